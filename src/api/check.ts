@@ -1,0 +1,40 @@
+import type {VFile} from 'vfile'
+import {rules as allRules} from '../check/rules/index.js'
+import {runRules} from '../check/run-rules.js'
+import {addMessage} from '../diagnostics/message.js'
+import type {SeveritySetting} from '../diagnostics/severity.js'
+import {loadProject} from '../load/load-project.js'
+import {buildModel} from '../model/build.js'
+import type {ReportModel} from '../model/types.js'
+import {positionOfPath} from '../parse/yaml.js'
+import {didYouMean} from '../check/suggest.js'
+
+export interface CheckOptions {
+  /** Severity overrides from the command line; they win over `check.rules` in rapporteur.yaml. */
+  rules?: Readonly<Record<string, SeveritySetting>>
+}
+
+export type CheckResult =
+  | {ok: true; model: ReportModel; files: VFile[]}
+  /** The config is broken: nothing else could be read (exit 2). */
+  | {ok: false; files: VFile[]}
+
+/** Load, parse, model and check a report folder. Never starts a browser; never prints. */
+export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const loaded = await loadProject(dir)
+  if (!loaded.ok) return {ok: false, files: [loaded.configFile]}
+  const model = await buildModel(loaded.input, loaded.problems)
+  const overrides = {...model.config.check.rules, ...options.rules}
+  const known = new Set(allRules.map((rule) => rule.id))
+  for (const id of Object.keys(model.config.check.rules)) {
+    if (!known.has(id)) {
+      addMessage(loaded.input.configFile, `Unexpected rule \`${id}\` in \`check.rules\`, expected a rule id${didYouMean(id, known)}`, {
+        ruleId: 'schema',
+        severity: 'error',
+        place: positionOfPath(loaded.configSource, ['check', 'rules', id], true)
+      })
+    }
+  }
+  runRules(model, allRules, overrides)
+  return {ok: true, model, files: [...model.files.values()]}
+}

@@ -1,0 +1,44 @@
+import {defineRule} from '../rule.js'
+
+export const figureNeedsCitation = defineRule({
+  id: 'figure-needs-citation',
+  severity: 'error',
+  summary: 'Every figure in the prose must have a source.',
+  docs: `A *figure* is a number in running text that states a fact about the world, the kind a reader
+can answer with "says who?": counts (\`100 000 connexions\`, \`12 à 15 000 mineurs\`), percentages
+(\`40 %\`, \`moins de 1 %\`), rates and ratios (\`1 sur 5\`), amounts (\`2 millions d'euros\`, \`$2.3bn\`),
+rankings (\`5e pays hébergeur\`), changes and multipliers (\`de 250 à 750\`, \`x3\`).
+
+Not figures: years and dates, clock times, legal references (\`article 227-23\`, \`loi n° 2024-449\`),
+locators and numbers inside citations, links, code, headings, list markers and enumerators,
+numbers that count or point to the document's own parts (\`nos 14 recommandations\`, \`chapitre 4\`),
+phone numbers, postal codes and street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`,
+but \`un âge moyen de 13,5 ans\` is a figure), names and versions (\`COVID-19\`, \`Windows 11\`).
+
+A figure is covered when its sentence holds a citation (\`[@key]\`), or a footnote call whose
+footnote holds one, or when it stands in a \`stat\` block (its \`source\`) or a \`viewpoint\` block (the
+attribution is the source). A figure in a table is covered by a citation in its row, or in a caption
+paragraph right before or after the table that starts with "Source", "Tableau", "Note"….
+Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
+
+To waive a figure that needs no source (an example, a figure from the report's own survey), wrap it:
+\`:waive[12 enfants]{reason="exemple fictif"}\`. \`rapporteur check --list-waivers\` lists every waiver.`,
+  examples: {
+    ok: [
+      {'chapters/intro.md': '40 % des affaires ont conduit à des actes [@enquete-2024]. La :term[sextorsion] progresse.\n'},
+      {'chapters/intro.md': 'Ce rapport formule 14 recommandations le 23 avril 2024, au titre de l’article 227-23 (voir p. 16).\n\n:term[sextorsion]\n'},
+      {'chapters/intro.md': 'Près de 52 % des répondants le pensent.[^1] :term[sextorsion]\n\n[^1]: Voir [@enquete-2024, p. 16].\n'},
+      {'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait. [@enquete-2024] :term[sextorsion]\n'}
+    ],
+    notOk: [
+      {'chapters/intro.md': '40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].\n'},
+      {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] :term[sextorsion] [@enquete-2024]\n\n[^1]: Estimation interne.\n'}
+    ]
+  },
+  check({model, report}) {
+    for (const figure of model.figures) {
+      if (figure.status !== 'uncited') continue
+      report(figure, `Unexpected figure \`${figure.text}\` without a source, expected a citation in its sentence, a footnote with one, or a \`stat\` block`, {figure: figure.text})
+    }
+  }
+})

@@ -1,0 +1,37 @@
+import type {Rule} from '../rule.js'
+import {brokenRef} from './broken-ref.js'
+import {duplicateId} from './duplicate-id.js'
+import {figureNeedsCitation} from './figure-needs-citation.js'
+import {imageWithoutAlt} from './image-without-alt.js'
+import {rawHtml} from './raw-html.js'
+import {recommendationWithoutTitle} from './recommendation-without-title.js'
+import {schema} from './schema.js'
+import {sourceIncomplete} from './source-incomplete.js'
+import {sourceTooOld} from './source-too-old.js'
+import {statValueNotAFigure} from './stat-value-not-a-figure.js'
+import {undefinedTerm} from './undefined-term.js'
+import {unknownAxis} from './unknown-axis.js'
+import {unknownDirective} from './unknown-directive.js'
+import {unknownSource} from './unknown-source.js'
+import {unusedSource} from './unused-source.js'
+import {unusedTerm} from './unused-term.js'
+
+/** Every rule, in the order their findings are most useful to read. */
+export const rules: readonly Rule[] = [
+  schema,
+  unknownDirective,
+  duplicateId,
+  unknownSource,
+  figureNeedsCitation,
+  statValueNotAFigure,
+  undefinedTerm,
+  brokenRef,
+  unknownAxis,
+  recommendationWithoutTitle,
+  rawHtml,
+  imageWithoutAlt,
+  sourceIncomplete,
+  sourceTooOld,
+  unusedSource,
+  unusedTerm
+]

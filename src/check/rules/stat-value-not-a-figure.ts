@@ -1,0 +1,26 @@
+import {detectNumbers} from '../../model/figures/detect.js'
+import {defineRule} from '../rule.js'
+
+export const statValueNotAFigure = defineRule({
+  id: 'stat-value-not-a-figure',
+  severity: 'error',
+  summary: 'A `stat` block\'s `value` must be a figure the checker recognises.',
+  docs: `Key figures are shown large on cards and exported for press kits: the \`value\` must be the
+figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`), not prose, a year or a date.`,
+  examples: {
+    ok: [{'chapters/intro.md': ':::stat{#stat-a value="1 sur 5" source=enquete-2024}\ndes enfants.\n:::\n\n:term[sextorsion]\n'}],
+    notOk: [{'chapters/intro.md': ':::stat{#stat-a value="2024" source=enquete-2024}\nl’année de l’enquête.\n:::\n\n:term[sextorsion]\n'}]
+  },
+  check({model, report}) {
+    for (const stat of model.stats) {
+      if (isFigure(stat.value)) continue
+      report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, `Unexpected stat value \`${stat.value}\`, expected a figure such as \`52 %\`, \`100 000\` or \`1 sur 5\``)
+    }
+  }
+})
+
+/** True when the detector finds at least one figure in `value` on its own. */
+export function isFigure(value: string): boolean {
+  const findings = detectNumbers({text: value, marks: [], waived: [], segments: []}, {scope: 'sentence', footnoteKeys: new Map()})
+  return findings.some((finding) => finding.notFigure === undefined)
+}

@@ -1,0 +1,22 @@
+import {InvalidArgumentError} from 'commander'
+import {rules} from '../check/rules/index.js'
+import {didYouMean} from '../check/suggest.js'
+import {severitySettingSchema, type SeveritySetting} from '../diagnostics/severity.js'
+
+/** `--rule id=off|info|warning|error`, repeatable; validated against the known rules. */
+export function collectRule(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
+  const match = /^([a-z-]+)=(\w+)$/.exec(value)
+  if (!match) throw new InvalidArgumentError('Expected `id=off|info|warning|error`, e.g. `--rule unused-term=off`.')
+  const [, id = '', setting = ''] = match
+  const known = rules.map((rule) => rule.id)
+  if (!known.includes(id)) throw new InvalidArgumentError(`Unknown rule \`${id}\`${didYouMean(id, known)}`)
+  const severity = severitySettingSchema.safeParse(setting)
+  if (!severity.success) throw new InvalidArgumentError(`Unknown severity \`${setting}\`, expected off, info, warning or error.`)
+  return {...previous, [id]: severity.data}
+}
+
+export function parseCount(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('Expected a whole number, 0 or more.')
+  return number
+}

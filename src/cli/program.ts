@@ -1,0 +1,39 @@
+import {Command, Option} from 'commander'
+import {exportKinds, type ExportKind} from '../export/tables.js'
+import {runCheck, type CheckCommandOptions} from './commands/check.js'
+import {runExport} from './commands/export.js'
+import type {Io} from './io.js'
+import {collectRule, parseCount} from './options.js'
+import {version} from './version.js'
+
+/** The command tree; each action sets the exit code through `setExit`, never process.exit(). */
+export function createProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('rapporteur')
+    .description('Write advocacy reports as structured Markdown; check every figure; build PDF and HTML.')
+    .version(version)
+    .configureOutput({writeOut: io.stdout, writeErr: io.stderr})
+    .exitOverride()
+    .showSuggestionAfterError()
+
+  program
+    .command('check')
+    .description('validate the report: schemas, sources, references, glossary, and a source for every figure')
+    .argument('[dir]', 'report folder', 'report')
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json', 'sarif', 'github']).default('pretty'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
+    .option('--rule <id=severity>', 'override a rule severity (off, info, warning, error); repeatable', collectRule)
+    .option('--list-waivers', 'list the figures waived with :waive[…]{reason=…} (on stderr)')
+    .option('--no-color', 'plain output')
+    .action(async (dir: string, options: CheckCommandOptions) => setExit(await runCheck(dir, options, io)))
+
+  program
+    .command('export')
+    .description('export recommendations, stats, sources, citations or figures as JSON or CSV')
+    .addArgument(program.createArgument('<what>', 'what to export').choices(exportKinds))
+    .argument('[dir]', 'report folder', 'report')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--no-color', 'plain output')
+    .action(async (what: ExportKind, dir: string, options: {format: 'json' | 'csv'; color?: boolean}) => setExit(await runExport(what, dir, options, io)))
+
+  return program
+}

@@ -1,0 +1,56 @@
+import type {JsonDiagnostic} from '../to-json.js'
+import {countBySeverity} from '../to-json.js'
+
+export interface PrettyOptions {
+  color: boolean
+  /** File text by path, for code frames. */
+  sources: ReadonlyMap<string, string>
+}
+
+const codes = {red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4} as const
+
+/**
+ * Findings grouped by file, each with a code frame under it, then one summary line:
+ * what a reviewer reads in a terminal. Colours are optional so tests can assert exact text.
+ */
+export function formatPretty(diagnostics: readonly JsonDiagnostic[], options: PrettyOptions): string {
+  const paint = (code: keyof typeof codes, text: string) => (options.color ? `\u001B[${codes[code]}m${text}\u001B[0m` : text)
+  const lines: string[] = []
+  const byFile = new Map<string, JsonDiagnostic[]>()
+  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic])
+  for (const [file, list] of byFile) {
+    lines.push(paint('underline', file))
+    const text = options.sources.get(file)?.split(/\r?\n/)
+    for (const diagnostic of list) {
+      const label = diagnostic.severity === 'error' ? paint('red', 'error') : diagnostic.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info')
+      lines.push(`  ${diagnostic.line}:${diagnostic.column}  ${label}  ${diagnostic.message}  ${paint('dim', diagnostic.rule)}`)
+      if (text) lines.push(...codeFrame(text, diagnostic, (value) => paint('dim', value)))
+    }
+    lines.push('')
+  }
+  lines.push(summary(diagnostics, paint))
+  return lines.join('\n') + '\n'
+}
+
+/** The offending line, with a caret run under the range (first line of the range only). */
+function codeFrame(text: readonly string[], diagnostic: JsonDiagnostic, dim: (value: string) => string): string[] {
+  const line = text[diagnostic.line - 1]
+  if (line === undefined) return []
+  const width = String(diagnostic.line).length
+  const endColumn = diagnostic.endLine === diagnostic.line ? diagnostic.endColumn : line.length + 1
+  const carets = '^'.repeat(Math.max(1, endColumn - diagnostic.column))
+  const gutter = ' '.repeat(width)
+  const shown = line.length > 160 ? `${line.slice(0, 160)}…` : line
+  return [`    ${dim(`${diagnostic.line} |`)} ${shown}`, `    ${dim(`${gutter} |`)} ${' '.repeat(Math.max(0, diagnostic.column - 1))}${carets}`]
+}
+
+function summary(diagnostics: readonly JsonDiagnostic[], paint: (code: keyof typeof codes, text: string) => string): string {
+  const counts = countBySeverity(diagnostics)
+  if (diagnostics.length === 0) return paint('bold', '✓ no problems')
+  const parts = [
+    counts.error > 0 ? paint('red', `${counts.error} error${counts.error > 1 ? 's' : ''}`) : '',
+    counts.warning > 0 ? paint('yellow', `${counts.warning} warning${counts.warning > 1 ? 's' : ''}`) : '',
+    counts.info > 0 ? paint('blue', `${counts.info} info`) : ''
+  ].filter(Boolean)
+  return `${counts.error > 0 ? '✖' : '⚠'} ${parts.join(', ')}`
+}

@@ -1,0 +1,68 @@
+import type {VFile} from 'vfile'
+import {addMessage} from '../diagnostics/message.js'
+import type {ProjectInput} from '../model/build.js'
+import {refinedConfigSchema, type Config, type EditionName} from '../model/schemas/config.js'
+import type {SchemaProblem} from '../model/types.js'
+import {reportZodIssues} from '../model/zod-issues.js'
+import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
+import {readConfigFile, readProjectFile, readProjectFiles} from './read-project.js'
+
+/** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
+export type LoadResult = {ok: true; input: ProjectInput; problems: SchemaProblem[]; configSource: YamlSource} | {ok: false; configFile: VFile}
+
+const sourceCandidates = ['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib']
+
+/** Read `rapporteur.yaml`, validate it, then read every file it names. */
+export async function loadProject(dir: string): Promise<LoadResult> {
+  const configFile = await readConfigFile(dir)
+  const configSource = parseYaml(configFile)
+  for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
+  if (configSource.errors.length > 0) return {ok: false, configFile}
+  const result = refinedConfigSchema.safeParse(configSource.data ?? {})
+  if (!result.success) {
+    reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml')
+    return {ok: false, configFile}
+  }
+  const config = result.data
+  const problems: SchemaProblem[] = []
+  const missing = (path: PropertyKey[], what: string) =>
+    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder`})
+
+  const order = markdownOrder(config)
+  const files = await readProjectFiles(dir, order.map((entry) => entry.path))
+  const markdown: ProjectInput['markdown'] = []
+  order.forEach((entry, index) => {
+    const file = files[index]
+    if (file) markdown.push({file, editions: entry.editions})
+    else missing(entry.configPath, `\`${entry.path}\``)
+  })
+
+  const sourcesFile = await readRegistry(dir, config.sources, sourceCandidates)
+  if (config.sources && !sourcesFile) missing(['sources'], `the sources registry \`${config.sources}\``)
+  const glossaryFile = await readProjectFile(dir, config.glossary)
+  if (!glossaryFile && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
+
+  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile}}
+}
+
+/** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */
+function markdownOrder(config: Config): Array<{path: string; editions: EditionName[]; configPath: PropertyKey[]}> {
+  const byPath = new Map<string, {path: string; editions: EditionName[]; configPath: PropertyKey[]}>()
+  for (const name of ['full', 'synthesis'] as const) {
+    config.editions[name]?.files.forEach((path, index) => {
+      const known = byPath.get(path)
+      if (known) known.editions.push(name)
+      else byPath.set(path, {path, editions: [name], configPath: ['editions', name, 'files', index]})
+    })
+  }
+  return [...byPath.values()]
+}
+
+async function readRegistry(dir: string, named: string | undefined, candidates: readonly string[]): Promise<VFile | undefined> {
+  if (named) return readProjectFile(dir, named)
+  for (const candidate of candidates) {
+    const file = await readProjectFile(dir, candidate)
+    if (file) return file
+  }
+  return undefined
+}

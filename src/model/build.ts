@@ -1,0 +1,96 @@
+import type {Heading} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {parseMarkdown} from '../parse/markdown.js'
+import {collectDocument} from './collect.js'
+import {readFrontMatter} from './front-matter.js'
+import {readGlossary} from './registry/glossary.js'
+import {readSources} from './registry/sources.js'
+import type {Config, EditionName} from './schemas/config.js'
+import type {MarkdownDocument, ReportModel, SchemaProblem} from './types.js'
+
+/** What the load stage hands over: the validated config and the files it names, read. */
+export interface ProjectInput {
+  dir: string
+  config: Config
+  configFile: VFile
+  /** Markdown files in reading order (full edition first), with the editions that include them. */
+  markdown: Array<{file: VFile; editions: EditionName[]}>
+  sourcesFile: VFile | undefined
+  glossaryFile: VFile | undefined
+}
+
+/** Build the typed report from the project's files: parse, validate, collect, number. */
+export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = []): Promise<ReportModel> {
+  const model = emptyModel(input)
+  model.problems.push(...problems)
+  if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, model.problems)
+  if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
+
+  for (const {file, editions} of input.markdown) {
+    const tree = parseMarkdown(file)
+    const frontMatter = readFrontMatter(file, tree, model.problems)
+    const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
+    const document: MarkdownDocument = {
+      path: file.path,
+      file,
+      tree,
+      role: editions.includes('full') ? 'chapter' : 'synthesis',
+      editions,
+      frontMatter,
+      title: frontMatter.title ?? (heading ? toString(heading) : undefined),
+      id: frontMatter.id ?? idFromPath(file.path)
+    }
+    model.documents.push(document)
+    model.files.set(file.path, file)
+    model.anchors.set(document.id, {file: file.path, position: heading?.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, label: document.title ?? document.id})
+    collectDocument(document, model, input.config.check.figures.scope)
+  }
+  numberRecommendations(model)
+  return model
+}
+
+/** R1…Rn in reading order across the full edition; the number is never typed by hand. */
+function numberRecommendations(model: ReportModel): void {
+  const full = new Set(model.documents.filter((document) => document.editions.includes('full')).map((document) => document.path))
+  let number = 0
+  for (const recommendation of model.recommendations) {
+    if (full.has(recommendation.file)) recommendation.number = ++number
+  }
+}
+
+/** `chapters/03-business.md` → `business`. */
+export function idFromPath(path: string): string {
+  const base = path.split('/').pop() ?? path
+  return base.replace(/\.md$/i, '').replace(/^\d+[-_.\s]*/, '') || base
+}
+
+function emptyModel(input: ProjectInput): ReportModel {
+  const files = new Map<string, VFile>([[input.configFile.path, input.configFile]])
+  if (input.sourcesFile) files.set(input.sourcesFile.path, input.sourcesFile)
+  if (input.glossaryFile) files.set(input.glossaryFile.path, input.glossaryFile)
+  return {
+    dir: input.dir,
+    config: input.config,
+    files,
+    documents: [],
+    sources: [],
+    sourcesFile: input.sourcesFile?.path,
+    glossary: [],
+    glossaryFile: input.glossaryFile?.path,
+    recommendations: [],
+    stats: [],
+    blocks: [],
+    terms: [],
+    refs: [],
+    citations: [],
+    figures: [],
+    nonFigures: [],
+    waivers: [],
+    directives: [],
+    html: [],
+    images: [],
+    anchors: new Map(),
+    problems: []
+  }
+}

@@ -1,0 +1,214 @@
+import type {Nodes, Paragraph, PhrasingContent, RootContent, Table} from 'mdast'
+import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
+import {toString} from 'mdast-util-to-string'
+import type {Position} from 'unist'
+import {positionFromOffsets} from '../diagnostics/location.js'
+import {detectNumbers, type FigureScope, type NumberFinding} from './figures/detect.js'
+import {validateAttributes} from './directive-attributes.js'
+import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
+import type {Figure, MarkdownDocument, ReportModel} from './types.js'
+
+/** What encloses the node being visited. */
+interface Enclosing {
+  stat?: {source: string}
+  viewpoint?: boolean
+}
+
+const emptyPosition: Position = {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+
+/**
+ * Walk one document once, filling the model: blocks, inline directives, citations, figures,
+ * raw HTML and images. Recommendation numbers are assigned later, across the edition.
+ */
+export function collectDocument(document: MarkdownDocument, model: ReportModel, scope: FigureScope): void {
+  const text = String(document.file.value)
+  const where = (node: {position?: Position | undefined}) => ({file: document.path, position: node.position ?? emptyPosition})
+  const footnoteKeys = footnoteCitations(document.tree.children)
+
+  const visitBlocks = (nodes: readonly RootContent[], enclosing: Enclosing) => {
+    nodes.forEach((node, index) => {
+      if (node.type === 'table') {
+        const captionKeys = [nodes[index - 1], nodes[index + 1]].flatMap((sibling) => (isCaption(sibling) ? citationKeys(sibling) : []))
+        visitTable(node, enclosing, captionKeys)
+      } else visitBlock(node, enclosing)
+    })
+  }
+
+  const visitBlock = (node: RootContent, enclosing: Enclosing) => {
+    switch (node.type) {
+      case 'paragraph':
+        // A container's `[label]` is a paragraph flagged as such: a title, not prose.
+        if (node.data && (node.data as {directiveLabel?: boolean}).directiveLabel) visitInline(node.children)
+        else visitProse(node.children, enclosing, [])
+        return
+      case 'heading':
+        visitInline(node.children)
+        return
+      case 'html':
+        if (!isComment(node.value)) model.html.push(where(node))
+        return
+      case 'containerDirective':
+        visitContainer(node, enclosing)
+        return
+      case 'leafDirective':
+        recordDirective(node)
+        if (node.name === 'ref' || node.name === 'term') visitInline(node.children)
+        return
+      case 'code':
+      case 'yaml':
+      case 'thematicBreak':
+      case 'definition':
+        return
+      default:
+        if ('children' in node) visitBlocks(node.children as RootContent[], enclosing)
+    }
+  }
+
+  const visitContainer = (node: ContainerDirective, enclosing: Enclosing) => {
+    const attributes = recordDirective(node)
+    const inner: Enclosing = {...enclosing}
+    if (node.name === 'recommendation' && attributes) {
+      const heading = node.children.find((child) => child.type === 'heading')
+      model.recommendations.push({
+        ...where(node),
+        id: String(attributes.id),
+        number: 0,
+        axis: String(attributes.axis),
+        actors: attributes.actors as string | undefined,
+        title: heading ? toString(heading) : undefined,
+        node
+      })
+    } else if (node.name === 'stat' && attributes) {
+      const stat = {
+        ...where(node),
+        id: String(attributes.id),
+        value: String(attributes.value),
+        source: String(attributes.source),
+        locator: attributes.locator as string | undefined,
+        key: Boolean(attributes.key),
+        text: toString(node.children.filter((child) => !isLabel(child))).trim(),
+        node,
+        attributePositions: attributePositions(node)
+      }
+      model.stats.push(stat)
+      inner.stat = {source: stat.source}
+    } else if ((node.name === 'viewpoint' || node.name === 'callout') && attributes) {
+      model.blocks.push({...where(node), kind: node.name, attributes: stringAttributes(node), node})
+      if (node.name === 'viewpoint') inner.viewpoint = true
+    }
+    visitBlocks(node.children, inner)
+  }
+
+  const visitTable = (table: Table, enclosing: Enclosing, captionKeys: string[]) => {
+    for (const row of table.children) {
+      const rowKeys = captionKeys.concat(row.children.flatMap((cell) => citationKeys(cell)))
+      for (const cell of row.children) visitProse(cell.children, enclosing, rowKeys)
+    }
+  }
+
+  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[]) => {
+    visitInline(children)
+    const flat = flatten(children, text)
+    for (const finding of detectNumbers(flat, {scope, footnoteKeys})) recordNumber(finding, flat, enclosing, extraKeys)
+  }
+
+  const recordNumber = (finding: NumberFinding, flat: FlatText, enclosing: Enclosing, extraKeys: string[]) => {
+    const start = sourceOffset(flat, finding.start) ?? 0
+    const end = (sourceOffset(flat, finding.end - 1) ?? start) + 1
+    const located = {file: document.path, position: positionFromOffsets(document.file, start, end)}
+    if (finding.notFigure) {
+      model.nonFigures.push({...located, text: finding.text, reason: finding.notFigure})
+      return
+    }
+    const figure: Figure = {...located, text: finding.text, sentence: finding.sentence, status: 'uncited', keys: [], chapter: document.title}
+    if (enclosing.stat) Object.assign(figure, {status: 'stat', keys: [enclosing.stat.source]})
+    else if (enclosing.viewpoint) figure.status = 'viewpoint'
+    else if (finding.waived !== undefined) Object.assign(figure, {status: 'waived', waiverReason: finding.waived})
+    else if (finding.keys.length > 0 || extraKeys.length > 0) Object.assign(figure, {status: 'cited', keys: unique([...finding.keys, ...extraKeys])})
+    model.figures.push(figure)
+  }
+
+  const visitInline = (nodes: readonly PhrasingContent[]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'citation':
+          for (const item of node.items) {
+            model.citations.push({file: document.path, position: item.position, key: item.key, prefix: item.prefix, locator: item.locator, suffix: item.suffix})
+          }
+          break
+        case 'textDirective':
+          visitTextDirective(node)
+          break
+        case 'html':
+          if (!isComment(node.value)) model.html.push(where(node))
+          break
+        case 'image':
+          model.images.push({...where(node), alt: node.alt, url: node.url})
+          break
+        case 'imageReference':
+          model.images.push({...where(node), alt: node.alt, url: node.identifier})
+          break
+        default:
+          if ('children' in node) visitInline(node.children as PhrasingContent[])
+      }
+    }
+  }
+
+  const visitTextDirective = (node: TextDirective) => {
+    const attributes = recordDirective(node)
+    const label = toString(node)
+    if (node.name === 'term') model.terms.push({...where(node), label, id: (attributes?.id as string | undefined) || undefined, node})
+    if (node.name === 'ref') model.refs.push({...where(node), target: label.replace(/^#/, '').trim(), node})
+    if (node.name === 'waive' && attributes) model.waivers.push({...where(node), reason: String(attributes.reason), text: label})
+    visitInline(node.children)
+  }
+
+  /** Record a directive use, validate its attributes, and return them parsed (undefined if invalid). */
+  const recordDirective = (node: ContainerDirective | LeafDirective | TextDirective) => {
+    model.directives.push({...where(node), kind: node.type, name: node.name, node})
+    return validateAttributes(node, document, model.problems)
+  }
+
+  visitBlocks(document.tree.children, {})
+}
+
+/** Citation keys each footnote definition holds, so a call `[^1]` can cover its sentence. */
+function footnoteCitations(children: readonly RootContent[]): Map<string, string[]> {
+  const keys = new Map<string, string[]>()
+  for (const child of children) {
+    if (child.type === 'footnoteDefinition') keys.set(child.identifier, citationKeys(child))
+  }
+  return keys
+}
+
+function citationKeys(node: Nodes | undefined): string[] {
+  if (!node) return []
+  if (node.type === 'citation') return node.items.map((item) => item.key)
+  return 'children' in node ? (node.children as Nodes[]).flatMap((child) => citationKeys(child)) : []
+}
+
+/** A paragraph right before or after a table that names its source: `Source : … [@key]`. */
+function isCaption(node: RootContent | undefined): node is Paragraph {
+  return node?.type === 'paragraph' && /^(?:sources?|tableau|table|figure|note|lecture|champ|données|data|graphique)\b/iu.test(toString(node).trim())
+}
+
+function isLabel(node: RootContent): boolean {
+  return node.type === 'paragraph' && Boolean((node.data as {directiveLabel?: boolean} | undefined)?.directiveLabel)
+}
+
+function attributePositions(node: ContainerDirective | LeafDirective | TextDirective): Record<string, Position | undefined> {
+  return (node.data as {position?: {attributes?: Record<string, Position>}} | undefined)?.position?.attributes ?? {}
+}
+
+function stringAttributes(node: ContainerDirective): Record<string, string> {
+  return Object.fromEntries(Object.entries(node.attributes ?? {}).map(([key, value]) => [key, String(value ?? '')]))
+}
+
+/** HTML comments are writers' notes, never printed: not raw HTML in the sense of `raw-html`. */
+function isComment(value: string): boolean {
+  return /^<!--[\s\S]*-->\s*$/u.test(value.trim())
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
+}

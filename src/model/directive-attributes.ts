@@ -1,0 +1,38 @@
+import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
+import type {Position} from 'unist'
+import type {z} from 'zod'
+import {directiveSchemas} from './schemas/directives.js'
+import {describeIssue} from './zod-issues.js'
+import type {MarkdownDocument, SchemaProblem} from './types.js'
+
+type Directive = ContainerDirective | LeafDirective | TextDirective
+
+interface VerbosePositions {
+  opening?: Position
+  attributes?: Record<string, Position | undefined>
+}
+
+/**
+ * Validate a known directive's attributes against its schema. Each issue is placed on the
+ * attribute as written (remark's verbose directive positions), or on the opening marker when the
+ * attribute is missing. Returns the parsed attributes, or undefined when invalid or unknown.
+ */
+export function validateAttributes(node: Directive, document: MarkdownDocument, problems: SchemaProblem[]): Record<string, unknown> | undefined {
+  const schemas: Record<string, z.ZodType> = directiveSchemas[node.type]
+  const schema = Object.hasOwn(schemas, node.name) ? schemas[node.name] : undefined
+  if (!schema) return undefined
+  const result = schema.safeParse(node.attributes ?? {})
+  if (result.success) return result.data as Record<string, unknown>
+  const positions = (node.data as {position?: VerbosePositions} | undefined)?.position
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? '')
+    const place = positions?.attributes?.[name] ?? positions?.opening ?? openingLine(node)
+    problems.push({file: document.path, position: place, message: describeIssue(issue, `\`${node.name}\``).replace(`\`${name}\``, `attribute \`${name}\` of \`${node.name}\``)})
+  }
+  return undefined
+}
+
+function openingLine(node: Directive): Position {
+  const start = node.position?.start ?? {line: 1, column: 1, offset: 0}
+  return {start, end: {...start, column: start.column + node.name.length + 1}}
+}

@@ -1,0 +1,72 @@
+/** Words around a number, normalised for lexicon look-ups: lower case, elision and quotes removed. */
+
+export interface Word {
+  /** As written, without surrounding punctuation. */
+  raw: string
+  /** Lower case, elided article removed (`l'article` → `article`), trailing comma removed. */
+  norm: string
+  /** Punctuation stood between this word and the number (`France, 12`). */
+  detached: boolean
+}
+
+const separator = /[\s\u00A0\u202F]+/u
+
+/** Up to `count` words before `index`, nearest first. */
+export function wordsBefore(text: string, index: number, count: number): Word[] {
+  const slice = text.slice(Math.max(0, index - 120), index)
+  const tokens = slice.split(separator).filter(Boolean)
+  // The first token may be cut in the middle by the slice; drop it unless the slice is the text start.
+  if (index > 120) tokens.shift()
+  const words: Word[] = []
+  let detached = /[,;:()«»"“”]\s*$/u.test(slice)
+  for (let i = tokens.length - 1; i >= 0 && words.length < count; i--) {
+    const token = tokens[i]!
+    const word = toWord(token, detached)
+    detached = detached || /^[(«"“]|[,;:)»"”]$/u.test(token)
+    if (word.raw) words.push(word)
+  }
+  return words
+}
+
+/** Up to `count` words after `index`, nearest first. */
+export function wordsAfter(text: string, index: number, count: number): Word[] {
+  const slice = text.slice(index, index + 120)
+  const tokens = slice.split(separator).filter(Boolean)
+  const words: Word[] = []
+  let detached = /^\s*[,;:()«»"“”.!?]/u.test(slice)
+  for (const token of tokens) {
+    if (words.length >= count) break
+    const word = toWord(token, detached)
+    detached = detached || /[,;:().!?»"”]$/u.test(token)
+    // A lone punctuation token (`23 , place`) is no word, but it detaches what follows.
+    if (word.raw) words.push(word)
+  }
+  return words
+}
+
+function toWord(token: string, detached: boolean): Word {
+  const raw = token.replace(/^[(«"“'’\-–—]+|[)»"”,;:!?]+$/gu, '')
+  let norm = raw.toLowerCase()
+  // Elision: l'article, d'euros, qu'en → article, euros, en.
+  const elided = /^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(norm)
+  if (elided) norm = elided[1]!
+  return {raw, norm, detached}
+}
+
+/** The nearest word before, following back over a chain of numbers and joiners (`articles 12, 14 et 15`). */
+export function leadWord(text: string, index: number): Word | undefined {
+  const words = wordsBefore(text, index, 8)
+  for (const word of words) {
+    if (/^[\d\s.,\-–°]*$/u.test(word.norm) || joiners.has(word.norm)) continue
+    return word
+  }
+  return undefined
+}
+
+const joiners = new Set(['et', 'à', 'a', 'ou', 'and', 'or', 'to', 'bis', 'ter', 'quater', 'l.', 'r.', 'd.', 'du', 'des', 'al.', 'n°', 'no', 'no.', '&', '-', '–'])
+
+/** True when only white space, list punctuation or opaque marks precede `index` on its line. */
+export function startsLine(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1
+  return /^[\s\uFFFC(]*$/u.test(text.slice(lineStart, index))
+}

@@ -1,0 +1,114 @@
+/**
+ * Word lists the figure detector reasons with, French and English. Kept apart from the logic
+ * so that a reader can see (and extend) the vocabulary without reading the scanner.
+ * All entries are lower case, without trailing dots unless the dot is part of the abbreviation.
+ */
+
+const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/))
+
+export const months = words(`
+  janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+  janv. févr. fév. avr. juil. sept. oct. nov. déc.
+  january february march april may june july august september october november december
+  jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb mar apr jun jul aug sep oct nov dec
+`)
+
+/** Words after which a four-digit number is a year: `en 2023`, `since 2019`. */
+export const yearLeads = words(`
+  en dès des depuis jusqu'en jusqu’en avant après vers année années an exercice fin début mi
+  d'ici d’ici entre et à au de du l'an l’an courant printemps été automne hiver
+  in since until till by before after during from around circa year years fiscal early late mid
+  spring summer autumn fall winter the of between and to through
+`)
+
+/** Words that introduce a legal reference: `article 227-23`, `loi n° 2024-449`. */
+export const legalLeads = words(`
+  article articles art. arts. alinéa alinéas al. loi lois décret décrets ordonnance ordonnances
+  directive directives règlement règlements arrêté arrêtés circulaire circulaires code codes
+  délibération décision décisions résolution résolutions convention conventions protocole
+  section sections § §§ s. ss. act acts regulation regulations amendment amendments title
+  clause clauses paragraph paragraphs para. subsection rule rules bill bills statute
+  l. r. d. lo. l r d
+`)
+
+/** Words that name a part of the document itself: `chapitre 4`, `page 12`, `recommandation 3`. */
+export const documentPartLeads = words(`
+  p. pp. page pages chapitre chapitres chap. ch. chapter chapters partie parties part parts
+  annexe annexes appendix appendices figure figures fig. figs. tableau tableaux table tables
+  graphique graphiques graph graphs chart charts encadré encadrés box boxes note notes
+  recommandation recommandations recommendation recommendations axe axes étape étapes step steps
+  paragraphe paragraphes volume volumes vol. tome tomes t. numéro numéros n° no. nos. nº # version v.
+  question questions carte cartes map maps schéma diagram exhibit exhibits illustration
+  proposition propositions enjeu annex objectif objective mesure measure priorité priority pilier pillar
+`)
+
+/** Nouns counted when a text counts its own parts: `nos 14 recommandations`, `les 3 enjeux`. */
+export const documentPartNouns = words(`
+  recommandations recommandation chapitres chapitre parties partie sections section annexes annexe
+  axes axe enjeux enjeu encadrés tableaux graphiques propositions priorités piliers volets
+  recommendations recommendation chapters chapter parts part appendices annexes pillars priorities
+  proposals sections boxes tables key stakes themes thèmes pages questions
+`)
+
+/** Determiners that make a following count a count of the document's parts (with the nouns above). */
+export const documentDeterminers = words(`
+  nos notre les ces ses leurs ce cette our the these its this their ses formule formulons présente
+  propose proposons emits makes sets contains comprend comporte
+`)
+
+/** Words that make a number a quantity even when other clues say otherwise. */
+export const quantityLeads = words(`
+  plus moins près environ quelque quelques presque quasi jusqu'à jusqu’à au-delà pres environ
+  more less fewer than nearly almost about around approximately approx. some over under up roughly estimated
+  estimé estimée estimés estimées total soit
+`)
+
+export const scaleWords = words(`
+  million millions milliard milliards billion billions trillion trillions thousand thousands mille
+  md mds mrd md€ m€ k€ bn m k md$ m$ mn mio
+`)
+
+export const currencyWords = words(`
+  € $ £ ¥ euro euros dollar dollars livre livres sterling francs franc usd eur gbp chf cad yen yuan
+`)
+
+export const percentWords = words(`
+  % ‰ pourcent pour-cent percent per-cent pts pt points point pp
+`)
+
+/** Ordinal endings glued to a number: `5e`, `1er`, `3rd`. */
+export const ordinalSuffixes = words(`e er ère re ème eme è ᵉ ʳᵉ ᵉʳ st nd rd th es èmes`)
+
+/** After an ordinal, words that make it a label rather than a ranking: `21e siècle`. */
+export const ordinalLabels = words(`
+  siècle siècles century centuries arrondissement édition edition session législature legislature
+  anniversaire anniversary étage floor circonscription district république republic amendement
+  amendment alinéa chambre congrès congress conférence conference sommet summit festival biennale
+  année annee year grade classe class jour day semaine week mois month trimestre semestre quarter
+`)
+
+/** Units of time that, with small integers, make durations and ages rather than findings. */
+export const timeUnits = words(`
+  an ans année années mois semaine semaines jour jours heure heures minute minutes
+  year years yr yrs month months week weeks day days hour hours
+  year-old year-olds years-old
+`)
+
+/** Words that turn an age or duration into a statistic: `âge moyen de 13 ans`. */
+export const averageWords = words(`moyen moyenne moyens moyennes médian médiane average mean median typical typique`)
+
+export const streetWords = words(`
+  rue avenue av. bd boulevard place pl. allée allee chemin impasse quai route cours square passage
+  faubourg rond-point esplanade villa cité
+  street st. st avenue ave ave. road rd rd. boulevard blvd blvd. lane ln drive dr. way court ct plaza
+  parkway terrace
+`)
+
+/** Abbreviations whose dot does not end a sentence. */
+export const abbreviations = words(`
+  p. pp. n°. no. nos. m. mm. mme. mmes. mlle. dr. pr. me. st. ste. etc. cf. e.g. i.e. eg. ie. vs. v.
+  art. al. chap. ch. fig. figs. vol. éd. ed. eds. coll. op. cit. ibid. id. env. approx. ca. c. min. max.
+  hab. av. bd. inc. ltd. co. corp. jr. sr. mr. mrs. ms. prof. gen. gov. dept. dép. sq. nb. n.b. ex.
+  u.s. u.k. u.n. e.u. ue. ann. suiv. sqq. ss. s. t. tél. tel. fax. jan. feb. mar. apr. jun. jul. aug.
+  sep. sept. oct. nov. dec. janv. févr. fév. avr. juil. déc. mds. md. mio. resp. est. sté. ste. no
+`)

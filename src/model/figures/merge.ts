@@ -1,0 +1,61 @@
+import type {NumberExpression} from './scan.js'
+
+const space = '[ \\u00A0\\u202F]'
+const rangeGap = new RegExp(`^${space}*(?:à|au|-|–|—|to)${space}*$`, 'u')
+const betweenGap = new RegExp(`^${space}+(?:et|and)${space}+$`, 'u')
+const ratioGap = new RegExp(`^${space}+(?:\\p{L}+${space}+){0,2}(?:sur|in|out of)${space}+$`, 'u')
+const betweenLead = /(?:entre|between|from|de|d['’])[ \u00A0\u202F]*$/iu
+
+/**
+ * Join neighbours that are one figure: ranges (`12 à 15 000`, `10–15 %`, `between 20 and 30`)
+ * and ratios (`1 sur 5`, `1 child in 3`). A descending pair joined by a bare hyphen
+ * (`227-23`, `2024-449`) is an identifier, not a range: both parts are marked as such.
+ */
+export function mergeExpressions(text: string, list: readonly NumberExpression[]): Array<NumberExpression & {identifier?: boolean}> {
+  const out: Array<NumberExpression & {identifier?: boolean}> = []
+  for (let index = 0; index < list.length; index++) {
+    const left = list[index]!
+    const right = list[index + 1]
+    if (!right) {
+      out.push(left)
+      continue
+    }
+    const gap = text.slice(left.end, right.start)
+    const ascending = (right.cores[0]?.value ?? 0) > (left.cores.at(-1)?.value ?? 0)
+    if (gap === '-' && !ascending) {
+      out.push({...left, identifier: true}, {...right, identifier: true})
+      index++
+      continue
+    }
+    const isRange = ascending && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
+    const isRatio = !isRange && ratioGap.test(gap) && !looksLikeYear(right) && left.cores.length === 1
+    if (isRange || isRatio) {
+      out.push(join(left, right, isRatio))
+      index++
+      continue
+    }
+    out.push(left)
+  }
+  return out
+}
+
+function join(left: NumberExpression, right: NumberExpression, ratio: boolean): NumberExpression {
+  return {
+    start: left.start,
+    end: right.end,
+    cores: [...left.cores, ...right.cores],
+    percent: left.percent || right.percent,
+    currency: left.currency || right.currency,
+    scale: left.scale || right.scale,
+    ordinal: left.ordinal || right.ordinal,
+    multiplier: left.multiplier || right.multiplier,
+    decimal: left.decimal || right.decimal,
+    ratio,
+    range: !ratio
+  }
+}
+
+/** A bare four-digit number in the span of years people write about. */
+export function looksLikeYear(expression: NumberExpression): boolean {
+  return expression.cores.every((core) => /^\d{4}$/.test(core.digits) && core.value >= 1500 && core.value <= 2100)
+}

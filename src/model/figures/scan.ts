@@ -1,0 +1,111 @@
+import {currencyWords, ordinalSuffixes, percentWords, scaleWords} from './lexicon.js'
+
+/**
+ * A number expression as written: its core digits plus what makes it a quantity
+ * (sign, currency, unit, scale word, ordinal ending), and, once merged, a whole range or ratio.
+ */
+export interface NumberExpression {
+  start: number
+  end: number
+  /** The numeric cores, in order: one, or two for a range or ratio. */
+  cores: Array<{start: number; end: number; digits: string; value: number}>
+  percent: boolean
+  currency: boolean
+  scale: boolean
+  ordinal: boolean
+  multiplier: boolean
+  ratio: boolean
+  range: boolean
+  /** A decimal part was written (`3,5`, `3.5`). */
+  decimal: boolean
+}
+
+// French groups by spaces (U+0020, U+00A0, U+202F), English by commas; a decimal part may follow.
+const core = /\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?/gu
+
+const letter = /\p{L}/u
+
+/** Every numeric core in `text`, expanded with its prefix and suffix, not yet merged. */
+export function scanNumbers(text: string): NumberExpression[] {
+  const found: NumberExpression[] = []
+  core.lastIndex = 0
+  for (let match = core.exec(text); match; match = core.exec(text)) {
+    const start = match.index
+    // A core right after another digit is the tail of something we already passed.
+    if (start > 0 && /\d/.test(text[start - 1]!)) continue
+    const digits = match[0]
+    const expression: NumberExpression = {
+      start,
+      end: start + digits.length,
+      cores: [{start, end: start + digits.length, digits, value: valueOf(digits)}],
+      percent: false,
+      currency: false,
+      scale: false,
+      ordinal: false,
+      multiplier: false,
+      ratio: false,
+      range: false,
+      decimal: /[.,]\d{1,2}$/.test(digits) || /^\d+[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
+    }
+    takePrefix(text, expression)
+    takeSuffix(text, expression)
+    found.push(expression)
+  }
+  return found
+}
+
+/** The numeric value of a core written in either convention (`100 000`, `100,000`, `3,5`). */
+export function valueOf(digits: string): number {
+  const compact = digits.replace(/[ \u00A0\u202F]/g, '')
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ''))
+  return Number(compact.replace(',', '.'))
+}
+
+function takePrefix(text: string, expression: NumberExpression): void {
+  let at = expression.start
+  const before = text.slice(Math.max(0, at - 4), at)
+  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])[ \u00A0\u202F]?$/u.exec(before)
+  if (!symbol) return
+  const first = symbol[0].trim()
+  const head = at - symbol[0].length
+  // `x3` or `×2` is a multiplier only when the x stands alone, not at the end of a word.
+  if (/^[x×]$/.test(first) && head > 0 && letter.test(text[head - 1]!)) return
+  if (/^[x×]$/.test(first)) expression.multiplier = true
+  else if (/[$€£¥]/.test(first)) expression.currency = true
+  at = head
+  expression.start = at
+}
+
+function takeSuffix(text: string, expression: NumberExpression): void {
+  const rest = text.slice(expression.end, expression.end + 40)
+  // Glued endings first: `5e`, `1er`, `3rd`, `2.3bn`, `450m`, `40%`, `3x`.
+  const glued = /^(\p{L}+|%|‰|[x×](?!\p{L}))/u.exec(rest)
+  if (glued) {
+    const word = glued[0].toLowerCase()
+    if (ordinalSuffixes.has(word)) expression.ordinal = true
+    else if (scaleWords.has(word)) expression.scale = true
+    else if (word === '%' || word === '‰') expression.percent = true
+    else if (word === 'x' || word === '×') expression.multiplier = true
+    else if (currencyWords.has(word)) expression.currency = true
+    else return
+    expression.end += glued[0].length
+    takeSuffix(text, expression)
+    return
+  }
+  // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
+  const spaced = /^[ \u00A0\u202F]+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
+  if (!spaced) return
+  const word = spaced[1]!.toLowerCase()
+  if (percentWords.has(word) || /^(pour|per)[ -]cent$|pourcentage|percentage/.test(word)) expression.percent = true
+  else if (scaleWords.has(word)) expression.scale = true
+  else if (currencyWords.has(word)) expression.currency = true
+  else return
+  expression.end += spaced[0].length
+  // `2 millions d'euros`, `3 milliards de dollars`: the currency completes the amount.
+  const currencyTail = /^[ \u00A0\u202F]+(?:d['’]|de |of )(euros?|dollars?|livres?|francs?|pounds?)(?!\p{L})/u.exec(text.slice(expression.end, expression.end + 20))
+  if (expression.scale && currencyTail) {
+    expression.currency = true
+    expression.end += currencyTail[0].length
+  }
+  takeSuffix(text, expression)
+}

@@ -1,0 +1,47 @@
+import type {Position} from 'unist'
+import type {z} from 'zod'
+import {positionOfPath, type YamlSource} from '../../parse/yaml.js'
+import {describeIssue} from '../zod-issues.js'
+import type {Entry, SchemaProblem} from '../types.js'
+
+/** Map a data path (index, field) to where it is written in the registry file. */
+export type PlaceOf = (path: ReadonlyArray<PropertyKey>) => Position
+
+/**
+ * Validate a registry (a list of entries) one entry at a time, so that one bad entry is reported
+ * and skipped rather than losing the whole registry. Ids must be unique (reported by `duplicate-id`).
+ */
+export function validateEntries<T extends {id: string}>(
+  items: unknown,
+  schema: z.ZodType<T>,
+  file: string,
+  placeOf: PlaceOf,
+  problems: SchemaProblem[]
+): Array<Entry<T>> {
+  if (!Array.isArray(items)) {
+    if (items !== undefined && items !== null) problems.push({file, position: placeOf([]), message: 'Unexpected map or value at the top of the file, expected a list of entries'})
+    return []
+  }
+  const entries: Array<Entry<T>> = []
+  items.forEach((item: unknown, index) => {
+    const result = schema.safeParse(item)
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
+        const id = (item as {id?: unknown} | null)?.id
+        const label = typeof id === 'string' ? `entry \`${id}\`` : `entry ${index + 1}`
+        problems.push({file, position: placeOf([index, ...path]), message: path.length > 0 ? `${describeIssue(issue, label)} in ${label}` : describeIssue(issue, label)})
+      }
+      return
+    }
+    const fields: Entry<T>['fields'] = {}
+    for (const key of Object.keys(item as object)) (fields as Record<string, Position>)[key] = placeOf([index, key])
+    entries.push({file, position: placeOf([index]), value: result.data, fields})
+  })
+  return entries
+}
+
+/** `placeOf` for a YAML (or JSON) registry. */
+export function yamlPlaces(source: YamlSource, rename: Record<string, string> = {}): PlaceOf {
+  return (path) => positionOfPath(source, path.map((segment) => (typeof segment === 'string' ? (rename[segment] ?? segment) : segment)))
+}

@@ -1,0 +1,13 @@
+import type {VFile} from 'vfile'
+import {parseYaml} from '../../parse/yaml.js'
+import {glossaryEntrySchema, type GlossaryEntry} from '../schemas/glossary.js'
+import type {Entry, SchemaProblem} from '../types.js'
+import {validateEntries, yamlPlaces} from './entries.js'
+
+/** Read `glossary.yaml` into entries with positions. */
+export function readGlossary(file: VFile, problems: SchemaProblem[]): Array<Entry<GlossaryEntry>> {
+  const source = parseYaml(file)
+  for (const error of source.errors) problems.push({file: file.path, ...error})
+  if (source.data === undefined) return []
+  return validateEntries(source.data, glossaryEntrySchema, file.path, yamlPlaces(source), problems)
+}

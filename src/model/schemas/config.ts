@@ -1,0 +1,64 @@
+import {z} from 'zod'
+import {severitySettingSchema} from '../../diagnostics/severity.js'
+import {idSchema, partialDateSchema} from './common.js'
+
+const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as `20mm`')
+
+const editionSchema = z.strictObject({
+  title: z.string().min(1),
+  files: z.array(z.string().min(1)).min(1),
+  output: z.string().regex(/^[\w.-]+$/, 'a file name without folder or extension')
+})
+
+const axisSchema = z.strictObject({id: idSchema, label: z.string().min(1), description: z.string().optional()})
+
+const printSchema = z.strictObject({
+  size: z.string().default('A4'),
+  margins: z
+    .strictObject({top: lengthSchema, bottom: lengthSchema, inside: lengthSchema, outside: lengthSchema})
+    .default({top: '20mm', bottom: '25mm', inside: '22mm', outside: '18mm'}),
+  bleed: lengthSchema.default('0mm'),
+  marks: z.boolean().default(false),
+  chapterStart: z.enum(['right', 'any']).default('right')
+})
+
+const checkSchema = z.strictObject({
+  figures: z.strictObject({scope: z.enum(['sentence', 'paragraph']).default('sentence')}).default({scope: 'sentence'}),
+  sources: z.strictObject({maxAgeYears: z.number().int().positive().default(10)}).default({maxAgeYears: 10}),
+  html: z.boolean().default(false),
+  rules: z.record(z.string(), severitySettingSchema).default({})
+})
+
+/** `rapporteur.yaml`: the base shape with defaults; cross-field rules live in `refineConfig`. */
+export const configSchema = z.strictObject({
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  organisation: z.string().min(1),
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a BCP 47 language tag such as `fr` or `en-GB`'),
+  date: partialDateSchema,
+  authors: z.array(z.string()).optional(),
+  contact: z
+    .strictObject({name: z.string().optional(), email: z.string().optional(), url: z.string().optional(), address: z.string().optional(), phone: z.string().optional()})
+    .optional(),
+  axes: z.array(axisSchema).min(1),
+  editions: z.strictObject({full: editionSchema, synthesis: editionSchema.optional()}),
+  sources: z.string().optional(),
+  glossary: z.string().default('glossary.yaml'),
+  theme: z.string().default('default'),
+  citations: z.strictObject({style: z.enum(['notes', 'author-date']).default('notes'), csl: z.string().optional()}).default({style: 'notes'}),
+  print: printSchema.default(printSchema.parse({})),
+  check: checkSchema.default(checkSchema.parse({}))
+})
+
+/** Cross-field rules, with the exact path of the offending value. */
+export const refinedConfigSchema = configSchema.superRefine((config, context) => {
+  const seen = new Set<string>()
+  config.axes.forEach((axis, index) => {
+    if (seen.has(axis.id)) context.addIssue({code: 'custom', path: ['axes', index, 'id'], message: `duplicate axis id \`${axis.id}\``})
+    seen.add(axis.id)
+  })
+})
+
+export type Config = z.infer<typeof configSchema>
+export type Edition = z.infer<typeof editionSchema>
+export type EditionName = 'full' | 'synthesis'

@@ -1,0 +1,136 @@
+import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
+import type {Root} from 'mdast'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {Config, EditionName} from './schemas/config.js'
+import type {GlossaryEntry} from './schemas/glossary.js'
+import type {Source} from './schemas/sources.js'
+import type {FrontMatter} from './schemas/front-matter.js'
+import type {NumberFinding} from './figures/detect.js'
+
+/** Where something is written: a project-relative file and a range in it. */
+export interface Located {
+  file: string
+  position: Position
+}
+
+/** A registry entry (source or glossary term) with the places of the entry and of its fields. */
+export interface Entry<T> extends Located {
+  value: T
+  fields: Partial<Record<keyof T & string, Position>>
+}
+
+export interface MarkdownDocument {
+  path: string
+  file: VFile
+  tree: Root
+  role: 'chapter' | 'synthesis'
+  editions: EditionName[]
+  frontMatter: FrontMatter
+  /** Front matter title, else the first level-1 heading's text. */
+  title: string | undefined
+  /** Anchor id: front matter `id`, else derived from the file name. */
+  id: string
+}
+
+export interface Recommendation extends Located {
+  id: string
+  /** R1…Rn in reading order across the full edition (0 when outside it). */
+  number: number
+  axis: string
+  actors: string | undefined
+  title: string | undefined
+  node: ContainerDirective
+}
+
+export interface Stat extends Located {
+  id: string
+  value: string
+  source: string
+  locator: string | undefined
+  key: boolean
+  /** The block's text: what the value is a figure of. */
+  text: string
+  node: ContainerDirective
+  attributePositions: Record<string, Position | undefined>
+}
+
+export interface Block extends Located {
+  kind: 'viewpoint' | 'callout'
+  attributes: Record<string, string>
+  node: ContainerDirective
+}
+
+export interface TermUse extends Located {
+  label: string
+  id: string | undefined
+  node: TextDirective
+}
+
+export interface RefUse extends Located {
+  target: string
+  node: TextDirective
+}
+
+export interface CitationUse extends Located {
+  key: string
+  prefix: string
+  locator: string
+  suffix: string
+}
+
+export interface DirectiveUse extends Located {
+  kind: 'containerDirective' | 'leafDirective' | 'textDirective'
+  name: string
+  node: ContainerDirective | LeafDirective | TextDirective
+}
+
+/** A number in the prose: a figure (cited, waived, covered by a block, or uncited) or a non-figure. */
+export interface Figure extends Located {
+  text: string
+  sentence: string
+  status: 'cited' | 'stat' | 'viewpoint' | 'waived' | 'uncited'
+  /** Source keys that cover it (for `stat`, the stat's source). */
+  keys: string[]
+  waiverReason?: string
+  /** The chapter (document) title it appears in. */
+  chapter: string | undefined
+}
+
+export interface Waiver extends Located {
+  reason: string
+  text: string
+}
+
+/** A problem found while building the model, reported by the `schema` rule. */
+export interface SchemaProblem extends Located {
+  message: string
+}
+
+/** The typed report: everything the rules, the renderer and the exporters need. */
+export interface ReportModel {
+  dir: string
+  config: Config
+  files: Map<string, VFile>
+  documents: MarkdownDocument[]
+  sources: Array<Entry<Source>>
+  sourcesFile: string | undefined
+  glossary: Array<Entry<GlossaryEntry>>
+  glossaryFile: string | undefined
+  recommendations: Recommendation[]
+  stats: Stat[]
+  blocks: Block[]
+  terms: TermUse[]
+  refs: RefUse[]
+  citations: CitationUse[]
+  figures: Figure[]
+  /** Numbers judged not to be figures, with why: for `export figures --all` and for tuning. */
+  nonFigures: Array<Located & {text: string; reason: NonNullable<NumberFinding['notFigure']>}>
+  waivers: Waiver[]
+  directives: DirectiveUse[]
+  html: Located[]
+  images: Array<Located & {alt: string | null | undefined; url: string}>
+  /** Heading-level ids (chapters) that `:ref` may point at. */
+  anchors: Map<string, Located & {label: string}>
+  problems: SchemaProblem[]
+}

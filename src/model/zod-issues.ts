@@ -1,0 +1,69 @@
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {z} from 'zod'
+import {addMessage} from '../diagnostics/message.js'
+
+/** Where a data path stands in the source; `keyOnly` asks for the key rather than its value. */
+export type Locate = (path: ReadonlyArray<PropertyKey>, keyOnly: boolean) => Position
+
+/** Report every zod issue as a `schema` diagnostic at the place `locate` gives for its path. */
+export function reportZodIssues(file: VFile, issues: ReadonlyArray<z.core.$ZodIssue>, locate: Locate, label: string): void {
+  for (const issue of issues) {
+    const flat = collapseUnion(issue)
+    addMessage(file, describeIssue(flat, label), {
+      ruleId: 'schema',
+      severity: 'error',
+      place: flat.code === 'unrecognized_keys' ? locate([...flat.path, flat.keys[0] ?? ''], true) : locate(flat.path, false)
+    })
+  }
+}
+
+/** A union failure lists one error per branch; keep the branch that got furthest, as users expect one line. */
+function collapseUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue
+  const branches = issue.errors.filter((branch) => branch.length > 0)
+  const deepest = branches.reduce<z.core.$ZodIssue[] | undefined>((best, branch) => {
+    const depth = Math.max(...branch.map((inner) => inner.path.length))
+    const bestDepth = best ? Math.max(...best.map((inner) => inner.path.length)) : -1
+    return depth > bestDepth ? branch : best
+  }, undefined)
+  const inner = deepest?.[0]
+  if (!inner || inner.path.length === 0) return issue
+  return collapseUnion({...inner, path: [...issue.path, ...inner.path]})
+}
+
+/** "Unexpected X at `path`, expected Y": one grammar for every schema message. */
+export function describeIssue(issue: z.core.$ZodIssue, label: string): string {
+  const where = issue.path.length > 0 ? `\`${formatPath(issue.path)}\`` : label
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `Missing ${where}, expected ${article(issue.expected)}`
+      return `Unexpected ${kindOf(issue.input)} for ${where}, expected ${article(issue.expected)}`
+    case 'invalid_value':
+      return `Unexpected value ${JSON.stringify(issue.input)} for ${where}, expected ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
+    case 'unrecognized_keys':
+      return `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')} in ${where}`
+    case 'invalid_union':
+      return `Unexpected value for ${where}, expected ${issue.message}`
+    default:
+      return `Unexpected value for ${where}: ${issue.message}`
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index > 0 ? '.' : ''}${String(segment)}`))
+    .join('')
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'list'
+  if (typeof value === 'object') return 'map'
+  return `${typeof value} ${JSON.stringify(value)}`
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false'}
+  return names[expected] ?? expected
+}

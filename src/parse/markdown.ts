@@ -1,0 +1,36 @@
+import {directiveFromMarkdown} from 'mdast-util-directive'
+import {directive} from 'micromark-extension-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified, type Processor} from 'unified'
+import type {VFile} from 'vfile'
+import remarkCitation from './citation/index.js'
+
+/**
+ * remark-directive without the `verbose` switch: we need attribute positions so that a bad
+ * attribute is reported where it is written, not at the start of the block.
+ */
+function remarkDirectiveWithPositions(this: Processor): void {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(directive())
+  ;(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({verbose: true}))
+}
+
+/** The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations. */
+export function createParser() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkDirectiveWithPositions)
+    .use(remarkCitation)
+}
+
+let shared: ReturnType<typeof createParser> | undefined
+
+/** Parse one Markdown file into mdast; positions point into `file`. */
+export function parseMarkdown(file: VFile): import("mdast").Root {
+  shared ??= createParser().freeze()
+  return shared.parse(file)
+}

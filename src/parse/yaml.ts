@@ -1,0 +1,75 @@
+import {isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document} from 'yaml'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {positionFromOffsets} from '../diagnostics/location.js'
+
+/** A parsed YAML file: plain data plus the document that still knows where everything is. */
+export interface YamlSource {
+  file: VFile
+  doc: Document.Parsed
+  data: unknown
+  /** Offset of this YAML text inside `file` (front matter starts after `---\n`). */
+  offset: number
+  /** Syntax errors, placed; `data` is undefined when there are any. */
+  errors: Array<{message: string; position: Position}>
+}
+
+/** Parse YAML text (a whole file or a front matter block); syntax errors come back placed. */
+export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
+  // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
+  const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: true})
+  const errors = doc.errors.map((error) => ({
+    message: `Cannot parse YAML: ${firstLine(error.message)}`,
+    position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
+  }))
+  let data: unknown
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({maxAliasCount: 100})
+    } catch (error) {
+      // Alias bombs and the like: the text parses but cannot become data.
+      errors.push({message: `Cannot read YAML: ${(error as Error).message}`, position: positionFromOffsets(file, offset, offset)})
+    }
+  }
+  return {file, doc, data, offset, errors}
+}
+
+/**
+ * Where a data path (as zod reports it) stands in the YAML source.
+ * A missing key points at its parent map, so "required" issues land on the object that lacks it.
+ */
+export function positionOfPath(source: YamlSource, path: ReadonlyArray<PropertyKey>, keyOnly = false): Position {
+  let node: unknown = source.doc.contents
+  let range: readonly number[] | undefined = rangeOf(node)
+  for (const segment of path) {
+    const child = childOf(node, segment, keyOnly && segment === path[path.length - 1])
+    if (child === undefined) break
+    node = child
+    range = rangeOf(child) ?? range
+  }
+  const [start, end] = range ?? [0, 0]
+  return positionFromOffsets(source.file, source.offset + (start ?? 0), source.offset + (end ?? 0))
+}
+
+function childOf(node: unknown, segment: PropertyKey, wantKey: boolean): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
+    if (!pair) return undefined
+    return wantKey || pair.value === null ? pair.key : pair.value
+  }
+  if (isSeq(node) && typeof segment === 'number') return node.items[segment] ?? undefined
+  return undefined
+}
+
+function rangeOf(node: unknown): readonly number[] | undefined {
+  if (isPair(node)) return rangeOf(node.key)
+  if (isNode(node) && node.range) {
+    // A block collection's `range[1]` includes trailing newlines; the value end is tighter.
+    return [node.range[0], node.range[1]]
+  }
+  return undefined
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text
+}

@@ -1,0 +1,14 @@
+// citation-js ships JavaScript without types; we use the input chain and the CSL output only.
+declare module '@citation-js/core' {
+  export const plugins: {
+    input: {chain(data: unknown, options?: {forceType?: string; generateGraph?: boolean}): unknown[]}
+    config: {get(name: string): {templates: {add(name: string, xml: string): void; has(name: string): boolean}; locales: {add(name: string, xml: string): void}}}
+  }
+  export class Cite {
+    constructor(data?: unknown)
+    data: unknown[]
+    format(format: string, options?: Record<string, unknown>): string
+  }
+}
+declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-csl'
