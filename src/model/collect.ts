@@ -100,16 +100,17 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   }
 
   const visitTable = (table: Table, enclosing: Enclosing, captionKeys: string[]) => {
-    for (const row of table.children) {
+    table.children.forEach((row, rowIndex) => {
       const rowKeys = captionKeys.concat(row.children.flatMap((cell) => citationKeys(cell)))
-      for (const cell of row.children) visitProse(cell.children, enclosing, rowKeys)
-    }
+      // The header row and the first column label the data: their bare numbers are not figures.
+      row.children.forEach((cell, cellIndex) => visitProse(cell.children, enclosing, rowKeys, rowIndex === 0 || cellIndex === 0))
+    })
   }
 
-  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[]) => {
+  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false) => {
     visitInline(children)
     const flat = flatten(children, text)
-    for (const finding of detectNumbers(flat, {scope, footnoteKeys})) recordNumber(finding, flat, enclosing, extraKeys)
+    for (const finding of detectNumbers(flat, {scope, footnoteKeys, labelCell})) recordNumber(finding, flat, enclosing, extraKeys)
   }
 
   const recordNumber = (finding: NumberFinding, flat: FlatText, enclosing: Enclosing, extraKeys: string[]) => {

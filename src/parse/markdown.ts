@@ -1,3 +1,4 @@
+import type {Root} from 'mdast'
 import {directiveFromMarkdown} from 'mdast-util-directive'
 import {directive} from 'micromark-extension-directive'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -5,6 +6,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {restoreBareTextDirectives} from './bare-directives.js'
 import remarkCitation from './citation/index.js'
 
 /**
@@ -30,7 +32,9 @@ export function createParser() {
 let shared: ReturnType<typeof createParser> | undefined
 
 /** Parse one Markdown file into mdast; positions point into `file`. */
-export function parseMarkdown(file: VFile): import("mdast").Root {
+export function parseMarkdown(file: VFile): Root {
   shared ??= createParser().freeze()
-  return shared.parse(file)
+  const tree = shared.parse(file)
+  restoreBareTextDirectives(tree, String(file.value))
+  return tree
 }

@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import {fromMarkdown} from 'mdast-util-from-markdown'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -6,7 +7,12 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, test} from 'vitest'
-import remarkCitation, {type Citation, type CitationItem} from '../../src/parse/citation/index.js'
+import remarkCitation, {
+  type Citation,
+  type CitationItem,
+  citationFromMarkdown,
+  citationSyntax
+} from '../../src/parse/citation/index.js'
 
 const processor = unified()
   .use(remarkParse)
@@ -128,6 +134,15 @@ describe('citation positions', () => {
     expect(keys[2]!.position.start).toEqual({line: 5, column: 3, offset: 28})
   })
 
+  test('CRLF line endings', () => {
+    const node = only('a\r\n[see\r\n@a]')
+    expect(node.value).toBe('see\r\n@a')
+    expect(node.items[0]!.position).toEqual({
+      start: {line: 3, column: 1, offset: 9},
+      end: {line: 3, column: 3, offset: 11}
+    })
+  })
+
   test('after multibyte text', () => {
     const markdown = '« é » [voir @a] 😀 [-@b]'
     const [first, second] = citations(markdown)
@@ -194,6 +209,16 @@ describe('not a citation', () => {
 })
 
 describe('with other extensions', () => {
+  test('the extensions work without unified', () => {
+    const tree = fromMarkdown('See [@a, p. 3].', {
+      extensions: [citationSyntax()],
+      mdastExtensions: [citationFromMarkdown()]
+    })
+    const paragraph = tree.children[0]
+    if (paragraph?.type !== 'paragraph') throw new Error('Expected a paragraph')
+    expect(paragraph.children[1]).toMatchObject({type: 'citation', value: '@a, p. 3', items: [{key: 'a', locator: 'p. 3'}]})
+  })
+
   test('GFM autolink literals do not break citations', () => {
     expect(shapes('[see @a]')).toEqual([item({key: 'a', prefix: 'see'})])
     expect(shapes('Write to x@example.org [see @a.b, p. 2] or www.example.org')).toEqual([

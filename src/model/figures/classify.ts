@@ -1,9 +1,13 @@
-import {leadWord, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
+import {inLexicon, leadWord, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
 import {
+  ageGroups,
   averageWords,
-  documentDeterminers,
   documentPartLeads,
   documentPartNouns,
+  documentSubjects,
+  documentVerbs,
+  functionWords,
+  legalCodes,
   legalLeads,
   months,
   ordinalLabels,
@@ -29,6 +33,7 @@ export type NotFigureReason =
   | 'phone'
   | 'identifier'
   | 'address'
+  | 'table label'
 
 type Test = (text: string, expression: NumberExpression) => NotFigureReason | undefined
 
@@ -43,8 +48,25 @@ export function classify(text: string, expression: NumberExpression & {identifie
 }
 
 /** Percentages, amounts, scale words, multipliers and ratios always state a quantity. */
-const isQuantity = (expression: NumberExpression) =>
+export const isQuantity = (expression: NumberExpression) =>
   expression.percent || expression.currency || expression.scale || expression.multiplier || expression.ratio
+
+const address: Test = (text, expression) => {
+  if (isQuantity(expression) || expression.decimal) return undefined
+  const next = wordsAfter(text, expression.end, 4)
+  // `12 rue de la Paix`, `12 bis, avenue Foch`, `61-65 rue Dutot`, `1600 Pennsylvania Avenue`.
+  const street = next.findIndex((word) => inLexicon(streetWords, word))
+  if (street === 0 || (street === 1 && /^(?:bis|ter|quater)$/u.test(next[0]!.norm))) return 'address'
+  if (street > 0 && next.slice(0, street).every((word) => /^\p{Lu}/u.test(word.raw) && !word.detached)) return 'address'
+  if (expression.cores.length > 1) return undefined
+  // Postal codes: `75002 Paris`, `94 270 Kremlin-Bicêtre`, `1000 Bruxelles` after a comma, `NY 10001`.
+  const digits = expression.cores[0]!.digits.replace(/[ \u00A0\u202F]/gu, '')
+  const city = next[0] && !next[0].detached && /^\p{Lu}/u.test(next[0].raw)
+  if (/^\d{5}$/u.test(digits) && city) return 'address'
+  if (/^\d{4}$/u.test(digits) && city && /,[ \u00A0]*$/u.test(text.slice(0, expression.start))) return 'address'
+  if (/^\d{5}(?:-\d{4})?$/u.test(digits) && /\b[A-Z]{2}[ \u00A0]$/u.test(text.slice(Math.max(0, expression.start - 3), expression.start))) return 'address'
+  return undefined
+}
 
 const enumerator: Test = (text, expression) => {
   if (expression.cores.length > 1 || isQuantity(expression)) return undefined
@@ -59,117 +81,128 @@ const date: Test = (text, expression) => {
   const next = wordsAfter(text, expression.end, 2)
   const previous = wordsBefore(text, expression.start, 1)[0]
   if (next[0] && !next[0].detached && isMonth(next[0])) return 'date'
-  // `1er janvier`: the ordinal ending is part of the expression; `du 1er au 3 mars` too.
-  if (next[0]?.norm === 'au' && next[2] === undefined && isMonth(next[1])) return 'date'
+  // `du 1er au 3 mars`.
+  if (next[0]?.norm === 'au' && isMonth(next[1])) return 'date'
   if (previous && !previous.detached && isMonth(previous) && (expression.cores[0]?.value ?? 0) <= 31) return 'date'
   if (previous && /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(previous.norm)) return 'date'
   return undefined
 }
 
 function isMonth(word: Word | undefined): boolean {
-  if (!word || !months.has(word.norm)) return false
+  if (!word || !inLexicon(months, word)) return false
   // English months are capitalised; `may` and `march` are also verbs.
-  return /^[a-zàâçéèêëîïôûùüÿ]/u.test(word.raw) ? !/^(?:may|march|jan|mar|dec|sep|oct|nov|jun|jul|aug|apr|feb)\.?$/u.test(word.norm) : true
+  return /^\p{Ll}/u.test(word.raw) ? !/^(?:may|march|jan|mar|dec|sep|oct|nov|jun|jul|aug|apr|feb)$/u.test(word.norm) : true
 }
 
 const legal: Test = (text, expression) => {
   if (isQuantity(expression)) return undefined
   const lead = leadWord(text, expression.start)
-  if (lead && legalLeads.has(lead.norm)) return 'legal reference'
+  if (inLexicon(legalLeads, lead)) return 'legal reference'
   // `L. 312-1`, `R. 226-3`: code article prefixes stand right before the number.
   if (/(?:^|\s)[LRD]\.?[ \u00A0]?$/u.test(text.slice(Math.max(0, expression.start - 4), expression.start))) return 'legal reference'
+  // `18 U.S.C. § 2252`: the code's abbreviation follows the title number.
+  if (inLexicon(legalCodes, wordsAfter(text, expression.end, 1)[0])) return 'legal reference'
   return undefined
 }
 
 const documentPart: Test = (text, expression) => {
   if (isQuantity(expression)) return undefined
   const lead = leadWord(text, expression.start)
-  if (lead && !lead.detached && documentPartLeads.has(lead.norm)) return 'document part'
+  if (lead && !lead.detached && inLexicon(documentPartLeads, lead)) return 'document part'
   return undefined
 }
 
-const adjectives = new Set(['grands', 'grandes', 'principaux', 'principales', 'nouvelles', 'nouveaux', 'main', 'key', 'major', 'new', 'premiers', 'premières', 'first', 'grandes', 'axes'])
+const adjectives = new Set(['grands', 'grandes', 'principaux', 'principales', 'nouvelles', 'nouveaux', 'main', 'key', 'major', 'new', 'premiers', 'premières', 'first', 'grandes', 'successive', 'successifs'])
 
 const selfCount: Test = (text, expression) => {
-  if (isQuantity(expression) || expression.cores.length > 1) return undefined
+  if (isQuantity(expression) || expression.cores.length > 1 || (expression.cores[0]?.value ?? 0) >= 100) return undefined
   const next = wordsAfter(text, expression.end, 2)
   const noun = next[0] && adjectives.has(next[0].norm) && !next[0].detached ? next[1] : next[0]
-  if (!noun || !documentPartNouns.has(noun.norm)) return undefined
-  const previous = wordsBefore(text, expression.start, 1)[0]
-  return previous && documentDeterminers.has(previous.norm) ? 'self-count' : undefined
+  if (noun && !noun.detached && inLexicon(documentPartNouns, noun)) return 'self-count'
+  // `s'organise en 3 temps`, `This note sets out the 3 main changes`.
+  const before = wordsBefore(text, expression.start, 5)
+  const verb = before.findIndex((word) => inLexicon(documentVerbs, word))
+  if (verb === -1 || verb > 2) return undefined
+  const subject = before.slice(verb + 1).some((word) => inLexicon(documentSubjects, word))
+  return subject || /^(?:organise|organisé|organisée|structuré|structurée|regroupées|regroupés|divisé|divisée)$/u.test(before[verb]!.norm) ? 'self-count' : undefined
 }
 
-const stopWords = new Set(['les', 'des', 'ses', 'ces', 'was', 'has', 'is', 'its', 'this', 'plus', 'sous', 'dans', 'vers', 'puis', 'mais', 'alors', 'ans', 'years', 'was', 'sees', 'saw', 'marks', 'as', 'has'])
+const stopWords = new Set(['les', 'des', 'ses', 'ces', 'was', 'has', 'is', 'its', 'this', 'plus', 'sous', 'dans', 'vers', 'puis', 'mais', 'alors', 'ans', 'years', 'sees', 'saw', 'marks', 'as'])
 
 const year: Test = (text, expression) => {
   if (isQuantity(expression) || expression.decimal || !looksLikeYear(expression)) return undefined
+  if (expression.cores.length > 1) return 'year'
   const previous = wordsBefore(text, expression.start, 1)[0]
-  if (previous && (yearLeads.has(previous.norm) || months.has(previous.norm))) return 'year'
+  if (inLexicon(yearLeads, previous) || inLexicon(months, previous)) return 'year'
   // A four-digit count is written `1850 victimes`: a plural noun right after, and no year lead.
   const next = wordsAfter(text, expression.end, 1)[0]
   const countNoun = next && !next.detached && /^\p{Ll}{3,}[sx]$/u.test(next.raw) && !stopWords.has(next.norm)
-  if (countNoun || (previous && quantityLeads.has(previous.norm))) return undefined
+  if (countNoun || inLexicon(quantityLeads, previous)) return undefined
   return 'year'
 }
 
 const ordinalLabel: Test = (text, expression) => {
   if (!expression.ordinal) return undefined
   const next = wordsAfter(text, expression.end, 1)[0]
-  return next && ordinalLabels.has(next.norm) ? 'ordinal label' : undefined
+  return inLexicon(ordinalLabels, next) || inLexicon(documentPartNouns, next) ? 'ordinal label' : undefined
 }
 
 const ageLeads = new Set(['âgé', 'âgée', 'âgés', 'âgées', 'aged', 'age', 'ages', 'âge', 'agé', 'agés'])
 const rateWords = new Set(['par', 'per', 'a', 'an', 'chaque', 'each', 'every', 'sur'])
+const thresholdWords = new Set(['under', 'over', 'moins', 'plus', 'below', 'above', 'from', 'dès'])
 
 const ageOrDuration: Test = (text, expression) => {
   if (isQuantity(expression) || expression.decimal) return undefined
   const before = wordsBefore(text, expression.start, 6)
-  if (before.slice(0, 5).some((word) => averageWords.has(word.norm))) return undefined
   const after = wordsAfter(text, expression.end, 5)
-  if (after.slice(0, 5).some((word) => averageWords.has(word.norm) || word.norm === 'moyenne')) return undefined
+  if ([...wordsBefore(text, expression.start, 10), ...after.slice(0, 5)].some((word) => averageWords.has(word.norm))) return undefined
   const lead = before[0]
   if (lead && (ageLeads.has(lead.norm) || (lead.norm === 'de' && before[1] && ageLeads.has(before[1].norm)))) return 'age or duration'
+  // `children under 5`, `adults over 30`, `enfants de moins de 2 ans`.
+  const threshold = before.findIndex((word) => thresholdWords.has(word.norm))
+  if (threshold !== -1 && threshold <= 1 && inLexicon(ageGroups, before[threshold + 1] ?? before[threshold + 2]) && !isCountedNoun(after[0])) return 'age or duration'
   const unit = after[0]
   if (!unit || unit.detached) return undefined
+  // `the 15–44 age group`, `11-14 year-olds`.
+  if (/^(?:age|âge|ans|years?|year-olds?|ans\))$/u.test(unit.norm) && after[1] && /^(?:group|groups|groupe|bracket|band|tranche|range)$/u.test(after[1].norm)) return 'age or duration'
+  // `contre 11 200 l'année précédente`: an elided article starts another phrase, not a unit.
+  if (/['’]/u.test(unit.raw)) return undefined
   const unitWord = unit.norm.replace(/^-/, '')
-  if (!timeUnits.has(unitWord) && !/^(?:year|month|week|day)s?-olds?$/u.test(unitWord)) return undefined
+  if (/^(?:year|month|week|day)s?-olds?$/u.test(unitWord)) return 'age or duration'
+  if (!timeUnits.has(unitWord)) return undefined
   // `3 heures par jour`, `2 days a week`: a rate is a finding.
   if (after[1] && rateWords.has(after[1].norm) && after[2] && timeUnits.has(after[2].norm)) return undefined
-  return 'age or duration'
+  // Ages and spans in years (`15 ans`, `for 20 years`) are not findings; a measured wait or
+  // response time (`is 9 months`, `6 minutes`) is, unless a preposition makes it a span.
+  if (/^(?:an|ans|année|années|year|years|yr|yrs)$/u.test(unitWord)) return 'age or duration'
+  return lead && spanLeads.has(lead.norm) ? 'age or duration' : undefined
 }
 
-const callWords = /^(?:appeler|appelez|appelle|composer|composez|compose|call|dial|numéro|number|ligne|hotline|helpline|joindre|contacter|contactez)$/u
+const spanLeads = new Set(['depuis', 'pendant', 'durant', 'dans', 'sous', 'en', 'après', 'avant', 'for', 'over', 'within', 'after', 'in', 'past', 'last', 'next', 'during', 'under', 'de', 'of'])
+
+function isCountedNoun(word: Word | undefined): boolean {
+  return word !== undefined && !word.detached && /^\p{Ll}{3,}[sx]$/u.test(word.raw) && !timeUnits.has(word.norm)
+}
+
+const callWords = /^(?:appeler|appelez|appelle|appels|composer|composez|compose|call|calls|dial|numéro|number|ligne|line|hotline|helpline|joindre|contacter|contactez|telephone|téléphone|tél|tel)$/u
 
 const phone: Test = (text, expression) => {
-  if (isQuantity(expression) || expression.cores.length > 1) return undefined
+  // Short service numbers only (`le 119`, `calls to 911`): a long count after `calls` is a figure.
+  if (isQuantity(expression) || expression.cores.length > 1 || !/^\d{2,4}$/u.test(expression.cores[0]!.digits)) return undefined
   return wordsBefore(text, expression.start, 3).some((word) => callWords.test(word.norm)) ? 'phone' : undefined
 }
 
+/**
+ * A capitalised name right before a bare number labels it: `Windows 11`, `Python 3.11`,
+ * `Scope 1 and 2`, `CAC 40`, `ISRCTN 12345678`, `Isère (38)`.
+ */
 const nameOrVersion: Test = (text, expression) => {
-  if (isQuantity(expression) || expression.decimal || expression.ordinal || expression.cores.length > 1) return undefined
-  const previous = wordsBefore(text, expression.start, 2)
-  const name = previous[0]
-  if (!name || name.detached || !/^\p{Lu}/u.test(name.raw) || quantityLeads.has(name.norm) || months.has(name.norm)) return undefined
-  // Sentence-initial capitals are not names: `Près de 300`, `Ainsi 12 pays`.
-  if (!previous[1] || /[.!?:]$/u.test(previous[1].raw)) return undefined
-  const following = text.slice(expression.end).match(/^[ \u00A0]*(\S)/u)?.[1]
-  return following === undefined || !/\p{Ll}/u.test(following) ? 'name or version' : undefined
-}
-
-const address: Test = (text, expression) => {
-  if (isQuantity(expression) || expression.decimal || expression.cores.length > 1) return undefined
-  const next = wordsAfter(text, expression.end, 4)
-  // `12 rue de la Paix`, `12 bis, avenue Foch`, `1600 Pennsylvania Avenue`.
-  const street = next.findIndex((word) => streetWords.has(word.norm))
-  if (street === 0 || (street === 1 && /^(?:bis|ter|quater)$/u.test(next[0]!.norm))) return 'address'
-  if (street > 0 && next.slice(0, street).every((word) => /^\p{Lu}/u.test(word.raw) && !word.detached)) return 'address'
-  // Postal codes: `75002 Paris`, `1000 Bruxelles` after a comma, `NY 10001`.
-  const digits = expression.cores[0]!.digits.replace(/[ \u00A0\u202F]/gu, '')
-  const city = next[0] && !next[0].detached && /^\p{Lu}/u.test(next[0].raw)
-  if (/^\d{5}$/u.test(digits) && city) return 'address'
-  if (/^\d{4}$/u.test(digits) && city && /,[ \u00A0]*$/u.test(text.slice(0, expression.start))) return 'address'
-  if (/^\d{5}(?:-\d{4})?$/u.test(digits) && /\b[A-Z]{2}[ \u00A0]$/u.test(text.slice(Math.max(0, expression.start - 3), expression.start))) return 'address'
-  return undefined
+  if (isQuantity(expression) || expression.ordinal || expression.cores.length > 1) return undefined
+  const parenthesised = text[expression.start - 1] === '(' && text[expression.end] === ')'
+  const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
+  if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
+  if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(months, lead)) return undefined
+  return 'name or version'
 }
 
 const tests: readonly Test[] = [address, enumerator, date, legal, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]

@@ -1,10 +1,14 @@
+import {abbreviations} from './lexicon.js'
+
 /** Words around a number, normalised for lexicon look-ups: lower case, elision and quotes removed. */
 
 export interface Word {
   /** As written, without surrounding punctuation. */
   raw: string
-  /** Lower case, elided article removed (`l'article` → `article`), trailing comma removed. */
+  /** Lower case, elided article removed (`l'article` → `article`), trailing punctuation and dot removed. */
   norm: string
+  /** `norm` with its trailing dot kept, for abbreviations (`art.`, `p.`). */
+  dotted: string
   /** Punctuation stood between this word and the number (`France, 12`). */
   detached: boolean
 }
@@ -21,8 +25,9 @@ export function wordsBefore(text: string, index: number, count: number): Word[] 
   let detached = /[,;:()«»"“”]\s*$/u.test(slice)
   for (let i = tokens.length - 1; i >= 0 && words.length < count; i--) {
     const token = tokens[i]!
-    const word = toWord(token, detached)
-    detached = detached || /^[(«"“]|[,;:)»"”]$/u.test(token)
+    // A sentence end between the word and the number detaches it too (`…l'ONU. 300 enfants`).
+    const word = toWord(token, detached || endsSentence(token))
+    detached = detached || /^[(«"“]|[,;:)»"”]$/u.test(token) || endsSentence(token)
     if (word.raw) words.push(word)
   }
   return words
@@ -37,20 +42,32 @@ export function wordsAfter(text: string, index: number, count: number): Word[] {
   for (const token of tokens) {
     if (words.length >= count) break
     const word = toWord(token, detached)
-    detached = detached || /[,;:().!?»"”]$/u.test(token)
+    detached = detached || /[,;:()!?»"”]$/u.test(token)
     // A lone punctuation token (`23 , place`) is no word, but it detaches what follows.
     if (word.raw) words.push(word)
   }
   return words
 }
 
+function endsSentence(token: string): boolean {
+  if (!/[.!?…]["»”)]*$/u.test(token)) return false
+  const lower = token.toLowerCase().replace(/["»”)]+$/u, '')
+  return /[!?…]$/u.test(lower) || !(abbreviations.has(lower) || /^(?:\p{L}\.)+$/u.test(lower) || /^\p{L}{1,2}\.$/u.test(lower))
+}
+
 function toWord(token: string, detached: boolean): Word {
   const raw = token.replace(/^[(«"“'’\-–—]+|[)»"”,;:!?]+$/gu, '')
-  let norm = raw.toLowerCase()
+  let dotted = raw.toLowerCase()
   // Elision: l'article, d'euros, qu'en → article, euros, en.
-  const elided = /^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(norm)
-  if (elided) norm = elided[1]!
-  return {raw, norm, detached}
+  const elided = /^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(dotted)
+  if (elided) dotted = elided[1]!
+  const norm = dotted.replace(/\.+$/u, '')
+  return {raw, norm, dotted, detached}
+}
+
+/** Whether a word is in a lexicon, written with or without its abbreviation dot. */
+export function inLexicon(lexicon: ReadonlySet<string>, word: Word | undefined): boolean {
+  return word !== undefined && (lexicon.has(word.norm) || lexicon.has(word.dotted))
 }
 
 /** The nearest word before, following back over a chain of numbers and joiners (`articles 12, 14 et 15`). */
@@ -63,7 +80,7 @@ export function leadWord(text: string, index: number): Word | undefined {
   return undefined
 }
 
-const joiners = new Set(['et', 'à', 'a', 'ou', 'and', 'or', 'to', 'bis', 'ter', 'quater', 'l.', 'r.', 'd.', 'du', 'des', 'al.', 'n°', 'no', 'no.', '&', '-', '–'])
+const joiners = new Set(['et', 'à', 'a', 'ou', 'and', 'or', 'to', 'bis', 'ter', 'quater', 'l', 'r', 'd', 'du', 'des', 'al', '&', '-', '–'])
 
 /** True when only white space, list punctuation or opaque marks precede `index` on its line. */
 export function startsLine(text: string, index: number): boolean {

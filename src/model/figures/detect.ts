@@ -1,5 +1,5 @@
 import type {FlatText} from '../text/flatten.js'
-import {classify, type NotFigureReason} from './classify.js'
+import {classify, isQuantity, type NotFigureReason} from './classify.js'
 import {mergeExpressions} from './merge.js'
 import {scanNumbers} from './scan.js'
 import {sentenceRanges} from './sentences.js'
@@ -26,6 +26,8 @@ export interface DetectOptions {
   scope: FigureScope
   /** Citation keys held by each footnote definition, by identifier. */
   footnoteKeys: ReadonlyMap<string, readonly string[]>
+  /** The block is a table's header or first-column cell: its bare numbers are labels (years, groups). */
+  labelCell?: boolean
 }
 
 /** Find every number in a block of prose and say whether it is a figure and what covers it. */
@@ -41,7 +43,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
   const sentences = options.scope === 'sentence' ? sentenceRanges(text) : [[0, text.length] as [number, number]]
   for (const expression of mergeExpressions(text, free)) {
     const [from, to] = sentences.find(([, end]) => expression.start < end) ?? [0, text.length]
-    const reason = classify(text, expression)
+    const reason = options.labelCell && !isQuantity(expression) ? 'table label' : classify(text, expression)
     const finding: NumberFinding = {
       start: expression.start,
       end: expression.end,

@@ -31,8 +31,18 @@ export const legalLeads = words(`
   l. r. d. lo. l r d
 `)
 
-/** Words that name a part of the document itself: `chapitre 4`, `page 12`, `recommandation 3`. */
+/**
+ * Words after which a number is a label, not a quantity: parts of the document itself
+ * (`chapitre 4`, `page 12`, `recommandation 3`) and the labels of things (`semaine 5`, `phase 3`,
+ * `Scope 1`, `type 2`, `salle 6242`).
+ */
 export const documentPartLeads = words(`
+  semaine semaines sem. week weeks wk phase phases type types scope scopes catégorie catégories category
+  categories programme programmes program programs tier tiers stade stage stages vague vagues wave waves
+  salle salles room rooms bureau fiche fiches level levels niveau niveaux lot lots zone zones porte gate
+  bâtiment building étage floor ligne line lines série series saison season épisode episode round manche
+  cohorte cohort groupe group bloc block lane voie quartier ward district circonscription arrondissement
+  critère criterion indicateur indicator scénario scenario option options variante module modules
   p. pp. page pages chapitre chapitres chap. ch. chapter chapters partie parties part parts
   annexe annexes appendix appendices figure figures fig. figs. tableau tableaux table tables
   graphique graphiques graph graphs chart charts encadré encadrés box boxes note notes
@@ -47,7 +57,20 @@ export const documentPartNouns = words(`
   recommandations recommandation chapitres chapitre parties partie sections section annexes annexe
   axes axe enjeux enjeu encadrés tableaux graphiques propositions priorités piliers volets
   recommendations recommendation chapters chapter parts part appendices annexes pillars priorities
-  proposals sections boxes tables key stakes themes thèmes pages questions
+  proposals sections boxes tables stakes themes thèmes volets temps propositions annexes
+`)
+
+/** Verbs by which a text counts its own parts: `s'organise en 3 temps`, `sets out the 3 main changes`. */
+export const documentVerbs = words(`
+  organise organisé organisée structure structuré structurée regroupe regroupées regroupés divisé divisée
+  formule formulent formulons présente présentons sets set outlines makes structured organised organized
+  divided grouped articulé articulée décline
+`)
+
+/** Nouns naming the document or one of its parts, as the subject of a counting verb. */
+export const documentSubjects = words(`
+  rapport rapports note bulletin document synthèse étude guide chapitre partie annexe dossier avis
+  report brief note paper study chapter section guide review document
 `)
 
 /** Determiners that make a following count a count of the document's parts (with the nouns above). */
@@ -84,7 +107,7 @@ export const ordinalLabels = words(`
   siècle siècles century centuries arrondissement édition edition session législature legislature
   anniversaire anniversary étage floor circonscription district république republic amendement
   amendment alinéa chambre congrès congress conférence conference sommet summit festival biennale
-  année annee year grade classe class jour day semaine week mois month trimestre semestre quarter
+  grade classe class
 `)
 
 /** Units of time that, with small integers, make durations and ages rather than findings. */
@@ -94,12 +117,19 @@ export const timeUnits = words(`
   year-old year-olds years-old
 `)
 
+/** People an age threshold can describe: `children under 5`, `adultes de plus de 65 ans`. */
+export const ageGroups = words(`
+  enfants enfant adultes adulte personnes jeunes mineurs mineures femmes hommes filles garçons élèves patients
+  children child adults adult people persons youths minors women men girls boys pupils patients those aged ages
+  seniors retraités retirees individuals
+`)
+
 /** Words that turn an age or duration into a statistic: `âge moyen de 13 ans`. */
 export const averageWords = words(`moyen moyenne moyens moyennes médian médiane average mean median typical typique`)
 
 export const streetWords = words(`
   rue avenue av. bd boulevard place pl. allée allee chemin impasse quai route cours square passage
-  faubourg rond-point esplanade villa cité
+  faubourg rond-point esplanade villa cité colonnade crescent gardens close mews quay
   street st. st avenue ave ave. road rd rd. boulevard blvd blvd. lane ln drive dr. way court ct plaza
   parkway terrace
 `)
@@ -111,4 +141,16 @@ export const abbreviations = words(`
   hab. av. bd. inc. ltd. co. corp. jr. sr. mr. mrs. ms. prof. gen. gov. dept. dép. sq. nb. n.b. ex.
   u.s. u.k. u.n. e.u. ue. ann. suiv. sqq. ss. s. t. tél. tel. fax. jan. feb. mar. apr. jun. jul. aug.
   sep. sept. oct. nov. dec. janv. févr. fév. avr. juil. déc. mds. md. mio. resp. est. sté. ste. no
+`)
+
+/** Abbreviations of legal codes written after an article number: `18 U.S.C. § 2252`. */
+export const legalCodes = words(`u.s.c. usc c.f.r. cfr c.pén. c.civ. cgct csp c. stat. cpp`)
+
+/** Function words that can open a sentence before a number without naming anything. */
+export const functionWords = words(`
+  les des ces ses nos vos leurs le la l un une du au aux en dans sur pour par avec sans entre selon soit
+  et ou mais donc car parmi dont près plus moins environ seuls seules quelque quelques chaque tous toutes
+  the a an some about around over under only nearly almost roughly just all these those our its their
+  at in on of by for from with to and or but since after before until during per each every another
+  among between against than more less fewer up down out into onto
 `)

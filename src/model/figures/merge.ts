@@ -1,3 +1,4 @@
+import {documentPartLeads} from './lexicon.js'
 import type {NumberExpression} from './scan.js'
 
 const space = '[ \\u00A0\\u202F]'
@@ -22,12 +23,14 @@ export function mergeExpressions(text: string, list: readonly NumberExpression[]
     }
     const gap = text.slice(left.end, right.start)
     const ascending = (right.cores[0]?.value ?? 0) > (left.cores.at(-1)?.value ?? 0)
-    if (gap === '-' && !ascending) {
+    if ((gap === '-' || gap === '–') && !ascending) {
       out.push({...left, identifier: true}, {...right, identifier: true})
       index++
       continue
     }
-    const isRange = ascending && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
+    // `de 412 en semaine 49 à 158`: a labelled number (`semaine 49`) does not open a range.
+    const labelled = documentPartLeads.has(lastWord(text, left.start))
+    const isRange = ascending && !labelled && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
     const isRatio = !isRange && ratioGap.test(gap) && !looksLikeYear(right) && left.cores.length === 1
     if (isRange || isRatio) {
       out.push(join(left, right, isRatio))
@@ -58,4 +61,8 @@ function join(left: NumberExpression, right: NumberExpression, ratio: boolean): 
 /** A bare four-digit number in the span of years people write about. */
 export function looksLikeYear(expression: NumberExpression): boolean {
   return expression.cores.every((core) => /^\d{4}$/.test(core.digits) && core.value >= 1500 && core.value <= 2100)
+}
+
+function lastWord(text: string, index: number): string {
+  return (/(\p{L}+)[ \u00A0\u202F]*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1] ?? '').toLowerCase()
 }

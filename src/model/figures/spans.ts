@@ -14,16 +14,19 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // French phone numbers: 01 23 45 67 89, 01.23.45.67.89; international: +33 1 23 45 67 89.
   ['phone', /(?<![\d,.])0[1-9](?:[ .\u00A0-]?\d{2}){4}(?!\d)/gu],
   ['phone', /\+\d{1,3}(?:[ .\u00A0-]?(?:\(0\)|\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)/gu],
+  // UK and similar: 020 7219 3000, 0808 1000 900.
+  ['phone', /(?<![\d,.])0\d{2,4}[ \u00A0]\d{3,4}[ \u00A0]\d{3,4}(?!\d)/gu],
   ['phone', /\(\d{3}\)[ \u00A0]?\d{3}[-.]\d{4}|(?<![\d,.])\d{3}[-.]\d{3}[-.]\d{4}(?!\d)/gu],
   // Clock times: 14 h 30, 14h30, 9:45, 9 am, 10 p.m.
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h[ \u00A0\u202F]?\d{2}(?!\d)/gu],
   ['time', /(?<![\d,.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00A0]?[ap]\.?m\.?)?(?![\d%])/giu],
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0]?[ap]\.m\.|(?<![\d,.])\d{1,2}[ \u00A0]?[ap]m(?![\p{L}])/giu],
+  ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h(?![\p{L}\d])/gu],
   // Numeric dates: 05/03/2024, 5.3.2024, 2024-03-05.
   ['date', /(?<![\d,.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d%])/gu],
   ['date', /(?<![\d,.])\d{4}-\d{2}-\d{2}(?!\d)/gu],
   // Identifiers: letters glued to digits, optionally through a hyphen (COVID-19, GPT-4o, H1N1, R3, FY2023).
-  ['identifier', /(?<![\p{L}\p{N}])(?![x×]\d)[\p{L}][\p{L}&]*[-_]?\d+(?:[.\-_/]?[\p{L}\p{N}]+)*/gu],
+  ['identifier', /(?<![\p{L}\p{N}])(?![x×]\d)[\p{L}][\p{L}&]*(?:[-_+]|\.(?=\d))?\d+(?:[.\-_/]?[\p{L}\p{N}]+)*/gu],
   // Digits glued to letters that are no unit (5G, 3D, 4K), but not `5e`, `3rd`, `2bn`, `40%`.
   ['identifier', /(?<![\p{L}\p{N},.])\d+(?!M€|Mds?(?!\p{L})|Mrd|M(?!\p{L})|MM)[A-Z][\p{L}\p{N}]*/gu],
   // Chains joined by slashes: 2011/93/UE, 2024/1689, 24/7.
@@ -36,6 +39,8 @@ export function findNonFigureSpans(text: string): Span[] {
   for (const [why, pattern] of patterns) {
     pattern.lastIndex = 0
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      // A simple fraction (`1/3`, `2/3 des dépenses`) is a figure, not an identifier.
+      if (why === 'identifier' && isFraction(match[0])) continue
       if (/\d/.test(match[0])) spans.push({start: match.index, end: match.index + match[0].length, why})
     }
   }
@@ -49,4 +54,9 @@ export function spanAt(spans: readonly Span[], index: number): Span | undefined 
     if (index < span.end) return span
   }
   return undefined
+}
+
+function isFraction(text: string): boolean {
+  const parts = /^(\d{1,2})\/(\d{1,2})$/u.exec(text)
+  return parts !== null && Number(parts[1]) < Number(parts[2])
 }

@@ -1,0 +1,47 @@
+import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+/** The base example project the rule examples are laid over: small, valid, and clean. */
+export const baseProject: Record<string, string> = {
+  'rapporteur.yaml': `title: Exemple
+organisation: Fondation Exemple
+lang: fr
+date: 2026-01
+axes:
+  - {id: prevention, label: Prévention}
+  - {id: detection, label: Détection}
+editions:
+  full: {title: Rapport, files: [chapters/intro.md], output: rapport}
+`,
+  'sources.yaml': `- id: enquete-2024
+  type: survey
+  title: Enquête nationale
+  author: Observatoire
+  date: 2024
+`,
+  'glossary.yaml': `- id: sextorsion
+  term: sextorsion
+  definition: Chantage à la diffusion d'images intimes.
+`,
+  'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'
+}
+
+/** Write a project to a fresh temporary folder; chapters not in the config are added to the full edition. */
+export async function writeProject(files: Record<string, string>, base: Record<string, string> = baseProject): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-'))
+  const all = {...base, ...files}
+  const extra = Object.keys(files).filter((name) => name.startsWith('chapters/') && name !== 'chapters/intro.md' && name.endsWith('.md'))
+  if (extra.length > 0 && !files['rapporteur.yaml']) {
+    all['rapporteur.yaml'] = all['rapporteur.yaml']!.replace('files: [chapters/intro.md]', `files: [chapters/intro.md, ${extra.join(', ')}]`)
+  }
+  for (const [name, content] of Object.entries(all)) {
+    await mkdir(path.dirname(path.join(dir, name)), {recursive: true})
+    await writeFile(path.join(dir, name), content)
+  }
+  return dir
+}
+
+export async function removeProject(dir: string): Promise<void> {
+  await rm(dir, {recursive: true, force: true})
+}
