@@ -18,7 +18,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const configSource = parseYaml(configFile)
   for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
   if (configSource.errors.length > 0) return {ok: false, configFile}
-  const result = refinedConfigSchema.safeParse(configSource.data ?? {})
+  const result = refinedConfigSchema.safeParse(configSource.data ?? {}, {reportInput: true})
   if (!result.success) {
     reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml')
     return {ok: false, configFile}

@@ -21,7 +21,7 @@ export function validateAttributes(node: Directive, document: MarkdownDocument, 
   const schemas: Record<string, z.ZodType> = directiveSchemas[node.type]
   const schema = Object.hasOwn(schemas, node.name) ? schemas[node.name] : undefined
   if (!schema) return undefined
-  const result = schema.safeParse(node.attributes ?? {})
+  const result = schema.safeParse(node.attributes ?? {}, {reportInput: true})
   if (result.success) return result.data as Record<string, unknown>
   const positions = (node.data as {position?: VerbosePositions} | undefined)?.position
   for (const issue of result.error.issues) {

@@ -15,7 +15,7 @@ export function readFrontMatter(file: VFile, tree: Root, problems: SchemaProblem
   const source = parseYaml(file, node.value, offset)
   for (const error of source.errors) problems.push({file: file.path, ...error})
   if (source.data === undefined || source.data === null) return {}
-  const result = frontMatterSchema.safeParse(source.data)
+  const result = frontMatterSchema.safeParse(source.data, {reportInput: true})
   if (result.success) return result.data
   for (const issue of result.error.issues) {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path

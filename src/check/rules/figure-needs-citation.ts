@@ -32,7 +32,7 @@ To waive a figure that needs no source (an example, a figure from the report's o
     ],
     notOk: [
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].\n'},
-      {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] :term[sextorsion] [@enquete-2024]\n\n[^1]: Estimation interne.\n'}
+      {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] La :term[sextorsion] progresse aussi [@enquete-2024].\n\n[^1]: Estimation interne.\n'}
     ]
   },
   check({model, report}) {

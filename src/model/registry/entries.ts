@@ -24,7 +24,7 @@ export function validateEntries<T extends {id: string}>(
   }
   const entries: Array<Entry<T>> = []
   items.forEach((item: unknown, index) => {
-    const result = schema.safeParse(item)
+    const result = schema.safeParse(item, {reportInput: true})
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path

@@ -1,0 +1,20 @@
+import type {Io} from '../../src/cli/io.js'
+
+/** An Io that records what the CLI writes, with colours off. */
+export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}): Io & {out(): string; err(): string} {
+  let out = ''
+  let err = ''
+  return {
+    stdout: (text) => {
+      out += text
+    },
+    stderr: (text) => {
+      err += text
+    },
+    isTTY: false,
+    env: {NO_COLOR: '1', ...env},
+    cwd,
+    out: () => out,
+    err: () => err
+  }
+}
