@@ -23,7 +23,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--rule <id=severity>', 'override a rule severity (off, info, warning, error); repeatable', collectRule)
     .option('--list-waivers', 'list the figures waived with :waive[…]{reason=…} (on stderr)')
-    .option('--no-color', 'plain output')
+    .option('--color', 'force colours')
+    .option('--no-color', 'plain output, no colours')
     .action(async (dir: string, options: CheckCommandOptions) => setExit(await runCheck(dir, options, io)))
 
   program
@@ -32,7 +33,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .addArgument(program.createArgument('<what>', 'what to export').choices(exportKinds))
     .argument('[dir]', 'report folder', 'report')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-    .option('--no-color', 'plain output')
+    .option('--color', 'force colours')
+    .option('--no-color', 'plain output, no colours')
     .action(async (what: ExportKind, dir: string, options: {format: 'json' | 'csv'; color?: boolean}) => setExit(await runExport(what, dir, options, io)))
 
   return program

@@ -1,0 +1,122 @@
+import path from 'node:path'
+import {afterAll, describe, expect, test} from 'vitest'
+import {main} from '../../src/cli/main.js'
+import {captureIo} from '../helpers/io.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+const fixtures = path.join(import.meta.dirname, '../fixtures')
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+async function run(args: string[], cwd = fixtures) {
+  const io = captureIo(cwd)
+  const code = await main(args, io)
+  return {code, out: io.out(), err: io.err()}
+}
+
+describe('rapporteur check', () => {
+  test('pretty output groups by file, shows a code frame and a summary line', async () => {
+    const {code, out} = await run(['check', 'figure-needs-citation'])
+    expect(code).toBe(1)
+    expect(out).toBe(
+      [
+        'chapters/intro.md',
+        '  1:1  error  Unexpected figure `40 %` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block  figure-needs-citation',
+        '    1 | 40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].',
+        '      | ^^^^',
+        '',
+        '✖ 1 error',
+        ''
+      ].join('\n')
+    )
+  })
+
+  test('a clean project prints one line and exits 0', async () => {
+    const dir = await writeProject({})
+    made.push(dir)
+    const {code, out} = await run(['check', dir])
+    expect(code).toBe(0)
+    expect(out).toBe('✓ no problems\n')
+  })
+
+  test('warnings alone exit 0, unless there are more than --max-warnings', async () => {
+    expect((await run(['check', 'unused-term'])).code).toBe(0)
+    const strict = await run(['check', 'unused-term', '--max-warnings', '0'])
+    expect(strict.code).toBe(1)
+    expect(strict.err).toContain('more than --max-warnings 0')
+  })
+
+  test('--rule overrides a severity for one run', async () => {
+    const off = await run(['check', 'figure-needs-citation', '--rule', 'figure-needs-citation=off', '--format', 'json'])
+    expect(JSON.parse(off.out)).toEqual([])
+    expect(off.code).toBe(0)
+    const warning = await run(['check', 'figure-needs-citation', '--rule', 'figure-needs-citation=warning', '--format', 'json'])
+    expect(JSON.parse(warning.out)[0].severity).toBe('warning')
+  })
+
+  test('an unknown rule in --rule is refused with a suggestion and exit 2', async () => {
+    const {code, err} = await run(['check', 'figure-needs-citation', '--rule', 'figure-need-citation=off'])
+    expect(code).toBe(2)
+    expect(err).toContain('did you mean `figure-needs-citation`?')
+  })
+
+  test('sarif output is SARIF 2.1.0 with rules and located results', async () => {
+    const {out} = await run(['check', 'unknown-source', '--format', 'sarif'])
+    const log = JSON.parse(out)
+    expect(log.version).toBe('2.1.0')
+    const [sarifRun] = log.runs
+    expect(sarifRun.tool.driver.name).toBe('rapporteur')
+    const result = sarifRun.results.find((item: {ruleId: string}) => item.ruleId === 'unknown-source')
+    expect(result.level).toBe('error')
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: {uri: 'chapters/intro.md', uriBaseId: 'REPORTROOT'},
+      region: {startLine: 1, startColumn: 13, endLine: 1, endColumn: 26}
+    })
+    expect(sarifRun.tool.driver.rules[result.ruleIndex].id).toBe('unknown-source')
+  })
+
+  test('github output is one workflow annotation per finding, paths from the working folder', async () => {
+    const {out} = await run(['check', 'unused-source', '--format', 'github'])
+    expect(out).toBe(
+      '::warning file=unused-source/sources.yaml,line=1,col=7,endLine=1,endColumn=19,title=unused-source::Unexpected unused source `enquete-2024`, expected a citation of it somewhere in the report\n'
+    )
+  })
+
+  test('a folder without rapporteur.yaml exits 2 with what to do, no stack trace', async () => {
+    const {code, err} = await run(['check', 'no-such-folder'])
+    expect(code).toBe(2)
+    expect(err).toBe(
+      `rapporteur: Cannot find the report folder \`${path.join(fixtures, 'no-such-folder')}\`\n  Pass the folder that holds rapporteur.yaml, or create one with \`rapporteur init <dir>\`.\n`
+    )
+  })
+
+  test('a broken rapporteur.yaml is reported at its place and exits 2', async () => {
+    const {code, out} = await run(['check', 'config-invalid', '--format', 'json'])
+    expect(code).toBe(2)
+    expect(JSON.parse(out)[0]).toMatchObject({file: 'rapporteur.yaml', line: 3, column: 7, rule: 'schema', message: 'Unexpected number 12 for `lang`, expected a string'})
+  })
+
+  test('--list-waivers lists each waiver with its reason', async () => {
+    const dir = await writeProject({'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait [@enquete-2024] :term[sextorsion].\n'})
+    made.push(dir)
+    const {code, err} = await run(['check', dir, '--list-waivers'])
+    expect(code).toBe(0)
+    expect(err).toBe('1 waiver:\n  chapters/intro.md:1:1  Sur 10 élèves  — exemple fictif\n')
+  })
+
+  test('a waiver without a reason is a schema error', async () => {
+    const dir = await writeProject({'chapters/intro.md': ':waive[Sur 10 élèves], aucun ne le sait [@enquete-2024] :term[sextorsion].\n'})
+    made.push(dir)
+    const {code, out} = await run(['check', dir, '--format', 'json'])
+    expect(code).toBe(1)
+    expect(JSON.parse(out)).toContainEqual(expect.objectContaining({rule: 'schema', message: 'Missing attribute `reason` of `waive`, expected a string'}))
+  })
+
+  test('times and ratios written with a colon stay prose, not directives', async () => {
+    const dir = await writeProject({'chapters/intro.md': 'Réunion à 14:30 ; vote 3:1 [@enquete-2024] sur la :term[sextorsion].\n'})
+    made.push(dir)
+    const {code, out} = await run(['check', dir, '--format', 'json'])
+    expect(JSON.parse(out)).toEqual([])
+    expect(code).toBe(0)
+  })
+})
