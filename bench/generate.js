@@ -95,7 +95,9 @@ const PLACES = [
 const VERBS_RISE = ['a augmenté de', 'a progressé de', 'a reculé de', 'a bondi de', 'a diminué de', 'a crû de']
 
 const OPENERS = [
-  'Selon', 'D’après', 'Pour', 'Dans son rapport annuel,', 'Comme le relève', 'À en croire', 'Les données publiées par', 'Une étude conduite par'
+  (org) => `Selon ${org},`, (org) => `D’après ${org},`, (org) => `Pour ${org},`, (org) => `Dans son rapport annuel, ${org} indique que`,
+  (org) => `Comme le relève ${org},`, (org) => `À en croire ${org},`, (org) => `Les données publiées par ${org} montrent que`,
+  (org) => `Une étude conduite par ${org} établit que`
 ]
 
 const CONNECTORS = [
@@ -242,7 +244,7 @@ function makeSources(r, n) {
         break
       default:
         lines.push(`  title: ${yamlQuote(`${type === 'survey' ? 'Enquête' : type === 'dataset' ? 'Données' : 'Rapport'} : ${theme}`)}`, `  author: ${yamlQuote(name)}`, `  date: ${y}`)
-        if (r.chance(0.5)) lines.push(`  publisher: ${yamlQuote(name)}`)
+        if (type === 'book' || r.chance(0.5)) lines.push(`  publisher: ${yamlQuote(type === 'book' ? r.pick(['La Découverte', 'Dunod', 'Érès', 'PUF', 'Odile Jacob']) : name)}`)
         if (r.chance(0.4)) lines.push(`  pages: "${r.int(20, 240)}"`)
     }
     if (r.chance(0.4)) lines.push('  note: >-', `    Source citée à l’appui des chiffres sur ${theme} ; la période couverte est celle de l’année ${y}.`)
@@ -334,12 +336,12 @@ class ChapterWriter {
     const cover = () => (r.chance(0.2) ? this.footnote() : ` ${this.citation()}`)
     const org = r.pick(ORGS)[1]
     const templates = [
-      () => `${r.pick(OPENERS)} ${org}, ${percent(r)} ${r.pick(SUBJECTS)} ${r.pick(FINDINGS)}${cover()}.`,
+      () => `${r.pick(OPENERS)(org)} ${percent(r)} ${r.pick(SUBJECTS)} ${r.pick(FINDINGS)}${cover()}.`,
       () => `En ${year(r)}, ${count(r)} ${r.pick(COUNT_NOUNS)} ont été recensés ${r.pick(PLACES)}${cover()}.`,
       () => `Le nombre de ${r.pick(COUNT_NOUNS)} ${r.pick(VERBS_RISE)} ${percent(r)} entre ${r.int(2015, 2019)} et ${r.int(2020, 2025)}${cover()}.`,
-      () => `Près de ${count(r)} ${r.pick(COUNT_NOUNS)} ont été transmis à ${org} au cours de l’année ${year(r)}${cover()}.`,
-      () => `Le budget consacré à ${r.pick(CHAPTER_THEMES)} atteint ${r.int(2, 950)} millions d’euros${cover()}, contre ${r.int(1, 400)} millions d’euros cinq ans plus tôt.`,
-      () => `Un enfant sur ${r.int(3, 12)} ${r.pick(FINDINGS)}${cover()}.`,
+      () => `Près de ${count(r)} ${r.pick(COUNT_NOUNS)} ont été transmis aux services de ${org} au cours de l’année ${year(r)}${cover()}.`,
+      () => `Le budget annuel du programme portant sur ${r.pick(CHAPTER_THEMES)} atteint ${r.int(2, 950)} millions d’euros${cover()}, contre ${r.int(1, 400)} millions d’euros cinq ans plus tôt.`,
+      () => `${r.int(2, 9)} enfants sur 10 ${r.pick(FINDINGS)}${cover()}.`,
       () => `L’âge moyen des victimes identifiées est de ${r.int(9, 15)},${r.int(1, 9)} ans${cover()}.`,
       () => `${org} a traité ${count(r)} ${r.pick(COUNT_NOUNS)} entre le ${dateText(r)} et le ${dateText(r)}${cover()}.`,
       () => `Depuis ${year(r)}, la part ${r.pick(SUBJECTS)} qui ${r.pick(FINDINGS)} est passée de ${percent(r)} à ${percent(r)}${cover()}.`,
@@ -398,7 +400,7 @@ class ChapterWriter {
       const marker = ordered ? `${i + 1}.` : '-'
       const item = r.chance(0.5)
         ? `${percent(r)} ${r.pick(SUBJECTS)} ${r.pick(FINDINGS)} ${this.citation()}`
-        : `${r.chance(0.5) ? `**${r.pick(SECTION_TITLES)}.** ` : ''}${lower(r.pick(PLAIN)).slice(0, -1)}`
+        : `${r.chance(0.5) ? `**${r.pick(SECTION_TITLES)}.** ${r.pick(PLAIN).slice(0, -1)}` : lower(r.pick(PLAIN)).slice(0, -1)}`
       items.push(wrap(`${marker} ${item}${i === n - 1 ? '.' : ' ;'}`, ordered ? '   ' : '  '))
     }
     return `${intro}\n\n${items.join('\n')}`
@@ -524,13 +526,18 @@ function lower(text) {
   return text.charAt(0).toLowerCase() + text.slice(1)
 }
 
-/** Hard-wrap prose at ~100 columns, as writers do; `indent` continues list items. */
+/**
+ * Hard-wrap prose at ~100 columns, as writers do; `indent` continues list items. Never breaks
+ * inside a number (`100 000`, `42 %`), and never starts a line with something Markdown would read
+ * as a block marker (`1.`, `-`, `>`, `#`, `|`).
+ */
 function wrap(text, indent = '') {
-  const words = text.split(' ')
+  const words = text.split(/(?<!\d) (?![\d%])/u)
   const lines = []
   let line = ''
   for (const word of words) {
-    if (line && line.length + word.length + 1 > 100) {
+    const marker = /^(?:\d+[.)]|[-+*>#|]|:::)$/u.test(word.split(' ')[0])
+    if (line && line.length + word.length + 1 > 100 && !marker) {
       lines.push(line)
       line = indent + word
     } else {
@@ -538,8 +545,7 @@ function wrap(text, indent = '') {
     }
   }
   if (line) lines.push(line)
-  // A line must not start with something that Markdown reads as a block marker.
-  return lines.map((l, i) => (i > 0 && /^\s*(?:\d+[.)]|[-+*>#|]|:::)(?:\s|$)/u.test(l) ? l.replace(/^(\s*)/u, '$1 ').replace(/^(\s*) (\d+)([.)])/u, '$1$2\\$3').replace(/^(\s*) ([-+*>#|])/u, '$1\\$2') : l)).join('\n')
+  return lines.join('\n')
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         source: String(attributes.source),
         locator: attributes.locator as string | undefined,
         key: Boolean(attributes.key),
-        text: toString(node.children.filter((child) => !isLabel(child))).trim(),
+        text: toString(node.children.filter((child) => !isLabel(child))).replace(/\s+/gu, ' ').trim(),
         node,
         attributePositions: attributePositions(node)
       }

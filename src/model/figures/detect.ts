@@ -1,4 +1,4 @@
-import type {FlatText} from '../text/flatten.js'
+import {OPAQUE, type FlatText} from '../text/flatten.js'
 import {classify, isQuantity, type NotFigureReason} from './classify.js'
 import {mergeExpressions} from './merge.js'
 import {scanNumbers} from './scan.js'
@@ -49,7 +49,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       end: expression.end,
       text: text.slice(expression.start, expression.end),
       keys: reason ? [] : keysBetween(flat, from, to, options.footnoteKeys),
-      sentence: text.slice(from, to).trim()
+      sentence: text.slice(from, to).replaceAll(OPAQUE, '').replace(/\s+/gu, ' ').trim()
     }
     if (reason) finding.notFigure = reason
     const waiver = flat.waived.find((range) => expression.start >= range.start && expression.end <= range.end)
