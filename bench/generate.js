@@ -333,7 +333,8 @@ class ChapterWriter {
   /** One sentence holding a figure, covered by a citation or a footnote. */
   figureSentence() {
     const r = this.r
-    const cover = () => (r.chance(0.2) ? this.footnote() : ` ${this.citation()}`)
+    // About one figure in a thousand is left uncited, as in a real draft: check has a little to report.
+    const cover = () => (r.chance(0.001) ? '' : r.chance(0.2) ? this.footnote() : ` ${this.citation()}`)
     const org = r.pick(ORGS)[1]
     const templates = [
       () => `${r.pick(OPENERS)(org)} ${percent(r)} ${r.pick(SUBJECTS)} ${r.pick(FINDINGS)}${cover()}.`,

@@ -91,6 +91,9 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         attributePositions: attributePositions(node)
       }
       model.stats.push(stat)
+      // The stat's value is a figure of the report too: reviewers tick it off with the others.
+      const valuePlace = stat.attributePositions.value ?? stat.position
+      model.figures.push({file: document.path, position: valuePlace, text: stat.value, sentence: `${stat.value} ${stat.text}`.trim(), status: 'stat', keys: [stat.source], chapter: document.title})
       inner.stat = {source: stat.source}
     } else if ((node.name === 'viewpoint' || node.name === 'callout') && attributes) {
       model.blocks.push({...where(node), kind: node.name, attributes: stringAttributes(node), node})
