@@ -4,6 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import {positionFromOffsets} from '../diagnostics/location.js'
 import {detectNumbers, type FigureScope, type NumberFinding} from './figures/detect.js'
+import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
 import type {Figure, MarkdownDocument, ReportModel} from './types.js'
@@ -198,10 +199,6 @@ function isCaption(node: RootContent | undefined): node is Paragraph {
 
 function isLabel(node: RootContent): boolean {
   return node.type === 'paragraph' && Boolean((node.data as {directiveLabel?: boolean} | undefined)?.directiveLabel)
-}
-
-function attributePositions(node: ContainerDirective | LeafDirective | TextDirective): Record<string, Position | undefined> {
-  return (node.data as {position?: {attributes?: Record<string, Position>}} | undefined)?.position?.attributes ?? {}
 }
 
 function stringAttributes(node: ContainerDirective): Record<string, string> {

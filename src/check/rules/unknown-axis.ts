@@ -1,4 +1,6 @@
 import type {LeafDirective} from 'mdast-util-directive'
+import type {Position} from 'unist'
+import {attributePositions} from '../../model/attribute-positions.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../suggest.js'
 
@@ -29,7 +31,6 @@ in \`::recommendations{axis=…}\` must be one of them.`,
   }
 })
 
-function attributePlace(file: string, node: {position?: import('unist').Position | undefined; data?: unknown}, name: string) {
-  const positions = (node.data as {position?: {attributes?: Record<string, import('unist').Position>}} | undefined)?.position?.attributes
-  return {file, position: positions?.[name] ?? node.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}}
+function attributePlace(file: string, node: {position?: Position | undefined; data?: unknown}, name: string) {
+  return {file, position: attributePositions(node)[name] ?? node.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}}
 }
