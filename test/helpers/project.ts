@@ -36,6 +36,7 @@ export async function writeProject(files: Record<string, string>, base: Record<s
     all['rapporteur.yaml'] = all['rapporteur.yaml']!.replace('files: [chapters/intro.md]', `files: [chapters/intro.md, ${extra.join(', ')}]`)
   }
   for (const [name, content] of Object.entries(all)) {
+    if (content === undefined) continue
     await mkdir(path.dirname(path.join(dir, name)), {recursive: true})
     await writeFile(path.join(dir, name), content)
   }

@@ -1,0 +1,89 @@
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/** The sources registry in its three formats maps onto one model, with places for each finding. */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+const chapter = {'chapters/intro.md': '# Intro\n\n40 % des répondants [@enquete-2024] et 12 % [@doe-2020, p. 3] parlent de :term[sextorsion].\n'}
+
+async function load(files: Record<string, string>) {
+  const dir = await writeProject({...chapter, ...files})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const findings = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId}: ${message.reason}`))
+  return {model: result.model, findings}
+}
+
+describe('sources registry formats', () => {
+  test('CSL-JSON (sources.json), e.g. exported from Zotero', async () => {
+    const json = JSON.stringify(
+      [
+        {id: 'enquete-2024', type: 'report', genre: 'survey', title: 'Enquête nationale', author: [{literal: 'Observatoire'}], issued: {'date-parts': [[2024]]}},
+        {id: 'doe-2020', type: 'article-journal', title: 'Un article', author: [{family: 'Doe', given: 'Jane'}], issued: {'date-parts': [[2020, 5]]}, 'container-title': 'Revue'}
+      ],
+      null,
+      2
+    )
+    const {model, findings} = await load({'sources.json': json, 'sources.yaml': undefined as unknown as string})
+    expect(model.sourcesFile).toBe('sources.json')
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.type, entry.value.author, entry.value.date, entry.value.publisher])).toEqual([
+      ['enquete-2024', 'survey', ['Observatoire'], '2024', undefined],
+      ['doe-2020', 'article', ['Jane Doe'], '2020-05', 'Revue']
+    ])
+    expect(findings).toEqual([])
+  })
+
+  test('BibTeX (sources.bib) through citation-js, entries placed at their @type{key line', async () => {
+    const bib = `@report{enquete-2024,
+  title = {Enquête nationale},
+  author = {{Observatoire}},
+  year = {2024},
+  institution = {Observatoire}
+}
+
+@article{doe-2020,
+  title = {Un article},
+  author = {Doe, Jane},
+  journal = {Revue},
+  date = {2020-05}
+}
+
+@online{orphan-2023,
+  title = {Page},
+  author = {{Org}},
+  year = {2023}
+}
+`
+    const {model, findings} = await load({'sources.bib': bib, 'sources.yaml': undefined as unknown as string})
+    expect(model.sourcesFile).toBe('sources.bib')
+    expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024', 'doe-2020', 'orphan-2023'])
+    expect(findings).toEqual([
+      'sources.bib:15:1 source-incomplete: Unexpected webpage `orphan-2023` without `url`, expected the fields a webpage needs',
+      'sources.bib:15:1 unused-source: Unexpected unused source `orphan-2023`, expected a citation of it somewhere in the report'
+    ])
+  })
+
+  test('a YAML registry entry with a bad field is reported at that field, and the rest still loads', async () => {
+    const {model, findings} = await load({
+      'sources.yaml': `- id: enquete-2024
+  type: survey
+  title: Enquête
+  author: Observatoire
+  date: 2024
+- id: doe-2020
+  type: journal
+  title: Un article
+  author: Jane Doe
+  date: 2020
+`
+    })
+    expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024'])
+    expect(findings).toContainEqual(
+      'sources.yaml:7:9 schema: Unexpected value "journal" for `type`, expected "report", "survey", "article", "law", "dataset", "webpage", "interview", "press-release", "book", "hearing" in entry `doe-2020`'
+    )
+    expect(findings).toContainEqual("chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry")
+  })
+})
