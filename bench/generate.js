@@ -415,9 +415,11 @@ class ChapterWriter {
     for (let i = 0; i < columns; i++) years.push(String(start + i))
     const rows = []
     const n = r.int(4, 8)
+    const shares = r.chance(0.5)
+    const offset = r.int(0, PLACES.length - 1)
     for (let i = 0; i < n; i++) {
-      const label = r.pick(PLACES).replace(/^(en|au|dans les|dans l’|à l’|sur les|sur les) /u, '')
-      rows.push(`| ${capitalize(label)} | ${years.map(() => (r.chance(0.5) ? percent(r) : count(r))).join(' | ')} |`)
+      const label = PLACES[(offset + i) % PLACES.length].replace(/^(?:en |au |dans les |dans l’|sur les )/u, '')
+      rows.push(`| ${capitalize(label)} | ${years.map(() => (shares ? percent(r) : count(r))).join(' | ')} |`)
     }
     const caption = `Source : ${r.pick(ORGS)[1]}, ${r.pick(['données annuelles', 'tableau de bord', 'bilan statistique'])} ${this.citation()}.`
     return [
