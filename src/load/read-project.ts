@@ -20,11 +20,11 @@ export async function readProjectFile(dir: string, relative: string): Promise<VF
 export async function readConfigFile(dir: string): Promise<VFile> {
   const info = await stat(dir).catch(() => undefined)
   if (!info?.isDirectory()) {
-    throw new CannotRunError(`Cannot find the report folder \`${dir}\``, 'Pass the folder that holds rapporteur.yaml, or create one with `rapporteur init <dir>`.')
+    throw new CannotRunError(`Cannot find the report folder \`${dir}\``, 'Pass the folder that holds rapporteur.yaml (the sample is report/; docs/format.md describes one).')
   }
   const file = await readProjectFile(dir, configName)
   if (!file) {
-    throw new CannotRunError(`Cannot find \`${configName}\` in \`${dir}\``, 'A report folder starts with rapporteur.yaml; `rapporteur init <dir>` creates one.')
+    throw new CannotRunError(`Cannot find \`${configName}\` in \`${dir}\``, 'A report folder starts with rapporteur.yaml: see docs/format.md, or copy report/ as a starting point.')
   }
   return file
 }

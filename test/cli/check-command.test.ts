@@ -86,7 +86,7 @@ describe('rapporteur check', () => {
     const {code, err} = await run(['check', 'no-such-folder'])
     expect(code).toBe(2)
     expect(err).toBe(
-      `rapporteur: Cannot find the report folder \`${path.join(fixtures, 'no-such-folder')}\`\n  Pass the folder that holds rapporteur.yaml, or create one with \`rapporteur init <dir>\`.\n`
+      `rapporteur: Cannot find the report folder \`${path.join(fixtures, 'no-such-folder')}\`\n  Pass the folder that holds rapporteur.yaml (the sample is report/; docs/format.md describes one).\n`
     )
   })
 
