@@ -24,7 +24,7 @@ export interface ProjectInput {
 export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = []): Promise<ReportModel> {
   const model = emptyModel(input)
   model.problems.push(...problems)
-  if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, model.problems)
+  if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, model.problems, model.rejectedSources)
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
 
   for (const {file, editions} of input.markdown) {
@@ -75,6 +75,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     files,
     documents: [],
     sources: [],
+    rejectedSources: [],
     sourcesFile: input.sourcesFile?.path,
     glossary: [],
     glossaryFile: input.glossaryFile?.path,

@@ -114,6 +114,8 @@ export interface ReportModel {
   files: Map<string, VFile>
   documents: MarkdownDocument[]
   sources: Array<Entry<Source>>
+  /** Ids of registry entries dropped because they failed their schema. */
+  rejectedSources: string[]
   sourcesFile: string | undefined
   glossary: Array<Entry<GlossaryEntry>>
   glossaryFile: string | undefined

@@ -84,6 +84,6 @@ describe('sources registry formats', () => {
     expect(findings).toContainEqual(
       'sources.yaml:7:9 schema: Unexpected value "journal" for `type`, expected "report", "survey", "article", "law", "dataset", "webpage", "interview", "press-release", "book", "hearing" in entry `doe-2020`'
     )
-    expect(findings).toContainEqual("chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry")
+    expect(findings).toContainEqual("chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`: its entry in sources.yaml is invalid, see the `schema` finding there")
   })
 })

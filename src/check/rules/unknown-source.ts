@@ -17,12 +17,15 @@ closest one).`,
   },
   check({model, report}) {
     const known = new Set(model.sources.map((entry) => entry.value.id))
+    const rejected = new Set(model.rejectedSources)
+    // A key whose entry exists but is invalid gets its own message: the fix is in the registry.
+    const why = (key: string) => (rejected.has(key) ? `: its entry in ${model.sourcesFile ?? 'the registry'} is invalid, see the \`schema\` finding there` : `, expected a key of the sources registry${didYouMean(key, known)}`)
     for (const citation of model.citations) {
-      if (!known.has(citation.key)) report(citation, `Unexpected source key \`${citation.key}\`, expected a key of the sources registry${didYouMean(citation.key, known)}`)
+      if (!known.has(citation.key)) report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`)
     }
     for (const stat of model.stats) {
       if (!known.has(stat.source)) {
-        report({file: stat.file, position: stat.attributePositions.source ?? stat.position}, `Unexpected source \`${stat.source}\` in stat \`${stat.id}\`, expected a key of the sources registry${didYouMean(stat.source, known)}`)
+        report({file: stat.file, position: stat.attributePositions.source ?? stat.position}, `Unexpected source \`${stat.source}\` in stat \`${stat.id}\`${why(stat.source)}`)
       }
     }
   }

@@ -16,7 +16,9 @@ export function validateEntries<T extends {id: string}>(
   schema: z.ZodType<T>,
   file: string,
   placeOf: PlaceOf,
-  problems: SchemaProblem[]
+  problems: SchemaProblem[],
+  /** Ids of entries that failed validation, so later findings can say why a key is missing. */
+  rejected: string[] = []
 ): Array<Entry<T>> {
   if (!Array.isArray(items)) {
     if (items !== undefined && items !== null) problems.push({file, position: placeOf([]), message: 'Unexpected map or value at the top of the file, expected a list of entries'})
@@ -29,6 +31,7 @@ export function validateEntries<T extends {id: string}>(
       for (const issue of result.error.issues) {
         const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
         const id = (item as {id?: unknown} | null)?.id
+        if (typeof id === 'string') rejected.push(id)
         const label = typeof id === 'string' ? `entry \`${id}\`` : `entry ${index + 1}`
         problems.push({file, position: placeOf([index, ...path]), message: path.length > 0 ? `${describeIssue(issue, label)} in ${label}` : describeIssue(issue, label)})
       }
