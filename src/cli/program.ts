@@ -1,6 +1,7 @@
 import {Command, Option} from 'commander'
 import {exportKinds, type ExportKind} from '../export/tables.js'
 import {runCheck, type CheckCommandOptions} from './commands/check.js'
+import {runBuild, type BuildCommandOptions} from './commands/build.js'
 import {runExport} from './commands/export.js'
 import type {Io} from './io.js'
 import {collectRule, parseCount} from './options.js'
@@ -26,6 +27,20 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
     .action(async (dir: string, options: CheckCommandOptions) => setExit(await runCheck(dir, options, io)))
+
+  program
+    .command('build')
+    .description('check, then build the full report and its synthesis as PDF and HTML')
+    .argument('[dir]', 'report folder', 'report')
+    .addOption(new Option('--edition <edition>', 'build one edition only').choices(['full', 'synthesis']))
+    .addOption(new Option('--format <format>', 'build one format only').choices(['pdf', 'html']))
+    .option('--out <dir>', 'output folder (default: dist inside the report folder)')
+    .option('--browser <path>', 'Chromium or Chrome to print with (else PUPPETEER_EXECUTABLE_PATH, @sparticuz/chromium, a system Chromium)')
+    .option('--progress', 'progress lines on stderr (the default on a terminal, outside CI)')
+    .option('--no-progress', 'no progress lines')
+    .option('--color', 'force colours')
+    .option('--no-color', 'plain output, no colours')
+    .action(async (dir: string, options: BuildCommandOptions) => setExit(await runBuild(dir, options, io)))
 
   program
     .command('export')

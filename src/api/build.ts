@@ -1,0 +1,168 @@
+import {createHash} from 'node:crypto'
+import {copyFile, mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {loadTheme, type Theme} from '../load/theme.js'
+import type {EditionName} from '../model/schemas/config.js'
+import type {ReportModel} from '../model/types.js'
+import {launchBrowser, resolveBrowser} from '../print/browser.js'
+import {finalizePdf} from '../print/finalize-pdf.js'
+import {renderPdf} from '../print/paginate.js'
+import {writeFileAtomic} from '../print/write-atomic.js'
+import {renderDocument} from '../render/document.js'
+import {renderEdition, type RenderedEdition} from '../render/edition.js'
+import {pageCss} from '../render/page-css.js'
+import {typography} from '../render/typography/index.js'
+import {check} from './check.js'
+import {reportPreflight} from './preflight-diagnostics.js'
+
+export interface BuildOptions {
+  /** Output folder; default `dist` inside the report folder. */
+  out?: string
+  editions?: EditionName[]
+  formats?: Array<'pdf' | 'html'>
+  /** An explicit browser executable (`--browser`). */
+  browser?: string
+  env?: NodeJS.ProcessEnv
+  /** Called at each stage, for a progress line on a terminal. */
+  onProgress?: (stage: string, edition?: EditionName) => void
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface BuiltEdition {
+  edition: EditionName
+  html?: string
+  pdf?: string
+  pageCount?: number
+  /** True when the PDF was up to date and not rendered again. */
+  cached?: boolean
+  rendered: RenderedEdition
+}
+
+export type BuildResult =
+  | {ok: true; model: ReportModel; files: VFile[]; editions: BuiltEdition[]}
+  | {ok: false; files: VFile[]; reason: 'config' | 'findings'}
+
+/**
+ * Check, then build each edition as accessible HTML and print-ready PDF. Nothing is written when
+ * `check` finds errors; each output is replaced atomically, so a failed build keeps the last one.
+ */
+export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const progress = options.onProgress ?? (() => {})
+  progress('check')
+  const checked = await check(dir)
+  if (!checked.ok) return {ok: false, files: checked.files, reason: 'config'}
+  if (checked.files.some((file) => file.messages.some((message) => message.fatal === true))) return {ok: false, files: checked.files, reason: 'findings'}
+  const {model} = checked
+  const out = path.resolve(dir, options.out ?? 'dist')
+  const formats = options.formats ?? ['pdf', 'html']
+  const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
+  const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
+  const theme = await loadTheme(dir)
+  const cslXml = model.config.citations.csl ? await readFile(path.resolve(dir, model.config.citations.csl), 'utf8') : undefined
+  await writeAssets(dir, out, theme, model)
+
+  const built: BuiltEdition[] = []
+  const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition}> = []
+  for (const edition of editions) {
+    progress('render', edition)
+    const output = model.config.editions[edition]!.output
+    const web = await renderEdition(model, edition, {mode: 'web', pageOf, cslXml})
+    const item: BuiltEdition = {edition, rendered: web}
+    if (formats.includes('html')) {
+      item.html = path.join(out, `${output}.html`)
+      const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: webStyles, transform: typography(model.config.lang, {hyphenate: false})})
+      await writeFileAtomic(item.html, new TextEncoder().encode(html))
+    }
+    if (formats.includes('pdf')) {
+      const print = await renderEdition(model, edition, {mode: 'print', pageOf, cslXml})
+      const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: typography(model.config.lang, {hyphenate: true})})
+      const htmlFile = path.join(out, '.print', `${output}.html`)
+      await mkdir(path.dirname(htmlFile), {recursive: true})
+      await writeFile(htmlFile, html)
+      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).digest('hex')
+      item.pdf = path.join(out, `${output}.pdf`)
+      printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item})
+    }
+    built.push(item)
+  }
+
+  const stale = await staleJobs(printJobs)
+  for (const job of printJobs) if (!stale.includes(job)) job.built.cached = true
+  if (stale.length > 0) {
+    progress('browser')
+    const browser = await launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
+    try {
+      await Promise.all(
+        stale.map(async (job) => {
+          progress('paginate', job.edition)
+          const result = await renderPdf(browser, {htmlFile: job.htmlFile, root: out, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal})
+          const pdf = await finalizePdf(result.pdf, pdfMetadata(model, job.built.rendered.title))
+          await writeFileAtomic(job.pdfFile, pdf)
+          await writeFile(`${job.htmlFile}.sha256`, job.hash)
+          job.built.pageCount = result.pageCount
+          reportPreflight(model, job.built, result)
+        })
+      )
+    } finally {
+      await browser.close()
+    }
+  }
+  progress('done')
+  return {ok: true, model, files: [...model.files.values()], editions: built}
+}
+
+const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print.css', media: 'print'}]
+const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print.css'}]
+
+/** Theme styles, the generated page.css, fonts and the project's own assets, beside the HTML. */
+async function writeAssets(dir: string, out: string, theme: Theme, model: ReportModel): Promise<void> {
+  const styles = path.join(out, 'assets', 'styles')
+  const fonts = path.join(out, 'assets', 'fonts')
+  await mkdir(styles, {recursive: true})
+  await mkdir(fonts, {recursive: true})
+  await Promise.all([
+    ...theme.styles.map((style) => writeFile(path.join(styles, style.name), style.text)),
+    writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
+    ...theme.fonts.map((font) => copyFile(font.path, path.join(fonts, font.file)))
+  ])
+  await copyTree(path.join(dir, 'assets'), path.join(out, 'assets'))
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, {withFileTypes: true}).catch(() => [])
+  await mkdir(to, {recursive: true})
+  for (const entry of entries) {
+    if (entry.isDirectory()) await copyTree(path.join(from, entry.name), path.join(to, entry.name))
+    else if (entry.isFile()) await copyFile(path.join(from, entry.name), path.join(to, entry.name))
+  }
+}
+
+/** Jobs whose PDF is missing or was made from other HTML or styles. */
+async function staleJobs<T extends {pdfFile: string; htmlFile: string; hash: string}>(jobs: T[]): Promise<T[]> {
+  const stale: T[] = []
+  for (const job of jobs) {
+    const previous = await readFile(`${job.htmlFile}.sha256`, 'utf8').catch(() => undefined)
+    const pdfExists = await readFile(job.pdfFile).then(() => true, () => false)
+    if (previous !== job.hash || !pdfExists) stale.push(job)
+  }
+  return stale
+}
+
+/** PDF metadata from the config; the date is SOURCE_DATE_EPOCH or the report's own date, never now. */
+function pdfMetadata(model: ReportModel, editionTitle: string) {
+  const {config} = model
+  const epoch = process.env.SOURCE_DATE_EPOCH
+  const [year, month, day] = config.date.split('-').map(Number)
+  const date = epoch ? new Date(Number(epoch) * 1000) : new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1))
+  return {
+    title: `${config.title} — ${editionTitle}`,
+    author: (config.authors ?? [config.organisation]).join(', '),
+    subject: config.subtitle ?? config.title,
+    keywords: config.axes.map((axis) => axis.label),
+    lang: config.lang,
+    date,
+    creator: 'rapporteur'
+  }
+}

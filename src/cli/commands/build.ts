@@ -1,0 +1,47 @@
+import path from 'node:path'
+import {build} from '../../api/build.js'
+import {formatPretty} from '../../diagnostics/reporters/pretty.js'
+import {toJsonDiagnostics} from '../../diagnostics/to-json.js'
+import type {EditionName} from '../../model/schemas/config.js'
+import {exitCodes, useColor, type Io} from '../io.js'
+
+export interface BuildCommandOptions {
+  edition?: EditionName
+  format?: 'pdf' | 'html'
+  out?: string
+  browser?: string
+  progress?: boolean
+  color?: boolean
+}
+
+/** `rapporteur build [dir]`: check, then write each edition's HTML and PDF; findings on stderr. */
+export async function runBuild(dir: string, options: BuildCommandOptions, io: Io): Promise<number> {
+  const folder = path.resolve(io.cwd, dir)
+  const showProgress = options.progress ?? (io.isTTY && !io.env.CI)
+  const started = performance.now()
+  const result = await build(folder, {
+    out: options.out ? path.resolve(io.cwd, options.out) : undefined,
+    editions: options.edition ? [options.edition] : undefined,
+    formats: options.format ? [options.format] : undefined,
+    browser: options.browser,
+    env: io.env,
+    onProgress: showProgress ? (stage, edition) => io.stderr(`rapporteur: ${stage}${edition ? ` (${edition})` : ''}…\n`) : undefined
+  })
+  const diagnostics = toJsonDiagnostics(result.files).filter((diagnostic) => diagnostic.severity !== 'info')
+  if (diagnostics.length > 0) {
+    io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, String(file.value)]))}))
+  }
+  if (!result.ok) {
+    io.stderr(result.reason === 'findings' ? 'rapporteur: nothing built: fix the errors above (`rapporteur check` lists them)\n' : '')
+    return result.reason === 'config' ? exitCodes.cannotRun : exitCodes.findings
+  }
+  for (const edition of result.editions) {
+    for (const file of [edition.html, edition.pdf]) {
+      if (!file) continue
+      const pages = file === edition.pdf && edition.pageCount ? ` (${edition.pageCount} pages)` : file === edition.pdf && edition.cached ? ' (up to date)' : ''
+      io.stdout(`${path.relative(io.cwd, file)}${pages}\n`)
+    }
+  }
+  if (showProgress) io.stderr(`rapporteur: built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.findings : exitCodes.clean
+}

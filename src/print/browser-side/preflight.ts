@@ -1,0 +1,140 @@
+/**
+ * Reads the paginated document in the page and returns a PreflightReport (../preflight.ts), as
+ * plain JavaScript source for `page.evaluate`. Only reads the layout: nothing here may change it.
+ */
+export const preflightScript = String.raw`(() => {
+  const pages = [...document.querySelectorAll('.pagedjs_page')]
+  const pageOf = (element) => {
+    const page = element && element.closest('.pagedjs_page')
+    return page ? Number(page.dataset.pageNumber) : null
+  }
+  const idOf = (element) => element.id || element.dataset.id || undefined
+  const describe = (element) => {
+    const chapter = element.closest('section.rp-chapter')
+    return {
+      id: idOf(element),
+      text: element.textContent.replace(/\s+/g, ' ').trim().slice(0, 60),
+      chapter: chapter ? idOf(chapter) : undefined,
+      page: pageOf(element)
+    }
+  }
+  const selectorOf = (element) =>
+    element.localName + (element.id ? '#' + element.id : '') + [...element.classList].map((name) => '.' + name).join('')
+
+  const tocEntries = [...document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"]')].map((link) => {
+    const page = link.querySelector('.rp-toc__page')
+    return {href: link.getAttribute('href'), page: page && /^\d+$/.test(page.textContent) ? Number(page.textContent) : null}
+  })
+
+  const unresolved = new Set()
+  for (const link of document.querySelectorAll('.pagedjs_pages a[href^="#"]')) {
+    const href = link.getAttribute('href')
+    if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1)))) unresolved.add(href)
+  }
+
+  // Outermost elements sticking out of the content area, by their box or by their text (a long
+  // URL overflows its paragraph without making the paragraph wider).
+  const overflows = []
+  for (const page of pages) {
+    const area = page.querySelector('.pagedjs_page_content')
+    if (!area) continue
+    const bounds = area.getBoundingClientRect()
+    const outside = (box) => box.width + box.height > 0 && (box.right > bounds.right + 1 || box.bottom > bounds.bottom + 1 || box.left < bounds.left - 1)
+    let reported = null
+    // Content elements only (they carry data-ref); Paged.js's own wrapper is wider than the page.
+    for (const element of area.querySelectorAll('[data-ref]')) {
+      if (reported && reported.contains(element)) continue
+      let sticksOut = outside(element.getBoundingClientRect())
+      if (!sticksOut && element.scrollWidth > element.clientWidth + 1) {
+        // Its own text, not a child element's: the child is reported itself.
+        sticksOut = [...element.childNodes].some((node) => {
+          if (node.nodeType !== Node.TEXT_NODE || !node.data.trim()) return false
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          return outside(range.getBoundingClientRect())
+        })
+      }
+      if (!sticksOut) continue
+      reported = element
+      overflows.push({...describe(element), selector: selectorOf(element)})
+    }
+  }
+
+  const footnotes = []
+  const seenNotes = new Set()
+  for (const note of document.querySelectorAll('.pagedjs_pages [data-note="footnote"]')) {
+    const ref = note.dataset.ref
+    if (note.dataset.splitFrom || seenNotes.has(ref)) continue
+    seenNotes.add(ref)
+    const id = note.dataset.rpNote || ref
+    const call = document.querySelector('[data-footnote-call="' + ref + '"]') || document.querySelector('a.rp-note-call[data-note="' + id + '"]')
+    const placed = note.closest('.pagedjs_footnote_area')
+    footnotes.push({id, callPage: pageOf(call), notePage: placed ? pageOf(note) : null})
+  }
+
+  // A heading is stranded when nothing with content follows it on its page.
+  const strandedHeadings = []
+  for (const page of pages.slice(0, -1)) {
+    const area = page.querySelector('.pagedjs_page_content')
+    if (!area) continue
+    for (const heading of area.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      if (!heading.textContent.trim() || heading.closest('header.rp-cover, footer.rp-back-cover')) continue
+      const after = document.createRange()
+      after.setStartAfter(heading)
+      after.setEnd(area, area.childNodes.length)
+      if (after.toString().trim() || after.cloneContents().querySelector('img, svg, table')) continue
+      strandedHeadings.push(describe(heading))
+    }
+  }
+
+  // Fonts: the first family of each stack used by text, and whether an @font-face served it.
+  const generic = new Set(['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'math', 'emoji', 'fangsong', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded'])
+  const firstFamily = (stack) => stack.split(',')[0].trim().replace(/^["']|["']$/g, '')
+  const faces = [...document.fonts]
+  const used = new Map()
+  const styled = new Set()
+  const walker = document.createTreeWalker(document.querySelector('.pagedjs_pages') || document.body, NodeFilter.SHOW_TEXT)
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const element = text.parentElement
+    if (!element || styled.has(element) || !text.data.trim()) continue
+    styled.add(element)
+    const style = getComputedStyle(element)
+    const family = firstFamily(style.fontFamily)
+    if (!used.has(family)) used.set(family, new Set())
+    used.get(family).add(style.fontWeight + ' ' + (style.fontStyle === 'normal' ? 'normal' : 'italic'))
+  }
+  const fonts = [...used].map(([family, variants]) => {
+    const own = faces.filter((face) => face.family.replace(/^["']|["']$/g, '').toLowerCase() === family.toLowerCase())
+    if (generic.has(family.toLowerCase())) return {family, status: 'generic'}
+    if (own.length === 0) return {family, status: 'not-declared'}
+    const loaded = own.filter((face) => face.status === 'loaded')
+    if (loaded.length === 0) return {family, status: 'failed'}
+    // Chromium fakes bold when no face of weight 600 or more exists, and italic when no italic one does.
+    const weights = (face) => face.weight.split(' ').map((token) => (token === 'bold' ? 700 : token === 'normal' ? 400 : Number(token)))
+    const synthesized = [...variants].filter((variant) => {
+      const [weight, style] = variant.split(' ')
+      const sameStyle = loaded.filter((face) => (face.style === 'normal') === (style === 'normal'))
+      const heaviest = Math.max(0, ...sameStyle.map((face) => Math.max(...weights(face))))
+      return sameStyle.length === 0 || (Number(weight) >= 600 && heaviest < 600)
+    })
+    return synthesized.length ? {family, status: 'loaded', synthesized} : {family, status: 'loaded'}
+  })
+
+  const images = []
+  const brokenImages = []
+  for (const image of document.querySelectorAll('.pagedjs_pages img')) {
+    const src = image.getAttribute('src') || ''
+    if (!image.complete || image.naturalWidth === 0) {
+      brokenImages.push({src, page: pageOf(image)})
+      continue
+    }
+    const width = image.getBoundingClientRect().width
+    if (width === 0 || /\.svg([?#]|$)|^data:image\/svg/i.test(image.currentSrc || src)) continue
+    images.push({src, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
+  }
+
+  const boxes = 'aside.rp-recommendation, figure.rp-stat, aside.rp-viewpoint, aside.rp-callout'
+  const splitBoxes = [...document.querySelectorAll('.pagedjs_pages :is(' + boxes + ')[data-split-to]:not([data-split-from])')].map(describe)
+
+  return {pageCount: pages.length, tocEntries, unresolvedRefs: [...unresolved], overflows, footnotes, strandedHeadings, fonts, images, brokenImages, splitBoxes}
+})()`

@@ -1,0 +1,111 @@
+import {constants} from 'node:fs'
+import {access, stat} from 'node:fs/promises'
+import path from 'node:path'
+import puppeteer, {type Browser} from 'puppeteer-core'
+import {CannotRunError} from '../load/cannot-run.js'
+
+/** Where the browser executable came from, in the order they are tried. */
+export type BrowserSource = 'option' | 'env' | 'npm' | 'system'
+
+/** A browser executable and how it was found (`doctor` shows both). */
+export interface ResolvedBrowser {
+  executablePath: string
+  source: BrowserSource
+}
+
+/** What resolveBrowser asks of the machine; tests pass a fake one. */
+export interface BrowserProbe {
+  /** True when `file` is an executable regular file. */
+  isExecutable(file: string): Promise<boolean>
+  /** The executable of the `@sparticuz/chromium` package, or undefined when it is not installed. */
+  npmChromium(): Promise<string | undefined>
+}
+
+/** Well-known places of a system Chromium or Chrome, tried before the PATH. */
+export const systemBrowserPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const systemBrowserNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
+
+const notFoundHint =
+  'Pass one with `--browser PATH`, set PUPPETEER_EXECUTABLE_PATH, reinstall the bundled one with `npm i @sparticuz/chromium`, or install a system one (`apt-get install chromium`).'
+
+/** The real machine: the file system and the optional `@sparticuz/chromium` package. */
+export const nodeProbe: BrowserProbe = {
+  async isExecutable(file) {
+    try {
+      await access(file, constants.X_OK)
+      return (await stat(file)).isFile()
+    } catch {
+      return false
+    }
+  },
+  async npmChromium() {
+    // A dynamic import: the package is large and optional for users who bring their own browser.
+    let chromium: {executablePath(): Promise<string>}
+    try {
+      chromium = (await import('@sparticuz/chromium')).default
+    } catch {
+      return undefined
+    }
+    // Inflates the compressed binary into the temp folder on first use (~once per boot).
+    return chromium.executablePath()
+  }
+}
+
+/**
+ * Find a Chromium or Chrome: `--browser`, then PUPPETEER_EXECUTABLE_PATH, then the bundled
+ * `@sparticuz/chromium`, then a system browser. A path the user named that is missing is an error,
+ * not a reason to silently use another browser.
+ */
+export async function resolveBrowser(options: {explicit?: string; env: NodeJS.ProcessEnv; probe?: BrowserProbe}): Promise<ResolvedBrowser> {
+  const probe = options.probe ?? nodeProbe
+  if (options.explicit) {
+    const file = path.resolve(options.explicit)
+    if (await probe.isExecutable(file)) return {executablePath: file, source: 'option'}
+    throw new CannotRunError(`Cannot find the browser \`${options.explicit}\` given with --browser`, `Check the path, or leave out --browser to use the bundled Chromium.`)
+  }
+  const fromEnv = options.env.PUPPETEER_EXECUTABLE_PATH
+  if (fromEnv) {
+    if (await probe.isExecutable(fromEnv)) return {executablePath: fromEnv, source: 'env'}
+    throw new CannotRunError(`Cannot find the browser \`${fromEnv}\` named by PUPPETEER_EXECUTABLE_PATH`, 'Fix or unset PUPPETEER_EXECUTABLE_PATH.')
+  }
+  const bundled = await probe.npmChromium().catch(() => undefined)
+  if (bundled && (await probe.isExecutable(bundled))) return {executablePath: bundled, source: 'npm'}
+  const pathDirs = (options.env.PATH ?? '').split(path.delimiter).filter((dir) => path.isAbsolute(dir))
+  const candidates = [...systemBrowserPaths, ...pathDirs.flatMap((dir) => systemBrowserNames.map((name) => path.join(dir, name)))]
+  for (const file of candidates) if (await probe.isExecutable(file)) return {executablePath: file, source: 'system'}
+  throw new CannotRunError('Cannot find a Chromium or Chrome browser', notFoundHint)
+}
+
+/**
+ * Flags without which headless Chromium stalls on this kind of machine (background updaters and
+ * GPU probing wait for a network or device that is not there). `--allow-file-access-from-files`
+ * lets Paged.js read the document's own stylesheets over file://; the request allowlist in
+ * paginate.ts keeps those reads inside the output folder.
+ */
+export function browserArgs(isRoot: boolean): string[] {
+  const args = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu', '--allow-file-access-from-files']
+  // Chromium refuses to start as root with its sandbox (containers, CI).
+  if (isRoot) args.push('--no-sandbox')
+  return args
+}
+
+/** Start the browser with a finite launch timeout; `browser.version()` names it for `doctor`. */
+export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number}): Promise<Browser> {
+  try {
+    return await puppeteer.launch({
+      executablePath: resolved.executablePath,
+      headless: true,
+      args: browserArgs(process.getuid?.() === 0),
+      // A pipe, not a WebSocket on a port: nothing listens on the network.
+      pipe: true,
+      timeout: options.timeoutMs,
+      // Every protocol call is bounded too; renderPdf's own deadline is usually shorter.
+      protocolTimeout: Math.max(options.timeoutMs, 180_000)
+    })
+  } catch (error) {
+    throw new CannotRunError(
+      `Cannot start the browser \`${resolved.executablePath}\` (${resolved.source}): ${(error as Error).message}`,
+      'Try another browser with `--browser PATH`; `rapporteur doctor` shows which one is used.'
+    )
+  }
+}

@@ -1,0 +1,49 @@
+import {createHash} from 'node:crypto'
+import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
+
+/** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
+export interface PdfMetadata {
+  title: string
+  author: string
+  subject?: string
+  keywords?: string[]
+  /** BCP 47, e.g. `fr` or `fr-FR`: screen readers pick their voice from it. */
+  lang: string
+  date: Date
+  /** The tool that made the source (the Info dictionary's Creator). */
+  creator: string
+}
+
+/** Fixed, so that the Producer does not change with pdf-lib's or Chromium's version. */
+const producer = 'rapporteur'
+
+/**
+ * Set the PDF's metadata for archiving and accessibility, and make its bytes depend only on its
+ * content: Info dictionary, catalog `/Lang`, `/DisplayDocTitle`, dates from `meta.date` and a
+ * document `/ID` hashed from the rest. Chromium's tagging (StructTreeRoot, MarkInfo) and outline
+ * are kept as they are. Pure: no clock, no randomness, no files.
+ */
+export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  // updateMetadata: false, or pdf-lib stamps its own Producer and the current time.
+  const document = await PDFDocument.load(bytes, {updateMetadata: false})
+  // showInWindowTitleBar writes /ViewerPreferences /DisplayDocTitle true (PDF/UA asks for it).
+  document.setTitle(meta.title, {showInWindowTitleBar: true})
+  document.setAuthor(meta.author)
+  if (meta.subject) document.setSubject(meta.subject)
+  if (meta.keywords?.length) document.setKeywords(meta.keywords)
+  document.setCreator(meta.creator)
+  document.setProducer(producer)
+  document.setCreationDate(meta.date)
+  document.setModificationDate(meta.date)
+  document.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang))
+  // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
+  document.catalog.delete(PDFName.of('Metadata'))
+
+  // The /ID is a hash of the document saved with a zero ID, then written in: same content, same ID.
+  const zero = PDFHexString.of('0'.repeat(32))
+  document.context.trailerInfo.ID = document.context.obj([zero, zero]) as PDFArray
+  const draft = await document.save({useObjectStreams: true})
+  const hash = PDFHexString.of(createHash('sha256').update(draft).digest('hex').slice(0, 32).toUpperCase())
+  document.context.trailerInfo.ID = document.context.obj([hash, hash]) as PDFArray
+  return document.save({useObjectStreams: true})
+}

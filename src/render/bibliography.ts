@@ -1,0 +1,78 @@
+import type {Element, ElementContent} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {h} from 'hastscript'
+import type {Source, SourceType} from '../model/schemas/sources.js'
+
+const cslType: Record<SourceType, string> = {
+  report: 'report',
+  survey: 'report',
+  article: 'article',
+  law: 'legislation',
+  dataset: 'dataset',
+  webpage: 'webpage',
+  interview: 'interview',
+  'press-release': 'report',
+  book: 'book',
+  hearing: 'hearing'
+}
+
+const genre: Partial<Record<SourceType, Record<string, string>>> = {
+  survey: {fr: 'enquête', en: 'survey'},
+  'press-release': {fr: 'communiqué de presse', en: 'press release'}
+}
+
+/** Our source as CSL-JSON; authors stay literal (organisations and people are not told apart). */
+export function toCsl(source: Source, lang: string): Record<string, unknown> {
+  const parts = (date: string) => [date.split('-').map(Number)]
+  return {
+    id: source.id,
+    type: cslType[source.type],
+    genre: genre[source.type]?.[lang.startsWith('fr') ? 'fr' : 'en'],
+    title: source.title,
+    author: source.author.map((name) => ({literal: name})),
+    issued: {'date-parts': parts(source.date)},
+    publisher: source.publisher,
+    URL: source.url,
+    accessed: source.accessed ? {'date-parts': parts(source.accessed)} : undefined,
+    page: source.pages,
+    note: undefined
+  }
+}
+
+export interface BibliographyOptions {
+  lang: string
+  /** A project's own CSL style (XML text); the default is APA in the report's language. */
+  cslXml?: string
+  title: string
+}
+
+/**
+ * The cited sources formatted with a CSL style through citation-js (loaded only when building:
+ * it is large), in the report's language (fr-FR and en-US locales are bundled with it).
+ */
+export async function renderBibliography(sources: readonly Source[], options: BibliographyOptions): Promise<Element> {
+  const {Cite, plugins} = await import('@citation-js/core')
+  await import('@citation-js/plugin-csl')
+  let template = 'apa'
+  if (options.cslXml) {
+    template = 'rapporteur-project'
+    plugins.config.get('@csl').templates.add(template, options.cslXml)
+  }
+  const lang = options.lang.toLowerCase().startsWith('fr') ? 'fr-FR' : 'en-US'
+  const html = sources.length === 0 ? '' : new Cite(sources.map((source) => toCsl(source, options.lang))).format('bibliography', {format: 'html', template, lang})
+  const entries = fromHtml(html, {fragment: true})
+  const items: ElementContent[] = []
+  for (const entry of collectEntries(entries.children as ElementContent[])) {
+    const id = String(entry.properties.dataCslEntryId ?? '')
+    items.push(h('li', {id: `source-${id}`}, entry.children))
+  }
+  return h('section.rp-bibliography', {ariaLabelledby: 'bibliography-title'}, [h('h2', {id: 'bibliography-title'}, options.title), h('ol.rp-bibliography__list', items)])
+}
+
+function collectEntries(nodes: readonly ElementContent[]): Element[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== 'element') return []
+    if (node.properties.dataCslEntryId !== undefined) return [node]
+    return collectEntries(node.children)
+  })
+}

@@ -1,0 +1,62 @@
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import type {LeafDirective} from 'mdast-util-directive'
+import {hrefFor, type RenderContext} from '../context.js'
+import {renderStat} from './boxes.js'
+
+/** Leaf directives that pull from the model: recommendations, key figures, glossary, bibliography, toc. */
+export function renderLeafDirective(node: LeafDirective, context: RenderContext): Element | undefined {
+  switch (node.name) {
+    case 'recommendations':
+      return recommendationList(context, node.attributes?.axis ?? undefined)
+    case 'keyfigures':
+      return h('div.rp-keyfigures', context.model.stats.filter((stat) => stat.key).map((stat) => {
+        if (!context.cited.includes(stat.source)) context.cited.push(stat.source)
+        return renderStat({...context}, stat.node)
+      }).map((figure) => ({...figure, properties: {...figure.properties, id: `key-${String(figure.properties.id)}`}})))
+    case 'glossary':
+      return glossary(context)
+    case 'bibliography':
+    case 'toc':
+      // Filled once the whole edition is rendered (the bibliography lists what was cited).
+      return h('div', {dataRpPlaceholder: node.name})
+    default:
+      return undefined
+  }
+}
+
+/** Recommendations grouped by axis, each numbered and linked to its full text. */
+function recommendationList(context: RenderContext, onlyAxis: string | undefined): Element {
+  const axes = context.model.config.axes.filter((axis) => !onlyAxis || axis.id === onlyAxis)
+  return h(
+    'div.rp-recommendations',
+    axes.map((axis) => {
+      const items = context.model.recommendations.filter((item) => item.axis === axis.id && item.number > 0)
+      return h('section.rp-axis', {dataAxis: axis.id, ariaLabelledby: `axis-${axis.id}-${context.edition}`}, [
+        h('h2.rp-axis__title', {id: `axis-${axis.id}-${context.edition}`}, axis.label),
+        h(
+          'ol.rp-recommendations__list',
+          items.map((item) =>
+            h('li', {value: item.number}, [
+              h('a.rp-recommendations__link', {href: hrefFor(context, item.id)}, [h('span.rp-recommendation__number', `R${item.number}`), ` ${item.title ?? item.id}`]),
+              ...(item.actors ? [h('span.rp-recommendation__actors', ` — ${item.actors}`)] : [])
+            ])
+          )
+        )
+      ])
+    })
+  )
+}
+
+function glossary(context: RenderContext): Element {
+  const entries = [...context.model.glossary].sort((a, b) => a.value.term.localeCompare(b.value.term, context.model.config.lang))
+  return h('section.rp-glossary', {ariaLabel: context.labels.glossary}, [
+    h(
+      'dl',
+      entries.flatMap((entry) => [
+        h('dt', {id: `term-${entry.value.id}`}, entry.value.term),
+        h('dd', [entry.value.definition, ...entry.value.see.flatMap((id) => [' → ', h('a', {href: `#term-${id}`}, context.model.glossary.find((other) => other.value.id === id)?.value.term ?? id)])])
+      ])
+    )
+  ])
+}

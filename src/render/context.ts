@@ -1,0 +1,39 @@
+import type {ElementContent} from 'hast'
+import type {EditionName} from '../model/schemas/config.js'
+import type {ReportModel} from '../model/types.js'
+import type {Labels} from './labels.js'
+
+/** `web`: endnotes with back-links; `print`: footnotes inline for Paged.js (`float: footnote`). */
+export type RenderMode = 'web' | 'print'
+
+/** One note of an edition: numbered in reading order, from a citation or a Markdown footnote. */
+export interface Note {
+  number: number
+  content: ElementContent[]
+  /** Where the call is written, so print problems can point back to the Markdown. */
+  origin: {file: string; position: import('unist').Position | undefined}
+}
+
+/** What every handler needs while rendering one edition. */
+export interface RenderContext {
+  model: ReportModel
+  edition: EditionName
+  mode: RenderMode
+  labels: Labels
+  /** Ids present in this edition; a link to anything else goes to the other edition's page. */
+  ids: ReadonlySet<string>
+  /** `rapport.html`: the page of each edition, for links across editions. */
+  pageOf: Record<EditionName, string>
+  notes: Note[]
+  /** Footnote numbers already given, by `file#identifier`, so a second call reuses its number. */
+  footnoteNumbers: Map<string, number>
+  /** Cited source ids, in order of first citation (for the bibliography). */
+  cited: string[]
+}
+
+/** The href for an id: local when this edition has it, else the other edition's page. */
+export function hrefFor(context: RenderContext, id: string): string {
+  if (context.ids.has(id)) return `#${id}`
+  const other: EditionName = context.edition === 'full' ? 'synthesis' : 'full'
+  return `${context.pageOf[other]}#${id}`
+}

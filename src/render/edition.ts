@@ -1,0 +1,109 @@
+import type {Element, ElementContent, Root} from 'hast'
+import {h} from 'hastscript'
+import {toHast} from 'mdast-util-to-hast'
+import {toString} from 'mdast-util-to-string'
+import type {EditionName} from '../model/schemas/config.js'
+import type {MarkdownDocument, ReportModel} from '../model/types.js'
+import {renderBibliography} from './bibliography.js'
+import type {RenderContext, RenderMode} from './context.js'
+import {createHandlers} from './handlers.js'
+import {labelsFor} from './labels.js'
+
+/** One edition rendered: the parts the document template places, as hast. */
+export interface RenderedEdition {
+  edition: EditionName
+  title: string
+  toc: Element
+  main: Element[]
+  notes: RenderContext['notes']
+  /** Which stats and recommendations the edition shows, for the cross-edition test and exports. */
+  shown: {recommendations: string[]; stats: string[]}
+}
+
+export interface EditionOptions {
+  mode: RenderMode
+  pageOf: Record<EditionName, string>
+  cslXml?: string
+}
+
+/** Render an edition's documents in order, then fill what depends on the whole: bibliography, TOC, notes. */
+export async function renderEdition(model: ReportModel, edition: EditionName, options: EditionOptions): Promise<RenderedEdition> {
+  const documents = model.documents.filter((document) => document.editions.includes(edition))
+  const labels = labelsFor(model.config.lang)
+  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), cited: []}
+  const main: Element[] = documents.map((document) => renderDocument(document, context))
+  const toc = tableOfContents(documents, context)
+
+  const bibliographyTitle = labels.bibliography
+  const cited = context.cited.map((id) => model.sources.find((entry) => entry.value.id === id)?.value).filter((source) => source !== undefined)
+  const bibliography = cited.length > 0 ? await renderBibliography(cited, {lang: model.config.lang, cslXml: options.cslXml, title: bibliographyTitle}) : undefined
+  const placed = fillPlaceholders(main, {bibliography, toc})
+  if (bibliography && !placed.has('bibliography') && edition === 'full') main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [bibliography]))
+  if (options.mode === 'web' && context.notes.length > 0) main.push(endnotes(context))
+
+  return {
+    edition,
+    title: model.config.editions[edition]?.title ?? model.config.title,
+    toc,
+    main,
+    notes: context.notes,
+    shown: {recommendations: model.recommendations.filter((item) => documents.some((document) => document.path === item.file)).map((item) => item.id), stats: model.stats.map((item) => item.id)}
+  }
+}
+
+function renderDocument(document: MarkdownDocument, context: RenderContext): Element {
+  const hast = toHast(document.tree, {handlers: createHandlers(context, document), allowDangerousHtml: false}) as Root
+  const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype' && !(child.type === 'text' && child.value.trim() === ''))
+  const title = children.find((child): child is Element => child.type === 'element' && child.tagName === 'h1')
+  if (title) title.properties = {...title.properties, id: `${document.id}-title`, className: ['rp-chapter__title']}
+  return h(`section.rp-chapter.rp-chapter--${document.role}`, {id: document.id, ariaLabelledby: title ? `${document.id}-title` : undefined, dataTitle: document.title}, children)
+}
+
+/** The ids an edition holds: chapters, recommendations and stats inside them, glossary and sources. */
+function idsOf(model: ReportModel, documents: readonly MarkdownDocument[]): Set<string> {
+  const files = new Set(documents.map((document) => document.path))
+  const ids = new Set(documents.map((document) => document.id))
+  for (const item of [...model.recommendations, ...model.stats]) if (files.has(item.file)) ids.add(item.id)
+  const usesGlossary = model.directives.some((use) => use.name === 'glossary' && files.has(use.file))
+  if (usesGlossary) for (const entry of model.glossary) ids.add(`term-${entry.value.id}`)
+  for (const entry of model.sources) ids.add(`source-${entry.value.id}`)
+  return ids
+}
+
+function tableOfContents(documents: readonly MarkdownDocument[], context: RenderContext): Element {
+  const entries = documents.filter((document) => document.frontMatter.toc !== false && document.title)
+  return h('nav.rp-toc', {ariaLabelledby: `toc-title-${context.edition}`}, [
+    h('h2.rp-toc__title', {id: `toc-title-${context.edition}`}, context.labels.toc),
+    h('ol', entries.map((document) => h('li', [h('a.rp-toc__link', {href: `#${document.id}`}, [h('span.rp-toc__text', document.title ?? toString(document.tree)), h('span.rp-toc__page')])])))
+  ])
+}
+
+/** Replace `::bibliography` and `::toc` placeholders; returns which were found. */
+function fillPlaceholders(nodes: Element[], parts: {bibliography: Element | undefined; toc: Element}): Set<string> {
+  const found = new Set<string>()
+  const visit = (children: ElementContent[]) => {
+    children.forEach((child, index) => {
+      if (child.type !== 'element') return
+      const name = child.properties.dataRpPlaceholder
+      if (name === 'bibliography' || name === 'toc') {
+        found.add(name)
+        // An inline `::toc` is the list alone: the page's own `nav` keeps the landmark and heading ids.
+        const list = parts.toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
+        const replacement = name === 'toc' ? (list ? h('div.rp-toc-inline', [structuredClone(list)]) : undefined) : parts.bibliography
+        children[index] = replacement ?? {type: 'text', value: ''}
+      } else visit(child.children)
+    })
+  }
+  visit(nodes)
+  return found
+}
+
+function endnotes(context: RenderContext): Element {
+  return h('section.rp-notes', {role: 'doc-endnotes', ariaLabelledby: 'notes-title'}, [
+    h('h2', {id: 'notes-title'}, context.labels.notes),
+    h(
+      'ol',
+      context.notes.map((note) => h('li', {id: `note-${note.number}`}, [...note.content, ' ', h('a', {href: `#note-call-${note.number}`, role: 'doc-backlink', ariaLabel: `${context.labels.backToText} (${note.number})`}, '↩')]))
+    )
+  ])
+}

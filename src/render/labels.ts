@@ -1,0 +1,59 @@
+/** The words the renderer writes itself, per language; a project in another language gets English. */
+export interface Labels {
+  recommendation: string
+  recommendationShort: string
+  skip: string
+  toc: string
+  notes: string
+  backToText: string
+  bibliography: string
+  glossary: string
+  keyFigures: string
+  source: string
+  actors: string
+  see: string
+  page: string
+  contact: string
+  noteLabel: (number: number) => string
+}
+
+const fr: Labels = {
+  recommendation: 'Recommandation',
+  recommendationShort: 'recommandation',
+  skip: 'Aller au contenu',
+  toc: 'Sommaire',
+  notes: 'Notes',
+  backToText: 'Retour au texte',
+  bibliography: 'Bibliographie',
+  glossary: 'Glossaire',
+  keyFigures: 'Chiffres clés',
+  source: 'Source',
+  actors: 'Acteurs',
+  see: 'voir',
+  page: 'p.',
+  contact: 'Contact',
+  noteLabel: (number) => `Note ${number}`
+}
+
+const en: Labels = {
+  recommendation: 'Recommendation',
+  recommendationShort: 'recommendation',
+  skip: 'Skip to content',
+  toc: 'Contents',
+  notes: 'Notes',
+  backToText: 'Back to text',
+  bibliography: 'References',
+  glossary: 'Glossary',
+  keyFigures: 'Key figures',
+  source: 'Source',
+  actors: 'Actors',
+  see: 'see',
+  page: 'p.',
+  contact: 'Contact',
+  noteLabel: (number) => `Note ${number}`
+}
+
+/** Labels for a BCP 47 language tag (`fr`, `fr-CA` → French). */
+export function labelsFor(lang: string): Labels {
+  return lang.toLowerCase().startsWith('fr') ? fr : en
+}

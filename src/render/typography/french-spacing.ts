@@ -1,0 +1,279 @@
+import type {Element, Root, Text} from 'hast'
+import {hasClass, ownLang, primaryLanguage} from './hast.js'
+
+/**
+ * French spacing, applied to the text of a hast tree when the language is French (`fr`, `fr-CA`…):
+ *
+ * - U+202F NARROW NO-BREAK SPACE before `;` `!` `?` `»` and after `«`;
+ * - U+00A0 NO-BREAK SPACE before `:`. French usage (Imprimerie nationale) puts a full word space
+ *   before the colon and a thin one before the other high punctuation; keeping the two apart
+ *   also makes the colon read as the stronger break it is;
+ * - U+202F between the groups of a number written with spaces (`100 000`, `100 000`);
+ * - U+202F between a number and `%` or `€` (`40 %`, `5 000 €`).
+ *
+ * A space already there (ordinary, no-break, thin, a line break, or several) becomes the right one;
+ * a missing one is added (`«Bonjour»` → `« Bonjour »`, `Attention!` → `Attention !`), except:
+ * never inside URLs or e-mail addresses, `code`/`pre`/`kbd`/`samp`/`var`/`script`/`style`, or
+ * attribute values; a colon gets a space added only when a space or the end follows it, so clock
+ * times (`14:30`), ratios (`3:1`) and `scheme:` strings keep theirs; doubled marks (`?!`) and a
+ * mark right after an opening bracket or quote (`(!)`) get none.
+ *
+ * Digit runs without spaces are left as typed: a five-digit run is as often a postal code or an
+ * identifier (`75000 Paris`) as a quantity, and the writer knows which.
+ *
+ * The text of each block (paragraph, list item, cell…) is read as one string across its inline
+ * elements, so `<em>Attention</em>!` and `«<a>texte</a>»` are spaced too. Elements with a `lang`
+ * attribute follow it: an English quotation in a French report is left alone, and a French one in
+ * an English report is spaced. Running it twice changes nothing.
+ */
+export interface FrenchSpacingOptions {
+  /** The document's language (BCP 47); elements with their own `lang` attribute follow theirs. */
+  lang: string
+}
+
+export const NARROW_NBSP = '\u202F'
+export const NBSP = '\u00A0'
+
+/** True for French in any region: `fr`, `fr-FR`, `fr-CA`. */
+export function isFrench(lang: string): boolean {
+  return primaryLanguage(lang) === 'fr'
+}
+
+/** Apply French spacing to the text of `tree`, in place. */
+export function frenchSpacing(tree: Root | Element, options: FrenchSpacingOptions): void {
+  const pieces: Piece[] = []
+  walk(tree, isFrench(options.lang), pieces)
+  flush(pieces)
+}
+
+/** The same as a rehype plugin: `unified().use(rehypeFrenchSpacing, {lang: 'fr'})`. */
+export function rehypeFrenchSpacing(options: FrenchSpacingOptions): (tree: Root) => void {
+  return (tree) => frenchSpacing(tree, options)
+}
+
+/** French spacing on a plain string (a title, a label), as if it were one paragraph. */
+export function frenchSpacingText(text: string): string {
+  const node: Text = {type: 'text', value: text}
+  applyRules([{node, text}])
+  return node.value
+}
+
+/** A stretch of a block's text: a text node's value, or a stand-in for what must not change. */
+interface Piece {
+  node?: Text
+  text: string
+}
+
+/** Stands for code, images, notes and foreign-language spans: a non-space that is never edited. */
+const OPAQUE = '\uFFFC'
+const OPAQUE_PIECE: Piece = {text: OPAQUE}
+const LINE_BREAK: Piece = {text: '\n'}
+
+/** Elements whose text is not prose. */
+const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template', 'img', 'input'])
+
+/** Inline elements: their text is read with the text around them. Anything else is a block. */
+const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'label', 'mark', 'q', 'ruby', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'])
+
+/** Inline elements read on their own: a note's number or text is not part of the sentence around its call. */
+const ISOLATED = new Set(['rp-footnote', 'rp-note-call'])
+
+function walk(parent: Root | Element, french: boolean, pieces: Piece[]): void {
+  for (const child of parent.children) {
+    if (child.type === 'text') {
+      if (french) pieces.push({node: child, text: child.value})
+    } else if (child.type === 'element') {
+      visitElement(child, french, pieces)
+    }
+  }
+}
+
+function visitElement(element: Element, french: boolean, pieces: Piece[]): void {
+  const tag = element.tagName
+  if (SKIPPED.has(tag)) {
+    if (french) pieces.push(OPAQUE_PIECE)
+    return
+  }
+  if (tag === 'br') {
+    if (french) pieces.push(LINE_BREAK)
+    return
+  }
+  const lang = ownLang(element)
+  const inner = lang === undefined ? french : isFrench(lang)
+  const inline = PHRASING.has(tag)
+  if (inline && inner === french && !hasClass(element, ISOLATED)) {
+    walk(element, french, pieces)
+    return
+  }
+  if (inline) {
+    // Another language or a note inside a sentence: the sentence sees one opaque character.
+    if (french) pieces.push(OPAQUE_PIECE)
+    const own: Piece[] = []
+    walk(element, inner, own)
+    flush(own)
+    return
+  }
+  // A block ends the text before it and starts its own.
+  flush(pieces)
+  walk(element, inner, pieces)
+  flush(pieces)
+}
+
+function flush(pieces: Piece[]): void {
+  if (pieces.some((piece) => piece.node)) applyRules(pieces)
+  pieces.length = 0
+}
+
+const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char)
+const isDigit = (char: string | undefined): boolean => char !== undefined && char >= '0' && char <= '9'
+
+/** After these, `; ! ? :` take no space: doubled marks (`?!`) and opening brackets or quotes (`(!)`). */
+const NO_SPACE_AFTER = new Set(['!', '?', ';', ':', '«', '‹', '(', '[', '{', '‘', '“'])
+/** A space is added before `; ! ? :` only when one of these (or a space, or the end) follows the mark. */
+const FOLLOWS_MARK = new Set(['!', '?', ';', '»', ')', ']', '}', '"', '”', '’', "'", '.', ',', '…', OPAQUE])
+
+/** URLs (with a scheme or `www.`) and e-mail addresses, whose characters are never edited. */
+const ADDRESS = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.|\bmailto:)[^\s\uFFFC]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu
+/** Punctuation that ends a sentence after a URL rather than belonging to it. */
+const URL_TRAILER = /[.,;:!?»"'’)\]]/
+
+/** Digits grouped by spaces: `100 000`, `1 234 567`; not after another digit or a decimal mark. */
+const DIGIT_GROUPS = /(?<![\d.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)/g
+
+function addresses(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  for (const match of text.matchAll(ADDRESS)) {
+    const start = match.index
+    let end = start + match[0].length
+    // A closing bracket stays when the URL opened one (`…/Foo_(bar)`).
+    while (end > start && URL_TRAILER.test(text[end - 1]!) && !(text[end - 1] === ')' && text.slice(start, end).includes('('))) end--
+    spans.push([start, end])
+  }
+  return spans
+}
+
+/** The edits on one block's text, by character index; text nodes are rebuilt from them. */
+class Edits {
+  readonly before = new Map<number, string>()
+  readonly replace = new Map<number, string>()
+  readonly after = new Map<number, string>()
+
+  constructor(
+    readonly text: string,
+    readonly editable: Uint8Array
+  ) {}
+
+  /** The editable whitespace run that ends just before `index`: its start (`index` when there is none). */
+  runBefore(index: number): number {
+    let start = index
+    while (start > 0 && this.editable[start - 1] && isSpace(this.text[start - 1])) start--
+    return start
+  }
+
+  /** The editable whitespace run that starts just after `index`: its end (`index + 1` when there is none). */
+  runAfter(index: number): number {
+    let end = index + 1
+    while (end < this.text.length && this.editable[end] && isSpace(this.text[end])) end++
+    return end
+  }
+
+  /** Replace a whitespace run with one space character. */
+  setRun(start: number, end: number, space: string): void {
+    this.replace.set(start, space)
+    for (let index = start + 1; index < end; index++) this.replace.set(index, '')
+  }
+
+  render(start: number, end: number): string {
+    let out = ''
+    for (let index = start; index < end; index++) {
+      out += (this.before.get(index) ?? '') + (this.replace.get(index) ?? this.text[index]) + (this.after.get(index) ?? '')
+    }
+    return out
+  }
+}
+
+function applyRules(pieces: Piece[]): void {
+  const text = pieces.map((piece) => piece.text).join('')
+  const editable = new Uint8Array(text.length)
+  let offset = 0
+  for (const piece of pieces) {
+    if (piece.node) editable.fill(1, offset, offset + piece.text.length)
+    offset += piece.text.length
+  }
+  for (const [start, end] of addresses(text)) editable.fill(0, start, end)
+
+  const edits = new Edits(text, editable)
+  for (let index = 0; index < text.length; index++) {
+    if (!editable[index]) continue
+    const char = text[index]
+    if (char === ';' || char === '!' || char === '?') spaceBeforeMark(edits, index, NARROW_NBSP)
+    else if (char === ':') spaceBeforeMark(edits, index, NBSP)
+    else if (char === '»') spaceBeforeClosingQuote(edits, index)
+    else if (char === '«') spaceAfterOpeningQuote(edits, index)
+    else if (char === '%' || char === '€') spaceBeforeUnit(edits, index)
+  }
+  groupDigits(edits)
+
+  offset = 0
+  for (const piece of pieces) {
+    const end = offset + piece.text.length
+    if (piece.node) {
+      const value = edits.render(offset, end)
+      if (value !== piece.node.value) piece.node.value = value
+    }
+    offset = end
+  }
+}
+
+function spaceBeforeMark(edits: Edits, index: number, space: string): void {
+  const {text} = edits
+  const start = edits.runBefore(index)
+  if (start < index) {
+    // A space at the very start of a block is layout whitespace, not a typed space.
+    if (start > 0) edits.setRun(start, index, space)
+    return
+  }
+  const previous = text[index - 1]
+  if (previous === undefined || isSpace(previous) || NO_SPACE_AFTER.has(previous)) return
+  const next = text[index + 1]
+  if (next === undefined || isSpace(next) || FOLLOWS_MARK.has(next)) edits.before.set(index, space)
+}
+
+function spaceBeforeClosingQuote(edits: Edits, index: number): void {
+  const start = edits.runBefore(index)
+  if (start < index) {
+    if (start > 0) edits.setRun(start, index, NARROW_NBSP)
+    return
+  }
+  const previous = edits.text[index - 1]
+  if (previous !== undefined && !isSpace(previous) && previous !== '«') edits.before.set(index, NARROW_NBSP)
+}
+
+function spaceAfterOpeningQuote(edits: Edits, index: number): void {
+  const {text} = edits
+  const end = edits.runAfter(index)
+  if (end > index + 1) {
+    if (end < text.length) edits.setRun(index + 1, end, NARROW_NBSP)
+    return
+  }
+  const next = text[index + 1]
+  if (next !== undefined && !isSpace(next) && next !== '»') edits.after.set(index, NARROW_NBSP)
+}
+
+function spaceBeforeUnit(edits: Edits, index: number): void {
+  if (isDigit(edits.text[index - 1])) {
+    edits.before.set(index, NARROW_NBSP)
+    return
+  }
+  const start = edits.runBefore(index)
+  if (start < index && isDigit(edits.text[start - 1])) edits.setRun(start, index, NARROW_NBSP)
+}
+
+function groupDigits(edits: Edits): void {
+  for (const match of edits.text.matchAll(DIGIT_GROUPS)) {
+    const start = match.index
+    const end = start + match[0].length
+    if (!edits.editable.subarray(start, end).every(Boolean)) continue
+    for (let index = start; index < end; index++) if (!isDigit(edits.text[index])) edits.replace.set(index, NARROW_NBSP)
+  }
+}

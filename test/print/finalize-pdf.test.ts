@@ -1,0 +1,100 @@
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
+import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll, expect, test} from 'vitest'
+import {finalizePdf, type PdfMetadata} from '../../src/print/finalize-pdf.js'
+import {renderPdf} from '../../src/print/paginate.js'
+import {lorem, makeRoot, paragraphs, startBrowser} from './helpers.js'
+
+let browser: Browser
+let fixture: Awaited<ReturnType<typeof makeRoot>>
+let htmlFile: string
+beforeAll(async () => {
+  ;[browser, fixture] = await Promise.all([startBrowser(), makeRoot()])
+  htmlFile = await fixture.page(
+    'report.html',
+    `<nav class="rp-toc"><ol><li><a class="rp-toc__link" href="#one"><span class="rp-toc__text">One</span> <span class="rp-toc__page"></span></a></li></ol></nav>
+     <section class="rp-chapter" id="one"><h1>Chapitre un</h1><h2>Une section</h2>${paragraphs(8)}
+       <p>Une note<span class="rp-footnote" data-note="1">La note, en <b>gras</b> et en <i>italique</i>.</span> ici.</p></section>
+     <section class="rp-chapter" id="two"><h1>Chapitre deux</h1><p>${lorem}</p></section>`
+  )
+})
+afterAll(async () => {
+  await browser?.close()
+  await fixture?.remove()
+})
+
+const meta: PdfMetadata = {
+  title: 'Rapport annuel — édition complète',
+  author: 'Observatoire, Équipe',
+  subject: 'Le logement',
+  keywords: ['prévention', 'logement'],
+  lang: 'fr-FR',
+  date: new Date(Date.UTC(2024, 2, 15, 12, 0, 0)),
+  creator: 'rapporteur 0.1.0'
+}
+
+const render = async () => (await renderPdf(browser, {htmlFile, root: fixture.root, timeoutMs: 20_000})).pdf
+
+test('writes the metadata, language and title display, and keeps tagging and outline', async () => {
+  const pdf = await finalizePdf(await render(), meta)
+  const document = await getDocument({data: pdf.slice(), verbosity: 0}).promise
+  try {
+    const info = (await document.getMetadata()).info as Record<string, unknown>
+    expect(info).toMatchObject({
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: 'prévention logement',
+      Creator: meta.creator,
+      Producer: 'rapporteur',
+      CreationDate: 'D:20240315120000Z',
+      ModDate: 'D:20240315120000Z',
+      Language: 'fr-FR'
+    })
+    expect(await document.getViewerPreferences()).toMatchObject({DisplayDocTitle: true})
+    expect(await document.getMarkInfo()).toMatchObject({Marked: true})
+    expect(await (await document.getPage(1)).getStructTree()).not.toBeNull()
+    const outline = await document.getOutline()
+    expect(outline.map((item) => item.title)).toEqual(['Chapitre un', 'Chapitre deux'])
+    expect(outline[0]!.items.map((item) => item.title)).toEqual(['Une section'])
+  } finally {
+    await document.destroy()
+  }
+})
+
+test('every font is embedded', async () => {
+  const document = await PDFDocument.load(await finalizePdf(await render(), meta))
+  const lookup = (value: unknown) => (value instanceof PDFRef ? document.context.lookup(value) : value)
+  const fonts = document.context
+    .enumerateIndirectObjects()
+    .map(([, object]) => object)
+    .filter((object): object is PDFDict => object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font'))
+  const programs = fonts.filter((font) => font.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType0') && font.get(PDFName.of('Subtype')) !== PDFName.of('CIDFontType2'))
+  expect(programs.length).toBeGreaterThanOrEqual(3)
+  for (const font of programs) {
+    // A composite font keeps its descriptor on its descendant.
+    const descendants = lookup(font.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined
+    const holder = descendants ? (lookup(descendants.get(0)) as PDFDict) : font
+    const descriptor = lookup(holder.get(PDFName.of('FontDescriptor'))) as PDFDict | undefined
+    const name = String(font.get(PDFName.of('BaseFont')))
+    expect(descriptor, `${name} has a descriptor`).toBeInstanceOf(PDFDict)
+    expect(['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor!.has(PDFName.of(key))), `${name} is embedded`).toBe(true)
+  }
+})
+
+test('the same HTML gives the same bytes; other content or metadata give other bytes', async () => {
+  const [first, second] = [await render(), await render()]
+  const [a, b] = await Promise.all([finalizePdf(first, meta), finalizePdf(second, meta)])
+  expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true)
+  // Chromium stamps the time it printed: a print made at another second must give the same bytes.
+  const restamped = Buffer.from(first).toString('latin1').replace(/D:\d{14}/g, 'D:19990101000000')
+  expect(restamped).not.toBe(Buffer.from(first).toString('latin1'))
+  expect(Buffer.from(await finalizePdf(Buffer.from(restamped, 'latin1'), meta)).equals(Buffer.from(a))).toBe(true)
+
+  const idOf = async (pdf: Uint8Array) => String((await PDFDocument.load(pdf)).context.trailerInfo.ID)
+  const later = await finalizePdf(first, {...meta, date: new Date(Date.UTC(2025, 0, 1))})
+  expect(Buffer.from(later).equals(Buffer.from(a))).toBe(false)
+  expect(await idOf(later)).not.toBe(await idOf(a))
+  expect(await idOf(a)).toMatch(/^\[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]$/)
+})

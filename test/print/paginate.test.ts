@@ -1,0 +1,246 @@
+import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {PrintError} from '../../src/print/deadline.js'
+import {renderPdf} from '../../src/print/paginate.js'
+import {lorem, makeRoot, pagesWith, paragraphs, pdfPages, startBrowser} from './helpers.js'
+
+let browser: Browser
+let fixture: Awaited<ReturnType<typeof makeRoot>>
+beforeAll(async () => {
+  ;[browser, fixture] = await Promise.all([startBrowser(), makeRoot()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await fixture?.remove()
+})
+
+const print = (htmlFile: string, timeoutMs = 20_000) => renderPdf(browser, {htmlFile, root: fixture.root, timeoutMs})
+
+/** 20 mm, the bottom margin of the test theme, in PDF points. */
+const bottomMargin = (20 / 25.4) * 72
+
+describe('pages', () => {
+  test('one PDF page per laid-out page, each text on its page', async () => {
+    const file = await fixture.page(
+      'pages.html',
+      `<section class="rp-chapter" id="one"><h1>CHAPTERONE</h1>${paragraphs(2)}</section>
+       <section class="rp-chapter" id="two"><h1>CHAPTERTWO</h1>${paragraphs(20, 'Two')}<p>TWOEND</p></section>
+       <section class="rp-chapter" id="three"><h1>CHAPTERTHREE</h1><p>Short.</p></section>`
+    )
+    const result = await print(file)
+    const pages = await pdfPages(result.pdf)
+    expect(result.pageCount).toBe(pages.length)
+    expect(result.preflight.pageCount).toBe(pages.length)
+    expect(pages.length).toBe(4)
+    expect(pagesWith(pages, 'CHAPTERONE')).toEqual([1])
+    expect(pagesWith(pages, 'CHAPTERTWO')).toEqual([2])
+    expect(pagesWith(pages, 'TWOEND')).toEqual([3])
+    expect(pagesWith(pages, 'CHAPTERTHREE')).toEqual([4])
+    expect(result.problems).toEqual([])
+  })
+
+  test('pages rendered side by side in one browser do not disturb each other', async () => {
+    const short = await fixture.page('short.html', `<p>SHORT</p>`)
+    const long = await fixture.page('long.html', `<section class="rp-chapter" id="l"><h1>LONG</h1>${paragraphs(60)}</section>`)
+    const [a, b, c] = await Promise.all([print(long), print(short), print(long)])
+    expect([a.pageCount, b.pageCount, c.pageCount]).toEqual([a.preflight.pageCount, 1, a.pageCount])
+    expect(a.pageCount).toBeGreaterThanOrEqual(5)
+  })
+})
+
+describe('Paged.js weak spots', () => {
+  test('the table of contents and cross-references get the pages where their targets land', async () => {
+    const file = await fixture.page(
+      'toc.html',
+      `<nav class="rp-toc"><ol>
+        <li><a class="rp-toc__link" href="#intro"><span class="rp-toc__text">TOCINTRO</span> <span class="rp-toc__page"></span></a></li>
+        <li><a class="rp-toc__link" href="#long"><span class="rp-toc__text">TOCLONG</span> <span class="rp-toc__page"></span></a></li>
+        <li><a class="rp-toc__link" href="#middle"><span class="rp-toc__text">TOCMIDDLE</span> <span class="rp-toc__page"></span></a></li>
+        <li><a class="rp-toc__link" href="#late"><span class="rp-toc__text">TOCLATE</span></a></li>
+        <li><a class="rp-toc__link" href="#soft"><span class="rp-toc__text">TOCSOFT</span> <span class="rp-toc__page"></span></a></li>
+        <li><a class="rp-toc__link" href="#nowhere"><span class="rp-toc__text">TOCNOWHERE</span></a></li>
+      </ol></nav>
+      <section class="rp-chapter" id="intro"><h1>HEADINTRO</h1>${paragraphs(3)}</section>
+      <section class="rp-chapter" id="long"><h1>HEADLONG</h1>${paragraphs(25)}<p id="middle">HEADMIDDLE ${lorem}</p>${paragraphs(5)}
+        <p>See <a class="rp-ref" href="#late">the late chapter</a>.</p></section>
+      <section class="rp-chapter" id="late"><h1>HEADLATE</h1><p>End.</p></section>
+      <section id="soft"><h1 class="new-page">HEADSOFT</h1><p>The section starts on the previous page, its heading on the next.</p></section>`,
+      `<style>a.rp-ref::after { content: " (REFPAGE " attr(data-page) ")"; } h1.new-page { break-before: page; }</style>`
+    )
+    const result = await print(file)
+    const pages = await pdfPages(result.pdf)
+    const tocNumber = (token: string) => Number(new RegExp(`${token} (\\d+)`).exec(pages[0]!.text)?.[1])
+    const landing = (token: string) => pagesWith(pages, token)[0]
+    const expected = {intro: landing('HEADINTRO'), long: landing('HEADLONG'), middle: landing('HEADMIDDLE'), late: landing('HEADLATE'), soft: landing('HEADSOFT')}
+    expect(expected).toEqual({intro: 2, long: 3, middle: expect.any(Number), late: expect.any(Number), soft: expected.late! + 1})
+    expect(expected.middle).toBeGreaterThan(3)
+    const written = {intro: tocNumber('TOCINTRO'), long: tocNumber('TOCLONG'), middle: tocNumber('TOCMIDDLE'), late: tocNumber('TOCLATE'), soft: tocNumber('TOCSOFT')}
+    expect(written).toEqual(expected)
+    expect(result.preflight.tocEntries).toEqual([
+      {href: '#intro', page: expected.intro},
+      {href: '#long', page: expected.long},
+      {href: '#middle', page: expected.middle},
+      {href: '#late', page: expected.late},
+      {href: '#soft', page: expected.soft},
+      {href: '#nowhere', page: null}
+    ])
+    expect(pages.map((page) => page.text).join(' ')).toContain(`the late chapter (REFPAGE ${expected.late})`)
+    expect(result.preflight.unresolvedRefs).toEqual(['#nowhere'])
+  })
+
+  test('each footnote lands at the foot of the page holding its call', async () => {
+    const notes = Array.from({length: 30}, (_, index) => index + 1)
+    const body = notes.map((n) => `<p>Paragraph ${n}. ${lorem} CALL${n}X<span class="rp-footnote" data-note="${n}">NOTE${n}X, the note.</span> continues.</p>`).join('\n')
+    const result = await print(await fixture.page('notes.html', body))
+    const pages = await pdfPages(result.pdf)
+    for (const n of notes) {
+      const callPages = pagesWith(pages, `CALL${n}X`)
+      expect(callPages, `call ${n}`).toHaveLength(1)
+      expect(pagesWith(pages, `NOTE${n}X`), `note ${n}`).toEqual(callPages)
+    }
+    expect(result.preflight.footnotes).toEqual(notes.map((n) => ({id: String(n), callPage: expect.any(Number), notePage: expect.any(Number)})))
+    for (const note of result.preflight.footnotes) expect(note.notePage, `note ${note.id}`).toBe(note.callPage)
+    // The test means something only if notes spread over pages and some calls sit low on a page.
+    expect(new Set(result.preflight.footnotes.map((note) => note.callPage)).size).toBeGreaterThanOrEqual(3)
+    const callHeights = pages.flatMap((page) => page.runs.filter((run) => /CALL\d+X/.test(run.text)).map((run) => run.y))
+    expect(Math.min(...callHeights)).toBeLessThan(250)
+  })
+
+  test('a table split across pages repeats its header row', async () => {
+    const rows = Array.from({length: 90}, (_, index) => `<tr><td>R${index}Q</td><td>${index * 3}</td></tr>`).join('')
+    const file = await fixture.page('table.html', `<p>Before.</p><div class="rp-table"><table><thead><tr><th>HEADNAME</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table></div><p>AFTERTABLE</p>`)
+    const result = await print(file)
+    const pages = await pdfPages(result.pdf)
+    const [first, last] = [pagesWith(pages, 'R0Q')[0]!, pagesWith(pages, 'R89Q')[0]!]
+    expect(last - first).toBeGreaterThanOrEqual(2)
+    for (let page = first; page <= last; page++) {
+      expect(pages[page - 1]!.text.match(/HEADNAME/g), `page ${page}`).toHaveLength(1)
+    }
+    // Every row once, in order: the copied header did not push a row off a page.
+    expect(pages.flatMap((page) => page.text.match(/R\d+Q/g) ?? [])).toEqual(Array.from({length: 90}, (_, index) => `R${index}Q`))
+  })
+
+  test('a break-inside: avoid box that would straddle a page moves whole to the next one', async () => {
+    const box = `<aside class="rp-callout" id="box"><p class="rp-callout__title">BOXTITLE</p><p>${lorem}</p><p>${lorem}</p><p>${lorem}</p><p>BOXEND</p></aside>`
+    const result = await print(await fixture.page('box.html', `${paragraphs(10)}${box}<p>AFTERBOX</p>`))
+    const pages = await pdfPages(result.pdf)
+    expect(pagesWith(pages, 'BOXTITLE')).toEqual([2])
+    expect(pagesWith(pages, 'BOXEND')).toEqual([2])
+    // It would have straddled: page 1 had room for a few lines, but not for the whole box.
+    const room = Math.min(...pages[0]!.runs.map((run) => run.y)) - bottomMargin
+    const heightOf = (token: string) => pages[1]!.runs.find((run) => run.text.includes(token))!.y
+    expect(room).toBeGreaterThan(50)
+    expect(room).toBeLessThan(heightOf('BOXTITLE') - heightOf('BOXEND'))
+    expect(result.preflight.splitBoxes).toEqual([])
+  })
+
+  test('a box taller than a page splits, and preflight says so', async () => {
+    const tall = `<aside class="rp-recommendation" id="tall"><p>TALLSTART</p>${paragraphs(14, 'Tall')}<p>TALLEND</p></aside>`
+    const result = await print(await fixture.page('tall.html', `<p>Intro.</p>${tall}`))
+    const pages = await pdfPages(result.pdf)
+    expect(pagesWith(pages, 'TALLEND')[0]).toBeGreaterThan(pagesWith(pages, 'TALLSTART')[0]!)
+    // Chromium first moves it to a fresh page, as break-inside: avoid asks, then splits it there.
+    expect(result.preflight.splitBoxes).toEqual([{id: 'tall', text: expect.stringMatching(/^TALLSTART/), page: 2}])
+  })
+})
+
+describe('problems and preflight', () => {
+  test('requests outside the output folder are blocked and reported, and the PDF is still made', async () => {
+    const file = await fixture.page(
+      'blocked.html',
+      `<img src="https://example.com/pixel.png" alt=""><img src="file:///etc/hostname" alt=""><img src="missing.png" alt=""><p>STILLPRINTED</p>`,
+      `<link rel="stylesheet" href="https://fonts.example.com/css">`
+    )
+    const result = await print(file)
+    expect((await pdfPages(result.pdf))[0]!.text).toContain('STILLPRINTED')
+    const blocked = result.problems.filter((problem) => problem.kind === 'blocked-request').map((problem) => problem.url)
+    expect(blocked.sort()).toEqual(['file:///etc/hostname', 'https://example.com/pixel.png', 'https://fonts.example.com/css'])
+    expect(result.problems.filter((problem) => problem.kind === 'request-failed')).toEqual([
+      {kind: 'request-failed', message: expect.stringContaining('missing.png'), url: expect.stringMatching(/^file:.*\/missing\.png$/)}
+    ])
+    expect(result.preflight.brokenImages.map((image) => image.src).sort()).toEqual(['file:///etc/hostname', 'https://example.com/pixel.png', 'missing.png'])
+  })
+
+  test('script errors and logged errors are reported', async () => {
+    const file = await fixture.page('errors.html', `<p>Text.</p><script>console.error('LOGGED'); throw new Error('BOOM')</script>`)
+    const result = await print(file)
+    expect(result.problems).toEqual([
+      {kind: 'console-error', message: 'The page reported an error: LOGGED'},
+      {kind: 'page-error', message: expect.stringContaining('BOOM')}
+    ])
+  })
+
+  test('preflight reports fonts, image resolution, overflows and stranded headings', async () => {
+    const pixel = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+    await import('node:fs/promises').then((fs) => fs.writeFile(`${fixture.root}/pixel.png`, Buffer.from(pixel, 'base64')))
+    const box = `<aside class="rp-callout"><p>BOXTITLE</p><p>${lorem}</p><p>${lorem}</p><p>${lorem}</p></aside>`
+    const file = await fixture.page(
+      'preflight.html',
+      `<section class="rp-chapter" id="first"><h1>First</h1>
+       <p>Body <b>BOLD</b> <i><b>BOLDITALIC</b></i> <span style="font-family: 'Not Installed Anywhere', serif">NOTDECLARED</span>
+       <span style="font-family: Gone, serif">GONE</span> <code style="font-family: monospace">MONO</code></p>
+       <p><img src="pixel.png" alt="" style="width: 1in"></p>
+       <table style="width: 300mm"><tr><td>WIDETABLE</td></tr></table>
+       <p>See <a href="#first">LONGWORD${'x'.repeat(150)}</a> and <span style="white-space: nowrap">NOWRAP ${lorem}</span>.</p>
+       ${paragraphs(7)}<h2 id="stranded">STRANDED</h2>${box}</section>`,
+      `<style>@font-face { font-family: Gone; src: url(fonts/gone.woff2) format("woff2"); }</style>`
+    )
+    const result = await print(file)
+    const {preflight} = result
+    expect(preflight.fonts).toEqual(
+      expect.arrayContaining([
+        {family: 'Source Serif 4', status: 'loaded', synthesized: ['700 italic']},
+        {family: 'Not Installed Anywhere', status: 'not-declared'},
+        {family: 'Gone', status: 'failed'},
+        {family: 'monospace', status: 'generic'}
+      ])
+    )
+    expect(preflight.fonts).toHaveLength(4)
+    expect(preflight.images).toEqual([{src: 'pixel.png', dpi: 1, page: 1}])
+    expect(preflight.overflows).toEqual([
+      {text: 'WIDETABLE', chapter: 'first', page: 1, selector: 'table'},
+      {text: expect.stringMatching(/^See LONGWORDx+$/), chapter: 'first', page: 1, selector: 'p'}
+    ])
+    const pages = await pdfPages(result.pdf)
+    expect(pagesWith(pages, 'STRANDED')).toEqual([1])
+    expect(pagesWith(pages, 'BOXTITLE')).toEqual([2])
+    expect(preflight.strandedHeadings).toEqual([{id: 'stranded', text: 'STRANDED', chapter: 'first', page: 1}])
+    expect(result.problems).toEqual([{kind: 'request-failed', message: expect.stringContaining('gone.woff2'), url: expect.stringContaining('gone.woff2')}])
+  })
+})
+
+describe('bounds', () => {
+  const never = '<p>NEVER</p><script>for (;;) {}</script>'
+
+  test('a page that never finishes times out with a PrintError and is closed', async () => {
+    const file = await fixture.page('never.html', never)
+    const before = (await browser.pages()).length
+    const started = Date.now()
+    const error = await print(file, 1500).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(PrintError)
+    expect((error as PrintError).message).toBe('Printing `never.html` took longer than 1.5 s (while loading the document)')
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect((await browser.pages()).length).toBe(before)
+  })
+
+  test('the AbortSignal stops a print job', async () => {
+    const file = await fixture.page('never-abort.html', never)
+    const before = (await browser.pages()).length
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(new Error('cancelled by the user')), 300)
+    await expect(renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 20_000, signal: controller.signal})).rejects.toThrow('cancelled by the user')
+    const aborted = AbortSignal.abort(new Error('already cancelled'))
+    await expect(renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 20_000, signal: aborted})).rejects.toThrow('already cancelled')
+    expect((await browser.pages()).length).toBe(before)
+  })
+
+  test('a Paged.js failure is a PrintError, not a hang', async () => {
+    // The document takes the name Paged.js needs, so that Paged.js cannot start.
+    const file = await fixture.page('no-paged.html', `<p>Text.</p><script>Object.defineProperty(window, 'Paged', {value: null})</script>`)
+    await expect(print(file)).rejects.toThrow(/^Cannot print `no-paged\.html` while (loading|paginating with) Paged\.js: /)
+  })
+
+  test('refuses a document outside the folder it may read', async () => {
+    await expect(renderPdf(browser, {htmlFile: '/etc/hostname', root: fixture.root, timeoutMs: 5000})).rejects.toThrow(PrintError)
+  })
+})

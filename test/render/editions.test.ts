@@ -1,0 +1,64 @@
+import path from 'node:path'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {toHtml} from 'hast-util-to-html'
+import {check} from '../../src/api/check.js'
+import {renderEdition, type RenderedEdition} from '../../src/render/edition.js'
+import type {ReportModel} from '../../src/model/types.js'
+
+/** Both editions come from one model: recommendation numbers and key figures cannot drift. */
+const dir = path.join(import.meta.dirname, '../../report')
+const pageOf = {full: 'rapport.html', synthesis: 'synthese.html'}
+let model: ReportModel
+let full: string
+let synthesis: string
+let fullEdition: RenderedEdition
+
+beforeAll(async () => {
+  const result = await check(dir)
+  if (!result.ok) throw new Error('sample does not load')
+  model = result.model
+  fullEdition = await renderEdition(model, 'full', {mode: 'web', pageOf})
+  full = fullEdition.main.map((node) => toHtml(node)).join('\n')
+  synthesis = (await renderEdition(model, 'synthesis', {mode: 'web', pageOf})).main.map((node) => toHtml(node)).join('\n')
+})
+
+const numbers = (html: string) => [...html.matchAll(/class="rp-recommendation__number">R(\d+)</g)].map((match) => Number(match[1]))
+const values = (html: string) => [...html.matchAll(/class="rp-stat__value">([^<]+)</g)].map((match) => match[1])
+
+describe('editions', () => {
+  test('recommendations carry the same numbers and titles in the report and the synthesis', () => {
+    expect(numbers(full)).toEqual(model.recommendations.map((item) => item.number))
+    expect(numbers(synthesis)).toEqual(model.recommendations.map((item) => item.number))
+    for (const item of model.recommendations) {
+      expect(synthesis).toContain(`href="rapport.html#${item.id}"`)
+      expect(full).toContain(`id="${item.id}"`)
+    }
+  })
+
+  test('the synthesis shows every key figure, with the value and source the report gives', () => {
+    const keyValues = model.stats.filter((stat) => stat.key).map((stat) => stat.value)
+    expect(values(synthesis)).toEqual(keyValues)
+    for (const value of keyValues) expect(values(full)).toContain(value)
+  })
+
+  test('citations become numbered notes with back-links to their call (web)', () => {
+    expect(fullEdition.notes.length).toBeGreaterThan(10)
+    expect(full).toContain('role="doc-endnotes"')
+    for (const note of fullEdition.notes) {
+      expect(full).toContain(`id="note-call-${note.number}"`)
+      expect(full).toContain(`href="#note-call-${note.number}"`)
+    }
+  })
+
+  test('the bibliography lists each cited source once, formatted by citation-js', () => {
+    const entries = [...full.matchAll(/<li id="source-([^"]+)"/g)].map((match) => match[1])
+    expect(new Set(entries).size).toBe(entries.length)
+    expect(entries.length).toBe(model.sources.length)
+  })
+
+  test(':ref renders the localised recommendation number, :term links the glossary', () => {
+    expect(full).toMatch(/class="rp-ref"[^>]*>recommandation \d+</)
+    expect(full).toMatch(/<a class="rp-term" href="#term-[^"]+">/)
+    expect(full).toMatch(/<dt id="term-sextorsion">/)
+  })
+})
