@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {copyFile, mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {loadTheme, type Theme} from '../load/theme.js'
 import type {EditionName} from '../model/schemas/config.js'
@@ -37,6 +38,8 @@ export interface BuiltEdition {
   pageCount?: number
   /** True when the PDF was up to date and not rendered again. */
   cached?: boolean
+  /** What the browser saw after pagination (absent when cached). */
+  preflight?: import('../print/preflight.js').PreflightReport
   rendered: RenderedEdition
 }
 
@@ -98,10 +101,11 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
         stale.map(async (job) => {
           progress('paginate', job.edition)
           const result = await renderPdf(browser, {htmlFile: job.htmlFile, root: out, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal})
-          const pdf = await finalizePdf(result.pdf, pdfMetadata(model, job.built.rendered.title))
+          const pdf = await finalizePdf(result.pdf, {...pdfMetadata(model, job.built.rendered.title), headings: headingTexts(model)})
           await writeFileAtomic(job.pdfFile, pdf)
           await writeFile(`${job.htmlFile}.sha256`, job.hash)
           job.built.pageCount = result.pageCount
+          job.built.preflight = result.preflight
           reportPreflight(model, job.built, result)
         })
       )
@@ -148,6 +152,21 @@ async function staleJobs<T extends {pdfFile: string; htmlFile: string; hash: str
     if (previous !== job.hash || !pdfExists) stale.push(job)
   }
   return stale
+}
+
+/** Every heading the PDF can bookmark: the cover title and the Markdown headings. */
+function headingTexts(model: ReportModel): string[] {
+  const texts = [model.config.title]
+  for (const document of model.documents) {
+    const visit = (nodes: ReadonlyArray<import('mdast').RootContent>) => {
+      for (const node of nodes) {
+        if (node.type === 'heading') texts.push(toString(node))
+        else if ('children' in node) visit(node.children as import('mdast').RootContent[])
+      }
+    }
+    visit(document.tree.children)
+  }
+  return texts
 }
 
 /** PDF metadata from the config; the date is SOURCE_DATE_EPOCH or the report's own date, never now. */

@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
+import {repairOutlineTitles} from './outline-titles.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
 export interface PdfMetadata {
@@ -12,6 +13,8 @@ export interface PdfMetadata {
   date: Date
   /** The tool that made the source (the Info dictionary's Creator). */
   creator: string
+  /** The document's heading texts, to repair bookmark titles Chromium ran together. */
+  headings?: readonly string[]
 }
 
 /** Fixed, so that the Producer does not change with pdf-lib's or Chromium's version. */
@@ -36,6 +39,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   document.setCreationDate(meta.date)
   document.setModificationDate(meta.date)
   document.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang))
+  if (meta.headings) repairOutlineTitles(document, meta.headings)
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
 

@@ -31,6 +31,8 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
     editionTitle: edition.title,
     documentTitle: `${config.title} — ${edition.title}`,
     bodyClass: ['rp-edition', `rp-edition--${edition.edition}`, `rp-mode--${options.mode}`, config.print.chapterStart === 'right' ? 'rp-chapter-start-right' : ''].filter(Boolean).join(' '),
+    // Paged.js matches page-break rules inside the body only, so the chapter-start class is on main.
+    mainClass: ['rp-main', config.print.chapterStart === 'right' ? 'rp-chapter-start-right' : ''].filter(Boolean).join(' '),
     stylesheets: options.stylesheets,
     labels: labelsFor(config.lang),
     toc,

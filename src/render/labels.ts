@@ -12,6 +12,7 @@ export interface Labels {
   source: string
   actors: string
   see: string
+  seeAlso: string
   page: string
   contact: string
   noteLabel: (number: number) => string
@@ -30,6 +31,7 @@ const fr: Labels = {
   source: 'Source',
   actors: 'Acteurs',
   see: 'voir',
+  seeAlso: 'Voir aussi :',
   page: 'p.',
   contact: 'Contact',
   noteLabel: (number) => `Note ${number}`
@@ -48,6 +50,7 @@ const en: Labels = {
   source: 'Source',
   actors: 'Actors',
   see: 'see',
+  seeAlso: 'See also:',
   page: 'p.',
   contact: 'Contact',
   noteLabel: (number) => `Note ${number}`

@@ -33,6 +33,9 @@ export const pagedHandlersScript = String.raw`(() => {
       const waiting = []
       channel.port1.onmessage = () => { const next = waiting.shift(); if (next) next() }
       chunker.q.tick = (callback) => { waiting.push(callback); channel.port2.postMessage(null) }
+      // At a word split across two pages Paged.js appends U+2011, which text fonts often lack
+      // (Chromium then embeds a fallback font for one glyph): the ASCII hyphen is in every font.
+      chunker.settings.hyphenGlyph = '-'
     }
 
     beforeParsed(content) {

@@ -50,12 +50,16 @@ function recommendationList(context: RenderContext, onlyAxis: string | undefined
 
 function glossary(context: RenderContext): Element {
   const entries = [...context.model.glossary].sort((a, b) => a.value.term.localeCompare(b.value.term, context.model.config.lang))
-  return h('section.rp-glossary', {ariaLabel: context.labels.glossary}, [
+  return h('div.rp-glossary', [
     h(
       'dl',
       entries.flatMap((entry) => [
         h('dt', {id: `term-${entry.value.id}`}, entry.value.term),
-        h('dd', [entry.value.definition, ...entry.value.see.flatMap((id) => [' → ', h('a', {href: `#term-${id}`}, context.model.glossary.find((other) => other.value.id === id)?.value.term ?? id)])])
+        h('dd', [
+          entry.value.definition,
+          // "Voir aussi" in words: an arrow glyph is missing from many text fonts and reads badly aloud.
+          ...(entry.value.see.length > 0 ? [h('span.rp-glossary__see', [` ${context.labels.seeAlso} `, ...entry.value.see.flatMap((id, index) => [index > 0 ? ', ' : '', h('a', {href: `#term-${id}`}, context.model.glossary.find((other) => other.value.id === id)?.value.term ?? id)])])] : [])
+        ])
       ])
     )
   ])

@@ -1,0 +1,197 @@
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {PDFDict, PDFDocument, PDFName} from 'pdf-lib'
+import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {build, type BuiltEdition} from '../../src/api/build.js'
+import {main} from '../../src/cli/main.js'
+import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
+import {captureIo} from '../helpers/io.js'
+
+/**
+ * The sample report built for real: Paged.js in Chromium, PDFs opened with pdf.js and pdf-lib,
+ * the HTML audited with axe-core in the same browser.
+ */
+const report = path.join(import.meta.dirname, '../../report')
+let work: string
+let out: string
+let full: BuiltEdition
+let synthesis: BuiltEdition
+let fullPdf: PDFDocumentProxy
+let synthesisPdf: PDFDocumentProxy
+let browser: Browser
+
+/** A page's text with soft hyphens and line breaks removed, as a reader would search it. */
+async function pageText(pdf: PDFDocumentProxy, number: number): Promise<string> {
+  const content = await (await pdf.getPage(number)).getTextContent()
+  // A line that ends in a break hyphen joins the next without a space; any other line end is a space.
+  return content.items
+    .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+    .join('')
+    .replace(/[\u00AD-]\n/gu, '')
+    .replace(/\u00AD/gu, '')
+    .replace(/[\s\u00A0\u202F]+/gu, ' ')
+}
+
+async function allText(pdf: PDFDocumentProxy): Promise<string[]> {
+  return Promise.all(Array.from({length: pdf.numPages}, (_, index) => pageText(pdf, index + 1)))
+}
+
+async function open(file: string): Promise<PDFDocumentProxy> {
+  return getDocument({data: new Uint8Array(await readFile(file)), verbosity: 0}).promise
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-e2e-'))
+  await cp(report, path.join(work, 'report'), {recursive: true, filter: (source) => !source.includes(`${path.sep}dist`)})
+  out = path.join(work, 'out')
+  const result = await build(path.join(work, 'report'), {out})
+  if (!result.ok) throw new Error(`build failed: ${result.reason}`)
+  ;[full, synthesis] = result.editions as [BuiltEdition, BuiltEdition]
+  fullPdf = await open(full.pdf!)
+  synthesisPdf = await open(synthesis.pdf!)
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await rm(work, {recursive: true, force: true})
+})
+
+describe('rapporteur build on the sample report', () => {
+  test('page counts are in the expected range', () => {
+    expect(fullPdf.numPages).toBeGreaterThanOrEqual(20)
+    expect(fullPdf.numPages).toBeLessThanOrEqual(60)
+    expect(synthesisPdf.numPages).toBeGreaterThanOrEqual(3)
+    expect(synthesisPdf.numPages).toBeLessThanOrEqual(10)
+  })
+
+  test('table of contents page numbers are the pages where the chapters start', async () => {
+    const outline = (await fullPdf.getOutline()) ?? []
+    const chapterPages = new Map<string, number>()
+    for (const item of outline) {
+      const destination = typeof item.dest === 'string' ? await fullPdf.getDestination(item.dest) : item.dest
+      if (destination?.[0]) chapterPages.set(item.title.replace(/\s+/gu, ' ').trim(), (await fullPdf.getPageIndex(destination[0])) + 1)
+    }
+    const toc = await pageText(fullPdf, 2)
+    const chapters = full.rendered.main.filter((section) => String(section.properties.className).includes('rp-chapter--chapter'))
+    expect(chapters.length).toBeGreaterThanOrEqual(8)
+    for (const chapter of chapters) {
+      const title = String(chapter.properties.dataTitle)
+      const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s/g, '\\s*').replace(/'/g, "['’]")
+      const listed = new RegExp(`${escaped}[\\s._]*?(\\d+)`, 'u').exec(toc.replace(/[\u00A0\u202F]/gu, ' '))
+      expect(listed, `TOC entry for ${title}`).not.toBeNull()
+      const same = (text: string) => text.replace(/['’]/gu, "'").replace(/[\s\u00A0\u202F]+/gu, ' ').trim()
+      const bookmarkPage = [...chapterPages].find(([name]) => same(name) === same(title))?.[1]
+      expect(bookmarkPage, `bookmark for ${title}`).toBeDefined()
+      expect(Number(listed![1]), title).toBe(bookmarkPage)
+      expect((await pageText(fullPdf, bookmarkPage!)).replace(/['’]/g, "'")).toContain(title.replace(/['’]/g, "'").slice(0, 20))
+    }
+  })
+
+  test('each footnote is on the same page as its call', async () => {
+    const notes = full.preflight!.footnotes
+    expect(notes.length).toBe(full.rendered.notes.length)
+    for (const note of notes) {
+      expect(note.notePage, `note ${note.id}`).not.toBeNull()
+      expect(note.notePage, `note ${note.id}`).toBe(note.callPage)
+      // And the PDF agrees: the note's number starts a line of that page's foot.
+      expect(await pageText(fullPdf, note.notePage!)).toMatch(new RegExp(`(^|\\D)${note.id}\\. `))
+    }
+  })
+
+  test('recommendation numbers, titles and key figures are the same in both editions', async () => {
+    const fullText = (await allText(fullPdf)).join(' ')
+    const synthesisText = (await allText(synthesisPdf)).join(' ')
+    const labels = [...fullText.matchAll(/R(\d+)\s*Recommandation (\d+) · (\S+)/gu)].map((match) => [Number(match[1]), Number(match[2])])
+    expect(labels.length).toBeGreaterThanOrEqual(5)
+    for (const [badge, number] of labels) expect(badge).toBe(number)
+    const listed = [...synthesisText.matchAll(/R(\d+) ([^—]+?) —/gu)].map((match) => `${match[1]} ${match[2]!.trim()}`)
+    const inReport = [...fullText.matchAll(/Recommandation (\d+) · \S+\s*(.+?)\s{0,2}(?=[A-ZÉ][a-zé]+ )/gu)].map((match) => match[1])
+    expect(listed.map((item) => Number(item.split(' ')[0]))).toEqual(labels.map(([, number]) => number))
+    expect(inReport.length).toBe(labels.length)
+    for (const value of ['40 %', '52 %', '44 %', '37 %', '100 000', '5e']) {
+      expect(synthesisText.replace(/\s/gu, '')).toContain(value.replace(/\s/gu, ''))
+      expect(fullText.replace(/\s/gu, '')).toContain(value.replace(/\s/gu, ''))
+    }
+  })
+
+  test('every font is embedded, and only the theme fonts are used', async () => {
+    for (const file of [full.pdf!, synthesis.pdf!]) {
+      const pdf = await PDFDocument.load(await readFile(file))
+      const fonts = pdf.context.enumerateIndirectObjects().filter(([, object]) => object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'))
+      expect(fonts.length).toBeGreaterThan(2)
+      for (const [, descriptor] of fonts) {
+        const dict = descriptor as PDFDict
+        const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => dict.has(PDFName.of(key)))
+        const name = String(dict.get(PDFName.of('FontName')))
+        expect(embedded, name).toBe(true)
+        expect(name, 'no fallback font').toMatch(/SourceSerif4|SourceSans3/)
+      }
+    }
+  })
+
+  test('bookmarks and metadata are set', async () => {
+    const outline = (await fullPdf.getOutline()) ?? []
+    expect(outline.map((item) => item.title)).toContain('Nos recommandations')
+    const {info} = (await fullPdf.getMetadata()) as unknown as {info: Record<string, unknown>}
+    expect(info.Title).toBe("L'IA générative, nouvelle arme de la pédocriminalité — Rapport complet")
+    expect(info.Author).toBe("Fondation pour l'Enfance")
+    expect(info.Language).toBe('fr')
+    expect(info.IsAcroFormPresent).toBe(false)
+    const pdf = await PDFDocument.load(await readFile(full.pdf!))
+    expect(pdf.catalog.has(PDFName.of('StructTreeRoot')), 'tagged PDF').toBe(true)
+  })
+
+  test('the same input gives the same bytes', async () => {
+    const before = await readFile(full.pdf!)
+    await rm(path.join(out, '.print', 'rapport.html.sha256'))
+    const again = await build(path.join(work, 'report'), {out, editions: ['full'], formats: ['pdf']})
+    expect(again.ok && again.editions[0]!.cached).toBeFalsy()
+    expect(Buffer.compare(await readFile(full.pdf!), before)).toBe(0)
+  }, 60_000)
+
+  test('an unchanged report is not paginated again', async () => {
+    const again = await build(path.join(work, 'report'), {out, formats: ['pdf']})
+    expect(again.ok && again.editions.every((edition) => edition.cached)).toBe(true)
+  })
+
+  test.each(['rapport.html', 'synthese.html'])('%s passes axe-core in Chromium with no violations', async (name) => {
+    const page = await browser.newPage()
+    try {
+      await page.goto(pathToFileURL(path.join(out, name)).href, {waitUntil: 'load'})
+      await page.addScriptTag({path: createRequire(import.meta.url).resolve('axe-core/axe.min.js')})
+      const results = await page.evaluate(async () => {
+        const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
+        return axe.run(document, {resultTypes: ['violations']})
+      })
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(await page.$eval('html', (element) => element.lang)).toBe('fr')
+      expect(await page.$('a.rp-skip-link[href="#main"]')).not.toBeNull()
+      expect(await page.$$eval('main, nav, header, footer', (elements) => elements.length)).toBeGreaterThanOrEqual(4)
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('a failed build leaves the previous outputs intact and exits 1', async () => {
+    const before = await readFile(full.pdf!)
+    const chapter = path.join(work, 'report', 'chapters', '01-alerte.md')
+    const text = await readFile(chapter, 'utf8')
+    await writeFile(chapter, `${text}\n\nUn chiffre sans source : 12 % des cas.\n`)
+    try {
+      const io = captureIo(work)
+      const code = await main(['build', 'report', '--out', 'out'], io)
+      expect(code).toBe(1)
+      expect(io.err()).toContain('figure-needs-citation')
+      expect(io.err()).toContain('nothing built')
+      expect(Buffer.compare(await readFile(full.pdf!), before)).toBe(0)
+    } finally {
+      await writeFile(chapter, text)
+    }
+  })
+})
