@@ -20,7 +20,7 @@ import {pathToFileURL} from 'node:url'
 // ---------------------------------------------------------------------------------------------
 // PRNG: mulberry32, seeded. Everything random goes through `rng`.
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0
   return function next() {
     a = (a + 0x6d2b79f5) >>> 0
@@ -31,7 +31,7 @@ function mulberry32(seed) {
   }
 }
 
-function makeRandom(seed) {
+export function makeRandom(seed) {
   const next = mulberry32(seed)
   const int = (min, max) => min + Math.floor(next() * (max - min + 1))
   const pick = (list) => list[Math.floor(next() * list.length)]
@@ -219,7 +219,7 @@ function yamlQuote(text) {
 
 const SOURCE_TYPES = ['report', 'report', 'survey', 'dataset', 'article', 'article', 'webpage', 'press-release', 'hearing', 'interview', 'book', 'law']
 
-function makeSources(r, n) {
+export function makeSources(r, n) {
   const sources = []
   for (let i = 0; i < n; i++) {
     const [slug, name] = ORGS[i % ORGS.length]
@@ -254,7 +254,7 @@ function makeSources(r, n) {
   return sources
 }
 
-function makeGlossary(r) {
+export function makeGlossary(r) {
   const ids = GLOSSARY_BASE.map(([id]) => id)
   return GLOSSARY_BASE.map(([id, term, aliases]) => {
     const see = r.chance(0.5) ? [r.pick(ids.filter((other) => other !== id))] : []
@@ -274,7 +274,7 @@ function makeGlossary(r) {
 // ---------------------------------------------------------------------------------------------
 // Chapter writer.
 
-class ChapterWriter {
+export class ChapterWriter {
   constructor(r, ctx, index) {
     this.r = r
     this.ctx = ctx
@@ -334,7 +334,8 @@ class ChapterWriter {
   figureSentence() {
     const r = this.r
     // About one figure in a thousand is left uncited, as in a real draft: check has a little to report.
-    const cover = () => (r.chance(0.001) ? '' : r.chance(0.2) ? this.footnote() : ` ${this.citation()}`)
+    // `ctx.uncitedRate` (bench/generate-build.js sets 0) overrides it; the same draw is made either way.
+    const cover = () => (r.chance(this.ctx.uncitedRate ?? 0.001) ? '' : r.chance(0.2) ? this.footnote() : ` ${this.citation()}`)
     const org = r.pick(ORGS)[1]
     const templates = [
       () => `${r.pick(OPENERS)(org)} ${percent(r)} ${r.pick(SUBJECTS)} ${r.pick(FINDINGS)}${cover()}.`,
@@ -391,9 +392,11 @@ class ChapterWriter {
     return wrap(sentences.join(' '))
   }
 
-  list() {
+  /** A bulleted or numbered list; `force` (true: numbered, false: bulleted) overrides the draw, which is made either way. */
+  list(force) {
     const r = this.r
-    const ordered = r.chance(0.35)
+    const drawn = r.chance(0.35)
+    const ordered = force ?? drawn
     const intro = `${r.pick(['Plusieurs constats ressortent des travaux', 'Les professionnels relèvent notamment', 'Les mesures proposées sont les suivantes', 'On retiendra en particulier'])} ${this.citation()} :`
     const items = []
     const n = r.int(3, 6)
@@ -521,7 +524,7 @@ class ChapterWriter {
   }
 }
 
-function capitalize(text) {
+export function capitalize(text) {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
@@ -534,7 +537,7 @@ function lower(text) {
  * inside a number (`100 000`, `42 %`), and never starts a line with something Markdown would read
  * as a block marker (`1.`, `-`, `>`, `#`, `|`).
  */
-function wrap(text, indent = '') {
+export function wrap(text, indent = '') {
   const words = text.split(/(?<!\d) (?![\d%])/u)
   const lines = []
   let line = ''

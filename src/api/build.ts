@@ -101,12 +101,13 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
         stale.map(async (job) => {
           progress('paginate', job.edition)
           const result = await renderPdf(browser, {htmlFile: job.htmlFile, root: out, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal})
-          const pdf = await finalizePdf(result.pdf, {...pdfMetadata(model, job.built.rendered.title), headings: headingTexts(model)})
+          let fonts: string[] = []
+          const pdf = await finalizePdf(result.pdf, {...pdfMetadata(model, job.built.rendered.title), headings: headingTexts(model), onFonts: (names) => (fonts = names)})
           await writeFileAtomic(job.pdfFile, pdf)
           await writeFile(`${job.htmlFile}.sha256`, job.hash)
           job.built.pageCount = result.pageCount
           job.built.preflight = result.preflight
-          reportPreflight(model, job.built, result)
+          reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: themeFamilies(theme)})
         })
       )
     } finally {
@@ -119,6 +120,12 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 
 const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print.css', media: 'print'}]
 const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print.css'}]
+
+/** The font families the theme declares with @font-face, as PDF font names spell them (no spaces). */
+function themeFamilies(theme: Theme): string[] {
+  const css = theme.styles.map((style) => style.text).join('\n')
+  return [...new Set([...css.matchAll(/font-family:\s*["']?([^;"']+)["']?\s*;/gu)].map((match) => match[1]!.replace(/\s+/gu, '')))]
+}
 
 /** Theme styles, the generated page.css, fonts and the project's own assets, beside the HTML. */
 async function writeAssets(dir: string, out: string, theme: Theme, model: ReportModel): Promise<void> {

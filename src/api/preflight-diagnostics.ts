@@ -11,7 +11,11 @@ const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
  * Turn what the browser saw after pagination into diagnostics like `check`'s, pointing back to
  * the Markdown where the renderer kept the origin (notes, chapters), else to rapporteur.yaml.
  */
-export function reportPreflight(model: ReportModel, built: BuiltEdition, result: {preflight: PreflightReport; problems: PrintProblem[]; pageCount: number}): void {
+export function reportPreflight(
+  model: ReportModel,
+  built: BuiltEdition,
+  result: {preflight: PreflightReport; problems: PrintProblem[]; pageCount: number; embeddedFonts: string[]; themeFamilies: string[]}
+): void {
   const config = model.files.get('rapporteur.yaml')!
   const say = (file: string | undefined, place: Position | undefined, reason: string, ruleId: string, severity: Severity) =>
     addMessage(model.files.get(file ?? '') ?? config, reason, {ruleId, severity, place: place ?? start})
@@ -28,7 +32,11 @@ export function reportPreflight(model: ReportModel, built: BuiltEdition, result:
   for (const href of preflight.unresolvedRefs) say(undefined, start, `Unexpected unresolved page reference \`${href}\` (${edition}), expected a target in the document`, 'preflight-unresolved-ref', 'error')
   for (const overflow of preflight.overflows) say(chapterFile(overflow.chapter), undefined, `Unexpected content overflowing page ${overflow.page} (${edition}): ${overflow.text}`, 'preflight-overflow', 'warning')
   for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), undefined, `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
-  for (const font of preflight.fonts) if (font.status !== 'loaded') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
+  for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
+  // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
+  for (const name of result.embeddedFonts) {
+    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them`, 'preflight-missing-glyph', 'warning')
+  }
   for (const image of preflight.images) if (image.dpi < 300) say(undefined, start, `Unexpected image \`${image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
   for (const problem of result.problems) say(undefined, start, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')
 }

@@ -1,5 +1,6 @@
 import {CommanderError} from 'commander'
 import {CannotRunError} from '../load/cannot-run.js'
+import {PrintError} from '../print/deadline.js'
 import {exitCodes, processIo, type Io} from './io.js'
 import {createProgram} from './program.js'
 
@@ -17,6 +18,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return code
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.clean : exitCodes.cannotRun
+    if (error instanceof PrintError) {
+      io.stderr(`rapporteur: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`)
+      return exitCodes.cannotRun
+    }
     if (error instanceof CannotRunError) {
       io.stderr(`rapporteur: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`)
       return exitCodes.cannotRun

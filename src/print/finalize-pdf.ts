@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
 import {repairOutlineTitles} from './outline-titles.js'
+import {pdfFontNames} from './pdf-fonts.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
 export interface PdfMetadata {
@@ -15,6 +16,8 @@ export interface PdfMetadata {
   creator: string
   /** The document's heading texts, to repair bookmark titles Chromium ran together. */
   headings?: readonly string[]
+  /** Told the embedded font names, for the preflight's fallback-font check (saves a second parse). */
+  onFonts?: (names: string[]) => void
 }
 
 /** Fixed, so that the Producer does not change with pdf-lib's or Chromium's version. */
@@ -40,6 +43,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   document.setModificationDate(meta.date)
   document.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang))
   if (meta.headings) repairOutlineTitles(document, meta.headings)
+  meta.onFonts?.(pdfFontNames(document))
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
 

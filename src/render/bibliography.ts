@@ -56,7 +56,7 @@ export async function renderBibliography(sources: readonly Source[], options: Bi
   let template = 'apa'
   if (options.cslXml) {
     template = 'rapporteur-project'
-    plugins.config.get('@csl').templates.add(template, options.cslXml)
+    plugins.config.get('@csl').styles.add(template, options.cslXml)
   }
   const lang = options.lang.toLowerCase().startsWith('fr') ? 'fr-FR' : 'en-US'
   const html = sources.length === 0 ? '' : new Cite(sources.map((source) => toCsl(source, options.lang))).format('bibliography', {format: 'html', template, lang})

@@ -2,7 +2,7 @@
 declare module '@citation-js/core' {
   export const plugins: {
     input: {chain(data: unknown, options?: {forceType?: string; generateGraph?: boolean}): unknown[]}
-    config: {get(name: string): {templates: {add(name: string, xml: string): void; has(name: string): boolean}; locales: {add(name: string, xml: string): void}}}
+    config: {get(name: string): {styles: {add(name: string, xml: string): void; has(name: string): boolean}; locales: {add(name: string, xml: string): void}}}
   }
   export class Cite {
     constructor(data?: unknown)

@@ -1,0 +1,85 @@
+import {readFile, readdir} from 'node:fs/promises'
+import path from 'node:path'
+import {afterAll, describe, expect, test} from 'vitest'
+import {build} from '../../src/api/build.js'
+import {main} from '../../src/cli/main.js'
+import {captureIo} from '../helpers/io.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/** Build options, theme overrides, citation styles and print problems, on small projects. */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+async function project(files: Record<string, string>) {
+  const dir = await writeProject(files)
+  made.push(dir)
+  return dir
+}
+
+const cslStyle = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Titles only</title><id>titles-only</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text value="TITLE-ONLY: "/><text variable="title"/></layout></bibliography>
+</style>
+`
+
+describe('rapporteur build options', () => {
+  test('--format html writes the HTML pages and their assets, and no PDF', async () => {
+    const dir = await project({})
+    const io = captureIo(dir)
+    const code = await main(['build', '.', '--format', 'html'], io)
+    expect(code).toBe(0)
+    expect(io.out()).toBe('dist/rapport.html\n')
+    const files = await readdir(path.join(dir, 'dist'))
+    expect(files).toContain('rapport.html')
+    expect(files.some((file) => file.endsWith('.pdf'))).toBe(false)
+    expect(await readdir(path.join(dir, 'dist', 'assets', 'fonts'))).toContain('source-serif-4-latin-400-normal.woff2')
+  })
+
+  test('a project overrides any theme file with its own theme/ folder', async () => {
+    const dir = await project({
+      'theme/templates/cover.html': '<header class="rp-cover"><h1 class="rp-cover__title">COUVERTURE MAISON {{title}}</h1></header>\n',
+      'theme/styles/screen.css': '/* project screen styles */\n'
+    })
+    const result = await build(dir, {formats: ['html']})
+    expect(result.ok).toBe(true)
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('COUVERTURE MAISON Exemple')
+    expect(await readFile(path.join(dir, 'dist', 'assets', 'styles', 'screen.css'), 'utf8')).toBe('/* project screen styles */\n')
+  })
+
+  test('author-date citations print inline, with a bibliography and no notes', async () => {
+    const dir = await project({'rapporteur.yaml': (await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')) + 'citations: {style: author-date}\n'})
+    await build(dir, {formats: ['html']})
+    const html = await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')
+    expect(html).toContain('(<a href="#source-enquete-2024">Observatoire, 2024</a>)')
+    expect(html).not.toContain('rp-note-call')
+    expect(html).toContain('id="source-enquete-2024"')
+  })
+
+  test('a project can point at its own CSL style', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}citations: {style: notes, csl: styles/titles.csl}\n`, 'styles/titles.csl': cslStyle})
+    await build(dir, {formats: ['html']})
+    // French spacing applies to the style's output too: a no-break space before the colon.
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toMatch(/TITLE-ONLY[\u00A0\u202F]: Enquête nationale/u)
+  })
+
+  test('a missing browser stops the build with exit 2 and what to do', async () => {
+    const dir = await project({})
+    const io = captureIo(dir)
+    const code = await main(['build', '.', '--browser', '/no/such/chromium'], io)
+    expect(code).toBe(2)
+    expect(io.err()).toContain('/no/such/chromium')
+    expect(io.err()).not.toMatch(/at .*\.js:\d+/)
+  })
+
+  test('a character missing from the theme fonts is reported after printing', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] ⇒ 話.\n'})
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-missing-glyph')
+    expect(messages.length).toBeGreaterThan(0)
+    expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
+  }, 60_000)
+})
