@@ -32,8 +32,8 @@ import {capitalize, ChapterWriter, makeGlossary, makeRandom, makeSources, wrap} 
  */
 export const PRESETS = {
   30: {chapters: 3, chapterKb: 12},
-  100: {chapters: 10, chapterKb: 12},
-  300: {chapters: 30, chapterKb: 12}
+  100: {chapters: 14, chapterKb: 12},
+  300: {chapters: 44, chapterKb: 12}
 }
 
 const CHAPTER_THEMES = [

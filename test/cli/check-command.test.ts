@@ -96,6 +96,16 @@ describe('rapporteur check', () => {
     expect(JSON.parse(out)[0]).toMatchObject({file: 'rapporteur.yaml', line: 3, column: 7, rule: 'schema', message: 'Unexpected number 12 for `lang`, expected a string'})
   })
 
+  test('an unknown page size is refused where it is written', async () => {
+    const dir = await writeProject({'rapporteur.yaml': `title: T\norganisation: O\nlang: fr\ndate: 2026\naxes: [{id: a, label: A}]\neditions: {full: {title: R, files: [chapters/intro.md], output: r}}\nprint: {size: A4-ish}\n`})
+    made.push(dir)
+    const {code, out} = await run(['check', dir, '--format', 'json'])
+    expect(code).toBe(2)
+    expect(JSON.parse(out)).toEqual([
+      expect.objectContaining({line: 7, column: 15, rule: 'schema', message: 'Unexpected value for `print.size`: a page size such as `A4`, `A5 landscape`, `letter` or `170mm 240mm`'})
+    ])
+  })
+
   test('--list-waivers lists each waiver with its reason', async () => {
     const dir = await writeProject({'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait [@enquete-2024] :term[sextorsion].\n'})
     made.push(dir)

@@ -1,5 +1,6 @@
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
+import {PDFDocument} from 'pdf-lib'
 import {afterAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
@@ -73,6 +74,20 @@ describe('rapporteur build options', () => {
     expect(io.err()).toContain('/no/such/chromium')
     expect(io.err()).not.toMatch(/at .*\.js:\d+/)
   })
+
+  test('bleed and crop marks for the printer enlarge the sheet around the A5 trim', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}print: {size: A5, bleed: 3mm, marks: true}\n`})
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
+    const {width, height} = pdf.getPage(0).getSize()
+    const mm = (points: number) => (points * 25.4) / 72
+    // A5 is 148 × 210 mm; a 3 mm bleed adds to every side.
+    expect(mm(width)).toBeGreaterThan(148 + 6 - 0.5)
+    expect(mm(height)).toBeGreaterThan(210 + 6 - 0.5)
+    expect(mm(width)).toBeLessThan(148 + 60)
+  }, 60_000)
 
   test('a character missing from the theme fonts is reported after printing', async () => {
     const dir = await project({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] ⇒ 話.\n'})

@@ -1,6 +1,7 @@
 import {z} from 'zod'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
 import {idSchema, partialDateSchema} from './common.js'
+import {isPageSize} from './page-size.js'
 
 const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as `20mm`')
 
@@ -13,7 +14,7 @@ const editionSchema = z.strictObject({
 const axisSchema = z.strictObject({id: idSchema, label: z.string().min(1), description: z.string().optional()})
 
 const printSchema = z.strictObject({
-  size: z.string().default('A4'),
+  size: z.string().refine(isPageSize, 'a page size such as `A4`, `A5 landscape`, `letter` or `170mm 240mm`').default('A4'),
   margins: z
     .strictObject({top: lengthSchema, bottom: lengthSchema, inside: lengthSchema, outside: lengthSchema})
     .default({top: '20mm', bottom: '25mm', inside: '22mm', outside: '18mm'}),
