@@ -135,6 +135,24 @@ describe('rapporteur build on the sample report', () => {
     }
   })
 
+  test('French text is hyphenated in the PDF, although headless Chromium has no dictionaries', async () => {
+    let breaks = 0
+    for (let number = 1; number <= fullPdf.numPages; number++) {
+      const content = await (await fullPdf.getPage(number)).getTextContent()
+      const items = content.items.filter((item) => 'str' in item) as Array<{str: string; hasEOL: boolean}>
+      const lines = items.reduce<string[]>((all, item) => {
+        all[all.length - 1] += item.str
+        if (item.hasEOL) all.push('')
+        return all
+      }, [''])
+      // A line that ends with a hyphen right after a letter, and whose next line starts in lower case.
+      lines.forEach((line, index) => {
+        if (/\p{Ll}[-\u00AD]$/u.test(line) && /^\p{Ll}/u.test(lines[index + 1] ?? '')) breaks++
+      })
+    }
+    expect(breaks).toBeGreaterThan(20)
+  })
+
   test('bookmarks and metadata are set', async () => {
     const outline = (await fullPdf.getOutline()) ?? []
     expect(outline.map((item) => item.title)).toContain('Nos recommandations')
