@@ -1,16 +1,22 @@
 import path from 'node:path'
 import {check} from '../../api/check.js'
+import {renderAudit} from '../../audit/render-audit.js'
 import {rules} from '../../check/rules/index.js'
 import {formatGithub} from '../../diagnostics/reporters/github.js'
 import {formatPretty} from '../../diagnostics/reporters/pretty.js'
 import {formatSarif} from '../../diagnostics/reporters/sarif.js'
 import {countBySeverity, toJsonDiagnostics} from '../../diagnostics/to-json.js'
 import type {SeveritySetting} from '../../diagnostics/severity.js'
+import {CannotRunError} from '../../load/cannot-run.js'
+import {writeFileAtomic} from '../../print/write-atomic.js'
 import {exitCodes, useColor, type Io} from '../io.js'
 import {version} from '../version.js'
 
 export interface CheckCommandOptions {
-  format: 'pretty' | 'json' | 'sarif' | 'github'
+  /** `html` writes the reviewer's audit page instead of the findings (they are in the page). */
+  format: 'pretty' | 'json' | 'sarif' | 'github' | 'html'
+  /** Also write the audit page to this file, whatever `format` prints. */
+  audit?: string
   maxWarnings?: number
   rule?: Record<string, SeveritySetting>
   listWaivers?: boolean
@@ -23,7 +29,14 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
   const result = await check(folder, {rules: options.rule ?? {}})
   const diagnostics = toJsonDiagnostics(result.files)
   const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+  // Rendered once for stdout and --audit alike; without a readable config there is no model, so no page.
+  const page = result.ok && (options.format === 'html' || options.audit !== undefined) ? renderAudit(result.model, diagnostics, {generatedAt: generatedAt(io)}) : undefined
   switch (options.format) {
+    case 'html':
+      // Without a page, the findings say why on stderr, and stdout stays empty rather than half a page.
+      if (page !== undefined) io.stdout(page)
+      else io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources}))
+      break
     case 'json':
       io.stdout(JSON.stringify(diagnostics, null, 2) + '\n')
       break
@@ -40,6 +53,7 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
     const waivers = result.model.waivers
     io.stderr(waivers.length === 0 ? 'No waivers.\n' : `${waivers.length} waiver${waivers.length > 1 ? 's' : ''}:\n` + waivers.map((waiver) => `  ${waiver.file}:${waiver.position.start.line}:${waiver.position.start.column}  ${waiver.text}  — ${waiver.reason}\n`).join(''))
   }
+  if (options.audit !== undefined) await writeAudit(path.resolve(io.cwd, options.audit), page, io)
   if (!result.ok) return exitCodes.cannotRun
   const counts = countBySeverity(diagnostics)
   if (counts.error > 0) return exitCodes.findings
@@ -48,4 +62,23 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
     return exitCodes.findings
   }
   return exitCodes.clean
+}
+
+/** `--audit FILE`: the page goes to the file all at once, so a reader never opens half of it. */
+async function writeAudit(file: string, page: string | undefined, io: Io): Promise<void> {
+  if (page === undefined) {
+    io.stderr(`rapporteur: no audit written to ${path.relative(io.cwd, file) || file}: the config could not be read\n`)
+    return
+  }
+  try {
+    await writeFileAtomic(file, new TextEncoder().encode(page))
+  } catch (error) {
+    throw new CannotRunError(`Cannot write the audit to \`${file}\`: ${(error as Error).message}`, 'Check that its folder exists and can be written to.')
+  }
+}
+
+/** The audit's timestamp: SOURCE_DATE_EPOCH when set, so reproducible pipelines get the same bytes. */
+function generatedAt(io: Io): string {
+  const epoch = io.env.SOURCE_DATE_EPOCH
+  return (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date()).toISOString()
 }

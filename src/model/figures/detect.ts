@@ -49,7 +49,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       end: expression.end,
       text: text.slice(expression.start, expression.end),
       keys: reason ? [] : keysBetween(flat, from, to, options.footnoteKeys),
-      sentence: text.slice(from, to).replaceAll(OPAQUE, '').replace(/\s+/gu, ' ').trim()
+      sentence: text.slice(from, to).replaceAll(OPAQUE, '').replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
     }
     if (reason) finding.notFigure = reason
     const waiver = flat.waived.find((range) => expression.start >= range.start && expression.end <= range.end)

@@ -1,0 +1,175 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {Browser, Page} from 'puppeteer-core'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {renderAudit} from '../../src/audit/render-audit.js'
+import {toJsonDiagnostics} from '../../src/diagnostics/to-json.js'
+import {exportRows} from '../../src/export/tables.js'
+import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+import {auditFixture} from './fixture.js'
+
+/**
+ * The audit pages opened in real headless Chromium from file://, as a reviewer opens a mailed
+ * attachment: the filters run under the page's own content security policy, and axe-core finds
+ * nothing to report.
+ */
+const report = path.join(import.meta.dirname, '../../report')
+let work: string
+let project: string
+let browser: Browser
+let sampleFile: string
+let fixtureFile: string
+let sampleFigures: number
+let sampleCited: number
+
+async function writeAudit(dir: string, name: string): Promise<string> {
+  const result = await check(dir)
+  if (!result.ok) throw new Error(`${dir} does not load`)
+  const file = path.join(work, name)
+  await writeFile(file, renderAudit(result.model, toJsonDiagnostics(result.files)))
+  return file
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-audit-browser-'))
+  project = await writeProject(auditFixture)
+  const sample = await check(report)
+  if (!sample.ok) throw new Error('the sample report does not load')
+  const exported = exportRows(sample.model, 'figures')
+  sampleFigures = exported.length
+  sampleCited = exported.filter((row) => row.status === 'cited').length
+  sampleFile = await writeAudit(report, 'sample.html')
+  fixtureFile = await writeAudit(project, 'fixture.html')
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000})
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await removeProject(project)
+  await rm(work, {recursive: true, force: true})
+})
+
+/** Open a page, recording every request it makes and every console error (CSP refusals are errors). */
+async function open(file: string, options: {javascript?: boolean; bypassCsp?: boolean} = {}) {
+  const page = await browser.newPage()
+  const requests: string[] = []
+  const errors: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(String(error)))
+  await page.setJavaScriptEnabled(options.javascript ?? true)
+  if (options.bypassCsp) await page.setBypassCSP(true)
+  await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+  return {page, requests, errors}
+}
+
+const visibleStatuses = (page: Page) =>
+  page.$$eval('#figures-table tbody tr', (rows) => rows.filter((row) => !(row as HTMLElement).hidden).map((row) => (row as HTMLElement).dataset.status))
+
+async function untick(page: Page, status: string): Promise<void> {
+  await page.click(`input[name="status"][value="${status}"]`)
+}
+
+describe('the audit page in Chromium', () => {
+  test('shows one row per figure of `export figures`, and loads nothing but itself', async () => {
+    const {page, requests, errors} = await open(sampleFile)
+    try {
+      expect(await page.$$eval('#figures-table tbody tr', (rows) => rows.length)).toBe(sampleFigures)
+      expect((await visibleStatuses(page)).length).toBe(sampleFigures)
+      expect(requests).toEqual([pathToFileURL(sampleFile).href])
+      expect(errors).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('hides the cited rows when `cited` is unticked, and shows them again', async () => {
+    const {page, errors} = await open(sampleFile)
+    try {
+      expect(await page.$eval('#figure-filters', (form) => (form as HTMLElement).hidden)).toBe(false)
+      await untick(page, 'cited')
+      const visible = await visibleStatuses(page)
+      expect(visible).toHaveLength(sampleFigures - sampleCited)
+      expect(visible).not.toContain('cited')
+      expect(await page.$eval('#figures-shown', (element) => element.textContent)).toBe(String(sampleFigures - sampleCited))
+      await untick(page, 'cited')
+      expect(await visibleStatuses(page)).toHaveLength(sampleFigures)
+      expect(errors).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('hides the uncited rows when `uncited` is unticked, and filters by chapter', async () => {
+    const {page} = await open(fixtureFile)
+    try {
+      expect(await visibleStatuses(page)).toEqual(['cited', 'uncited', 'waived', 'cited'])
+      await untick(page, 'uncited')
+      expect(await visibleStatuses(page)).toEqual(['cited', 'waived', 'cited'])
+      await page.select('#chapter-filter', '0')
+      expect(await visibleStatuses(page)).toEqual(['cited', 'waived', 'cited'])
+    } finally {
+      await page.close()
+    }
+    const sample = await open(sampleFile)
+    try {
+      await sample.page.select('#chapter-filter', '1')
+      const chapters = await sample.page.$$eval('#figures-table tbody tr', (rows) => rows.filter((row) => !(row as HTMLElement).hidden).map((row) => (row as HTMLElement).dataset.chapter))
+      expect(chapters.length).toBeGreaterThan(0)
+      expect(new Set(chapters)).toEqual(new Set(['1']))
+    } finally {
+      await sample.page.close()
+    }
+  })
+
+  test('without JavaScript, shows every row and no dead controls', async () => {
+    const {page} = await open(sampleFile, {javascript: false})
+    try {
+      expect((await visibleStatuses(page)).length).toBe(sampleFigures)
+      expect(await page.$eval('#figure-filters', (form) => getComputedStyle(form).display)).toBe('none')
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('prints every row, without the controls, with the table header repeated', async () => {
+    const {page} = await open(fixtureFile)
+    try {
+      await untick(page, 'uncited')
+      await page.emulateMediaType('print')
+      const shown = await page.$$eval('#figures-table tbody tr', (rows) => rows.filter((row) => getComputedStyle(row).display !== 'none').length)
+      expect(shown).toBe(4)
+      expect(await page.$eval('#figure-filters', (form) => getComputedStyle(form).display)).toBe('none')
+      expect(await page.$eval('nav', (nav) => getComputedStyle(nav).display)).toBe('none')
+      expect(await page.$eval('#figures-table thead', (head) => getComputedStyle(head).display)).toBe('table-header-group')
+      expect(await page.$eval('#figures-table tbody tr', (row) => getComputedStyle(row).breakInside)).toBe('avoid')
+    } finally {
+      await page.close()
+    }
+  })
+
+  test.each([
+    ['the sample report', () => sampleFile],
+    ['a project with every status and hostile text', () => fixtureFile]
+  ])('passes axe-core with no violations: %s', async (_name, file) => {
+    // axe is injected as an inline script, which the page's policy would rightly refuse.
+    const {page} = await open(file(), {bypassCsp: true})
+    try {
+      await page.addScriptTag({path: createRequire(import.meta.url).resolve('axe-core/axe.min.js')})
+      const results = await page.evaluate(async () => {
+        const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
+        return axe.run(document, {resultTypes: ['violations']})
+      })
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+})
