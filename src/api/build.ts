@@ -62,7 +62,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const formats = options.formats ?? ['pdf', 'html']
   const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
-  const theme = await loadTheme(dir)
+  const theme = await loadTheme(dir, model.config.theme)
   const cslXml = model.config.citations.csl ? await readFile(path.resolve(dir, model.config.citations.csl), 'utf8') : undefined
   await writeAssets(dir, out, theme, model)
 
@@ -118,8 +118,9 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   return {ok: true, model, files: [...model.files.values()], editions: built}
 }
 
-const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print.css', media: 'print'}]
-const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print.css'}]
+/** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */
+export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print.css', media: 'print'}]
+export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print.css'}]
 
 /** The font families the theme declares with @font-face, as PDF font names spell them (no spaces). */
 function themeFamilies(theme: Theme): string[] {

@@ -2,7 +2,9 @@ import {Command, Option} from 'commander'
 import {exportKinds, type ExportKind} from '../export/tables.js'
 import {runCheck, type CheckCommandOptions} from './commands/check.js'
 import {runBuild, type BuildCommandOptions} from './commands/build.js'
+import {runDoctor, type DoctorCommandOptions} from './commands/doctor.js'
 import {runExport} from './commands/export.js'
+import {runInit, type InitCommandOptions} from './commands/init.js'
 import type {Io} from './io.js'
 import {collectRule, parseCount} from './options.js'
 import {version} from './version.js'
@@ -42,6 +44,21 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
     .action(async (dir: string, options: BuildCommandOptions) => setExit(await runBuild(dir, options, io)))
+
+  program
+    .command('init')
+    .description('write a small, valid, commented example report into a new folder')
+    .argument('<dir>', 'folder to create')
+    .addOption(new Option('--lang <lang>', 'language of the example').choices(['fr', 'en']).default('fr'))
+    .option('--force', 'write into a folder that is not empty (files of the same name are replaced)')
+    .action(async (dir: string, options: InitCommandOptions) => setExit(await runInit(dir, options, io)))
+
+  program
+    .command('doctor')
+    .description('check Node.js, the browser, the config, the theme, its fonts and the output folder')
+    .argument('[dir]', 'report folder', 'report')
+    .option('--browser <path>', 'Chromium or Chrome to check, as for build --browser')
+    .action(async (dir: string, options: DoctorCommandOptions) => setExit(await runDoctor(dir, options, io)))
 
   program
     .command('export')

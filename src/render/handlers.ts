@@ -49,7 +49,8 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     const key = `${document.path}#${node.identifier}`
     const known = context.footnoteNumbers.get(key)
     if (known !== undefined) return noteCall(known, [], false)
-    const definition = state.footnoteById.get(node.identifier)
+    // mdast-util-to-hast keys definitions by upper-cased identifier (as CommonMark matches labels).
+    const definition = state.footnoteById.get(node.identifier.toUpperCase())
     const phrasing = (definition?.children ?? []).flatMap((child, index) => [
       ...(index > 0 ? [{type: 'text', value: ' '} as PhrasingContent] : []),
       ...(child.type === 'paragraph' ? (child as Paragraph).children : [{type: 'text', value: toString(child)} as PhrasingContent])

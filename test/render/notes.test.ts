@@ -1,0 +1,36 @@
+import {toHtml} from 'hast-util-to-html'
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {renderEdition} from '../../src/render/edition.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/** Citations and Markdown footnotes share one numbering per edition, in reading order. */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+async function notesOf(chapter: string, mode: 'web' | 'print' = 'web') {
+  const dir = await writeProject({'chapters/intro.md': chapter})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const edition = await renderEdition(result.model, 'full', {mode, pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+  return {notes: edition.notes.map((note) => toHtml({type: 'root', children: note.content})), html: edition.main.map((node) => toHtml(node)).join('')}
+}
+
+describe('notes', () => {
+  test('a footnote with a word label keeps its text, and a second call reuses its number', async () => {
+    const {notes, html} = await notesOf('# Intro\n\nUn constat[^methode] sur la :term[sextorsion] [@enquete-2024], déjà dit[^methode].\n\n[^methode]: Selon la méthode décrite en annexe.\n')
+    expect(notes).toEqual(['Selon la méthode décrite en annexe.', 'Observatoire, <cite>Enquête nationale</cite>, 2024.'])
+    expect([...html.matchAll(/data-note="(\d)"/g)].map((match) => match[1])).toEqual(['1', '2', '1'])
+  })
+
+  test('a citation inside a footnote stays in the note instead of making another one', async () => {
+    const {notes} = await notesOf('# Intro\n\nLa :term[sextorsion] progresse.[^1]\n\n[^1]: Voir [@enquete-2024, p. 16].\n')
+    expect(notes).toEqual(['Voir Observatoire, <cite>Enquête nationale</cite>, 2024, p. 16.'])
+  })
+
+  test('in print, the note itself stands at its call, for Paged.js to float to the page foot', async () => {
+    const {html} = await notesOf('# Intro\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n', 'print')
+    expect(html).toContain('<span class="rp-footnote" data-note="1">Observatoire, <cite>Enquête nationale</cite>, 2024.</span>')
+  })
+})
