@@ -51,6 +51,21 @@ export interface BibliographyOptions {
  * it is large), in the report's language (fr-FR and en-US locales are bundled with it).
  */
 export async function renderBibliography(sources: readonly Source[], options: BibliographyOptions): Promise<Element> {
+  // citation-js takes ~50 ms for a report's sources; the web and print renders, and each preview
+  // rebuild, ask for the same list. The copy matters: typography edits the tree in place.
+  const key = JSON.stringify([sources, options])
+  let cached = cache.get(key)
+  if (!cached) {
+    cached = formatBibliography(sources, options)
+    cache.set(key, cached)
+    if (cache.size > 16) cache.delete(cache.keys().next().value!)
+  }
+  return structuredClone(await cached)
+}
+
+const cache = new Map<string, Promise<Element>>()
+
+async function formatBibliography(sources: readonly Source[], options: BibliographyOptions): Promise<Element> {
   const {Cite, plugins} = await import('@citation-js/core')
   await import('@citation-js/plugin-csl')
   let template = 'apa'
