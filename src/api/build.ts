@@ -12,6 +12,7 @@ import {renderPdf} from '../print/paginate.js'
 import {writeFileAtomic} from '../print/write-atomic.js'
 import {renderDocument} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
+import {relocateImages} from '../render/relocate.js'
 import {pageCss} from '../render/page-css.js'
 import {typography} from '../render/typography/index.js'
 import {check} from './check.js'
@@ -80,7 +81,10 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
     }
     if (formats.includes('pdf')) {
       const print = await renderEdition(model, edition, {mode: 'print', pageOf, cslXml})
-      const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: typography(model.config.lang, {hyphenate: true})})
+      const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: (tree) => {
+        typography(model.config.lang, {hyphenate: true})(tree)
+        relocateImages(tree, '../')
+      }})
       const htmlFile = path.join(out, '.print', `${output}.html`)
       await mkdir(path.dirname(htmlFile), {recursive: true})
       await writeFile(htmlFile, html)

@@ -5,6 +5,7 @@ import {runBuild, type BuildCommandOptions} from './commands/build.js'
 import {runDoctor, type DoctorCommandOptions} from './commands/doctor.js'
 import {runExport} from './commands/export.js'
 import {runInit, type InitCommandOptions} from './commands/init.js'
+import {runPreview} from './commands/preview.js'
 import type {Io} from './io.js'
 import {collectRule, parseCount} from './options.js'
 import {version} from './version.js'
@@ -44,6 +45,15 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
     .action(async (dir: string, options: BuildCommandOptions) => setExit(await runBuild(dir, options, io)))
+
+  program
+    .command('preview')
+    .description('serve both editions (web and paged views), rebuild and reload on save')
+    .argument('[dir]', 'report folder', 'report')
+    .option('--port <n>', 'port to listen on (default: a free one)', parseCount)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--open', 'open the index in your browser')
+    .action(async (dir: string, options: {port?: number; host?: string; open?: boolean}) => setExit(await runPreview(dir, options, io)))
 
   program
     .command('init')

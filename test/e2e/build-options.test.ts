@@ -1,4 +1,5 @@
-import {readFile, readdir} from 'node:fs/promises'
+import {deflateSync} from 'node:zlib'
+import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {PDFDocument} from 'pdf-lib'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -89,6 +90,21 @@ describe('rapporteur build options', () => {
     expect(mm(width)).toBeLessThan(148 + 60)
   }, 60_000)
 
+  test('an image from the project assets is printed, and reported when under 300 dpi', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'})
+    await mkdir(path.join(dir, 'assets'), {recursive: true})
+    // A 40 × 30 px PNG, printed at its CSS size: about 96 dpi.
+    await writeFile(path.join(dir, 'assets', 'carte.png'), tinyPng(40, 30))
+    const result = await build(dir, {formats: ['pdf', 'html']})
+    expect(result.ok).toBe(true)
+    const built = result.ok ? result.editions[0]! : undefined
+    expect(built?.preflight?.brokenImages).toEqual([])
+    expect(built?.preflight?.images.map((image) => image.src.split('/').pop())).toEqual(['carte.png'])
+    const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-image-resolution')
+    expect(messages.length).toBe(1)
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
+  }, 60_000)
+
   test('a character missing from the theme fonts is reported after printing', async () => {
     const dir = await project({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] ⇒ 話.\n'})
     const result = await build(dir, {formats: ['pdf']})
@@ -98,3 +114,31 @@ describe('rapporteur build options', () => {
     expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
   }, 60_000)
 })
+
+/** A valid grey PNG of the given size (no image library needed). */
+function tinyPng(width: number, height: number): Buffer {
+  const crcTable = Array.from({length: 256}, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([length, body, sum])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 0, 0, 0, 0], 8)
+  const rows = Buffer.concat(Array.from({length: height}, () => Buffer.from([0, ...new Array(width).fill(128)])))
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
+}

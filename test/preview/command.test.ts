@@ -1,0 +1,109 @@
+import {createServer} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import {readFile, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, test} from 'vitest'
+import {preview, type RebuildReport} from '../../src/api/preview.js'
+import {runPreview} from '../../src/cli/commands/preview.js'
+import {packageRoot, themesRoot} from '../../src/load/theme.js'
+import {captureIo} from '../helpers/io.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {rawGet} from './helpers.js'
+
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+async function project(files: Record<string, string> = {}): Promise<string> {
+  const dir = await writeProject(files)
+  made.push(dir)
+  return dir
+}
+
+/** captureIo, plus a promise that resolves once stdout has printed `text`. */
+function watchIo(cwd: string, env: NodeJS.ProcessEnv, text: string) {
+  const io = captureIo(cwd, env)
+  let seen: () => void = () => {}
+  const printed = new Promise<void>((resolve) => (seen = resolve))
+  const stdout = io.stdout
+  io.stdout = (chunk) => {
+    stdout(chunk)
+    if (io.out().includes(text)) seen()
+  }
+  return {io, printed}
+}
+
+describe('rapporteur preview (command)', () => {
+  test('a folder that is not a project exits 2 with what to do', async () => {
+    const io = captureIo(os.tmpdir())
+    expect(await runPreview(path.join(os.tmpdir(), 'no-such-report-folder'), {}, io)).toBe(2)
+    expect(io.err()).toContain('Cannot find the report folder')
+  })
+
+  test('a bad --port exits 2; a port in use exits 2', async () => {
+    const dir = await project()
+    expect(await runPreview(dir, {port: 70_000}, captureIo(dir))).toBe(2)
+    const taken = createServer()
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+    try {
+      const io = captureIo(dir)
+      expect(await runPreview(dir, {port: (taken.address() as AddressInfo).port}, io)).toBe(2)
+      expect(io.err()).toContain('the port is in use')
+    } finally {
+      await new Promise((resolve) => taken.close(resolve))
+    }
+  })
+
+  test('prints the URLs and the first build, warns when no browser can be opened, exits 0 when stopped', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\n40 % des affaires. Un constat [@enquete-2024] sur la :term[sextorsion].\n'})
+    const {io, printed} = watchIo(dir, {PATH: '/nonexistent'}, 'Watching for changes')
+    const stop = new AbortController()
+    const running = runPreview(dir, {open: true}, io, stop.signal)
+    await printed
+    stop.abort()
+    expect(await running).toBe(0)
+    expect(io.out()).toMatch(/^rapporteur: previewing \. at http:\/\/127\.0\.0\.1:\d+\/\n {2}Rapport: http:\/\/127\.0\.0\.1:\d+\/rapport\.html \(paged: http:\/\/127\.0\.0\.1:\d+\/paged\/rapport\.html\)\n/u)
+    // The pretty reporter's findings, then one status line with the time.
+    expect(io.err()).toContain('chapters/intro.md\n  3:1  error  Unexpected figure `40 %`')
+    expect(io.err()).toMatch(/\[\d\d:\d\d:\d\d\] built in \d+ ms: 1 error\n/u)
+    expect(io.err()).toContain('warning: Cannot open a browser')
+  })
+
+  test('serves the theme the config names, and switches when the config changes', async () => {
+    const dir = await project({'rapporteur.yaml': `${baseProject['rapporteur.yaml']}theme: sobre\n`})
+    let rebuilt: (report: RebuildReport) => void = () => {}
+    const server = await preview(dir, {onRebuild: (report) => rebuilt(report)})
+    try {
+      const port = Number(new URL(server.url).port)
+      const sobre = await readFile(path.join(themesRoot, 'sobre', 'styles', 'base.css'), 'utf8')
+      expect((await rawGet(port, '/assets/styles/base.css')).body).toBe(sobre)
+      const switched = new Promise<RebuildReport>((resolve) => (rebuilt = resolve))
+      await writeFile(path.join(dir, 'rapporteur.yaml'), baseProject['rapporteur.yaml']!)
+      expect((await switched).reloaded).toBe(true)
+      expect((await rawGet(port, '/assets/styles/base.css')).body).toBe(await readFile(path.join(packageRoot, 'styles', 'base.css'), 'utf8'))
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('a broken config at start serves an error page, then the report once fixed', async () => {
+    const dir = await project({'rapporteur.yaml': baseProject['rapporteur.yaml']!.replace('lang: fr', 'lang: [fr')})
+    let rebuilt: (report: RebuildReport) => void = () => {}
+    const next = () => new Promise<RebuildReport>((resolve) => (rebuilt = resolve))
+    const server = await preview(dir, {onRebuild: (report) => rebuilt(report)})
+    try {
+      const port = Number(new URL(server.url).port)
+      expect(server.pages).toEqual([])
+      const broken = await rawGet(port, '/')
+      expect(broken.status).toBe(503)
+      expect(broken.body).toMatch(/<code>rapporteur\.yaml:\d+:\d+<\/code> error Cannot parse YAML/u)
+      expect(broken.body).toContain('/__rapporteur/client.js')
+      const fixed = next()
+      await writeFile(path.join(dir, 'rapporteur.yaml'), baseProject['rapporteur.yaml']!)
+      expect((await fixed).reloaded).toBe(true)
+      expect((await rawGet(port, '/rapport.html')).body).toContain('Un constat')
+    } finally {
+      await server.close()
+    }
+  })
+})
