@@ -19,11 +19,13 @@
  * (d) raw print: the same HTML, no script, `page.pdf({format: 'A4', printBackground})`.
  *
  * Each method runs in its own child Node process (fork), so that one method's heap does not count
- * in the next one's memory. One untimed warm-up, then N rounds (1 and no warm-up at the largest
- * size unless asked), a fresh page per round. Medians are reported. While a round runs, this
- * (parent) process samples every 50 ms the VmRSS of the child and of all its descendants (the
- * Chromium processes), and the CPU time of everything else on the machine (to flag noisy rounds).
- * The last line of output is one JSON object, for scripts.
+ * in another's memory: (b), (c) and (d) keep one process and one browser for all their rounds, (a)
+ * gets a fresh process per round, as the CLI would. One untimed warm-up, then N rounds (1 and no
+ * warm-up at the largest size unless asked), interleaved across the four methods, a fresh page per
+ * round. Medians are reported. While a round runs, this (parent) process samples every 50 ms the
+ * VmRSS of the child and of all its descendants (the Chromium processes), their PSS at each new
+ * peak, and the CPU time of every other process on the machine (to flag noisy rounds). The last
+ * line of output is one JSON object, for scripts.
  */
 import {fork} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
@@ -37,7 +39,7 @@ const TIMEOUT_MS = 900_000
 const isChild = process.argv.includes('--child')
 
 // =============================================================================================
-// Child: one method, its warm-up and rounds; the parent times nothing, the child times each round.
+// Child: one method, its warm-up and rounds, each when the parent says go; the child times each round.
 
 if (isChild) {
   const {PDFDocument} = await import('pdf-lib')
@@ -193,19 +195,24 @@ if (isChild) {
     const rounds = []
     let last
     const first = job.first ?? (job.warmup ? -1 : 0)
+    gc()
     for (let round = first; round < first + job.rounds + (job.warmup ? 1 : 0); round++) {
-      gc()
+      // Waits for the parent's go: the parent interleaves the rounds of the four methods.
       await ask({type: 'start', round})
       const start = performance.now()
       last = await method.run()
       const seconds = (performance.now() - start) / 1000
+      // Collect now, before the parent lets another method run.
+      gc()
       await ask({type: 'end', round, seconds})
       if (round >= 0) rounds.push({seconds, ...last.extra})
     }
     const pages = (await PDFDocument.load(last.pdf, {updateMetadata: false})).getPageCount()
-    process.send({type: 'done', rounds, pages, bytes: last.pdf.length})
-  } finally {
     if (method.teardown) await method.teardown()
+    process.send({type: 'done', rounds, pages, bytes: last.pdf.length})
+  } catch (error) {
+    if (method.teardown) await method.teardown().catch(() => {})
+    throw error
   }
   process.disconnect()
 }
@@ -280,12 +287,15 @@ function startSampler(root) {
   const started = performance.now()
   let previous = new Map()
   let otherTicks = 0
+  const otherByPid = new Map()
   let peak = {node: 0, browser: 0, total: 0, pss: undefined}
   const sample = () => {
     const s = treeSample(root)
     for (const [pid, ticks] of s.cpuOf) {
       if (s.cpu.has(pid) || pid === process.pid || !previous.has(pid)) continue
-      otherTicks += Math.max(0, ticks - previous.get(pid))
+      const delta = Math.max(0, ticks - previous.get(pid))
+      otherTicks += delta
+      if (delta) otherByPid.set(pid, (otherByPid.get(pid) ?? 0) + delta)
     }
     previous = s.cpuOf
     if (s.total > peak.total) {
@@ -300,38 +310,72 @@ function startSampler(root) {
     sample()
     clearInterval(timer)
     const seconds = (performance.now() - started) / 1000
-    return {totalMb: peak.total / 1024, nodeMb: peak.node / 1024, browserMb: peak.browser / 1024, pssMb: peak.pss / 1024, otherCores: otherTicks / ticksPerSecond / seconds}
+    // The busiest other process, by name, to say where the noise came from.
+    const [busiest] = [...otherByPid].sort((a, b) => b[1] - a[1])
+    let otherTop
+    if (busiest) {
+      let name = '?'
+      try {
+        name = readFileSync(`/proc/${busiest[0]}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 60) || readFileSync(`/proc/${busiest[0]}/comm`, 'utf8').trim()
+      } catch {
+        // Gone.
+      }
+      otherTop = `pid ${busiest[0]} ${name} (${(busiest[1] / ticksPerSecond / seconds).toFixed(2)} cores)`
+    }
+    return {totalMb: peak.total / 1024, nodeMb: peak.node / 1024, browserMb: peak.browser / 1024, pssMb: peak.pss / 1024, otherCores: otherTicks / ticksPerSecond / seconds, otherTop}
   }
 }
 
-/** Runs one method in a child process; returns its rounds with their peaks. */
-function runChild(job) {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--child'], {execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
-    const peaks = []
-    let stop
-    let done
-    child.on('message', (message) => {
-      if (message.type === 'ready') {
-        child.send(job)
-      } else if (message.type === 'start') {
-        stop = startSampler(child.pid)
-        child.send('go')
-      } else if (message.type === 'end') {
-        const peak = stop()
-        if (message.round >= 0) peaks.push(peak)
-        process.stdout.write(message.round < 0 ? ` warm-up ${message.seconds.toFixed(2)} s;` : ` ${message.seconds.toFixed(2)}`)
-        child.send('next')
-      } else if (message.type === 'done') {
-        done = message
-      }
+/**
+ * One method in its own child process (fork). The child asks before each round; `round()` lets it
+ * run one, sampling its process tree meanwhile, so that the parent decides the order of rounds
+ * across methods. `finish()` waits for the page count and for the child to exit.
+ */
+class MethodProcess {
+  constructor(job) {
+    this.job = job
+    this.waiting = [] // resolvers for the child's next message
+    this.inbox = []
+    this.child = fork(fileURLToPath(import.meta.url), ['--child'], {execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc']})
+    this.exited = new Promise((resolve) => this.child.on('exit', resolve))
+    this.child.on('message', (message) => {
+      if (message.type === 'ready') this.child.send(job)
+      else if (this.waiting.length) this.waiting.shift()(message)
+      else this.inbox.push(message)
     })
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      if (code !== 0 || !done) reject(new Error(`${job.method} failed (exit code ${code})`))
-      else resolve({...done, peaks})
+    this.child.on('exit', (code) => {
+      for (const resolve of this.waiting.splice(0)) resolve({type: 'exit', code})
+      this.inbox.push({type: 'exit', code})
     })
-  })
+  }
+
+  next() {
+    return this.inbox.length ? Promise.resolve(this.inbox.shift()) : new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  async expect(type) {
+    const message = await this.next()
+    if (message.type !== type) throw new Error(`${this.job.method}: expected ${type} from the child, got ${message.type}${message.code != null ? ` (exit code ${message.code})` : ''}`)
+    return message
+  }
+
+  /** Lets the child run its next round; returns {round, seconds, peak}. */
+  async round() {
+    const {round} = await this.expect('start')
+    const stop = startSampler(this.child.pid)
+    this.child.send('go')
+    const {seconds} = await this.expect('end')
+    const peak = stop()
+    this.child.send('next')
+    return {round, seconds, peak}
+  }
+
+  async finish() {
+    const done = await this.expect('done')
+    const code = await this.exited
+    if (code !== 0) throw new Error(`${this.job.method} failed (exit code ${code})`)
+    return done
+  }
 }
 
 function parseArgs(argv) {
@@ -411,26 +455,48 @@ if (!isChild) {
     const largest = size === largestSize
     const rounds = largest ? options.roundsLargest : options.rounds
     const warmup = largest ? options.warmupLargest : true
-    const measured = []
-    // The build goes first: its first run writes the print HTML the other three read.
-    for (const [key, name] of METHODS) {
-      process.stdout.write(`  ${name}:`)
-      let child
-      if (key === 'rapporteur') {
-        // A fresh process for every build, as `rapporteur build` runs: lazy imports and caches
-        // (citation-js formats the sources once per process) are cold each time.
-        const runs = []
-        for (let round = warmup ? -1 : 0; round < rounds; round++) runs.push(await runChild({method: key, project, rounds: 1, warmup: false, first: round}))
-        const timed = runs.filter((_, i) => i >= (warmup ? 1 : 0))
-        child = {rounds: timed.flatMap((run) => run.rounds), peaks: timed.flatMap((run) => run.peaks), pages: timed.at(-1).pages}
-      } else {
-        child = await runChild({method: key, project, rounds, warmup})
+    // Rounds are interleaved: warm-up of every method, then round 1 of every method, and so on,
+    // so that a slow minute on the machine does not fall on one method only. The build goes first
+    // in each pass: its first run writes the print HTML the other three read. The build gets a
+    // fresh process for every round, as `rapporteur build` runs (lazy imports and caches, such as
+    // citation-js formatting the sources once per process, are cold each time); the other three
+    // keep one process and one browser for all their rounds.
+    const state = Object.fromEntries(METHODS.map(([key, name]) => [key, {key, name, runs: [], extras: [], pages: 0}]))
+    const first = warmup ? -1 : 0
+    const processes = {}
+    for (let round = first; round < rounds; round++) {
+      const pass = []
+      for (const [key, name] of METHODS) {
+        const entry = state[key]
+        let run
+        if (key === 'rapporteur') {
+          const proc = new MethodProcess({method: key, project, rounds: 1, warmup: false, first: round})
+          run = await proc.round()
+          const done = await proc.finish()
+          entry.extras.push(...done.rounds)
+          entry.pages = done.pages
+        } else {
+          processes[key] ??= new MethodProcess({method: key, project, rounds, warmup})
+          run = await processes[key].round()
+          if (round === rounds - 1) {
+            const done = await processes[key].finish()
+            entry.extras.push(...done.rounds)
+            entry.pages = done.pages
+          }
+        }
+        if (round >= 0) entry.runs.push(run)
+        pass.push(`${name} ${run.seconds.toFixed(2)} s`)
       }
-      const times = child.rounds.map((round) => round.seconds)
-      const peak = child.peaks.reduce((a, b) => (b.totalMb > a.totalMb ? b : a))
-      const otherCores = Math.max(...child.peaks.map((p) => p.otherCores))
-      process.stdout.write(` s; ${child.pages} pages; peak ${peak.totalMb.toFixed(0)} MB; other load up to ${otherCores.toFixed(2)} cores\n`)
-      measured.push({key, name, times, median: median(times), min: Math.min(...times), max: Math.max(...times), pages: child.pages, peak, otherCores, last: child.rounds.at(-1)})
+      console.log(`  ${round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`}: ${pass.join(', ')}`)
+    }
+    const measured = []
+    for (const [key, name] of METHODS) {
+      const entry = state[key]
+      const times = entry.runs.map((run) => run.seconds)
+      const peak = entry.runs.map((run) => run.peak).reduce((a, b) => (b.totalMb > a.totalMb ? b : a))
+      const otherCores = Math.max(...entry.runs.map((run) => run.peak.otherCores))
+      const noisiest = entry.runs.find((run) => run.peak.otherCores === otherCores)?.peak.otherTop
+      measured.push({key, name, times, median: median(times), min: Math.min(...times), max: Math.max(...times), pages: entry.pages, peak, otherCores, noisiest, last: entry.extras.at(-1)})
     }
     const htmlKb = readFileSync(project.htmlFile).length / 1024
     results.push({size, corpus, measured, htmlKb, rounds, citations: checked.model.citations.length})
@@ -454,7 +520,7 @@ if (!isChild) {
     console.log(`| ${'method'.padEnd(30)} | median s |   min s |   max s | pages | peak MB | (node + chromium) | PSS MB | other load |`)
     console.log(`|${'-'.repeat(32)}|---------:|--------:|--------:|------:|--------:|------------------:|-------:|-----------:|`)
     for (const m of result.measured) {
-      if (m.otherCores > 0.25) noisy.push(`${m.name} at ~${result.size} pages`)
+      if (m.otherCores > 0.25) noisy.push(`${m.name} at ~${result.size} pages (busiest: ${m.noisiest})`)
       console.log(
         `| ${m.name.padEnd(30)} | ${m.median.toFixed(2).padStart(8)} | ${m.min.toFixed(2).padStart(7)} | ${m.max.toFixed(2).padStart(7)} | ${String(m.pages).padStart(5)} | ${m.peak.totalMb.toFixed(0).padStart(7)} | ${`${m.peak.nodeMb.toFixed(0)} + ${m.peak.browserMb.toFixed(0)}`.padStart(17)} | ${m.peak.pssMb.toFixed(0).padStart(6)} | ${`${m.otherCores.toFixed(2)} cores`.padStart(10)} |`
       )

@@ -82,7 +82,8 @@ function writeChapter(writer, targetBytes) {
  * `chapters` and `chapterKb`. Returns {dir, markdownBytes, files, chapters, sources, terms}.
  */
 export function generateBuildProject({dir = join(tmpdir(), 'rapporteur-bench-build'), pages, chapters, chapterKb, sources: sourceCount, seed = 20260301} = {}) {
-  const preset = PRESETS[pages ?? 100] ?? PRESETS[100]
+  // Other page counts: ~6.6 pages a chapter, plus ~8 for the cover, contents and glossary.
+  const preset = PRESETS[pages ?? 100] ?? {chapters: Math.max(1, Math.round(((pages ?? 100) - 8) / 6.6)), chapterKb: 12}
   chapters ??= preset.chapters
   chapterKb ??= preset.chapterKb
   sourceCount ??= Math.min(320, Math.max(20, chapters * 12))

@@ -1,24 +1,31 @@
 #!/usr/bin/env node
 /**
  * Where the time of a rapporteur PDF goes, on a generated project (bench/generate-build.js), for
- * when `npm run bench:build` misses its goals.
+ * when `npm run bench:build` misses its goals. Builds the project once if `DIR/dist/.print/rapport.html`
+ * is missing, then works on that print HTML.
  *
  *   npm run build:ts && node --expose-gc bench/profile-build.js [--pages 300] [--dir DIR] [what…]
  *
  * what (default: variants node):
  *   variants  the in-page pagination of renderPdf, replayed step by step (same paged.js, same
  *             handlers, same stylesheet filter, print media) against stock Paged.js and against
- *             ablations of our handlers (one change each), with the time per page along the
- *             document (a handler records performance.now() at every afterPageLayout);
+ *             variants of our handlers (one change each, see VARIANTS), with the time per page
+ *             along the document (a handler records performance.now() at every afterPageLayout)
+ *             and whether each page holds the same text as in the first variant run.
+ *             --only 'name|name' picks variants, --repeat N runs them N times interleaved,
+ *             --show-diff prints the first difference of text;
  *   cpu       a V8 CPU profile of the page during rapporteur's and stock Paged.js's pagination
  *             (CDP Profiler), summarised by self time per function (forced style and layout show
- *             up as the self time of the DOM call that forced them, e.g. getBoundingClientRect);
+ *             up as self time of the JS function that forced them; the .cpuprofile's
+ *             positionTicks give the line);
  *   trace     a Chrome trace (page.tracing) of the same, summarised by event (Layout,
- *             UpdateLayoutTree, FunctionCall, GC…), total and per page;
- *   pdf       page.pdf with and without `tagged`/`outline` on the same laid-out page;
+ *             UpdateLayoutTree, forced style and layout…), and the mean cost of each forced update
+ *             in the first and last tenth of the run (--only picks the variants);
+ *   pdf       page.pdf with and without `tagged`/`outline` on the same laid-out page, and the
+ *             pdf-lib load of each;
  *   node      renderPdf + finalizePdf with the Node side profiled (inspector): pdf-lib's share.
  *
- * Writes raw profiles to $TMPDIR/rapporteur-build-*.{cpuprofile,json}.
+ * Writes raw profiles to $TMPDIR/rapporteur-build-*.{cpuprofile,trace.json} (the traces are large).
  */
 import {existsSync, writeFileSync} from 'node:fs'
 import {Session} from 'node:inspector/promises'

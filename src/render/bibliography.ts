@@ -51,7 +51,8 @@ export interface BibliographyOptions {
  * it is large), in the report's language (fr-FR and en-US locales are bundled with it).
  */
 export async function renderBibliography(sources: readonly Source[], options: BibliographyOptions): Promise<Element> {
-  // citation-js takes ~50 ms for a report's sources; the web and print renders, and each preview
+  // citation-js takes ~50 ms warm but ~1 s on a process's first call (bench:build: 1.06 s for 168
+  // sources); the web and print renders, and each preview
   // rebuild, ask for the same list. The copy matters: typography edits the tree in place.
   const key = JSON.stringify([sources, options])
   let cached = cache.get(key)
