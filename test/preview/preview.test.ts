@@ -21,11 +21,21 @@ const chapter = () => path.join(project.dir, 'chapters', '01-alerte.md')
 /** What the server did, shown when a wait times out. */
 const log: string[] = []
 
-/** Wait for a condition in the page; on timeout, say what the server did meanwhile. */
+/**
+ * Wait for a condition in the page; on timeout, say what the server did meanwhile. A reload while
+ * Puppeteer polls can strand its wait in the old document (seen under load: the page had the new
+ * style while the wait timed out), so the wait is retried in short slices until the deadline.
+ */
 async function until(condition: () => unknown): Promise<void> {
-  await page.waitForFunction(condition, {timeout: 15_000, polling: 50}).catch((error: Error) => {
-    throw new Error(`${error.message}\nserver: ${log.join('\n')}`)
-  })
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    try {
+      await page.waitForFunction(condition, {timeout: Math.max(100, Math.min(1_500, deadline - Date.now())), polling: 50})
+      return
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`${(error as Error).message}\nserver: ${log.join('\n')}`)
+    }
+  }
 }
 
 /** The overlay's text, or '' when there is none. */
