@@ -2,6 +2,14 @@
 // The compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script).
 import {main} from '../dist/cli/main.js'
 
+// `rapporteur export figures | head`: the reader closed the pipe, which is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+}
+
 process.on('SIGINT', () => {
   process.exitCode = 130
   process.exit()
