@@ -64,7 +64,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const theme = await loadTheme(dir, model.config.theme)
-  const cslXml = model.config.citations.csl ? await readFile(path.resolve(dir, model.config.citations.csl), 'utf8') : undefined
+  const {cslXml} = model
   await writeAssets(dir, out, theme, model)
 
   const built: BuiltEdition[] = []

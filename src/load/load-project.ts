@@ -42,7 +42,11 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const glossaryFile = await readProjectFile(dir, config.glossary)
   if (!glossaryFile && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
 
-  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile}}
+  // A project's own CSL style is read here with the other files, so a wrong path is a finding.
+  const cslFile = config.citations.csl ? await readProjectFile(dir, config.citations.csl) : undefined
+  if (config.citations.csl && !cslFile) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``)
+
+  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile}}
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */

@@ -18,6 +18,8 @@ export interface ProjectInput {
   markdown: Array<{file: VFile; editions: EditionName[]}>
   sourcesFile: VFile | undefined
   glossaryFile: VFile | undefined
+  /** The project's own CSL style (`citations.csl`), when it names one. */
+  cslFile?: VFile | undefined
 }
 
 /** Build the typed report from the project's files: parse, validate, collect, number. */
@@ -76,6 +78,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     documents: [],
     sources: [],
     rejectedSources: [],
+    cslXml: input.cslFile ? String(input.cslFile.value) : undefined,
     sourcesFile: input.sourcesFile?.path,
     glossary: [],
     glossaryFile: input.glossaryFile?.path,

@@ -116,6 +116,8 @@ export interface ReportModel {
   sources: Array<Entry<Source>>
   /** Ids of registry entries dropped because they failed their schema. */
   rejectedSources: string[]
+  /** The project's own CSL style (XML), read by the load stage; undefined for the bundled default. */
+  cslXml: string | undefined
   sourcesFile: string | undefined
   glossary: Array<Entry<GlossaryEntry>>
   glossaryFile: string | undefined

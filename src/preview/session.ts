@@ -150,8 +150,7 @@ export class PreviewSession {
         this.#stale = this.#model !== undefined
         return
       }
-      const csl = result.model.config.citations.csl
-      this.#cslXml = csl ? await readFile(path.resolve(this.dir, csl), 'utf8') : undefined
+      this.#cslXml = result.model.cslXml
       this.#model = result.model
       this.#stale = false
       this.#newGeneration()

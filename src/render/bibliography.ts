@@ -1,6 +1,8 @@
+import {createHash} from 'node:crypto'
 import type {Element, ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {h} from 'hastscript'
+import {CannotRunError} from '../load/cannot-run.js'
 import type {Source, SourceType} from '../model/schemas/sources.js'
 
 const cslType: Record<SourceType, string> = {
@@ -71,11 +73,20 @@ async function formatBibliography(sources: readonly Source[], options: Bibliogra
   await import('@citation-js/plugin-csl')
   let template = 'apa'
   if (options.cslXml) {
-    template = 'rapporteur-project'
+    // citation-js caches an engine per style name: a name from the content means an edited style
+    // (in preview) or another project's style is never formatted with a stale engine.
+    template = `rapporteur-${createHash('sha1').update(options.cslXml).digest('hex').slice(0, 16)}`
     plugins.config.get('@csl').styles.add(template, options.cslXml)
   }
   const lang = options.lang.toLowerCase().startsWith('fr') ? 'fr-FR' : 'en-US'
-  const html = sources.length === 0 ? '' : new Cite(sources.map((source) => toCsl(source, options.lang))).format('bibliography', {format: 'html', template, lang})
+  let html = ''
+  try {
+    if (sources.length > 0) html = new Cite(sources.map((source) => toCsl(source, options.lang))).format('bibliography', {format: 'html', template, lang})
+  } catch (error) {
+    // Only a project's own style can fail here: say so, rather than report a bug in rapporteur.
+    if (!options.cslXml) throw error
+    throw new CannotRunError(`Cannot format the bibliography with the CSL style of \`citations.csl\`: ${(error as Error).message}`, 'Check that the file is a valid CSL 1.0 style (for example one from the Zotero style repository), or remove `citations.csl` to use the default.')
+  }
   const entries = fromHtml(html, {fragment: true})
   const items: ElementContent[] = []
   for (const entry of collectEntries(entries.children as ElementContent[])) {

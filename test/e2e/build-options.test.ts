@@ -67,6 +67,28 @@ describe('rapporteur build options', () => {
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toMatch(/TITLE-ONLY[\u00A0\u202F]: Enquête nationale/u)
   })
 
+  test('a CSL path that does not exist is a finding at its place in rapporteur.yaml', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}citations: {style: notes, csl: styles/absent.csl}\n`})
+    const io = captureIo(dir)
+    const code = await main(['check', '.', '--format', 'json'], io)
+    expect(code).toBe(1)
+    expect(JSON.parse(io.out())).toEqual([
+      expect.objectContaining({file: 'rapporteur.yaml', line: 10, column: 32, rule: 'schema', message: 'Cannot find the CSL style `styles/absent.csl`, expected a file in the report folder'})
+    ])
+  })
+
+  test('a CSL file that is not a style stops the build with exit 2 and what to do, no stack trace', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}citations: {style: notes, csl: styles/broken.csl}\n`, 'styles/broken.csl': '<style>not a CSL style</style>\n'})
+    const io = captureIo(dir)
+    const code = await main(['build', '.', '--format', 'html'], io)
+    expect(code).toBe(2)
+    expect(io.err()).toContain('rapporteur: Cannot format the bibliography with the CSL style of `citations.csl`')
+    expect(io.err()).toContain('valid CSL 1.0 style')
+    expect(io.err()).not.toContain('internal error')
+  })
+
   test('a missing browser stops the build with exit 2 and what to do', async () => {
     const dir = await project({})
     const io = captureIo(dir)
