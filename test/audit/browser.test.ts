@@ -1,5 +1,4 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
-import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -12,6 +11,7 @@ import {exportRows} from '../../src/export/tables.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 import {auditFixture} from './fixture.js'
+import {axeViolations} from '../helpers/axe.js'
 
 /**
  * The audit pages opened in real headless Chromium from file://, as a reviewer opens a mailed
@@ -162,12 +162,7 @@ describe('the audit page in Chromium', () => {
     // axe is injected as an inline script, which the page's policy would rightly refuse.
     const {page} = await open(file(), {bypassCsp: true})
     try {
-      await page.addScriptTag({path: createRequire(import.meta.url).resolve('axe-core/axe.min.js')})
-      const results = await page.evaluate(async () => {
-        const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
-        return axe.run(document, {resultTypes: ['violations']})
-      })
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await page.close()
     }

@@ -1,5 +1,4 @@
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -11,6 +10,7 @@ import {build, type BuiltEdition} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 import {captureIo} from '../helpers/io.js'
+import {axeViolations} from '../helpers/axe.js'
 
 /**
  * The sample report built for real: Paged.js in Chromium, PDFs opened with pdf.js and pdf-lib,
@@ -182,12 +182,7 @@ describe('rapporteur build on the sample report', () => {
     const page = await browser.newPage()
     try {
       await page.goto(pathToFileURL(path.join(out, name)).href, {waitUntil: 'load'})
-      await page.addScriptTag({path: createRequire(import.meta.url).resolve('axe-core/axe.min.js')})
-      const results = await page.evaluate(async () => {
-        const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
-        return axe.run(document, {resultTypes: ['violations']})
-      })
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
       expect(await page.$eval('html', (element) => element.lang)).toBe('fr')
       expect(await page.$('a.rp-skip-link[href="#main"]')).not.toBeNull()
       expect(await page.$$eval('main, nav, header, footer', (elements) => elements.length)).toBeGreaterThanOrEqual(4)

@@ -1,5 +1,4 @@
 import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -8,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {build, type BuildResult} from '../../src/api/build.js'
 import {toJsonDiagnostics} from '../../src/diagnostics/to-json.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
+import {axeViolations} from '../helpers/axe.js'
 
 /** The sample report built for real with `theme: sobre`: its fonts load, and its web pages pass axe-core. */
 const report = path.join(import.meta.dirname, '../../report')
@@ -44,12 +44,7 @@ describe('the sample report in the sobre theme', () => {
     const page = await browser.newPage()
     try {
       await page.goto(pathToFileURL(path.join(work, 'report/dist', name)).href, {waitUntil: 'load'})
-      await page.addScriptTag({path: createRequire(import.meta.url).resolve('axe-core/axe.min.js')})
-      const results = await page.evaluate(async () => {
-        const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: Array<{id: string; nodes: Array<{target: string[]}>}>}>}}).axe
-        return axe.run(document, {resultTypes: ['violations']})
-      })
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([])
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await page.close()
     }
