@@ -123,8 +123,8 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 }
 
 /** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */
-export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print.css', media: 'print'}]
-export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print.css'}]
+export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
+export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
 
 /** The font families the theme declares with @font-face, as PDF font names spell them (no spaces). */
 function themeFamilies(theme: Theme): string[] {

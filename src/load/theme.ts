@@ -11,7 +11,7 @@ export const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const themesRoot = path.join(packageRoot, 'themes')
 
 export const templateNames = ['document.html', 'cover.html', 'back-cover.html'] as const
-export const styleNames = ['fonts.css', 'base.css', 'screen.css', 'print.css'] as const
+export const styleNames = ['fonts.css', 'base.css', 'screen.css', 'print-core.css', 'print.css'] as const
 
 /** A theme read from disk: template texts, stylesheet texts, and the font files to copy. */
 export interface Theme {

@@ -56,6 +56,7 @@ describe('doctor on a project', () => {
       'styles/fonts.css           sobre (themes/sobre/styles/fonts.css)',
       'styles/base.css            sobre (themes/sobre/styles/base.css)',
       `styles/screen.css          project (${path.join('theme', 'styles', 'screen.css')})`,
+      'styles/print-core.css      default (styles/print-core.css)',
       'styles/print.css           sobre (themes/sobre/styles/print.css)'
     ])
   })

@@ -9,7 +9,7 @@ import {describe, expect, test} from 'vitest'
 const root = path.join(import.meta.dirname, '../..')
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8')
 const withoutComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '')
-const sheets = ['fonts.css', 'base.css', 'screen.css', 'print.css'].map((name) => ({name, css: withoutComments(read(`styles/${name}`))}))
+const sheets = ['fonts.css', 'base.css', 'screen.css', 'print-core.css', 'print.css'].map((name) => ({name, css: withoutComments(read(`styles/${name}`))}))
 const allCss = sheets.map((sheet) => sheet.css).join('\n')
 
 /** The part of designers.md under a `## ` heading. */

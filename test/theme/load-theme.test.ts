@@ -40,6 +40,7 @@ describe('loadTheme', () => {
       'styles/fonts.css': fromSobre('styles/fonts.css'),
       'styles/base.css': fromSobre('styles/base.css'),
       'styles/screen.css': fromRoot('styles/screen.css'),
+      'styles/print-core.css': fromRoot('styles/print-core.css'),
       'styles/print.css': fromSobre('styles/print.css')
     })
     expect(theme.templates['cover.html']).toBe(readFileSync(fromSobre('templates/cover.html'), 'utf8'))
