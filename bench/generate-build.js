@@ -23,7 +23,7 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {capitalize, ChapterWriter, makeGlossary, makeRandom, makeSources, wrap} from './generate.js'
+import {capitalize, ChapterWriter, makeGlossary, makeRandom, makeSources, projectConfig, wrap} from './generate.js'
 
 /**
  * Chapters per target page count, tuned by building them (see bench/README.md): a chapter of
@@ -131,51 +131,7 @@ export function generateBuildProject({dir = join(tmpdir(), 'rapporteur-bench-bui
   ].join('\n\n') + '\n'
   write('synthese.md', synthesis)
 
-  const config = `# Projet généré par bench/generate-build.js (seed ${seed}, ${chapters} chapitres de ${chapterKb} Ko) : ne pas éditer à la main.
-title: L'IA générative, nouvelle arme de la pédocriminalité
-subtitle: Rapport de référence pour le banc d'essai de la mise en page
-organisation: Fondation pour l'Enfance
-lang: fr
-date: 2026-02
-authors: [Fondation pour l'Enfance]
-contact:
-  name: Angèle Lefranc, chargée de plaidoyer, Fondation pour l'Enfance
-  email: angele.lefranc@fondation-enfance.org
-  url: https://fondation-enfance.org
-  address: 23, place Victor Hugo, 94 270 Kremlin-Bicêtre
-  phone: 01 43 90 63 10
-axes:
-  - {id: prevention, label: Prévention}
-  - {id: detection, label: Détection}
-  - {id: sanction, label: Sanction}
-editions:
-  full:
-    title: Rapport complet
-    files:
-${chapterFiles.map((name) => `      - ${name}`).join('\n')}
-    output: rapport
-  synthesis:
-    title: Synthèse
-    files: [synthese.md]
-    output: synthese
-sources: sources.yaml
-glossary: glossary.yaml
-theme: default
-citations:
-  style: notes
-print:
-  size: A4
-  margins: {top: 20mm, bottom: 25mm, inside: 22mm, outside: 18mm}
-  bleed: 0mm
-  marks: false
-  chapterStart: right
-check:
-  figures:
-    scope: sentence
-  sources:
-    maxAgeYears: 10
-  html: false
-`
+  const config = projectConfig({header: `Projet généré par bench/generate-build.js (seed ${seed}, ${chapters} chapitres de ${chapterKb} Ko)`, subtitle: "Rapport de référence pour le banc d'essai de la mise en page", chapterFiles})
   writeFileSync(join(dir, 'rapporteur.yaml'), config)
   writeFileSync(join(dir, 'sources.yaml'), `# ${sources.length} sources générées.\n\n${sources.map((s) => s.yaml).join('\n\n')}\n`)
   writeFileSync(join(dir, 'glossary.yaml'), `${glossary.map((g) => g.yaml).join('\n\n')}\n`)

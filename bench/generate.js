@@ -559,41 +559,11 @@ export function wrap(text, indent = '') {
 /**
  * Generate the project into `dir` (wiped first). Returns {dir, markdownBytes, files, chapters}.
  */
-export function generateCorpus({dir = join(tmpdir(), 'rapporteur-bench-corpus'), chapters = 100, chapterKb = 40, seed = 20260210, sources: sourceCount = 320} = {}) {
-  const r = makeRandom(seed)
-  const sources = makeSources(r, sourceCount)
-  const glossary = makeGlossary(r)
-  const ctx = {sources, glossary, nextUnused: 0, nextTerm: 0, refTargets: [], newTargets: []}
-
-  rmSync(dir, {recursive: true, force: true})
-  mkdirSync(join(dir, 'chapters'), {recursive: true})
-
-  const chapterFiles = []
-  let markdownBytes = 0
-  for (let i = 0; i < chapters; i++) {
-    const writer = new ChapterWriter(r, ctx, i)
-    const target = Math.round(chapterKb * 1024 * (0.85 + r.next() * 0.3))
-    const text = writer.write(target)
-    const name = `chapters/${String(i + 1).padStart(3, '0')}-${writer.id}.md`
-    writeFileSync(join(dir, name), text)
-    markdownBytes += Buffer.byteLength(text)
-    chapterFiles.push(name)
-  }
-
-  const synthesis = [
-    '# Synthèse',
-    wrap(`Ce rapport réunit les constats de ${chapters} chapitres sur la protection des mineurs face à l’${':term[IA générative]'} [@${sources[0].id}].`.replace(/de \d+ chapitres/u, 'de nombreux chapitres')),
-    '## Les chiffres clés',
-    '::keyfigures',
-    '## Nos recommandations',
-    '::recommendations'
-  ].join('\n\n') + '\n'
-  writeFileSync(join(dir, 'synthese.md'), synthesis)
-  markdownBytes += Buffer.byteLength(synthesis)
-
-  const config = `# Projet généré par bench/generate.js (seed ${seed}) : ne pas éditer à la main.
+/** The generated project's rapporteur.yaml, in the shape of report/rapporteur.yaml. */
+export function projectConfig({header, subtitle, chapterFiles}) {
+  return `# ${header} : ne pas éditer à la main.
 title: L'IA générative, nouvelle arme de la pédocriminalité
-subtitle: Rapport de référence pour le banc d'essai
+subtitle: ${subtitle}
 organisation: Fondation pour l'Enfance
 lang: fr
 date: 2026-02
@@ -636,6 +606,41 @@ check:
     maxAgeYears: 10
   html: false
 `
+}
+
+export function generateCorpus({dir = join(tmpdir(), 'rapporteur-bench-corpus'), chapters = 100, chapterKb = 40, seed = 20260210, sources: sourceCount = 320} = {}) {
+  const r = makeRandom(seed)
+  const sources = makeSources(r, sourceCount)
+  const glossary = makeGlossary(r)
+  const ctx = {sources, glossary, nextUnused: 0, nextTerm: 0, refTargets: [], newTargets: []}
+
+  rmSync(dir, {recursive: true, force: true})
+  mkdirSync(join(dir, 'chapters'), {recursive: true})
+
+  const chapterFiles = []
+  let markdownBytes = 0
+  for (let i = 0; i < chapters; i++) {
+    const writer = new ChapterWriter(r, ctx, i)
+    const target = Math.round(chapterKb * 1024 * (0.85 + r.next() * 0.3))
+    const text = writer.write(target)
+    const name = `chapters/${String(i + 1).padStart(3, '0')}-${writer.id}.md`
+    writeFileSync(join(dir, name), text)
+    markdownBytes += Buffer.byteLength(text)
+    chapterFiles.push(name)
+  }
+
+  const synthesis = [
+    '# Synthèse',
+    wrap(`Ce rapport réunit les constats de ${chapters} chapitres sur la protection des mineurs face à l’${':term[IA générative]'} [@${sources[0].id}].`.replace(/de \d+ chapitres/u, 'de nombreux chapitres')),
+    '## Les chiffres clés',
+    '::keyfigures',
+    '## Nos recommandations',
+    '::recommendations'
+  ].join('\n\n') + '\n'
+  writeFileSync(join(dir, 'synthese.md'), synthesis)
+  markdownBytes += Buffer.byteLength(synthesis)
+
+  const config = projectConfig({header: `Projet généré par bench/generate.js (seed ${seed})`, subtitle: "Rapport de référence pour le banc d'essai", chapterFiles})
   writeFileSync(join(dir, 'rapporteur.yaml'), config)
   writeFileSync(join(dir, 'sources.yaml'), `# ${sources.length} sources générées.\n\n${sources.map((s) => s.yaml).join('\n\n')}\n`)
   writeFileSync(join(dir, 'glossary.yaml'), `${glossary.map((g) => g.yaml).join('\n\n')}\n`)
