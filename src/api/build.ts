@@ -106,10 +106,22 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
           progress('paginate', job.edition)
           const result = await renderPdf(browser, {htmlFile: job.htmlFile, root: out, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal})
           let fonts: string[] = []
-          const pdf = await finalizePdf(result.pdf, {...pdfMetadata(model, job.built.rendered.title), headings: headingTexts(model), onFonts: (names) => (fonts = names)})
+          let printed = result.pageCount
+          const pdf = await finalizePdf(result.pdf, {
+            ...pdfMetadata(model, job.built.rendered.title),
+            headings: headingTexts(model),
+            onFonts: (names) => (fonts = names),
+            onPageCount: (count) => (printed = count)
+          })
+          if (printed !== result.pageCount) {
+            result.problems.push({
+              kind: 'layout',
+              message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
+            })
+          }
           await writeFileAtomic(job.pdfFile, pdf)
           await writeFile(`${job.htmlFile}.sha256`, job.hash)
-          job.built.pageCount = result.pageCount
+          job.built.pageCount = printed
           job.built.preflight = result.preflight
           reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: themeFamilies(theme)})
         })

@@ -18,6 +18,8 @@ export interface PdfMetadata {
   headings?: readonly string[]
   /** Told the embedded font names, for the preflight's fallback-font check (saves a second parse). */
   onFonts?: (names: string[]) => void
+  /** Told the PDF's page count, to compare with the pages laid out (saves a second parse). */
+  onPageCount?: (count: number) => void
 }
 
 /** Fixed, so that the Producer does not change with pdf-lib's or Chromium's version. */
@@ -44,6 +46,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   document.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang))
   if (meta.headings) repairOutlineTitles(document, meta.headings)
   meta.onFonts?.(pdfFontNames(document))
+  meta.onPageCount?.(document.getPageCount())
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
 

@@ -1,11 +1,15 @@
+import {rm, readFile, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {PDFDocument} from 'pdf-lib'
 import type {Browser, Page} from 'puppeteer-core'
 import {pagedHandlersScript} from './browser-side/handlers.js'
+import {mergePartsScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {Deadline, PrintError} from './deadline.js'
 import {collectPreflight, type PreflightReport, type PrintProblem} from './preflight.js'
+import {planMerge, type PartLayout, type Side} from './plan-merge.js'
+import {splitParts} from './split-parts.js'
 import {isAllowedUrl, watchPage} from './watch-page.js'
 
 /** What to print: an HTML file inside `root` (the output folder, the only files the page may read). */
@@ -15,12 +19,19 @@ export interface RenderPdfOptions {
   /** For the whole job: opening the page, loading, Paged.js, preflight and the PDF. */
   timeoutMs: number
   signal?: AbortSignal
+  /** Text characters per part (see split-parts.ts); `Infinity` lays the document out in one run. */
+  partChars?: number
+  /** Parts laid out at the same time, each in its own page; default: the number of CPU cores. */
+  workers?: number
 }
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
 export interface RenderPdfResult {
   pdf: Uint8Array
+  /** Pages laid out (the PDF should have as many: finalizePdf counts them). */
   pageCount: number
+  /** Parts the document was laid out in. */
+  parts: number
   preflight: PreflightReport
   problems: PrintProblem[]
 }
@@ -47,9 +58,11 @@ function runPagedJs(rootUrl: string): string {
 }
 
 /**
- * Paginate one HTML file with Paged.js in a new page of `browser` and print it to PDF. Problems
+ * Paginate one HTML file with Paged.js and print it to PDF. The document is cut into parts at
+ * chapters (split-parts.ts), each laid out in its own page of `browser`, several at a time; the
+ * first part's page then takes in the others' pages (browser-side/parts.ts) and is printed. Problems
  * (blocked requests, script errors, failed files) are collected, not thrown; a timeout, a
- * cancellation or a Paged.js failure throws. The page is always closed.
+ * cancellation or a Paged.js failure throws. Every page is closed and the part files removed.
  */
 export async function renderPdf(browser: Browser, options: RenderPdfOptions): Promise<RenderPdfResult> {
   const htmlFile = path.resolve(options.htmlFile)
@@ -70,39 +83,107 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     }
   }
 
-  deadline.check('opening a page')
-  const opening = browser.newPage()
-  let page: Page
+  const workers = options.workers ?? availableParallelism()
+  const {parts} = splitParts(await step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers})
+  const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
+  const pages: Page[] = []
+  const spare: Page[] = []
+  const problemLists: PrintProblem[][] = []
   try {
-    page = await step('opening a page', opening)
-  } catch (error) {
-    // Too late: close the page when it finally opens.
-    opening.then((late) => late.close()).catch(() => {})
-    throw error
-  }
-  try {
-    page.setDefaultTimeout(deadline.remaining())
-    const problems = await step('setting up the page', watchPage(page, root))
-    // Lay out with the print stylesheets' media, as Chromium will print them.
-    await step('setting up the page', page.emulateMediaType('print'))
-    await step('loading the document', page.goto(pathToFileURL(htmlFile).href, {waitUntil: 'load', timeout: deadline.remaining()}))
-    await step('loading Paged.js', page.addScriptTag({path: pagedJsFile()}))
-    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
-    const laidOut = (await step('paginating with Paged.js', page.evaluate(runPagedJs(pathToFileURL(root).href + '/')))) as number
-    const preflight = await step('checking the pages', collectPreflight(page))
+    await step('writing the parts', Promise.all(parts.map((part, index) => writeFile(files[index]!, part))))
+
+    const openPage = async (): Promise<Page> => {
+      deadline.check('opening a page')
+      const opening = browser.newPage()
+      let page: Page
+      try {
+        page = await step('opening a page', opening)
+      } catch (error) {
+        // Too late: close the page when it finally opens.
+        opening.then((late) => late.close()).catch(() => {})
+        throw error
+      }
+      pages.push(page)
+      page.setDefaultTimeout(deadline.remaining())
+      problemLists.push(await step('setting up the page', watchPage(page, root)))
+      // Lay out with the print stylesheets' media, as Chromium will print them.
+      await step('setting up the page', page.emulateMediaType('print'))
+      return page
+    }
+
+    /**
+     * Lay out one part with Paged.js, its first page on `startOn`. The first part's page is kept
+     * (the others' pages join it); another part's pages are read out and its browser page is
+     * reused for the next part (the same renderer then reuses its compiled Paged.js).
+     */
+    const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
+      const page = spare.pop() ?? (await openPage())
+      await step('loading the document', page.goto(pathToFileURL(files[index]!).href, {waitUntil: 'load', timeout: deadline.remaining()}))
+      const wants = (await step('loading the document', page.evaluate(partSideScript))) as Side | 'any'
+      await step('loading the document', page.evaluate(markPart, index > 0, startOn))
+      await step('loading Paged.js', page.addScriptTag({path: pagedJsFile()}))
+      await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
+      const laidOut = (await step('paginating with Paged.js', page.evaluate(runPagedJs(pathToFileURL(root).href + '/')))) as number
+      if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
+      const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
+      spare.push(page)
+      return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
+    }
+
+    const layouts = await mapLimit(parts.length, workers, (index) => layOut(index, 'right'))
+    // Where a part lands on the other side of the spread than it was laid out on (chapters that
+    // start on any page), its margin boxes are wrong: lay it out again on that side. Page counts
+    // do not depend on the side unless left and right pages differ in width, hence a few rounds.
+    let plan = planMerge(layouts)
+    for (let round = 0; round < 3 && plan.relayout.length > 0; round++) {
+      const relayout = plan.relayout
+      await mapLimit(relayout.length, workers, async (at) => {
+        const {index, startOn} = relayout[at]!
+        layouts[index] = await layOut(index, startOn)
+      })
+      plan = planMerge(layouts)
+    }
+
+    const [host, ...others] = layouts
+    const laidOut = others.map((layout) => layout.part!)
+    const merged = `(${mergePartsScript})(${JSON.stringify(laidOut)}, ${JSON.stringify(plan.blanksBefore.slice(1))})`
+    const pageCount = (await step('merging the parts', host!.page!.evaluate(merged))) as number
+    const preflight = await step('checking the pages', collectPreflight(host!.page!))
     const pdf = await step(
       'printing the PDF',
-      page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: deadline.remaining()})
+      host!.page!.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: deadline.remaining()})
     )
-    const pageCount = (await step('counting the PDF pages', PDFDocument.load(pdf, {updateMetadata: false}))).getPageCount()
-    if (pageCount !== laidOut) {
-      problems.push({
-        kind: 'layout',
-        message: `The PDF has ${pageCount} pages but Paged.js laid out ${laidOut}: a page box is larger than the @page size, or content overflows the page`
-      })
-    }
-    return {pdf, pageCount, preflight, problems: [...problems]}
+    return {pdf, pageCount, parts: parts.length, preflight, problems: mergeProblems(problemLists)}
   } finally {
-    await page.close().catch(() => {})
+    await Promise.all(pages.map((page) => page.close().catch(() => {})))
+    await Promise.all(files.map((file) => rm(file, {force: true})))
   }
+}
+
+/** Tell the handlers (browser-side/handlers.ts) which part this is and which side it starts on. */
+function markPart(continues: boolean, startOn: Side): void {
+  const root = document.documentElement
+  if (continues) root.dataset.rpContinues = ''
+  if (startOn === 'left') root.dataset.rpStart = 'left'
+}
+
+/** The same problem seen in several parts' pages is reported once. */
+function mergeProblems(lists: PrintProblem[][]): PrintProblem[] {
+  const seen = new Map<string, PrintProblem>()
+  for (const problem of lists.flat()) seen.set(`${problem.kind}\0${problem.message}\0${problem.url ?? ''}`, problem)
+  return [...seen.values()]
+}
+
+/** `work(0)` … `work(count - 1)`, at most `limit` at a time, results in order; the first failure rejects. */
+async function mapLimit<T>(count: number, limit: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count)
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      const index = next++
+      results[index] = await work(index)
+    }
+  }
+  await Promise.all(Array.from({length: Math.max(1, Math.min(limit, count))}, worker))
+  return results
 }

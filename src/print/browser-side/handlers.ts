@@ -23,6 +23,27 @@ export const pagedHandlersScript = String.raw`(() => {
     return pageOf(target)
   }
 
+  // Page numbers in the table of contents and on cross-references, once every page exists (and
+  // again once the parts of a document are put together).
+  const resolvePageNumbers = () => {
+    for (const link of document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"], a.rp-ref[href^="#"]')) {
+      const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))
+      const page = target ? landingPage(target) : null
+      if (!link.matches('.rp-toc__link')) {
+        if (page) link.dataset.page = String(page)
+        continue
+      }
+      let slot = link.querySelector('.rp-toc__page')
+      if (!slot) {
+        slot = document.createElement('span')
+        slot.className = 'rp-toc__page'
+        link.append(slot)
+      }
+      slot.textContent = page ? String(page) : ''
+    }
+  }
+  window.rapporteurResolvePageNumbers = resolvePageNumbers
+
   class Rapporteur extends Handler {
     constructor(chunker, polisher, caller) {
       super(chunker, polisher, caller)
@@ -39,12 +60,30 @@ export const pagedHandlersScript = String.raw`(() => {
     }
 
     beforeParsed(content) {
-      // Paged.js marks every element with a random data-ref that ends up in link targets; fixed
-      // ones keep the PDF reproducible.
+      // The print module numbers every element when it splits the document into parts
+      // (split-parts.ts); a document paginated whole (the preview's paged view) is numbered here.
+      // Paged.js would give random refs, which end up in link targets: fixed ones keep the PDF
+      // reproducible. A note's ref is its number, which its call and marker show.
+      for (const note of content.querySelectorAll('span.rp-footnote[data-note]:not([data-ref])')) note.dataset.ref = note.dataset.note
       let count = 0
-      for (const element of content.querySelectorAll('*')) element.setAttribute('data-ref', 'rp-' + ++count)
+      for (const element of content.querySelectorAll('*')) {
+        count++
+        if (!element.hasAttribute('data-ref')) element.setAttribute('data-ref', 'rp-' + count)
+      }
       // The footnote module overwrites data-note with "footnote": keep the renderer's note number.
       for (const note of content.querySelectorAll('span.rp-footnote[data-note]')) note.dataset.rpNote = note.dataset.note
+    }
+
+    afterParsed() {
+      // A part that continues the document (see merge.ts) must start on the side the merged
+      // document puts it: Paged.js always makes its first page a right-hand one, so a part that
+      // starts on a left page gets a blank page before it, which the merge drops.
+      if (document.documentElement.dataset.rpStart === 'left') this.chunker.addPage(true)
+    }
+
+    beforePageLayout(page) {
+      // Only the document's first page is :first, not the first page of each part.
+      if (document.documentElement.hasAttribute('data-rp-continues') && page.position === 0) page.element.classList.remove('pagedjs_first_page')
     }
 
     renderNode(clone) {
@@ -60,23 +99,19 @@ export const pagedHandlersScript = String.raw`(() => {
       table.insertBefore(copy, table.firstChild)
     }
 
-    afterRendered() {
-      // Page numbers in the table of contents and on cross-references, once every page exists.
-      for (const link of document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"], a.rp-ref[href^="#"]')) {
-        const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))
-        const page = target ? landingPage(target) : null
-        if (!link.matches('.rp-toc__link')) {
-          if (page) link.dataset.page = String(page)
-          continue
-        }
-        let slot = link.querySelector('.rp-toc__page')
-        if (!slot) {
-          slot = document.createElement('span')
-          slot.className = 'rp-toc__page'
-          link.append(slot)
-        }
-        slot.textContent = page ? String(page) : ''
-      }
+    afterPageLayout(pageElement, page, breakToken, chunker) {
+      // Every forced layout Paged.js makes (hundreds a page, most of them measuring notes) costs
+      // more the more pages exist. Pages three back are finished: content-visibility skips their
+      // content in style and layout while keeping their fixed size. Note numbers come from
+      // attributes, not counters, so the style containment this implies changes no text.
+      const finished = chunker.pages[chunker.pages.length - 3]
+      if (finished) finished.element.style.contentVisibility = 'hidden'
+    }
+
+    afterRendered(pages) {
+      // Shown again before anything reads or prints them.
+      for (const page of pages) page.element.style.removeProperty('content-visibility')
+      resolvePageNumbers()
     }
   }
 

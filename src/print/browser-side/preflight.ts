@@ -62,12 +62,20 @@ export const preflightScript = String.raw`(() => {
 
   const footnotes = []
   const seenNotes = new Set()
+  // One pass over the calls, not a document-wide query per note (thousands of notes in a long report).
+  const firstOf = (selector, key) => {
+    const found = new Map()
+    for (const element of document.querySelectorAll(selector)) if (!found.has(key(element))) found.set(key(element), element)
+    return found
+  }
+  const calls = firstOf('[data-footnote-call]', (element) => element.dataset.footnoteCall)
+  const repeatedCalls = firstOf('a.rp-note-call[data-note]', (element) => element.dataset.note)
   for (const note of document.querySelectorAll('.pagedjs_pages [data-note="footnote"]')) {
     const ref = note.dataset.ref
     if (note.dataset.splitFrom || seenNotes.has(ref)) continue
     seenNotes.add(ref)
     const id = note.dataset.rpNote || ref
-    const call = document.querySelector('[data-footnote-call="' + ref + '"]') || document.querySelector('a.rp-note-call[data-note="' + id + '"]')
+    const call = calls.get(ref) || repeatedCalls.get(id)
     const placed = note.closest('.pagedjs_footnote_area')
     footnotes.push({id, callPage: pageOf(call), notePage: placed ? pageOf(note) : null})
   }

@@ -1,0 +1,103 @@
+/**
+ * JavaScript run in the page to lay out a document in parts (see ../split-parts.ts): what a part's
+ * page hands back once Paged.js is done with it, and how the first part's page takes in the pages
+ * of the others. Plain JavaScript source for `page.evaluate`, like handlers.ts.
+ */
+
+/** The side the part's first chapter asks to start on, read before Paged.js takes the stylesheets over. */
+export const partSideScript = String.raw`(() => {
+  const first = document.querySelector('.rp-chapter')
+  const side = first ? getComputedStyle(first).breakBefore : 'auto'
+  return side === 'right' || side === 'recto' ? 'right' : side === 'left' || side === 'verso' ? 'left' : 'any'
+})()`
+
+/**
+ * A laid-out part: its pages' markup without the blank page a left-hand start put first (see
+ * handlers.ts), and the rules Paged.js added to its stylesheet while laying it out (counters,
+ * target text), which the merged document needs too.
+ */
+export const partResultScript = String.raw`(() => {
+  const area = document.querySelector('.pagedjs_pages')
+  if (document.documentElement.dataset.rpStart === 'left') {
+    const first = area.querySelector(':scope > .pagedjs_page')
+    if (first && first.classList.contains('pagedjs_blank_page')) first.remove()
+  }
+  const rules = []
+  for (const style of document.querySelectorAll('head style')) {
+    try {
+      for (const rule of style.sheet.cssRules) rules.push(rule.cssText)
+    } catch {}
+  }
+  return {pages: area.innerHTML, pageCount: area.querySelectorAll(':scope > .pagedjs_page').length, rules}
+})()`
+
+export interface LaidOutPart {
+  pages: string
+  pageCount: number
+  rules: string[]
+}
+
+/**
+ * Append the other parts' pages, in order, to this page's (the first part's), then make the whole
+ * one document: page numbers, ids and left/right classes from the merged order, a blank page where
+ * a part must start on the other side, elements that a part continues (the `main` around its
+ * chapters) marked as continued rather than repeated with their id, and the page numbers of the
+ * table of contents and cross-references resolved again.
+ */
+export const mergePartsScript = String.raw`(parts, blanksBefore) => {
+  const area = document.querySelector('.pagedjs_pages')
+  const seen = new Set()
+  const remember = (root) => {
+    for (const element of root.querySelectorAll('[data-ref]:not([data-split-from])')) seen.add(element.dataset.ref)
+  }
+  remember(area)
+  const known = new Set()
+  const sheets = [...document.querySelectorAll('head style')].map((style) => style.sheet).filter(Boolean)
+  for (const sheet of sheets) for (const rule of sheet.cssRules) known.add(rule.cssText)
+  const dynamic = sheets[sheets.length - 1]
+
+  // A blank page like the ones Paged.js makes: the page frame without content or margin boxes.
+  const blankPage = () => {
+    const page = area.querySelector(':scope > .pagedjs_page').cloneNode(true)
+    for (const content of page.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_inner_content, .pagedjs_margin-content')) content.replaceChildren()
+    for (const box of page.querySelectorAll('.pagedjs_margin')) box.classList.remove('hasContent')
+    page.querySelector('.pagedjs_footnote_content')?.classList.add('pagedjs_footnote_empty')
+    page.querySelector('.pagedjs_area')?.style.setProperty('--pagedjs-footnotes-height', '0px')
+    page.className = 'pagedjs_page pagedjs_blank_page'
+    page.removeAttribute('style')
+    return page
+  }
+
+  parts.forEach((part, index) => {
+    const template = document.createElement('template')
+    template.innerHTML = part.pages
+    // Elements already started in an earlier part continue here, as Paged.js marks a split element.
+    for (const element of template.content.querySelectorAll('[data-ref]:not([data-split-from])')) {
+      if (!seen.has(element.dataset.ref)) continue
+      element.dataset.splitFrom = element.dataset.ref
+      element.removeAttribute('id')
+    }
+    remember(template.content)
+    if (blanksBefore[index]) area.append(blankPage())
+    area.append(template.content)
+    for (const rule of part.rules) {
+      // Rules keyed to a page number belong to the part's own numbering.
+      if (known.has(rule) || rule.includes('data-page-number')) continue
+      known.add(rule)
+      try { dynamic.insertRule(rule, dynamic.cssRules.length) } catch {}
+    }
+  })
+
+  const pages = area.querySelectorAll(':scope > .pagedjs_page')
+  pages.forEach((page, index) => {
+    const number = index + 1
+    page.dataset.pageNumber = String(number)
+    page.id = 'page-' + number
+    page.classList.toggle('pagedjs_first_page', index === 0)
+    page.classList.toggle('pagedjs_right_page', number % 2 === 1)
+    page.classList.toggle('pagedjs_left_page', number % 2 === 0)
+  })
+  area.style.setProperty('--pagedjs-page-count', String(pages.length))
+  window.rapporteurResolvePageNumbers()
+  return pages.length
+}`

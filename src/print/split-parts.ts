@@ -1,0 +1,167 @@
+import type {Element, ElementContent, Root, RootContent} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toHtml} from 'hast-util-to-html'
+
+/**
+ * Paged.js lays out a page in time that grows with everything already laid out (each forced
+ * layout walks the whole document), so one long run is O(n²) in pages. Chapters always start on a
+ * new page (print-core.css), so the document can be cut before any chapter and each part laid out
+ * on its own, in parallel, then the pages put back together in order (browser-side/merge.ts).
+ */
+
+/**
+ * Text characters per part at most: about 40 A4 pages of notes-heavy prose. Parts cost a page load
+ * each, and a part's own layout grows faster than its length: on the 290-page benchmark report
+ * 100,000 laid out fastest (bench/README.md).
+ */
+export const DEFAULT_PART_CHARS = 100_000
+
+/** Parts smaller than this cost more to load than they save. */
+export const MIN_PART_CHARS = 20_000
+
+export interface SplitOptions {
+  /** Start a new part at the next chapter once a part holds this much text. */
+  partChars?: number
+  /** Parts laid out at the same time: a shorter document is cut into about as many parts (not under MIN_PART_CHARS). */
+  workers?: number
+}
+
+export interface DocumentParts {
+  /** Complete HTML documents, same head, each with one run of chapters; the first has what comes before them. */
+  parts: string[]
+}
+
+/**
+ * Cut a print HTML document before `section.rp-chapter` elements into parts of about `partChars`
+ * characters of text. Every element of the body gets a `data-ref` numbered over the whole document
+ * (Paged.js keeps an existing one), so refs are unique across parts and a split element is
+ * recognised as the same element in the next part; a print footnote's ref is its note number, which
+ * its call and marker show (`attr(data-footnote-call)`), so note numbers do not restart per part.
+ * Content before the first chapter goes to the first part, content after a chapter to that chapter's part.
+ */
+export function splitParts(html: string, options: SplitOptions = {}): DocumentParts {
+  const tree = fromHtml(html)
+  const body = findBody(tree)
+  if (!body) return {parts: [html]}
+  numberElements(body)
+  const chapters = collectChapters(body)
+  const most = options.partChars ?? DEFAULT_PART_CHARS
+  const total = chapters.reduce((sum, chapter) => sum + textLength(chapter), 0)
+  const perWorker = Math.ceil(total / Math.max(1, options.workers ?? 1))
+  const partOf = assignParts(chapters, Math.min(most, Math.max(MIN_PART_CHARS, perWorker)))
+  const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
+  if (count === 1) return {parts: [toHtml(tree)]}
+  const ranges = partRanges(body, partOf)
+  const parts: string[] = []
+  for (let part = 0; part < count; part++) {
+    const copy = keepPart(tree, ranges, part) as Root
+    parts.push(toHtml(copy))
+  }
+  return {parts}
+}
+
+function findBody(tree: Root): Element | undefined {
+  const html = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'html')
+  return html?.children.find((node): node is Element => node.type === 'element' && node.tagName === 'body')
+}
+
+const classes = (element: Element): string[] => {
+  const value = element.properties.className
+  return Array.isArray(value) ? value.map(String) : []
+}
+
+function numberElements(body: Element): void {
+  let count = 0
+  const visit = (node: Element) => {
+    count++
+    const names = classes(node)
+    // A print footnote (span.rp-footnote) carries its note number: Paged.js copies the ref to the call and the marker.
+    const note = names.includes('rp-footnote') ? node.properties.dataNote : undefined
+    node.properties.dataRef ??= note === undefined ? `rp-${count}` : String(note)
+    for (const child of node.children) if (child.type === 'element') visit(child)
+  }
+  for (const child of body.children) if (child.type === 'element') visit(child)
+}
+
+/** The outermost `.rp-chapter` elements, in document order. */
+function collectChapters(body: Element): Element[] {
+  const found: Element[] = []
+  const visit = (node: Element) => {
+    if (classes(node).includes('rp-chapter')) {
+      found.push(node)
+      return
+    }
+    for (const child of node.children) if (child.type === 'element') visit(child)
+  }
+  visit(body)
+  return found
+}
+
+function textLength(node: ElementContent | Element): number {
+  if (node.type === 'text') return node.value.length
+  if (node.type !== 'element') return 0
+  let length = 0
+  for (const child of node.children) length += textLength(child)
+  return length
+}
+
+/** Part index of each chapter: a new part starts at a chapter once the current one is full. */
+function assignParts(chapters: Element[], partChars: number): Map<Element, number> {
+  const partOf = new Map<Element, number>()
+  let part = 0
+  let filled = 0
+  for (const chapter of chapters) {
+    if (filled >= partChars) {
+      part++
+      filled = 0
+    }
+    partOf.set(chapter, part)
+    filled += textLength(chapter)
+  }
+  return partOf
+}
+
+/**
+ * For every node of the body: the single part it belongs to, or `mixed` when it holds chapters of
+ * several parts (then its children decide). A node after a chapter belongs to that chapter's part.
+ */
+function partRanges(body: Element, partOf: Map<Element, number>): Map<RootContent | Element, number | 'mixed'> {
+  const ranges = new Map<RootContent | Element, number | 'mixed'>()
+  let current = 0
+  const visit = (node: RootContent | Element): Set<number> => {
+    const seen = new Set<number>()
+    const chapterPart = node.type === 'element' ? partOf.get(node) : undefined
+    if (chapterPart !== undefined) {
+      current = chapterPart
+      seen.add(chapterPart)
+    } else if (node.type === 'element' && containsChapter(node, partOf)) {
+      for (const child of node.children) for (const part of visit(child)) seen.add(part)
+    } else {
+      seen.add(current)
+    }
+    ranges.set(node, seen.size === 1 ? [...seen][0]! : 'mixed')
+    return seen
+  }
+  visit(body)
+  return ranges
+}
+
+function containsChapter(node: Element, partOf: Map<Element, number>): boolean {
+  return node.children.some((child) => child.type === 'element' && (partOf.has(child) || containsChapter(child, partOf)))
+}
+
+/** A copy of the tree that keeps the head and, in the body, only what belongs to `part` (and the elements around it). */
+function keepPart(node: Root | RootContent, ranges: Map<RootContent | Element, number | 'mixed'>, part: number): Root | RootContent | undefined {
+  const range = node.type === 'root' ? undefined : ranges.get(node)
+  if (range === undefined) {
+    // Outside the body (document, html, head) or the body itself.
+    if (!('children' in node)) return node
+    const children = (node.children as RootContent[]).map((child) => keepPart(child, ranges, part)).filter((child) => child !== undefined)
+    return {...node, children} as Root | RootContent
+  }
+  if (range === part) return node
+  if (range !== 'mixed') return undefined
+  const element = node as Element
+  const children = element.children.map((child) => keepPart(child, ranges, part)).filter((child) => child !== undefined) as ElementContent[]
+  return {...element, children}
+}
