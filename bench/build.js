@@ -6,29 +6,31 @@
  *   npm run bench:build                  # builds dist/ first, then runs this file
  *   node --expose-gc bench/build.js [--rounds 3] [--rounds-300 1] [--warmup-300] [--sizes 30,100,300] [--keep]
  *
- * For each size, bench/generate-build.js writes a project (checked: no errors), then four methods
+ * For each size, bench/generate-build.js writes a project (checked: no errors), then five methods
  * make its PDF:
  *
  * (a) rapporteur, whole build: `build(dir, {formats: ['pdf'], editions: ['full']})` from
  *     dist/api/build.js (check, render, browser launch, Paged.js with our handlers, preflight,
  *     page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders.
  * (b) rapporteur, pagination only: `renderPdf` + `finalizePdf` on the print HTML (a) wrote
- *     (`<out>/.print/rapport.html`), in one browser for all rounds.
+ *     (`<out>/.print/rapport.html`), in one browser for all rounds. Its steps are wall-clock phases
+ *     (renderPdf lays parts out in several pages at once, so the calls on its pages overlap).
+ * (b') the same in one part and one page (`partChars: Infinity, workers: 1`): what the parts bring.
  * (c) stock Paged.js: the same HTML in the same Chromium, `paged.polyfill.js` injected after load,
  *     done when the polyfill's `after` hook fires, then `page.pdf({preferCSSPageSize, printBackground})`.
  * (d) raw print: the same HTML, no script, `page.pdf({format: 'A4', printBackground})`.
  *
  * Each method runs in its own child Node process (fork), so that one method's heap does not count
- * in another's memory: (b), (c) and (d) keep one process and one browser for all their rounds, (a)
+ * in another's memory: (b), (b'), (c) and (d) keep one process and one browser for all their rounds, (a)
  * gets a fresh process per round, as the CLI would. One untimed warm-up, then N rounds (1 and no
- * warm-up at the largest size unless asked), interleaved across the four methods, a fresh page per
+ * warm-up at the largest size unless asked), interleaved across the five methods, a fresh page per
  * round. Medians are reported. While a round runs, this (parent) process samples every 50 ms the
  * VmRSS of the child and of all its descendants (the Chromium processes), their PSS at each new
  * peak, and the CPU time of every other process on the machine (to flag noisy rounds). The last
  * line of output is one JSON object, for scripts.
  */
 import {fork} from 'node:child_process'
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -52,13 +54,35 @@ if (isChild) {
   const resolved = await resolveBrowser({env: process.env})
   const launch = () => launchBrowser(resolved, {timeoutMs: 60_000})
 
-  /** Wraps the page renderPdf opens, to time its steps without touching src/. */
+  const {mergePartsScript, partResultScript} = await import('../dist/print/browser-side/parts.js')
+  const {preflightScript} = await import('../dist/print/browser-side/preflight.js')
+  // renderPdf evaluates the merge as `(${mergePartsScript})(parts, blanks)`: matched by this prefix.
+  const mergePrefix = `(${mergePartsScript})`
+
+  /** What one `page.evaluate` of renderPdf does, from its script. */
+  const evaluateLabel = (script) => {
+    if (typeof script !== 'string') return 'evaluate'
+    if (script.startsWith(mergePrefix)) return 'merge'
+    if (script === preflightScript) return 'preflight'
+    if (script === partResultScript) return 'collect'
+    if (script.includes('Paged.Previewer')) return 'paged.js'
+    return 'evaluate'
+  }
+
+  /**
+   * Wraps the browser renderPdf is given, to mark the calls it makes on its pages without touching
+   * src/: every newPage, and on each page goto, addScriptTag, evaluate (labelled by script), pdf
+   * and close, each as {label, page, start, end}. renderPdf lays parts out in several pages at once
+   * and reuses them, so these marks overlap: they are turned into wall-clock phases, not summed.
+   */
   const timedBrowser = (browser, marks) => {
     const proxy = Object.create(browser)
+    let opened = 0
     proxy.newPage = async (...args) => {
       const start = performance.now()
+      const id = opened++
       const page = await browser.newPage(...args)
-      marks.push({label: 'newPage', start, end: performance.now()})
+      marks.push({label: 'newPage', page: id, start, end: performance.now()})
       for (const method of ['goto', 'addScriptTag', 'evaluate', 'pdf', 'close']) {
         const original = page[method].bind(page)
         page[method] = async (...callArgs) => {
@@ -66,14 +90,73 @@ if (isChild) {
           try {
             return await original(...callArgs)
           } finally {
-            const label = method === 'evaluate' ? (String(callArgs[0]).includes('Paged.Previewer') ? 'paged.js' : 'preflight') : method === 'addScriptTag' ? 'inject' : method
-            marks.push({label, start: begin, end: performance.now()})
+            const label = method === 'evaluate' ? evaluateLabel(callArgs[0]) : method === 'addScriptTag' ? 'inject' : method
+            marks.push({label, page: id, start: begin, end: performance.now()})
           }
         }
       }
       return page
     }
     return proxy
+  }
+
+  /**
+   * renderPdf's wall-clock phases, from its marks: start → first newPage (read, split, write the
+   * part files), → start of the merge (open pages, lay out every part, collect, relayouts), the
+   * merge, the preflight, page.pdf, → renderPdf's return (close pages, remove the part files),
+   * then finalizePdf; `other` is what falls between them.
+   */
+  const phasesOf = (marks, start, rendered, end) => {
+    const only = (label) => {
+      const found = marks.filter((mark) => mark.label === label)
+      if (found.length !== 1) throw new Error(`renderPdf made ${found.length} '${label}' calls, expected 1: bench/build.js no longer matches src/print/paginate.ts`)
+      return found[0]
+    }
+    const opens = marks.filter((mark) => mark.label === 'newPage')
+    if (!opens.length) throw new Error('renderPdf opened no page: bench/build.js no longer matches src/print/paginate.ts')
+    const firstOpen = Math.min(...opens.map((mark) => mark.start))
+    const merge = only('merge')
+    const preflight = only('preflight')
+    const pdf = only('pdf')
+    const steps = {
+      'split+write': (firstOpen - start) / 1000,
+      'layout parts': (merge.start - firstOpen) / 1000,
+      merge: (merge.end - merge.start) / 1000,
+      preflight: (preflight.end - preflight.start) / 1000,
+      pdf: (pdf.end - pdf.start) / 1000,
+      'close+cleanup': (rendered - pdf.end) / 1000,
+      finalizePdf: (end - rendered) / 1000
+    }
+    steps.other = (end - start) / 1000 - Object.values(steps).reduce((a, b) => a + b, 0)
+    // The Paged.js runs (one per part, plus relayouts): the longest bounds 'layout parts' from below;
+    // their sum against 'layout parts' shows how much they overlapped.
+    const runs = marks.filter((mark) => mark.label === 'paged.js').map((mark) => (mark.end - mark.start) / 1000)
+    return {steps, pagesOpened: opens.length, pagedRuns: runs.length, pagedLongest: Math.max(0, ...runs), pagedSummed: runs.reduce((a, b) => a + b, 0)}
+  }
+
+  /** renderPdf (with `renderOptions`) + finalizePdf on the print HTML the build wrote, one browser for all rounds. */
+  const paginateMethod = (project, renderOptions) => {
+    let browser
+    const meta = {...project.meta, date: new Date(project.meta.date)}
+    return {
+      async setup() {
+        browser = await launch()
+      },
+      async run() {
+        const marks = []
+        const start = performance.now()
+        const result = await renderPdf(timedBrowser(browser, marks), {htmlFile: project.htmlFile, root: project.outDir, timeoutMs: TIMEOUT_MS, ...renderOptions})
+        const rendered = performance.now()
+        // finalizePdf parses the PDF anyway: its page count spares the child a second pdf-lib load.
+        let pages
+        const pdf = await finalizePdf(result.pdf, {...meta, onPageCount: (count) => (pages = count)})
+        const end = performance.now()
+        return {pdf, pages, extra: {...phasesOf(marks, start, rendered, end), parts: result.parts, laidOut: result.pageCount, problems: result.problems.length}}
+      },
+      async teardown() {
+        await browser.close()
+      }
+    }
   }
 
   const methods = {
@@ -97,34 +180,10 @@ if (isChild) {
     }),
 
     /** (b) renderPdf + finalizePdf on the print HTML the build wrote, one browser for all rounds. */
-    rapporteur_paginate: (project) => {
-      let browser
-      const meta = {...project.meta, date: new Date(project.meta.date)}
-      return {
-        async setup() {
-          browser = await launch()
-        },
-        async run() {
-          const marks = []
-          const start = performance.now()
-          const result = await renderPdf(timedBrowser(browser, marks), {htmlFile: project.htmlFile, root: project.outDir, timeoutMs: TIMEOUT_MS})
-          const rendered = performance.now()
-          const pdf = await finalizePdf(result.pdf, meta)
-          const end = performance.now()
-          const steps = {}
-          for (const mark of marks) steps[mark.label] = (steps[mark.label] ?? 0) + (mark.end - mark.start) / 1000
-          // The rest of renderPdf after page.pdf, less page.close: its PDFDocument.load to count pages.
-          const pdfEnd = Math.max(...marks.filter((mark) => mark.label === 'pdf').map((mark) => mark.end))
-          steps['pdf-lib count'] = (rendered - pdfEnd) / 1000 - (steps.close ?? 0)
-          steps.finalizePdf = (end - rendered) / 1000
-          steps.other = (end - start) / 1000 - Object.values(steps).reduce((a, b) => a + b, 0)
-          return {pdf, extra: {steps, problems: result.problems.length}}
-        },
-        async teardown() {
-          await browser.close()
-        }
-      }
-    },
+    rapporteur_paginate: (project) => paginateMethod(project, {}),
+
+    /** (b') The same in one part, one page (`partChars: Infinity, workers: 1`): what the parts bring. */
+    rapporteur_one_part: (project) => paginateMethod(project, {partChars: Infinity, workers: 1}),
 
     /** (c) Stock Paged.js: the polyfill, its own `after` hook as the "done" signal, a plain page.pdf. */
     pagedjs: (project) => {
@@ -137,7 +196,7 @@ if (isChild) {
           const page = await browser.newPage()
           try {
             page.setDefaultTimeout(TIMEOUT_MS)
-            await page.goto(pathToFileURL(project.htmlFile).href, {waitUntil: 'load'})
+            await page.goto(pathToFileURL(project.numberedHtmlFile).href, {waitUntil: 'load'})
             // The polyfill reads window.PagedConfig when it starts (at once: the document is loaded);
             // `after` receives the flow once every page is laid out.
             await page.evaluate(() => {
@@ -170,7 +229,7 @@ if (isChild) {
           const page = await browser.newPage()
           try {
             page.setDefaultTimeout(TIMEOUT_MS)
-            await page.goto(pathToFileURL(project.htmlFile).href, {waitUntil: 'load'})
+            await page.goto(pathToFileURL(project.numberedHtmlFile).href, {waitUntil: 'load'})
             return {pdf: await page.pdf({format: 'A4', printBackground: true, timeout: TIMEOUT_MS})}
           } finally {
             await page.close()
@@ -197,7 +256,7 @@ if (isChild) {
     const first = job.first ?? (job.warmup ? -1 : 0)
     gc()
     for (let round = first; round < first + job.rounds + (job.warmup ? 1 : 0); round++) {
-      // Waits for the parent's go: the parent interleaves the rounds of the four methods.
+      // Waits for the parent's go: the parent interleaves the rounds of the five methods.
       await ask({type: 'start', round})
       const start = performance.now()
       last = await method.run()
@@ -207,7 +266,8 @@ if (isChild) {
       await ask({type: 'end', round, seconds})
       if (round >= 0) rounds.push({seconds, ...last.extra})
     }
-    const pages = (await PDFDocument.load(last.pdf, {updateMetadata: false})).getPageCount()
+    // The PDF's own page count: from finalizePdf's parse where the method has it, else pdf-lib here.
+    const pages = last.pages ?? (await PDFDocument.load(last.pdf, {updateMetadata: false})).getPageCount()
     if (method.teardown) await method.teardown()
     process.send({type: 'done', rounds, pages, bytes: last.pdf.length})
   } catch (error) {
@@ -220,6 +280,16 @@ if (isChild) {
 // =============================================================================================
 // Parent: projects, the child runs, memory and CPU sampling, the report.
 
+
+/**
+ * The print HTML as renderPdf lays it out: every element numbered, each note's ref its note number
+ * (src/print/split-parts.ts), which the theme shows as the note call. Stock Paged.js and the raw
+ * print read this file, so that every method prints the same document.
+ */
+async function writeNumberedHtml(project) {
+  const {splitParts} = await import('../dist/print/split-parts.js')
+  writeFileSync(project.numberedHtmlFile, splitParts(readFileSync(project.htmlFile, 'utf8'), {partChars: Infinity}).parts[0])
+}
 /** Everything a process tree uses, from /proc: VmRSS (kB) and CPU ticks of `root` and its descendants. */
 function treeSample(root) {
   const children = new Map()
@@ -425,6 +495,7 @@ const median = (values) => {
 const METHODS = [
   ['rapporteur', 'rapporteur build()'],
   ['rapporteur_paginate', 'rapporteur renderPdf+finalize'],
+  ['rapporteur_one_part', 'rapporteur renderPdf, one part'],
   ['pagedjs', 'stock Paged.js polyfill'],
   ['raw', 'raw Chromium print']
 ]
@@ -449,7 +520,7 @@ if (!isChild) {
     for (const file of checked.files) for (const message of file.messages) counts[message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info']++
     if (counts.error > 0) throw new Error(`check found ${counts.error} errors in the generated project ${dir}`)
     const outDir = join(dir, 'dist')
-    const project = {dir, outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), meta: await metadataOf(checked.model)}
+    const project = {dir, outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
     console.log(`\n~${size} pages: ${corpus.chapters} chapters + glossary, ${(corpus.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${checked.model.citations.length} citations; check: ${counts.error} errors, ${counts.warning} warnings`)
 
     const largest = size === largestSize
@@ -457,9 +528,9 @@ if (!isChild) {
     const warmup = largest ? options.warmupLargest : true
     // Rounds are interleaved: warm-up of every method, then round 1 of every method, and so on,
     // so that a slow minute on the machine does not fall on one method only. The build goes first
-    // in each pass: its first run writes the print HTML the other three read. The build gets a
+    // in each pass: its first run writes the print HTML the other four read. The build gets a
     // fresh process for every round, as `rapporteur build` runs (lazy imports and caches, such as
-    // citation-js formatting the sources once per process, are cold each time); the other three
+    // citation-js formatting the sources once per process, are cold each time); the other four
     // keep one process and one browser for all their rounds.
     const state = Object.fromEntries(METHODS.map(([key, name]) => [key, {key, name, runs: [], extras: [], pages: 0}]))
     const first = warmup ? -1 : 0
@@ -475,6 +546,7 @@ if (!isChild) {
           const done = await proc.finish()
           entry.extras.push(...done.rounds)
           entry.pages = done.pages
+          if (!existsSync(project.numberedHtmlFile)) await writeNumberedHtml(project)
         } else {
           processes[key] ??= new MethodProcess({method: key, project, rounds, warmup})
           run = await processes[key].round()
@@ -513,6 +585,7 @@ if (!isChild) {
   for (const result of results) {
     const build = get(result, 'rapporteur')
     const paginate = get(result, 'rapporteur_paginate')
+    const onePart = get(result, 'rapporteur_one_part')
     const stock = get(result, 'pagedjs')
     const raw = get(result, 'raw')
     console.log(`### ~${result.size} pages (${build.pages} pages, print HTML ${result.htmlKb.toFixed(0)} KB, ${result.rounds} round${result.rounds === 1 ? '' : 's'})`)
@@ -527,9 +600,19 @@ if (!isChild) {
     }
     console.log('')
     console.log(`build() stages (last round, s): ${Object.entries(build.last.steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`)
-    console.log(`renderPdf+finalize steps (last round, s): ${Object.entries(paginate.last.steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}`)
+    // Wall-clock phases of one renderPdf + finalizePdf (they add up to its time), and its layout.
+    const phases = (m) =>
+      `${Object.entries(m.last.steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; ` +
+      `${m.last.parts} part${m.last.parts === 1 ? '' : 's'}, ${m.last.pagesOpened} page${m.last.pagesOpened === 1 ? '' : 's'} opened, ` +
+      `${m.last.pagedRuns} Paged.js run${m.last.pagedRuns === 1 ? '' : 's'} (longest ${m.last.pagedLongest.toFixed(2)} s, summed ${m.last.pagedSummed.toFixed(2)} s)`
+    console.log(`renderPdf+finalize phases (last round, wall s): ${phases(paginate)}`)
+    console.log(`renderPdf, one part, phases (last round, wall s): ${phases(onePart)}`)
+    for (const m of [paginate, onePart]) {
+      if (m.last.laidOut !== m.pages) console.log(`warning: ${m.name}: the PDF has ${m.pages} pages but Paged.js laid out ${m.last.laidOut}`)
+    }
+    if (paginate.pages !== onePart.pages) console.log(`warning: ${paginate.pages} pages in parts against ${onePart.pages} in one part: the parts do not lay out the same document`)
     console.log(`stock Paged.js: in-page layout (flow.performance) ${stock.last.pagedS.toFixed(2)} s for ${stock.last.laidOut} pages`)
-    console.log(`ratios: rapporteur build / stock Paged.js ${(build.median / stock.median).toFixed(2)}x, / raw ${(build.median / raw.median).toFixed(2)}x; renderPdf+finalize / stock Paged.js ${(paginate.median / stock.median).toFixed(2)}x, / raw ${(paginate.median / raw.median).toFixed(2)}x`)
+    console.log(`ratios: rapporteur build / stock Paged.js ${(build.median / stock.median).toFixed(2)}x, / raw ${(build.median / raw.median).toFixed(2)}x; renderPdf+finalize / stock Paged.js ${(paginate.median / stock.median).toFixed(2)}x, / raw ${(paginate.median / raw.median).toFixed(2)}x, / one part ${(paginate.median / onePart.median).toFixed(2)}x; one part / stock Paged.js ${(onePart.median / stock.median).toFixed(2)}x, / raw ${(onePart.median / raw.median).toFixed(2)}x`)
     console.log('')
   }
 
@@ -566,10 +649,13 @@ if (!isChild) {
         pages: get(result, 'rapporteur').pages,
         rapporteur_s: round3(get(result, 'rapporteur').median),
         rapporteur_paginate_s: round3(get(result, 'rapporteur_paginate').median),
+        rapporteur_one_part_s: round3(get(result, 'rapporteur_one_part').median),
+        rapporteur_paginate_parts: get(result, 'rapporteur_paginate').last.parts,
         pagedjs_s: round3(get(result, 'pagedjs').median),
         raw_s: round3(get(result, 'raw').median),
         rapporteur_peak_mb: Math.round(get(result, 'rapporteur').peak.totalMb),
         rapporteur_paginate_peak_mb: Math.round(get(result, 'rapporteur_paginate').peak.totalMb),
+        rapporteur_one_part_peak_mb: Math.round(get(result, 'rapporteur_one_part').peak.totalMb),
         pagedjs_peak_mb: Math.round(get(result, 'pagedjs').peak.totalMb),
         raw_peak_mb: Math.round(get(result, 'raw').peak.totalMb),
         rapporteur_peak_pss_mb: Math.round(get(result, 'rapporteur').peak.pssMb),
@@ -582,6 +668,7 @@ if (!isChild) {
       growth_pages: round3(pageGrowth),
       growth_rapporteur: round3(growth('rapporteur')),
       growth_rapporteur_paginate: round3(growth('rapporteur_paginate')),
+      growth_rapporteur_one_part: round3(growth('rapporteur_one_part')),
       growth_pagedjs: round3(growth('pagedjs')),
       growth_raw: round3(growth('raw'))
     })

@@ -430,7 +430,7 @@ async function nodeSide() {
   mark()
   await document.save({useObjectStreams: true})
   mark()
-  console.log(`  pdf-lib alone: PDFDocument.load ${((t[1] - t[0]) / 1000).toFixed(2)} s, save ${((t[2] - t[1]) / 1000).toFixed(2)} s; renderPdf loads once to count pages, finalizePdf loads once and saves twice`)
+  console.log(`  pdf-lib alone: PDFDocument.load ${((t[1] - t[0]) / 1000).toFixed(2)} s, save ${((t[2] - t[1]) / 1000).toFixed(2)} s; finalizePdf loads once (and counts the pages) and saves twice`)
 }
 
 try {

@@ -22,6 +22,16 @@ export const partResultScript = String.raw`(() => {
     const first = area.querySelector(':scope > .pagedjs_page')
     if (first && first.classList.contains('pagedjs_blank_page')) first.remove()
   }
+  // Paged.js writes running-head strings (string-set) as custom properties holding an unclosed
+  // CSS string: harmless where it stands, but written out and parsed again in the merged document
+  // the string runs on over the next declarations. Close them.
+  for (const page of area.querySelectorAll(':scope > .pagedjs_page')) {
+    for (const name of [...page.style]) {
+      if (!name.startsWith('--pagedjs-string-')) continue
+      const value = page.style.getPropertyValue(name)
+      if (value.startsWith('"') && (value.length === 1 || !/[^\\]"$/.test(value))) page.style.setProperty(name, value + '"')
+    }
+  }
   const rules = []
   for (const style of document.querySelectorAll('head style')) {
     try {

@@ -1,0 +1,84 @@
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {build} from '../../src/api/build.js'
+import {renderPdf, type RenderPdfResult} from '../../src/print/paginate.js'
+import {pdfPages, startBrowser} from '../print/helpers.js'
+
+/**
+ * A long document is laid out in parts cut at chapters and merged (src/print/split-parts.ts,
+ * browser-side/parts.ts). The proof that this changes nothing: the sample report printed in a
+ * dozen parts, two at a time, has the same text on every page as printed in one Paged.js run,
+ * with chapters starting on right-hand pages (blank pages between parts) and on any page
+ * (parts laid out again on a left-hand page).
+ */
+const report = path.join(import.meta.dirname, '../../report')
+let work: string
+let browser: Browser
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-parts-'))
+  browser = await startBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await rm(work, {recursive: true, force: true})
+})
+
+/** The sample report's print HTML, with `chapterStart` as given. */
+async function printHtml(chapterStart: 'right' | 'any'): Promise<{htmlFile: string; root: string}> {
+  const dir = path.join(work, chapterStart)
+  await cp(report, dir, {recursive: true, filter: (source) => !source.includes(`${path.sep}dist`)})
+  const config = path.join(dir, 'rapporteur.yaml')
+  await writeFile(config, (await readFile(config, 'utf8')).replace('chapterStart: right', `chapterStart: ${chapterStart}`))
+  const result = await build(dir, {editions: ['full'], formats: ['pdf']})
+  if (!result.ok) throw new Error('the sample report does not build')
+  return {htmlFile: path.join(dir, 'dist', '.print', 'rapport.html'), root: path.join(dir, 'dist')}
+}
+
+/** The page texts, with the running heads and folios (they are part of what must not change). */
+async function texts(result: RenderPdfResult): Promise<string[]> {
+  return (await pdfPages(result.pdf)).map((page) => page.text)
+}
+
+describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapterStart) => {
+  let whole: RenderPdfResult
+  let parted: RenderPdfResult
+
+  beforeAll(async () => {
+    const {htmlFile, root} = await printHtml(chapterStart)
+    whole = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: Infinity, workers: 1})
+    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
+  }, 120_000)
+
+  test('the document is really laid out in parts', () => {
+    expect(whole.parts).toBe(1)
+    expect(parted.parts).toBeGreaterThanOrEqual(8)
+  })
+
+  test('every page has the same text as when the document is laid out in one run', async () => {
+    const [one, many] = await Promise.all([texts(whole), texts(parted)])
+    expect(many.length).toBe(one.length)
+    expect(many).toEqual(one)
+  })
+
+  test('the preflight sees the same document: table of contents, notes, no unresolved reference', () => {
+    expect(parted.pageCount).toBe(whole.pageCount)
+    expect(parted.preflight.tocEntries).toEqual(whole.preflight.tocEntries)
+    expect(parted.preflight.tocEntries.every((entry) => entry.page !== null)).toBe(true)
+    expect(parted.preflight.footnotes).toEqual(whole.preflight.footnotes)
+    expect(parted.preflight.footnotes.every((note) => note.notePage === note.callPage)).toBe(true)
+    expect(parted.preflight.unresolvedRefs).toEqual([])
+    expect(parted.problems).toEqual([])
+  })
+})
+
+test('chapters on any page make a shorter document than chapters on right-hand pages (no blank pages)', async () => {
+  const pages = async (chapterStart: 'right' | 'any') => {
+    const {htmlFile, root} = await printHtml(chapterStart)
+    return (await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})).pageCount
+  }
+  expect(await pages('any')).toBeLessThan(await pages('right'))
+}, 120_000)

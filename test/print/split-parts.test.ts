@@ -1,0 +1,94 @@
+import {fromHtml} from 'hast-util-from-html'
+import type {Element, Root} from 'hast'
+import {describe, expect, test} from 'vitest'
+import {MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
+
+/** A print document like the renderer's: cover, table of contents, chapters in main, back cover. */
+function documentWith(chapters: number, charsEach: number): string {
+  const text = 'x'.repeat(charsEach)
+  const sections = Array.from(
+    {length: chapters},
+    (_, index) => `<section class="rp-chapter" id="c${index + 1}"><h1>Chapter ${index + 1}</h1><p>${text}<span class="rp-footnote" data-note="${index + 1}">Note ${index + 1}</span></p></section>`
+  ).join('\n')
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>T</title><link rel="stylesheet" href="print.css"></head>
+<body class="rp-edition"><header class="rp-cover"><h1>Cover</h1></header><nav class="rp-toc"><a href="#c1">One</a></nav>
+<main id="main" class="rp-main">
+${sections}
+</main>
+<footer class="rp-back-cover"><p>Back</p></footer></body></html>`
+}
+
+/** The elements of a tree matching `tag.class` or `tag` (one or several, comma-separated). */
+function selectAll(selector: string, tree: Root | Element): Element[] {
+  const tests = selector.split(',').map((one) => {
+    const [tag, className] = one.trim().split('.')
+    return (element: Element) =>
+      element.tagName === tag && (!className || (Array.isArray(element.properties.className) && element.properties.className.includes(className)))
+  })
+  const found: Element[] = []
+  const visit = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue
+      if (tests.some((matches) => matches(child))) found.push(child)
+      visit(child)
+    }
+  }
+  visit(tree)
+  return found
+}
+
+const descendants = (element: Element): Element[] =>
+  element.children.flatMap((child) => (child.type === 'element' ? [child, ...descendants(child)] : []))
+
+const ids = (html: string, selector: string) => selectAll(selector, fromHtml(html)).map((element) => String(element.properties.id ?? element.properties.className))
+
+describe('splitParts', () => {
+  test('a document shorter than a part stays whole, its elements numbered and each note ref its number', () => {
+    const {parts} = splitParts(documentWith(3, 100))
+    expect(parts).toHaveLength(1)
+    const tree = fromHtml(parts[0]!)
+    const refs = selectAll('body', tree).flatMap((body) => descendants(body)).map((element) => element.properties.dataRef)
+    expect(refs.every((ref) => typeof ref === 'string')).toBe(true)
+    expect(new Set(refs).size).toBe(refs.length)
+    expect(selectAll('span.rp-footnote', tree).map((note) => note.properties.dataRef)).toEqual(['1', '2', '3'])
+  })
+
+  test('cut before chapters: every chapter in exactly one part, in order, the cover first and the back cover last', () => {
+    const html = documentWith(10, 5_000)
+    const {parts} = splitParts(html, {partChars: 12_000})
+    expect(parts.length).toBeGreaterThan(2)
+    const chapters = parts.map((part) => ids(part, 'section.rp-chapter'))
+    expect(chapters.flat()).toEqual(Array.from({length: 10}, (_, index) => `c${index + 1}`))
+    for (const part of chapters) expect(part.length).toBeGreaterThan(0)
+    expect(parts.map((part) => ids(part, 'header.rp-cover, nav.rp-toc').length)).toEqual([2, ...parts.slice(1).map(() => 0)])
+    expect(parts.map((part) => ids(part, 'footer.rp-back-cover').length)).toEqual([...parts.slice(1).map(() => 0), 1])
+  })
+
+  test('each part is a whole document with the same head, and the elements around the chapters keep one ref', () => {
+    const {parts} = splitParts(documentWith(6, 8_000), {partChars: 10_000})
+    const mains = parts.map((part) => selectAll('main', fromHtml(part)))
+    expect(mains.every((found) => found.length === 1)).toBe(true)
+    expect(new Set(mains.map((found) => found[0]!.properties.dataRef)).size).toBe(1)
+    for (const part of parts) {
+      expect(part).toMatch(/^<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>T<\/title><link rel="stylesheet" href="print.css"><\/head>/u)
+      expect(selectAll('body', fromHtml(part))[0]!.properties.className).toEqual(['rp-edition'])
+    }
+    // Refs are numbered over the whole document: a chapter's ref is the same whichever part it is in.
+    const whole = fromHtml(splitParts(documentWith(6, 8_000), {partChars: Infinity}).parts[0]!)
+    const refOf = (tree: ReturnType<typeof fromHtml>) => Object.fromEntries(selectAll('section', tree).map((section) => [section.properties.id, section.properties.dataRef]))
+    expect(Object.assign({}, ...parts.map((part) => refOf(fromHtml(part))))).toEqual(refOf(whole))
+  })
+
+  test('a short document is cut into about one part per worker, never into parts under the minimum', () => {
+    const chapters = 8
+    const each = MIN_PART_CHARS
+    expect(splitParts(documentWith(chapters, each), {workers: 2}).parts).toHaveLength(2)
+    expect(splitParts(documentWith(chapters, each), {workers: 4}).parts).toHaveLength(4)
+    expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4}).parts).toHaveLength(1)
+  })
+
+  test('a document without chapters, or without a body, is one part', () => {
+    expect(splitParts('<!doctype html><html><head></head><body><p>Only text</p></body></html>', {partChars: 1}).parts).toHaveLength(1)
+    expect(splitParts('<p>fragment</p>', {partChars: 1}).parts).toHaveLength(1)
+  })
+})
