@@ -80,10 +80,11 @@ describe('splitParts', () => {
   })
 
   test('a short document is cut into about one part per worker, never into parts under the minimum', () => {
-    const chapters = 8
-    const each = MIN_PART_CHARS
-    expect(splitParts(documentWith(chapters, each), {workers: 2}).parts).toHaveLength(2)
-    expect(splitParts(documentWith(chapters, each), {workers: 4}).parts).toHaveLength(4)
+    // 8 chapters of half the minimum: 4 minimums of text.
+    const each = MIN_PART_CHARS / 2
+    expect(splitParts(documentWith(8, each), {workers: 2}).parts).toHaveLength(2)
+    expect(splitParts(documentWith(8, each), {workers: 4}).parts).toHaveLength(4)
+    expect(splitParts(documentWith(8, each), {workers: 8}).parts).toHaveLength(4)
     expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4}).parts).toHaveLength(1)
   })
 
