@@ -144,6 +144,8 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       plan = planMerge(layouts)
     }
 
+    // The parts' own pages are done with: their renderers' memory goes before the merged document grows.
+    await Promise.all(spare.splice(0).map((page) => page.close().catch(() => {})))
     const [host, ...others] = layouts
     const laidOut = others.map((layout) => layout.part!)
     const merged = `(${mergePartsScript})(${JSON.stringify(laidOut)}, ${JSON.stringify(plan.blanksBefore.slice(1))})`
