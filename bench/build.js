@@ -16,7 +16,8 @@
  *     (`<out>/.print/rapport.html`), in one browser for all rounds. Its steps are wall-clock phases
  *     (renderPdf lays parts out in several pages at once, so the calls on its pages overlap).
  * (b') the same in one part and one page (`partChars: Infinity, workers: 1`): what the parts bring.
- * (c) stock Paged.js: the same HTML in the same Chromium, `paged.polyfill.js` injected after load,
+ * (c) stock Paged.js: the same HTML (with the element numbering renderPdf adds, so the note calls
+ *     read the same; `<out>/.print/rapport.numbered.html`) in the same Chromium, `paged.polyfill.js` injected after load,
  *     done when the polyfill's `after` hook fires, then `page.pdf({preferCSSPageSize, printBackground})`.
  * (d) raw print: the same HTML, no script, `page.pdf({format: 'A4', printBackground})`.
  *

@@ -52,7 +52,8 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   const most = options.partChars ?? DEFAULT_PART_CHARS
   const total = chapters.reduce((sum, chapter) => sum + textLength(chapter), 0)
   const perWorker = Math.ceil(total / Math.max(1, options.workers ?? 1))
-  const partOf = assignParts(chapters, Math.min(most, Math.max(MIN_PART_CHARS, perWorker)))
+  const target = Math.min(most, Math.max(MIN_PART_CHARS, perWorker))
+  const partOf = assignParts(chapters, target, Math.min(target, MIN_PART_CHARS))
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}
   const ranges = partRanges(body, partOf)
@@ -109,19 +110,25 @@ function textLength(node: ElementContent | Element): number {
   return length
 }
 
-/** Part index of each chapter: a new part starts at a chapter once the current one is full. */
-function assignParts(chapters: Element[], partChars: number): Map<Element, number> {
+/**
+ * Part index of each chapter: a new part starts at a chapter once the current one is full, unless
+ * what is left is under `smallest` (a short last part would cost more than it saves).
+ */
+function assignParts(chapters: Element[], partChars: number, smallest: number): Map<Element, number> {
+  const lengths = chapters.map((chapter) => textLength(chapter))
+  let left = lengths.reduce((sum, length) => sum + length, 0)
   const partOf = new Map<Element, number>()
   let part = 0
   let filled = 0
-  for (const chapter of chapters) {
-    if (filled >= partChars) {
+  chapters.forEach((chapter, index) => {
+    if (filled >= partChars && left >= smallest) {
       part++
       filled = 0
     }
     partOf.set(chapter, part)
-    filled += textLength(chapter)
-  }
+    filled += lengths[index]!
+    left -= lengths[index]!
+  })
   return partOf
 }
 

@@ -88,6 +88,12 @@ describe('splitParts', () => {
     expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4}).parts).toHaveLength(1)
   })
 
+  test('no short last part: what is left after a full part stays in it when under the minimum', () => {
+    // Parts of 100,000 characters at most (DEFAULT_PART_CHARS), at least 50,000 (MIN_PART_CHARS).
+    expect(splitParts(documentWith(11, 10_000)).parts).toHaveLength(1)
+    expect(splitParts(documentWith(16, 10_000)).parts).toHaveLength(2)
+  })
+
   test('a document without chapters, or without a body, is one part', () => {
     expect(splitParts('<!doctype html><html><head></head><body><p>Only text</p></body></html>', {partChars: 1}).parts).toHaveLength(1)
     expect(splitParts('<p>fragment</p>', {partChars: 1}).parts).toHaveLength(1)
