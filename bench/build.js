@@ -55,15 +55,22 @@ if (isChild) {
   const resolved = await resolveBrowser({env: process.env})
   const launch = () => launchBrowser(resolved, {timeoutMs: 60_000})
 
-  const {mergePartsScript, partResultScript} = await import('../dist/print/browser-side/parts.js')
+  const {installMergeScript, partResultScript} = await import('../dist/print/browser-side/parts.js')
   const {preflightScript} = await import('../dist/print/browser-side/preflight.js')
-  // renderPdf evaluates the merge as `(${mergePartsScript})(parts, blanks)`: matched by this prefix.
-  const mergePrefix = `(${mergePartsScript})`
 
-  /** What one `page.evaluate` of renderPdf does, from its script. */
+  /**
+   * What one `page.evaluate` of renderPdf does, from its script: the merge is installMergeScript,
+   * then a function calling `rapporteurMerge.append` per part, then one calling `rapporteurMerge.finish`.
+   */
   const evaluateLabel = (script) => {
+    if (typeof script === 'function') {
+      const source = String(script)
+      if (source.includes('rapporteurMerge.append')) return 'merge-append'
+      if (source.includes('rapporteurMerge.finish')) return 'merge-finish'
+      return 'evaluate'
+    }
     if (typeof script !== 'string') return 'evaluate'
-    if (script.startsWith(mergePrefix)) return 'merge'
+    if (script === installMergeScript) return 'merge-install'
     if (script === preflightScript) return 'preflight'
     if (script === partResultScript) return 'collect'
     if (script.includes('Paged.Previewer')) return 'paged.js'
@@ -116,7 +123,7 @@ if (isChild) {
     const opens = marks.filter((mark) => mark.label === 'newPage')
     if (!opens.length) throw new Error('renderPdf opened no page: bench/build.js no longer matches src/print/paginate.ts')
     const firstOpen = Math.min(...opens.map((mark) => mark.start))
-    const merge = only('merge')
+    const merge = {start: only('merge-install').start, end: only('merge-finish').end}
     const preflight = only('preflight')
     const pdf = only('pdf')
     const steps = {

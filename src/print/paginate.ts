@@ -5,7 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'puppeteer-core'
 import {pagedHandlersScript} from './browser-side/handlers.js'
-import {mergePartsScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
+import {installMergeScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {Deadline, PrintError} from './deadline.js'
 import {collectPreflight, type PreflightReport, type PrintProblem} from './preflight.js'
 import {planMerge, type PartLayout, type Side} from './plan-merge.js'
@@ -130,7 +130,14 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
       return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
     }
 
-    const layouts = await mapLimit(parts.length, workers, (index) => layOut(index, 'right'))
+    // The first part last: its page is kept for the merge, and laid out last it does not hold a
+    // renderer (and its memory) while the other parts are laid out beside it.
+    const order = [...parts.keys()].slice(1).concat(0)
+    const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(parts.length)
+    await mapLimit(order.length, workers, async (at) => {
+      const index = order[at]!
+      layouts[index] = await layOut(index, 'right')
+    })
     // Where a part lands on the other side of the spread than it was laid out on (chapters that
     // start on any page), its margin boxes are wrong: lay it out again on that side. Page counts
     // do not depend on the side unless left and right pages differ in width, hence a few rounds.
@@ -147,19 +154,39 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     // The parts' own pages are done with: their renderers' memory goes before the merged document grows.
     await Promise.all(spare.splice(0).map((page) => page.close().catch(() => {})))
     const [host, ...others] = layouts
-    const laidOut = others.map((layout) => layout.part!)
-    const merged = `(${mergePartsScript})(${JSON.stringify(laidOut)}, ${JSON.stringify(plan.blanksBefore.slice(1))})`
-    const pageCount = (await step('merging the parts', host!.page!.evaluate(merged))) as number
-    const preflight = await step('checking the pages', collectPreflight(host!.page!))
+    const page = host!.page!
+    await step('merging the parts', page.evaluate(installMergeScript))
+    for (const [at, other] of others.entries()) {
+      await step('merging the parts', page.evaluate(appendPart, other.part!, plan.blanksBefore[at + 1]!))
+      // Let the markup go as soon as it is in the page.
+      other.part = undefined
+    }
+    const pageCount = await step('merging the parts', page.evaluate(finishMerge))
+    const preflight = await step('checking the pages', collectPreflight(page))
     const pdf = await step(
       'printing the PDF',
-      host!.page!.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: deadline.remaining()})
+      page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: deadline.remaining()})
     )
     return {pdf, pageCount, parts: parts.length, preflight, problems: mergeProblems(problemLists)}
   } finally {
     await Promise.all(pages.map((page) => page.close().catch(() => {})))
     await Promise.all(files.map((file) => rm(file, {force: true})))
   }
+}
+
+/** The merge that installMergeScript put in the page (browser-side/parts.ts). */
+interface MergeInPage {
+  rapporteurMerge: {append(part: LaidOutPart, blankBefore: boolean): void; finish(): number}
+}
+
+/** Run in the page (serialised by puppeteer): another part's pages after those there. */
+function appendPart(part: LaidOutPart, blankBefore: boolean): void {
+  ;(window as unknown as MergeInPage).rapporteurMerge.append(part, blankBefore)
+}
+
+/** Run in the page: number the merged pages and resolve page references; the page count. */
+function finishMerge(): number {
+  return (window as unknown as MergeInPage).rapporteurMerge.finish()
 }
 
 /** Tell the handlers (browser-side/handlers.ts) which part this is and which side it starts on. */

@@ -48,13 +48,15 @@ export interface LaidOutPart {
 }
 
 /**
- * Append the other parts' pages, in order, to this page's (the first part's), then make the whole
- * one document: page numbers, ids and left/right classes from the merged order, a blank page where
- * a part must start on the other side, elements that a part continues (the `main` around its
- * chapters) marked as continued rather than repeated with their id, and the page numbers of the
- * table of contents and cross-references resolved again.
+ * Installs `window.rapporteurMerge` in the first part's page: `append(part, blankBefore)` adds
+ * another part's pages after the pages there (a call per part, so that the page never holds every
+ * part's markup at once), `finish()` makes the whole one document and returns its page count: page
+ * numbers, ids and left/right classes from the merged order, a blank page where a part must start
+ * on the other side, elements that a part continues (the `main` around its chapters) marked as
+ * continued rather than repeated with their id, and the page numbers of the table of contents and
+ * cross-references resolved again.
  */
-export const mergePartsScript = String.raw`(parts, blanksBefore) => {
+export const installMergeScript = String.raw`(() => {
   const area = document.querySelector('.pagedjs_pages')
   const seen = new Set()
   const remember = (root) => {
@@ -78,7 +80,7 @@ export const mergePartsScript = String.raw`(parts, blanksBefore) => {
     return page
   }
 
-  parts.forEach((part, index) => {
+  const append = (part, blankBefore) => {
     const template = document.createElement('template')
     template.innerHTML = part.pages
     // Elements already started in an earlier part continue here, as Paged.js marks a split element.
@@ -88,7 +90,7 @@ export const mergePartsScript = String.raw`(parts, blanksBefore) => {
       element.removeAttribute('id')
     }
     remember(template.content)
-    if (blanksBefore[index]) area.append(blankPage())
+    if (blankBefore) area.append(blankPage())
     area.append(template.content)
     for (const rule of part.rules) {
       // Rules keyed to a page number belong to the part's own numbering.
@@ -96,18 +98,22 @@ export const mergePartsScript = String.raw`(parts, blanksBefore) => {
       known.add(rule)
       try { dynamic.insertRule(rule, dynamic.cssRules.length) } catch {}
     }
-  })
+  }
 
-  const pages = area.querySelectorAll(':scope > .pagedjs_page')
-  pages.forEach((page, index) => {
-    const number = index + 1
-    page.dataset.pageNumber = String(number)
-    page.id = 'page-' + number
-    page.classList.toggle('pagedjs_first_page', index === 0)
-    page.classList.toggle('pagedjs_right_page', number % 2 === 1)
-    page.classList.toggle('pagedjs_left_page', number % 2 === 0)
-  })
-  area.style.setProperty('--pagedjs-page-count', String(pages.length))
-  window.rapporteurResolvePageNumbers()
-  return pages.length
-}`
+  const finish = () => {
+    const pages = area.querySelectorAll(':scope > .pagedjs_page')
+    pages.forEach((page, index) => {
+      const number = index + 1
+      page.dataset.pageNumber = String(number)
+      page.id = 'page-' + number
+      page.classList.toggle('pagedjs_first_page', index === 0)
+      page.classList.toggle('pagedjs_right_page', number % 2 === 1)
+      page.classList.toggle('pagedjs_left_page', number % 2 === 0)
+    })
+    area.style.setProperty('--pagedjs-page-count', String(pages.length))
+    window.rapporteurResolvePageNumbers()
+    return pages.length
+  }
+
+  window.rapporteurMerge = {append, finish}
+})()`
