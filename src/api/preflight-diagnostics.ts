@@ -20,6 +20,9 @@ export function reportPreflight(
   const say = (file: string | undefined, place: Position | undefined, reason: string, ruleId: string, severity: Severity) =>
     addMessage(model.files.get(file ?? '') ?? config, reason, {ruleId, severity, place: place ?? start})
   const chapterFile = (id: string | undefined) => model.documents.find((document) => document.id === id)?.path
+  // The line the renderer wrote on the element (data-line), in its chapter's file.
+  const lineOf = (placed: {chapter?: string; line?: number}): Position | undefined =>
+    placed.line && chapterFile(placed.chapter) ? {start: {line: placed.line, column: 1}, end: {line: placed.line, column: 1}} : undefined
   const edition = built.edition
   const {preflight} = result
 
@@ -30,8 +33,8 @@ export function reportPreflight(
     say(origin?.file, origin?.position, `Unexpected note ${note.id} on page ${note.notePage}, expected it on page ${note.callPage} with its call (${edition})`, 'preflight-footnote-page', 'warning')
   }
   for (const href of preflight.unresolvedRefs) say(undefined, start, `Unexpected unresolved page reference \`${href}\` (${edition}), expected a target in the document`, 'preflight-unresolved-ref', 'error')
-  for (const overflow of preflight.overflows) say(chapterFile(overflow.chapter), undefined, `Unexpected content overflowing page ${overflow.page} (${edition}): ${overflow.text}`, 'preflight-overflow', 'warning')
-  for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), undefined, `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
+  for (const overflow of preflight.overflows) say(chapterFile(overflow.chapter), lineOf(overflow), `Unexpected content overflowing page ${overflow.page} (${edition}): ${overflow.text}`, 'preflight-overflow', 'warning')
+  for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), lineOf(heading), `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
   for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
   // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
   for (const name of result.embeddedFonts) {

@@ -22,6 +22,8 @@ export interface PlacedElement {
   text: string
   /** `id` of the `section.rp-chapter` holding it. */
   chapter?: string
+  /** Line in the chapter's Markdown where it (or the nearest block around it) starts (`data-line`, print HTML only). */
+  line?: number
   page: number
 }
 

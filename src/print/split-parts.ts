@@ -52,7 +52,8 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   const most = options.partChars ?? DEFAULT_PART_CHARS
   const total = chapters.reduce((sum, chapter) => sum + textLength(chapter), 0)
   const perWorker = Math.ceil(total / Math.max(1, options.workers ?? 1))
-  const target = Math.min(most, Math.max(MIN_PART_CHARS, perWorker))
+  // Infinity: one part, whatever the workers.
+  const target = Number.isFinite(most) ? Math.min(most, Math.max(MIN_PART_CHARS, perWorker)) : Infinity
   const partOf = assignParts(chapters, target, Math.min(target, MIN_PART_CHARS))
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}

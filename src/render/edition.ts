@@ -51,8 +51,20 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   }
 }
 
+/** Blocks that carry their Markdown line in print, for the preflight to point back to (`data-line`). */
+const LINED_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'aside', 'figure'])
+
+function markLines(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (LINED_BLOCKS.has(child.tagName) && child.position) child.properties.dataLine = child.position.start.line
+    markLines(child)
+  }
+}
+
 function renderDocument(document: MarkdownDocument, context: RenderContext): Element {
   const hast = toHast(document.tree, {handlers: createHandlers(context, document), allowDangerousHtml: false}) as Root
+  if (context.mode === 'print') markLines(hast)
   const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype' && !(child.type === 'text' && child.value.trim() === ''))
   const title = children.find((child): child is Element => child.type === 'element' && child.tagName === 'h1')
   if (title) title.properties = {...title.properties, id: `${document.id}-title`, className: ['rp-chapter__title']}

@@ -135,6 +135,18 @@ describe('rapporteur build options', () => {
     expect(messages.length).toBeGreaterThan(0)
     expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
   }, 60_000)
+
+  test('content sticking out of the page is reported at its line in the Markdown', async () => {
+    // Line 5: a code block whose line is wider than the page (code keeps its lines as written).
+    const dir = await project({'chapters/intro.md': `# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n\`\`\`\nVoir ${'X '.repeat(5)}${'X'.repeat(150)}\n\`\`\`\n`})
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const messages = result.files.flatMap((file) => file.messages.map((message) => ({file: file.path, message}))).filter(({message}) => message.ruleId === 'preflight-overflow')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]!.file).toBe('chapters/intro.md')
+    expect([messages[0]!.message.line, messages[0]!.message.column]).toEqual([5, 1])
+    expect(messages[0]!.message.reason).toMatch(/^Unexpected content overflowing page \d+ \(full\): Voir X X/)
+  }, 60_000)
 })
 
 /** A valid grey PNG of the given size (no image library needed). */

@@ -86,6 +86,8 @@ describe('splitParts', () => {
     expect(splitParts(documentWith(8, each), {workers: 4}).parts).toHaveLength(4)
     expect(splitParts(documentWith(8, each), {workers: 8}).parts).toHaveLength(4)
     expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4}).parts).toHaveLength(1)
+    // Infinity: one part, whatever the workers.
+    expect(splitParts(documentWith(8, each), {workers: 4, partChars: Infinity}).parts).toHaveLength(1)
   })
 
   test('no short last part: what is left after a full part stays in it when under the minimum', () => {

@@ -11,10 +11,12 @@ export const preflightScript = String.raw`(() => {
   const idOf = (element) => element.id || element.dataset.id || undefined
   const describe = (element) => {
     const chapter = element.closest('section.rp-chapter')
+    const lined = element.closest('[data-line]')
     return {
       id: idOf(element),
       text: element.textContent.replace(/\s+/g, ' ').trim().slice(0, 60),
       chapter: chapter ? idOf(chapter) : undefined,
+      line: lined ? Number(lined.dataset.line) : undefined,
       page: pageOf(element)
     }
   }
@@ -32,31 +34,50 @@ export const preflightScript = String.raw`(() => {
     if (href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1)))) unresolved.add(href)
   }
 
-  // Outermost elements sticking out of the content area, by their box or by their text (a long
-  // URL overflows its paragraph without making the paragraph wider).
+  // Elements sticking out of the content area, by their box or by their own text (a long URL
+  // overflows its paragraph without making the paragraph wider). The innermost ones are reported,
+  // the table row or the paragraph rather than the chapter around it, with the Markdown line
+  // (data-line) of the nearest element that has one; content running off the foot of a page is
+  // reported once, at its first element.
   const overflows = []
+  const blocks = 'table, p, li, dt, dd, pre, blockquote, h1, h2, h3, h4, h5, h6, figure, aside'
   for (const page of pages) {
     const area = page.querySelector('.pagedjs_page_content')
     if (!area) continue
     const bounds = area.getBoundingClientRect()
-    const outside = (box) => box.width + box.height > 0 && (box.right > bounds.right + 1 || box.bottom > bounds.bottom + 1 || box.left < bounds.left - 1)
-    let reported = null
+    const sideways = (box) => box.right > bounds.right + 1 || box.left < bounds.left - 1
+    const outside = (box) => box.width + box.height > 0 && (sideways(box) || box.bottom > bounds.bottom + 1)
+    const found = []
     // Content elements only (they carry data-ref); Paged.js's own wrapper is wider than the page.
     for (const element of area.querySelectorAll('[data-ref]')) {
-      if (reported && reported.contains(element)) continue
-      let sticksOut = outside(element.getBoundingClientRect())
-      if (!sticksOut && element.scrollWidth > element.clientWidth + 1) {
-        // Its own text, not a child element's: the child is reported itself.
-        sticksOut = [...element.childNodes].some((node) => {
-          if (node.nodeType !== Node.TEXT_NODE || !node.data.trim()) return false
-          const range = document.createRange()
-          range.selectNodeContents(node)
-          return outside(range.getBoundingClientRect())
-        })
+      const box = element.getBoundingClientRect()
+      if (outside(box)) {
+        found.push({element, sideways: sideways(box)})
+        continue
       }
-      if (!sticksOut) continue
-      reported = element
-      overflows.push({...describe(element), selector: selectorOf(element)})
+      if (element.scrollWidth <= element.clientWidth + 1) continue
+      // Its own text, not a child element's: the child is reported itself.
+      const byText = [...element.childNodes].some((node) => {
+        if (node.nodeType !== Node.TEXT_NODE || !node.data.trim()) return false
+        const range = document.createRange()
+        range.selectNodeContents(node)
+        return outside(range.getBoundingClientRect())
+      })
+      if (byText) found.push({element, sideways: true})
+    }
+    let footReported = false
+    const units = new Set()
+    for (const {element, sideways: isSideways} of found) {
+      if (found.some((other) => other.element !== element && element.contains(other.element))) continue
+      // A link or a cell is reported as the paragraph or table it is in.
+      const unit = element.closest(blocks) || element
+      if (units.has(unit)) continue
+      if (!isSideways) {
+        if (footReported) continue
+        footReported = true
+      }
+      units.add(unit)
+      overflows.push({...describe(unit), selector: selectorOf(unit)})
     }
   }
 
