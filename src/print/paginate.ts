@@ -21,7 +21,7 @@ export interface RenderPdfOptions {
   signal?: AbortSignal
   /** Text characters per part (see split-parts.ts); `Infinity` lays the document out in one run. */
   partChars?: number
-  /** Parts laid out at the same time, each in its own page; default: the number of CPU cores. */
+  /** Parts laid out at the same time, each in its own page; default: the CPU cores, at most MAX_WORKERS. */
   workers?: number
 }
 
@@ -35,6 +35,13 @@ export interface RenderPdfResult {
   preflight: PreflightReport
   problems: PrintProblem[]
 }
+
+/**
+ * Each worker is a browser page with its own renderer process (a few hundred MB for a part of a
+ * long report): on a machine with many cores, more would cost memory for little time, since the
+ * merge and the print of the whole document come after them anyway.
+ */
+export const MAX_WORKERS = 4
 
 /** The Paged.js browser build (window.Paged); the package's exports do not name it, so go through its folder. */
 function pagedJsFile(): string {
@@ -83,7 +90,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     }
   }
 
-  const workers = options.workers ?? availableParallelism()
+  const workers = options.workers ?? Math.min(availableParallelism(), MAX_WORKERS)
   const {parts} = splitParts(await step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
   const pages: Page[] = []
