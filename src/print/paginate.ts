@@ -72,7 +72,27 @@ function runPagedJs(rootUrl: string): string {
  * cancellation or a Paged.js failure throws. Every page is closed and the part files removed.
  */
 export async function renderPdf(browser: Browser, options: RenderPdfOptions): Promise<RenderPdfResult> {
+  // The part files are named after the HTML file (names that could end up in the PDF stay the
+  // same from build to build): two prints of one file take turns.
   const htmlFile = path.resolve(options.htmlFile)
+  const before = printing.get(htmlFile) ?? Promise.resolve()
+  const turn = before.then(() => printInParts(browser, options, htmlFile))
+  const done = turn.then(
+    () => {},
+    () => {}
+  )
+  printing.set(htmlFile, done)
+  try {
+    return await turn
+  } finally {
+    if (printing.get(htmlFile) === done) printing.delete(htmlFile)
+  }
+}
+
+/** Prints under way, by HTML file. */
+const printing = new Map<string, Promise<void>>()
+
+async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFile: string): Promise<RenderPdfResult> {
   const root = path.resolve(options.root)
   const name = `\`${path.basename(htmlFile)}\``
   if (!isAllowedUrl(pathToFileURL(htmlFile).href, root)) {
@@ -126,7 +146,9 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
       const page = spare.pop() ?? (await openPage())
       await step('loading the document', page.goto(pathToFileURL(files[index]!).href, {waitUntil: 'load', timeout: deadline.remaining()}))
-      const wants = (await step('loading the document', page.evaluate(partSideScript))) as Side | 'any'
+      const side = (await step('loading the document', page.evaluate(partSideScript))) as Side | 'any' | 'none'
+      if (side === 'none' && index > 0) throw new NoBreakBetweenParts()
+      const wants = side === 'none' ? 'any' : side
       await step('loading the document', page.evaluate(markPart, index > 0, startOn))
       await step('loading Paged.js', page.addScriptTag({path: pagedJsFile()}))
       await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
@@ -141,10 +163,17 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
     // renderer (and its memory) while the other parts are laid out beside it.
     const order = [...parts.keys()].slice(1).concat(0)
     const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(parts.length)
-    await mapLimit(order.length, workers, async (at) => {
-      const index = order[at]!
-      layouts[index] = await layOut(index, 'right')
-    })
+    try {
+      await mapLimit(order.length, workers, async (at) => {
+        const index = order[at]!
+        layouts[index] = await layOut(index, 'right')
+      })
+    } catch (error) {
+      if (!(error instanceof NoBreakBetweenParts)) throw error
+      // The theme runs chapters on without a page break: the document is laid out whole.
+      for (const page of pages.splice(0)) await page.close().catch(() => {})
+      return await printInParts(browser, {...options, partChars: Infinity, timeoutMs: deadline.remaining()}, htmlFile)
+    }
     // Where a part lands on the other side of the spread than it was laid out on (chapters that
     // start on any page), its margin boxes are wrong: lay it out again on that side. Page counts
     // do not depend on the side unless left and right pages differ in width, hence a few rounds.
@@ -210,16 +239,31 @@ function mergeProblems(lists: PrintProblem[][]): PrintProblem[] {
   return [...seen.values()]
 }
 
-/** `work(0)` … `work(count - 1)`, at most `limit` at a time, results in order; the first failure rejects. */
+/** A part after the first does not start at a page break: the document cannot be laid out in parts. */
+class NoBreakBetweenParts extends Error {}
+
+/**
+ * `work(0)` … `work(count - 1)`, at most `limit` at a time, results in order. After a failure no
+ * new work starts, and the first failure is thrown once the work under way has settled (so no
+ * page is still being opened when the caller cleans up).
+ */
 async function mapLimit<T>(count: number, limit: number, work: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count)
   let next = 0
+  let failed = false
   const worker = async () => {
-    while (next < count) {
+    while (next < count && !failed) {
       const index = next++
-      results[index] = await work(index)
+      try {
+        results[index] = await work(index)
+      } catch (error) {
+        failed = true
+        throw error
+      }
     }
   }
-  await Promise.all(Array.from({length: Math.max(1, Math.min(limit, count))}, worker))
+  const settled = await Promise.allSettled(Array.from({length: Math.max(1, Math.min(limit, count))}, worker))
+  const failure = settled.find((outcome) => outcome.status === 'rejected')
+  if (failure) throw failure.reason
   return results
 }

@@ -1,3 +1,4 @@
+import {readdir} from 'node:fs/promises'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {PrintError} from '../../src/print/deadline.js'
@@ -45,6 +46,36 @@ describe('pages', () => {
     const [a, b, c] = await Promise.all([print(long), print(short), print(long)])
     expect([a.pageCount, b.pageCount, c.pageCount]).toEqual([a.preflight.pageCount, 1, a.pageCount])
     expect(a.pageCount).toBeGreaterThanOrEqual(5)
+  })
+})
+
+describe('parts', () => {
+  const chapters = (count: number) =>
+    Array.from({length: count}, (_, index) => `<section class="rp-chapter" id="c${index}"><h1>CHAPTER${index}</h1>${paragraphs(index % 3 === 0 ? 9 : 3, `C${index}`)}</section>`).join('\n')
+
+  test('a document cut into parts prints the same pages as in one run, with one page number sequence', async () => {
+    const file = await fixture.page('parts.html', chapters(7))
+    const [whole, parted] = await Promise.all([
+      renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: Infinity}),
+      renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2})
+    ])
+    expect([whole.parts, parted.parts]).toEqual([1, 7])
+    const [one, many] = await Promise.all([pdfPages(whole.pdf), pdfPages(parted.pdf)])
+    expect(many.map((page) => page.text)).toEqual(one.map((page) => page.text))
+    expect(parted.pageCount).toBe(many.length)
+    expect(parted.problems).toEqual([])
+    // The part files are removed.
+    expect((await readdir(fixture.root)).filter((name) => name.includes('.part-'))).toEqual([])
+  })
+
+  test('a theme that runs chapters on without a page break is laid out in one run', async () => {
+    const file = await fixture.page('no-break.html', chapters(4), '<style>section.rp-chapter { break-before: auto; }</style>')
+    const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2})
+    expect(result.parts).toBe(1)
+    const pages = await pdfPages(result.pdf)
+    // Chapter 1 follows chapter 0 on its page instead of starting a new one.
+    expect(pagesWith(pages, 'CHAPTER1')[0]).toBe(pagesWith(pages, 'C0 8.')[0])
+    expect((await browser.pages()).filter((page) => page.url().includes('.part-'))).toEqual([])
   })
 })
 

@@ -4,11 +4,17 @@
  * of the others. Plain JavaScript source for `page.evaluate`, like handlers.ts.
  */
 
-/** The side the part's first chapter asks to start on, read before Paged.js takes the stylesheets over. */
+/**
+ * The side the part's first chapter asks to start on, read before Paged.js takes the stylesheets
+ * over: `right`, `left`, `any` (a page break), or `none` when the theme does not break the page
+ * before chapters, so that the document cannot be cut there.
+ */
 export const partSideScript = String.raw`(() => {
   const first = document.querySelector('.rp-chapter')
   const side = first ? getComputedStyle(first).breakBefore : 'auto'
-  return side === 'right' || side === 'recto' ? 'right' : side === 'left' || side === 'verso' ? 'left' : 'any'
+  if (side === 'right' || side === 'recto') return 'right'
+  if (side === 'left' || side === 'verso') return 'left'
+  return side === 'page' ? 'any' : 'none'
 })()`
 
 /**
