@@ -1,0 +1,99 @@
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {Page} from 'puppeteer-core'
+import {pagedHandlersScript} from './browser-side/handlers.js'
+import {partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
+import {mapLimit} from './map-limit.js'
+import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
+import type {PrintJob} from './print-job.js'
+
+/** The parts laid out, ready to merge: the first part's page, the others' pages read out, in order. */
+export interface LaidOutParts {
+  host: Page
+  others: LaidOutPart[]
+  plan: MergePlan
+}
+
+/** A part after the first does not start at a page break: the document cannot be laid out in parts. */
+export class NoBreakBetweenParts extends Error {}
+
+/** The Paged.js browser build (window.Paged); the package's exports do not name it, so go through its folder. */
+function pagedJsFile(): string {
+  const entry = createRequire(import.meta.url).resolve('pagedjs')
+  return path.join(path.dirname(entry), '..', 'dist', 'paged.js')
+}
+
+/**
+ * Paginate the loaded document and resolve when Paged.js says it is done (its own promise, not a
+ * delay). The content is the body, the output replaces it. Stylesheets outside the root were
+ * blocked (and reported) when the document loaded: asking Paged.js to fetch them again would make
+ * its whole preview fail, so they are left out.
+ */
+function runPagedJs(rootUrl: string): string {
+  return `(async (rootUrl) => {
+    const previewer = new Paged.Previewer()
+    const sheets = previewer.removeStyles().filter((sheet) => typeof sheet !== 'string' || sheet.startsWith(rootUrl) || sheet.startsWith('data:'))
+    const flow = await previewer.preview(undefined, sheets, document.body)
+    return flow.total
+  })(${JSON.stringify(rootUrl)})`
+}
+
+/** Run in the page: tell the handlers (browser-side/handlers.ts) which part this is and which side it starts on. */
+function markPart(continues: boolean, startOn: Side): void {
+  const root = document.documentElement
+  if (continues) root.dataset.rpContinues = ''
+  if (startOn === 'left') root.dataset.rpStart = 'left'
+}
+
+/**
+ * Lay out every part file with Paged.js, `workers` at a time, then again on the other side those
+ * that land there (plan-merge.ts). The first part is laid out last and its page kept for the merge;
+ * the other parts' pages are read out and their browser pages reused, then closed.
+ */
+export async function layOutParts(job: PrintJob, files: readonly string[], workers: number): Promise<LaidOutParts> {
+  const step = job.step.bind(job)
+  const {deadline} = job
+  const rootUrl = pathToFileURL(job.root).href + '/'
+  const spare: Page[] = []
+
+  const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
+    // A page reused for the next part: the same renderer then reuses its compiled Paged.js.
+    const page = spare.pop() ?? (await job.openPage())
+    await step('loading the document', page.goto(pathToFileURL(files[index]!).href, {waitUntil: 'load', timeout: deadline.remaining()}))
+    const side = (await step('loading the document', page.evaluate(partSideScript))) as Side | 'any' | 'none'
+    if (side === 'none' && index > 0) throw new NoBreakBetweenParts()
+    const wants = side === 'none' ? 'any' : side
+    await step('loading the document', page.evaluate(markPart, index > 0, startOn))
+    await step('loading Paged.js', page.addScriptTag({path: pagedJsFile()}))
+    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
+    const laidOut = (await step('paginating with Paged.js', page.evaluate(runPagedJs(rootUrl)))) as number
+    if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
+    const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
+    spare.push(page)
+    return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
+  }
+
+  // The first part last: laid out last, its page does not hold a renderer (and its memory)
+  // while the other parts are laid out beside it.
+  const order = [...files.keys()].slice(1).concat(0)
+  const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(files.length)
+  await mapLimit(order.length, workers, async (at) => {
+    layouts[order[at]!] = await layOut(order[at]!, 'right')
+  })
+  // Where a part lands on the other side of the spread than it was laid out on (chapters that
+  // start on any page), its margin boxes are wrong: lay it out again on that side. Page counts
+  // do not depend on the side unless left and right pages differ in width, hence a few rounds.
+  let plan = planMerge(layouts)
+  for (let round = 0; round < 3 && plan.relayout.length > 0; round++) {
+    const relayout = plan.relayout
+    await mapLimit(relayout.length, workers, async (at) => {
+      layouts[relayout[at]!.index] = await layOut(relayout[at]!.index, relayout[at]!.startOn)
+    })
+    plan = planMerge(layouts)
+  }
+  // The parts' own pages are done with: their renderers' memory goes before the merged document grows.
+  await job.close(spare.splice(0))
+  const [host, ...others] = layouts
+  return {host: host!.page!, others: others.map((layout) => layout.part!), plan}
+}

@@ -1,0 +1,70 @@
+import type {Browser, Page} from 'puppeteer-core'
+import {Deadline, PrintError} from './deadline.js'
+import type {PrintProblem} from './preflight.js'
+import {watchPage} from './watch-page.js'
+
+/**
+ * One file being printed: its deadline, the browser pages it opened (all closed by `close`) and
+ * the problems they reported. Every browser call goes through `step`, which names what was being
+ * done when time ran out or the call failed.
+ */
+export class PrintJob {
+  readonly deadline: Deadline
+  private readonly pages: Page[] = []
+  private readonly problemLists: PrintProblem[][] = []
+
+  constructor(
+    readonly browser: Browser,
+    /** The output folder: the only files the pages may read. */
+    readonly root: string,
+    /** The file's name as messages show it. */
+    private readonly name: string,
+    timeoutMs: number,
+    private readonly signal?: AbortSignal
+  ) {
+    this.deadline = new Deadline(timeoutMs, name, signal)
+  }
+
+  async step<T>(what: string, work: Promise<T>): Promise<T> {
+    try {
+      return await this.deadline.run(what, work)
+    } catch (error) {
+      if (error instanceof PrintError || error === this.signal?.reason) throw error
+      // Puppeteer's own timeouts are set to the same deadline: report them the same way.
+      if ((error as Error).name === 'TimeoutError') throw this.deadline.timeoutError(what)
+      throw new PrintError(`Cannot print ${this.name} while ${what}: ${(error as Error).message}`)
+    }
+  }
+
+  /** A new page that reports its problems, may read only the root, and lays out for print media. */
+  async openPage(): Promise<Page> {
+    this.deadline.check('opening a page')
+    const opening = this.browser.newPage()
+    let page: Page
+    try {
+      page = await this.step('opening a page', opening)
+    } catch (error) {
+      // Too late: close the page when it finally opens.
+      opening.then((late) => late.close()).catch(() => {})
+      throw error
+    }
+    this.pages.push(page)
+    page.setDefaultTimeout(this.deadline.remaining())
+    this.problemLists.push(await this.step('setting up the page', watchPage(page, this.root)))
+    // Lay out with the print stylesheets' media, as Chromium will print them.
+    await this.step('setting up the page', page.emulateMediaType('print'))
+    return page
+  }
+
+  /** What the pages reported; the same problem seen in several pages once. */
+  problems(): PrintProblem[] {
+    const seen = new Map<string, PrintProblem>()
+    for (const problem of this.problemLists.flat()) seen.set(`${problem.kind}\0${problem.message}\0${problem.url ?? ''}`, problem)
+    return [...seen.values()]
+  }
+
+  /** Close every page the job opened (or the given ones). */
+  async close(pages: readonly Page[] = this.pages): Promise<void> {
+    await Promise.all(pages.map((page) => page.close().catch(() => {})))
+  }
+}
