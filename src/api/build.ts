@@ -26,8 +26,8 @@ export interface BuildOptions {
   /** An explicit browser executable (`--browser`). */
   browser?: string
   env?: NodeJS.ProcessEnv
-  /** Called at each stage, for a progress line on a terminal. */
-  onProgress?: (stage: string, edition?: EditionName) => void
+  /** Called at each stage, for a progress line on a terminal; `detail` says how far (`part 3/7`). */
+  onProgress?: (stage: string, edition?: EditionName, detail?: string) => void
   timeoutMs?: number
   signal?: AbortSignal
 }
@@ -104,7 +104,13 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       await Promise.all(
         stale.map(async (job) => {
           progress('paginate', job.edition)
-          const result = await renderPdf(browser, {htmlFile: job.htmlFile, root: out, timeoutMs: options.timeoutMs ?? 120_000, signal: options.signal})
+          const result = await renderPdf(browser, {
+            htmlFile: job.htmlFile,
+            root: out,
+            timeoutMs: options.timeoutMs ?? 120_000,
+            signal: options.signal,
+            onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
+          })
           let fonts: string[] = []
           let printed = result.pageCount
           const pdf = await finalizePdf(result.pdf, {

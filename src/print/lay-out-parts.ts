@@ -51,7 +51,12 @@ function markPart(continues: boolean, startOn: Side): void {
  * that land there (plan-merge.ts). The first part is laid out last and its page kept for the merge;
  * the other parts' pages are read out and their browser pages reused, then closed.
  */
-export async function layOutParts(job: PrintJob, files: readonly string[], workers: number): Promise<LaidOutParts> {
+export async function layOutParts(
+  job: PrintJob,
+  files: readonly string[],
+  workers: number,
+  onPart?: (laidOut: number, parts: number) => void
+): Promise<LaidOutParts> {
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -78,8 +83,10 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
   // while the other parts are laid out beside it.
   const order = [...files.keys()].slice(1).concat(0)
   const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(files.length)
+  let done = 0
   await mapLimit(order.length, workers, async (at) => {
     layouts[order[at]!] = await layOut(order[at]!, 'right')
+    onPart?.(++done, files.length)
   })
   // Where a part lands on the other side of the spread than it was laid out on (chapters that
   // start on any page), its margin boxes are wrong: lay it out again on that side. Page counts

@@ -22,6 +22,8 @@ export interface RenderPdfOptions {
   partChars?: number
   /** Parts laid out at the same time, each in its own page; default: the CPU cores, at most MAX_WORKERS. */
   workers?: number
+  /** Told each time a part is laid out, when there are several (for a progress line). */
+  onPart?: (laidOut: number, parts: number) => void
 }
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
@@ -84,7 +86,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     await job.step('writing the parts', Promise.all(parts.map((part, index) => writeFile(files[index]!, part))))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers)
+      laidOut = await layOutParts(job, files, workers, files.length > 1 ? options.onPart : undefined)
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

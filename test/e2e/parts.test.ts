@@ -46,16 +46,18 @@ async function texts(result: RenderPdfResult): Promise<string[]> {
 describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapterStart) => {
   let whole: RenderPdfResult
   let parted: RenderPdfResult
+  const progress: string[] = []
 
   beforeAll(async () => {
     const {htmlFile, root} = await printHtml(chapterStart)
-    whole = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: Infinity, workers: 1})
-    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
+    whole = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: Infinity, workers: 1, onPart: () => progress.push('whole')})
+    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, onPart: (done, parts) => progress.push(`${done}/${parts}`)})
   }, 120_000)
 
-  test('the document is really laid out in parts', () => {
+  test('the document is really laid out in parts, with progress for each', () => {
     expect(whole.parts).toBe(1)
     expect(parted.parts).toBeGreaterThanOrEqual(8)
+    expect(progress).toEqual(Array.from({length: parted.parts}, (_, index) => `${index + 1}/${parted.parts}`))
   })
 
   test('every page has the same text as when the document is laid out in one run', async () => {

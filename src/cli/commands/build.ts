@@ -25,7 +25,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
     formats: options.format ? [options.format] : undefined,
     browser: options.browser,
     env: io.env,
-    onProgress: showProgress ? (stage, edition) => io.stderr(`rapporteur: ${stage}${edition ? ` (${edition})` : ''}…\n`) : undefined
+    onProgress: showProgress ? (stage, edition, detail) => io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`) : undefined
   })
   const diagnostics = toJsonDiagnostics(result.files).filter((diagnostic) => diagnostic.severity !== 'info')
   if (diagnostics.length > 0) {
