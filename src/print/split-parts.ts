@@ -26,7 +26,7 @@ export const MIN_PART_CHARS = 50_000
 export interface SplitOptions {
   /** Start a new part at the next chapter once a part holds this much text. */
   partChars?: number
-  /** Parts laid out at the same time: a shorter document is cut into about as many parts (not under MIN_PART_CHARS). */
+  /** Parts laid out at the same time: the number of parts is a multiple of it where sizes allow (not under MIN_PART_CHARS). */
   workers?: number
 }
 
@@ -50,11 +50,14 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   numberElements(body)
   const chapters = collectChapters(body)
   const most = options.partChars ?? DEFAULT_PART_CHARS
-  const total = chapters.reduce((sum, chapter) => sum + textLength(chapter), 0)
-  const perWorker = Math.ceil(total / Math.max(1, options.workers ?? 1))
-  // Infinity: one part, whatever the workers.
-  const target = Number.isFinite(most) ? Math.min(most, Math.max(MIN_PART_CHARS, perWorker)) : Infinity
-  const partOf = assignParts(chapters, target, Math.min(target, MIN_PART_CHARS))
+  const workers = Math.max(1, options.workers ?? 1)
+  const lengths = chapters.map((chapter) => textLength(chapter))
+  const total = lengths.reduce((sum, length) => sum + length, 0)
+  // As many parts as it takes to stay under `most`, rounded up to a multiple of the workers so
+  // that they all work until the end (3 parts on 2 workers leave one working alone), but none
+  // under the minimum. Infinity: one part.
+  const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * most)) : 1
+  const partOf = balancedParts(chapters, lengths, Math.max(1, Math.min(wanted, Math.floor(total / Math.min(most, MIN_PART_CHARS)))))
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}
   const ranges = partRanges(body, partOf)
@@ -112,25 +115,21 @@ function textLength(node: ElementContent | Element): number {
 }
 
 /**
- * Part index of each chapter: a new part starts at a chapter once the current one is full, unless
- * what is left is under `smallest` (a short last part would cost more than it saves).
+ * Part index of each chapter, for `count` runs of chapters of about the same length: a chapter
+ * goes to the part its middle falls in. Chapters longer than a part leave fewer parts.
  */
-function assignParts(chapters: Element[], partChars: number, smallest: number): Map<Element, number> {
-  const lengths = chapters.map((chapter) => textLength(chapter))
-  let left = lengths.reduce((sum, length) => sum + length, 0)
-  const partOf = new Map<Element, number>()
-  let part = 0
-  let filled = 0
+function balancedParts(chapters: Element[], lengths: number[], count: number): Map<Element, number> {
+  const size = lengths.reduce((sum, length) => sum + length, 0) / count
+  if (count <= 1 || size === 0) return new Map(chapters.map((chapter) => [chapter, 0]))
+  const raw = new Map<Element, number>()
+  let before = 0
   chapters.forEach((chapter, index) => {
-    if (filled >= partChars && left >= smallest) {
-      part++
-      filled = 0
-    }
-    partOf.set(chapter, part)
-    filled += lengths[index]!
-    left -= lengths[index]!
+    raw.set(chapter, Math.min(count - 1, Math.floor((before + lengths[index]! / 2) / size)))
+    before += lengths[index]!
   })
-  return partOf
+  // Parts numbered 0, 1, 2… with none left empty.
+  const numbers = [...new Set(raw.values())]
+  return new Map([...raw].map(([chapter, part]) => [chapter, numbers.indexOf(part)]))
 }
 
 /**

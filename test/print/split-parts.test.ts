@@ -80,20 +80,26 @@ describe('splitParts', () => {
   })
 
   test('a short document is cut into about one part per worker, never into parts under the minimum', () => {
-    // 8 chapters of half the minimum: 4 minimums of text.
-    const each = MIN_PART_CHARS / 2
+    // 8 chapters of a bit under half the minimum: under 4 minimums of text.
+    const each = MIN_PART_CHARS / 2 - 1_000
     expect(splitParts(documentWith(8, each), {workers: 2}).parts).toHaveLength(2)
-    expect(splitParts(documentWith(8, each), {workers: 4}).parts).toHaveLength(4)
-    expect(splitParts(documentWith(8, each), {workers: 8}).parts).toHaveLength(4)
+    expect(splitParts(documentWith(8, each), {workers: 4}).parts).toHaveLength(3)
+    expect(splitParts(documentWith(8, each), {workers: 8}).parts).toHaveLength(3)
     expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4}).parts).toHaveLength(1)
     // Infinity: one part, whatever the workers.
     expect(splitParts(documentWith(8, each), {workers: 4, partChars: Infinity}).parts).toHaveLength(1)
   })
 
-  test('no short last part: what is left after a full part stays in it when under the minimum', () => {
+  test('parts are about the same length, a multiple of the workers, none under the minimum', () => {
     // Parts of 100,000 characters at most (DEFAULT_PART_CHARS), at least 50,000 (MIN_PART_CHARS).
-    expect(splitParts(documentWith(11, 10_000)).parts).toHaveLength(1)
-    expect(splitParts(documentWith(16, 10_000)).parts).toHaveLength(2)
+    const chaptersPerPart = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, options).parts.map((part) => ids(part, 'section.rp-chapter').length)
+    expect(chaptersPerPart(documentWith(11, 10_000), {})).toEqual([6, 5])
+    expect(chaptersPerPart(documentWith(16, 10_000), {})).toEqual([8, 8])
+    // 3 parts would do; 4 keep both workers busy to the end.
+    expect(chaptersPerPart(documentWith(22, 10_000), {workers: 2})).toEqual([6, 5, 6, 5])
+    // Not 4 parts of 30,000: 2 of 60,000.
+    expect(chaptersPerPart(documentWith(12, 10_000), {workers: 4})).toEqual([6, 6])
+    expect(chaptersPerPart(documentWith(4, 10_000), {workers: 4})).toEqual([4])
   })
 
   test('a document without chapters, or without a body, is one part', () => {
