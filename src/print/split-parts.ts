@@ -6,7 +6,7 @@ import {toHtml} from 'hast-util-to-html'
  * Paged.js lays out a page in time that grows with everything already laid out (each forced
  * layout walks the whole document), so one long run is O(n²) in pages. Chapters always start on a
  * new page (print-core.css), so the document can be cut before any chapter and each part laid out
- * on its own, in parallel, then the pages put back together in order (browser-side/merge.ts).
+ * on its own, in parallel, then the pages put back together in order (browser-side/parts.ts).
  */
 
 /**
@@ -18,13 +18,13 @@ export const DEFAULT_PART_CHARS = 100_000
 
 /**
  * Parts smaller than this cost more than they save: a part opens a browser page (a renderer
- * process at first) and loads Paged.js. The 34-page sample report (about 80,000 characters) lays
- * out faster in one part than in two.
+ * process at first) and loads Paged.js. The 34-page sample report (about 57,000 characters) and
+ * the 28-page benchmark report lay out faster in one part than in two.
  */
 export const MIN_PART_CHARS = 50_000
 
 export interface SplitOptions {
-  /** Start a new part at the next chapter once a part holds this much text. */
+  /** Text characters a part should not go over (a longer chapter makes a longer part); Infinity: one part. */
   partChars?: number
   /** Parts laid out at the same time: the number of parts is a multiple of it where sizes allow (not under MIN_PART_CHARS). */
   workers?: number
@@ -36,8 +36,8 @@ export interface DocumentParts {
 }
 
 /**
- * Cut a print HTML document before `section.rp-chapter` elements into parts of about `partChars`
- * characters of text. Every element of the body gets a `data-ref` numbered over the whole document
+ * Cut a print HTML document before `section.rp-chapter` elements into parts of at most about
+ * `partChars` characters of text. Every element of the body gets a `data-ref` numbered over the whole document
  * (Paged.js keeps an existing one), so refs are unique across parts and a split element is
  * recognised as the same element in the next part; a print footnote's ref is its note number, which
  * its call and marker show (`attr(data-footnote-call)`), so note numbers do not restart per part.
