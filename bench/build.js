@@ -167,6 +167,32 @@ if (isChild) {
     }
   }
 
+  /**
+   * A baseline method: one browser for all rounds, and each round a fresh page that has loaded the
+   * numbered print HTML, given to `print`, then closed.
+   */
+  const pageMethod = (project, print) => {
+    let browser
+    return {
+      async setup() {
+        browser = await launch()
+      },
+      async run() {
+        const page = await browser.newPage()
+        try {
+          page.setDefaultTimeout(TIMEOUT_MS)
+          await page.goto(pathToFileURL(project.numberedHtmlFile).href, {waitUntil: 'load'})
+          return await print(page)
+        } finally {
+          await page.close()
+        }
+      },
+      async teardown() {
+        await browser.close()
+      }
+    }
+  }
+
   const methods = {
     /** (a) The real build, as the CLI runs it for `--format pdf --edition full`. */
     rapporteur: (project) => ({
@@ -194,60 +220,23 @@ if (isChild) {
     rapporteur_one_part: (project) => paginateMethod(project, {partChars: Infinity, workers: 1}),
 
     /** (c) Stock Paged.js: the polyfill, its own `after` hook as the "done" signal, a plain page.pdf. */
-    pagedjs: (project) => {
-      let browser
-      return {
-        async setup() {
-          browser = await launch()
-        },
-        async run() {
-          const page = await browser.newPage()
-          try {
-            page.setDefaultTimeout(TIMEOUT_MS)
-            await page.goto(pathToFileURL(project.numberedHtmlFile).href, {waitUntil: 'load'})
-            // The polyfill reads window.PagedConfig when it starts (at once: the document is loaded);
-            // `after` receives the flow once every page is laid out.
-            await page.evaluate(() => {
-              window.__benchDone = new Promise((resolve) => {
-                window.PagedConfig = {after: (flow) => resolve({total: flow.total, ms: flow.performance})}
-              })
-            })
-            await page.addScriptTag({path: polyfillFile})
-            const flow = await page.evaluate(() => window.__benchDone)
-            const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, timeout: TIMEOUT_MS})
-            return {pdf, extra: {laidOut: flow.total, pagedS: flow.ms / 1000}}
-          } finally {
-            await page.close()
-          }
-        },
-        async teardown() {
-          await browser.close()
-        }
-      }
-    },
+    pagedjs: (project) =>
+      pageMethod(project, async (page) => {
+        // The polyfill reads window.PagedConfig when it starts (at once: the document is loaded);
+        // `after` receives the flow once every page is laid out.
+        await page.evaluate(() => {
+          window.__benchDone = new Promise((resolve) => {
+            window.PagedConfig = {after: (flow) => resolve({total: flow.total, ms: flow.performance})}
+          })
+        })
+        await page.addScriptTag({path: polyfillFile})
+        const flow = await page.evaluate(() => window.__benchDone)
+        const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, timeout: TIMEOUT_MS})
+        return {pdf, extra: {laidOut: flow.total, pagedS: flow.ms / 1000}}
+      }),
 
     /** (d) The floor: Chromium's own print of the same HTML, no pagination script. */
-    raw: (project) => {
-      let browser
-      return {
-        async setup() {
-          browser = await launch()
-        },
-        async run() {
-          const page = await browser.newPage()
-          try {
-            page.setDefaultTimeout(TIMEOUT_MS)
-            await page.goto(pathToFileURL(project.numberedHtmlFile).href, {waitUntil: 'load'})
-            return {pdf: await page.pdf({format: 'A4', printBackground: true, timeout: TIMEOUT_MS})}
-          } finally {
-            await page.close()
-          }
-        },
-        async teardown() {
-          await browser.close()
-        }
-      }
-    }
+    raw: (project) => pageMethod(project, async (page) => ({pdf: await page.pdf({format: 'A4', printBackground: true, timeout: TIMEOUT_MS})}))
   }
 
   const ask = (message) =>

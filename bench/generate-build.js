@@ -23,7 +23,7 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {capitalize, ChapterWriter, makeGlossary, makeRandom, makeSources, projectConfig, wrap} from './generate.js'
+import {capitalize, ChapterWriter, generatorOptions, makeGlossary, makeRandom, makeSources, projectConfig, wrap} from './generate.js'
 
 /**
  * Chapters per target page count, tuned by building them (see bench/README.md): a chapter of
@@ -139,24 +139,7 @@ export function generateBuildProject({dir = join(tmpdir(), 'rapporteur-bench-bui
   return {dir, markdownBytes, files: [...chapterFiles, 'synthese.md'], chapters, sources: sources.length, terms: glossary.length}
 }
 
-function parseArgs(argv) {
-  const options = {}
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const value = argv[i + 1]
-    if (arg === '--out') options.dir = value
-    else if (arg === '--pages') options.pages = Number(value)
-    else if (arg === '--chapters') options.chapters = Number(value)
-    else if (arg === '--chapter-kb') options.chapterKb = Number(value)
-    else if (arg === '--sources') options.sources = Number(value)
-    else if (arg === '--seed') options.seed = Number(value)
-    else continue
-    i++
-  }
-  return options
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = generateBuildProject(parseArgs(process.argv.slice(2)))
+  const result = generateBuildProject(generatorOptions(process.argv.slice(2), ['pages', 'chapters', 'chapter-kb', 'sources', 'seed']))
   console.log(`${result.dir}: ${result.files.length} Markdown files (${result.chapters} chapters + glossary + synthesis), ${(result.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${result.sources} sources, ${result.terms} terms`)
 }

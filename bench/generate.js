@@ -16,6 +16,7 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
 
 // ---------------------------------------------------------------------------------------------
 // PRNG: mulberry32, seeded. Everything random goes through `rng`.
@@ -648,22 +649,22 @@ export function generateCorpus({dir = join(tmpdir(), 'rapporteur-bench-corpus'),
   return {dir, markdownBytes, files: [...chapterFiles, 'synthese.md'], chapters: chapterFiles.length, sources: sources.length, terms: glossary.length}
 }
 
-function parseArgs(argv) {
+/**
+ * A generator's command-line options: `--out DIR` as `dir`, and the numeric `--kebab-name N` given
+ * in `numeric` as `kebabName`. Unknown arguments are ignored.
+ */
+export function generatorOptions(argv, numeric) {
+  const {values} = parseArgs({args: argv, options: Object.fromEntries(['out', ...numeric].map((name) => [name, {type: 'string'}])), strict: false, allowPositionals: true})
   const options = {}
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    const value = argv[i + 1]
-    if (arg === '--out') options.dir = value
-    else if (arg === '--chapters') options.chapters = Number(value)
-    else if (arg === '--chapter-kb') options.chapterKb = Number(value)
-    else if (arg === '--seed') options.seed = Number(value)
-    else continue
-    i++
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue
+    if (name === 'out') options.dir = value
+    else options[name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase())] = Number(value)
   }
   return options
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = generateCorpus(parseArgs(process.argv.slice(2)))
+  const result = generateCorpus(generatorOptions(process.argv.slice(2), ['chapters', 'chapter-kb', 'seed']))
   console.log(`${result.dir}: ${result.files.length} Markdown files, ${(result.markdownBytes / 1024 / 1024).toFixed(2)} MB of Markdown (${result.markdownBytes} bytes), ${result.sources} sources, ${result.terms} terms`)
 }
