@@ -1,10 +1,39 @@
 import {stringify} from 'csv-stringify/sync'
+import {cslDateVariables, cslNameVariables, type CslDate, type CslName} from '../model/schemas/csl.js'
+import {displayName, isoDate} from '../model/registry/source-view.js'
 
-type Row = Record<string, string | number | boolean | null>
+/** A flat record; `csl` (sources) holds a whole CSL-JSON item, spread into columns in CSV. */
+export type Row = Record<string, string | number | boolean | null | Record<string, unknown>>
 
-/** JSON: an array of objects. CSV: RFC 4180 with a header row, booleans as true/false. */
+/**
+ * JSON: an array of objects, nested CSL items kept whole. CSV: RFC 4180 with a header row holding
+ * every column any row has (`csl.DOI`, `csl.volume`…), names as `Family, Given; …`, dates as ISO.
+ */
 export function formatRows(rows: readonly Row[], format: 'json' | 'csv'): string {
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n'
   if (rows.length === 0) return ''
-  return stringify(rows as Row[], {header: true, cast: {boolean: (value) => String(value)}})
+  const flat = rows.map(flatten)
+  const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))]
+  return stringify(flat, {header: true, columns, cast: {boolean: (value) => String(value)}})
+}
+
+function flatten(row: Row): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {}
+  for (const [key, value] of Object.entries(row)) {
+    if (value === null || typeof value !== 'object') out[key] = value
+    else for (const [name, inner] of Object.entries(value)) out[`${key}.${name}`] = cell(name, inner)
+  }
+  return out
+}
+
+const names: ReadonlySet<string> = new Set(cslNameVariables)
+const dates: ReadonlySet<string> = new Set(cslDateVariables)
+
+/** One CSL variable as a spreadsheet cell. */
+function cell(name: string, value: unknown): string | number | null {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'string' || typeof value === 'number') return value
+  if (names.has(name) && Array.isArray(value)) return (value as CslName[]).map((person) => (person.family && !person.literal ? [[person['non-dropping-particle'], person.family].filter(Boolean).join(' '), [person.given, person['dropping-particle']].filter(Boolean).join(' ')].filter(Boolean).join(', ') : displayName(person))).join('; ')
+  if (dates.has(name) && typeof value === 'object') return isoDate(value as CslDate) ?? (value as CslDate).literal ?? (value as CslDate).raw ?? JSON.stringify(value)
+  return JSON.stringify(value)
 }

@@ -1,16 +1,15 @@
 import type {ReportModel} from '../model/types.js'
+import type {Row} from './format.js'
 
 /** What `rapporteur export` can produce; each is a list of flat records (one CSV row each). */
 export const exportKinds = ['recommendations', 'stats', 'sources', 'citations', 'figures'] as const
 export type ExportKind = (typeof exportKinds)[number]
 
-type Row = Record<string, string | number | boolean | null>
-
 const at = (item: {file: string; position: {start: {line: number; column: number}}}) => ({file: item.file, line: item.position.start.line, column: item.position.start.column})
 
 /** The model's content as flat records, for spreadsheets, websites and press kits. */
 export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
-  const sourceTitle = new Map(model.sources.map((entry) => [entry.value.id, entry.value.title]))
+  const sourceTitle = new Map(model.sources.map((entry) => [entry.value.id, entry.value.title ?? null]))
   const axisLabel = new Map(model.config.axes.map((axis) => [axis.id, axis.label]))
   switch (kind) {
     case 'recommendations':
@@ -41,14 +40,18 @@ export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
       return model.sources.map((entry) => ({
         id: entry.value.id,
         type: entry.value.type,
-        title: entry.value.title,
+        kind: entry.value.kind ?? null,
+        title: entry.value.title ?? null,
         author: entry.value.author.join('; '),
-        date: entry.value.date,
+        date: entry.value.date ?? null,
         publisher: entry.value.publisher ?? null,
         url: entry.value.url ?? null,
         accessed: entry.value.accessed ?? null,
+        note: entry.value.note ?? null,
         uses: counts.get(entry.value.id) ?? 0,
-        ...at(entry)
+        ...at(entry),
+        // The whole CSL-JSON item: every field the registry holds, as styles read it.
+        csl: entry.value.csl
       }))
     }
     case 'citations':

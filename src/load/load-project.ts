@@ -5,6 +5,7 @@ import {refinedConfigSchema, type Config, type EditionName} from '../model/schem
 import type {SchemaProblem} from '../model/types.js'
 import {reportZodIssues} from '../model/zod-issues.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
+import {citationStyleOf} from './citation-style.js'
 import {readConfigFile, readProjectFile, readProjectFiles} from './read-project.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
@@ -46,7 +47,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const cslFile = config.citations.csl ? await readProjectFile(dir, config.citations.csl) : undefined
   if (config.citations.csl && !cslFile) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``)
 
-  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile}}
+  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile, citationStyle: citationStyleOf(config, cslFile)}}
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */

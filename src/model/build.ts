@@ -1,6 +1,7 @@
 import type {Heading} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
+import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {collectDocument} from './collect.js'
 import {readFrontMatter} from './front-matter.js'
@@ -20,13 +21,15 @@ export interface ProjectInput {
   glossaryFile: VFile | undefined
   /** The project's own CSL style (`citations.csl`), when it names one. */
   cslFile?: VFile | undefined
+  /** The style citations are formatted with: the project's `citations.csl` or a default. */
+  citationStyle: CslStyle
 }
 
 /** Build the typed report from the project's files: parse, validate, collect, number. */
 export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = []): Promise<ReportModel> {
   const model = emptyModel(input)
   model.problems.push(...problems)
-  if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, model.problems, model.rejectedSources)
+  if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
 
   for (const {file, editions} of input.markdown) {
@@ -78,7 +81,9 @@ function emptyModel(input: ProjectInput): ReportModel {
     documents: [],
     sources: [],
     rejectedSources: [],
+    unreadFields: [],
     cslXml: input.cslFile ? String(input.cslFile.value) : undefined,
+    citationStyle: input.citationStyle,
     sourcesFile: input.sourcesFile?.path,
     glossary: [],
     glossaryFile: input.glossaryFile?.path,

@@ -7,6 +7,7 @@ import type {GlossaryEntry} from './schemas/glossary.js'
 import type {Source} from './schemas/sources.js'
 import type {FrontMatter} from './schemas/front-matter.js'
 import type {NumberFinding} from './figures/detect.js'
+import type {CslStyle} from './schemas/csl.js'
 
 /** Where something is written: a project-relative file and a range in it. */
 export interface Located {
@@ -17,7 +18,8 @@ export interface Located {
 /** A registry entry (source or glossary term) with the places of the entry and of its fields. */
 export interface Entry<T> extends Located {
   value: T
-  fields: Partial<Record<keyof T & string, Position>>
+  /** Places of the fields as written (`date`, `issued` or `year`, whichever the file has). */
+  fields: Partial<Record<string, Position>>
 }
 
 export interface MarkdownDocument {
@@ -116,8 +118,12 @@ export interface ReportModel {
   sources: Array<Entry<Source>>
   /** Ids of registry entries dropped because they failed their schema. */
   rejectedSources: string[]
+  /** Registry fields and entry types that no style prints (reported by `unread-field`). */
+  unreadFields: SchemaProblem[]
   /** The project's own CSL style (XML), read by the load stage; undefined for the bundled default. */
   cslXml: string | undefined
+  /** The style of notes, in-text citations and bibliography: the project's own or a default. */
+  citationStyle: CslStyle
   sourcesFile: string | undefined
   glossary: Array<Entry<GlossaryEntry>>
   glossaryFile: string | undefined

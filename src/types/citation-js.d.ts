@@ -1,7 +1,11 @@
 // citation-js ships JavaScript without types; we use the input chain and the CSL output only.
 declare module '@citation-js/core' {
   export const plugins: {
-    input: {chain(data: unknown, options?: {forceType?: string; generateGraph?: boolean}): unknown[]}
+    input: {
+      chain(data: unknown, options?: {forceType?: string; generateGraph?: boolean}): unknown[]
+      /** One parsing step (BibTeX text → raw entries → CSL items). */
+      chainLink(data: unknown, options?: {forceType?: string}): unknown
+    }
     config: {get(name: string): {styles: {add(name: string, xml: string): void; has(name: string): boolean}; locales: {add(name: string, xml: string): void}}}
   }
   export class Cite {
@@ -12,3 +16,4 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-bibtex'
 declare module '@citation-js/plugin-csl'
+declare module '@citation-js/plugin-bibtex/lib/input/value.js'

@@ -31,6 +31,8 @@ editions:
 export async function writeProject(files: Record<string, string>, base: Record<string, string> = baseProject): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-'))
   const all = {...base, ...files}
+  // A project has one registry: an example that brings CSL-JSON or BibTeX does without the base's YAML.
+  if (('sources.json' in files || 'sources.bib' in files) && !('sources.yaml' in files)) delete all['sources.yaml']
   const extra = Object.keys(files).filter((name) => name.startsWith('chapters/') && name !== 'chapters/intro.md' && name.endsWith('.md'))
   if (extra.length > 0 && !files['rapporteur.yaml']) {
     all['rapporteur.yaml'] = all['rapporteur.yaml']!.replace('files: [chapters/intro.md]', `files: [chapters/intro.md, ${extra.join(', ')}]`)

@@ -29,9 +29,9 @@ describe('sources registry formats', () => {
     )
     const {model, findings} = await load({'sources.json': json, 'sources.yaml': undefined as unknown as string})
     expect(model.sourcesFile).toBe('sources.json')
-    expect(model.sources.map((entry) => [entry.value.id, entry.value.type, entry.value.author, entry.value.date, entry.value.publisher])).toEqual([
-      ['enquete-2024', 'survey', ['Observatoire'], '2024', undefined],
-      ['doe-2020', 'article', ['Jane Doe'], '2020-05', 'Revue']
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.type, entry.value.kind, entry.value.author, entry.value.date, entry.value.publisher])).toEqual([
+      ['enquete-2024', 'report', 'survey', ['Observatoire'], '2024', undefined],
+      ['doe-2020', 'article-journal', 'article', ['Jane Doe'], '2020-05', 'Revue']
     ])
     expect(findings).toEqual([])
   })
@@ -61,7 +61,7 @@ describe('sources registry formats', () => {
     expect(model.sourcesFile).toBe('sources.bib')
     expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024', 'doe-2020', 'orphan-2023'])
     expect(findings).toEqual([
-      'sources.bib:15:1 source-incomplete: Unexpected webpage `orphan-2023` without `url`, expected the fields a webpage needs',
+      'sources.bib:15:1 source-incomplete: Unexpected @online `orphan-2023` without `url`, expected what a reader needs to find it again',
       'sources.bib:15:1 unused-source: Unexpected unused source `orphan-2023`, expected a citation of it somewhere in the report'
     ])
   })
@@ -82,7 +82,7 @@ describe('sources registry formats', () => {
     })
     expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024'])
     expect(findings).toContainEqual(
-      'sources.yaml:7:9 schema: Unexpected value "journal" for `type`, expected "report", "survey", "article", "law", "dataset", "webpage", "interview", "press-release", "book", "hearing" in entry `doe-2020`'
+      'sources.yaml:7:9 schema: Unexpected value for `type`: expected one of report, survey, article, law, dataset, webpage, interview, press-release, book, hearing, or a CSL type such as article-journal, chapter, thesis, paper-conference or legislation in entry `doe-2020`'
     )
     expect(findings).toContainEqual("chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`: its entry in sources.yaml is invalid, see the `schema` finding there")
   })

@@ -13,6 +13,7 @@ import {undefinedTerm} from './undefined-term.js'
 import {unknownAxis} from './unknown-axis.js'
 import {unknownDirective} from './unknown-directive.js'
 import {unknownSource} from './unknown-source.js'
+import {unreadField} from './unread-field.js'
 import {unusedSource} from './unused-source.js'
 import {unusedTerm} from './unused-term.js'
 
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   rawHtml,
   imageWithoutAlt,
   sourceIncomplete,
+  unreadField,
   sourceTooOld,
   unusedSource,
   unusedTerm

@@ -17,9 +17,11 @@ in \`rapporteur.yaml\`. Laws are exempt (an old law in force is current). Raise 
     const reportYear = yearOf(model.config.date)
     const limit = model.config.check.sources.maxAgeYears
     for (const entry of model.sources) {
-      if (entry.value.type === 'law') continue
-      const age = reportYear - yearOf(entry.value.date)
-      if (age > limit) report({file: entry.file, position: entry.fields.date ?? entry.position}, `Unexpected source \`${entry.value.id}\` from ${yearOf(entry.value.date)}, ${age} years before the report, expected at most ${limit} (\`check.sources.maxAgeYears\`)`)
+      const date = entry.value.date
+      if (entry.value.kind === 'law' || date === undefined) continue
+      const age = reportYear - yearOf(date)
+      const place = entry.fields.date ?? entry.fields.issued ?? entry.fields.year ?? entry.position
+      if (age > limit) report({file: entry.file, position: place}, `Unexpected source \`${entry.value.id}\` from ${yearOf(date)}, ${age} years before the report, expected at most ${limit} (\`check.sources.maxAgeYears\`)`)
     }
   }
 })

@@ -1,46 +1,30 @@
 import type {VFile} from 'vfile'
-import {positionFromOffsets} from '../../diagnostics/location.js'
 import {parseYaml} from '../../parse/yaml.js'
-import {sourceSchema, type Source} from '../schemas/sources.js'
+import {sourceEntrySchema, type Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
-import {cslFieldOf, fromCsl, type CslItem} from './csl.js'
+import {readBibtex} from './bibtex.js'
+import {readCslJson} from './csl-json.js'
 import {validateEntries, yamlPlaces} from './entries.js'
+import {sourceFromYaml} from './from-yaml-entry.js'
 
-/** Read the sources registry, whichever of the three formats it is written in. */
-export async function readSources(file: VFile, problems: SchemaProblem[], rejected: string[] = []): Promise<Array<Entry<Source>>> {
-  const path = file.path
-  if (path.endsWith('.bib')) return readBibtex(file, problems, rejected)
+/** What reading a registry found besides its entries. */
+export interface RegistryFindings {
+  /** Shapes that do not fit (`schema`). */
+  problems: SchemaProblem[]
+  /** Fields and entry types kept or skipped but never printed (`unread-field`). */
+  unread: SchemaProblem[]
+  /** Ids of entries dropped because they failed their schema. */
+  rejected: string[]
+}
+
+/** Read the sources registry, whichever of the three formats it is written in, as whole CSL items. */
+export async function readSources(file: VFile, lang: string, findings: RegistryFindings): Promise<Array<Entry<Source>>> {
+  const {problems, unread, rejected} = findings
+  if (file.path.endsWith('.bib')) return readBibtex(file, lang, problems, unread, rejected)
+  if (file.path.endsWith('.json')) return readCslJson(file, problems, unread, rejected)
   const source = parseYaml(file)
   for (const error of source.errors) problems.push({file: file.path, ...error})
   if (source.data === undefined) return []
-  if (path.endsWith('.json')) {
-    const items = Array.isArray(source.data) ? (source.data as CslItem[]).map((item) => fromCsl(item)) : source.data
-    return validateEntries(items, sourceSchema, path, yamlPlaces(source, cslFieldOf), problems, rejected)
-  }
-  return validateEntries(source.data, sourceSchema, path, yamlPlaces(source), problems, rejected)
-}
-
-/** BibTeX goes through citation-js (loaded only when a project uses BibTeX: it is large). */
-async function readBibtex(file: VFile, problems: SchemaProblem[], rejected: string[]): Promise<Array<Entry<Source>>> {
-  const {plugins} = await import('@citation-js/core')
-  await import('@citation-js/plugin-bibtex')
-  const text = String(file.value)
-  let items: CslItem[]
-  try {
-    items = plugins.input.chain(text, {forceType: '@biblatex/text', generateGraph: false}) as CslItem[]
-  } catch (error) {
-    problems.push({file: file.path, position: positionFromOffsets(file, 0, 0), message: `Cannot parse BibTeX: ${(error as Error).message}`})
-    return []
-  }
-  // citation-js gives no positions: place each entry at its `@type{key` line.
-  const placeOf = (path: ReadonlyArray<PropertyKey>) => {
-    const id = typeof path[0] === 'number' ? items[path[0]]?.id : undefined
-    const at = id === undefined ? 0 : Math.max(0, text.search(new RegExp(`@\\w+\\s*\\{\\s*${escape(String(id))}\\s*,`)))
-    return positionFromOffsets(file, at, text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at))
-  }
-  return validateEntries(items.map((item) => fromCsl(item)), sourceSchema, file.path, placeOf, problems, rejected)
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const entries = validateEntries(source.data, sourceEntrySchema, file.path, yamlPlaces(source), problems, rejected)
+  return entries.map((entry) => ({...entry, value: sourceFromYaml(entry.value, lang)}))
 }

@@ -1,23 +1,86 @@
 import {z} from 'zod'
-import {idSchema, partialDateSchema, stringListSchema} from './common.js'
+import {idSchema, partialDateSchema} from './common.js'
+import {cslDateSchema, cslDateVariables, cslNameSchema, cslNameVariables, cslNumberVariables, cslTextVariables, cslTypes, type CslItem} from './csl.js'
 
-export const sourceTypes = ['report', 'survey', 'article', 'law', 'dataset', 'webpage', 'interview', 'press-release', 'book', 'hearing'] as const
+/** rapporteur's own kinds of source: what the rules reason about (a web page needs its URL…). */
+export const sourceKinds = ['report', 'survey', 'article', 'law', 'dataset', 'webpage', 'interview', 'press-release', 'book', 'hearing'] as const
+export type SourceKind = (typeof sourceKinds)[number]
 
-/** One entry of `sources.yaml`; CSL-JSON and BibTeX entries are mapped onto the same shape. */
-export const sourceSchema = z.strictObject({
-  id: idSchema,
-  type: z.enum(sourceTypes),
-  title: z.string().min(1),
-  author: stringListSchema,
-  date: partialDateSchema,
-  publisher: z.string().optional(),
-  url: z.url().optional(),
-  accessed: partialDateSchema.optional(),
-  pages: z.union([z.string(), z.number()]).transform(String).optional(),
-  note: z.string().optional()
+/** A name as a writer gives it: a string is an organisation or a name kept as written (CSL `literal`). */
+const nameSchema = z.union([z.string().min(1), cslNameSchema])
+const namesSchema = z.union([nameSchema, z.array(nameSchema).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]))
+/** `2024`, `2024-04` or `2024-04-23`, or a CSL date object. */
+const dateSchema = z.union([partialDateSchema, cslDateSchema])
+
+const knownTypes: ReadonlySet<string> = new Set([...sourceKinds, ...cslTypes])
+
+/** One of our kinds, or any CSL type; the message lists ours and points at CSL's, not all 55. */
+const sourceTypeSchema = z.string().refine((type) => knownTypes.has(type), {
+  message: `expected one of ${sourceKinds.join(', ')}, or a CSL type such as article-journal, chapter, thesis, paper-conference or legislation`
 })
 
-export const sourcesSchema = z.array(sourceSchema)
+/** The friendly fields and their CSL names: a writer may use either, not both. */
+export const friendlyFields = {date: 'issued', url: 'URL', pages: 'page'} as const
 
-export type Source = z.infer<typeof sourceSchema>
-export type SourceType = Source['type']
+function shapeOf(): Record<string, z.ZodType> {
+  const shape: Record<string, z.ZodType> = {}
+  for (const name of cslNameVariables) shape[name] = namesSchema.optional()
+  for (const name of cslDateVariables) shape[name] = dateSchema.optional()
+  for (const name of cslNumberVariables) shape[name] = z.union([z.string(), z.number()]).optional()
+  for (const name of cslTextVariables) shape[name] = z.union([z.string(), z.number()]).transform(String).optional()
+  return shape
+}
+
+/**
+ * One entry of `sources.yaml`: `id`, `type` (ours or a CSL type), `title`, `author`, `date`, and
+ * every CSL variable under its CSL name. `note` is the reviewers' own note: it is kept and
+ * exported, never printed.
+ */
+export const sourceEntrySchema = z
+  .strictObject({
+    ...shapeOf(),
+    id: idSchema,
+    type: sourceTypeSchema,
+    title: z.string().min(1),
+    author: namesSchema,
+    date: partialDateSchema.optional(),
+    url: z.url().optional(),
+    URL: z.url().optional(),
+    pages: z.union([z.string(), z.number()]).transform(String).optional(),
+    categories: z.array(z.string()).optional(),
+    custom: z.record(z.string(), z.unknown()).optional()
+  })
+  .superRefine((value, context) => {
+    const entry = value as Record<string, unknown>
+    for (const [friendly, csl] of Object.entries(friendlyFields)) {
+      if (entry[friendly] !== undefined && entry[csl] !== undefined) context.addIssue({code: 'custom', path: [csl], message: `either \`${friendly}\` or \`${csl}\`, not both`})
+    }
+    if (entry.date === undefined && entry.issued === undefined) context.addIssue({code: 'custom', path: ['date'], message: 'a `date` (YYYY, YYYY-MM or YYYY-MM-DD)', input: undefined})
+  })
+
+/** An entry as validated: the named fields, and any CSL variable by its name. */
+export type SourceEntry = z.infer<typeof sourceEntrySchema> & Record<string, unknown>
+
+/**
+ * A source inside rapporteur: the whole CSL-JSON item (`csl`, what styles format and `export
+ * sources` gives), and a summary of it that rules, the audit page and exports read.
+ */
+export interface Source {
+  id: string
+  /** The type as written: one of ours, a CSL type, or a BibTeX entry type (`techreport`). */
+  type: string
+  /** Our kind of source, when the type maps onto one. */
+  kind: SourceKind | undefined
+  title: string | undefined
+  /** Names as a reader sees them: `Kees de Hoogh`, `Fondation pour l'Enfance`. */
+  author: string[]
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined when the item has no usable date. */
+  date: string | undefined
+  publisher: string | undefined
+  url: string | undefined
+  accessed: string | undefined
+  pages: string | undefined
+  /** The reviewers' note of `sources.yaml` (never printed), or the CSL `note`. */
+  note: string | undefined
+  csl: CslItem
+}

@@ -1,0 +1,132 @@
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {positionFromOffsets} from '../../diagnostics/location.js'
+import {cslItemSchema, type CslItem} from '../schemas/csl.js'
+import type {Source} from '../schemas/sources.js'
+import type {Entry, SchemaProblem} from '../types.js'
+import {bibtexPlaces, type BibtexPlace} from './bibtex-places.js'
+import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
+import {validateEntries} from './entries.js'
+import {sourceView} from './source-view.js'
+import {UnreadFields} from './unread-fields.js'
+
+/** An entry as citation-js's BibTeX grammar gives it, before mapping to CSL. */
+interface RawEntry {
+  type: string
+  label: string
+  properties: Record<string, string>
+}
+
+type Convert = (entries: RawEntry[]) => unknown[]
+
+/** BibLaTeX field names of the CSL variables, to place a problem on the field the user wrote. */
+const bibtexFieldsOf: Record<string, string[]> = {
+  title: ['title'],
+  author: ['author'],
+  editor: ['editor'],
+  issued: ['date', 'year'],
+  accessed: ['urldate'],
+  'container-title': ['journaltitle', 'journal', 'booktitle'],
+  URL: ['url', 'howpublished'],
+  DOI: ['doi'],
+  page: ['pages'],
+  publisher: ['publisher', 'institution', 'school', 'organization']
+}
+
+/**
+ * A BibTeX or BibLaTeX file through citation-js (every entry type), each entry mapped to a whole
+ * CSL item and placed at its `@type{key`; unknown entry types and fields citation-js does not
+ * map are reported as unread, once per type or field name.
+ */
+export async function readBibtex(file: VFile, lang: string, problems: SchemaProblem[], unread: SchemaProblem[], rejected: string[]): Promise<Array<Entry<Source>>> {
+  const {plugins} = await import('@citation-js/core')
+  await import('@citation-js/plugin-bibtex')
+  // citation-js's own decoder of field values (LaTeX accents, braces, `--`).
+  const {parse: decode} = (await import('@citation-js/plugin-bibtex/lib/input/value.js')) as {parse: (value: string, field: string) => unknown}
+  const text = String(file.value)
+  const at = (offset: number, end = offset): Position => positionFromOffsets(file, offset, end)
+  let raw: RawEntry[]
+  try {
+    raw = plugins.input.chainLink(text, {forceType: '@biblatex/text'}) as RawEntry[]
+  } catch (error) {
+    problems.push({file: file.path, position: at(0), message: `Cannot parse BibTeX: ${firstLine(error)}, expected entries such as \`@article{key, title = {…}}\``})
+    return []
+  }
+  const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
+  const places = bibtexPlaces(text)
+  const placeOf = (entry: RawEntry): BibtexPlace => places.get(entry.label) ?? {start: 0, end: 0, fields: new Map()}
+  const items = convertEach(raw, convert, (entry, error) => {
+    const place = placeOf(entry)
+    problems.push({file: file.path, position: at(place.start, place.end), message: `Cannot read BibTeX entry \`${entry.label}\`: ${firstLine(error)}`})
+  })
+  const notes = new UnreadFields(file.path)
+  raw.forEach((entry, index) => {
+    const item = items[index]
+    if (!item) return
+    const place = placeOf(entry)
+    if (!knownTypes.has(entry.type.toLowerCase())) notes.add(`@${entry.type}`, at(place.start, place.start + entry.type.length + 1), `Unexpected BibTeX entry type \`@${entry.type}\`, expected a BibTeX or BibLaTeX type: read as a CSL \`${String(item.type)}\``)
+    const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
+    items[index] = mendBibtexItem(item, entry.properties, skipped, lang, decode)
+    for (const field of skipped) {
+      if (isMended(field)) continue
+      const offset = place.fields.get(field.toLowerCase()) ?? place.start
+      notes.add(field.toLowerCase(), at(offset, offset + field.length), `Unexpected BibTeX field \`${field}\` in \`@${entry.type}{${entry.label}\``, 'it is not mapped to any CSL variable, so no style prints it')
+    }
+  })
+  unread.push(...notes.findings())
+  const kept = raw.filter((_, index) => items[index])
+  const placeOfPath = (path: ReadonlyArray<PropertyKey>): Position => {
+    const entry = typeof path[0] === 'number' ? kept[path[0]] : undefined
+    if (!entry) return at(0)
+    const place = placeOf(entry)
+    const variable = typeof path[1] === 'string' ? path[1] : undefined
+    const field = (variable ? (bibtexFieldsOf[variable] ?? [variable.toLowerCase()]) : []).find((name) => place.fields.has(name))
+    const offset = field ? (place.fields.get(field) ?? place.start) : place.start
+    return at(offset, field ? offset + field.length : text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset))
+  }
+  const entries = validateEntries(items.filter(Boolean), cslItemSchema, file.path, placeOfPath, problems, rejected) as Array<Entry<CslItem>>
+  const typeOf = new Map(kept.map((entry) => [entry.label, entry.type.toLowerCase()]))
+  return entries.map((entry) => ({...entry, value: sourceView(entry.value, typeOf.get(entry.value.id) ?? entry.value.type)}))
+}
+
+/** All entries at once (a `crossref` needs its parent); one by one only if that fails. */
+function convertEach(raw: RawEntry[], convert: Convert, fail: (entry: RawEntry, error: unknown) => void): Array<CslItem | undefined> {
+  try {
+    return convert(raw) as CslItem[]
+  } catch {
+    return raw.map((entry) => {
+      try {
+        return convert([entry])[0] as CslItem
+      } catch (error) {
+        fail(entry, error)
+        return undefined
+      }
+    })
+  }
+}
+
+const knownTypes = new Set('article book mvbook inbook bookinbook suppbook booklet collection mvcollection incollection suppcollection dataset manual misc online patent periodical suppperiodical proceedings mvproceedings inproceedings reference mvreference inreference report set software thesis unpublished xdata artwork audio bibnote commentary image jurisdiction legislation legal letter movie music performance review standard video conference electronic mastersthesis phdthesis techreport www'.split(' '))
+
+/** Fields that link entries rather than describe them: citation-js resolves them before mapping. */
+const structuralFields = new Set(['crossref', 'xref', 'xdata', 'ids', 'entryset', 'related', 'relatedtype'])
+
+/** Whether citation-js maps a field of this entry type to anything (asked once per type and field). */
+const readCache = new Map<string, boolean>()
+function isRead(type: string, field: string, value: string, convert: Convert): boolean {
+  const key = `${type.toLowerCase()}/${field.toLowerCase()}`
+  let read = readCache.get(key)
+  if (read === undefined) {
+    try {
+      const [item] = convert([{type, label: 'probe', properties: {[field]: value}}]) as Array<Record<string, unknown>>
+      read = Object.keys(item ?? {}).some((name) => !['type', 'id', 'citation-key', '_graph'].includes(name))
+    } catch {
+      read = true
+    }
+    readCache.set(key, read)
+  }
+  return read
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? ''
+}
