@@ -64,7 +64,6 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const theme = await loadTheme(dir, model.config.theme)
-  const {cslXml} = model
   await writeAssets(dir, out, theme, model)
 
   const built: BuiltEdition[] = []
@@ -72,7 +71,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   for (const edition of editions) {
     progress('render', edition)
     const output = model.config.editions[edition]!.output
-    const web = await renderEdition(model, edition, {mode: 'web', pageOf, cslXml})
+    const web = await renderEdition(model, edition, {mode: 'web', pageOf})
     const item: BuiltEdition = {edition, rendered: web}
     if (formats.includes('html')) {
       item.html = path.join(out, `${output}.html`)
@@ -80,7 +79,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       await writeFileAtomic(item.html, new TextEncoder().encode(html))
     }
     if (formats.includes('pdf')) {
-      const print = await renderEdition(model, edition, {mode: 'print', pageOf, cslXml})
+      const print = await renderEdition(model, edition, {mode: 'print', pageOf})
       const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: (tree) => {
         typography(model.config.lang, {hyphenate: true})(tree)
         relocateImages(tree, '../')

@@ -23,7 +23,7 @@ export function editionPages(model: ReportModel): Array<{edition: EditionName; o
  */
 export async function renderPage(model: ReportModel, theme: Theme, edition: EditionName, mode: RenderMode, cslXml: string | undefined): Promise<string> {
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
-  const rendered = await renderEdition(model, edition, {mode, pageOf, cslXml})
+  const rendered = await renderEdition(model, edition, {mode, pageOf})
   return renderDocument(model, rendered, theme, {
     mode,
     stylesheets: mode === 'web' ? webStyles : printStyles,

@@ -1,6 +1,7 @@
 import type {ElementContent} from 'hast'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
+import type {CitationCollector} from './citations/collector.js'
 import type {Labels} from './labels.js'
 
 /** `web`: endnotes with back-links; `print`: footnotes inline for Paged.js (`float: footnote`). */
@@ -27,8 +28,8 @@ export interface RenderContext {
   notes: Note[]
   /** Footnote numbers already given, by `file#identifier`, so a second call reuses its number. */
   footnoteNumbers: Map<string, number>
-  /** Cited source ids, in order of first citation (for the bibliography). */
-  cited: string[]
+  /** The edition's citations, formatted together by the CSL style once all are read. */
+  citations: CitationCollector
 }
 
 /** The href for an id: local when this edition has it, else the other edition's page. */

@@ -5,6 +5,8 @@ import {toString} from 'mdast-util-to-string'
 import type {EditionName} from '../model/schemas/config.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
+import {CitationCollector} from './citations/collector.js'
+import {mergeDoublePeriods} from './citations/punctuation.js'
 import type {RenderContext, RenderMode} from './context.js'
 import {createHandlers} from './handlers.js'
 import {labelsFor} from './labels.js'
@@ -23,20 +25,21 @@ export interface RenderedEdition {
 export interface EditionOptions {
   mode: RenderMode
   pageOf: Record<EditionName, string>
-  cslXml?: string
 }
 
 /** Render an edition's documents in order, then fill what depends on the whole: bibliography, TOC, notes. */
 export async function renderEdition(model: ReportModel, edition: EditionName, options: EditionOptions): Promise<RenderedEdition> {
   const documents = model.documents.filter((document) => document.editions.includes(edition))
   const labels = labelsFor(model.config.lang)
-  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), cited: []}
+  const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
+  const citations = new CitationCollector(model.citationStyle, model.config.lang, items)
+  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations}
   const main: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)
 
-  const bibliographyTitle = labels.bibliography
-  const cited = context.cited.map((id) => model.sources.find((entry) => entry.value.id === id)?.value).filter((source) => source !== undefined)
-  const bibliography = cited.length > 0 ? await renderBibliography(cited, {lang: model.config.lang, cslXml: options.cslXml, title: bibliographyTitle}) : undefined
+  const entries = citations.finish()
+  for (const note of context.notes) mergeDoublePeriods(note.content)
+  const bibliography = entries && entries.length > 0 ? renderBibliography(entries, labels.bibliography) : undefined
   const placed = fillPlaceholders(main, {bibliography, toc})
   if (bibliography && !placed.has('bibliography') && edition === 'full') main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [bibliography]))
   if (options.mode === 'web' && context.notes.length > 0) main.push(endnotes(context))

@@ -10,18 +10,13 @@ import type {MarkdownDocument} from '../model/types.js'
 import type {Citation} from '../parse/citation/types.js'
 import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from './blocks/boxes.js'
 import {renderLeafDirective} from './blocks/lists.js'
-import {authorDate, shortReference} from './cite-text.js'
+import type {RenderAffix} from './citations/collector.js'
 import {hrefFor, type RenderContext} from './context.js'
 
 /** mdast-util-to-hast handlers for one document of an edition: directives, citations, notes. */
 export function createHandlers(context: RenderContext, document: MarkdownDocument): Handlers {
   /** True while rendering a note's own content: citations there stay inline, not nested notes. */
   let inNote = false
-
-  const sourceOf = (key: string) => context.model.sources.find((entry) => entry.value.id === key)?.value
-  const cite = (key: string) => {
-    if (!context.cited.includes(key)) context.cited.push(key)
-  }
 
   /** Add a note and return what stands at its call: a link (web) or the note itself (print). */
   const addNote = (content: ElementContent[], position: Position | undefined): Element => {
@@ -35,14 +30,32 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     return h('a.rp-note-call', {href: `#note-${number}`, id: first ? `note-call-${number}` : undefined, role: 'doc-noteref', dataNote: String(number), ariaLabel: context.labels.noteLabel(number)}, [h('sup', String(number))])
   }
 
-  const citation: Handler = (_state, node: Citation) => {
-    for (const item of node.items) cite(item.key)
-    if (context.model.config.citations.style === 'author-date') {
-      return h('span.rp-cite', ['(', ...node.items.flatMap((item, index) => [index > 0 ? '; ' : '', h('a', {href: hrefFor(context, `source-${item.key}`)}, authorDate(sourceOf(item.key), item))]), ')'])
+  /**
+   * A citation is a placeholder until the whole edition is read: the collector formats every
+   * citation in one citeproc-js pass (positions, Ibid.). A note style puts it in a note of its
+   * own, unless it already stands in one; `@key` keeps the author's name in the text.
+   */
+  const citation: Handler = (state: State, node: Citation) => {
+    const {citations} = context
+    const inText = (cluster: ElementContent, author: Element | undefined): ElementContent[] => (author ? [author, {type: 'text', value: '\u00a0'}, cluster] : [cluster])
+    const affix: RenderAffix = (item, part) => state.all({type: 'paragraph', children: (part === 'prefix' ? item.prefixChildren : item.suffixChildren) ?? []}) as ElementContent[]
+    if (!citations.noteStyle) {
+      const {author, cluster} = citations.add(node, 0, affix)
+      return inText(linkToSource(cluster, node), author)
     }
-    const references = node.items.flatMap((item, index) => [...(index > 0 ? [{type: 'text' as const, value: ' ; '}] : []), ...shortReference(sourceOf(item.key), item, context.model.config.lang)])
-    if (inNote) return references
-    return addNote([...references, {type: 'text', value: '.'}], node.position)
+    // The note it stands in: the footnote being rendered, or the one it is about to open.
+    const noteIndex = context.notes.length + 1
+    const {author, cluster} = citations.add(node, noteIndex, affix)
+    if (inNote) return inText(cluster, author)
+    const call = addNote([cluster], node.position)
+    return author ? [author, call] : call
+  }
+
+  /** In author-date styles, a citation of one work links to its bibliography entry. */
+  const linkToSource = (cluster: Element, node: Citation): Element => {
+    const keys = new Set(node.items.map((item) => item.key))
+    if (keys.size !== 1) return cluster
+    return h('a.rp-cite-link', {href: hrefFor(context, `source-${node.items[0]!.key}`)}, [cluster])
   }
 
   const footnoteReference: Handler = (state: State, node: FootnoteReference) => {
@@ -68,7 +81,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
       case 'recommendation':
         return renderRecommendation(state, node, context)
       case 'stat':
-        cite(String(node.attributes?.source ?? ''))
+        context.citations.cite(String(node.attributes?.source ?? ''))
         return renderStat(context, node, state)
       case 'viewpoint':
         return renderViewpoint(state, node, context)

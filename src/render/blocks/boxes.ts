@@ -39,7 +39,7 @@ export function renderStat(context: RenderContext, node: ContainerDirective, sta
   const source = context.model.sources.find((entry) => entry.value.id === sourceId)?.value
   const locator = node.attributes?.locator ?? stat?.locator
   const text: ElementContent[] = state ? body(state, node).flatMap((child) => (child.type === 'element' && child.tagName === 'p' ? child.children : [child])) : [{type: 'text', value: stat?.text ?? ''}]
-  const sourceLine = `${context.labels.source} : ${source ? `${source.author.join(', ')}, ${source.title}` : sourceId}${locator ? `, ${locator}` : ''}`
+  const sourceLine = `${context.labels.source} : ${source ? [source.author.join(', '), source.title].filter(Boolean).join(', ') : sourceId}${locator ? `, ${locator}` : ''}`
   return h('figure.rp-stat', {id}, [h('p.rp-stat__value', value), h('figcaption.rp-stat__text', [...text, ' ', h('span.rp-stat__source', sourceLine)])])
 }
 

@@ -11,7 +11,7 @@ export function renderLeafDirective(node: LeafDirective, context: RenderContext)
       return recommendationList(context, node.attributes?.axis ?? undefined)
     case 'keyfigures':
       return h('div.rp-keyfigures', context.model.stats.filter((stat) => stat.key).map((stat) => {
-        if (!context.cited.includes(stat.source)) context.cited.push(stat.source)
+        context.citations.cite(stat.source)
         return renderStat({...context}, stat.node)
       }).map((figure) => ({...figure, properties: {...figure.properties, id: `key-${String(figure.properties.id)}`}})))
     case 'glossary':

@@ -1,0 +1,128 @@
+import type {Element, ElementContent} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {h} from 'hastscript'
+import {CannotRunError} from '../../load/cannot-run.js'
+import type {CslItem} from '../../model/schemas/csl.js'
+import type {Citation, CitationItem} from '../../parse/citation/types.js'
+import {AffixParking} from './affixes.js'
+import {engineFor, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
+
+/** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
+export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
+
+/** One bibliography entry as the style formats it. */
+export interface BibliographyEntry {
+  id: string
+  content: ElementContent[]
+}
+
+/**
+ * Collects an edition's citations in reading order while it renders, each as a placeholder,
+ * then formats them all in one pass of citeproc-js, so that positions work (first note in full,
+ * later ones short, "Ibid."), and fills the placeholders in place.
+ */
+export class CitationCollector {
+  readonly noteStyle: boolean
+  private readonly engine: CiteprocEngine
+  private readonly citations: CiteprocCitation[] = []
+  /** Placeholders per citation: the cluster, and for `@key` in the text the author's name. */
+  private readonly slots: Array<{cluster: Element; author?: Element; inText?: CiteprocItem}> = []
+  private readonly uncited = new Set<string>()
+  private readonly parking = new AffixParking()
+
+  constructor(
+    private readonly style: CslStyle,
+    lang: string,
+    private readonly items: ReadonlyMap<string, CslItem>
+  ) {
+    try {
+      this.engine = engineFor(style, lang, items)
+    } catch (error) {
+      throw styleError(style, error)
+    }
+    this.noteStyle = isNoteStyle(this.engine)
+  }
+
+  /**
+   * Register a citation; returns what stands in the text (author-in-text forms) and what goes in
+   * the note or the parentheses. `noteIndex` is the note the citation sits in (0 in the text).
+   */
+  add(node: Citation, noteIndex: number, renderAffix: RenderAffix): {author: Element | undefined; cluster: Element} {
+    const known = node.items.filter((item) => this.items.has(item.key))
+    const cluster = h('span.rp-cite')
+    const unknown = node.items.filter((item) => !this.items.has(item.key))
+    // A key the registry lacks is an `unknown-source` error; the preview still shows where it is.
+    if (known.length === 0) {
+      cluster.children = [{type: 'text', value: unknown.map((item) => `@${item.key}`).join('; ')}]
+      return {author: undefined, cluster}
+    }
+    const items = known.map((item): CiteprocItem => {
+      const request: CiteprocItem = {id: item.key}
+      if (item.locatorValue) {
+        request.locator = item.locatorValue
+        request.label = item.label ?? 'page'
+      }
+      const prefix = this.parking.toCiteproc(renderAffix(item, 'prefix'))
+      const suffix = this.parking.toCiteproc(renderAffix(item, 'suffix'))
+      if (prefix) request.prefix = `${prefix} `
+      // The parser drops the comma between locator and suffix: put it back, as the writer wrote it.
+      if (suffix) request.suffix = /^[,.;:]/.test(suffix) ? suffix : `, ${suffix}`
+      if (item.mode === 'suppress-author' || item.mode === 'in-text') request['suppress-author'] = true
+      return request
+    })
+    const first = known[0]
+    const author = first?.mode === 'in-text' ? h('span.rp-cite-author') : undefined
+    this.citations.push({citationID: `c${this.citations.length + 1}`, citationItems: items, properties: {noteIndex}})
+    this.slots.push({cluster, author, inText: author && first ? {id: first.key, 'author-only': true} : undefined})
+    return {author, cluster}
+  }
+
+  /** A source shown without a citation (a `stat` block's): it belongs in the bibliography. */
+  cite(key: string): void {
+    if (this.items.has(key)) this.uncited.add(key)
+  }
+
+  /** Format every citation at once and fill the placeholders; returns the bibliography. */
+  finish(): BibliographyEntry[] | undefined {
+    let results: Array<[string, number, string]>
+    try {
+      results = this.engine.rebuildProcessorState(this.citations, 'html', [...this.uncited])
+    } catch (error) {
+      throw styleError(this.style, error)
+    }
+    results.forEach(([, , html], index) => {
+      const slot = this.slots[index]
+      if (!slot) return
+      slot.cluster.children = this.hast(html)
+      if (slot.author && slot.inText) {
+        this.engine.setOutputFormat('html')
+        slot.author.children = this.hast(this.engine.makeCitationCluster([slot.inText]))
+      }
+    })
+    // makeBibliography writes in the last output format set.
+    this.engine.setOutputFormat('html')
+    const bibliography = this.engine.makeBibliography()
+    if (!bibliography) return undefined
+    const [{entry_ids: ids}, entries] = bibliography
+    return entries.map((html, index) => ({id: String(ids[index]?.[0] ?? ''), content: this.hast(html)}))
+  }
+
+  private hast(html: string): ElementContent[] {
+    const root = fromHtml(html.trim(), {fragment: true})
+    return this.parking.restore(unwrapEntry(root.children as ElementContent[]))
+  }
+}
+
+/** citeproc-js wraps bibliography entries in `div.csl-entry`: keep what is inside. */
+function unwrapEntry(nodes: ElementContent[]): ElementContent[] {
+  const only = nodes.filter((node) => !(node.type === 'text' && node.value.trim() === ''))
+  const entry = only[0]
+  if (only.length === 1 && entry?.type === 'element' && entry.tagName === 'div') return entry.children
+  return nodes
+}
+
+function styleError(style: CslStyle, error: unknown): Error {
+  if (!style.custom) return error as Error
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  return new CannotRunError(`Cannot format citations with the CSL style \`${style.name}\` of \`citations.csl\`: ${reason}`, 'Check that the file is a valid CSL 1.0 style (for example one from the Zotero style repository), or remove `citations.csl` to use the default.')
+}

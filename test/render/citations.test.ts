@@ -1,0 +1,210 @@
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {Element, ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {renderEdition} from '../../src/render/edition.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/**
+ * Notes, in-text citations and the bibliography formatted by CSL through citeproc-js, read as a
+ * reader reads them: the text of each note and of each bibliography entry.
+ */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+const sources = `- id: lelieveld-2015
+  type: article-journal
+  title: The contribution of outdoor air pollution sources to premature mortality on a global scale
+  author:
+    - {family: Lelieveld, given: Jos}
+    - {family: Evans, given: John S.}
+    - {family: Fnais, given: Mohammed}
+    - {family: Giannadaki, given: Despina}
+    - {family: Pozzer, given: Andrea}
+  date: 2015-09-17
+  container-title: Nature
+  volume: 525
+  issue: 7569
+  page: 367-371
+  DOI: 10.1038/nature15371
+- id: enquete-2024
+  type: survey
+  title: Enquête nationale
+  author: Observatoire
+  publisher: Observatoire national
+  date: 2024
+- id: hoogh-2016
+  type: article-journal
+  title: Diesel exhaust
+  author:
+    - {family: Hoogh, given: Kees, non-dropping-particle: de}
+  date: 2016
+  container-title: Environment International
+  URL: https://example.org/diesel
+`
+
+const chapter = `# Introduction
+
+Premier constat [@lelieveld-2015, p. 368]. Même source [@lelieveld-2015, p. 369]. Autre source
+[@enquete-2024]. Retour à la première [@lelieveld-2015]. Puis [*cf.* @hoogh-2016, chap. 2, nous soulignons].
+Selon @enquete-2024, la :term[sextorsion] progresse.
+
+Une note de l'auteur[^1].
+
+[^1]: Voir [@enquete-2024, p. 12].
+`
+
+async function render(files: Record<string, string>, edition: 'full' = 'full') {
+  const dir = await writeProject({'sources.yaml': sources, 'chapters/intro.md': chapter, ...files})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const rendered = await renderEdition(result.model, edition, {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+  const main = {type: 'element', tagName: 'main', properties: {}, children: rendered.main} as Element
+  if (process.env.DUMP) console.log(JSON.stringify({notes: rendered.notes.map((note) => text(note.content)), text: text(rendered.main).slice(0, 600), bib: entriesOf(rendered.main)}, null, 1))
+  return {
+    notes: rendered.notes.map((note) => text(note.content)),
+    html: toHtml(main),
+    text: text(rendered.main),
+    bibliography: entriesOf(rendered.main)
+  }
+}
+
+/** The text a reader sees (hast-util-to-string's job, in four lines). */
+function text(nodes: readonly ElementContent[]): string {
+  const flat = (list: readonly ElementContent[]): string => list.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? flat(node.children) : '')).join('')
+  return flat(nodes).replace(/[\s\u00A0\u202F]+/gu, ' ').trim()
+}
+
+function entriesOf(nodes: ElementContent[]): string[] {
+  const found: string[] = []
+  const visit = (list: ElementContent[], inside: boolean) => {
+    for (const node of list) {
+      if (node.type !== 'element') continue
+      const className = (node.properties.className as string[] | undefined) ?? []
+      if (inside && node.tagName === 'li') found.push(text(node.children))
+      else visit(node.children, inside || className.includes('rp-bibliography__list'))
+    }
+  }
+  visit(nodes, false)
+  return found
+}
+
+const rapporteurYaml = (extra: string, lang = 'fr') => `title: Exemple
+organisation: Fondation Exemple
+lang: ${lang}
+date: 2026-01
+axes:
+  - {id: prevention, label: Prévention}
+editions:
+  full: {title: Rapport, files: [chapters/intro.md], output: rapport}
+${extra}`
+
+describe('the default French note style', () => {
+  test('first note in full, Ibid. right after, a short form later; footnotes keep their own citations', async () => {
+    const {notes} = await render({})
+    expect(notes).toHaveLength(6)
+    // First citation: the full reference, with "et al." past three authors and the DOI.
+    expect(notes[0]).toMatch(/^Jos Lelieveld et al\., « The contribution of outdoor air pollution sources to premature mortality on a global scale », Nature, vol\. 525, n° 7569, 17 septembre 2015, p\. 368/)
+    expect(notes[0]).toContain('https://doi.org/10.1038/nature15371')
+    expect(notes[1]).toBe('Ibid., p. 369.')
+    expect(notes[2]).toMatch(/^Observatoire, Enquête nationale, enquête, Observatoire national, 2024\.$/)
+    // Later, after another source: the short form, not the full reference again.
+    expect(notes[3]).toMatch(/^Lelieveld et al\., « The contribution of outdoor air pollution/)
+    expect(notes[3]).not.toContain('Nature')
+    // Markdown in the prefix, the locator's term and the suffix with its comma.
+    expect(notes[4]).toMatch(/^cf\. Kees de Hoogh, « Diesel exhaust », Environment International, 2016, chap\. 2, nous soulignons/)
+    // A citation inside a footnote stays in that footnote, with one final period.
+    expect(notes[5]).toMatch(/^Voir .*Observatoire.*p\. 12\.$/)
+    expect(notes[5]).not.toContain('..')
+  })
+
+  test('an in-text citation keeps the author in the sentence, and the rest goes to a note', async () => {
+    const {text} = await render({})
+    expect(text).toMatch(/Selon Observatoire\s*\d*, la sextorsion progresse/)
+  })
+
+  test('Markdown in a prefix is rendered, not printed raw', async () => {
+    const {html, text} = await render({})
+    expect(text).not.toContain('*cf.*')
+    expect(html).toMatch(/<(i|em)>cf\.<\/(i|em)>/)
+  })
+
+  test('DOIs and URLs are links', async () => {
+    const {html} = await render({})
+    expect(html).toContain('href="https://doi.org/10.1038/nature15371"')
+    expect(html).toContain('href="https://example.org/diesel"')
+  })
+
+  test('the bibliography is sorted by family name, the first name inverted', async () => {
+    const {bibliography} = await render({})
+    expect(bibliography.map((entry) => entry.slice(0, 20))).toEqual([
+      expect.stringMatching(/^Hoogh, Kees de|^de Hoogh, Kees/),
+      expect.stringMatching(/^Lelieveld, Jos/),
+      expect.stringMatching(/^Observatoire/)
+    ])
+  })
+})
+
+describe('the default author-date styles', () => {
+  test('English: (Family Year, p. N), et al., in-text author', async () => {
+    const {text, notes} = await render({'rapporteur.yaml': rapporteurYaml('citations: {style: author-date}\n', 'en')})
+    expect(text).toMatch(/Premier constat \(Lelieveld et al\.,? 2015, p\. 368\)/)
+    expect(text).toMatch(/Selon Observatoire \(2024\)/)
+    // Only the Markdown footnote is a note.
+    expect(notes).toHaveLength(1)
+  })
+
+  test('French: the terms of the report language', async () => {
+    const {text} = await render({'rapporteur.yaml': rapporteurYaml('citations: {style: author-date}\n')})
+    expect(text).toMatch(/\(Lelieveld et al\.,? 2015, p\. 368\)/)
+    expect(text).toMatch(/\(Hoogh|\(de Hoogh/)
+  })
+})
+
+const shared = path.join(import.meta.dirname, '../../../shared/csl')
+const hasShared = existsSync(shared)
+
+describe.skipIf(!hasShared)('a project style from the CSL repository (../shared/csl)', () => {
+  if (!hasShared) test.skip('../shared/csl is absent: real CSL styles are not available here', () => {})
+
+  const withStyle = async (file: string, lang = 'fr') => {
+    const xml = await readFile(path.join(shared, file), 'utf8')
+    return render({'styles/style.csl': xml, 'rapporteur.yaml': rapporteurYaml('citations: {csl: styles/style.csl}\n', lang)})
+  }
+
+  test('Chicago notes (French): full, then Ibid., then short; its own bibliography', async () => {
+    const {notes, bibliography} = await withStyle('chicago-notes-bibliography-fr.csl')
+    expect(notes[0]).toMatch(/^Jos Lelieveld et al\., « The contribution/)
+    expect(notes[1]).toMatch(/^Ibid\., 369\.$/)
+    expect(notes[3]).toMatch(/^Lelieveld et al\., « The contribution/)
+    expect(bibliography[1]).toMatch(/^Lelieveld, Jos, John S\. Evans/)
+  })
+
+  test('Chicago notes with Ibid. (English)', async () => {
+    const {notes} = await withStyle('chicago-notes-bibliography-subsequent-ibid-17th-edition.csl', 'en')
+    expect(notes[0]).toMatch(/^Jos Lelieveld et al\., “The contribution/)
+    expect(notes[1]).toMatch(/^Ibid\., 369\.$/)
+  })
+
+  test('ISO 690 notes (French)', async () => {
+    const {notes, bibliography} = await withStyle('iso690-note-fr.csl')
+    expect(notes[0]).toMatch(/^LELIEVELD, Jos/)
+    expect(bibliography.some((entry) => entry.startsWith('LELIEVELD'))).toBe(true)
+  })
+
+  test('APA: an in-text style puts citations in parentheses and makes no notes of them', async () => {
+    const {text, notes, bibliography} = await withStyle('apa.csl', 'en')
+    expect(text).toMatch(/\(Lelieveld et al\., 2015, p\. 368\)/)
+    expect(notes).toHaveLength(1)
+    expect(bibliography[1]).toMatch(/^Lelieveld, J\., Evans, J\. S\., Fnais, M\., Giannadaki, D\., & Pozzer, A\. \(2015\)/)
+  })
+
+  test('ISO 690 author-date (French)', async () => {
+    const {text} = await withStyle('iso690-author-date-fr.csl')
+    expect(text).toMatch(/\(LELIEVELD et al\., 2015/)
+  })
+})
