@@ -82,7 +82,6 @@ function emptyModel(input: ProjectInput): ReportModel {
     sources: [],
     rejectedSources: [],
     unreadFields: [],
-    cslXml: input.cslFile ? String(input.cslFile.value) : undefined,
     citationStyle: input.citationStyle,
     sourcesFile: input.sourcesFile?.path,
     glossary: [],

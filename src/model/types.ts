@@ -120,8 +120,6 @@ export interface ReportModel {
   rejectedSources: string[]
   /** Registry fields and entry types that no style prints (reported by `unread-field`). */
   unreadFields: SchemaProblem[]
-  /** The project's own CSL style (XML), read by the load stage; undefined for the bundled default. */
-  cslXml: string | undefined
   /** The style of notes, in-text citations and bibliography: the project's own or a default. */
   citationStyle: CslStyle
   sourcesFile: string | undefined

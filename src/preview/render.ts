@@ -21,7 +21,7 @@ export function editionPages(model: ReportModel): Array<{edition: EditionName; o
  * Paged.js lays out for the PDF (`mode: 'print'`, soft hyphens), with the same stylesheet hrefs.
  * The paged view is served one folder down (`/paged/`), as the print HTML sits in `dist/.print/`.
  */
-export async function renderPage(model: ReportModel, theme: Theme, edition: EditionName, mode: RenderMode, cslXml: string | undefined): Promise<string> {
+export async function renderPage(model: ReportModel, theme: Theme, edition: EditionName, mode: RenderMode): Promise<string> {
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const rendered = await renderEdition(model, edition, {mode, pageOf})
   return renderDocument(model, rendered, theme, {

@@ -40,7 +40,6 @@ export interface RebuildOutcome {
  */
 export class PreviewSession {
   #model: ReportModel | undefined
-  #cslXml: string | undefined
   #theme: Theme | undefined
   /** Bumped when the rendered HTML must change (model or templates); the page cache's key. */
   #generation = 0
@@ -97,7 +96,6 @@ export class PreviewSession {
   async page(edition: EditionName, mode: RenderMode): Promise<string | undefined> {
     const model = this.#model
     const theme = this.#theme
-    const cslXml = this.#cslXml
     if (!model || !theme) return undefined
     const key = `${edition}:${mode}`
     const generation = this.#generation
@@ -105,7 +103,7 @@ export class PreviewSession {
     if (cached?.generation === generation) return cached.html
     const running = this.#rendering.get(key)
     if (running?.generation === generation) return running.html
-    const html = this.#render(key, generation, () => renderPage(model, theme, edition, mode, cslXml))
+    const html = this.#render(key, generation, () => renderPage(model, theme, edition, mode))
     this.#rendering.set(key, {generation, html})
     return html
   }
@@ -150,7 +148,6 @@ export class PreviewSession {
         this.#stale = this.#model !== undefined
         return
       }
-      this.#cslXml = result.model.cslXml
       this.#model = result.model
       this.#stale = false
       this.#newGeneration()
