@@ -86,4 +86,74 @@ describe('sources registry formats', () => {
     )
     expect(findings).toContainEqual("chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`: its entry in sources.yaml is invalid, see the `schema` finding there")
   })
+
+  test('CSL-JSON of the wrong shape is a located finding, never a crash, and the other items load', async () => {
+    const json = `[
+  {"id": "enquete-2024", "type": "report", "title": "Enquête", "author": [{"literal": "Observatoire"}], "issued": {"date-parts": [[2024]]}},
+  {"id": "doe-2020", "type": "article-journal", "title": "Un article", "author": "Jane Doe", "issued": {"date-parts": [[2020]]}},
+  {"id": "roe-2021", "type": "article-journal", "title": "Un autre", "author": [{"family": "Roe"}], "issued": 2021}
+]
+`
+    const {model, findings} = await load({'sources.json': json})
+    expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024'])
+    expect(findings).toContainEqual('sources.json:3:82 schema: Unexpected string "Jane Doe" for `author`, expected a list in entry `doe-2020`')
+    expect(findings).toContainEqual('sources.json:4:111 schema: Unexpected value for `issued`, expected a date such as {"date-parts": [[2024, 5, 1]]} or "2024-05-01" in entry `roe-2021`')
+  })
+
+  test('sources.yaml keeps every CSL variable and structured names, in the whole CSL item', async () => {
+    const {model, findings} = await load({
+      'sources.yaml': `- id: enquete-2024
+  type: survey
+  title: Enquête
+  author: Observatoire
+  date: 2024
+- id: doe-2020
+  type: article
+  title: Un article
+  author:
+    - {family: Hoogh, given: Kees, non-dropping-particle: de}
+    - Fondation Exemple
+  date: 2020-05-04
+  container-title: Revue
+  volume: 12
+  issue: "3"
+  DOI: 10.1000/xyz
+  publisher-place: Paris
+`
+    })
+    expect(findings).toEqual([])
+    const doe = model.sources.find((entry) => entry.value.id === 'doe-2020')!.value
+    expect(doe.author).toEqual(['Kees de Hoogh', 'Fondation Exemple'])
+    expect(doe.csl).toMatchObject({
+      type: 'article-journal',
+      author: [{family: 'Hoogh', given: 'Kees', 'non-dropping-particle': 'de'}, {literal: 'Fondation Exemple'}],
+      issued: {'date-parts': [[2020, 5, 4]]},
+      'container-title': 'Revue',
+      volume: 12,
+      issue: '3',
+      DOI: '10.1000/xyz',
+      'publisher-place': 'Paris'
+    })
+    expect(model.sources[0]!.value.csl).toMatchObject({type: 'report', genre: 'enquête'})
+  })
+
+  test('a field given twice, friendly and CSL, and a misspelt field are schema findings at their keys', async () => {
+    const {findings} = await load({
+      'sources.yaml': `- id: enquete-2024
+  type: survey
+  title: Enquête
+  author: Observatoire
+  date: 2024
+  issued: 2024
+- id: doe-2020
+  type: report
+  title: Un rapport
+  author: Observatoire
+  date: 2020
+  jornal: Revue
+`
+    })
+    expect(findings).toContainEqual('sources.yaml:6:11 schema: Unexpected value for `issued`: either `date` or `issued`, not both in entry `enquete-2024`')
+    expect(findings).toContainEqual('sources.yaml:12:3 schema: Unexpected key `jornal` in entry `doe-2020`')
+  })
 })

@@ -5,7 +5,7 @@ import {describeIssue} from '../zod-issues.js'
 import type {Entry, SchemaProblem} from '../types.js'
 
 /** Map a data path (index, field) to where it is written in the registry file. */
-export type PlaceOf = (path: ReadonlyArray<PropertyKey>) => Position
+export type PlaceOf = (path: ReadonlyArray<PropertyKey>, keyOnly?: boolean) => Position
 
 /**
  * Validate a registry (a list of entries) one entry at a time, so that one bad entry is reported
@@ -29,11 +29,14 @@ export function validateEntries<T extends {id: string}>(
     const result = schema.safeParse(item, {reportInput: true})
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
+        const unknownKey = issue.code === 'unrecognized_keys'
+        const path = unknownKey ? [...issue.path, issue.keys[0] ?? ''] : issue.path
         const id = (item as {id?: unknown} | null)?.id
         if (typeof id === 'string') rejected.push(id)
         const label = typeof id === 'string' ? `entry \`${id}\`` : `entry ${index + 1}`
-        problems.push({file, position: placeOf([index, ...path]), message: path.length > 0 ? `${describeIssue(issue, label)} in ${label}` : describeIssue(issue, label)})
+        // An unknown key's message already names the entry when the key is at its top level.
+        const named = path.length === 0 || (unknownKey && issue.path.length === 0)
+        problems.push({file, position: placeOf([index, ...path], unknownKey), message: named ? describeIssue(issue, label) : `${describeIssue(issue, label)} in ${label}`})
       }
       return
     }
@@ -46,5 +49,5 @@ export function validateEntries<T extends {id: string}>(
 
 /** `placeOf` for a YAML (or JSON) registry. */
 export function yamlPlaces(source: YamlSource, rename: Record<string, string> = {}): PlaceOf {
-  return (path) => positionOfPath(source, path.map((segment) => (typeof segment === 'string' ? (rename[segment] ?? segment) : segment)))
+  return (path, keyOnly = false) => positionOfPath(source, path.map((segment) => (typeof segment === 'string' ? (rename[segment] ?? segment) : segment)), keyOnly)
 }

@@ -64,7 +64,7 @@ export const cslDateSchema = z.union([
     raw: z.string().optional()
   }),
   z.string().transform((raw) => ({raw}))
-])
+], {error: 'a date such as {"date-parts": [[2024, 5, 1]]} or "2024-05-01"'})
 
 const textValue = z.union([z.string(), z.number()]).transform(String)
 const numberValue = z.union([z.string(), z.number()])
