@@ -26,23 +26,33 @@ function roundTrip(markdown: string): string {
   return processor.stringify(processor.parse(markdown))
 }
 
-type Shape = Omit<CitationItem, 'position'>
+/** The fields a writer sets; the others follow from them. */
+type Shape = Pick<CitationItem, 'key' | 'prefix' | 'locator' | 'suffix' | 'suppressAuthor'> & {mode?: CitationItem['mode']}
 
 function itemShapes(markdown: string): Shape[][] {
   const found: Shape[][] = []
   visit(processor.parse(markdown), 'citation', (node) => {
-    found.push(node.items.map(({position: _, ...rest}) => rest))
+    found.push(node.items.map(({key, prefix, locator, suffix, suppressAuthor}) => ({key, prefix, locator, suffix, suppressAuthor})))
   })
   return found
 }
 
 /** A hand-made citation node, as a plugin would create one. */
-function node(items: Shape[]): Citation {
+function node(items: Shape[], syntax: Citation['syntax'] = 'bracketed'): Citation {
   const here = {line: 1, column: 1}
   return {
     type: 'citation',
     value: '',
-    items: items.map((fields) => ({...fields, position: {start: here, end: here}}))
+    syntax,
+    items: items.map((fields) => ({
+      mode: fields.suppressAuthor ? 'suppress-author' : 'normal',
+      prefixChildren: [],
+      suffixChildren: [],
+      label: fields.locator ? 'page' : undefined,
+      locatorValue: '',
+      ...fields,
+      position: {start: here, end: here}
+    }))
   }
 }
 
@@ -57,7 +67,17 @@ describe('remark-stringify', () => {
     ['[@a p. 3]', '[@a, p. 3]\n'],
     ['[voir @a, p. 2 ; @b]', '[voir @a, p. 2; @b]\n'],
     ['[@a, pp. 33-35 and passim]', '[@a, pp. 33-35 and passim]\n'],
-    ['[@a, p. 16, emphasis added]', '[@a, p. 16 emphasis added]\n'],
+    ['[@a, p. 16, emphasis added]', '[@a, p. 16, emphasis added]\n'],
+    ['[@a, {pp. iv, vi-xi} with suffix]', '[@a, pp. iv, vi-xi with suffix]\n'],
+    ['[@a, {} 12 angry men]', '[@a, {} 12 angry men]\n'],
+    ['[@{https://x.org/a?b=c}, p. 3]', '[@{https://x.org/a?b=c}, p. 3]\n'],
+    ['@a', '@a\n'],
+    ['-@a says', '-@a says\n'],
+    ['@a [p. 33]', '@a [p. 33]\n'],
+    ['@a [, among others]', '@a [among others]\n'],
+    ['@a\n[p. 33; see @b]', '@a [p. 33; see @b]\n'],
+    ['@a [@b; @c]', '@a [@b; @c]\n'],
+    ['[*see* @a, p. **32**]', '[*see* @a, p. **32**]\n'],
     ['[-@doe-2020]', '[-@doe-2020]\n'],
     ['[see\n@a,\np. 3]', '[see @a, p. 3]\n'],
     ['> As shown [@a; -@b, chap. 3].', '> As shown [@a; -@b, chap. 3].\n'],
@@ -70,8 +90,10 @@ describe('remark-stringify', () => {
   })
 
   test('text that only looks like a citation stays text', () => {
-    expect(roundTrip('\\[@a]')).toBe('\\[@a]\n')
+    expect(roundTrip('\\[see \\@a]')).toBe('\\[see \\@a]\n')
+    expect(roundTrip('Follow \\@ong on X.')).toBe('Follow \\@ong on X.\n')
     expect(itemShapes(roundTrip('[contact@example.org]'))).toEqual([])
+    expect(itemShapes(roundTrip('(@good) An example, as (@good) shows.'))).toEqual([])
   })
 })
 
@@ -86,11 +108,29 @@ describe('citationToMarkdown', () => {
     expect(toMarkdown(paragraph(citation), {extensions})).toBe('[voir @a, p. 2; -@b, and passim]\n')
   })
 
-  test('keeps a suffix starting with a dash apart from the locator', () => {
+  test('keeps a suffix that would read as part of the locator apart from it, with braces', () => {
     const citation = node([{key: 'a', prefix: '', locator: 'p. 16', suffix: '-17', suppressAuthor: false}])
     const output = toMarkdown(paragraph(citation), {extensions})
-    expect(output).toBe('[@a, p. 16,-17]\n')
+    expect(output).toBe('[@a, {p. 16}-17]\n')
     expect(itemShapes(output)).toEqual([[{key: 'a', prefix: '', locator: 'p. 16', suffix: '-17', suppressAuthor: false}]])
+  })
+
+  test('keeps a suffix that looks like a locator a suffix, with empty braces', () => {
+    const citation = node([{key: 'a', prefix: '', locator: '', suffix: '12 angry men', suppressAuthor: false}])
+    const output = toMarkdown(paragraph(citation), {extensions})
+    expect(output).toBe('[@a, {} 12 angry men]\n')
+    expect(itemShapes(output)).toEqual([[{key: 'a', prefix: '', locator: '', suffix: '12 angry men', suppressAuthor: false}]])
+  })
+
+  test('writes in-text citations in-text', () => {
+    const citation = node(
+      [
+        {key: 'a', prefix: '', locator: 'p. 3', suffix: '', suppressAuthor: false, mode: 'in-text'},
+        {key: 'b', prefix: 'see', locator: '', suffix: '', suppressAuthor: false}
+      ],
+      'in-text'
+    )
+    expect(toMarkdown(paragraph({type: 'text', value: 'As '}, citation), {extensions})).toBe('As @a [p. 3; see @b]\n')
   })
 
   test('a node without items falls back to its value', () => {

@@ -1,7 +1,7 @@
 /**
- * remark plugin for Pandoc bracketed citations, built like `remark-directive`: a micromark
- * syntax extension, an mdast-util-from-markdown extension, and an mdast-util-to-markdown
- * extension, registered on the processor.
+ * remark plugin for Pandoc citations, built like `remark-directive`: a micromark syntax
+ * extension, an mdast-util-from-markdown extension, and an mdast-util-to-markdown extension,
+ * registered on the processor.
  */
 import type {Options as ToMarkdownExtension} from 'mdast-util-to-markdown'
 import type {} from 'remark-parse'
@@ -11,11 +11,10 @@ import {citationSyntax} from './syntax.js'
 import {citationToMarkdown} from './to-markdown.js'
 
 export {citationFromMarkdown} from './from-markdown.js'
-export {splitLocator} from './locator.js'
-export type {LocatorAndSuffix} from './locator.js'
+export {collapseWhitespace, locatorAndSuffix, locatorLabel, splitLocator} from './locator.js'
 export {citationSyntax} from './syntax.js'
 export {citationToMarkdown} from './to-markdown.js'
-export type {Citation, CitationData, CitationItem} from './types.js'
+export type {Citation, CitationData, CitationItem, CitationMode} from './types.js'
 
 /**
  * `remark-stringify` declares `toMarkdownExtensions` on unified’s `Data`; it is not a direct
@@ -26,8 +25,8 @@ interface CitationProcessorData extends Data {
 }
 
 /**
- * Add support for Pandoc citations (`[see @doe-2020, p. 16]`) to remark: parse them into
- * `citation` nodes and write them back.
+ * Add support for Pandoc citations (`[see @doe-2020, p. 16]`, `@doe-2020 [p. 16]`) to remark:
+ * parse them into `citation` nodes and write them back.
  *
  * `this` is the bare `Processor`, the type unified gives plugins, so that `.use(remarkCitation)`
  * type-checks at any point of a chain.
