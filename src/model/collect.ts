@@ -138,7 +138,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
       switch (node.type) {
         case 'citation':
           for (const item of node.items) {
-            model.citations.push({file: document.path, position: item.position, key: item.key, prefix: item.prefix, locator: item.locator, suffix: item.suffix})
+            model.citations.push({file: document.path, position: item.position, key: item.key, mode: item.mode, prefix: item.prefix, locator: item.locator, suffix: item.suffix})
           }
           break
         case 'textDirective':

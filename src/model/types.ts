@@ -76,6 +76,7 @@ export interface RefUse extends Located {
 
 export interface CitationUse extends Located {
   key: string
+  mode: 'normal' | 'suppress-author' | 'in-text' // as CitationItem['mode']: [@key], [-@key], or @key in the text
   prefix: string
   locator: string
   suffix: string
