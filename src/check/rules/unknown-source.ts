@@ -7,11 +7,21 @@ export const unknownSource = defineRule({
   summary: 'Every citation key and `stat` source must exist in the sources registry.',
   docs: `A citation \`[@key]\` or a \`stat\`'s \`source=key\` that the registry does not hold would print
 as a broken reference. Add the source to \`sources.yaml\`, or fix the key (the message suggests the
-closest one).`,
+closest one).
+
+An \`@\` followed by a word in the prose is an in-text citation (\`@doe-2020 says\`, as in Pandoc), so a
+social-media handle or an \`@\` meant as text is reported too when no source has that key. Write
+it with a backslash: \`\\@ONG_Exemple\` prints \`@ONG_Exemple\`. E-mail addresses need nothing:
+an \`@\` right after a letter or digit is not a citation.`,
   examples: {
-    ok: [{'chapters/intro.md': 'Un constat [@enquete-2024] sur la :term[sextorsion].\n'}],
+    ok: [
+      {'chapters/intro.md': 'Un constat [@enquete-2024] sur la :term[sextorsion].\n'},
+      {'chapters/intro.md': 'Selon @enquete-2024 [p. 3], la :term[sextorsion] progresse. Écrire à contact@exemple.org ou suivre \\@FondationExemple.\n'}
+    ],
     notOk: [
       {'chapters/intro.md': 'Un constat [@enquete-2042] sur la :term[sextorsion]. [@enquete-2024]\n'},
+      {'chapters/intro.md': 'Suivez @FondationExemple sur les réseaux. [@enquete-2024] :term[sextorsion]\n'},
+      {'chapters/intro.md': 'Comme le montre @enquete-2042, la :term[sextorsion] progresse. [@enquete-2024]\n'},
       {'chapters/intro.md': ':::stat{#stat-a value="12 %" source=enqute-2024}\ndes répondants.\n:::\n\n[@enquete-2024] :term[sextorsion]\n'}
     ]
   },
@@ -21,7 +31,14 @@ closest one).`,
     // A key whose entry exists but is invalid gets its own message: the fix is in the registry.
     const why = (key: string) => (rejected.has(key) ? `: its entry in ${model.sourcesFile ?? 'the registry'} is invalid, see the \`schema\` finding there` : `, expected a key of the sources registry${didYouMean(key, known)}`)
     for (const citation of model.citations) {
-      if (!known.has(citation.key)) report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`)
+      if (known.has(citation.key)) continue
+      // `@word` in the prose is an in-text citation, but often a handle or an `@` meant as text:
+      // without a close key to suggest, say how to write those.
+      if (citation.mode === 'in-text' && !rejected.has(citation.key) && !didYouMean(citation.key, known)) {
+        report(citation, `Unexpected source key \`${citation.key}\` in the in-text citation \`@${citation.key}\`: no source has this key. For a social-media handle or an \`@\` meant as text, write \`\\@${citation.key}\``)
+        continue
+      }
+      report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`)
     }
     for (const stat of model.stats) {
       if (!known.has(stat.source)) {
