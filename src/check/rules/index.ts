@@ -3,6 +3,7 @@ import {brokenRef} from './broken-ref.js'
 import {duplicateId} from './duplicate-id.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {imageWithoutAlt} from './image-without-alt.js'
+import {malformedCitation} from './malformed-citation.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
 import {schema} from './schema.js'
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   unknownDirective,
   duplicateId,
   unknownSource,
+  malformedCitation,
   figureNeedsCitation,
   statValueNotAFigure,
   undefinedTerm,
