@@ -139,6 +139,9 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         case 'citation':
           for (const item of node.items) {
             model.citations.push({file: document.path, position: item.position, key: item.key, mode: item.mode, prefix: item.prefix, locator: item.locator, suffix: item.suffix})
+            // Affixes are Markdown: a term, a cross-reference or an image there is one like any other.
+            visitInline(item.prefixChildren)
+            visitInline(item.suffixChildren)
           }
           break
         case 'textDirective':

@@ -38,7 +38,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
   const citation: Handler = (state: State, node: Citation) => {
     const {citations} = context
     const inText = (cluster: ElementContent, author: Element | undefined): ElementContent[] => (author ? [author, {type: 'text', value: '\u00a0'}, cluster] : [cluster])
-    const affix: RenderAffix = (item, part) => state.all({type: 'paragraph', children: (part === 'prefix' ? item.prefixChildren : item.suffixChildren) ?? []}) as ElementContent[]
+    const affix: RenderAffix = (item, part) => state.all({type: 'paragraph', children: (part === 'prefix' ? item.prefixChildren : item.suffixChildren)}) as ElementContent[]
     if (!citations.noteStyle) {
       const {author, cluster} = citations.add(node, 0, affix)
       return inText(linkToSource(cluster, node), author)

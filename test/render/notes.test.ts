@@ -20,17 +20,17 @@ async function notesOf(chapter: string, mode: 'web' | 'print' = 'web') {
 describe('notes', () => {
   test('a footnote with a word label keeps its text, and a second call reuses its number', async () => {
     const {notes, html} = await notesOf('# Intro\n\nUn constat[^methode] sur la :term[sextorsion] [@enquete-2024], déjà dit[^methode].\n\n[^methode]: Selon la méthode décrite en annexe.\n')
-    expect(notes).toEqual(['Selon la méthode décrite en annexe.', 'Observatoire, <cite>Enquête nationale</cite>, 2024.'])
+    expect(notes).toEqual(['Selon la méthode décrite en annexe.', '<span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024.</span>'])
     expect([...html.matchAll(/data-note="(\d)"/g)].map((match) => match[1])).toEqual(['1', '2', '1'])
   })
 
   test('a citation inside a footnote stays in the note instead of making another one', async () => {
     const {notes} = await notesOf('# Intro\n\nLa :term[sextorsion] progresse.[^1]\n\n[^1]: Voir [@enquete-2024, p. 16].\n')
-    expect(notes).toEqual(['Voir Observatoire, <cite>Enquête nationale</cite>, 2024, p. 16.'])
+    expect(notes).toEqual(['Voir <span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024, p.\u00A016.</span>'])
   })
 
   test('in print, the note itself stands at its call, for Paged.js to float to the page foot', async () => {
     const {html} = await notesOf('# Intro\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n', 'print')
-    expect(html).toContain('<span class="rp-footnote" data-note="1">Observatoire, <cite>Enquête nationale</cite>, 2024.</span>')
+    expect(html).toContain('<span class="rp-footnote" data-note="1"><span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024.</span></span>')
   })
 })

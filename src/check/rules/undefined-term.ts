@@ -11,7 +11,7 @@ each entry's \`term\`, \`aliases\` and \`id\` (case does not matter); \`:term[de
 the entry explicitly. Add the entry to \`glossary.yaml\`, add an alias, or fix the word.`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[Sextorsion] progresse [@enquete-2024].\n'}],
-    notOk: [{'chapters/intro.md': 'La :term[sextortion] progresse, comme le :term[grooming] [@enquete-2024]. :term[sextorsion]\n'}]
+    notOk: [{'chapters/intro.md': 'La :term[sextortion] progresse, comme le :term[grooming] [@enquete-2024]. :term[sextorsion]\n'}, {'chapters/intro.md': 'La :term[sextorsion] progresse [voir :term[grooming] dans @enquete-2024].\n'}]
   },
   check({model, report}) {
     const names = model.glossary.flatMap((entry) => [entry.value.term, ...entry.value.aliases])

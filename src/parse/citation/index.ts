@@ -11,7 +11,7 @@ import {citationSyntax} from './syntax.js'
 import {citationToMarkdown} from './to-markdown.js'
 
 export {citationFromMarkdown} from './from-markdown.js'
-export {collapseWhitespace, locatorAndSuffix, locatorLabel, splitLocator} from './locator.js'
+export {collapseWhitespace, gluesToLocator, locatorAndSuffix, locatorLabel, splitLocator} from './locator.js'
 export {citationSyntax} from './syntax.js'
 export {citationToMarkdown} from './to-markdown.js'
 export type {Citation, CitationData, CitationItem, CitationMode} from './types.js'

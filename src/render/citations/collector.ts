@@ -3,6 +3,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {h} from 'hastscript'
 import {CannotRunError} from '../../load/cannot-run.js'
 import type {CslItem} from '../../model/schemas/csl.js'
+import {gluesToLocator} from '../../parse/citation/index.js'
 import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
 import {engineFor, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
@@ -59,14 +60,14 @@ export class CitationCollector {
     const items = known.map((item): CiteprocItem => {
       const request: CiteprocItem = {id: item.key}
       if (item.locatorValue) {
-        request.locator = item.locatorValue
+        // `33--35` is Markdown for an en dash: citeproc reads a range from a single hyphen and prints it with the locale's delimiter.
+        request.locator = item.locatorValue.replace(/-{2,3}/gu, '-')
         request.label = item.label ?? 'page'
       }
       const prefix = this.parking.toCiteproc(renderAffix(item, 'prefix'))
       const suffix = this.parking.toCiteproc(renderAffix(item, 'suffix'))
       if (prefix) request.prefix = `${prefix} `
-      // The parser drops the comma between locator and suffix: put it back, as the writer wrote it.
-      if (suffix) request.suffix = /^[,.;:]/.test(suffix) ? suffix : `, ${suffix}`
+      if (suffix) request.suffix = joinSuffix(suffix, Boolean(item.locatorValue))
       if (item.mode === 'suppress-author' || item.mode === 'in-text') request['suppress-author'] = true
       return request
     })
@@ -119,6 +120,17 @@ function unwrapEntry(nodes: ElementContent[]): ElementContent[] {
   const entry = only[0]
   if (only.length === 1 && entry?.type === 'element' && entry.tagName === 'div') return entry.children
   return nodes
+}
+
+/**
+ * The suffix as the writer placed it. Without a locator the parser drops the comma that separated
+ * it from the key (`[@doe, nous soulignons]`): put it back. After a locator the suffix is what
+ * followed it (`p. 33 and passim`, `p. 16, nous soulignons`): a space unless it starts with
+ * punctuation, as `locatorAndSuffix()` reads it back.
+ */
+export function joinSuffix(suffix: string, afterLocator: boolean): string {
+  if (gluesToLocator(suffix)) return suffix
+  return afterLocator ? ` ${suffix}` : `, ${suffix}`
 }
 
 function styleError(style: CslStyle, error: unknown): Error {

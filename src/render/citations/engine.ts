@@ -65,8 +65,24 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
     engines.set(key, engine)
     if (engines.size > 8) engines.delete(engines.keys().next().value!)
   }
-  engine.sys.retrieveItem = (id) => items.get(id)
+  const prepared = new Map<string, CslItem>()
+  engine.sys.retrieveItem = (id) => {
+    const item = items.get(id)
+    if (!item) return undefined
+    let ready = prepared.get(id)
+    if (!ready) prepared.set(id, (ready = numbersAsStrings(item)))
+    return ready
+  }
   return engine
+}
+
+/**
+ * CSL-JSON allows numbers for number variables (`volume: 525`), but citeproc-js sorts and pads
+ * them as strings and throws on a number (`num.match is not a function`): hand it strings.
+ */
+export function numbersAsStrings(item: CslItem): CslItem {
+  const entries = Object.entries(item).map(([name, value]) => [name, typeof value === 'number' ? String(value) : value])
+  return Object.fromEntries(entries) as CslItem
 }
 
 /** Whether a style puts its citations in notes (`class="note"`) or in the text. */
