@@ -6,6 +6,7 @@ import type {SchemaProblem} from '../model/types.js'
 import {reportZodIssues} from '../model/zod-issues.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
 import {citationStyleOf} from './citation-style.js'
+import {cslStyleProblems} from './csl-style-file.js'
 import {readConfigFile, readProjectFile, readProjectFiles} from './read-project.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
@@ -46,8 +47,12 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   // A project's own CSL style is read here with the other files, so a wrong path is a finding.
   const cslFile = config.citations.csl ? await readProjectFile(dir, config.citations.csl) : undefined
   if (config.citations.csl && !cslFile) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``)
+  const styleProblems = cslFile ? cslStyleProblems(cslFile) : []
+  problems.push(...styleProblems)
+  // A style that would stop citeproc is reported; the rest of the project is still checked with the default.
+  const usableCsl = styleProblems.length === 0 ? cslFile : undefined
 
-  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile, citationStyle: citationStyleOf(config, cslFile)}}
+  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile, citationStyle: citationStyleOf(config, usableCsl)}}
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */

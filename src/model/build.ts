@@ -74,6 +74,7 @@ function emptyModel(input: ProjectInput): ReportModel {
   const files = new Map<string, VFile>([[input.configFile.path, input.configFile]])
   if (input.sourcesFile) files.set(input.sourcesFile.path, input.sourcesFile)
   if (input.glossaryFile) files.set(input.glossaryFile.path, input.glossaryFile)
+  if (input.cslFile) files.set(input.cslFile.path, input.cslFile)
   return {
     dir: input.dir,
     config: input.config,

@@ -54,7 +54,7 @@ describe('rapporteur build options', () => {
     const dir = await project({'rapporteur.yaml': (await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')) + 'citations: {style: author-date}\n'})
     await build(dir, {formats: ['html']})
     const html = await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')
-    expect(html).toContain('(<a href="#source-enquete-2024">Observatoire, 2024</a>)')
+    expect(html).toContain('<a class="rp-cite-link" href="#source-enquete-2024"><span class="rp-cite">(Observatoire 2024)</span></a>')
     expect(html).not.toContain('rp-note-call')
     expect(html).toContain('id="source-enquete-2024"')
   })
@@ -78,15 +78,15 @@ describe('rapporteur build options', () => {
     ])
   })
 
-  test('a CSL file that is not a style stops the build with exit 2 and what to do, no stack trace', async () => {
+  test('a CSL file that is not a style is a finding at its place, and the build stops before citeproc runs', async () => {
     const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
     const dir = await project({'rapporteur.yaml': `${base}citations: {style: notes, csl: styles/broken.csl}\n`, 'styles/broken.csl': '<style>not a CSL style</style>\n'})
     const io = captureIo(dir)
     const code = await main(['build', '.', '--format', 'html'], io)
-    expect(code).toBe(2)
-    expect(io.err()).toContain('rapporteur: Cannot format the bibliography with the CSL style of `citations.csl`')
-    expect(io.err()).toContain('valid CSL 1.0 style')
+    expect(code).toBe(1)
+    expect(io.err() + io.out()).toMatch(/styles\/broken\.csl[\s\S]*1:1[\s\S]*Unexpected root `<style>`, expected a CSL style/)
     expect(io.err()).not.toContain('internal error')
+    expect(io.err()).not.toMatch(/\n\s+at /)
   })
 
   test('a missing browser stops the build with exit 2 and what to do', async () => {
