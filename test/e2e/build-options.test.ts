@@ -1,7 +1,7 @@
 import {deflateSync} from 'node:zlib'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {PDFDocument} from 'pdf-lib'
+import {PDFDict, PDFDocument, PDFName, type PDFString} from 'pdf-lib'
 import {afterAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
@@ -97,6 +97,39 @@ describe('rapporteur build options', () => {
     expect(io.err()).toContain('/no/such/chromium')
     expect(io.err()).not.toMatch(/at .*\.js:\d+/)
   })
+
+  test('a DOI and a URL in a note are links in the PDF, to the address the style prints', async () => {
+    const sources = `- id: enquete-2024
+  type: survey
+  title: Enquête nationale
+  author: Observatoire
+  date: 2024
+  URL: https://example.org/enquete-nationale
+- id: lelieveld-2015
+  type: article-journal
+  title: The contribution of outdoor air pollution sources to premature mortality on a global scale
+  author: [{family: Lelieveld, given: Jos}]
+  date: 2015-09-17
+  container-title: Nature
+  DOI: 10.1038/nature15371
+`
+    const dir = await project({'sources.yaml': sources, 'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion], un autre [@lelieveld-2015, p. 368].\n'})
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
+    const uris = pdf.getPages().flatMap((page) => {
+      const annots = page.node.Annots()
+      if (!annots) return []
+      return annots.asArray().map((ref) => {
+        const annot = pdf.context.lookup(ref) as PDFDict
+        const action = annot.get(PDFName.of('A'))
+        const uri = action ? (pdf.context.lookup(action) as PDFDict).get(PDFName.of('URI')) : undefined
+        return uri ? (uri as PDFString).decodeText() : undefined
+      })
+    })
+    expect(uris).toContain('https://example.org/enquete-nationale')
+    expect(uris).toContain('https://doi.org/10.1038/nature15371')
+  }, 60_000)
 
   test('bleed and crop marks for the printer enlarge the sheet around the A5 trim', async () => {
     const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')

@@ -104,6 +104,22 @@ describe('rapporteur build on the sample report', () => {
     }
   })
 
+  test('notes follow the citation style: the first in full, Ibid. right after, a short form later', async () => {
+    // The PDF's footnotes, as a reader searches them (spaces and apostrophe forms aside: the text layer is issue 11's).
+    const squash = (value: string) => value.replace(/\s/gu, '').replace(/[’'ʼ]/gu, "'")
+    const text = squash((await allText(fullPdf)).join(' '))
+    const report = squash('Fondation pour l’Enfance, L’IA générative, nouvelle arme de la pédocriminalité')
+    expect(text).toContain(`1.${report},${squash('Fondation pour l’Enfance')},2024.`)
+    expect(text).toMatch(new RegExp(`\\d\\.${report.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.\\d`, 'u'))
+    expect([...text.matchAll(/\d\.Ibid\./gu)].length).toBeGreaterThan(5)
+    // The web edition's notes say the same, Ibid. in italics.
+    const html = await readFile(full.html!, 'utf8')
+    expect(html).toMatch(/<li id="note-1"><span class="rp-cite">Fondation pour l’Enfance, <i>L’IA générative, nouvelle arme de la pédocriminalité<\/i>, Fondation pour l’Enfance, 2024\.<\/span>/u)
+    expect(html).toContain('<span class="rp-cite"><i>Ibid.</i></span>')
+    // The synthesis starts again: its first note is a full reference.
+    expect(squash((await allText(synthesisPdf)).join(' '))).not.toMatch(/(^|\D)1\.Ibid\./u)
+  })
+
   test('recommendation numbers, titles and key figures are the same in both editions', async () => {
     const fullText = (await allText(fullPdf)).join(' ')
     const synthesisText = (await allText(synthesisPdf)).join(' ')
