@@ -12,7 +12,7 @@ export function figuresSection(data: AuditData, labels: AuditLabels): Element {
     figureFilters(data, labels),
     h(`table#${filterIds.table}.figures`, [
       h('caption', labels.figuresCaption),
-      h('thead', h('tr', [columns.chapter, columns.place, columns.sentence, columns.figure, columns.status, columns.sources, columns.reason].map((name) => h('th', {scope: 'col'}, name)))),
+      h('thead', h('tr', [columns.chapter, columns.place, columns.sentence, columns.figure, columns.status, columns.sources, columns.inSource, columns.reason].map((name) => h('th', {scope: 'col'}, name)))),
       h('tbody', data.figures.map((row) => figureRow(row, data, labels)))
     ])
   ])
@@ -29,6 +29,7 @@ function figureRow(row: FigureRow, data: AuditData, labels: AuditLabels): Elemen
     h('th.figure', {scope: 'row'}, figure.text),
     h('td', h('span', {className: ['status', `status-${figure.status}`]}, labels.status[figure.status])),
     h('td.refs', row.refs.length > 0 ? h('ul', row.refs.map((ref) => h('li', sourceRef(ref, labels)))) : labels.none),
+    h('td.in-source', {dataInSource: figure.inSource?.status ?? 'not-checked'}, labels.inSource(figure.inSource)),
     h('td.reason', figure.waiverReason ?? '')
   ])
 }

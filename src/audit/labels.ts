@@ -1,4 +1,5 @@
 import type {Severity} from '../diagnostics/severity.js'
+import type {InSource} from '../model/types.js'
 import type {FigureStatus} from './data.js'
 
 /**
@@ -24,7 +25,9 @@ export interface AuditLabels {
   noChapter: string
   /** Around the live count of visible rows: `before` 12 `after(37)`. */
   shown: {before: string; after: (total: number) => string}
-  columns: {chapter: string; place: string; sentence: string; figure: string; status: string; sources: string; reason: string}
+  columns: {chapter: string; place: string; sentence: string; figure: string; status: string; sources: string; inSource: string; reason: string}
+  /** What the archived copy of the source says of the figure (`figure-not-in-source`). */
+  inSource: (found: InSource | undefined) => string
   unknownSource: string
   sources: string
   sourcesCaption: string
@@ -55,7 +58,21 @@ const fr: AuditLabels = {
   allChapters: 'Tous les chapitres',
   noChapter: '(sans titre)',
   shown: {before: 'Chiffres affichés\u00A0:', after: (total) => `sur ${total}`},
-  columns: {chapter: 'Chapitre', place: 'Fichier:ligne', sentence: 'Phrase', figure: 'Chiffre', status: 'Statut', sources: 'Sources', reason: 'Motif de dispense'},
+  columns: {chapter: 'Chapitre', place: 'Fichier:ligne', sentence: 'Phrase', figure: 'Chiffre', status: 'Statut', sources: 'Sources', inSource: 'Dans la source', reason: 'Motif de dispense'},
+  inSource: (found) => {
+    switch (found?.status) {
+      case 'found':
+        return `trouvé (p. ${found.pages.slice(0, 3).join(', ')})`
+      case 'not-on-page':
+        return `pas p. ${found.cited} ; trouvé p. ${found.pages.slice(0, 3).join(', ')}`
+      case 'not-found':
+        return 'introuvable'
+      case 'no-archive':
+        return 'pas de copie archivée'
+      default:
+        return '—'
+    }
+  },
   unknownSource: 'source inconnue',
   sources: 'Sources',
   sourcesCaption: 'Les sources du registre et leurs emplois',
@@ -86,7 +103,21 @@ const en: AuditLabels = {
   allChapters: 'All chapters',
   noChapter: '(untitled)',
   shown: {before: 'Figures shown:', after: (total) => `of ${total}`},
-  columns: {chapter: 'Chapter', place: 'File:line', sentence: 'Sentence', figure: 'Figure', status: 'Status', sources: 'Sources', reason: 'Waiver reason'},
+  columns: {chapter: 'Chapter', place: 'File:line', sentence: 'Sentence', figure: 'Figure', status: 'Status', sources: 'Sources', inSource: 'In the source', reason: 'Waiver reason'},
+  inSource: (found) => {
+    switch (found?.status) {
+      case 'found':
+        return `found (p. ${found.pages.slice(0, 3).join(', ')})`
+      case 'not-on-page':
+        return `not on p. ${found.cited}; found on p. ${found.pages.slice(0, 3).join(', ')}`
+      case 'not-found':
+        return 'not found'
+      case 'no-archive':
+        return 'no archived copy'
+      default:
+        return '—'
+    }
+  },
   unknownSource: 'unknown source',
   sources: 'Sources',
   sourcesCaption: 'The registry’s sources and where they are used',

@@ -61,6 +61,9 @@ export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
         figure: item.text,
         status: item.status,
         sources: item.keys.join('; '),
+        // What the archived copy of the source says: found, not-on-page, not-found, no-archive, not-checked.
+        inSource: item.inSource?.status ?? 'not-checked',
+        inSourcePages: item.inSource && 'pages' in item.inSource ? item.inSource.pages.join('; ') : null,
         waiverReason: item.waiverReason ?? null,
         sentence: item.sentence,
         chapter: item.chapter ?? null,

@@ -100,6 +100,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     html: [],
     images: [],
     anchors: new Map(),
-    problems: []
+    problems: [],
+    archives: new Map()
   }
 }

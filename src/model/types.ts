@@ -1,3 +1,4 @@
+import type {FigureValue} from './figures/value.js'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {Root} from 'mdast'
 import type {Position} from 'unist'
@@ -98,7 +99,27 @@ export interface Figure extends Located {
   waiverReason?: string
   /** The chapter (document) title it appears in. */
   chapter: string | undefined
+  /** What it says by value (absent for figures no source can confirm, such as `a doublé`). */
+  value?: FigureValue
+  /** The pages its citations point at, by source key. */
+  pages?: Array<{key: string; pages: string}>
+  /** Whether an archived copy of its source holds it (set by the check stage). */
+  inSource?: InSource
 }
+
+/** The text of a source's archived copy, page by page (one page for HTML and text). */
+export interface ArchivedText {
+  file: string
+  pages: Array<{label: string; text: string}>
+}
+
+/** A figure looked up in the archived copies of the sources that cover it. */
+export type InSource =
+  | {status: 'found'; key: string; pages: string[]}
+  | {status: 'not-on-page'; key: string; cited: string; pages: string[]}
+  | {status: 'not-found'; keys: string[]}
+  | {status: 'no-archive'}
+  | {status: 'not-checked'}
 
 export interface Waiver extends Located {
   reason: string
@@ -121,6 +142,8 @@ export interface ReportModel {
   rejectedSources: string[]
   /** Registry fields and entry types that no style prints (reported by `unread-field`). */
   unreadFields: SchemaProblem[]
+  /** The text of the sources' archived copies (`file:` in sources.yaml), by source id. */
+  archives: Map<string, ArchivedText>
   /** The style of notes, in-text citations and bibliography: the project's own or a default. */
   citationStyle: CslStyle
   sourcesFile: string | undefined

@@ -2,6 +2,7 @@ import type {Rule} from '../rule.js'
 import {brokenRef} from './broken-ref.js'
 import {duplicateId} from './duplicate-id.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
+import {figureNotInSource} from './figure-not-in-source.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {malformedCitation} from './malformed-citation.js'
 import {rawHtml} from './raw-html.js'
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   unknownSource,
   malformedCitation,
   figureNeedsCitation,
+  figureNotInSource,
   statValueNotAFigure,
   undefinedTerm,
   brokenRef,

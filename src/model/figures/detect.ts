@@ -4,6 +4,8 @@ import {mergeExpressions} from './merge.js'
 import {scanNumbers} from './scan.js'
 import {sentenceRanges} from './sentences.js'
 import {findNonFigureSpans, spanAt} from './spans.js'
+import {expressionValue, wordValue, type FigureValue} from './value.js'
+import {findWordFigures} from './words.js'
 
 export type FigureScope = 'sentence' | 'paragraph'
 
@@ -16,6 +18,10 @@ export interface NumberFinding {
   notFigure?: NotFigureReason | 'url' | 'time' | 'date' | 'phone' | 'identifier'
   /** Citation keys in the covering sentence (or paragraph), footnotes resolved. */
   keys: string[]
+  /** The pages each covering citation points at (`[@key, p. 16]`), by key. */
+  pages?: Array<{key: string; pages: string}>
+  /** What the figure says by value, for checking it against an archived copy of its source. */
+  value?: FigureValue
   /** The waiver reason, when the figure stands inside `:waive[…]`. */
   waived?: string
   /** The covering sentence (or paragraph), as flattened text. */
@@ -33,7 +39,8 @@ export interface DetectOptions {
 /** Find every number in a block of prose and say whether it is a figure and what covers it. */
 export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFinding[] {
   const {text} = flat
-  if (!/\d/.test(text)) return []
+  const inWords = options.labelCell ? [] : findWordFigures(text)
+  if (inWords.length === 0 && !/\d/.test(text)) return []
   const spans = findNonFigureSpans(text)
   const free = scanNumbers(text).filter((expression) => !spanAt(spans, expression.start))
   const findings: NumberFinding[] = []
@@ -49,14 +56,49 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       end: expression.end,
       text: text.slice(expression.start, expression.end),
       keys: reason ? [] : keysBetween(flat, from, to, options.footnoteKeys),
-      sentence: text.slice(from, to).replaceAll(OPAQUE, '').replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
+      pages: reason ? [] : pagesBetween(flat, from, to),
+      value: reason ? undefined : expressionValue(text, expression),
+      sentence: sentenceText(text, from, to)
     }
     if (reason) finding.notFigure = reason
     const waiver = flat.waived.find((range) => expression.start >= range.start && expression.end <= range.end)
     if (waiver) finding.waived = waiver.reason
     findings.push(finding)
   }
+  for (const figure of inWords) {
+    const overlaps = (other: {start: number; end: number}) => figure.start < other.end && figure.end > other.start
+    if (spans.some(overlaps) || free.some(overlaps)) continue
+    const [from, to] = sentences.find(([, end]) => figure.start < end) ?? [0, text.length]
+    const finding: NumberFinding = {
+      start: figure.start,
+      end: figure.end,
+      text: text.slice(figure.start, figure.end),
+      keys: keysBetween(flat, from, to, options.footnoteKeys),
+      pages: pagesBetween(flat, from, to),
+      value: wordValue(figure),
+      sentence: sentenceText(text, from, to)
+    }
+    const waiver = flat.waived.find((range) => figure.start >= range.start && figure.end <= range.end)
+    if (waiver) finding.waived = waiver.reason
+    findings.push(finding)
+  }
   return findings.sort((a, b) => a.start - b.start)
+}
+
+function sentenceText(text: string, from: number, to: number): string {
+  return text.slice(from, to).replaceAll(OPAQUE, '').replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
+}
+
+/** The page locators of the citations written in the sentence (`[@a, p. 16]`, `[@a, pp. 16-18]`). */
+function pagesBetween(flat: FlatText, from: number, to: number): Array<{key: string; pages: string}> {
+  const pages: Array<{key: string; pages: string}> = []
+  for (const mark of flat.marks) {
+    if (mark.at < from || mark.at >= to || mark.kind !== 'citation' || mark.node.type !== 'citation') continue
+    for (const item of mark.node.items) {
+      if (item.locatorValue && (item.label === undefined || item.label === 'page')) pages.push({key: item.key, pages: item.locatorValue})
+    }
+  }
+  return pages
 }
 
 function keysBetween(flat: FlatText, from: number, to: number, footnoteKeys: ReadonlyMap<string, readonly string[]>): string[] {

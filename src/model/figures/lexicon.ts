@@ -154,3 +154,24 @@ export const functionWords = words(`
   at in on of by for from with to and or but since after before until during per each every another
   among between against than more less fewer up down out into onto
 `)
+
+/** Number words under a hundred, French and English, with their values (`vingt-cinq` is read by parts). */
+export const unitWords: ReadonlyMap<string, number> = new Map([
+  ...Object.entries({un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60}),
+  ...Object.entries({a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90})
+])
+
+/** Words that multiply what comes before them: `trois mille`, `twelve million`. */
+export const scaleWordValues: ReadonlyMap<string, number> = new Map(
+  Object.entries({cent: 100, cents: 100, hundred: 100, mille: 1e3, thousand: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, billion: 1e9, trillion: 1e12})
+)
+
+/** Fractions named by a noun: `deux tiers`, `un quart`, `a fifth`, `two-thirds`. */
+export const fractionWords: ReadonlyMap<string, number> = new Map(
+  Object.entries({moitié: 1 / 2, tiers: 1 / 3, quart: 1 / 4, quarts: 1 / 4, cinquième: 1 / 5, cinquièmes: 1 / 5, dixième: 1 / 10, dixièmes: 1 / 10, half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifth: 1 / 5, fifths: 1 / 5, tenth: 1 / 10, tenths: 1 / 10})
+)
+
+/** Verbs and participles of a multiplication: `a doublé`, `tripled`, `halved`. */
+export const multiplierVerbs: ReadonlyMap<string, number> = new Map(
+  Object.entries({doublé: 2, doublée: 2, doublés: 2, doublées: 2, triplé: 3, triplée: 3, triplés: 3, quadruplé: 4, quadruplée: 4, quintuplé: 5, doubled: 2, tripled: 3, quadrupled: 4, halved: 0.5})
+)

@@ -22,7 +22,7 @@ const genreOf: Partial<Record<SourceKind, {fr: string; en: string}>> = {
 }
 
 /** Fields of `sources.yaml` that are not CSL variables under the same name. */
-const ownFields = new Set(['type', 'date', 'url', 'pages', 'note'])
+const ownFields = new Set(['type', 'date', 'url', 'pages', 'note', 'file'])
 const nameVariables: ReadonlySet<string> = new Set(cslNameVariables)
 const dateVariables: ReadonlySet<string> = new Set(cslDateVariables)
 
@@ -44,7 +44,9 @@ export function sourceFromYaml(entry: SourceEntry, lang: string): Source {
   if (typeof entry.date === 'string') item.issued = cslDateOf(entry.date)
   if (typeof entry.url === 'string') item.URL = entry.url
   if (entry.pages !== undefined) item.page = entry.pages
-  return sourceView(item as CslItem, type, typeof entry.note === 'string' ? entry.note : undefined)
+  const source = sourceView(item as CslItem, type, typeof entry.note === 'string' ? entry.note : undefined)
+  if (typeof entry.file === 'string') source.file = entry.file
+  return source
 }
 
 function asName(name: unknown): CslName {

@@ -47,6 +47,7 @@ export const sourceEntrySchema = z
     url: z.url().optional(),
     URL: z.url().optional(),
     pages: z.union([z.string(), z.number()]).transform(String).optional(),
+    file: z.string().min(1).optional(),
     categories: z.array(z.string()).optional(),
     custom: z.record(z.string(), z.unknown()).optional()
   })
@@ -82,5 +83,7 @@ export interface Source {
   pages: string | undefined
   /** The reviewers' note of `sources.yaml` (never printed), or the CSL `note`. */
   note: string | undefined
+  /** An archived copy inside the project (`sources/rapport.pdf`): figures are looked up in it. */
+  file?: string
   csl: CslItem
 }

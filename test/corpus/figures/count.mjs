@@ -8,8 +8,9 @@
 //                             its line (1-based), the token and whether it must be flagged
 //
 // A numeric token is a maximal run of ASCII digits [0-9]. A token is positive (must be flagged)
-// when it lies between ⟦ and ⟧, negative otherwise. The script also rejects markers that are
-// unbalanced, nested, hold no digit, or sit in a heading, citation, link or code span.
+// when it lies between ⟦ and ⟧, negative otherwise. A marker that holds no digit marks a figure
+// in words (`⟦deux tiers⟧`) and counts as one positive unit of its own. The script also rejects
+// markers that are unbalanced, nested, empty, or sit in a heading, citation, link or code span.
 import {readdirSync, readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -25,6 +26,7 @@ function analyse(name) {
   const problems = []
   let text = ''
   const tokens = []
+  const words = []
   let inside = false
   let markerStart = -1
   let markerCount = 0
@@ -38,7 +40,9 @@ function analyse(name) {
     }
     if (ch === CLOSE) {
       if (!inside) problems.push(`unopened marker at offset ${i}`)
-      if (!/[0-9]/.test(text.slice(markerStart))) problems.push(`marker without digits at offset ${i}`)
+      const marked = text.slice(markerStart)
+      if (marked.trim() === '') problems.push(`empty marker at offset ${i}`)
+      else if (!/[0-9]/.test(marked)) words.push({offset: markerStart, words: marked})
       inside = false
       markerCount++
       continue
@@ -71,7 +75,8 @@ function analyse(name) {
       if (m[0].includes(OPEN) || m[0].includes(CLOSE)) problems.push(`line ${n + 1}: marker in ${m[0]}`)
     }
   })
-  return {name, text, tokens, markerCount, problems}
+  for (const w of words) w.line = text.slice(0, w.offset).split('\n').length
+  return {name, text, tokens, words, markerCount, problems}
 }
 
 const results = files.map(analyse)
@@ -79,23 +84,26 @@ if (mode === '--json') {
   const out = results.map((r) => ({
     file: r.name,
     text: r.text,
-    tokens: r.tokens.map(({offset, line, token, positive}) => ({offset, line, token, flag: positive}))
+    tokens: r.tokens.map(({offset, line, token, positive}) => ({offset, line, token, flag: positive})),
+    words: r.words.map(({offset, line, words}) => ({offset, line, words, flag: true}))
   }))
   process.stdout.write(JSON.stringify(out, null, 1) + '\n')
 } else {
   let total = 0
   let positive = 0
   let markers = 0
+  let wordFigures = 0
   let bad = 0
   for (const r of results) {
     const p = r.tokens.filter((t) => t.positive).length
     total += r.tokens.length
     positive += p
     markers += r.markerCount
+    wordFigures += r.words.length
     const lines = r.text.split('\n').length
     console.log(
       `${r.name.padEnd(34)} lines ${String(lines).padStart(4)}  tokens ${String(r.tokens.length).padStart(4)}` +
-        `  flag ${String(p).padStart(4)} (${((100 * p) / r.tokens.length).toFixed(1)} %)  markers ${r.markerCount}`
+        `  flag ${String(p).padStart(4)} (${((100 * p) / Math.max(1, r.tokens.length)).toFixed(1)} %)  markers ${r.markerCount}  in words ${r.words.length}`
     )
     for (const problem of r.problems) {
       bad++
@@ -106,11 +114,12 @@ if (mode === '--json') {
         const lineText = r.text.split('\n')[t.line - 1]
         console.log(`    ${t.positive ? 'FLAG' : '  - '} ${String(t.line).padStart(4)} ${t.token.padEnd(6)} | ${lineText.trim()}`)
       }
+      for (const w of r.words) console.log(`    WORD ${String(w.line).padStart(4)} ${w.words}`)
     }
   }
   console.log(
     `TOTAL files ${results.length}  tokens ${total}  flag ${positive} (${((100 * positive) / total).toFixed(1)} %)` +
-      `  markers ${markers}  problems ${bad}`
+      `  markers ${markers}  figures in words ${wordFigures}  problems ${bad}`
   )
   if (bad > 0) process.exitCode = 1
 }

@@ -1,0 +1,106 @@
+import {createHash} from 'node:crypto'
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fromHtml} from 'hast-util-from-html'
+import {toText} from 'hast-util-to-text'
+import {z} from 'zod'
+import type {ArchivedText, Entry, SchemaProblem} from '../model/types.js'
+import type {Source} from '../model/schemas/sources.js'
+
+export type {ArchivedText}
+
+const archivedTextSchema = z.object({file: z.string(), pages: z.array(z.object({label: z.string(), text: z.string()}))})
+
+/** Bump when extraction changes, so that cached texts are read again. */
+const extractorVersion = 1
+const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md'])
+
+/** Where extracted texts are kept, by the hash of the file: `RAPPORTEUR_CACHE`, else `~/.cache/rapporteur`. */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RAPPORTEUR_CACHE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'rapporteur')
+}
+
+/**
+ * Read the archived copy named by each source's `file`: PDF page by page through pdf.js, HTML
+ * through hast, text as is. A missing or unreadable file is a finding at the `file` field. The
+ * text is cached by the file's hash, so a second check reads no PDF.
+ */
+export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Source>>, problems: SchemaProblem[], env: NodeJS.ProcessEnv = process.env): Promise<Map<string, ArchivedText>> {
+  const archives = new Map<string, ArchivedText>()
+  await Promise.all(
+    sources.map(async (entry) => {
+      const file = entry.value.file
+      if (!file) return
+      const place = {file: entry.file, position: entry.fields.file ?? entry.position}
+      const extension = path.extname(file).toLowerCase()
+      const full = path.resolve(dir, file)
+      if (!readable.has(extension)) {
+        problems.push({...place, message: `Unexpected archived copy \`${file}\` of \`${entry.value.id}\`, expected a .pdf, .html, .txt or .md file`})
+        return
+      }
+      let bytes: Buffer
+      try {
+        if (path.relative(dir, full).startsWith('..')) throw new Error('outside the report folder')
+        bytes = await readFile(full)
+      } catch {
+        problems.push({...place, message: `Cannot find the archived copy \`${file}\` of \`${entry.value.id}\`, expected a file in the report folder`})
+        return
+      }
+      try {
+        archives.set(entry.value.id, await cachedText(file, extension, bytes, env))
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+        problems.push({...place, message: `Cannot read the archived copy \`${file}\` of \`${entry.value.id}\`: ${reason}`})
+      }
+    })
+  )
+  return archives
+}
+
+async function cachedText(file: string, extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<ArchivedText> {
+  const hash = createHash('sha256').update(`${extractorVersion}\0`).update(bytes).digest('hex')
+  const cached = path.join(cacheRoot(env), 'source-text', `${hash}.json`)
+  try {
+    const parsed = archivedTextSchema.safeParse(JSON.parse(await readFile(cached, 'utf8')))
+    if (parsed.success) return {...parsed.data, file}
+  } catch {
+    // Not cached yet, or unreadable: extract again.
+  }
+  const text: ArchivedText = {file, pages: await extract(extension, bytes)}
+  try {
+    await mkdir(path.dirname(cached), {recursive: true})
+    // Write then rename, so that a parallel check never reads half a file.
+    const temporary = `${cached}.${process.pid}.tmp`
+    await writeFile(temporary, JSON.stringify(text))
+    await rename(temporary, cached)
+  } catch {
+    // A read-only cache only costs speed.
+  }
+  return text
+}
+
+async function extract(extension: string, bytes: Buffer): Promise<ArchivedText['pages']> {
+  if (extension === '.pdf') return pdfPages(bytes)
+  const text = bytes.toString('utf8')
+  if (extension === '.html' || extension === '.htm') return [{label: '1', text: toText(fromHtml(text))}]
+  return [{label: '1', text}]
+}
+
+async function pdfPages(bytes: Buffer): Promise<ArchivedText['pages']> {
+  const {getDocument} = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await getDocument({data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false}).promise
+  try {
+    // Printed page labels (`iv`, `16`) when the PDF has them: the locator a writer cites is the printed one.
+    const labels = (await pdf.getPageLabels()) ?? []
+    const pages: ArchivedText['pages'] = []
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const content = await (await pdf.getPage(number)).getTextContent()
+      const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')
+      pages.push({label: labels[number - 1] || String(number), text})
+    }
+    return pages
+  } finally {
+    await pdf.destroy()
+  }
+}

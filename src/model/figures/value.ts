@@ -1,0 +1,66 @@
+import type {NumberExpression} from './scan.js'
+import type {WordFigure} from './words.js'
+
+/** One number a figure states, with how far a source's number may be from it and still be it. */
+export interface ValuePart {
+  value: number
+  /** Half the figure's rounding step: `3,5 millions` matches 3 450 000 to 3 550 000. */
+  tolerance: number
+  percent: boolean
+}
+
+/**
+ * What a figure says, by value: each alternative is a set of numbers that must all be in the
+ * source (a range's ends, a ratio's two terms, or the ratio as a percentage).
+ */
+export type FigureValue = ValuePart[][]
+
+const scaleOf: ReadonlyArray<[RegExp, number]> = [
+  [/^(?:milliards?|billions?|bn|mds?|mrds?|md€|md\$)$/iu, 1e9],
+  [/^(?:millions?|m|mn|mio|m€|m\$)$/iu, 1e6],
+  [/^(?:mille|thousands?|k|k€)$/iu, 1e3],
+  [/^(?:trillions?)$/iu, 1e12]
+]
+
+/** The value of a number expression of the prose or of a source, with its rounding. */
+export function expressionValue(text: string, expression: NumberExpression): FigureValue {
+  const parts = expression.cores.map((core, index): ValuePart => {
+    const until = expression.cores[index + 1]?.start ?? expression.end
+    const tail = text.slice(core.end, until)
+    const word = /^[ \u00A0\u202F]*([\p{L}€$]+)/u.exec(tail)?.[1] ?? ''
+    const scale = scaleOf.find(([pattern]) => pattern.test(word))?.[1] ?? 1
+    return {value: core.value * scale, tolerance: roundingOf(core.digits) * scale / 2, percent: expression.percent}
+  })
+  // `12 à 15 000`: the first end is in thousands too.
+  const [first, second] = parts
+  const firstCore = expression.cores[0]
+  const secondCore = expression.cores[1]
+  if (expression.range && first && second && firstCore && secondCore && /\d[ \u00A0\u202F,]\d{3}$/u.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
+    parts[0] = {...first, value: first.value * 1000, tolerance: first.tolerance * 1000}
+  }
+  if (expression.ratio && first && second && second.value !== 0) return [parts, [{value: (100 * first.value) / second.value, tolerance: 1, percent: true}]]
+  return [parts]
+}
+
+/** The value of a figure in words: fractions also as percentages, multipliers not at all (a bare 2 proves nothing). */
+export function wordValue(figure: WordFigure): FigureValue {
+  if (figure.kind === 'multiplier') return []
+  if (figure.kind === 'fraction') return [[{value: figure.value * 100, tolerance: 1, percent: true}]]
+  if (figure.kind === 'percent') return [[{value: figure.value, tolerance: 0.5, percent: true}]]
+  // `douze millions` is a round number: 5 % either way.
+  return [[{value: figure.value, tolerance: figure.value * 0.05, percent: false}]]
+}
+
+/**
+ * The rounding step a written number implies: `3,5` → 0.1; `2 100` → 100; `100 000` → at most
+ * 5 % of the value (a round number is an approximation, not a licence for any number near it).
+ */
+function roundingOf(digits: string): number {
+  const compact = digits.replace(/[ \u00A0\u202F]/gu, '')
+  const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d+[.,](\d+)$/u.exec(compact)?.[1]
+  if (decimal !== undefined && !/^\d{1,3}(?:[.,]\d{3})+$/u.test(compact)) return 10 ** -decimal.length
+  const integer = compact.replace(/[.,]/gu, '')
+  const zeros = /0*$/u.exec(integer)?.[0].length ?? 0
+  if (zeros === 0 || zeros === integer.length) return 1
+  return Math.max(1, Math.min(10 ** zeros, Number(integer) * 0.05 * 2))
+}

@@ -1,0 +1,204 @@
+import {fractionWords, multiplierVerbs, scaleWordValues, unitWords} from './lexicon.js'
+
+/**
+ * Figures written in words, French and English: fractions and ratios (`un enfant sur cinq`,
+ * `deux tiers`, `half of`), counts and amounts of a hundred or more (`douze millions`,
+ * `twelve million`), percentages (`vingt pour cent`) and multipliers (`deux fois plus`,
+ * `twice as many`, `a doublé`). Small counts (`trois associations`), ordinals, vague quantities
+ * (`des milliers`, `hundreds of`) and idioms (`une fois`, `one of the`) are not figures.
+ */
+export interface WordFigure {
+  start: number
+  end: number
+  /** The value as a number: a fraction as a share (`deux tiers` → 0.667), a multiplier as a factor. */
+  value: number
+  kind: 'fraction' | 'count' | 'percent' | 'multiplier'
+}
+
+interface Token {
+  start: number
+  end: number
+  /** Lower case, elision removed (`d'un` → `un`). */
+  word: string
+  /** Punctuation or a digit stands between this word and the one before. */
+  detached: boolean
+}
+
+const tokenPattern = /[\p{L}][\p{L}'’-]*/gu
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  tokenPattern.lastIndex = 0
+  for (let match = tokenPattern.exec(text); match; match = tokenPattern.exec(text)) {
+    let word = match[0].toLowerCase().replace(/['’-]+$/u, '')
+    let start = match.index
+    const elided = /^(?:l|d|qu|j|n|s|c|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(word)
+    if (elided) {
+      start += word.length - elided[1]!.length
+      word = elided[1]!
+    }
+    const previousEnd = tokens.at(-1)?.end ?? 0
+    tokens.push({start, end: start + word.length, word, detached: /[^\p{L}\s'’-]/u.test(text.slice(previousEnd, match.index))})
+  }
+  return tokens
+}
+
+/** A run of number words from `index`: its value, where it ends, and whether it holds a scale word. */
+function numberRun(tokens: readonly Token[], index: number): {value: number; next: number; scale: boolean; units: number} | undefined {
+  let total = 0
+  let current = 0
+  let scale = false
+  let units = 0
+  let next = index
+  for (; next < tokens.length; next++) {
+    if (next > index && tokens[next]!.detached) break
+    const parts = tokens[next]!.word.split('-')
+    // `vingt et un`, `one hundred and five`: a joiner inside a run, never at its edges.
+    if ((parts[0] === 'et' || parts[0] === 'and') && next > index && isNumberWord(tokens[next + 1]?.word)) continue
+    if (!parts.every((part) => unitWords.has(part) || scaleWordValues.has(part) || part === 'et')) break
+    // `a` counts only before a scale word: `a million`, `a hundred`.
+    if (parts.length === 1 && parts[0] === 'a' && !scaleWordValues.has(tokens[next + 1]?.word ?? '')) break
+    for (const part of parts) {
+      if (part === 'et') continue
+      const unit = unitWords.get(part)
+      if (unit !== undefined) {
+        // `quatre-vingt`: four twenties.
+        current = unit === 20 && current === 4 ? 80 : current + unit
+        units++
+        continue
+      }
+      const factor = scaleWordValues.get(part)!
+      scale = true
+      if (factor === 100) current = (current || 1) * 100
+      else {
+        total += (current || 1) * factor
+        current = 0
+      }
+    }
+  }
+  if (next === index) return undefined
+  return {value: total + current, next, scale, units}
+}
+
+function isNumberWord(word: string | undefined): boolean {
+  return word !== undefined && word.split('-').every((part) => unitWords.has(part) || scaleWordValues.has(part))
+}
+
+const percentAfter = (tokens: readonly Token[], index: number) => {
+  const [first, second] = [tokens[index]?.word, tokens[index + 1]?.word]
+  if (first === 'pour-cent' || first === 'percent' || first === 'per-cent') return index + 1
+  if ((first === 'pour' || first === 'per') && second === 'cent') return index + 2
+  return undefined
+}
+
+const timeWords = /^(?:ans|années|mois|jours|semaines|heures|siècles|years|months|weeks|days|hours|decades|centuries)$/u
+const comparatives = /^(?:plus|moins|davantage|supérieure?s?|inférieure?s?|more|less|fewer|higher|lower|greater|larger|smaller|as|likelier|faster|slower|the)$/u
+const ofWords = /^(?:de|des|du|of)$/u
+const halfFollowers = /^(?:of|the|their|its|all|these|those|our|his|her|them)$/u
+const halfLeads = /^(?:than|nearly|almost|about|around|over|roughly|just|under|some|barely|only|exactly)$/u
+
+/** Every figure written in words in `text`, in order. */
+export function findWordFigures(text: string): WordFigure[] {
+  const tokens = tokenize(text)
+  const found: WordFigure[] = []
+  const at = (index: number) => tokens[index]?.word ?? ''
+  const push = (from: number, to: number, value: number, kind: WordFigure['kind']) => {
+    const start = tokens[from]!.start
+    // A number word right after digits belongs to the digits (`3 millions`, `40 pour cent`).
+    if (/\d[\s\u00A0\u202F]*$/u.test(text.slice(Math.max(0, start - 3), start))) return
+    found.push({start, end: tokens[to]!.end, value, kind})
+  }
+  for (let index = 0; index < tokens.length; index++) {
+    const word = at(index)
+    // Compound fractions: `two-thirds`, `trois-quarts`, `one-fifth`.
+    const parts = word.split('-')
+    if (parts.length === 2 && unitWords.has(parts[0]!) && fractionWords.has(parts[1]!)) {
+      push(index, index, unitWords.get(parts[0]!)! * fractionWords.get(parts[1]!)!, 'fraction')
+      continue
+    }
+    const verb = multiplierVerbs.get(word)
+    if (verb !== undefined) {
+      push(index, index, verb, 'multiplier')
+      continue
+    }
+    if (word === 'twice' && comparatives.test(at(index + 1))) {
+      push(index, index + 1, 2, 'multiplier')
+      index++
+      continue
+    }
+    if ((word === 'multiplié' || word === 'multipliée' || word === 'multipliés' || word === 'divisé' || word === 'divisée' || word === 'divisés') && at(index + 1) === 'par') {
+      const run = numberRun(tokens, index + 2)
+      if (run && run.value >= 2) {
+        push(index, run.next - 1, word.startsWith('divis') ? 1 / run.value : run.value, 'multiplier')
+        index = run.next - 1
+      }
+      continue
+    }
+    if (word === 'moitié' || word === 'half') {
+      const previous = at(index - 1)
+      const next = at(index + 1)
+      const french = word === 'moitié' && previous !== 'à' && (previous === 'la' || previous === 'une' || previous === 'pour' || next === 'moins' || next === 'plus')
+      const english = word === 'half' && !/^(?:an?|hour|day|time|way)$/u.test(next) && (halfFollowers.test(next) || halfLeads.test(previous))
+      if (french || english) push(previous === 'la' || previous === 'une' ? index - 1 : index, index, 0.5, 'fraction')
+      continue
+    }
+    // `a third of`, `le quart des`, `a fifth of`.
+    if ((word === 'a' || word === 'le') && fractionWords.has(at(index + 1)) && ofWords.test(at(index + 2)) && at(index + 1) !== 'half' && at(index + 1) !== 'moitié') {
+      push(index, index + 1, fractionWords.get(at(index + 1))!, 'fraction')
+      index++
+      continue
+    }
+    const run = numberRun(tokens, index)
+    if (!run) continue
+    const after = at(run.next)
+    // `vingt pour cent`, `ten percent`.
+    const percentEnd = percentAfter(tokens, run.next)
+    if (percentEnd !== undefined) {
+      push(index, percentEnd - 1, run.value, 'percent')
+      index = percentEnd - 1
+      continue
+    }
+    // `deux tiers`, `un quart des`, `a third of`, `three quarters`.
+    const fraction = fractionWords.get(after)
+    if (fraction !== undefined && !run.scale && run.value >= 1 && run.value < 10) {
+      const following = at(run.next + 1)
+      const timeOf = /^(?:heure|heures|hour|hours)$/u.test(at(run.next + 2)) || following === 'd’heure' || following === "d'heure" || following === 'heure'
+      const needsOf = run.value === 1
+      if (!timeOf && (!needsOf || ofWords.test(following))) {
+        push(index, run.next, run.value * fraction, 'fraction')
+        index = run.next
+      }
+      continue
+    }
+    // `un enfant sur cinq`, `one in five`, `one child in ten`, `one in every four`.
+    if (run.value === 1 && run.units === 1 && !run.scale && at(index) !== 'a') {
+      for (let gap = 0; gap <= 2; gap++) {
+        const joint = run.next + gap
+        const link = at(joint)
+        const over = link === 'sur' || link === 'in' ? joint + 1 : link === 'out' && at(joint + 1) === 'of' ? joint + 2 : -1
+        if (over === -1) continue
+        const denominator = numberRun(tokens, at(over) === 'every' ? over + 1 : over)
+        // `un regard sur cinq ans`: a span of time, not a ratio.
+        if (denominator && denominator.value >= 2 && !timeWords.test(at(denominator.next))) {
+          push(index, denominator.next - 1, 1 / denominator.value, 'fraction')
+          index = denominator.next - 1
+        }
+        break
+      }
+      if (index >= run.next) continue
+    }
+    // `deux fois plus`, `three times as many`, `trois fois moins`.
+    if ((after === 'fois' || after === 'times') && run.value >= 2 && comparatives.test(at(run.next + 1))) {
+      push(index, run.next + 1, run.value, 'multiplier')
+      index = run.next + 1
+      continue
+    }
+    // `douze millions`, `trois mille`, `a million`, `deux cents familles`; not `des milliers`, `hundreds of`.
+    const previous = at(index - 1)
+    if (run.scale && run.value >= 100 && previous !== 'pour' && previous !== 'per' && after !== 'fois' && after !== 'times') {
+      push(index, run.next - 1, run.value, 'count')
+    }
+    index = run.next - 1
+  }
+  return found
+}

@@ -1,0 +1,144 @@
+import {mkdtemp, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {PDFDocument, PDFName, StandardFonts} from 'pdf-lib'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {exportRows} from '../../src/export/tables.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/**
+ * `figure-not-in-source` on real files: a three-page PDF made with pdf-lib (printed page labels
+ * 15 to 17), an HTML page and a text file, each figure written differently in report and source.
+ */
+const made: string[] = []
+let cache: string
+beforeAll(async () => {
+  cache = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-cache-'))
+  process.env.RAPPORTEUR_CACHE = cache
+})
+afterAll(async () => {
+  delete process.env.RAPPORTEUR_CACHE
+  await rm(cache, {recursive: true, force: true})
+  await Promise.all(made.map((dir) => removeProject(dir)))
+})
+
+async function threePagePdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create()
+  const font = await pdf.embedFont(StandardFonts.Helvetica)
+  const pages = [
+    ['Enquete nationale 2024', 'Methode : 4 812 personnes interrogees du 3 au 28 mars.'],
+    ['Resultats', '52 pour cent des repondants ont deja recu une demande.', 'Au total, 3 512 000 personnes seraient concernees.'],
+    ['Annexes', 'Un enfant sur 5 a ete expose ; entre 12 000 et 15 000 mineurs.']
+  ]
+  for (const lines of pages) {
+    const page = pdf.addPage([420, 595])
+    lines.forEach((line, index) => page.drawText(line, {x: 40, y: 540 - index * 24, size: 11, font}))
+  }
+  // Printed page numbers 15, 16, 17: the locator a writer cites is the printed one.
+  pdf.catalog.set(PDFName.of('PageLabels'), pdf.context.obj({Nums: [0, {S: PDFName.of('D'), St: 15}]}))
+  return pdf.save()
+}
+
+const sources = `- id: enquete-2024
+  type: survey
+  title: Enquête nationale
+  author: Observatoire
+  date: 2024
+  file: sources/enquete-2024.pdf
+- id: bilan-2023
+  type: report
+  title: Bilan annuel
+  author: Observatoire
+  date: 2023
+  file: sources/bilan-2023.html
+- id: note-2022
+  type: report
+  title: Note
+  author: Observatoire
+  date: 2022
+  file: sources/note-2022.txt
+- id: sans-copie
+  type: report
+  title: Rapport sans copie
+  author: Observatoire
+  date: 2022
+`
+
+const chapter = `# Constats
+
+Au total, 52 % des répondants ont reçu une demande [@enquete-2024, p. 16].
+
+On estime que 3,5 millions de personnes sont concernées [@enquete-2024, p. 15].
+
+Près de 47 % des répondants en ont parlé [@enquete-2024].
+
+Un enfant sur cinq a été exposé [@enquete-2024, p. 17], soit 12 à 15 000 mineurs [@enquete-2024, p. 17].
+
+Le bilan compte 100 000 signalements [@bilan-2023], et la note recense 2 925 dossiers [@note-2022].
+
+Le rapport sans copie cite 61 % [@sans-copie]. La :term[sextorsion] progresse.
+`
+
+let dir: string
+let findings: string[]
+let rows: Array<Record<string, unknown>>
+
+beforeAll(async () => {
+  dir = await writeProject({
+    'sources.yaml': sources,
+    'chapters/intro.md': chapter,
+    'sources/bilan-2023.html': '<html><body><h1>Bilan</h1><table><tr><td>Signalements</td><td>100,000</td></tr></table></body></html>\n',
+    'sources/note-2022.txt': 'La note recense 2.925 dossiers ouverts.\n'
+  })
+  made.push(dir)
+  const {writeFile, mkdir} = await import('node:fs/promises')
+  await mkdir(path.join(dir, 'sources'), {recursive: true})
+  await writeFile(path.join(dir, 'sources', 'enquete-2024.pdf'), await threePagePdf())
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  findings = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-not-in-source').map((message) => `${message.line}:${message.column} ${message.reason}`)
+  rows = exportRows(result.model, 'figures') as Array<Record<string, unknown>>
+})
+
+describe('figure-not-in-source', () => {
+  test('a figure on the cited page is found, written differently (52 % = 52 pour cent)', () => {
+    expect(rows.find((row) => row.figure === '52 %')).toMatchObject({inSource: 'found', inSourcePages: '16'})
+  })
+
+  test('a figure found on another page than the cited one says where it is', () => {
+    expect(findings).toContain('5:15 Unexpected `3,5 millions` not on p. 15 of `enquete-2024`, expected it on the cited page: it is on p. 16')
+  })
+
+  test('a figure nowhere in the source is reported', () => {
+    expect(findings).toContain('7:9 Unexpected `47 %` nowhere in the archived copy `sources/enquete-2024.pdf` (enquete-2024), expected the figure in the source it cites')
+  })
+
+  test('a ratio in words and a range match their forms in digits', () => {
+    expect(rows.find((row) => row.figure === 'Un enfant sur cinq')).toMatchObject({inSource: 'found', inSourcePages: '17'})
+    expect(rows.find((row) => row.figure === '12 à 15 000')).toMatchObject({inSource: 'found', inSourcePages: '17'})
+  })
+
+  test('an HTML and a text source are read: 100 000 = 100,000, 2 925 = 2.925', () => {
+    expect(rows.find((row) => row.figure === '100 000')).toMatchObject({inSource: 'found'})
+    expect(rows.find((row) => row.figure === '2 925')).toMatchObject({inSource: 'found'})
+  })
+
+  test('a source without an archived copy is said so, and nothing is reported', () => {
+    expect(rows.find((row) => row.figure === '61 %')).toMatchObject({inSource: 'no-archive'})
+    expect(findings).toHaveLength(2)
+  })
+
+  test('a missing archived copy is a finding at its `file` field', async () => {
+    const other = await writeProject({'sources.yaml': sources.replace('sources/note-2022.txt', 'sources/absente.txt'), 'chapters/intro.md': chapter})
+    made.push(other)
+    const result = await check(other)
+    const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'schema').map((message) => `${message.line}:${message.column} ${message.reason}`)
+    expect(messages).toContain('18:9 Cannot find the archived copy `sources/absente.txt` of `note-2022`, expected a file in the report folder')
+  })
+
+  test('the text of each file is cached by its hash', async () => {
+    const {readdir} = await import('node:fs/promises')
+    expect((await readdir(path.join(cache, 'source-text'))).filter((name) => name.endsWith('.json'))).toHaveLength(3)
+  })
+})
