@@ -4,6 +4,7 @@ import type {VFile} from 'vfile'
 import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {collectDocument} from './collect.js'
+import {ignorePattern} from './figures/ignore.js'
 import {readFrontMatter} from './front-matter.js'
 import {readGlossary} from './registry/glossary.js'
 import {readSources} from './registry/sources.js'
@@ -31,6 +32,7 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
   model.problems.push(...problems)
   if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
+  const ignore = input.config.check.figures.ignore.map(ignorePattern)
 
   for (const {file, editions} of input.markdown) {
     const tree = parseMarkdown(file)
@@ -49,7 +51,7 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
     model.documents.push(document)
     model.files.set(file.path, file)
     model.anchors.set(document.id, {file: file.path, position: heading?.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, label: document.title ?? document.id})
-    collectDocument(document, model, input.config.check.figures.scope)
+    collectDocument(document, model, input.config.check.figures.scope, ignore)
   }
   numberRecommendations(model)
   return model

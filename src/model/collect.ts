@@ -21,7 +21,7 @@ const emptyPosition: Position = {start: {line: 1, column: 1, offset: 0}, end: {l
  * Walk one document once, filling the model: blocks, inline directives, citations, figures,
  * raw HTML and images. Recommendation numbers are assigned later, across the edition.
  */
-export function collectDocument(document: MarkdownDocument, model: ReportModel, scope: FigureScope): void {
+export function collectDocument(document: MarkdownDocument, model: ReportModel, scope: FigureScope, ignore: readonly RegExp[] = []): void {
   const text = String(document.file.value)
   const where = (node: {position?: Position | undefined}) => ({file: document.path, position: node.position ?? emptyPosition})
   const footnoteKeys = footnoteCitations(document.tree.children)
@@ -114,7 +114,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false) => {
     visitInline(children)
     const flat = flatten(children, text)
-    for (const finding of detectNumbers(flat, {scope, footnoteKeys, labelCell})) recordNumber(finding, flat, enclosing, extraKeys)
+    for (const finding of detectNumbers(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding, flat, enclosing, extraKeys)
   }
 
   const recordNumber = (finding: NumberFinding, flat: FlatText, enclosing: Enclosing, extraKeys: string[]) => {

@@ -9,10 +9,20 @@ can answer with "says who?": counts (\`100 000 connexions\`, \`12 à 15 000 mine
 (\`40 %\`, \`moins de 1 %\`), rates and ratios (\`1 sur 5\`), amounts (\`2 millions d'euros\`, \`$2.3bn\`),
 rankings (\`5e pays hébergeur\`), changes and multipliers (\`de 250 à 750\`, \`x3\`).
 
+Figures in words count too, French and English: fractions and ratios (\`un enfant sur cinq\`,
+\`la moitié des\`, \`deux tiers\`, \`one in five\`, \`half of\`, \`a third of\`), counts and amounts of a
+hundred or more (\`douze millions\`, \`trois mille\`, \`twelve million\`), percentages (\`vingt pour
+cent\`) and multipliers (\`deux fois plus\`, \`twice as many\`, \`a doublé\`, \`tripled\`). Small counts
+(\`trois associations\`), ordinals, vague quantities (\`des milliers\`, \`hundreds of\`) and idioms
+(\`une fois\`, \`à la fois\`, \`one of the\`, \`half an hour\`, \`un tiers de confiance\`) are not.
+
 Not figures: years and dates, clock times, legal references (\`article 227-23\`, \`loi n° 2024-449\`),
 locators and numbers inside citations, links, code, headings, list markers and enumerators,
 numbers that count or point to the document's own parts (\`nos 14 recommandations\`, \`chapitre 4\`),
-phone numbers, postal codes and street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`,
+phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`), opening hours
+(\`24h/24\`, \`7 jours sur 7\`, \`365 days a year\`, \`a 24-hour line\`), quarters (\`3e trimestre\`), decades
+(\`les années 90\`, \`the '80s\`), bill numbers (\`loi de finances rectificative 2\`), postal codes and
+street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`,
 but \`un âge moyen de 13,5 ans\` is a figure), names and versions (\`COVID-19\`, \`Windows 11\`).
 
 A figure is covered when its sentence holds a citation (\`[@key]\`), or a footnote call whose
@@ -21,6 +31,16 @@ attribution is the source). A figure in a table is covered by a citation in its 
 paragraph right before or after the table that starts with "Source", "Tableau", "Note"….
 Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
 
+A project names its own non-figures in \`rapporteur.yaml\`, as phrases written as in the prose
+(whole words, any case, any kind of space) or as \`/regular expressions/\`; the numbers inside a match
+are not figures:
+
+\`\`\`yaml
+check:
+  figures:
+    ignore: ["permanence 4242", "Allô 3020", '/Modèle \\d+/']
+\`\`\`
+
 To waive a figure that needs no source (an example, a figure from the report's own survey), wrap it:
 \`:waive[12 enfants]{reason="exemple fictif"}\`. \`rapporteur check --list-waivers\` lists every waiver.`,
   examples: {
@@ -28,11 +48,15 @@ To waive a figure that needs no source (an example, a figure from the report's o
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes [@enquete-2024]. La :term[sextorsion] progresse.\n'},
       {'chapters/intro.md': 'Ce rapport formule 14 recommandations le 23 avril 2024, au titre de l’article 227-23 (voir p. 16).\n\n:term[sextorsion]\n'},
       {'chapters/intro.md': 'Près de 52 % des répondants le pensent.[^1] :term[sextorsion]\n\n[^1]: Voir [@enquete-2024, p. 16].\n'},
-      {'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait. [@enquete-2024] :term[sextorsion]\n'}
+      {'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait. [@enquete-2024] :term[sextorsion]\n'},
+      {'chapters/intro.md': 'Un enfant sur cinq est concerné [@enquete-2024]. Trois associations et deux ministères ont signé, à la fois juges et parties. :term[sextorsion]\n'},
+      {'chapters/intro.md': 'Nearly half of parents agree [@enquete-2024]. Two charities signed once more, one of the first. :term[sextorsion]\n'}
     ],
     notOk: [
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].\n'},
-      {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] La :term[sextorsion] progresse aussi [@enquete-2024].\n\n[^1]: Estimation interne.\n'}
+      {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] La :term[sextorsion] progresse aussi [@enquete-2024].\n\n[^1]: Estimation interne.\n'},
+      {'chapters/intro.md': 'Un enfant sur cinq est concerné, et les signalements ont doublé. La :term[sextorsion] progresse [@enquete-2024].\n'},
+      {'chapters/intro.md': 'Nearly half of parents and two-thirds of teachers agree. La :term[sextorsion] progresse [@enquete-2024].\n'}
     ]
   },
   check({model, report}) {

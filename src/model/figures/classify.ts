@@ -12,6 +12,7 @@ import {
   months,
   ordinalLabels,
   quantityLeads,
+  strongYearLeads,
   streetWords,
   timeUnits,
   yearLeads
@@ -38,8 +39,9 @@ export type NotFigureReason =
 type Test = (text: string, expression: NumberExpression) => NotFigureReason | undefined
 
 /** Decide whether a number expression states a fact about the world. */
-export function classify(text: string, expression: NumberExpression & {identifier?: boolean}): NotFigureReason | undefined {
+export function classify(text: string, expression: NumberExpression & {identifier?: boolean; period?: boolean}): NotFigureReason | undefined {
   if (expression.identifier) return 'identifier'
+  if (expression.period) return 'age or duration'
   for (const test of tests) {
     const reason = test(text, expression)
     if (reason) return reason
@@ -84,6 +86,8 @@ const date: Test = (text, expression) => {
   // `du 1er au 3 mars`.
   if (next[0]?.norm === 'au' && isMonth(next[1])) return 'date'
   if (previous && !previous.detached && isMonth(previous) && (expression.cores[0]?.value ?? 0) <= 31) return 'date'
+  // `les années 90`, `the 80s`: a decade.
+  if (previous?.norm === 'années' && /^\d0$/u.test(expression.cores[0]?.digits ?? '')) return 'date'
   if (previous && /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(previous.norm)) return 'date'
   return undefined
 }
@@ -100,10 +104,14 @@ const legal: Test = (text, expression) => {
   if (inLexicon(legalLeads, lead)) return 'legal reference'
   // `L. 312-1`, `R. 226-3`: code article prefixes stand right before the number.
   if (/(?:^|\s)[LRD]\.?[ \u00A0]?$/u.test(text.slice(Math.max(0, expression.start - 4), expression.start))) return 'legal reference'
+  // `loi de finances rectificative 2`, `projet de loi 3`, `Finance Bill 2`: a bill's number.
+  if (billName.test(text.slice(Math.max(0, expression.start - 60), expression.start))) return 'legal reference'
   // `18 U.S.C. § 2252`: the code's abbreviation follows the title number.
   if (inLexicon(legalCodes, wordsAfter(text, expression.end, 1)[0])) return 'legal reference'
   return undefined
 }
+
+const billName = /(?:\bloi|\bbill)(?:\s+(?:de|of)\s+(?:finances?|programmation|financement de la sécurité sociale))?(?:\s+(?:rectificative|organique|spéciale))?[ \u00A0]+(?:n[°º]|no\.?)?[ \u00A0]*$/iu
 
 const documentPart: Test = (text, expression) => {
   if (isQuantity(expression)) return undefined
@@ -133,10 +141,11 @@ const year: Test = (text, expression) => {
   if (isQuantity(expression) || expression.decimal || !looksLikeYear(expression)) return undefined
   if (expression.cores.length > 1) return 'year'
   const previous = wordsBefore(text, expression.start, 1)[0]
-  if (inLexicon(yearLeads, previous) || inLexicon(months, previous)) return 'year'
-  // A four-digit count is written `1850 victimes`: a plural noun right after, and no year lead.
+  // A four-digit count is written `1850 victimes`: a plural noun right after, and no strong year lead.
   const next = wordsAfter(text, expression.end, 1)[0]
   const countNoun = next && !next.detached && /^\p{Ll}{3,}[sx]$/u.test(next.raw) && !stopWords.has(next.norm)
+  if (countNoun && !inLexicon(strongYearLeads, previous)) return undefined
+  if (inLexicon(yearLeads, previous) || inLexicon(months, previous)) return 'year'
   if (countNoun || inLexicon(quantityLeads, previous)) return undefined
   return 'year'
 }
@@ -144,8 +153,14 @@ const year: Test = (text, expression) => {
 const ordinalLabel: Test = (text, expression) => {
   if (!expression.ordinal) return undefined
   const next = wordsAfter(text, expression.end, 1)[0]
-  return inLexicon(ordinalLabels, next) || inLexicon(documentPartNouns, next) ? 'ordinal label' : undefined
+  if (inLexicon(ordinalLabels, next) || inLexicon(documentPartNouns, next)) return 'ordinal label'
+  // `les élèves de 3e`, `les classes de 6e`: a school grade.
+  const [lead, owner] = wordsBefore(text, expression.start, 2)
+  if ((lead?.norm === 'de' || lead?.norm === 'en') && owner && gradeOwners.has(owner.norm)) return 'ordinal label'
+  return undefined
 }
+
+const gradeOwners = new Set(['élève', 'élèves', 'classe', 'classes', 'effectifs', 'niveau', 'collégiens', 'lycéens', 'redoublement', 'entrée', 'fin'])
 
 const ageLeads = new Set(['âgé', 'âgée', 'âgés', 'âgées', 'aged', 'age', 'ages', 'âge', 'agé', 'agés'])
 const rateWords = new Set(['par', 'per', 'a', 'an', 'chaque', 'each', 'every', 'sur'])
@@ -170,12 +185,31 @@ const ageOrDuration: Test = (text, expression) => {
   const unitWord = unit.norm.replace(/^-/, '')
   if (/^(?:year|month|week|day)s?-olds?$/u.test(unitWord)) return 'age or duration'
   if (!timeUnits.has(unitWord)) return undefined
+  // `a 24-hour line`, `a 12-month study`: a period describing a noun.
+  if (text[expression.end] === '-') return 'age or duration'
+  const value = expression.cores[0]?.value ?? 0
+  // `24 heures sur 24`, `7 days a week`, `365 jours par an`: when a service is open, not a finding.
+  const per = after[1] && (rateWords.has(after[1].norm) || after[1].norm === 'sur') ? after[2] : undefined
+  if (per && isWholePeriod(value, unitWord, per.norm)) return 'age or duration'
   // `3 heures par jour`, `2 days a week`: a rate is a finding.
   if (after[1] && rateWords.has(after[1].norm) && after[2] && timeUnits.has(after[2].norm)) return undefined
+  // `encore 180 ans`, `another 135 years`, `près de 300 ans`: how long something takes is a finding.
+  if (before.slice(0, 3).some((word) => durationLeads.has(word.norm)) || (value >= 130 && /^(?:ans|années|years)$/u.test(unitWord))) return undefined
   // Ages and spans in years (`15 ans`, `for 20 years`) are not findings; a measured wait or
   // response time (`is 9 months`, `6 minutes`) is, unless a preposition makes it a span.
   if (/^(?:an|ans|année|années|year|years|yr|yrs)$/u.test(unitWord)) return 'age or duration'
   return lead && spanLeads.has(lead.norm) ? 'age or duration' : undefined
+}
+
+const durationLeads = new Set(['encore', 'another', 'faudrait', 'faudra', 'take', 'took', 'takes', 'prendra', 'prendrait', 'mettra', 'mettrait'])
+
+const wholePeriods: Record<string, number> = {'hour:day': 24, 'day:week': 7, 'day:year': 365, 'week:year': 52, 'month:year': 12, 'heure:jour': 24, 'jour:semaine': 7, 'jour:an': 365, 'semaine:an': 52, 'mois:an': 12}
+
+/** `24 heures sur 24`, `7 jours sur 7`, `365 days a year`. */
+function isWholePeriod(value: number, unit: string, per: string): boolean {
+  if (/^\d+$/u.test(per)) return Number(per) === value
+  const single = (word: string) => word.replace(/s$/u, '').replace(/^année$/u, 'an')
+  return wholePeriods[`${single(unit)}:${single(per)}`] === value
 }
 
 const spanLeads = new Set(['depuis', 'pendant', 'durant', 'dans', 'sous', 'en', 'après', 'avant', 'for', 'over', 'within', 'after', 'in', 'past', 'last', 'next', 'during', 'under', 'de', 'of'])
@@ -184,13 +218,23 @@ function isCountedNoun(word: Word | undefined): boolean {
   return word !== undefined && !word.detached && /^\p{Ll}{3,}[sx]$/u.test(word.raw) && !timeUnits.has(word.norm)
 }
 
-const callWords = /^(?:appeler|appelez|appelle|appels|composer|composez|compose|call|calls|dial|numéro|number|ligne|line|hotline|helpline|joindre|contacter|contactez|telephone|téléphone|tél|tel)$/u
+const callWords = /^(?:appeler|appelez|appelle|appels|composer|composez|compose|call|dial|text|textez|sms|numéro|number|ligne|line|hotline|helpline|joindre|contacter|contactez|telephone|téléphone|tél|tel)$/u
 
 const phone: Test = (text, expression) => {
   // Short service numbers only (`le 119`, `calls to 911`): a long count after `calls` is a figure.
   if (isQuantity(expression) || expression.cores.length > 1 || !/^\d{2,4}$/u.test(expression.cores[0]!.digits)) return undefined
-  return wordsBefore(text, expression.start, 3).some((word) => callWords.test(word.norm)) ? 'phone' : undefined
+  const next = wordsAfter(text, expression.end, 1)[0]
+  if (next && !next.detached && /^\p{Ll}{3,}[sx]$/u.test(next.norm) && !timeUnits.has(next.norm) && !serviceNouns.test(next.norm)) return undefined
+  if (wordsBefore(text, expression.start, 3).some((word) => callWords.test(word.norm))) return 'phone'
+  const previous = wordsBefore(text, expression.start, 1)[0]
+  // `le 3114 est le numéro…`, `Le 119 répond`, `au 3919`: a singular article before a bare number names a line.
+  if (previous && !previous.detached && /^(?:le|au|du)$/u.test(previous.norm) && (!next || next.detached || !/^\p{Ll}+[sx]$/u.test(next.raw))) return 'phone'
+  // `the 988 line`, `the 111 service`.
+  if (previous?.norm === 'the' && next && serviceNouns.test(next.norm)) return 'phone'
+  return undefined
 }
+
+const serviceNouns = /^(?:line|lines|helpline|hotline|lifeline|service|number|numéro|ligne|plateforme)$/u
 
 /**
  * A capitalised name right before a bare number labels it: `Windows 11`, `Python 3.11`,
@@ -199,6 +243,8 @@ const phone: Test = (text, expression) => {
 const nameOrVersion: Test = (text, expression) => {
   if (isQuantity(expression) || expression.ordinal || expression.cores.length > 1) return undefined
   const parenthesised = text[expression.start - 1] === '(' && text[expression.end] === ')'
+  // `Isère (38)`, `Guadeloupe (971)` are codes; `Italie (6 717)` is a count.
+  if (parenthesised && !/^\d{1,3}$/u.test(expression.cores[0]!.digits)) return undefined
   const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
   if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
   if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(months, lead)) return undefined

@@ -3,6 +3,7 @@ import {classify, isQuantity, type NotFigureReason} from './classify.js'
 import {mergeExpressions} from './merge.js'
 import {scanNumbers} from './scan.js'
 import {sentenceRanges} from './sentences.js'
+import {ignoredSpans} from './ignore.js'
 import {findNonFigureSpans, spanAt} from './spans.js'
 import {expressionValue, wordValue, type FigureValue} from './value.js'
 import {findWordFigures} from './words.js'
@@ -15,7 +16,7 @@ export interface NumberFinding {
   end: number
   text: string
   /** Why it is not a figure; undefined for figures. */
-  notFigure?: NotFigureReason | 'url' | 'time' | 'date' | 'phone' | 'identifier'
+  notFigure?: NotFigureReason | 'url' | 'time' | 'date' | 'phone' | 'identifier' | 'ignored'
   /** Citation keys in the covering sentence (or paragraph), footnotes resolved. */
   keys: string[]
   /** The pages each covering citation points at (`[@key, p. 16]`), by key. */
@@ -34,6 +35,8 @@ export interface DetectOptions {
   footnoteKeys: ReadonlyMap<string, readonly string[]>
   /** The block is a table's header or first-column cell: its bare numbers are labels (years, groups). */
   labelCell?: boolean
+  /** The project's own non-figures (`check.figures.ignore`), compiled. */
+  ignore?: readonly RegExp[]
 }
 
 /** Find every number in a block of prose and say whether it is a figure and what covers it. */
@@ -41,7 +44,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
   const {text} = flat
   const inWords = options.labelCell ? [] : findWordFigures(text)
   if (inWords.length === 0 && !/\d/.test(text)) return []
-  const spans = findNonFigureSpans(text)
+  const spans = options.ignore?.length ? [...findNonFigureSpans(text), ...ignoredSpans(text, options.ignore)].sort((a, b) => a.start - b.start) : findNonFigureSpans(text)
   const free = scanNumbers(text).filter((expression) => !spanAt(spans, expression.start))
   const findings: NumberFinding[] = []
   for (const span of spans) {

@@ -21,6 +21,11 @@ export const yearLeads = words(`
   spring summer autumn fall winter the of between and to through
 `)
 
+/** Year leads that stay years even before a plural noun: `en 2020 mesures…` is rare, `en 2020` is a year. */
+export const strongYearLeads = words(`
+  en dès depuis jusqu'en jusqu’en année années exercice in since until till during year years fiscal
+`)
+
 /** Words that introduce a legal reference: `article 227-23`, `loi n° 2024-449`. */
 export const legalLeads = words(`
   article articles art. arts. alinéa alinéas al. loi lois décret décrets ordonnance ordonnances
@@ -107,7 +112,7 @@ export const ordinalLabels = words(`
   siècle siècles century centuries arrondissement édition edition session législature legislature
   anniversaire anniversary étage floor circonscription district république republic amendement
   amendment alinéa chambre congrès congress conférence conference sommet summit festival biennale
-  grade classe class
+  grade classe class trimestre trimestres semestre semestres quarter quarters half
 `)
 
 /** Units of time that, with small integers, make durations and ages rather than findings. */

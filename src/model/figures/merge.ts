@@ -5,6 +5,7 @@ const space = '[ \\u00A0\\u202F]'
 const rangeGap = new RegExp(`^${space}*(?:à|au|-|–|—|to)${space}*$`, 'u')
 const betweenGap = new RegExp(`^${space}+(?:et|and)${space}+$`, 'u')
 const ratioGap = new RegExp(`^${space}+(?:\\p{L}+${space}+){0,2}(?:sur|in|out of)${space}+$`, 'u')
+const periodGap = new RegExp(`^${space}+(?:heures?|h|jours?|j|hours?|days?)${space}+(?:sur|in|out of)${space}+$`, 'u')
 const betweenLead = /(?:entre|between|from|de|d['’])[ \u00A0\u202F]*$/iu
 
 /**
@@ -12,8 +13,8 @@ const betweenLead = /(?:entre|between|from|de|d['’])[ \u00A0\u202F]*$/iu
  * and ratios (`1 sur 5`, `1 child in 3`). A descending pair joined by a bare hyphen
  * (`227-23`, `2024-449`) is an identifier, not a range: both parts are marked as such.
  */
-export function mergeExpressions(text: string, list: readonly NumberExpression[]): Array<NumberExpression & {identifier?: boolean}> {
-  const out: Array<NumberExpression & {identifier?: boolean}> = []
+export function mergeExpressions(text: string, list: readonly NumberExpression[]): Array<NumberExpression & {identifier?: boolean; period?: boolean}> {
+  const out: Array<NumberExpression & {identifier?: boolean; period?: boolean}> = []
   for (let index = 0; index < list.length; index++) {
     const left = list[index]!
     const right = list[index + 1]
@@ -32,6 +33,12 @@ export function mergeExpressions(text: string, list: readonly NumberExpression[]
     const labelled = documentPartLeads.has(lastWord(text, left.start))
     const isRange = ascending && !labelled && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
     const isRatio = !isRange && ratioGap.test(gap) && !looksLikeYear(right) && left.cores.length === 1
+    // `24 heures sur 24`, `7 jours sur 7`: always open, not a ratio.
+    if (isRatio && left.cores[0]?.value === right.cores[0]?.value && periodGap.test(gap)) {
+      out.push({...join(left, right, true), period: true})
+      index++
+      continue
+    }
     if (isRange || isRatio) {
       out.push(join(left, right, isRatio))
       index++

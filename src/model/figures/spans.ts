@@ -17,11 +17,19 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // UK and similar: 020 7219 3000, 0808 1000 900.
   ['phone', /(?<![\d,.])0\d{2,4}[ \u00A0]\d{3,4}[ \u00A0]\d{3,4}(?!\d)/gu],
   ['phone', /\(\d{3}\)[ \u00A0]?\d{3}[-.]\d{4}|(?<![\d,.])\d{3}[-.]\d{3}[-.]\d{4}(?!\d)/gu],
+  // A number called, texted or dialled, in groups: `composez le 3919`, `call 1800 66 66 66`, `text 50808`.
+  ['phone', /(?<=\b(?:appelez|appeler|composez|composer|textez|call|dial|text|ring|phone)[ \u00A0]+(?:le[ \u00A0]+|the[ \u00A0]+)?)\d{2,5}(?:[ \u00A0.-]\d{2,4})*(?![\d,.]\d)/giu],
+  // Short numbers read in pairs: `le 30 18`, `le 30 20`.
+  ['phone', /(?<=\ble[ \u00A0]+)\d{2}[ \u00A0]\d{2}(?![\d\p{L}]|[ \u00A0]\p{L})/gu],
+  // Opening periods: `24h/24`, `7j/7`, `24 h/24`.
+  ['time', /(?<![\d,.])\d{1,3}[ \u00A0]?[hj][ \u00A0]?\/[ \u00A0]?\d{1,3}(?![\d/])/gu],
   // Clock times: 14 h 30, 14h30, 9:45, 9 am, 10 p.m.
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h[ \u00A0\u202F]?\d{2}(?!\d)/gu],
   ['time', /(?<![\d,.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00A0]?[ap]\.?m\.?)?(?![\d%])/giu],
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0]?[ap]\.m\.|(?<![\d,.])\d{1,2}[ \u00A0]?[ap]m(?![\p{L}])/giu],
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h(?![\p{L}\d])/gu],
+  // Decades: `the '80s`, `the 1990s`, `80s`.
+  ['date', /(?<![\p{L}\p{N}])['’]?(?:1[0-9]|20)?\d0s(?!\p{L})/gu],
   // Numeric dates: 05/03/2024, 5.3.2024, 2024-03-05.
   ['date', /(?<![\d,.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d%])/gu],
   ['date', /(?<![\d,.])\d{4}-\d{2}-\d{2}(?!\d)/gu],

@@ -55,7 +55,8 @@ function numberRun(tokens: readonly Token[], index: number): {value: number; nex
     const parts = tokens[next]!.word.split('-')
     // `vingt et un`, `one hundred and five`: a joiner inside a run, never at its edges.
     if ((parts[0] === 'et' || parts[0] === 'and') && next > index && isNumberWord(tokens[next + 1]?.word)) continue
-    if (!parts.every((part) => unitWords.has(part) || scaleWordValues.has(part) || part === 'et')) break
+    // `et` joins inside a compound only (`vingt-et-un`).
+    if (!parts.every((part) => unitWords.has(part) || scaleWordValues.has(part) || (part === 'et' && parts.length > 1))) break
     // `a` counts only before a scale word: `a million`, `a hundred`.
     if (parts.length === 1 && parts[0] === 'a' && !scaleWordValues.has(tokens[next + 1]?.word ?? '')) break
     for (const part of parts) {
@@ -164,7 +165,9 @@ export function findWordFigures(text: string): WordFigure[] {
       const following = at(run.next + 1)
       const timeOf = /^(?:heure|heures|hour|hours)$/u.test(at(run.next + 2)) || following === 'd’heure' || following === "d'heure" || following === 'heure'
       const needsOf = run.value === 1
-      if (!timeOf && (!needsOf || ofWords.test(following))) {
+      // `transmis à un tiers`, `un tiers de confiance`, `tiers payant`: a third party, not a third.
+      const party = after === 'tiers' && (/^(?:à|par|au|aux|pour)$/u.test(at(index - 1)) || /^(?:confiance|payant|lieu|lieux)$/u.test(at(run.next + 2)) || /^(?:payant|lieu)$/u.test(following))
+      if (!timeOf && !party && (!needsOf || ofWords.test(following))) {
         push(index, run.next, run.value * fraction, 'fraction')
         index = run.next
       }

@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {isPatternValid} from '../figures/ignore.js'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
 import {idSchema, partialDateSchema} from './common.js'
 import {isPageSize} from './page-size.js'
@@ -24,7 +25,13 @@ const printSchema = z.strictObject({
 })
 
 const checkSchema = z.strictObject({
-  figures: z.strictObject({scope: z.enum(['sentence', 'paragraph']).default('sentence')}).default({scope: 'sentence'}),
+  figures: z
+    .strictObject({
+      scope: z.enum(['sentence', 'paragraph']).default('sentence'),
+      /** The project's own non-figures: phrases as written (`le 3919`, `116 000`) or `/regular expressions/`. */
+      ignore: z.array(z.string().min(1).refine(isPatternValid, {message: 'a phrase, or a valid `/regular expression/`'})).default([])
+    })
+    .default({scope: 'sentence', ignore: []}),
   sources: z.strictObject({maxAgeYears: z.number().int().positive().default(10)}).default({maxAgeYears: 10}),
   html: z.boolean().default(false),
   rules: z.record(z.string(), severitySettingSchema).default({})

@@ -1,0 +1,132 @@
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/**
+ * The classes of numbers users met on prose the team did not write, one test each, in sentences
+ * of our own. Each paragraph marks with ⟦…⟧ what must be flagged (an uncovered figure); any other
+ * number must not be.
+ */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+async function flagged(paragraphs: string[], config = ''): Promise<Array<{expected: string[]; actual: string[]}>> {
+  const clean = paragraphs.map((paragraph) => paragraph.replace(/[⟦⟧]/gu, ''))
+  const files: Record<string, string> = {'chapters/intro.md': `# Intro\n\n${clean.join('\n\n')}\n\n:term[sextorsion] [@enquete-2024]\n`}
+  if (config) files['rapporteur.yaml'] = config
+  const dir = await writeProject(files)
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const lines = result.model.figures.filter((figure) => figure.status === 'uncited')
+  return paragraphs.map((paragraph, index) => {
+    const line = 3 + index * 2
+    return {
+      expected: [...paragraph.matchAll(/⟦([^⟧]+)⟧/gu)].map((match) => match[1]!),
+      actual: lines.filter((figure) => figure.position.start.line === line).map((figure) => figure.text)
+    }
+  })
+}
+
+/** Each marked expression holds a flagged figure (or is held by one: `0,4 point … 6,3 %` may be one span), and nothing else is flagged. */
+async function expectFlags(paragraphs: string[], config?: string) {
+  for (const [index, {expected, actual}] of (await flagged(paragraphs, config)).entries()) {
+    const overlap = (marked: string, figure: string) => marked.includes(figure) || figure.includes(marked)
+    const missed = expected.filter((marked) => !actual.some((figure) => overlap(marked, figure)))
+    const extra = actual.filter((figure) => !expected.some((marked) => overlap(marked, figure)))
+    expect({missed, extra}, paragraphs[index]).toEqual({missed: [], extra: []})
+  }
+}
+
+describe('not figures', () => {
+  test('helpline numbers and short codes, the service named after them or in the sentence before', () =>
+    expectFlags([
+      'Le 3114 est le numéro national de prévention du suicide.',
+      'Besoin de parler ? Le 119 répond, même la nuit.',
+      'Pour les victimes, une seule ligne : 3919, gratuite et anonyme.',
+      'In Ireland, young people can call 1800 66 66 66 or text 50808 for support.',
+      'The 988 line took its first calls in July.',
+      'Un numéro court, le 30 18, est réservé au harcèlement en ligne.'
+    ]))
+
+  test('service hours and periods', () =>
+    expectFlags([
+      'La plateforme est joignable 24 heures sur 24 et 7 jours sur 7.',
+      'Le service répond 24h/24, 7j/7, 365 jours par an.',
+      'The shelter runs a 24-hour line, open 7 days a week and 365 days a year.'
+    ]))
+
+  test('quarters are periods, not rankings', () => expectFlags(['Les signalements ont reculé au 2e trimestre puis au 4ème trimestre 2023.', 'La hausse date du 3e trimestre.']))
+
+  test('decades', () => expectFlags(['Depuis les années 90, la prévention a changé.', "Since the '80s, and more so in the 1990s, budgets fell."]))
+
+  test('bill numbers', () => expectFlags(['La loi de finances rectificative 2 a ouvert ces crédits.', 'Le projet de loi n° 3 a été déposé au printemps.']))
+
+  test("counts of the report's own parts", () => expectFlags(['Le présent rapport s’articule en 6 volets et formule 11 propositions.', 'This brief sets out 4 options for ministers.']))
+
+  test('the first day of a month', () => expectFlags(['La mesure entre en vigueur le 1er septembre.', 'Au 1er janvier 2025, le barème change.']))
+})
+
+describe('figures', () => {
+  test('a count in the range of years', () => expectFlags(['Plus de ⟦1900 plaintes⟧ ont été déposées.', 'Some ⟦2050 applicants⟧ were turned away.']))
+
+  test('both figures of a change', () => expectFlags(['Le taux a baissé de ⟦0,4 point⟧ pour atteindre ⟦6,3 %⟧.', 'Unemployment fell by ⟦0.2 percentage points⟧ to ⟦4.9 percent⟧.']))
+
+  test('rates', () => expectFlags(['On compte ⟦3 décès⟧ par jour sur les routes du département.', 'The line answered ⟦12 calls⟧ per hour at its peak.']))
+
+  test('counts and changes in parentheses after names', () => expectFlags(['Les signalements viennent surtout d’Espagne (⟦5 120⟧) et de Pologne (⟦3 004⟧).', 'Demand rose sharply (⟦+64 %⟧), most of all in cities (⟦18 %⟧).']))
+
+  test('every count of a pair', () => expectFlags(['Le réseau compte ⟦52 centres⟧ dans ⟦17 régions⟧.', 'There are ⟦29 shelters⟧ across ⟦11 counties⟧.']))
+
+  test('durations that state a fact', () => expectFlags(['Au rythme actuel, il faudrait encore ⟦180 ans⟧ pour combler l’écart.', 'The gap would take another ⟦135 years⟧ to close.', 'Le site est resté occupé pendant près de ⟦300 ans⟧.']))
+
+  test('French thousands with a dot', () => expectFlags(['Au total, ⟦4.315 personnes⟧ ont été accueillies.']))
+})
+
+describe('figures in words', () => {
+  test('French: fractions, counts, percentages and multipliers are figures', () =>
+    expectFlags([
+      '⟦Une personne sur quatre⟧ dit avoir été exposée.',
+      'Près de ⟦la moitié⟧ des répondants et ⟦deux tiers⟧ des parents l’ignorent.',
+      '⟦Un quart⟧ des dépenses va à la prévention, soit ⟦douze millions⟧ d’euros.',
+      'Le dispositif touche ⟦trois mille⟧ familles ; ⟦vingt pour cent⟧ sont monoparentales.',
+      'Les demandes ont ⟦doublé⟧ et les délais sont ⟦trois fois plus⟧ longs.'
+    ]))
+
+  test('French: small counts, ordinals, vague quantities and idioms are not', () =>
+    expectFlags([
+      'Trois associations et deux ministères ont signé la charte.',
+      'C’est le premier pays à le faire, et l’un des seuls.',
+      'Des milliers de familles, des dizaines de services : la plupart attendent.',
+      'Une fois par an, le comité se réunit ; il est à la fois juge et partie.',
+      'Le rapport est transmis à un tiers de confiance dans un quart d’heure.'
+    ]))
+
+  test('English: fractions, counts, percentages and multipliers are figures', () =>
+    expectFlags([
+      '⟦One child in ten⟧ reported contact from a stranger.',
+      'Nearly ⟦half⟧ of parents and ⟦two-thirds⟧ of teachers agreed.',
+      '⟦A third⟧ of schools lack a counsellor; ⟦twelve million⟧ pupils attend them.',
+      'Reports ⟦tripled⟧ and girls were ⟦twice as⟧ likely to be targeted.',
+      'About ⟦ten percent⟧ of cases reach court.'
+    ]))
+
+  test('English: small counts, ordinals, vague quantities and idioms are not', () =>
+    expectFlags([
+      'Two ministries and five charities signed the pledge.',
+      'It was the first time, and one of the few cases, that hundreds of people joined.',
+      'Once a year, the board meets for half an hour.'
+    ]))
+})
+
+describe('check.figures.ignore', () => {
+  test("a project's own non-figures, as phrases or regular expressions", async () => {
+    const base = (await import('node:fs/promises')).readFile
+    const dir = await writeProject({})
+    made.push(dir)
+    const config = (await base(`${dir}/rapporteur.yaml`, 'utf8')) + 'check:\n  figures:\n    ignore: ["permanence 4242", "/Modèle [0-9]+/"]\n'
+    await expectFlags(['La permanence 4242 aide ⟦300 familles⟧.', 'Le Modèle 77 compte ⟦12 %⟧ de pannes.'], config)
+    // Without the entry, the same number is a figure.
+    await expectFlags(['La permanence ⟦4242⟧ aide ⟦300 familles⟧.'])
+  })
+})
