@@ -3,7 +3,7 @@ import {rules as allRules} from '../check/rules/index.js'
 import {runRules} from '../check/run-rules.js'
 import {addMessage} from '../diagnostics/message.js'
 import type {SeveritySetting} from '../diagnostics/severity.js'
-import {attachSourceChecks} from '../check/in-source/locate.js'
+import {attachSourceChecks, sourcesToLookUp} from '../check/in-source/locate.js'
 import {readArchives} from '../load/archives.js'
 import {loadProject} from '../load/load-project.js'
 import {buildModel} from '../model/build.js'
@@ -27,7 +27,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   if (!loaded.ok) return {ok: false, files: [loaded.configFile]}
   const model = await buildModel(loaded.input, loaded.problems)
   // Archived copies of sources (`file:`): read (and cached) here, at the edge, then matched purely.
-  model.archives = await readArchives(dir, model.sources, model.problems)
+  model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
   attachSourceChecks(model.figures, model.archives)
   const overrides = {...model.config.check.rules, ...options.rules}
   const known = new Set(allRules.map((rule) => rule.id))

@@ -1,3 +1,4 @@
+import type {SourceNumber} from './figures/source-numbers.js'
 import type {FigureValue} from './figures/value.js'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {Root} from 'mdast'
@@ -107,10 +108,10 @@ export interface Figure extends Located {
   inSource?: InSource
 }
 
-/** The text of a source's archived copy, page by page (one page for HTML and text). */
+/** A source's archived copy, page by page (one page for HTML and text): each page's numbers by value. */
 export interface ArchivedText {
   file: string
-  pages: Array<{label: string; text: string}>
+  pages: Array<{label: string; numbers: SourceNumber[]}>
 }
 
 /** A figure looked up in the archived copies of the sources that cover it. */

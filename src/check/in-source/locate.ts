@@ -1,47 +1,9 @@
-import {mergeExpressions} from '../../model/figures/merge.js'
-import {scanNumbers} from '../../model/figures/scan.js'
-import {expressionValue, wordValue, type ValuePart} from '../../model/figures/value.js'
-import {findWordFigures} from '../../model/figures/words.js'
+import type {SourceNumber} from '../../model/figures/source-numbers.js'
+import type {ValuePart} from '../../model/figures/value.js'
 import type {ArchivedText, Figure, InSource} from '../../model/types.js'
 
-/** A number as a source states it. */
-export interface SourceNumber {
-  value: number
-  percent: boolean
-}
+type IndexedArchive = ArchivedText['pages']
 
-/** The numbers of each page of an archived copy, read once per check. */
-export type IndexedArchive = Array<{label: string; numbers: SourceNumber[]}>
-
-/**
- * Every number of a source's page, by value: `52 %`, `52%` and `52 pour cent` are 52 percent;
- * `100 000`, `100,000` and `100.000` are 100000; `3,5 millions` is 3500000; `deux tiers` is 66.7
- * percent. A source is read without the report's exclusions: its dates are numbers too.
- */
-export function numbersOf(text: string): SourceNumber[] {
-  const numbers: SourceNumber[] = []
-  const add = (parts: ValuePart[]) => {
-    for (const part of parts) numbers.push({value: part.value, percent: part.percent})
-  }
-  for (const expression of mergeExpressions(text, scanNumbers(text))) {
-    for (const alternative of expressionValue(text, expression)) add(alternative)
-    // `2.925` in French is 2 925: read a dot before three digits both ways.
-    for (const core of expression.cores) {
-      if (/^\d{1,3}(?:\.\d{3})+$/u.test(core.digits)) numbers.push({value: Number(core.digits.replace(/\./gu, '')), percent: false})
-    }
-  }
-  for (const figure of findWordFigures(text)) for (const alternative of wordValue(figure)) add(alternative)
-  // `un enfant sur 5`, `one in 4`: a ratio half in words.
-  for (const match of text.matchAll(/\b(?:un|une|one)\s+(?:\p{L}+\s+){0,2}(?:sur|in|out of)\s+(\d+)(?!\d)/giu)) {
-    const denominator = Number(match[1])
-    if (denominator >= 2) numbers.push({value: 100 / denominator, percent: true})
-  }
-  return numbers
-}
-
-export function indexArchive(archive: ArchivedText): IndexedArchive {
-  return archive.pages.map((page) => ({label: page.label, numbers: numbersOf(page.text)}))
-}
 
 /** Whether a page states a figure: every number of one of its alternatives is there. */
 function onPage(figure: NonNullable<Figure['value']>, numbers: readonly SourceNumber[]): boolean {
@@ -92,8 +54,17 @@ export function locateFigure(figure: Figure, archives: ReadonlyMap<string, Index
   return archived.length < figure.keys.length ? {status: 'no-archive'} : {status: 'not-found', keys: archived}
 }
 
-/** Set `inSource` on every figure, indexing each archive once. */
+/** Set `inSource` on every figure. */
 export function attachSourceChecks(figures: readonly Figure[], archives: ReadonlyMap<string, ArchivedText>): void {
-  const indexed = new Map([...archives].map(([key, archive]) => [key, indexArchive(archive)]))
-  for (const figure of figures) figure.inSource = locateFigure(figure, indexed)
+  const pages = new Map([...archives].map(([key, archive]) => [key, archive.pages]))
+  for (const figure of figures) figure.inSource = locateFigure(figure, pages)
+}
+
+/** The sources whose archived copy a check needs: those that cover a figure it can look up. */
+export function sourcesToLookUp(figures: readonly Figure[]): Set<string> {
+  const keys = new Set<string>()
+  for (const figure of figures) {
+    if ((figure.status === 'cited' || figure.status === 'stat') && figure.value && figure.value.length > 0) for (const key of figure.keys) keys.add(key)
+  }
+  return keys
 }
