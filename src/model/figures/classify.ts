@@ -83,6 +83,8 @@ const date: Test = (text, expression) => {
   const next = wordsAfter(text, expression.end, 2)
   const previous = wordsBefore(text, expression.start, 1)[0]
   if (next[0] && !next[0].detached && isMonth(next[0])) return 'date'
+  // `the 18th of October`.
+  if (expression.ordinal && next[0]?.norm === 'of' && isMonth(next[1])) return 'date'
   // `du 1er au 3 mars`.
   if (next[0]?.norm === 'au' && isMonth(next[1])) return 'date'
   if (previous && !previous.detached && isMonth(previous) && (expression.cores[0]?.value ?? 0) <= 31) return 'date'
@@ -145,6 +147,9 @@ const year: Test = (text, expression) => {
   const next = wordsAfter(text, expression.end, 1)[0]
   const countNoun = next && !next.detached && /^\p{Ll}{3,}[sx]$/u.test(next.raw) && !stopWords.has(next.norm)
   if (countNoun && !inLexicon(strongYearLeads, previous)) return undefined
+  // `delivered 1783 food hampers`: a noun phrase after, and no lead a year takes.
+  const [, second] = wordsAfter(text, expression.end, 2)
+  if (next && second && !next.detached && !second.detached && /^\p{Ll}+$/u.test(next.raw) && /^\p{Ll}{3,}[sx]$/u.test(second.raw) && !stopWords.has(next.norm) && !inLexicon(yearLeads, previous) && !inLexicon(functionWords, next)) return undefined
   if (inLexicon(yearLeads, previous) || inLexicon(months, previous)) return 'year'
   if (countNoun || inLexicon(quantityLeads, previous)) return undefined
   return 'year'
@@ -201,7 +206,7 @@ const ageOrDuration: Test = (text, expression) => {
   return lead && spanLeads.has(lead.norm) ? 'age or duration' : undefined
 }
 
-const durationLeads = new Set(['encore', 'another', 'faudrait', 'faudra', 'take', 'took', 'takes', 'prendra', 'prendrait', 'mettra', 'mettrait'])
+const durationLeads = new Set(['encore', 'another', 'faudrait', 'faudra', 'take', 'took', 'takes', 'need', 'needs', 'needed', 'prendra', 'prendrait', 'mettra', 'mettrait'])
 
 const wholePeriods: Record<string, number> = {'hour:day': 24, 'day:week': 7, 'day:year': 365, 'week:year': 52, 'month:year': 12, 'heure:jour': 24, 'jour:semaine': 7, 'jour:an': 365, 'semaine:an': 52, 'mois:an': 12}
 
@@ -244,7 +249,7 @@ const nameOrVersion: Test = (text, expression) => {
   if (isQuantity(expression) || expression.ordinal || expression.cores.length > 1) return undefined
   const parenthesised = text[expression.start - 1] === '(' && text[expression.end] === ')'
   // `Isère (38)`, `Guadeloupe (971)` are codes; `Italie (6 717)` is a count.
-  if (parenthesised && !/^\d{1,3}$/u.test(expression.cores[0]!.digits)) return undefined
+  if (parenthesised && !/^(?:\d{1,2}|97\d)$/u.test(expression.cores[0]!.digits)) return undefined
   const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
   if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
   if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(months, lead)) return undefined

@@ -51,7 +51,7 @@ export function wordsAfter(text: string, index: number, count: number): Word[] {
 
 function endsSentence(token: string): boolean {
   if (!/[.!?…]["»”)]*$/u.test(token)) return false
-  const lower = token.toLowerCase().replace(/["»”)]+$/u, '')
+  const lower = token.toLowerCase().replace(/["»”)]+$/u, '').replace(/^[(«"“‘]+/u, '')
   return /[!?…]$/u.test(lower) || !(abbreviations.has(lower) || /^(?:\p{L}\.)+$/u.test(lower) || /^\p{L}{1,2}\.$/u.test(lower))
 }
 

@@ -14,6 +14,8 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // French phone numbers: 01 23 45 67 89, 01.23.45.67.89; international: +33 1 23 45 67 89.
   ['phone', /(?<![\d,.])0[1-9](?:[ .\u00A0-]?\d{2}){4}(?!\d)/gu],
   ['phone', /\+\d{1,3}(?:[ .\u00A0-]?(?:\(0\)|\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)/gu],
+  // Numbers that start with 0 and go on in groups: 03457 48 49 50, 0800 11 11, 01 23 45 67 89.
+  ['phone', /(?<![\d,.])0\d{2,4}(?:[ \u00A0]\d{2,4}){2,4}(?![\d,.]\d|[ \u00A0]?%)/gu],
   // UK and similar: 020 7219 3000, 0808 1000 900.
   ['phone', /(?<![\d,.])0\d{2,4}[ \u00A0]\d{3,4}[ \u00A0]\d{3,4}(?!\d)/gu],
   ['phone', /\(\d{3}\)[ \u00A0]?\d{3}[-.]\d{4}|(?<![\d,.])\d{3}[-.]\d{3}[-.]\d{4}(?!\d)/gu],

@@ -117,6 +117,12 @@ export function findWordFigures(text: string): WordFigure[] {
       push(index, index, unitWords.get(parts[0]!)! * fractionWords.get(parts[1]!)!, 'fraction')
       continue
     }
+    // `more than double`, `committed to treble`, `double the rate`: the plain form, where it multiplies.
+    const plain = /^(?:double|treble|triple)$/u.exec(word)
+    if (plain && (/^(?:than|to|will|would|could|may|might|almost|nearly)$/u.test(at(index - 1)) || /^(?:the|its|their|that)$/u.test(at(index + 1)))) {
+      push(index, index, word === 'double' ? 2 : 3, 'multiplier')
+      continue
+    }
     const verb = multiplierVerbs.get(word)
     if (verb !== undefined) {
       push(index, index, verb, 'multiplier')
@@ -144,7 +150,10 @@ export function findWordFigures(text: string): WordFigure[] {
       continue
     }
     // `a third of`, `le quart des`, `a fifth of`.
-    if ((word === 'a' || word === 'le') && fractionWords.has(at(index + 1)) && ofWords.test(at(index + 2)) && at(index + 1) !== 'half' && at(index + 1) !== 'moitié') {
+    const byFraction = /^(?:by|de|d|roughly|about|nearly|almost|around|some|over|than|just)$/u.test(at(index - 1)) || ofWords.test(at(index + 2))
+    const ofTime = /^(?:hour|heure|century|siècle|mile)$/u.test(at(index + 4)) || /^(?:hour|heure|century|siècle|mile)$/u.test(at(index + 3))
+    const thirdParty = at(index + 1) === 'tiers' && (/^(?:à|par|au|aux|pour)$/u.test(at(index - 1)) || /^(?:confiance|payant|lieu|lieux)$/u.test(at(index + 3)))
+    if ((word === 'a' || word === 'le' || word === 'un') && fractionWords.has(at(index + 1)) && byFraction && !ofTime && !thirdParty && at(index + 1) !== 'half' && at(index + 1) !== 'moitié') {
       push(index, index + 1, fractionWords.get(at(index + 1))!, 'fraction')
       index++
       continue
@@ -174,7 +183,7 @@ export function findWordFigures(text: string): WordFigure[] {
       continue
     }
     // `un enfant sur cinq`, `one in five`, `one child in ten`, `one in every four`.
-    if (run.value === 1 && run.units === 1 && !run.scale && at(index) !== 'a') {
+    if (run.value >= 1 && run.value < 20 && !run.scale && at(index) !== 'a') {
       for (let gap = 0; gap <= 2; gap++) {
         const joint = run.next + gap
         const link = at(joint)
@@ -182,7 +191,7 @@ export function findWordFigures(text: string): WordFigure[] {
         if (over === -1) continue
         const denominator = numberRun(tokens, at(over) === 'every' ? over + 1 : over)
         // `un regard sur cinq ans`: a span of time, not a ratio.
-        if (denominator && denominator.value >= 2 && !timeWords.test(at(denominator.next))) {
+        if (denominator && denominator.value > run.value && (run.value === 1 || gap === 0) && !timeWords.test(at(denominator.next))) {
           push(index, denominator.next - 1, 1 / denominator.value, 'fraction')
           index = denominator.next - 1
         }
@@ -198,7 +207,7 @@ export function findWordFigures(text: string): WordFigure[] {
     }
     // `douze millions`, `trois mille`, `a million`, `deux cents familles`; not `des milliers`, `hundreds of`.
     const previous = at(index - 1)
-    if (run.scale && run.value >= 100 && previous !== 'pour' && previous !== 'per' && after !== 'fois' && after !== 'times') {
+    if (run.scale && run.value >= 100 && previous !== 'pour' && previous !== 'per' && !/^(?:fois|times|thanks|mercis?|ways|raisons|reasons)$/u.test(after)) {
       push(index, run.next - 1, run.value, 'count')
     }
     index = run.next - 1
