@@ -80,13 +80,14 @@ const enumerator: Test = (text, expression) => {
 
 const date: Test = (text, expression) => {
   if (isQuantity(expression)) return undefined
-  const next = wordsAfter(text, expression.end, 2)
+  const next = wordsAfter(text, expression.end, 3)
   const previous = wordsBefore(text, expression.start, 1)[0]
   if (next[0] && !next[0].detached && isMonth(next[0])) return 'date'
   // `the 18th of October`.
   if (expression.ordinal && next[0]?.norm === 'of' && isMonth(next[1])) return 'date'
-  // `du 1er au 3 mars`.
+  // `du 1er au 3 mars`, `les 6 et 7 décembre`, `on 3 and 4 May`.
   if (next[0]?.norm === 'au' && isMonth(next[1])) return 'date'
+  if (next[0] && /^(?:et|au|à|and|to|ou|or)$/u.test(next[0].norm) && /^\d{1,2}(?:er|e|st|nd|rd|th)?$/u.test(next[1]?.norm ?? '') && isMonth(next[2])) return 'date'
   if (previous && !previous.detached && isMonth(previous) && (expression.cores[0]?.value ?? 0) <= 31) return 'date'
   // `les années 90`, `the 80s`: a decade.
   if (previous?.norm === 'années' && /^\d0$/u.test(expression.cores[0]?.digits ?? '')) return 'date'
@@ -165,7 +166,7 @@ const ordinalLabel: Test = (text, expression) => {
   return undefined
 }
 
-const gradeOwners = new Set(['élève', 'élèves', 'classe', 'classes', 'effectifs', 'niveau', 'collégiens', 'lycéens', 'redoublement', 'entrée', 'fin'])
+const gradeOwners = new Set(['élève', 'élèves', 'classe', 'classes', 'effectifs', 'niveau', 'collégiens', 'lycéens', 'redoublement', 'entrée', 'entrés', 'entrées', 'entré', 'fin'])
 
 const ageLeads = new Set(['âgé', 'âgée', 'âgés', 'âgées', 'aged', 'age', 'ages', 'âge', 'agé', 'agés'])
 const rateWords = new Set(['par', 'per', 'a', 'an', 'chaque', 'each', 'every', 'sur'])
@@ -198,8 +199,10 @@ const ageOrDuration: Test = (text, expression) => {
   if (per && isWholePeriod(value, unitWord, per.norm)) return 'age or duration'
   // `3 heures par jour`, `2 days a week`: a rate is a finding.
   if (after[1] && rateWords.has(after[1].norm) && after[2] && timeUnits.has(after[2].norm)) return undefined
-  // `encore 180 ans`, `another 135 years`, `près de 300 ans`: how long something takes is a finding.
+  // `encore 180 ans`, `another 135 years`, `pendant près de 3 ans`: how long something takes is a finding.
   if (before.slice(0, 3).some((word) => durationLeads.has(word.norm)) || (value >= 130 && /^(?:ans|années|years)$/u.test(unitWord))) return undefined
+  if (before[0]?.norm === 'de' && before[1] && /^(?:près|environ)$/u.test(before[1].norm) && !ageGroups.has(before[2]?.norm ?? '')) return undefined
+  if (before[0] && /^(?:environ|presque|nearly|almost|roughly)$/u.test(before[0].norm)) return undefined
   // Ages and spans in years (`15 ans`, `for 20 years`) are not findings; a measured wait or
   // response time (`is 9 months`, `6 minutes`) is, unless a preposition makes it a span.
   if (/^(?:an|ans|année|années|year|years|yr|yrs)$/u.test(unitWord)) return 'age or duration'

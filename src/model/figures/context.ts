@@ -56,7 +56,8 @@ function endsSentence(token: string): boolean {
 }
 
 function toWord(token: string, detached: boolean): Word {
-  const raw = token.replace(/^[(«"“'’\-–—]+|[)»"”,;:!?]+$/gu, '')
+  // `partie).`: the period after a bracket goes with it.
+  const raw = token.replace(/([)»"”,;:!?])\.$/u, '$1').replace(/^[(«"“'’\-–—]+|[)»"”,;:!?]+$/gu, '')
   let dotted = raw.toLowerCase()
   // Elision: l'article, d'euros, qu'en → article, euros, en.
   const elided = /^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(dotted)

@@ -15,7 +15,7 @@ export const months = words(`
 
 /** Words after which a four-digit number is a year: `en 2023`, `since 2019`. */
 export const yearLeads = words(`
-  en dès des depuis jusqu'en jusqu’en avant après vers année années an exercice fin début mi
+  en dès des depuis jusqu'en jusqu’en avant après vers année années an exercice fin début mi pour
   d'ici d’ici entre et à au de du l'an l’an courant printemps été automne hiver
   in since until till by before after during from around circa year years fiscal early late mid
   spring summer autumn fall winter the of between and to through
@@ -60,7 +60,7 @@ export const documentPartLeads = words(`
 /** Nouns counted when a text counts its own parts: `nos 14 recommandations`, `les 3 enjeux`. */
 export const documentPartNouns = words(`
   recommandations recommandation chapitres chapitre parties partie sections section annexes annexe
-  axes axe enjeux enjeu encadrés tableaux graphiques propositions priorités piliers volets
+  axes axe enjeux enjeu encadrés tableaux graphiques propositions priorités piliers volets fiches
   recommendations recommendation chapters chapter parts part appendices annexes pillars priorities
   proposals sections boxes tables stakes themes thèmes volets temps propositions annexes
 `)

@@ -14,6 +14,8 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // French phone numbers: 01 23 45 67 89, 01.23.45.67.89; international: +33 1 23 45 67 89.
   ['phone', /(?<![\d,.])0[1-9](?:[ .\u00A0-]?\d{2}){4}(?!\d)/gu],
   ['phone', /\+\d{1,3}(?:[ .\u00A0-]?(?:\(0\)|\(\d{1,4}\)|\d{1,4})){2,6}(?!\d)/gu],
+  // French free numbers written apart: `0 800 13 00 00`, `0 806 001 620`.
+  ['phone', /(?<![\d,.])0[ \u00A0]\d{3}(?:[ \u00A0]\d{2,3}){2,3}(?!\d)/gu],
   // Numbers that start with 0 and go on in groups: 03457 48 49 50, 0800 11 11, 01 23 45 67 89.
   ['phone', /(?<![\d,.])0\d{2,4}(?:[ \u00A0]\d{2,4}){2,4}(?![\d,.]\d|[ \u00A0]?%)/gu],
   // UK and similar: 020 7219 3000, 0808 1000 900.
@@ -22,7 +24,7 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // A number called, texted or dialled, in groups: `composez le 3919`, `call 1800 66 66 66`, `text 50808`.
   ['phone', /(?<=\b(?:appelez|appeler|composez|composer|textez|call|dial|text|ring|phone)[ \u00A0]+(?:le[ \u00A0]+|the[ \u00A0]+)?)\d{2,5}(?:[ \u00A0.-]\d{2,4})*(?![\d,.]\d)/giu],
   // Short numbers read in pairs: `le 30 18`, `le 30 20`.
-  ['phone', /(?<=\ble[ \u00A0]+)\d{2}[ \u00A0]\d{2}(?![\d\p{L}]|[ \u00A0]\p{L})/gu],
+  ['phone', /(?<=\b(?:le|au|du)[ \u00A0]+)\d{2}[ \u00A0]\d{2}(?![\d\p{L}%]|,\d|[ \u00A0]?(?:%|\p{Ll}+s\b))/giu],
   // Opening periods: `24h/24`, `7j/7`, `24 h/24`.
   ['time', /(?<![\d,.])\d{1,3}[ \u00A0]?[hj][ \u00A0]?\/[ \u00A0]?\d{1,3}(?![\d/])/gu],
   // Clock times: 14 h 30, 14h30, 9:45, 9 am, 10 p.m.
@@ -51,6 +53,8 @@ export function findNonFigureSpans(text: string): Span[] {
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       // A simple fraction (`1/3`, `2/3 des dépenses`) is a figure, not an identifier.
       if (why === 'identifier' && isFraction(match[0])) continue
+      // `+17 000` is a change, not an international number: those have eight digits or more.
+      if (why === 'phone' && match[0].startsWith('+') && match[0].replace(/\D/gu, '').length < 8) continue
       if (/\d/.test(match[0])) spans.push({start: match.index, end: match.index + match[0].length, why})
     }
   }

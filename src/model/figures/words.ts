@@ -123,6 +123,12 @@ export function findWordFigures(text: string): WordFigure[] {
       push(index, index, word === 'double' ? 2 : 3, 'multiplier')
       continue
     }
+    // `doubler le nombre`, `tripler les moyens`.
+    const infinitive = /^(?:doubler|tripler|quadrupler)$/u.exec(word)
+    if (infinitive && /^(?:le|la|les|l|son|sa|ses|leur|leurs|ce|cette|ces)$/u.test(at(index + 1))) {
+      push(index, index, word === 'doubler' ? 2 : word === 'tripler' ? 3 : 4, 'multiplier')
+      continue
+    }
     const verb = multiplierVerbs.get(word)
     if (verb !== undefined) {
       push(index, index, verb, 'multiplier')
@@ -144,7 +150,7 @@ export function findWordFigures(text: string): WordFigure[] {
     if (word === 'moitié' || word === 'half') {
       const previous = at(index - 1)
       const next = at(index + 1)
-      const french = word === 'moitié' && previous !== 'à' && (previous === 'la' || previous === 'une' || previous === 'pour' || next === 'moins' || next === 'plus')
+      const french = word === 'moitié' && previous !== 'à' && (previous === 'la' || previous === 'une' || previous === 'pour' || previous === 'de' || next === 'moins' || next === 'plus')
       const english = word === 'half' && !/^(?:an?|hour|day|time|way)$/u.test(next) && (halfFollowers.test(next) || halfLeads.test(previous))
       if (french || english) push(previous === 'la' || previous === 'une' ? index - 1 : index, index, 0.5, 'fraction')
       continue
@@ -175,8 +181,9 @@ export function findWordFigures(text: string): WordFigure[] {
       const timeOf = /^(?:heure|heures|hour|hours)$/u.test(at(run.next + 2)) || following === 'd’heure' || following === "d'heure" || following === 'heure'
       const needsOf = run.value === 1
       // `transmis à un tiers`, `un tiers de confiance`, `tiers payant`: a third party, not a third.
-      const party = after === 'tiers' && (/^(?:à|par|au|aux|pour)$/u.test(at(index - 1)) || /^(?:confiance|payant|lieu|lieux)$/u.test(at(run.next + 2)) || /^(?:payant|lieu)$/u.test(following))
-      if (!timeOf && !party && (!needsOf || ofWords.test(following))) {
+      const party = after === 'tiers' && run.value === 1 && (/^(?:à|par|au|aux|pour)$/u.test(at(index - 1)) || /^(?:confiance|payant|lieu|lieux)$/u.test(at(run.next + 2)) || /^(?:payant|lieu)$/u.test(following))
+      // `un tiers d'entre eux`, `un tiers entre 22 h et 8 h`.
+      if (!timeOf && !party && (!needsOf || ofWords.test(following) || following === 'entre' || following === 'among')) {
         push(index, run.next, run.value * fraction, 'fraction')
         index = run.next
       }
@@ -191,7 +198,7 @@ export function findWordFigures(text: string): WordFigure[] {
         if (over === -1) continue
         const denominator = numberRun(tokens, at(over) === 'every' ? over + 1 : over)
         // `un regard sur cinq ans`: a span of time, not a ratio.
-        if (denominator && denominator.value > run.value && (run.value === 1 || gap === 0) && !timeWords.test(at(denominator.next))) {
+        if (denominator && denominator.value > run.value && (run.value === 1 || gap <= 1) && !timeWords.test(at(denominator.next))) {
           push(index, denominator.next - 1, 1 / denominator.value, 'fraction')
           index = denominator.next - 1
         }
