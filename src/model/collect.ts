@@ -4,6 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import {positionFromOffsets} from '../diagnostics/location.js'
 import {detectNumbers, type FigureScope, type NumberFinding} from './figures/detect.js'
+import {valueOfText} from './figures/value.js'
 import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
@@ -94,7 +95,17 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
       model.stats.push(stat)
       // The stat's value is a figure of the report too: reviewers tick it off with the others.
       const valuePlace = stat.attributePositions.value ?? stat.position
-      model.figures.push({file: document.path, position: valuePlace, text: stat.value, sentence: `${stat.value} ${stat.text}`.trim(), status: 'stat', keys: [stat.source], chapter: document.title})
+      model.figures.push({
+        file: document.path,
+        position: valuePlace,
+        text: stat.value,
+        sentence: `${stat.value} ${stat.text}`.trim(),
+        status: 'stat',
+        keys: [stat.source],
+        chapter: document.title,
+        value: valueOfText(stat.value),
+        pages: stat.locator ? [{key: stat.source, pages: stat.locator.replace(/^(?:pp?\.|pages?)\s*/u, '')}] : []
+      })
       inner.stat = {source: stat.source}
     } else if ((node.name === 'viewpoint' || node.name === 'callout') && attributes) {
       model.blocks.push({...where(node), kind: node.name, attributes: stringAttributes(node), node})

@@ -78,6 +78,10 @@ Un enfant sur cinq a été exposé [@enquete-2024, p. 17], soit 12 à 15 000 min
 Le bilan compte 100 000 signalements [@bilan-2023], et la note recense 2 925 dossiers [@note-2022].
 
 Le rapport sans copie cite 61 % [@sans-copie]. La :term[sextorsion] progresse.
+
+:::stat{#demandes value="52 %" source=enquete-2024 locator="p. 15"}
+des répondants ont reçu une demande.
+:::
 `
 
 let dir: string
@@ -126,7 +130,11 @@ describe('figure-not-in-source', () => {
 
   test('a source without an archived copy is said so, and nothing is reported', () => {
     expect(rows.find((row) => row.figure === '61 %')).toMatchObject({inSource: 'no-archive'})
-    expect(findings).toHaveLength(2)
+    expect(findings).toHaveLength(3)
+  })
+
+  test("a stat block's value is looked up on its locator's page", () => {
+    expect(findings).toContain('15:19 Unexpected `52 %` not on p. 15 of `enquete-2024`, expected it on the cited page: it is on p. 16')
   })
 
   test('a missing archived copy is a finding at its `file` field', async () => {

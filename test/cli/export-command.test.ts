@@ -57,8 +57,8 @@ describe('rapporteur export', () => {
   test('figures: each with its status, sources and sentence', async () => {
     const {out} = await exportOf('figures', {'chapters/intro.md': chapter, 'sources.yaml': sources})
     expect(JSON.parse(out)).toEqual([
-      {figure: '40 %', status: 'cited', sources: 'enquete-2024; autre-2025', waiverReason: null, sentence: "Selon l'enquête, 40 % des répondants parlent de sextorsion.", chapter: 'Introduction', file: 'chapters/intro.md', line: 3, column: 18},
-      {figure: '52 %', status: 'stat', sources: 'enquete-2024', waiverReason: null, sentence: '52 % des consommateurs interrogés.', chapter: 'Introduction', file: 'chapters/intro.md', line: 10, column: 17}
+      {figure: '40 %', status: 'cited', sources: 'enquete-2024; autre-2025', inSource: 'no-archive', inSourcePages: null, waiverReason: null, sentence: "Selon l'enquête, 40 % des répondants parlent de sextorsion.", chapter: 'Introduction', file: 'chapters/intro.md', line: 3, column: 18},
+      {figure: '52 %', status: 'stat', sources: 'enquete-2024', inSource: 'no-archive', inSourcePages: null, waiverReason: null, sentence: '52 % des consommateurs interrogés.', chapter: 'Introduction', file: 'chapters/intro.md', line: 10, column: 17}
     ])
   })
 

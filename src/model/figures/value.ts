@@ -1,5 +1,6 @@
-import type {NumberExpression} from './scan.js'
-import type {WordFigure} from './words.js'
+import {mergeExpressions} from './merge.js'
+import {scanNumbers, type NumberExpression} from './scan.js'
+import {findWordFigures, type WordFigure} from './words.js'
 
 /** One number a figure states, with how far a source's number may be from it and still be it. */
 export interface ValuePart {
@@ -63,4 +64,12 @@ function roundingOf(digits: string): number {
   const zeros = /0*$/u.exec(integer)?.[0].length ?? 0
   if (zeros === 0 || zeros === integer.length) return 1
   return Math.max(1, Math.min(10 ** zeros, Number(integer) * 0.05 * 2))
+}
+
+/** What a figure written on its own says by value (a `stat` block's `value`): its first number expression, or a figure in words. */
+export function valueOfText(text: string): FigureValue | undefined {
+  const [expression] = mergeExpressions(text, scanNumbers(text))
+  if (expression) return expressionValue(text, expression)
+  const [inWords] = findWordFigures(text)
+  return inWords ? wordValue(inWords) : undefined
 }
