@@ -4,6 +4,8 @@ import path from 'node:path'
 import {PDFDocument, PDFName, StandardFonts} from 'pdf-lib'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
+import {renderAudit} from '../../src/audit/render-audit.js'
+import {toJsonDiagnostics} from '../../src/diagnostics/to-json.js'
 import {exportRows} from '../../src/export/tables.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
@@ -87,6 +89,7 @@ des répondants ont reçu une demande.
 let dir: string
 let findings: string[]
 let rows: Array<Record<string, unknown>>
+let audit: string
 
 beforeAll(async () => {
   dir = await writeProject({
@@ -103,6 +106,7 @@ beforeAll(async () => {
   if (!result.ok) throw new Error('project did not load')
   findings = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-not-in-source').map((message) => `${message.line}:${message.column} ${message.reason}`)
   rows = exportRows(result.model, 'figures') as Array<Record<string, unknown>>
+  audit = renderAudit(result.model, toJsonDiagnostics(result.files))
 })
 
 describe('figure-not-in-source', () => {
@@ -135,6 +139,14 @@ describe('figure-not-in-source', () => {
 
   test("a stat block's value is looked up on its locator's page", () => {
     expect(findings).toContain('15:19 Unexpected `52 %` not on p. 15 of `enquete-2024`, expected it on the cited page: it is on p. 16')
+  })
+
+  test('the audit page says, per figure, what the archived copy holds', () => {
+    expect(audit).toContain('<th scope="col">Dans la source</th>')
+    expect(audit).toContain('<td class="in-source" data-in-source="found">trouvé (p. 16)</td>')
+    expect(audit).toContain('<td class="in-source" data-in-source="not-found">introuvable</td>')
+    expect(audit).toContain('<td class="in-source" data-in-source="not-on-page">pas p. 15 ; trouvé p. 16</td>')
+    expect(audit).toContain('<td class="in-source" data-in-source="no-archive">pas de copie archivée</td>')
   })
 
   test('a missing archived copy is a finding at its `file` field', async () => {
