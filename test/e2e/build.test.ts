@@ -6,7 +6,9 @@ import {PDFDict, PDFDocument, PDFName} from 'pdf-lib'
 import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {SKIP, visit} from 'unist-util-visit'
 import {build, type BuiltEdition} from '../../src/api/build.js'
+import {check} from '../../src/api/check.js'
 import {main} from '../../src/cli/main.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 import {captureIo} from '../helpers/io.js'
@@ -102,6 +104,39 @@ describe('rapporteur build on the sample report', () => {
       // And the PDF agrees: the note's number starts a line of that page's foot.
       expect(await pageText(fullPdf, note.notePage!)).toMatch(new RegExp(`(^|\\D)${note.id}\\. `))
     }
+  })
+
+  test('the text layer holds every word of the prose whole, and no soft hyphen', async () => {
+    const raw = await Promise.all(
+      Array.from({length: fullPdf.numPages}, async (_, index) => {
+        const content = await (await fullPdf.getPage(index + 1)).getTextContent()
+        return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')
+      })
+    )
+    const text = raw.join('\n').replace(/[’ʼ']/gu, "'")
+    expect(text).not.toContain('\u00AD')
+    // A line-end hyphen joins its word (`pédocrimi-` + `nelles`); any other line end is a space.
+    const joined = text.replace(/-\n/gu, '').replace(/\s+/gu, ' ')
+    const kept = text.replace(/\s+/gu, ' ')
+    const checked = await check(path.join(work, 'report'))
+    if (!checked.ok) throw new Error('sample did not load')
+    const words = new Set<string>()
+    for (const document of checked.model.documents.filter((item) => item.editions.includes('full'))) {
+      // The prose a reader reads: text in paragraphs, not citation keys, code or directive attributes.
+      visit(document.tree, (node) => {
+        if (node.type === 'citation' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'html' || node.type === 'yaml') return SKIP
+        // `:ref[#id]` holds an id; the PDF prints the target's title.
+        if (node.type === 'textDirective' && node.name === 'ref') return SKIP
+        if (node.type !== 'text') return
+        for (const word of node.value.replace(/[’ʼ']/gu, "'").match(/\p{L}{3,}/gu) ?? []) words.add(word)
+      })
+    }
+    const whole = (haystack: string, word: string) => new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u').test(haystack)
+    // A word hyphenated across a page break has the page's notes, folio and the next running head between its halves.
+    const acrossPages = (word: string) => Array.from({length: word.length - 3}, (_, index) => index + 2).some((cut) => text.includes(`${word.slice(0, cut)}-\n`) && new RegExp(`\n${word.slice(cut)}(?!\\p{L})`, 'u').test(text))
+    const missing = [...words].filter((word) => !whole(joined, word) && !whole(kept, word) && !acrossPages(word))
+    expect(words.size).toBeGreaterThan(1000)
+    expect(missing).toEqual([])
   })
 
   test('notes follow the citation style: the first in full, Ibid. right after, a short form later', async () => {

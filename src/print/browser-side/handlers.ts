@@ -44,6 +44,40 @@ export const pagedHandlersScript = String.raw`(() => {
   }
   window.rapporteurResolvePageNumbers = resolvePageNumbers
 
+  // Soft hyphens (U+00AD) let the lines break as a typesetter would, but Chromium keeps every one
+  // of them in the PDF's text layer, inside words, and splits the glyph runs around them: a reader
+  // searching "personnes" finds nothing. Once the pages are laid out, a soft hyphen where a line
+  // broke becomes the hyphen the reader sees (same glyph, same width, so the lines stay as they
+  // are) and every other one goes. The words of the text layer are then whole.
+  const settleSoftHyphens = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {acceptNode: (node) => (node.data.includes('­') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT)})
+    const nodes = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
+    const range = document.createRange()
+    const lineOf = (node, index) => {
+      range.setStart(node, index)
+      range.setEnd(node, index + 1)
+      const rect = range.getBoundingClientRect()
+      return rect.top + rect.height / 2
+    }
+    // Read every break first, then write: one layout for the reads, none between them.
+    const edits = nodes.map((node) => {
+      const text = node.data
+      range.selectNodeContents(node)
+      // A text on one line broke at none of its soft hyphens.
+      if (range.getClientRects().length < 2) return [node, text.replaceAll('­', '')]
+      let out = ''
+      for (let index = 0; index < text.length; index++) {
+        const char = text[index]
+        if (char !== '­') out += char
+        else if (index > 0 && index + 1 < text.length && lineOf(node, index + 1) - lineOf(node, index - 1) > 1) out += '-'
+      }
+      return [node, out]
+    })
+    for (const [node, text] of edits) node.data = text
+  }
+  window.rapporteurSettleSoftHyphens = settleSoftHyphens
+
   class Rapporteur extends Handler {
     constructor(chunker, polisher, caller) {
       super(chunker, polisher, caller)
@@ -111,6 +145,7 @@ export const pagedHandlersScript = String.raw`(() => {
     afterRendered(pages) {
       // Shown again before anything reads or prints them.
       for (const page of pages) page.element.style.removeProperty('content-visibility')
+      for (const page of pages) settleSoftHyphens(page.element)
       resolvePageNumbers()
     }
   }
