@@ -117,5 +117,9 @@ function renderRef(target: string, context: RenderContext): Element {
   const stat = model.stats.find((item) => item.id === target)
   const chapter = model.anchors.get(target)
   const text = recommendation ? `${labels.recommendationShort} ${recommendation.number}` : stat ? stat.value : (chapter?.label ?? target)
-  return h('a.rp-ref', {href: hrefFor(context, target)}, text)
+  const href = hrefFor(context, target)
+  // In print, the reference gives its page (`voir recommandation 2, p. 14`): a two-digit
+  // placeholder holds the room while Paged.js lays the lines out, the page is written after.
+  const page = context.mode === 'print' && href.startsWith('#') ? {dataPage: '00'} : {}
+  return h('a.rp-ref', {href, ...page}, text)
 }

@@ -66,6 +66,17 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect(many).toEqual(one)
   })
 
+  test('a cross-reference gives the page its target is on, in one run and in parts', async () => {
+    for (const result of [whole, parted]) {
+      const pages = (await texts(result)).map((page) => page.replace(/[\s\u00A0\u202F]+/gu, ' '))
+      const references = pages.flatMap((page) => [...page.matchAll(/voir recommandation (\d+) ?, ?p\. ?(\d+)/gu)].map((match) => [Number(match[1]), Number(match[2])] as const))
+      expect(references.length).toBeGreaterThanOrEqual(5)
+      for (const [number, page] of references) expect(pages[page - 1], `recommandation ${number} on p. ${page}`).toMatch(new RegExp(`Recommandation ${number} ?·`, 'u'))
+      const glossary = /voir Glossaire ?, ?p\. ?(\d+)/u.exec(pages.join(' '))
+      expect(pages[Number(glossary?.[1]) - 1]).toMatch(/^\s*\d*\s*Glossaire/u)
+    }
+  })
+
   test('the preflight sees the same document: table of contents, notes, no unresolved reference', () => {
     expect(parted.pageCount).toBe(whole.pageCount)
     expect(parted.preflight.tocEntries).toEqual(whole.preflight.tocEntries)

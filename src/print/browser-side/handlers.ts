@@ -30,7 +30,9 @@ export const pagedHandlersScript = String.raw`(() => {
       const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))
       const page = target ? landingPage(target) : null
       if (!link.matches('.rp-toc__link')) {
+        // No page for a target that is not there: preflight reports it, the text says no wrong page.
         if (page) link.dataset.page = String(page)
+        else delete link.dataset.page
         continue
       }
       let slot = link.querySelector('.rp-toc__page')
