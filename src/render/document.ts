@@ -1,3 +1,4 @@
+import {h} from 'hastscript'
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import Mustache from 'mustache'
@@ -42,10 +43,10 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
 
 /** The edition as a complete HTML document, from the theme's Mustache templates. */
 export function renderDocument(model: ReportModel, edition: RenderedEdition, theme: Theme, options: DocumentOptions): string {
-  const body: Root = {type: 'root', children: [edition.toc, ...edition.main]}
+  const body: Root = {type: 'root', children: [edition.toc ?? h('template'), ...edition.main]}
   options.transform?.(body)
   const [toc, ...main] = body.children as Element[]
-  const view = templateView(model, edition, options, toHtml(toc!), main.map((node) => toHtml(node)).join('\n'))
+  const view = templateView(model, edition, options, edition.toc ? toHtml(toc!) : '', main.map((node) => toHtml(node)).join('\n'))
   return Mustache.render(theme.templates['document.html'], view, {cover: theme.templates['cover.html'], backCover: theme.templates['back-cover.html']})
 }
 

@@ -15,7 +15,8 @@ import {labelsFor} from './labels.js'
 export interface RenderedEdition {
   edition: EditionName
   title: string
-  toc: Element
+  /** The table of contents, when the edition has one (`editions.<name>.toc`, else three chapters or more). */
+  toc: Element | undefined
   main: Element[]
   notes: RenderContext['notes']
   /** Which stats and recommendations the edition shows, for the cross-edition test and exports. */
@@ -41,13 +42,15 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   for (const note of context.notes) mergeDoublePeriods(note.content)
   const bibliography = entries && entries.length > 0 ? renderBibliography(entries, labels.bibliography) : undefined
   const placed = fillPlaceholders(main, {bibliography, toc})
+  const chapters = toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')?.children.length ?? 0
+  const wantsToc = model.config.editions[edition]?.toc ?? chapters >= 3
   if (bibliography && !placed.has('bibliography') && edition === 'full') main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [bibliography]))
   if (options.mode === 'web' && context.notes.length > 0) main.push(endnotes(context))
 
   return {
     edition,
     title: model.config.editions[edition]?.title ?? model.config.title,
-    toc,
+    toc: wantsToc ? toc : undefined,
     main,
     notes: context.notes,
     shown: {recommendations: model.recommendations.filter((item) => documents.some((document) => document.path === item.file)).map((item) => item.id), stats: model.stats.map((item) => item.id)}

@@ -50,7 +50,7 @@ describe('editions', () => {
     }
   })
 
-  test('the bibliography lists each cited source once, formatted by citation-js', () => {
+  test('the bibliography lists each cited source once, formatted by the CSL style', () => {
     const entries = [...full.matchAll(/<li id="source-([^"]+)"/g)].map((match) => match[1])
     expect(new Set(entries).size).toBe(entries.length)
     expect(entries.length).toBe(model.sources.length)
@@ -60,5 +60,22 @@ describe('editions', () => {
     expect(full).toMatch(/class="rp-ref"[^>]*>recommandation \d+</)
     expect(full).toMatch(/<a class="rp-term" href="#term-[^"]+">/)
     expect(full).toMatch(/<dt id="term-sextorsion">/)
+  })
+})
+
+describe('tables of contents', () => {
+  test('an edition of three chapters or more has one, a shorter one none', async () => {
+    expect(fullEdition.toc).toBeDefined()
+    expect((await renderEdition(model, 'synthesis', {mode: 'print', pageOf})).toc).toBeUndefined()
+  })
+
+  test('`editions.<name>.toc` forces it either way', async () => {
+    const forced = structuredClone(model.config)
+    forced.editions.synthesis!.toc = true
+    forced.editions.full.toc = false
+    const withConfig = {...model, config: forced}
+    const synthesisToc = (await renderEdition(withConfig, 'synthesis', {mode: 'print', pageOf})).toc
+    expect(synthesisToc && toHtml(synthesisToc)).toContain('rp-toc__link')
+    expect((await renderEdition(withConfig, 'full', {mode: 'print', pageOf})).toc).toBeUndefined()
   })
 })

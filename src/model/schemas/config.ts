@@ -9,7 +9,9 @@ const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length
 const editionSchema = z.strictObject({
   title: z.string().min(1),
   files: z.array(z.string().min(1)).min(1),
-  output: z.string().regex(/^[\w.-]+$/, 'a file name without folder or extension')
+  output: z.string().regex(/^[\w.-]+$/, 'a file name without folder or extension'),
+  /** A table of contents: by default only for an edition of three chapters or more. */
+  toc: z.boolean().optional()
 })
 
 const axisSchema = z.strictObject({id: idSchema, label: z.string().min(1), description: z.string().optional()})
