@@ -4,10 +4,12 @@ import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {loadTheme, type Theme} from '../load/theme.js'
-import type {EditionName} from '../model/schemas/config.js'
+import type {Config, EditionName} from '../model/schemas/config.js'
+import {pageSizePoints} from '../model/schemas/page-size.js'
 import type {ReportModel} from '../model/types.js'
 import {launchBrowser, resolveBrowser} from '../print/browser.js'
 import {finalizePdf} from '../print/finalize-pdf.js'
+import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {renderPdf} from '../print/paginate.js'
 import {writeFileAtomic} from '../print/write-atomic.js'
 import {renderDocument} from '../render/document.js'
@@ -87,7 +89,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       const htmlFile = path.join(out, '.print', `${output}.html`)
       await mkdir(path.dirname(htmlFile), {recursive: true})
       await writeFile(htmlFile, html)
-      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).digest('hex')
+      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).digest('hex')
       item.pdf = path.join(out, `${output}.pdf`)
       printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item})
     }
@@ -115,6 +117,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
           const pdf = await finalizePdf(result.pdf, {
             ...pdfMetadata(model, job.built.rendered.title),
             headings: headingTexts(model),
+            boxes: printBoxes(model.config.print),
             onFonts: (names) => (fonts = names),
             onPageCount: (count) => (printed = count)
           })
@@ -213,4 +216,10 @@ function pdfMetadata(model: ReportModel, editionTitle: string) {
     date,
     creator: 'rapporteur'
   }
+}
+
+/** The boxes and marks the printer asked for in `print`. */
+function printBoxes(print: Config['print']): PrintBoxes {
+  const marks = print.marks === true ? ['crop'] : print.marks === false ? [] : print.marks
+  return {trim: pageSizePoints(print.size), bleed: toPoints(print.bleed), crop: marks.includes('crop'), registration: marks.includes('cross')}
 }

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
 import {repairOutlineTitles} from './outline-titles.js'
+import {setPrintBoxes, type PrintBoxes} from './page-boxes.js'
 import {pdfFontNames} from './pdf-fonts.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
@@ -20,6 +21,8 @@ export interface PdfMetadata {
   onFonts?: (names: string[]) => void
   /** Told the PDF's page count, to compare with the pages laid out (saves a second parse). */
   onPageCount?: (count: number) => void
+  /** Trim, bleed and marks for the printer (print/page-boxes.ts). */
+  boxes?: PrintBoxes
 }
 
 /** Fixed, so that the Producer does not change with pdf-lib's or Chromium's version. */
@@ -47,6 +50,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   if (meta.headings) repairOutlineTitles(document, meta.headings)
   meta.onFonts?.(pdfFontNames(document))
   meta.onPageCount?.(document.getPageCount())
+  if (meta.boxes) setPrintBoxes(document, meta.boxes)
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
 

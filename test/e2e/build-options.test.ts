@@ -1,7 +1,8 @@
 import {deflateSync} from 'node:zlib'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {PDFDict, PDFDocument, PDFName, type PDFString} from 'pdf-lib'
+import {decodePDFRawStream, type PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFPage, type PDFRawStream, type PDFString} from 'pdf-lib'
+import {hasPdftoppm, pageImage} from '../helpers/page-image.js'
 import {afterAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
@@ -131,18 +132,53 @@ describe('rapporteur build options', () => {
     expect(uris).toContain('https://doi.org/10.1038/nature15371')
   }, 60_000)
 
-  test('bleed and crop marks for the printer enlarge the sheet around the A5 trim', async () => {
+  test('with bleed and marks: TrimBox is the size asked, BleedBox adds the bleed, MediaBox a slug where the marks are', async () => {
     const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
-    const dir = await project({'rapporteur.yaml': `${base}print: {size: A5, bleed: 3mm, marks: true}\n`})
+    const dir = await project({'rapporteur.yaml': `${base}print: {size: A5, bleed: 3mm, marks: [crop, cross]}\n`})
     const result = await build(dir, {formats: ['pdf']})
     expect(result.ok).toBe(true)
-    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
-    const {width, height} = pdf.getPage(0).getSize()
+    const file = path.join(dir, 'dist', 'rapport.pdf')
+    const pdf = await PDFDocument.load(await readFile(file))
     const mm = (points: number) => (points * 25.4) / 72
-    // A5 is 148 × 210 mm; a 3 mm bleed adds to every side.
-    expect(mm(width)).toBeGreaterThan(148 + 6 - 0.5)
-    expect(mm(height)).toBeGreaterThan(210 + 6 - 0.5)
-    expect(mm(width)).toBeLessThan(148 + 60)
+    const size = ([x0, y0, x1, y1]: number[]) => [mm(x1! - x0!), mm(y1! - y0!)]
+    const boxOf = (page: PDFPage, name: string) => (page.node.get(PDFName.of(name)) as PDFArray).asArray().map((value) => (value as PDFNumber).asNumber())
+    for (const page of pdf.getPages()) {
+      const [trim, bleed, media] = ['TrimBox', 'BleedBox', 'MediaBox'].map((name) => boxOf(page, name))
+      // A5 is 148 × 210 mm, to a tenth of a millimetre.
+      expect(size(trim!).map((value) => Math.round(value * 10) / 10)).toEqual([148, 210])
+      // The bleed: 3 mm on every side of the trim (Chromium rounds the sheet to whole pixels).
+      for (const [index, value] of trim!.entries()) expect(Math.abs(mm(value - bleed![index]!)), 'bleed').toBeCloseTo(3, 0)
+      // The slug: 9 mm around the bleed.
+      for (const [index, value] of bleed!.entries()) expect(Math.abs(mm(value - media![index]!)), 'slug').toBeCloseTo(9, 1)
+    }
+    // Every mark lies outside the bleed: the marks' stream is an artifact whose points are all in the slug.
+    const first = pdf.getPage(0)
+    const [bx0, by0, bx1, by1] = boxOf(first, 'BleedBox') as [number, number, number, number]
+    const contents = first.node.Contents() as PDFArray
+    const last = pdf.context.lookup(contents.get(contents.size() - 1)) as PDFRawStream
+    const operators = new TextDecoder().decode(decodePDFRawStream(last).decode())
+    expect(operators).toMatch(/^\/Artifact BMC/u)
+    const points = [...operators.matchAll(/(-?[\d.]+) (-?[\d.]+) [ml]\b/gu)].map((match) => [Number(match[1]), Number(match[2])] as const)
+    expect(points.length).toBeGreaterThan(16)
+    for (const [x, y] of points) expect(x < bx0 || x > bx1 || y < by0 || y > by1, `${x} ${y}`).toBe(true)
+  }, 60_000)
+
+  test.skipIf(!hasPdftoppm)('page image: the cover strip reaches the bleed edge, the marks stand in the slug (pdftoppm)', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}print: {size: A5, bleed: 3mm, marks: true}\n`})
+    expect((await build(dir, {formats: ['pdf']})).ok).toBe(true)
+    // 72 dpi: one pixel a point. The sheet is A5 + 2 × (3 mm bleed + 9 mm slug).
+    const image = await pageImage(path.join(dir, 'dist', 'rapport.pdf'), 1)
+    const px = (millimetres: number) => Math.round((millimetres * 72) / 25.4)
+    const at = (x: number, y: number) => image.pixel(px(x), px(y))
+    const isAccent = ([r, g, b]: number[]) => b! > 100 && r! < 100
+    const isWhite = ([r, g, b]: number[]) => r! > 240 && g! > 240 && b! > 240
+    // Inside the bleed, outside the trim (top-left corner, 1 mm into the bleed): the accent strip.
+    expect(isAccent(at(9 + 1, 9 + 1))).toBe(true)
+    // Outside the bleed: white paper, but for the marks, which are dark.
+    expect(isWhite(at(4, 4))).toBe(true)
+    const markColumn = Array.from({length: px(5)}, (_, index) => image.pixel(px(9 + 3), px(1) + index))
+    expect(markColumn.some(([r]) => r! < 128)).toBe(true)
   }, 60_000)
 
   test('an image from the project assets is printed, and reported when under 300 dpi', async () => {

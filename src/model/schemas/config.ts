@@ -22,7 +22,8 @@ const printSchema = z.strictObject({
     .strictObject({top: lengthSchema, bottom: lengthSchema, inside: lengthSchema, outside: lengthSchema})
     .default({top: '20mm', bottom: '25mm', inside: '22mm', outside: '18mm'}),
   bleed: lengthSchema.default('0mm'),
-  marks: z.boolean().default(false),
+  /** Printer's marks in a slug outside the bleed: `true` (crop marks) or a list of `crop`, `cross` (registration). */
+  marks: z.union([z.boolean(), z.array(z.enum(['crop', 'cross']))]).default(false),
   chapterStart: z.enum(['right', 'any']).default('right')
 })
 

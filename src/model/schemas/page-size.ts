@@ -26,3 +26,22 @@ export function isPageSize(size: string): boolean {
     return false
   }
 }
+
+/** Width and height of the named sizes, in millimetres (ISO 216, ISO 269 B, ANSI). */
+const NAMED_MM: Record<string, [number, number]> = {
+  A0: [841, 1189], A1: [594, 841], A2: [420, 594], A3: [297, 420], A4: [210, 297], A5: [148, 210], A6: [105, 148], A7: [74, 105], A8: [52, 74], A9: [37, 52], A10: [26, 37],
+  B4: [250, 353], B5: [176, 250], letter: [215.9, 279.4], legal: [215.9, 355.6], ledger: [279.4, 431.8]
+}
+const POINTS: Record<string, number> = {mm: 72 / 25.4, cm: 720 / 25.4, in: 72, pt: 1, px: 0.75}
+
+/** `print.size` in PDF points, width then height: the trimmed page the printer cuts to. */
+export function pageSizePoints(size: string): [number, number] {
+  const [first, second] = pageSize(size).split(' ')
+  const named = NAMED_MM[first!]
+  if (named) {
+    const [width, height] = named.map((mm) => mm * POINTS.mm!) as [number, number]
+    return second === 'landscape' ? [height, width] : [width, height]
+  }
+  const points = (length: string) => Number(/^[\d.]+/.exec(length)![0]) * POINTS[/[a-z]+$/.exec(length)![0]]!
+  return [points(first!), points(second!)]
+}

@@ -1,0 +1,105 @@
+import {type PDFArray, type PDFDocument, PDFName, PDFNumber} from 'pdf-lib'
+
+/** What the printer needs: the bleed around the trimmed page, and crop (and registration) marks outside it. */
+export interface PrintBoxes {
+  /** The page size asked for (`print.size`), in points: the trim. */
+  trim: [number, number]
+  /** The bleed, in points (0 without). */
+  bleed: number
+  crop: boolean
+  registration: boolean
+}
+
+const mm = 72 / 25.4
+
+/** A CSS length of `rapporteur.yaml` (`3mm`, `0.125in`, `9pt`) in PDF points. */
+export function toPoints(length: string): number {
+  const match = /^(\d+(?:\.\d+)?)(mm|cm|in|pt|px)$/u.exec(length)
+  if (!match) return 0
+  const factor = {mm, cm: 10 * mm, in: 72, pt: 1, px: 0.75}[match[2] as 'mm' | 'cm' | 'in' | 'pt' | 'px']
+  return Number(match[1]) * factor
+}
+
+/** Room for the marks outside the bleed: a 9 mm slug, marks 5 mm long, set 1 mm off the bleed. */
+export const slug = 9 * mm
+const markLength = 5 * mm
+const markGap = 1 * mm
+
+/**
+ * Give every page the boxes a printer reads. Chromium prints each page at the trimmed size plus
+ * the bleed (Paged.js's `bleed`), with one MediaBox and no other box. Here: TrimBox = the page
+ * size asked for, BleedBox = trim + bleed, and, with marks, a MediaBox grown by a slug on every
+ * side (the origin moves into negative coordinates, so no content, link or tag moves) with the
+ * crop marks drawn there, outside the bleed, as an artifact. Without bleed or marks, TrimBox =
+ * BleedBox = MediaBox.
+ */
+export function setPrintBoxes(document: PDFDocument, boxes: PrintBoxes): void {
+  for (const page of document.getPages()) {
+    const {width, height} = page.getMediaBox()
+    const b = boxes.bleed
+    page.node.set(PDFName.of('BleedBox'), box(document, 0, 0, width, height))
+    // The trim as asked, centred: Chromium rounds the sheet to whole CSS pixels (A4 + 6 mm → 612 pt wide).
+    const [trimWidth, trimHeight] = boxes.trim
+    const [x0, y0] = [(width - trimWidth) / 2, (height - trimHeight) / 2]
+    page.node.set(PDFName.of('TrimBox'), box(document, x0, y0, x0 + trimWidth, y0 + trimHeight))
+    if (!boxes.crop && !boxes.registration) continue
+    page.node.set(PDFName.of('MediaBox'), box(document, -slug, -slug, width + slug, height + slug))
+    page.node.delete(PDFName.of('CropBox'))
+    const marks = markOperators({width, height, trim: [x0, y0, x0 + trimWidth, y0 + trimHeight], bleed: b, crop: boxes.crop, registration: boxes.registration})
+    const stream = document.context.flateStream(marks)
+    page.node.addContentStream(document.context.register(stream))
+  }
+}
+
+function box(document: PDFDocument, x0: number, y0: number, x1: number, y1: number): PDFArray {
+  return document.context.obj([x0, y0, x1, y1].map((value) => PDFNumber.of(round(value))))
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
+/**
+ * The marks' drawing operators: for each corner of the trim, two hairlines in line with its
+ * edges, from just outside the bleed outward; registration targets centred on each side. All in
+ * a marked-content artifact, in full black (the four inks alike in a CMYK workflow).
+ */
+export function markOperators(page: {width: number; height: number; trim: [number, number, number, number]; bleed: number; crop: boolean; registration: boolean}): string {
+  const {width, height, bleed: b} = page
+  const [left, bottom, right, top] = page.trim
+  const lines: string[] = []
+  const line = (x0: number, y0: number, x1: number, y1: number) => lines.push(`${round(x0)} ${round(y0)} m ${round(x1)} ${round(y1)} l S`)
+  const out = b + markGap
+  if (page.crop) {
+    for (const x of [left, right]) {
+      line(x, -out, x, -out - markLength)
+      line(x, height + out, x, height + out + markLength)
+    }
+    for (const y of [bottom, top]) {
+      line(-out, y, -out - markLength, y)
+      line(width + out, y, width + out + markLength, y)
+    }
+  }
+  if (page.registration) {
+    const radius = 2 * mm
+    const centre = out + markLength / 2
+    for (const [x, y] of [[width / 2, -centre], [width / 2, height + centre], [-centre, height / 2], [width + centre, height / 2]] as const) {
+      line(x - radius - mm, y, x + radius + mm, y)
+      line(x, y - radius - mm, x, y + radius + mm)
+      lines.push(`${round(x + radius)} ${round(y)} m ${circle(x, y, radius)} S`)
+    }
+  }
+  return ['/Artifact BMC', 'q', '0.25 w', '0 0 0 1 K', ...lines, 'Q', 'EMC', ''].join('\n')
+}
+
+/** A circle as four Bézier curves, starting at its rightmost point. */
+function circle(x: number, y: number, r: number): string {
+  const k = 0.5523 * r
+  const points = [
+    [x + r, y + k, x + k, y + r, x, y + r],
+    [x - k, y + r, x - r, y + k, x - r, y],
+    [x - r, y - k, x - k, y - r, x, y - r],
+    [x + k, y - r, x + r, y - k, x + r, y]
+  ]
+  return points.map((curve) => `${curve.map(round).join(' ')} c`).join(' ')
+}
