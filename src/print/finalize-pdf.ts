@@ -2,6 +2,8 @@ import {createHash} from 'node:crypto'
 import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
 import {repairOutlineTitles} from './outline-titles.js'
 import {setPrintBoxes, type PrintBoxes} from './page-boxes.js'
+import {addRoleMap} from './role-map.js'
+import {markArtifacts} from './artifacts.js'
 import {pdfFontNames} from './pdf-fonts.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
@@ -51,6 +53,9 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   meta.onFonts?.(pdfFontNames(document))
   meta.onPageCount?.(document.getPageCount())
   if (meta.boxes) setPrintBoxes(document, meta.boxes)
+  // Untagged page furniture (running heads, folios, backgrounds) becomes artifacts.
+  if (document.catalog.has(PDFName.of('StructTreeRoot'))) markArtifacts(document)
+  addRoleMap(document)
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
 

@@ -118,8 +118,9 @@ function renderRef(target: string, context: RenderContext): Element {
   const chapter = model.anchors.get(target)
   const text = recommendation ? `${labels.recommendationShort} ${recommendation.number}` : stat ? stat.value : (chapter?.label ?? target)
   const href = hrefFor(context, target)
-  // In print, the reference gives its page (`voir recommandation 2, p. 14`): a two-digit
-  // placeholder holds the room while Paged.js lays the lines out, the page is written after.
-  const page = context.mode === 'print' && href.startsWith('#') ? {dataPage: '00'} : {}
-  return h('a.rp-ref', {href, ...page}, text)
+  // In print, the reference gives its page (`voir recommandation 2, p. 14`), as text a screen
+  // reader reads: a two-digit placeholder holds the room while Paged.js lays the lines out, and
+  // the page is written in once every page exists (print/browser-side/handlers.ts).
+  if (context.mode !== 'print' || !href.startsWith('#')) return h('a.rp-ref', {href}, text)
+  return h('a.rp-ref', {href}, [text, h('span.rp-ref__page', [labels.pageReference, h('span.rp-ref__number', '00')])])
 }

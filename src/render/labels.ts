@@ -2,6 +2,8 @@
 export interface Labels {
   recommendation: string
   recommendationShort: string
+  /** Before a page number in a cross-reference: `, p.\u00A0` → "voir recommandation 2, p. 15". */
+  pageReference: string
   skip: string
   toc: string
   notes: string
@@ -21,6 +23,7 @@ export interface Labels {
 const fr: Labels = {
   recommendation: 'Recommandation',
   recommendationShort: 'recommandation',
+  pageReference: ',\u00A0p.\u00A0',
   skip: 'Aller au contenu',
   toc: 'Sommaire',
   notes: 'Notes',
@@ -40,6 +43,7 @@ const fr: Labels = {
 const en: Labels = {
   recommendation: 'Recommendation',
   recommendationShort: 'recommendation',
+  pageReference: ', p.\u00A0',
   skip: 'Skip to content',
   toc: 'Contents',
   notes: 'Notes',

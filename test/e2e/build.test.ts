@@ -2,7 +2,7 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {PDFDict, PDFDocument, PDFName} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
 import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -139,6 +139,61 @@ describe('rapporteur build on the sample report', () => {
     expect(missing).toEqual([])
   })
 
+  test('the tag tree: no Figure without Alt (key figures are text blocks), a RoleMap for every non-standard type', async () => {
+    const pdf = await PDFDocument.load(await readFile(full.pdf!), {updateMetadata: false})
+    const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+    const types = new Map<string, number>()
+    let figuresWithoutAlt = 0
+    const stack: unknown[] = [root.get(PDFName.of('K'))]
+    const seen = new Set<unknown>()
+    while (stack.length > 0) {
+      let node = stack.pop()
+      if (node instanceof PDFRef) {
+        if (seen.has(node)) continue
+        seen.add(node)
+        node = pdf.context.lookup(node)
+      }
+      if (node instanceof PDFArray) stack.push(...node.asArray())
+      else if (node instanceof PDFDict) {
+        const type = (node.get(PDFName.of('S')) as PDFName | undefined)?.decodeText()
+        if (type) types.set(type, (types.get(type) ?? 0) + 1)
+        if (type === 'Figure' && !node.has(PDFName.of('Alt'))) figuresWithoutAlt++
+        stack.push(node.get(PDFName.of('K')))
+      }
+    }
+    expect(figuresWithoutAlt).toBe(0)
+    // The 13 key-figure cards of the sample, with their captions, are Div.
+    expect(types.get('Div')).toBeGreaterThanOrEqual(13)
+    const standard = new Set('Document Part Art Sect Div BlockQuote Caption TOC TOCI NonStruct P H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference Link Figure'.split(' '))
+    const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict)
+    for (const type of types.keys()) if (!standard.has(type)) expect(roleMap?.has(PDFName.of(type)), `RoleMap for ${type}`).toBe(true)
+  })
+
+  test('running heads and folios are artifacts; page references are tagged text', async () => {
+    // A page with a running head: the first page whose artifacts hold more than its folio.
+    let checked = 0
+    for (let number = 3; number <= fullPdf.numPages && checked < 5; number++) {
+      const content = await (await fullPdf.getPage(number)).getTextContent({includeMarkedContent: true})
+      const stack: string[] = []
+      const artifact: string[] = []
+      const tagged: string[] = []
+      const untagged: string[] = []
+      for (const item of content.items) {
+        if ('type' in item && (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')) stack.push((item as {tag?: string}).tag ?? '')
+        else if ('type' in item && item.type === 'endMarkedContent') stack.pop()
+        else if ('str' in item && item.str.trim()) (stack.includes('Artifact') ? artifact : stack.length === 0 ? untagged : tagged).push(item.str)
+      }
+      if (!artifact.includes(String(number))) continue
+      checked++
+      // The folio is an artifact, and never tagged text on its own.
+      expect(tagged, `page ${number}`).not.toContain(String(number))
+      expect(untagged, `page ${number}: content neither tagged nor artifact`).toEqual([])
+      const text = tagged.join(' ')
+      if (/voir recommandation \d/u.test(text)) expect(text).toMatch(/voir recommandation \d+\s*,\s*p\.\s*\d+/u)
+    }
+    expect(checked).toBeGreaterThanOrEqual(3)
+  })
+
   test('notes follow the citation style: the first in full, Ibid. right after, a short form later', async () => {
     // The PDF's footnotes, as a reader searches them (spaces and apostrophe forms aside: the text layer is issue 11's).
     const squash = (value: string) => value.replace(/\s/gu, '').replace(/[’'ʼ]/gu, "'")
@@ -236,7 +291,9 @@ describe('rapporteur build on the sample report', () => {
       expect(await axeViolations(page)).toEqual([])
       expect(await page.$eval('html', (element) => element.lang)).toBe('fr')
       expect(await page.$('a.rp-skip-link[href="#main"]')).not.toBeNull()
-      expect(await page.$$eval('main, nav, header, footer', (elements) => elements.length)).toBeGreaterThanOrEqual(4)
+      // The synthesis has one chapter, so no table of contents (no `nav`).
+      expect(await page.$$eval('main, header, footer', (elements) => elements.length)).toBeGreaterThanOrEqual(3)
+      expect(await page.$$eval('nav.rp-toc', (elements) => elements.length)).toBe(name === 'rapport.html' ? 1 : 0)
     } finally {
       await page.close()
     }

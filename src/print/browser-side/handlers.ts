@@ -30,9 +30,11 @@ export const pagedHandlersScript = String.raw`(() => {
       const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))
       const page = target ? landingPage(target) : null
       if (!link.matches('.rp-toc__link')) {
-        // No page for a target that is not there: preflight reports it, the text says no wrong page.
         if (page) link.dataset.page = String(page)
-        else delete link.dataset.page
+        const number = link.querySelector('.rp-ref__number')
+        // No page for a target that is not there: preflight reports it, the text says no wrong page.
+        if (number && page) number.textContent = String(page)
+        else if (number) number.parentElement.remove()
         continue
       }
       let slot = link.querySelector('.rp-toc__page')
@@ -148,6 +150,9 @@ export const pagedHandlersScript = String.raw`(() => {
       // Shown again before anything reads or prints them.
       for (const page of pages) page.element.style.removeProperty('content-visibility')
       for (const page of pages) settleSoftHyphens(page.element)
+      // Running heads, folios and the page-split hyphen's box are page furniture: hidden from the
+      // accessibility tree, Chromium prints them as artifacts, not as body text.
+      for (const box of document.querySelectorAll('.pagedjs_margin')) box.setAttribute('aria-hidden', 'true')
       resolvePageNumbers()
     }
   }

@@ -40,7 +40,9 @@ export function renderStat(context: RenderContext, node: ContainerDirective, sta
   const locator = node.attributes?.locator ?? stat?.locator
   const text: ElementContent[] = state ? body(state, node).flatMap((child) => (child.type === 'element' && child.tagName === 'p' ? child.children : [child])) : [{type: 'text', value: stat?.text ?? ''}]
   const sourceLine = `${context.labels.source} : ${source ? [source.author.join(', '), source.title].filter(Boolean).join(', ') : sourceId}${locator ? `, ${locator}` : ''}`
-  return h('figure.rp-stat', {id}, [h('p.rp-stat__value', value), h('figcaption.rp-stat__text', [...text, ' ', h('span.rp-stat__source', sourceLine)])])
+  // A key figure is text, not an image: in print, `role="group"` keeps it out of the PDF's
+  // `Figure` tag (which would want an alternative text); on the web a figure with its caption is right.
+  return h('figure.rp-stat', {id, role: context.mode === 'print' ? 'group' : undefined}, [h('p.rp-stat__value', value), h('figcaption.rp-stat__text', [...text, ' ', h('span.rp-stat__source', sourceLine)])])
 }
 
 /** An expert's viewpoint: the quotation and its attribution. */

@@ -1,0 +1,161 @@
+import {decodePDFRawStream, PDFArray, type PDFDocument, PDFName, PDFRawStream, type PDFRef} from 'pdf-lib'
+
+/**
+ * In a tagged PDF every piece of content is either tagged (inside a marked-content sequence the
+ * structure tree points at) or an artifact (PDF/UA-1, 7.1). Chromium leaves what the
+ * accessibility tree does not hold, running heads, folios, page backgrounds and rules, outside
+ * any marked content: neither. Here each such text object, path and image, at marked-content
+ * depth 0, is wrapped in `/Artifact BMC … EMC`. Nothing is moved or redrawn. Returns how many
+ * were wrapped.
+ */
+export function markArtifacts(document: PDFDocument): number {
+  let wrapped = 0
+  for (const page of document.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'))
+    const refs: PDFRef[] = contents instanceof PDFArray ? (contents.asArray() as PDFRef[]) : contents ? [contents as PDFRef] : []
+    let depth = 0
+    const streams = refs.map((ref) => {
+      const stream = document.context.lookup(ref)
+      if (!(stream instanceof PDFRawStream)) return ref
+      const source = new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())
+      const result = wrapLooseContent(source, depth)
+      depth = result.depth
+      if (result.wrapped === 0) return ref
+      wrapped += result.wrapped
+      return document.context.register(document.context.flateStream(result.text))
+    })
+    if (streams.some((stream, index) => stream !== refs[index])) page.node.set(PDFName.of('Contents'), document.context.obj(streams))
+  }
+  return wrapped
+}
+
+const painting = new Set(['f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh'])
+const pathStart = new Set(['m', 're'])
+
+/**
+ * Wrap the text objects (`BT … ET`), paths (from `m`/`re` to their painting operator) and images
+ * (`Do`, `sh`) that stand outside marked content. `depth` is the marked-content depth the stream
+ * starts at (a page may split its content over several streams).
+ */
+export function wrapLooseContent(text: string, depth = 0): {text: string; depth: number; wrapped: number} {
+  const out: string[] = []
+  let copied = 0
+  let wrapped = 0
+  let open: number | undefined
+  let operandStart: number | undefined
+  const wrap = (from: number, to: number) => {
+    out.push(text.slice(copied, from), '/Artifact BMC\n', text.slice(from, to), '\nEMC')
+    copied = to
+    wrapped++
+  }
+  let inText = false
+  for (const token of tokens(text)) {
+    if (token.kind !== 'operator') {
+      operandStart ??= token.start
+      continue
+    }
+    const start = operandStart ?? token.start
+    operandStart = undefined
+    const op = token.value
+    if (op === 'BMC' || op === 'BDC') {
+      // A `Span` with an ActualText inside a loose text object stays inside it; tagged content
+      // (an MCID) inside one means the text object is not loose after all.
+      if (inText && text.slice(start, token.start).includes('/MCID')) open = undefined
+      depth++
+      continue
+    }
+    if (op === 'EMC') {
+      depth = Math.max(0, depth - 1)
+      continue
+    }
+    if (op === 'BT') {
+      inText = depth === 0
+      open = inText ? start : undefined
+      continue
+    }
+    if (op === 'ET') {
+      if (inText && open !== undefined && depth === 0) wrap(open, token.end)
+      inText = false
+      open = undefined
+      continue
+    }
+    if (inText) continue
+    if (depth > 0) {
+      open = undefined
+      continue
+    }
+    if (pathStart.has(op)) open ??= start
+    else if (painting.has(op) && open !== undefined) {
+      wrap(open, token.end)
+      open = undefined
+    } else if (op === 'n') open = undefined
+    else if (op === 'Do' || op === 'sh') wrap(start, token.end)
+  }
+  out.push(text.slice(copied))
+  return {text: out.join(''), depth, wrapped}
+}
+
+interface Token {
+  kind: 'operator' | 'operand'
+  value: string
+  start: number
+  end: number
+}
+
+/** The tokens of a content stream: operands (numbers, names, strings, arrays, dictionaries) and operators. */
+function* tokens(text: string): Generator<Token> {
+  let at = 0
+  while (at < text.length) {
+    const char = text[at]!
+    if (/\s/u.test(char)) {
+      at++
+    } else if (char === '%') {
+      while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++
+    } else if (char === '(') {
+      const start = at
+      let nesting = 0
+      for (; at < text.length; at++) {
+        if (text[at] === '\\') at++
+        else if (text[at] === '(') nesting++
+        else if (text[at] === ')' && --nesting === 0) break
+      }
+      at++
+      yield {kind: 'operand', value: text.slice(start, at), start, end: at}
+    } else if (char === '<' && text[at + 1] === '<') {
+      const start = at
+      let nesting = 0
+      for (; at < text.length; at++) {
+        if (text.startsWith('<<', at)) {
+          nesting++
+          at++
+        } else if (text.startsWith('>>', at)) {
+          nesting--
+          at++
+          if (nesting === 0) break
+        } else if (text[at] === '(') {
+          // A string inside a dictionary may hold brackets.
+          const inner = tokens(text.slice(at)).next().value as Token
+          at += inner.end - 1
+        }
+      }
+      at++
+      yield {kind: 'operand', value: text.slice(start, at), start, end: at}
+    } else if (char === '<') {
+      const start = at
+      at = text.indexOf('>', at) + 1 || text.length
+      yield {kind: 'operand', value: text.slice(start, at), start, end: at}
+    } else if (char === '[' || char === ']' || char === '{' || char === '}') {
+      yield {kind: 'operand', value: char, start: at, end: ++at}
+    } else {
+      const start = at
+      while (at < text.length && !/[\s()<>[\]{}/%]/u.test(text[at]!)) at++
+      if (char === '/') {
+        at = start + 1
+        while (at < text.length && !/[\s()<>[\]{}/%]/u.test(text[at]!)) at++
+      }
+      const value = text.slice(start, at)
+      const operand = char === '/' || /^[+-]?(?:\d+\.?\d*|\.\d+)$/u.test(value) || value === 'true' || value === 'false' || value === 'null'
+      yield {kind: operand ? 'operand' : 'operator', value, start, end: at}
+    }
+  }
+}
