@@ -56,6 +56,8 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   // Untagged page furniture (running heads, folios, backgrounds) becomes artifacts.
   if (document.catalog.has(PDFName.of('StructTreeRoot'))) markArtifacts(document)
   addRoleMap(document)
+  // Tab order follows the structure on every page with links (PDF/UA-1, 7.18.3).
+  for (const page of document.getPages()) if (page.node.has(PDFName.of('Annots'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
 

@@ -162,6 +162,8 @@ describe('rapporteur build on the sample report', () => {
       }
     }
     expect(figuresWithoutAlt).toBe(0)
+    // Tab order follows the structure on every page with links.
+    for (const page of pdf.getPages()) if (page.node.has(PDFName.of('Annots'))) expect(page.node.get(PDFName.of('Tabs'))?.toString()).toBe('/S')
     // The 13 key-figure cards of the sample, with their captions, are Div.
     expect(types.get('Div')).toBeGreaterThanOrEqual(13)
     const standard = new Set('Document Part Art Sect Div BlockQuote Caption TOC TOCI NonStruct P H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference Link Figure'.split(' '))
