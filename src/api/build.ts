@@ -89,7 +89,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       const htmlFile = path.join(out, '.print', `${output}.html`)
       await mkdir(path.dirname(htmlFile), {recursive: true})
       await writeFile(htmlFile, html)
-      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).digest('hex')
+      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
       item.pdf = path.join(out, `${output}.pdf`)
       printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item})
     }
@@ -118,6 +118,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
             ...pdfMetadata(model, job.built.rendered.title),
             headings: headingTexts(model),
             boxes: printBoxes(model.config.print),
+            pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
             onFonts: (names) => (fonts = names),
             onPageCount: (count) => (printed = count)
           })

@@ -5,6 +5,9 @@ import {refinedConfigSchema, type Config, type EditionName} from '../model/schem
 import type {SchemaProblem} from '../model/types.js'
 import {reportZodIssues} from '../model/zod-issues.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {outputProfileProblem} from '../print/pdfx.js'
 import {citationStyleOf} from './citation-style.js'
 import {cslStyleProblems} from './csl-style-file.js'
 import {readConfigFile, readProjectFile, readProjectFiles} from './read-project.js'
@@ -52,7 +55,23 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   // A style that would stop citeproc is reported; the rest of the project is still checked with the default.
   const usableCsl = styleProblems.length === 0 ? cslFile : undefined
 
-  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile, citationStyle: citationStyleOf(config, usableCsl)}}
+  // The printer's output profile for PDF/X: binary, checked for what PDF/X needs.
+  let outputProfile: Uint8Array | undefined
+  if (config.print.pdfx) {
+    const where = {file: configFile.path, position: positionOfPath(configSource, ['print', 'pdfx', 'profile'])}
+    try {
+      outputProfile = new Uint8Array(await readFile(path.resolve(dir, config.print.pdfx.profile)))
+      const problem = outputProfileProblem(outputProfile)
+      if (problem) {
+        problems.push({...where, message: `Unexpected \`${config.print.pdfx.profile}\` for PDF/X: ${problem}`})
+        outputProfile = undefined
+      }
+    } catch {
+      missing(['print', 'pdfx', 'profile'], `the ICC output profile \`${config.print.pdfx.profile}\``)
+    }
+  }
+
+  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile, outputProfile, citationStyle: citationStyleOf(config, usableCsl)}}
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */

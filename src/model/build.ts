@@ -22,6 +22,8 @@ export interface ProjectInput {
   glossaryFile: VFile | undefined
   /** The project's own CSL style (`citations.csl`), when it names one. */
   cslFile?: VFile | undefined
+  /** The printer's ICC output profile (`print.pdfx.profile`), read and checked. */
+  outputProfile?: Uint8Array | undefined
   /** The style citations are formatted with: the project's `citations.csl` or a default. */
   citationStyle: CslStyle
 }
@@ -86,6 +88,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     rejectedSources: [],
     unreadFields: [],
     citationStyle: input.citationStyle,
+    outputProfile: input.outputProfile,
     sourcesFile: input.sourcesFile?.path,
     glossary: [],
     glossaryFile: input.glossaryFile?.path,

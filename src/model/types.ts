@@ -145,6 +145,8 @@ export interface ReportModel {
   unreadFields: SchemaProblem[]
   /** The text of the sources' archived copies (`file:` in sources.yaml), by source id. */
   archives: Map<string, ArchivedText>
+  /** The printer's ICC output profile, for PDF/X (`print.pdfx`). */
+  outputProfile?: Uint8Array | undefined
   /** The style of notes, in-text citations and bibliography: the project's own or a default. */
   citationStyle: CslStyle
   sourcesFile: string | undefined

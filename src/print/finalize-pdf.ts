@@ -4,6 +4,7 @@ import {repairOutlineTitles} from './outline-titles.js'
 import {setPrintBoxes, type PrintBoxes} from './page-boxes.js'
 import {addRoleMap} from './role-map.js'
 import {markArtifacts} from './artifacts.js'
+import {makePdfX4, type PdfX} from './pdfx.js'
 import {pdfFontNames} from './pdf-fonts.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
@@ -25,6 +26,8 @@ export interface PdfMetadata {
   onPageCount?: (count: number) => void
   /** Trim, bleed and marks for the printer (print/page-boxes.ts). */
   boxes?: PrintBoxes
+  /** PDF/X-4 for the printer (print/pdfx.ts). */
+  pdfx?: PdfX
 }
 
 /** Fixed, so that the Producer does not change with pdf-lib's or Chromium's version. */
@@ -60,6 +63,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   for (const page of document.getPages()) if (page.node.has(PDFName.of('Annots'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
+  if (meta.pdfx) makePdfX4(document, meta.pdfx, meta)
 
   // The /ID is a hash of the document saved with a zero ID, then written in: same content, same ID.
   const zero = PDFHexString.of('0'.repeat(32))
@@ -69,10 +73,15 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   // The ID sits in the cross-reference stream's dictionary, which is not compressed: the hash,
   // as long as the zeros, goes in their place without saving the document again (saving a
   // 300-page PDF takes about half a second).
-  if (replaceAll(draft, `<${'0'.repeat(32)}>`, `<${hash}>`) === 2) return draft
-  const id = PDFHexString.of(hash)
-  document.context.trailerInfo.ID = document.context.obj([id, id]) as PDFArray
-  return document.save({useObjectStreams: true})
+  let bytesOut = draft
+  if (replaceAll(draft, `<${'0'.repeat(32)}>`, `<${hash}>`) !== 2) {
+    const id = PDFHexString.of(hash)
+    document.context.trailerInfo.ID = document.context.obj([id, id]) as PDFArray
+    bytesOut = await document.save({useObjectStreams: true})
+  }
+  // pdf-lib writes `%PDF-1.7` whenever it uses object streams; PDF/X-4 is a PDF 1.6 (same length, in place).
+  if (meta.pdfx) Buffer.from(bytesOut.buffer, bytesOut.byteOffset, 9).write('%PDF-1.6', 0, 'latin1')
+  return bytesOut
 }
 
 /** Overwrite every occurrence of an ASCII string in `bytes` with one of the same length; returns the count. */

@@ -1,7 +1,9 @@
 import {deflateSync} from 'node:zlib'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {decodePDFRawStream, type PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFPage, type PDFRawStream, type PDFString} from 'pdf-lib'
+import {existsSync} from 'node:fs'
+import {decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFPage, PDFRawStream, type PDFString} from 'pdf-lib'
+import {srgbProfile} from '../../src/print/srgb-icc.js'
 import {hasPdftoppm, pageImage} from '../helpers/page-image.js'
 import {afterAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
@@ -131,6 +133,84 @@ describe('rapporteur build options', () => {
     expect(uris).toContain('https://example.org/enquete-nationale')
     expect(uris).toContain('https://doi.org/10.1038/nature15371')
   }, 60_000)
+
+  const printerProfile = ['/usr/share/color/icc/ghostscript/default_cmyk.icc'].find((file) => existsSync(file))
+  if (!printerProfile) console.warn('no CMYK output profile on this machine (apt-get install libgs-common): the PDF/X tests are skipped')
+
+  test.skipIf(!printerProfile)('print.pdfx: x4 makes a PDF/X-4: output intent with the printer profile, DefaultRGB, XMP, TrimBox, PDF 1.6', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}print: {bleed: 3mm, pdfx: {version: x4, profile: imprimeur.icc, condition: Custom, info: Profil de l'imprimeur}}\n`})
+    await writeFile(path.join(dir, 'imprimeur.icc'), await readFile(printerProfile!))
+    expect((await build(dir, {formats: ['pdf']})).ok).toBe(true)
+    const bytes = await readFile(path.join(dir, 'dist', 'rapport.pdf'))
+    expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.6')
+    const pdf = await PDFDocument.load(bytes, {updateMetadata: false})
+    const intents = pdf.catalog.lookup(PDFName.of('OutputIntents'), PDFArray)
+    expect(intents.size()).toBe(1)
+    const intent = pdf.context.lookup(intents.get(0), PDFDict)
+    expect(intent.get(PDFName.of('S'))?.toString()).toBe('/GTS_PDFX')
+    expect((intent.get(PDFName.of('OutputConditionIdentifier')) as PDFString).decodeText()).toBe('Custom')
+    const profile = pdf.context.lookup(intent.get(PDFName.of('DestOutputProfile'))) as PDFRawStream
+    expect(profile.dict.get(PDFName.of('N'))?.toString()).toBe('4')
+    // The profile embedded is the printer's, byte for byte.
+    expect(Buffer.from(decodePDFRawStream(profile).decode()).equals(await readFile(printerProfile!))).toBe(true)
+    for (const page of pdf.getPages()) {
+      expect(page.node.has(PDFName.of('TrimBox'))).toBe(true)
+      const spaces = page.node.Resources()!.lookup(PDFName.of('ColorSpace'), PDFDict)
+      const defaultRgb = pdf.context.lookup(spaces.get(PDFName.of('DefaultRGB')), PDFArray)
+      expect(defaultRgb.get(0).toString()).toBe('/ICCBased')
+      expect((pdf.context.lookup(defaultRgb.get(1)) as PDFRawStream).dict.get(PDFName.of('N'))?.toString()).toBe('3')
+    }
+    const xmp = new TextDecoder().decode(decodePDFRawStream(pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).decode())
+    expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>')
+    expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>')
+    const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict)
+    expect(info.get(PDFName.of('Trapped'))?.toString()).toBe('/False')
+    // Every colour space the pages' content names is device RGB (made sRGB by DefaultRGB), gray, CMYK (the marks) or a pattern (the cover's gradient).
+    const named = new Set<string>()
+    for (const page of pdf.getPages()) {
+      const contents = page.node.Contents()
+      const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref) as PDFRawStream) : [contents as PDFRawStream]
+      for (const stream of streams) for (const match of new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode()).matchAll(/\/(\w+) (?:cs|CS)\b/gu)) named.add(match[1]!)
+    }
+    for (const name of named) expect(['DeviceRGB', 'DeviceGray', 'DeviceCMYK', 'DefaultRGB', 'Pattern'], name).toContain(name)
+  }, 60_000)
+
+  test.skipIf(!printerProfile || !hasPdftoppm)('page image: the PDF/X build of a page looks the same as the RGB build (pdftoppm)', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const rgb = await project({})
+    const pdfx = await project({'rapporteur.yaml': `${base}print: {pdfx: {version: x4, profile: imprimeur.icc}}\n`})
+    await writeFile(path.join(pdfx, 'imprimeur.icc'), await readFile(printerProfile!))
+    expect((await build(rgb, {formats: ['pdf']})).ok).toBe(true)
+    expect((await build(pdfx, {formats: ['pdf']})).ok).toBe(true)
+    const [one, other] = await Promise.all([pageImage(path.join(rgb, 'dist', 'rapport.pdf'), 1), pageImage(path.join(pdfx, 'dist', 'rapport.pdf'), 1)])
+    expect([other.width, other.height]).toEqual([one.width, one.height])
+    let total = 0
+    let count = 0
+    let worst = 0
+    for (let y = 0; y < one.height; y += 2) {
+      for (let x = 0; x < one.width; x += 2) {
+        const differences = one.pixel(x, y).map((value, index) => Math.abs(value - other.pixel(x, y)[index]!))
+        worst = Math.max(worst, ...differences)
+        total += differences.reduce((sum, value) => sum + value, 0)
+        count += 3
+      }
+    }
+    // sRGB as DefaultRGB is what a viewer assumes for DeviceRGB: the same page, to colour-management rounding.
+    expect(total / count).toBeLessThan(1)
+    expect(worst).toBeLessThanOrEqual(24)
+  }, 60_000)
+
+  test('a PDF/X profile that is not a CMYK output profile is a finding at its place in rapporteur.yaml', async () => {
+    const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
+    const dir = await project({'rapporteur.yaml': `${base}print: {pdfx: {version: x4, profile: srgb.icc}}\n`})
+    await writeFile(path.join(dir, 'srgb.icc'), srgbProfile())
+    const io = captureIo(dir)
+    expect(await main(['check', '.', '--format', 'json'], io)).toBe(1)
+    expect(JSON.parse(io.out())).toContainEqual(
+      expect.objectContaining({file: 'rapporteur.yaml', rule: 'schema', message: 'Unexpected `srgb.icc` for PDF/X: an ICC profile of class `mntr`, expected an output (`prtr`) profile'})
+    )
+  })
 
   test('with bleed and marks: TrimBox is the size asked, BleedBox adds the bleed, MediaBox a slug where the marks are', async () => {
     const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')

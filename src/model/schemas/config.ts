@@ -24,7 +24,16 @@ const printSchema = z.strictObject({
   bleed: lengthSchema.default('0mm'),
   /** Printer's marks in a slug outside the bleed: `true` (crop marks) or a list of `crop`, `cross` (registration). */
   marks: z.union([z.boolean(), z.array(z.enum(['crop', 'cross']))]).default(false),
-  chapterStart: z.enum(['right', 'any']).default('right')
+  chapterStart: z.enum(['right', 'any']).default('right'),
+  /** PDF/X for the printer: the output profile the printer gives (a CMYK `.icc`) and its printing condition. */
+  pdfx: z
+    .strictObject({
+      version: z.literal('x4'),
+      profile: z.string().min(1),
+      condition: z.string().min(1).default('Custom'),
+      info: z.string().optional()
+    })
+    .optional()
 })
 
 const checkSchema = z.strictObject({
