@@ -32,7 +32,7 @@ describe('pageCss', () => {
 `)
   })
 
-  test('bleed and crop marks', () => {
+  test('bleed, and marks left to the PDF step (drawn in a slug outside the bleed)', () => {
     const css = pageCss(print({size: '170mm 240mm', bleed: '3mm', marks: true, margins: {top: '15mm', bottom: '20mm', inside: '25mm', outside: '15mm'}}), 'fr')
     expect(css).toBe(`${header}
 @page {
@@ -40,7 +40,6 @@ describe('pageCss', () => {
   margin-top: 15mm;
   margin-bottom: 20mm;
   bleed: 3mm;
-  marks: crop cross;
 }
 
 @page :left {
@@ -55,9 +54,9 @@ describe('pageCss', () => {
 `)
   })
 
-  test('crop marks without a bleed leave the bleed to Paged.js', () => {
+  test("marks without a bleed ask Paged.js for neither: Paged.js's marks would sit inside the page", () => {
     const css = pageCss(print({marks: true}), 'fr')
-    expect(css).toContain('  marks: crop cross;\n')
+    expect(css).not.toContain('marks')
     expect(css).not.toContain('bleed')
   })
 

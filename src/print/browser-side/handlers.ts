@@ -30,11 +30,12 @@ export const pagedHandlersScript = String.raw`(() => {
       const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))
       const page = target ? landingPage(target) : null
       if (!link.matches('.rp-toc__link')) {
-        if (page) link.dataset.page = String(page)
+        // A target in another part gets its page when the parts are merged (parts.ts calls this
+        // again); one that is nowhere loses its page words in the preflight, which reports it.
+        if (!page) continue
+        link.dataset.page = String(page)
         const number = link.querySelector('.rp-ref__number')
-        // No page for a target that is not there: preflight reports it, the text says no wrong page.
-        if (number && page) number.textContent = String(page)
-        else if (number) number.parentElement.remove()
+        if (number) number.textContent = String(page)
         continue
       }
       let slot = link.querySelector('.rp-toc__page')

@@ -28,6 +28,9 @@ export const preflightScript = String.raw`(() => {
     return {href: link.getAttribute('href'), page: page && /^\d+$/.test(page.textContent) ? Number(page.textContent) : null}
   })
 
+  // A cross-reference whose page was never found prints no page rather than the placeholder.
+  for (const words of document.querySelectorAll('.pagedjs_pages a.rp-ref:not([data-page]) .rp-ref__page')) words.remove()
+
   const unresolved = new Set()
   for (const link of document.querySelectorAll('.pagedjs_pages a[href^="#"]')) {
     const href = link.getAttribute('href')
