@@ -14,10 +14,10 @@ const nearest: Record<string, string> = {Strong: 'Span', Em: 'Span', Title: 'H1'
  * of PDF 1.7 does not know what it is: map each one Chromium wrote to its nearest standard type.
  * Returns the types mapped.
  */
-export function addRoleMap(document: PDFDocument): string[] {
+/** Visit every structure element of the document's tag tree once. */
+export function eachStructureElement(document: PDFDocument, visit: (element: PDFDict, type: string | undefined) => void): void {
   const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
-  if (!root) return []
-  const used = new Set<string>()
+  if (!root) return
   const seen = new Set<PDFRef>()
   const stack: unknown[] = [root.get(PDFName.of('K'))]
   while (stack.length > 0) {
@@ -30,10 +30,17 @@ export function addRoleMap(document: PDFDocument): string[] {
     if (node instanceof PDFArray) stack.push(...node.asArray())
     else if (node instanceof PDFDict) {
       const type = node.get(PDFName.of('S'))
-      if (type instanceof PDFName) used.add(type.decodeText())
+      visit(node, type instanceof PDFName ? type.decodeText() : undefined)
       stack.push(node.get(PDFName.of('K')))
     }
   }
+}
+
+export function addRoleMap(document: PDFDocument): string[] {
+  const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
+  if (!root) return []
+  const used = new Set<string>()
+  eachStructureElement(document, (_, type) => type && used.add(type))
   const mapped = [...used].filter((type) => !standard.has(type)).sort()
   if (mapped.length === 0) return []
   const roleMap = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? document.context.obj({})

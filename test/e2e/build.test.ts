@@ -2,7 +2,7 @@ import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
+import {PDFDict, PDFDocument, PDFName} from 'pdf-lib'
 import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -11,6 +11,7 @@ import {build, type BuiltEdition} from '../../src/api/build.js'
 import {check} from '../../src/api/check.js'
 import {main} from '../../src/cli/main.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
+import {eachStructureElement} from '../../src/print/role-map.js'
 import {captureIo} from '../helpers/io.js'
 import {axeViolations} from '../helpers/axe.js'
 
@@ -144,23 +145,10 @@ describe('rapporteur build on the sample report', () => {
     const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
     const types = new Map<string, number>()
     let figuresWithoutAlt = 0
-    const stack: unknown[] = [root.get(PDFName.of('K'))]
-    const seen = new Set<unknown>()
-    while (stack.length > 0) {
-      let node = stack.pop()
-      if (node instanceof PDFRef) {
-        if (seen.has(node)) continue
-        seen.add(node)
-        node = pdf.context.lookup(node)
-      }
-      if (node instanceof PDFArray) stack.push(...node.asArray())
-      else if (node instanceof PDFDict) {
-        const type = (node.get(PDFName.of('S')) as PDFName | undefined)?.decodeText()
-        if (type) types.set(type, (types.get(type) ?? 0) + 1)
-        if (type === 'Figure' && !node.has(PDFName.of('Alt'))) figuresWithoutAlt++
-        stack.push(node.get(PDFName.of('K')))
-      }
-    }
+    eachStructureElement(pdf, (element, type) => {
+      if (type) types.set(type, (types.get(type) ?? 0) + 1)
+      if (type === 'Figure' && !element.has(PDFName.of('Alt'))) figuresWithoutAlt++
+    })
     expect(figuresWithoutAlt).toBe(0)
     // Tab order follows the structure on every page with links.
     for (const page of pdf.getPages()) if (page.node.has(PDFName.of('Annots'))) expect(page.node.get(PDFName.of('Tabs'))?.toString()).toBe('/S')
