@@ -159,6 +159,23 @@ describe('rapporteur build on the sample report', () => {
     for (const type of types.keys()) if (!standard.has(type)) expect(roleMap?.has(PDFName.of(type)), `RoleMap for ${type}`).toBe(true)
   })
 
+  test('each note call is a link to its note, on the same page', async () => {
+    const pdf = await PDFDocument.load(await readFile(full.pdf!), {updateMetadata: false})
+    const dests = pdf.catalog.lookup(PDFName.of('Dests'), PDFDict)
+    const pageRefs = pdf.getPages().map((page) => page.ref.toString())
+    let calls = 0
+    pdf.getPages().forEach((page, index) => {
+      for (const ref of page.node.Annots()?.asArray() ?? []) {
+        const dest = (pdf.context.lookup(ref) as PDFDict).get(PDFName.of('Dest'))
+        if (!dest || !/^\/note-/u.test(dest.toString())) continue
+        calls++
+        const target = dests.lookup(PDFName.of(dest.toString().slice(1))) as unknown as {get: (index: number) => {toString(): string}}
+        expect(pageRefs.indexOf(target.get(0).toString()), `${dest} on page ${index + 1}`).toBe(index)
+      }
+    })
+    expect(calls).toBe(full.rendered.notes.length)
+  })
+
   test('running heads and folios are artifacts; page references are tagged text', async () => {
     // A page with a running head: the first page whose artifacts hold more than its folio.
     let checked = 0
