@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {copyFile, mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
@@ -12,6 +12,7 @@ import {finalizePdf} from '../print/finalize-pdf.js'
 import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {renderPdf} from '../print/paginate.js'
 import {writeFileAtomic} from '../print/write-atomic.js'
+import {isInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
@@ -164,15 +165,25 @@ async function writeAssets(dir: string, out: string, theme: Theme, model: Report
     writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
     ...theme.fonts.map((font) => copyFile(font.path, path.join(fonts, font.file)))
   ])
-  await copyTree(path.join(dir, 'assets'), path.join(out, 'assets'))
+  await copyTree(dir, 'assets', path.join(out, 'assets'))
 }
 
-async function copyTree(from: string, to: string): Promise<void> {
-  const entries = await readdir(from, {withFileTypes: true}).catch(() => [])
-  await mkdir(to, {recursive: true})
-  for (const entry of entries) {
-    if (entry.isDirectory()) await copyTree(path.join(from, entry.name), path.join(to, entry.name))
-    else if (entry.isFile()) await copyFile(path.join(from, entry.name), path.join(to, entry.name))
+/**
+ * Copy the project's `assets/` into the output, never following a link out of the project
+ * (load/sandbox.ts): what a link points at inside the project is copied, outside it is not, and a
+ * folder reached twice (a link loop) is copied once.
+ */
+async function copyTree(dir: string, relative: string, to: string, seen = new Set<string>()): Promise<void> {
+  const root = await realpath(dir)
+  const real = await realpath(path.join(dir, relative)).catch(() => undefined)
+  if (!real || !isInside(root, real)) return
+  const info = await stat(real)
+  if (info.isFile()) {
+    await copyFile(real, to)
+  } else if (info.isDirectory() && !seen.has(real)) {
+    seen.add(real)
+    await mkdir(to, {recursive: true})
+    for (const name of await readdir(real)) await copyTree(dir, path.join(relative, name), path.join(to, name), seen)
   }
 }
 

@@ -14,7 +14,16 @@ export function formatRows(rows: readonly Row[], format: 'json' | 'csv'): string
   if (rows.length === 0) return ''
   const flat = rows.map(flatten)
   const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))]
-  return stringify(flat, {header: true, columns, cast: {boolean: (value) => String(value)}})
+  return stringify(flat, {header: true, columns, cast: {boolean: (value) => String(value), string: spreadsheetSafe}})
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, or a tab or carriage
+ * return first) is written with a leading apostrophe, which spreadsheets read as "text" (OWASP's
+ * advice for CSV injection). Every text that reaches a CSV comes from a project, so from anyone.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value
 }
 
 function flatten(row: Row): Record<string, string | number | boolean | null> {

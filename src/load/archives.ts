@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {access, mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
@@ -7,6 +7,7 @@ import {toText} from 'hast-util-to-text'
 import {z} from 'zod'
 import type {ArchivedText, Entry, SchemaProblem} from '../model/types.js'
 import {numbersOf} from '../model/figures/source-numbers.js'
+import {resolveInside} from './sandbox.js'
 import type {Source} from '../model/schemas/sources.js'
 
 export type {ArchivedText}
@@ -36,21 +37,21 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
       if (!file) return
       const place = {file: entry.file, position: entry.fields.file ?? entry.position}
       const extension = path.extname(file).toLowerCase()
-      const full = path.resolve(dir, file)
       if (!readable.has(extension)) {
         problems.push({...place, message: `Unexpected archived copy \`${file}\` of \`${entry.value.id}\`, expected a .pdf, .html, .txt or .md file`})
         return
       }
       let bytes: Buffer
+      const resolved = await resolveInside(dir, file)
+      if (!resolved.ok) {
+        problems.push({...place, message: resolved.missing ? `Cannot find the archived copy \`${file}\` of \`${entry.value.id}\`, expected a file in the report folder` : `Cannot read the archived copy of \`${entry.value.id}\`: ${resolved.reason}`})
+        return
+      }
+      if (!wanted.has(entry.value.id)) return
       try {
-        if (path.relative(dir, full).startsWith('..')) throw new Error('outside the report folder')
-        if (!wanted.has(entry.value.id)) {
-          await access(full)
-          return
-        }
-        bytes = await readFile(full)
+        bytes = await readFile(resolved.path)
       } catch {
-        problems.push({...place, message: `Cannot find the archived copy \`${file}\` of \`${entry.value.id}\`, expected a file in the report folder`})
+        problems.push({...place, message: `Cannot read the archived copy \`${file}\` of \`${entry.value.id}\``})
         return
       }
       try {

@@ -10,7 +10,8 @@ import path from 'node:path'
 import {outputProfileProblem} from '../print/pdfx.js'
 import {citationStyleOf} from './citation-style.js'
 import {cslStyleProblems} from './csl-style-file.js'
-import {readConfigFile, readProjectFile, readProjectFiles} from './read-project.js'
+import {readConfigFile, readProjectFile, readProjectFiles, RefusedFileError} from './read-project.js'
+import {resolveInside} from './sandbox.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
 export type LoadResult = {ok: true; input: ProjectInput; problems: SchemaProblem[]; configSource: YamlSource} | {ok: false; configFile: VFile}
@@ -32,24 +33,37 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const problems: SchemaProblem[] = []
   const missing = (path: PropertyKey[], what: string) =>
     problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder`})
+  const refused = (path: PropertyKey[], error: RefusedFileError) =>
+    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot read ${error.reason}`})
+  // A refused file is a finding at its place in rapporteur.yaml, and the project goes on without it.
+  const readOne = async (relative: string, path: PropertyKey[]) => {
+    try {
+      return await readProjectFile(dir, relative)
+    } catch (error) {
+      if (!(error instanceof RefusedFileError)) throw error
+      refused(path, error)
+      return null
+    }
+  }
 
   const order = markdownOrder(config)
   const files = await readProjectFiles(dir, order.map((entry) => entry.path))
   const markdown: ProjectInput['markdown'] = []
   order.forEach((entry, index) => {
     const file = files[index]
-    if (file) markdown.push({file, editions: entry.editions})
+    if (file instanceof RefusedFileError) refused(entry.configPath, file)
+    else if (file) markdown.push({file, editions: entry.editions})
     else missing(entry.configPath, `\`${entry.path}\``)
   })
 
-  const sourcesFile = await readRegistry(dir, config.sources, sourceCandidates)
-  if (config.sources && !sourcesFile) missing(['sources'], `the sources registry \`${config.sources}\``)
-  const glossaryFile = await readProjectFile(dir, config.glossary)
-  if (!glossaryFile && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
+  const sourcesFile = await readRegistry(dir, config.sources, sourceCandidates, (relative) => readOne(relative, ['sources']))
+  if (config.sources && sourcesFile === undefined) missing(['sources'], `the sources registry \`${config.sources}\``)
+  const glossaryFile = await readOne(config.glossary, ['glossary'])
+  if (glossaryFile === undefined && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
 
   // A project's own CSL style is read here with the other files, so a wrong path is a finding.
-  const cslFile = config.citations.csl ? await readProjectFile(dir, config.citations.csl) : undefined
-  if (config.citations.csl && !cslFile) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``)
+  const cslFile = config.citations.csl ? await readOne(config.citations.csl, ['citations', 'csl']) : undefined
+  if (config.citations.csl && cslFile === undefined) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``)
   const styleProblems = cslFile ? cslStyleProblems(cslFile) : []
   problems.push(...styleProblems)
   // A style that would stop citeproc is reported; the rest of the project is still checked with the default.
@@ -60,18 +74,26 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   if (config.print.pdfx) {
     const where = {file: configFile.path, position: positionOfPath(configSource, ['print', 'pdfx', 'profile'])}
     try {
-      outputProfile = new Uint8Array(await readFile(path.resolve(dir, config.print.pdfx.profile)))
+      const resolved = await resolveInside(dir, config.print.pdfx.profile)
+      if (!resolved.ok && !resolved.missing) throw new RefusedFileError(config.print.pdfx.profile, resolved.reason)
+      outputProfile = new Uint8Array(await readFile(resolved.ok ? resolved.path : path.resolve(dir, config.print.pdfx.profile)))
       const problem = outputProfileProblem(outputProfile)
       if (problem) {
         problems.push({...where, message: `Unexpected \`${config.print.pdfx.profile}\` for PDF/X: ${problem}`})
         outputProfile = undefined
       }
-    } catch {
-      missing(['print', 'pdfx', 'profile'], `the ICC output profile \`${config.print.pdfx.profile}\``)
+    } catch (error) {
+      if (error instanceof RefusedFileError) refused(['print', 'pdfx', 'profile'], error)
+      else missing(['print', 'pdfx', 'profile'], `the ICC output profile \`${config.print.pdfx.profile}\``)
     }
   }
 
-  return {ok: true, configSource, problems, input: {dir, config, configFile, markdown, sourcesFile, glossaryFile, cslFile, outputProfile, citationStyle: citationStyleOf(config, usableCsl)}}
+  return {
+    ok: true,
+    configSource,
+    problems,
+    input: {dir, config, configFile, markdown, sourcesFile: sourcesFile ?? undefined, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined)}
+  }
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */
@@ -87,11 +109,11 @@ function markdownOrder(config: Config): Array<{path: string; editions: EditionNa
   return [...byPath.values()]
 }
 
-async function readRegistry(dir: string, named: string | undefined, candidates: readonly string[]): Promise<VFile | undefined> {
-  if (named) return readProjectFile(dir, named)
+async function readRegistry(dir: string, named: string | undefined, candidates: readonly string[], read: (relative: string) => Promise<VFile | null | undefined>): Promise<VFile | null | undefined> {
+  if (named) return read(named)
   for (const candidate of candidates) {
-    const file = await readProjectFile(dir, candidate)
-    if (file) return file
+    const file = await read(candidate)
+    if (file !== undefined) return file
   }
   return undefined
 }

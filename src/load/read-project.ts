@@ -2,17 +2,34 @@ import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {CannotRunError} from './cannot-run.js'
+import {resolveInside} from './sandbox.js'
 
 export const configName = 'rapporteur.yaml'
 
-/** Read a project file as a VFile whose `path` is relative to the project folder. */
+/** A file the project names that rapporteur refuses to read (outside the project, not a file, too large). */
+export class RefusedFileError extends Error {
+  constructor(readonly relative: string, readonly reason: string) {
+    super(reason)
+  }
+}
+
+/**
+ * Read a project file as a VFile whose `path` is relative to the project folder; undefined when
+ * it does not exist. A file outside the project (after links), a folder, a FIFO or a file over
+ * the size limit is a `RefusedFileError`, raised before anything is read.
+ */
 export async function readProjectFile(dir: string, relative: string): Promise<VFile | undefined> {
+  const resolved = await resolveInside(dir, relative)
+  if (!resolved.ok) {
+    if (resolved.missing) return undefined
+    throw new RefusedFileError(relative, resolved.reason)
+  }
   try {
-    const value = await readFile(path.join(dir, relative), 'utf8')
+    const value = await readFile(resolved.path, 'utf8')
     return new VFile({cwd: dir, path: relative, value})
   } catch (error) {
     if (isMissing(error)) return undefined
-    throw new CannotRunError(`Cannot read \`${relative}\`: ${(error as Error).message}`)
+    throw new CannotRunError(`Cannot read \`${relative}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'Check the file and its permissions.')
   }
 }
 
@@ -22,16 +39,19 @@ export async function readConfigFile(dir: string): Promise<VFile> {
   if (!info?.isDirectory()) {
     throw new CannotRunError(`Cannot find the report folder \`${dir}\``, 'Pass the folder that holds rapporteur.yaml (the sample is report/; docs/format.md describes one).')
   }
-  const file = await readProjectFile(dir, configName)
+  const file = await readProjectFile(dir, configName).catch((error: unknown) => {
+    if (error instanceof RefusedFileError) throw new CannotRunError(`Cannot read \`${configName}\`: ${error.reason}`)
+    throw error
+  })
   if (!file) {
     throw new CannotRunError(`Cannot find \`${configName}\` in \`${dir}\``, 'A report folder starts with rapporteur.yaml: see docs/format.md, or copy report/ as a starting point.')
   }
   return file
 }
 
-/** Read many files at once; missing ones come back as undefined, in order. */
-export function readProjectFiles(dir: string, relatives: readonly string[]): Promise<Array<VFile | undefined>> {
-  return Promise.all(relatives.map((relative) => readProjectFile(dir, relative)))
+/** Read many files at once; missing ones come back as undefined, refused ones as their error, in order. */
+export function readProjectFiles(dir: string, relatives: readonly string[]): Promise<Array<VFile | RefusedFileError | undefined>> {
+  return Promise.all(relatives.map((relative) => readProjectFile(dir, relative).catch((error: unknown) => (error instanceof RefusedFileError ? error : Promise.reject(error)))))
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import {readdir, readFile} from 'node:fs/promises'
+import {resolveInside} from './sandbox.js'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -48,7 +49,14 @@ export async function loadTheme(projectDir: string, themeName = 'default'): Prom
   const origins: Record<string, string> = {}
   const read = async (kind: 'templates' | 'styles', name: string) => {
     for (const layer of layers) {
-      const candidate = path.join(layer, kind, name)
+      let candidate = path.join(layer, kind, name)
+      // The project's own theme files are inside the project, links included (load/sandbox.ts).
+      if (layer === layers[0]) {
+        const resolved = await resolveInside(projectDir, path.join('theme', kind, name))
+        if (!resolved.ok && !resolved.missing) throw new CannotRunError(`Cannot read the theme file: ${resolved.reason}`, 'A theme file of the project must be a file inside the report folder.')
+        if (!resolved.ok) continue
+        candidate = resolved.path
+      }
       const text = await readFile(candidate, 'utf8').catch(() => undefined)
       if (text !== undefined) {
         origins[`${kind}/${name}`] = candidate

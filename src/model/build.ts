@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
+import {maxNesting, tooDeep} from '../parse/nesting.js'
 import {collectDocument} from './collect.js'
 import {ignorePattern} from './figures/ignore.js'
 import {readFrontMatter} from './front-matter.js'
@@ -37,6 +38,14 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
 
   for (const {file, editions} of input.markdown) {
+    model.files.set(file.path, file)
+    // Input the parser would recurse through until the stack runs out is refused first (parse/nesting.ts).
+    const deep = tooDeep(String(file.value))
+    if (deep) {
+      const point = {line: deep.line, column: deep.column}
+      model.problems.push({file: file.path, position: {start: point, end: point}, message: `Cannot read blocks nested ${deep.depth} deep, expected at most ${maxNesting} levels of quotes and lists`})
+      continue
+    }
     const tree = parseMarkdown(file)
     const frontMatter = readFrontMatter(file, tree, model.problems)
     const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)

@@ -45,6 +45,12 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
   const {parse: decode} = (await import('@citation-js/plugin-bibtex/lib/input/value.js')) as {parse: (value: string, field: string) => unknown}
   const text = String(file.value)
   const at = (offset: number, end = offset): Position => positionFromOffsets(file, offset, end)
+  // citation-js parses braces by recursion: a value nested thousands deep overflows the stack.
+  const deep = deepBraces(text, 100)
+  if (deep !== undefined) {
+    problems.push({file: file.path, position: at(deep), message: 'Cannot parse BibTeX: braces nested more than 100 deep, expected field values such as `{A title with {Braces}}`'})
+    return []
+  }
   let raw: RawEntry[]
   try {
     raw = plugins.input.chainLink(text, {forceType: '@biblatex/text'}) as RawEntry[]
@@ -129,4 +135,16 @@ function isRead(type: string, field: string, value: string, convert: Convert): b
 
 function firstLine(error: unknown): string {
   return String(error instanceof Error ? error.message : error).split('\n')[0] ?? ''
+}
+
+/** The offset where braces first nest deeper than `limit`, if they do. */
+function deepBraces(text: string, limit: number): number | undefined {
+  let depth = 0
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    if (char === '\\') index++
+    else if (char === '{' && ++depth > limit) return index
+    else if (char === '}' && depth > 0) depth--
+  }
+  return undefined
 }

@@ -9,7 +9,7 @@ const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length
 const editionSchema = z.strictObject({
   title: z.string().min(1),
   files: z.array(z.string().min(1)).min(1),
-  output: z.string().regex(/^[\w.-]+$/, 'a file name without folder or extension'),
+  output: z.string().regex(/^(?!\.)[\w.-]+$/u, 'a file name without folder or extension, not starting with a dot'),
   /** A table of contents: by default only for an edition of three chapters or more. */
   toc: z.boolean().optional()
 })
@@ -64,7 +64,7 @@ export const configSchema = z.strictObject({
   editions: z.strictObject({full: editionSchema, synthesis: editionSchema.optional()}),
   sources: z.string().optional(),
   glossary: z.string().default('glossary.yaml'),
-  theme: z.string().default('default'),
+  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a theme name such as `default` or `sobre`').default('default'),
   citations: z.strictObject({style: z.enum(['notes', 'author-date']).default('notes'), csl: z.string().optional()}).default({style: 'notes'}),
   print: printSchema.default(printSchema.parse({})),
   check: checkSchema.default(checkSchema.parse({}))
@@ -77,6 +77,11 @@ export const refinedConfigSchema = configSchema.superRefine((config, context) =>
     if (seen.has(axis.id)) context.addIssue({code: 'custom', path: ['axes', index, 'id'], message: `duplicate axis id \`${axis.id}\``})
     seen.add(axis.id)
   })
+  // Two editions with one output name would overwrite each other's files (case-insensitive file systems too).
+  const synthesis = config.editions.synthesis
+  if (synthesis && synthesis.output.toLowerCase() === config.editions.full.output.toLowerCase()) {
+    context.addIssue({code: 'custom', path: ['editions', 'synthesis', 'output'], message: `an output name other than the full edition's \`${config.editions.full.output}\``})
+  }
 })
 
 export type Config = z.infer<typeof configSchema>
