@@ -3,6 +3,7 @@ import {access, stat} from 'node:fs/promises'
 import path from 'node:path'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import {CannotRunError} from '../load/cannot-run.js'
+import {bundledChromium} from './bundled-chromium.js'
 
 /** Where the browser executable came from, in the order they are tried. */
 export type BrowserSource = 'option' | 'env' | 'npm' | 'system'
@@ -46,8 +47,9 @@ export const nodeProbe: BrowserProbe = {
     } catch {
       return undefined
     }
-    // Inflates the compressed binary into the temp folder on first use (~once per boot).
-    return chromium.executablePath()
+    // Inflates the compressed binary into the temp folder on first use (~once per boot), one
+    // process at a time, and never trusts a binary that does not start (bundled-chromium.ts).
+    return bundledChromium(() => chromium.executablePath())
   }
 }
 
