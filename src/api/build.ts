@@ -11,7 +11,7 @@ import {launchBrowser, resolveBrowser} from '../print/browser.js'
 import {finalizePdf} from '../print/finalize-pdf.js'
 import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {renderPdf} from '../print/paginate.js'
-import {writeFileAtomic} from '../print/write-atomic.js'
+import {StagedWrites} from '../print/write-atomic.js'
 import {isInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
@@ -68,6 +68,15 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const theme = await loadTheme(dir, model.config.theme)
   await writeAssets(dir, out, theme, model)
+  // Every HTML and PDF is staged and put in place together at the end (StagedWrites).
+  const outputs = new StagedWrites()
+  try {
+    return await buildEditions()
+  } finally {
+    await outputs.discard()
+  }
+
+  async function buildEditions(): Promise<BuildResult> {
 
   const built: BuiltEdition[] = []
   const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition}> = []
@@ -79,7 +88,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
     if (formats.includes('html')) {
       item.html = path.join(out, `${output}.html`)
       const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: webStyles, transform: typography(model.config.lang, {hyphenate: false})})
-      await writeFileAtomic(item.html, new TextEncoder().encode(html))
+      await outputs.stage(item.html, new TextEncoder().encode(html))
     }
     if (formats.includes('pdf')) {
       const print = await renderEdition(model, edition, {mode: 'print', pageOf})
@@ -129,8 +138,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
               message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
             })
           }
-          await writeFileAtomic(job.pdfFile, pdf)
-          await writeFile(`${job.htmlFile}.sha256`, job.hash)
+          await outputs.stage(job.pdfFile, pdf)
           job.built.pageCount = printed
           job.built.preflight = result.preflight
           reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: themeFamilies(theme)})
@@ -140,8 +148,13 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       await browser.close()
     }
   }
+  options.signal?.throwIfAborted()
+  await outputs.commit()
+  // The cache keys last: a PDF is known up to date only once it is in place.
+  for (const job of stale) await writeFile(`${job.htmlFile}.sha256`, job.hash)
   progress('done')
   return {ok: true, model, files: [...model.files.values()], editions: built}
+  }
 }
 
 /** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */

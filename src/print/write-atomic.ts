@@ -23,3 +23,34 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
     throw error
   }
 }
+
+/**
+ * Outputs written together or not at all: each is staged in a temporary file beside its final
+ * name, and only once every one is staged are they renamed into place. An interrupted or failed
+ * build removes what it staged and leaves every previous output of every edition as it was.
+ */
+export class StagedWrites {
+  private readonly staged: Array<{temp: string; file: string}> = []
+
+  async stage(file: string, bytes: Uint8Array): Promise<void> {
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+    this.staged.push({temp, file})
+    const handle = await open(temp, 'wx')
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  }
+
+  /** Put everything staged in place (renames only: no write can fail half-way any more). */
+  async commit(): Promise<void> {
+    for (const {temp, file} of this.staged.splice(0)) await rename(temp, file)
+  }
+
+  /** Remove what was staged and not committed. */
+  async discard(): Promise<void> {
+    await Promise.all(this.staged.splice(0).map(({temp}) => rm(temp, {force: true}).catch(() => {})))
+  }
+}

@@ -1,4 +1,5 @@
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {createHash} from 'node:crypto'
+import {cp, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -303,6 +304,37 @@ describe('rapporteur build on the sample report', () => {
       expect(await page.$$eval('nav.rp-toc', (elements) => elements.length)).toBe(name === 'rapport.html' ? 1 : 0)
     } finally {
       await page.close()
+    }
+  })
+
+  test('a build stopped during pagination leaves every output byte-identical, and nothing behind', async () => {
+    const snapshot = async () => {
+      const files = new Map<string, string>()
+      const walk = async (folder: string) => {
+        for (const entry of await readdir(folder, {withFileTypes: true})) {
+          const full = path.join(folder, entry.name)
+          if (entry.isDirectory()) await walk(full)
+          else files.set(path.relative(out, full), createHash('sha256').update(await readFile(full)).digest('hex'))
+        }
+      }
+      await walk(out)
+      return files
+    }
+    const chapter = path.join(work, 'report', 'chapters', '01-alerte.md')
+    const text = await readFile(chapter, 'utf8')
+    // A change that needs a new PDF, and a new web page.
+    await writeFile(chapter, `${text}\n\nUne phrase de plus, sans chiffre.\n`)
+    // The print HTML and its cache key are written by design; everything else must not move.
+    const before = [...(await snapshot())].filter(([file]) => !file.startsWith('.print'))
+    const stop = new AbortController()
+    try {
+      const building = build(path.join(work, 'report'), {out, signal: stop.signal, onProgress: (stage) => stage === 'paginate' && stop.abort()})
+      await expect(building).rejects.toThrow()
+      const after = [...(await snapshot())].filter(([file]) => !file.startsWith('.print'))
+      expect(after).toEqual(before)
+      expect([...(await snapshot()).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([])
+    } finally {
+      await writeFile(chapter, text)
     }
   })
 

@@ -19,14 +19,30 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
   const folder = path.resolve(io.cwd, dir)
   const showProgress = options.progress ?? (io.isTTY && !io.env.CI)
   const started = performance.now()
-  const result = await build(folder, {
-    out: options.out ? path.resolve(io.cwd, options.out) : undefined,
-    editions: options.edition ? [options.edition] : undefined,
-    formats: options.format ? [options.format] : undefined,
-    browser: options.browser,
-    env: io.env,
-    onProgress: showProgress ? (stage, edition, detail) => io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`) : undefined
-  })
+  // Ctrl-C stops the build between steps: what it staged is removed, the previous outputs stay.
+  const interrupted = new AbortController()
+  const stop = () => interrupted.abort()
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  let result: Awaited<ReturnType<typeof build>>
+  try {
+    result = await build(folder, {
+      out: options.out ? path.resolve(io.cwd, options.out) : undefined,
+      editions: options.edition ? [options.edition] : undefined,
+      formats: options.format ? [options.format] : undefined,
+      browser: options.browser,
+      env: io.env,
+      signal: interrupted.signal,
+      onProgress: showProgress ? (stage, edition, detail) => io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`) : undefined
+    })
+  } catch (error) {
+    if (!interrupted.signal.aborted) throw error
+    io.stderr('rapporteur: interrupted: nothing was replaced, the previous outputs are as they were\n')
+    return exitCodes.interrupted
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+  }
   const diagnostics = toJsonDiagnostics(result.files).filter((diagnostic) => diagnostic.severity !== 'info')
   if (diagnostics.length > 0) {
     io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, String(file.value)]))}))
