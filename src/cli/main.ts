@@ -1,5 +1,6 @@
 import {CommanderError} from 'commander'
 import {CannotRunError} from '../load/cannot-run.js'
+import {explainFileSystemError} from '../load/file-system-error.js'
 import {PrintError} from '../print/deadline.js'
 import {exitCodes, processIo, type Io} from './io.js'
 import {createProgram} from './program.js'
@@ -16,7 +17,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     await program.parseAsync([...argv], {from: 'user'})
     return code
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk, a read-only folder, a file where a folder goes: the path and what to do (exit 2).
+    const error = explainFileSystemError(thrown)
     if (error instanceof CommanderError) return error.exitCode === 0 ? exitCodes.clean : exitCodes.cannotRun
     if (error instanceof PrintError) {
       io.stderr(`rapporteur: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`)

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {main} from '../../src/cli/main.js'
+import {explainFileSystemError} from '../../src/load/file-system-error.js'
 import {captureIo} from '../helpers/io.js'
 import {writeProject} from '../helpers/project.js'
 
@@ -162,6 +163,27 @@ describe('limits instead of crashes', () => {
     expect(findings).toContainEqual(expect.objectContaining({file: 'sources.bib', line: 1, message: expect.stringContaining('braces nested more than 100 deep')}))
     expect(io.err()).not.toContain('internal error')
   }, 30_000)
+})
+
+describe('file-system failures', () => {
+  test('an output folder that is a file: the path and what to do, exit 2, no internal error', async () => {
+    const dir = await project()
+    await writeFile(path.join(dir, 'sortie'), 'a file')
+    const {code, said} = await run(dir, ['build', '.', '--out', 'sortie', '--format', 'html'])
+    expect(code).toBe(2)
+    expect(said).toMatch(/Cannot write `[^`]*sortie[^`]*`: a file stands where a folder is needed/u)
+    expect(said).toContain('Give --out a folder')
+    expect(said).not.toContain('internal error')
+  })
+
+  test('a full disk, a read-only file system, a permission refused: each says what to do', () => {
+    for (const [code, words] of [['ENOSPC', 'the disk is full'], ['EROFS', 'read-only'], ['EACCES', 'permission denied']] as const) {
+      const error = Object.assign(new Error(code), {code, path: '/srv/rapport/dist/rapport.pdf'})
+      const explained = explainFileSystemError(error) as Error & {hint?: string}
+      expect(explained.message).toBe(`Cannot write \`/srv/rapport/dist/rapport.pdf\`: ${words === 'read-only' ? 'the file system is read-only' : words}`)
+      expect(explained.hint).toBeTruthy()
+    }
+  })
 })
 
 describe('outputs never collide', () => {
