@@ -32,9 +32,14 @@ export interface RenderContext {
   citations: CitationCollector
 }
 
-/** The href for an id: local when this edition has it, else the other edition's page. */
-export function hrefFor(context: RenderContext, id: string): string {
+/**
+ * The href for an id: local when this edition has it, else the other edition's web page. In
+ * print, a link to the other edition has no target a PDF can hold (Chromium would write the build
+ * machine's file:// path into it, and the bytes would change with the output folder): none.
+ */
+export function hrefFor(context: RenderContext, id: string): string | undefined {
   if (context.ids.has(id)) return `#${id}`
+  if (context.mode === 'print') return undefined
   const other: EditionName = context.edition === 'full' ? 'synthesis' : 'full'
   return `${context.pageOf[other]}#${id}`
 }

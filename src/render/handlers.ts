@@ -121,6 +121,6 @@ function renderRef(target: string, context: RenderContext): Element {
   // In print, the reference gives its page (`voir recommandation 2, p. 14`), as text a screen
   // reader reads: a two-digit placeholder holds the room while Paged.js lays the lines out, and
   // the page is written in once every page exists (print/browser-side/handlers.ts).
-  if (context.mode !== 'print' || !href.startsWith('#')) return h('a.rp-ref', {href}, text)
+  if (context.mode !== 'print' || !href?.startsWith('#')) return h('a.rp-ref', {href}, text)
   return h('a.rp-ref', {href}, [text, h('span.rp-ref__page', [labels.pageReference, h('span.rp-ref__number', '00')])])
 }

@@ -287,6 +287,20 @@ describe('rapporteur build on the sample report', () => {
     expect(Buffer.compare(await readFile(full.pdf!), before)).toBe(0)
   }, 60_000)
 
+  test('into another output folder, both editions give the same bytes', async () => {
+    const elsewhere = path.join(work, 'ailleurs', 'sortie')
+    const again = await build(path.join(work, 'report'), {out: elsewhere, formats: ['pdf']})
+    expect(again.ok).toBe(true)
+    for (const edition of [full, synthesis]) {
+      const name = path.basename(edition.pdf!)
+      const bytes = await readFile(path.join(elsewhere, name))
+      expect(Buffer.compare(bytes, await readFile(edition.pdf!)), name).toBe(0)
+      // No path of the build machine in the PDF.
+      const text = (await PDFDocument.load(bytes)).getPages().length > 0 ? bytes.toString('latin1') : ''
+      expect(text).not.toContain('file://')
+    }
+  }, 60_000)
+
   test('an unchanged report is not paginated again', async () => {
     const again = await build(path.join(work, 'report'), {out, formats: ['pdf']})
     expect(again.ok && again.editions.every((edition) => edition.cached)).toBe(true)

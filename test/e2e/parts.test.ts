@@ -4,6 +4,7 @@ import path from 'node:path'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
+import {finalizePdf} from '../../src/print/finalize-pdf.js'
 import {renderPdf, type RenderPdfResult} from '../../src/print/paginate.js'
 import {pdfPages, startBrowser} from '../print/helpers.js'
 
@@ -76,6 +77,14 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
       expect(pages[Number(glossary?.[1]) - 1]).toMatch(/^\s*\d*\s*Glossaire/u)
     }
   })
+
+  test('laid out in parts again, the document gives the same bytes once finished', async () => {
+    const {htmlFile, root} = await printHtml(chapterStart)
+    const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
+    const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
+    const [one, other] = await Promise.all([finalizePdf(parted.pdf, meta), finalizePdf(again.pdf, meta)])
+    expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
+  }, 120_000)
 
   test('the preflight sees the same document: table of contents, notes, no unresolved reference', () => {
     expect(parted.pageCount).toBe(whole.pageCount)
