@@ -19,7 +19,39 @@ const markdown = fc.oneof(fc.array(fc.constantFrom(...markdownPieces), {maxLengt
 const yaml = fc.oneof(fc.array(fc.constantFrom(...yamlPieces), {maxLength: 30}).map((parts) => parts.join('')), fc.string({maxLength: 120}))
 
 const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+afterAll(async () => Promise.all(made.splice(0).map((dir) => removeProject(dir))))
+
+/** Runs per property: a quick form in `npm test`; `npm run fuzz` sets FUZZ_RUNS for the long one. */
+const runs = (quick: number) => Number(process.env.FUZZ_RUNS ?? quick)
+const seed = Number(process.env.FC_SEED ?? 20261122)
+
+/** Every diagnostic points inside the file it names; returns how many were looked at. */
+function expectPlacesInside(files: ReadonlyArray<{value: unknown; messages: ReadonlyArray<{place?: unknown; ruleId?: string | null}>}>): number {
+  let checked = 0
+  for (const file of files) {
+    const lines = String(file.value).split('\n')
+    for (const message of file.messages) {
+      const raw = message.place as {start?: {line: number; column: number}; line?: number; column?: number} | undefined
+      const place = raw && 'start' in raw ? raw.start : raw
+      const line = place?.line ?? 1
+      expect(line).toBeGreaterThanOrEqual(1)
+      expect(line).toBeLessThanOrEqual(lines.length)
+      expect(place?.column ?? 1).toBeGreaterThanOrEqual(1)
+      expect(place?.column ?? 1).toBeLessThanOrEqual((lines[line - 1]?.length ?? 0) + 1)
+      expect(message.ruleId).toMatch(/^[a-z-]+$/)
+      checked++
+    }
+  }
+  return checked
+}
+
+/** CSL-JSON items of every shape: right fields with wrong types, nesting, odd keys (the crashes users met). */
+const cslValue = fc.oneof(fc.string({maxLength: 12}), fc.integer(), fc.constant(null), fc.boolean(), fc.array(fc.oneof(fc.string({maxLength: 6}), fc.record({family: fc.string({maxLength: 6}), given: fc.anything()}, {requiredKeys: []})), {maxLength: 3}), fc.record({'date-parts': fc.anything()}, {requiredKeys: []}), fc.dictionary(fc.string({maxLength: 4}), fc.anything(), {maxKeys: 3}))
+const cslJson = fc
+  .array(fc.record({id: fc.oneof(fc.string({maxLength: 8}), fc.integer()), type: fc.oneof(fc.constantFrom('report', 'article-journal', 'book', 'webpage', 'x'), fc.anything()), title: cslValue, author: cslValue, issued: cslValue, URL: cslValue, page: cslValue}, {requiredKeys: []}), {maxLength: 5})
+  .map((items) => JSON.stringify(items))
+const bibPieces = ['@article{', '@misc{', '@inproceedings{', 'enquete-2024', ',', ' title = {', ' author = {', 'Doe, Jane and Roe, R.', '}', '{', ' year = 2024', ' date = {2024-05}', '"', '\\', '\\\'{e}', '@string{a = "b"}', '@comment{', '#', '%', '\n', ' url = {http://x}', ' = ', '@', '}}']
+const bibtex = fc.array(fc.constantFrom(...bibPieces), {maxLength: 40}).map((parts) => parts.join(''))
 
 describe('hostile input', () => {
   test('random Markdown, sources and glossary: diagnostics only, always inside the file', async () => {
@@ -29,25 +61,13 @@ describe('hostile input', () => {
         const dir = await writeProject({'chapters/intro.md': chapter, 'sources.yaml': sources, 'glossary.yaml': glossary})
         made.push(dir)
         const result = await check(dir)
-        for (const file of result.files) {
-          const lines = String(file.value).split('\n')
-          for (const message of file.messages) {
-            const place = message.place && 'start' in message.place ? message.place.start : message.place
-            const line = place?.line ?? 1
-            expect(line).toBeGreaterThanOrEqual(1)
-            expect(line).toBeLessThanOrEqual(lines.length)
-            expect(place?.column ?? 1).toBeGreaterThanOrEqual(1)
-            expect(place?.column ?? 1).toBeLessThanOrEqual((lines[line - 1]?.length ?? 0) + 1)
-            expect(message.ruleId).toMatch(/^[a-z-]+$/)
-            checked++
-          }
-        }
+        checked += expectPlacesInside(result.files)
       }),
-      {numRuns: 150, seed: Number(process.env.FC_SEED ?? 20261122)}
+      {numRuns: runs(150), seed, timeout: 10_000}
     )
     // The inputs are hostile enough to produce findings: the position checks above really ran.
     expect(checked).toBeGreaterThan(100)
-  }, 120_000)
+  }, Number(process.env.FUZZ_TIMEOUT ?? 120_000))
 
   test('a random rapporteur.yaml is either valid or reported, never a crash', async () => {
     const configPieces = ['title: ', 'x', '\nlang: ', 'fr', '12', '\ndate: ', '2026', '\naxes: ', '[]', '[{id: a, label: A}]', '\neditions: ', '{full: {title: R, files: [chapters/intro.md], output: r}}', '\norganisation: ', 'O', ':', '{', '[', '\n', '  ', '- ']
@@ -58,7 +78,22 @@ describe('hostile input', () => {
         const result = await check(dir)
         if (!result.ok) expect(result.files[0]!.messages.length).toBeGreaterThan(0)
       }),
-      {numRuns: 100, seed: Number(process.env.FC_SEED ?? 20261122)}
+      {numRuns: runs(100), seed, timeout: 10_000}
     )
-  }, 60_000)
+  }, Number(process.env.FUZZ_TIMEOUT ?? 60_000))
+
+  test('random CSL-JSON and BibTeX registries: findings in place, never a crash', async () => {
+    let checked = 0
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(cslJson.map((json) => ({'sources.json': json})), bibtex.map((bib) => ({'sources.bib': bib}))), async (files) => {
+        const dir = await writeProject(files)
+        made.push(dir)
+        const result = await check(dir)
+        expect(result.ok).toBe(true)
+        checked += expectPlacesInside(result.files)
+      }),
+      {numRuns: runs(150), seed, timeout: 10_000}
+    )
+    expect(checked).toBeGreaterThan(100)
+  }, Number(process.env.FUZZ_TIMEOUT ?? 120_000))
 })
