@@ -1,4 +1,4 @@
-import {isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document} from 'yaml'
+import {isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document} from 'yaml'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {positionFromOffsets} from '../diagnostics/location.js'
@@ -17,11 +17,20 @@ export interface YamlSource {
 /** Parse YAML text (a whole file or a front matter block); syntax errors come back placed. */
 export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
   // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
-  const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: true})
+  // logLevel 'error': the yaml library would print its warnings to stderr; rapporteur reports them placed.
+  const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: true, logLevel: 'error'})
   const errors = doc.errors.map((error) => ({
     message: `Cannot parse YAML: ${firstLine(error.message)}`,
     position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
   }))
+  // A list or a map as a key (`? [a]: b`, `{[]: x}`) parses, but means nothing here.
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isMap(pair.key) && !isSeq(pair.key)) return
+      const range = (pair.key as {range?: [number, number]}).range ?? [0, 0]
+      errors.push({message: 'Cannot read YAML: a list or a map used as a key, expected a name', position: positionFromOffsets(file, offset + range[0], offset + range[1])})
+    }
+  })
   let data: unknown
   if (errors.length === 0) {
     try {

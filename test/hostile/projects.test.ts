@@ -2,7 +2,7 @@ import {execFileSync} from 'node:child_process'
 import {mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {afterAll, beforeAll, describe, expect, test, vi} from 'vitest'
 import {main} from '../../src/cli/main.js'
 import {explainFileSystemError} from '../../src/load/file-system-error.js'
 import {captureIo} from '../helpers/io.js'
@@ -163,6 +163,18 @@ describe('limits instead of crashes', () => {
     expect(findings).toContainEqual(expect.objectContaining({file: 'sources.bib', line: 1, message: expect.stringContaining('braces nested more than 100 deep')}))
     expect(io.err()).not.toContain('internal error')
   }, 30_000)
+})
+
+describe('odd YAML', () => {
+  test('a list used as a key is a placed finding, and nothing is printed raw', async () => {
+    const warn = vi.spyOn(process, 'emitWarning')
+    const dir = await project({'glossary.yaml': '- id: x\n  term: t\n  definition: d\n  ? [a, b]\n  : c\n'})
+    const io = captureIo(dir)
+    await main(['check', '.', '--format', 'json'], io)
+    expect(JSON.parse(io.out())).toContainEqual(expect.objectContaining({file: 'glossary.yaml', line: 4, column: 5, message: 'Cannot read YAML: a list or a map used as a key, expected a name'}))
+    expect(warn).not.toHaveBeenCalled()
+    warn.mockRestore()
+  })
 })
 
 describe('file-system failures', () => {
