@@ -1,5 +1,6 @@
 import {readdir, readFile} from 'node:fs/promises'
 import {resolveInside} from './sandbox.js'
+import {checkTemplates} from './templates.js'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -66,6 +67,7 @@ export async function loadTheme(projectDir: string, themeName = 'default'): Prom
     throw new CannotRunError(`Cannot find the theme file \`${kind}/${name}\``, `Reinstall rapporteur, or add \`theme/${kind}/${name}\` to the project.`)
   }
   const templates = Object.fromEntries(await Promise.all(templateNames.map(async (name) => [name, await read('templates', name)]))) as Theme['templates']
+  checkTemplates(templates, origins)
   const styles = await Promise.all(styleNames.map(async (name) => ({name, text: await read('styles', name)})))
   const fontsCss = styles.find((style) => style.name === 'fonts.css')!.text
   return {name: themeName, templates, styles, fonts: declaredFonts(fontsCss, projectDir), origins}

@@ -165,6 +165,19 @@ describe('limits instead of crashes', () => {
   }, 30_000)
 })
 
+describe('broken templates', () => {
+  test.each([
+    ['an unclosed section', '<header>{{#title}}</header>\n', /Cannot read the template `[^`]*cover\.html`: Unclosed section "title"/u],
+    ['a partial that calls itself', '<header>{{> cover}}</header>\n', /they call each other in a loop \(cover\.html → cover\.html\)/u]
+  ])('%s: what is wrong and where, exit 2, in an instant', async (_, template, message) => {
+    const dir = await project({'theme/templates/cover.html': template})
+    const {code, said} = await run(dir, ['build', '.', '--format', 'html'])
+    expect(code).toBe(2)
+    expect(said).toMatch(message)
+    expect(said).not.toContain('internal error')
+  })
+})
+
 describe('odd YAML', () => {
   test('a list used as a key is a placed finding, and nothing is printed raw', async () => {
     const warn = vi.spyOn(process, 'emitWarning')
