@@ -165,6 +165,19 @@ describe('limits instead of crashes', () => {
   }, 30_000)
 })
 
+describe('many findings', () => {
+  test('a terminal is shown the first 500 findings and told how many more; JSON gives all', async () => {
+    const dir = await project({'chapters/intro.md': `# Intro\n\n${Array.from({length: 1200}, (_, index) => `Ligne ${index} : ${index + 10} % des cas.`).join('\n\n')}\n\n:term[sextorsion] [@enquete-2024]\n`})
+    const pretty = captureIo(dir)
+    expect(await main(['check', '.'], pretty)).toBe(1)
+    expect(pretty.out().match(/figure-needs-citation/gu)).toHaveLength(500)
+    expect(pretty.out()).toContain('… 700 more findings not shown: `--format json` lists them all')
+    const json = captureIo(dir)
+    await main(['check', '.', '--format', 'json'], json)
+    expect(JSON.parse(json.out())).toHaveLength(1200)
+  })
+})
+
 describe('broken templates', () => {
   test.each([
     ['an unclosed section', '<header>{{#title}}</header>\n', /Cannot read the template `[^`]*cover\.html`: Unclosed section "title"/u],

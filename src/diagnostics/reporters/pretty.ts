@@ -17,7 +17,13 @@ export function formatPretty(diagnostics: readonly JsonDiagnostic[], options: Pr
   const paint = (code: keyof typeof codes, text: string) => (options.color ? `\u001B[${codes[code]}m${text}\u001B[0m` : text)
   const lines: string[] = []
   const byFile = new Map<string, JsonDiagnostic[]>()
-  for (const diagnostic of diagnostics) byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic])
+  // A terminal shows the first `maxPrinted` findings; `--format json` gives them all.
+  const shown = diagnostics.slice(0, maxPrinted)
+  for (const diagnostic of shown) {
+    const list = byFile.get(diagnostic.file)
+    if (list) list.push(diagnostic)
+    else byFile.set(diagnostic.file, [diagnostic])
+  }
   for (const [file, list] of byFile) {
     lines.push(paint('underline', file))
     const text = options.sources.get(file)?.split(/\r?\n/)
@@ -28,9 +34,13 @@ export function formatPretty(diagnostics: readonly JsonDiagnostic[], options: Pr
     }
     lines.push('')
   }
+  if (diagnostics.length > shown.length) lines.push(`… ${diagnostics.length - shown.length} more findings not shown: \`--format json\` lists them all`, '')
   lines.push(summary(diagnostics, paint))
   return lines.join('\n') + '\n'
 }
+
+/** How many findings a terminal is shown at most. */
+export const maxPrinted = 500
 
 /** The offending line, with a caret run under the range (first line of the range only). */
 function codeFrame(text: readonly string[], diagnostic: JsonDiagnostic, dim: (value: string) => string): string[] {
