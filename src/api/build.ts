@@ -19,6 +19,7 @@ import {relocateImages} from '../render/relocate.js'
 import {pageCss} from '../render/page-css.js'
 import {typography} from '../render/typography/index.js'
 import {check} from './check.js'
+import {withLock} from '../print/lock.js'
 import {reportPreflight} from './preflight-diagnostics.js'
 
 export interface BuildOptions {
@@ -67,14 +68,18 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const theme = await loadTheme(dir, model.config.theme)
-  await writeAssets(dir, out, theme, model)
-  // Every HTML and PDF is staged and put in place together at the end (StagedWrites).
+  // Two builds into one output folder take turns (a lock folder beside the outputs).
+  await mkdir(out, {recursive: true})
   const outputs = new StagedWrites()
-  try {
-    return await buildEditions()
-  } finally {
-    await outputs.discard()
-  }
+  return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
+    await writeAssets(dir, out, theme, model)
+    // Every HTML and PDF is staged and put in place together at the end (StagedWrites).
+    try {
+      return await buildEditions()
+    } finally {
+      await outputs.discard()
+    }
+  }, {what: 'another build into this output folder'})
 
   async function buildEditions(): Promise<BuildResult> {
 

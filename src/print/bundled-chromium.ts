@@ -1,8 +1,9 @@
 import {execFile} from 'node:child_process'
-import {mkdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {readFile, rm, stat, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {withLock} from './lock.js'
 
 const run = promisify(execFile)
 
@@ -15,9 +16,7 @@ const run = promisify(execFile)
  */
 export async function bundledChromium(unpack: () => Promise<string>, options: {lockTimeoutMs?: number} = {}): Promise<string> {
   const temp = os.tmpdir()
-  const lock = path.join(temp, 'rapporteur-chromium.lock')
-  await acquire(lock, options.lockTimeoutMs ?? 180_000)
-  try {
+  return withLock(path.join(temp, 'rapporteur-chromium.lock'), async () => {
     const expected = path.join(temp, 'chromium')
     if (!(await verified(expected)) && (await exists(expected)) && !(await answers(expected))) await rm(expected, {force: true})
     const file = await unpack()
@@ -30,9 +29,7 @@ export async function bundledChromium(unpack: () => Promise<string>, options: {l
       await writeFile(markerOf(file), JSON.stringify({size: info.size, mtimeMs: info.mtimeMs}))
     }
     return file
-  } finally {
-    await rm(lock, {recursive: true, force: true})
-  }
+  }, {timeoutMs: options.lockTimeoutMs ?? 180_000, staleMs: 10 * 60_000, what: 'another rapporteur unpacking Chromium'})
 }
 
 const markerOf = (file: string) => `${file}.rapporteur-verified`
@@ -58,22 +55,5 @@ async function answers(file: string): Promise<boolean> {
     return /\d+\.\d+/u.test(stdout)
   } catch {
     return false
-  }
-}
-
-/** A lock folder (mkdir is atomic); one older than ten minutes was left by a killed run. */
-async function acquire(lock: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      await mkdir(lock)
-      return
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0)
-      if (age > 10 * 60_000) await rm(lock, {recursive: true, force: true})
-      else if (Date.now() > deadline) throw new Error(`another rapporteur has been unpacking Chromium for too long (${lock})`)
-      else await new Promise((resolve) => setTimeout(resolve, 200))
-    }
   }
 }

@@ -30,6 +30,16 @@ const cslStyle = `<?xml version="1.0" encoding="utf-8"?>
 `
 
 describe('rapporteur build options', () => {
+  test('two builds of one project into one output folder at once: both succeed, the outputs whole', async () => {
+    const dir = await project({})
+    const [one, other] = await Promise.all([build(dir, {formats: ['pdf', 'html']}), build(dir, {formats: ['pdf', 'html']})])
+    expect(one.ok && other.ok).toBe(true)
+    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
+    expect(pdf.getPageCount()).toBeGreaterThan(0)
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('</html>')
+    expect((await readdir(path.join(dir, 'dist'))).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([])
+  }, 90_000)
+
   test('--format html writes the HTML pages and their assets, and no PDF', async () => {
     const dir = await project({})
     const io = captureIo(dir)
