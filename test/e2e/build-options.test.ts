@@ -40,6 +40,25 @@ describe('rapporteur build options', () => {
     expect((await readdir(path.join(dir, 'dist'))).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([])
   }, 90_000)
 
+  test('Ctrl-C during pagination: exit 130, every output as it was, nothing staged left behind', async () => {
+    const dir = await project({})
+    expect((await build(dir, {formats: ['pdf', 'html']})).ok).toBe(true)
+    const names = async () => (await readdir(path.join(dir, 'dist'))).filter((name) => !name.startsWith('.print')).sort()
+    const before = new Map(await Promise.all((await names()).filter((name) => /\.(pdf|html)$/u.test(name)).map(async (name) => [name, await readFile(path.join(dir, 'dist', name))] as const)))
+    await writeFile(path.join(dir, 'chapters/intro.md'), '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion], autrement dit.\n')
+    const io = captureIo(dir)
+    const stderr = io.stderr
+    io.stderr = (text) => {
+      stderr(text)
+      // The terminal's Ctrl-C, as the process receives it.
+      if (text.includes('paginate')) process.emit('SIGINT')
+    }
+    expect(await main(['build', '.', '--progress'], io)).toBe(130)
+    expect(io.err()).toContain('interrupted: nothing was replaced')
+    for (const [name, bytes] of before) expect(Buffer.compare(await readFile(path.join(dir, 'dist', name)), bytes), name).toBe(0)
+    expect((await names()).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  }, 90_000)
+
   test('--format html writes the HTML pages and their assets, and no PDF', async () => {
     const dir = await project({})
     const io = captureIo(dir)
