@@ -3,7 +3,7 @@ import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'nod
 import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {loadTheme, type Theme} from '../load/theme.js'
+import {loadTheme, packageRoot, type Theme} from '../load/theme.js'
 import type {Config, EditionName} from '../model/schemas/config.js'
 import {pageSizePoints} from '../model/schemas/page-size.js'
 import type {ReportModel} from '../model/types.js'
@@ -12,7 +12,7 @@ import {finalizePdf} from '../print/finalize-pdf.js'
 import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {renderPdf} from '../print/paginate.js'
 import {StagedWrites} from '../print/write-atomic.js'
-import {isInside} from '../load/sandbox.js'
+import {isInside, resolveInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
@@ -181,7 +181,13 @@ async function writeAssets(dir: string, out: string, theme: Theme, model: Report
   await Promise.all([
     ...theme.styles.map((style) => writeFile(path.join(styles, style.name), style.text)),
     writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
-    ...theme.fonts.map((font) => copyFile(font.path, path.join(fonts, font.file)))
+    ...theme.fonts.map(async (font) => {
+      // rapporteur's own fonts, or the project's inside the project (links included).
+      const installed = isInside(packageRoot, font.path) || font.path.includes(`${path.sep}node_modules${path.sep}@fontsource${path.sep}`)
+      if (installed) return copyFile(font.path, path.join(fonts, font.file))
+      const resolved = await resolveInside(dir, path.relative(dir, font.path))
+      if (resolved.ok) await copyFile(resolved.path, path.join(fonts, font.file))
+    })
   ])
   await copyTree(dir, 'assets', path.join(out, 'assets'))
 }

@@ -81,7 +81,8 @@ export async function loadTheme(projectDir: string, themeName = 'default'): Prom
  */
 export function declaredFonts(fontsCss: string, projectDir: string): Theme['fonts'] {
   const withoutComments = fontsCss.replace(/\/\*[\s\S]*?\*\//gu, '')
-  const files = [...new Set([...withoutComments.matchAll(/url\(\s*["']?\.\.\/fonts\/([^"')]+)["']?\s*\)/gu)].map((match) => match[1]!))]
+  // A font is a plain file name in fonts/: no folder, no `..` (it is copied into the output by that name).
+  const files = [...new Set([...withoutComments.matchAll(/url\(\s*["']?\.\.\/fonts\/([^"')]+)["']?\s*\)/gu)].map((match) => match[1]!))].filter((file) => /^[\w-][\w.-]*$/u.test(file))
   return files.map((file) => ({file, path: fontPath(file, projectDir)}))
 }
 

@@ -1,4 +1,5 @@
 import {execFileSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
 import {mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -99,6 +100,16 @@ describe('the canary outside the project leaks nowhere', () => {
     expect(code).toBe(2)
     expect(said).toContain('is a link to a file outside the report folder')
     expect(said + written).not.toContain(CANARY)
+  })
+
+  test('a theme font named with ../ or linked out is not copied (and never written outside the output)', async () => {
+    const dir = await project({'theme/styles/fonts.css': `@font-face { font-family: X; src: url("../fonts/../../../${path.basename(outside)}/canary.md"); }\n@font-face { font-family: Y; src: url("../fonts/lien.woff2"); }\n`})
+    await mkdir(path.join(dir, 'theme/fonts'), {recursive: true})
+    await symlink(path.join(outside, 'canary.md'), path.join(dir, 'theme/fonts/lien.woff2'))
+    const {written} = await run(dir, ['build', '.', '--format', 'html'])
+    expect(written).not.toContain(CANARY)
+    // Copied by its name, `../../../x/canary.md` would have landed beside the project.
+    expect(existsSync(path.join(dir, path.basename(outside), 'canary.md'))).toBe(false)
   })
 
   test('assets that link out are not copied; the rest is', async () => {
