@@ -8,19 +8,12 @@ import path from 'node:path'
  * any point leaves the previous `file` as it was and removes the temporary one.
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const staged = new StagedWrites()
   try {
-    const handle = await open(temp, 'wx')
-    try {
-      await handle.writeFile(bytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, file)
-  } catch (error) {
-    await rm(temp, {force: true}).catch(() => {})
-    throw error
+    await staged.stage(file, bytes)
+    await staged.commit()
+  } finally {
+    await staged.discard()
   }
 }
 
