@@ -39,7 +39,11 @@ export class StagedWrites {
 
   /** Put everything staged in place (renames only: no write can fail half-way any more). */
   async commit(): Promise<void> {
-    for (const {temp, file} of this.staged.splice(0)) await rename(temp, file)
+    while (this.staged.length > 0) {
+      const {temp, file} = this.staged[0]!
+      await rename(temp, file)
+      this.staged.shift()
+    }
   }
 
   /** Remove what was staged and not committed. */
