@@ -18,6 +18,7 @@ import {unknownSource} from './unknown-source.js'
 import {unreadField} from './unread-field.js'
 import {unusedSource} from './unused-source.js'
 import {unusedTerm} from './unused-term.js'
+import {unsupportedSyntax} from './unsupported-syntax.js'
 
 /** Every rule, in the order their findings are most useful to read. */
 export const rules: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   duplicateId,
   unknownSource,
   malformedCitation,
+  unsupportedSyntax,
   figureNeedsCitation,
   figureNotInSource,
   statValueNotAFigure,

@@ -1,4 +1,5 @@
 import {defineRule} from '../rule.js'
+import {quartoReference} from '../unsupported/syntaxes.js'
 import {didYouMean} from '../suggest.js'
 
 export const unknownSource = defineRule({
@@ -32,6 +33,8 @@ an \`@\` right after a letter or digit is not a citation.`,
     const why = (key: string) => (rejected.has(key) ? `: its entry in ${model.sourcesFile ?? 'the registry'} is invalid, see the \`schema\` finding there` : `, expected a key of the sources registry${didYouMean(key, known)}`)
     for (const citation of model.citations) {
       if (known.has(citation.key)) continue
+      // `@fig-x`, `@tbl-x`: a Quarto cross-reference, which `unsupported-syntax` explains.
+      if (quartoReference.test(citation.key)) continue
       // `@word` in the prose is an in-text citation, but often a handle or an `@` meant as text:
       // without a close key to suggest, say how to write those.
       if (citation.mode === 'in-text' && !rejected.has(citation.key) && !didYouMean(citation.key, known)) {
