@@ -17,7 +17,7 @@ import {renderDocument} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
 import {pageCss} from '../render/page-css.js'
-import {typography} from '../render/typography/index.js'
+import {smartText, typography} from '../render/typography/index.js'
 import {check} from './check.js'
 import {withLock} from '../print/lock.js'
 import {reportPreflight} from './preflight-diagnostics.js'
@@ -234,7 +234,8 @@ function headingTexts(model: ReportModel): string[] {
     }
     visit(document.tree.children)
   }
-  return texts
+  // As printed: the typography pass turns straight quotes into typographic ones in the headings too.
+  return texts.map((text) => smartText(text, model.config.lang))
 }
 
 /** PDF metadata from the config; the date is SOURCE_DATE_EPOCH or the report's own date, never now. */

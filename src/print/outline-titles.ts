@@ -30,5 +30,6 @@ export function repairOutlineTitles(document: PDFDocument, headings: readonly st
 }
 
 function keyOf(text: string): string {
-  return text.replace(/[\s\u00AD]+/gu, '')
+  // Straight or typographic quotes and dashes are the same heading.
+  return text.replace(/[\s\u00AD]+/gu, '').replace(/[’‘ʼ']/gu, "'").replace(/[«»“”"]/gu, '"').replace(/[–—]/gu, '-')
 }

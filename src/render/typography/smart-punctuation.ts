@@ -1,0 +1,78 @@
+import type {Element, Root, Text} from 'hast'
+import {hasClass, ownLang, primaryLanguage} from './hast.js'
+
+/**
+ * Typographic quotes and dashes, as Pandoc's `smart` extension makes them, in the language of
+ * each element: `"…"` becomes « … » in French (French spacing then puts its narrow spaces inside)
+ * and “…” in English; a straight apostrophe `'` becomes ’ (and, in English, `'…'` after a space
+ * becomes ‘…’); `---` becomes an em dash and `--` an en dash. Never inside code, pre, kbd, samp,
+ * var, script, style or math, nor in attribute values. Quotes are paired across the inline
+ * elements of a block (`"<em>texte</em>"`); each block starts afresh. Running it twice changes
+ * nothing.
+ */
+export function smartPunctuation(tree: Root | Element, options: {lang: string}): void {
+  const state = {previous: ' ', open: false}
+  walk(tree, primaryLanguage(options.lang), state)
+}
+
+const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template'])
+const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'label', 'mark', 'q', 'ruby', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'])
+const ISOLATED = new Set(['rp-footnote', 'rp-note-call'])
+
+interface State {
+  previous: string
+  open: boolean
+}
+
+function walk(parent: Root | Element, lang: string, state: State): void {
+  for (const child of parent.children) {
+    if (child.type === 'text') child.value = convert(child, lang, state)
+    else if (child.type === 'element') {
+      if (SKIPPED.has(child.tagName)) {
+        state.previous = 'x'
+        continue
+      }
+      const own = ownLang(child)
+      const inner = own === undefined ? lang : primaryLanguage(own)
+      // A block, a note or another language: its own quotes; the text around it goes on after.
+      if (!PHRASING.has(child.tagName) || hasClass(child, ISOLATED) || inner !== lang) {
+        const saved = {...state}
+        walk(child, inner, {previous: ' ', open: false})
+        Object.assign(state, PHRASING.has(child.tagName) ? {...saved, previous: 'x'} : {previous: ' ', open: false})
+      } else {
+        walk(child, inner, state)
+      }
+    }
+  }
+}
+
+const opensAfter = /[\s([{\u2014\u2013/-]/u
+
+function convert(node: Text, lang: string, state: State): string {
+  const french = lang === 'fr'
+  let out = ''
+  const text = node.value.replace(/---/gu, '\u2014').replace(/(?<!-)--(?!-)/gu, '\u2013')
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!
+    const before = index > 0 ? text[index - 1]! : state.previous
+    if (char === '"') {
+      const opening = !state.open && (opensAfter.test(before) || index === 0 && state.previous === ' ')
+      out += french ? (opening ? '«' : '»') : opening ? '\u201C' : '\u201D'
+      state.open = opening
+    } else if (char === "'") {
+      // English: a quote that opens after a space; everywhere else, and always in French, an apostrophe.
+      out += !french && opensAfter.test(before) && /\p{L}/u.test(text[index + 1] ?? '') ? '\u2018' : '\u2019'
+    } else {
+      out += char
+    }
+  }
+  if (text.length > 0) state.previous = text[text.length - 1]!
+  return out
+}
+
+/** One string as the typography pass prints it (quotes and dashes), e.g. a heading for the PDF's bookmarks. */
+export function smartText(text: string, lang: string): string {
+  const node: Text = {type: 'text', value: text}
+  smartPunctuation({type: 'root', children: [{type: 'element', tagName: 'p', properties: {}, children: [node]}]}, {lang})
+  return node.value
+}

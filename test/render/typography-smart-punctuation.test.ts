@@ -1,0 +1,34 @@
+import type {Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {toHtml} from 'hast-util-to-html'
+import {describe, expect, test} from 'vitest'
+import {typography} from '../../src/render/typography/index.js'
+import {smartPunctuation} from '../../src/render/typography/smart-punctuation.js'
+
+/** Straight quotes and double hyphens, as writers type them, become typographic ones per language. */
+const apply = (html: string, lang: string, all = false) => {
+  const tree = fromHtml(html, {fragment: true}) as Root
+  if (all) typography(lang, {hyphenate: false})(tree)
+  else smartPunctuation(tree, {lang})
+  return toHtml(tree)
+}
+
+describe('smart punctuation', () => {
+  test('French: « » (spaced by French spacing), ’, en and em dashes', () => {
+    expect(apply('<p>L\'IA dit "bonjour" -- puis --- rien.</p>', 'fr')).toBe('<p>L’IA dit «bonjour» – puis — rien.</p>')
+    expect(apply('<p>L\'IA dit "bonjour".</p>', 'fr', true)).toBe('<p>L’IA dit «\u202Fbonjour\u202F».</p>')
+  })
+
+  test('English: “ ”, ‘ ’ and the apostrophe', () => {
+    expect(apply('<p>She said "it\'s \'fine\'" -- twice.</p>', 'en')).toBe('<p>She said “it’s ‘fine’” – twice.</p>')
+  })
+
+  test('quotes pair across inline elements; code and other languages keep theirs', () => {
+    expect(apply('<p>"<em>texte</em>" et <code>"x" --y</code> <span lang="en">"hello"</span></p>', 'fr')).toBe('<p>«<em>texte</em>» et <code>"x" --y</code> <span lang="en">“hello”</span></p>')
+  })
+
+  test('twice changes nothing', () => {
+    const once = apply('<p>L\'IA "dit" -- oui.</p>', 'fr')
+    expect(apply(once, 'fr')).toBe(once)
+  })
+})
