@@ -98,8 +98,18 @@ const ofWords = /^(?:de|des|du|of)$/u
 const halfFollowers = /^(?:of|the|their|its|all|these|those|our|his|her|them)$/u
 const halfLeads = /^(?:than|nearly|almost|about|around|over|roughly|just|under|some|barely|only|exactly)$/u
 
+/**
+ * A figure in words always holds one of these: a number word past one, a scale, fraction or
+ * multiplier word. Most prose holds none, and is passed over without being split into words.
+ */
+const trigger = new RegExp(
+  `(?:${[...unitWords.keys()].filter((word) => !['un', 'une', 'a', 'one'].includes(word)).join('|')}|${[...scaleWordValues.keys(), ...fractionWords.keys()].join('|')}|doubl|tripl|trebl|quadrupl|quintupl|halved|twice|multipli|divis|percent)`,
+  'iu'
+)
+
 /** Every figure written in words in `text`, in order. */
 export function findWordFigures(text: string): WordFigure[] {
+  if (!trigger.test(text)) return []
   const tokens = tokenize(text)
   const found: WordFigure[] = []
   const at = (index: number) => tokens[index]?.word ?? ''
