@@ -19,7 +19,12 @@ export function checkTemplates(templates: Record<string, string>, origins: Recor
       tokens = Mustache.parse(text) as unknown as Token[]
     } catch (error) {
       const where = origins[`templates/${file}`] ?? file
-      throw new CannotRunError(`Cannot read the template \`${where}\`: ${(error as Error).message}`, 'Close every {{#section}} with {{/section}}; docs/designers.md lists what templates receive.')
+      // Mustache says where by offset (`Unclosed section "title" at 19`): say it as line and column.
+      const message = (error as Error).message.replace(/ at (\d+)$/u, (_, offset: string) => {
+        const before = text.slice(0, Number(offset)).split('\n')
+        return ` at ${before.length}:${before.at(-1)!.length + 1}`
+      })
+      throw new CannotRunError(`Cannot read the template \`${where}\`: ${message}`, 'Close every {{#section}} with {{/section}}; docs/designers.md lists what templates receive.')
     }
     calls.set(file, partialsIn(tokens).map((name) => partialFiles[name] ?? `${name}.html`))
   }

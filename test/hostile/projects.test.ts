@@ -191,7 +191,7 @@ describe('many findings', () => {
 
 describe('broken templates', () => {
   test.each([
-    ['an unclosed section', '<header>{{#title}}</header>\n', /Cannot read the template `[^`]*cover\.html`: Unclosed section "title"/u],
+    ['an unclosed section', '<header>{{#title}}</header>\n', /Cannot read the template `[^`]*cover\.html`: Unclosed section "title" at 2:1/u],
     ['a partial that calls itself', '<header>{{> cover}}</header>\n', /they call each other in a loop \(cover\.html → cover\.html\)/u]
   ])('%s: what is wrong and where, exit 2, in an instant', async (_, template, message) => {
     const dir = await project({'theme/templates/cover.html': template})

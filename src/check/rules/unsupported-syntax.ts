@@ -15,7 +15,8 @@ print it raw in the PDF and the web page without a word, \`check\` reports each 
 with what to write instead: shortcodes (\`{{< include … >}}\`), inline notes (\`^[…]\`), attributes on
 headings, images and spans (\`{#sec-x}\`, \`{width=70%}\`, \`[text]{.class}\`), Pandoc fenced divs
 (\`::: {.callout-note}\`), TeX maths (\`$…$\`, \`$$…$$\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`), raw
-blocks (\`\`\`{=html}\`), LaTeX commands (\`\\newpage\`), example lists (\`(@)\`), and Quarto
+blocks (\`\`\`{=html}\`), LaTeX commands (\`\\newpage\`), example lists (\`(@)\`), definition lists
+(\`: définition\` under a term), line blocks (\`| ligne\`), and Quarto
 cross-references (\`@fig-x\`, \`@tbl-x\`, \`@sec-x\`). Inline code and code blocks are never reported.
 See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
   examples: {
@@ -41,7 +42,7 @@ See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[{^$~\\]|:::|\(@/u.test(source)) return
+        if (!/[{^$~\\]|:::|\(@|^[:|][ \t]/mu.test(source)) return
         // Inline code is shown as written: blank it out (same length, so offsets stay true).
         if (source.includes('`')) visit(node, 'inlineCode', (code) => {
           const from = (code.position?.start.offset ?? start) - start

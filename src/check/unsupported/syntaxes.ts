@@ -26,6 +26,8 @@ export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
 /** A whole paragraph that means something to Pandoc or LaTeX and nothing here. */
 export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'fenced-div', pattern: /^:{3,}\s*(?:\{[^}\n]*\}|[\w-]+\s*\{[^}\n]*\}|\S*)\s*$/gmu, message: 'Unexpected Pandoc fenced div `$&`, expected a directive: `:::callout{title="…"}` … `:::` (see docs/format.md)'},
+  {id: 'definition-list', pattern: /^:[ \t]+\S.*$/gmu, message: 'Unexpected definition `$&`, expected a list item such as `- **Terme** : définition`, or a glossary entry for `:term[…]`'},
+  {id: 'line-block', pattern: /^\|[ \t].*$/gmu, message: 'Unexpected line block `$&`, expected lines ending with a backslash (`\\`) for line breaks, or a table with a separator row'},
   {id: 'latex-command', pattern: /^\\(?:newpage|pagebreak|clearpage|tableofcontents|appendix|noindent)\b.*$/gmu, message: 'Unexpected LaTeX command `$&`, expected nothing: chapters start on a new page, and the theme\'s print CSS places breaks'}
 ]
 

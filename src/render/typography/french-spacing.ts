@@ -1,5 +1,5 @@
 import type {Element, Root, Text} from 'hast'
-import {hasClass, ownLang, primaryLanguage} from './hast.js'
+import {hasClass, ISOLATED, NOT_PROSE, ownLang, PHRASING, primaryLanguage} from './hast.js'
 
 /**
  * French spacing, applied to the text of a hast tree when the language is French (`fr`, `fr-CA`…):
@@ -70,13 +70,9 @@ const OPAQUE_PIECE: Piece = {text: OPAQUE}
 const LINE_BREAK: Piece = {text: '\n'}
 
 /** Elements whose text is not prose. */
-const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template', 'img', 'input'])
+const SKIPPED = new Set([...NOT_PROSE, 'img', 'input'])
 
-/** Inline elements: their text is read with the text around them. Anything else is a block. */
-const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'label', 'mark', 'q', 'ruby', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'])
 
-/** Inline elements read on their own: a note's number or text is not part of the sentence around its call. */
-const ISOLATED = new Set(['rp-footnote', 'rp-note-call'])
 
 function walk(parent: Root | Element, french: boolean, pieces: Piece[]): void {
   for (const child of parent.children) {

@@ -17,3 +17,12 @@ export function hasClass(element: Element, names: ReadonlySet<string>): boolean 
 export function primaryLanguage(lang: string): string {
   return lang.split('-')[0]!.toLowerCase()
 }
+
+/** Inline elements: their text is read with the text around them. Anything else is a block. */
+export const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'label', 'mark', 'q', 'ruby', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'])
+
+/** Inline elements read on their own: a note's number or text is not part of the sentence around its call. */
+export const ISOLATED = new Set(['rp-footnote', 'rp-note-call'])
+
+/** Elements whose text is not prose: typography never edits it. */
+export const NOT_PROSE = ['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template'] as const

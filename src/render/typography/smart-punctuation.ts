@@ -1,5 +1,5 @@
 import type {Element, Root, Text} from 'hast'
-import {hasClass, ownLang, primaryLanguage} from './hast.js'
+import {hasClass, ISOLATED, NOT_PROSE, ownLang, PHRASING, primaryLanguage} from './hast.js'
 
 /**
  * Typographic quotes and dashes, as Pandoc's `smart` extension makes them, in the language of
@@ -15,9 +15,7 @@ export function smartPunctuation(tree: Root | Element, options: {lang: string}):
   walk(tree, primaryLanguage(options.lang), state)
 }
 
-const SKIPPED = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template'])
-const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'label', 'mark', 'q', 'ruby', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'])
-const ISOLATED = new Set(['rp-footnote', 'rp-note-call'])
+const SKIPPED: ReadonlySet<string> = new Set(NOT_PROSE)
 
 interface State {
   previous: string
