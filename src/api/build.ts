@@ -81,84 +81,84 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
     }
   }, {what: 'another build into this output folder'})
 
+  /** Render every edition, paginate the PDFs that changed, stage every output, then put them in place. */
   async function buildEditions(): Promise<BuildResult> {
-
-  const built: BuiltEdition[] = []
-  const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition}> = []
-  for (const edition of editions) {
-    progress('render', edition)
-    const output = model.config.editions[edition]!.output
-    const web = await renderEdition(model, edition, {mode: 'web', pageOf})
-    const item: BuiltEdition = {edition, rendered: web}
-    if (formats.includes('html')) {
-      item.html = path.join(out, `${output}.html`)
-      const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: webStyles, transform: typography(model.config.lang, {hyphenate: false})})
-      await outputs.stage(item.html, new TextEncoder().encode(html))
+    const built: BuiltEdition[] = []
+    const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition}> = []
+    for (const edition of editions) {
+      progress('render', edition)
+      const output = model.config.editions[edition]!.output
+      const web = await renderEdition(model, edition, {mode: 'web', pageOf})
+      const item: BuiltEdition = {edition, rendered: web}
+      if (formats.includes('html')) {
+        item.html = path.join(out, `${output}.html`)
+        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: webStyles, transform: typography(model.config.lang, {hyphenate: false})})
+        await outputs.stage(item.html, new TextEncoder().encode(html))
+      }
+      if (formats.includes('pdf')) {
+        const print = await renderEdition(model, edition, {mode: 'print', pageOf})
+        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: (tree) => {
+          typography(model.config.lang, {hyphenate: true})(tree)
+          relocateImages(tree, '../')
+        }})
+        const htmlFile = path.join(out, '.print', `${output}.html`)
+        await mkdir(path.dirname(htmlFile), {recursive: true})
+        await writeFile(htmlFile, html)
+        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
+        item.pdf = path.join(out, `${output}.pdf`)
+        printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item})
+      }
+      built.push(item)
     }
-    if (formats.includes('pdf')) {
-      const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-      const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: (tree) => {
-        typography(model.config.lang, {hyphenate: true})(tree)
-        relocateImages(tree, '../')
-      }})
-      const htmlFile = path.join(out, '.print', `${output}.html`)
-      await mkdir(path.dirname(htmlFile), {recursive: true})
-      await writeFile(htmlFile, html)
-      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
-      item.pdf = path.join(out, `${output}.pdf`)
-      printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item})
-    }
-    built.push(item)
-  }
 
-  const stale = await staleJobs(printJobs)
-  for (const job of printJobs) if (!stale.includes(job)) job.built.cached = true
-  if (stale.length > 0) {
-    progress('browser')
-    const browser = await launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
-    try {
-      await Promise.all(
-        stale.map(async (job) => {
-          progress('paginate', job.edition)
-          const result = await renderPdf(browser, {
-            htmlFile: job.htmlFile,
-            root: out,
-            timeoutMs: options.timeoutMs ?? 120_000,
-            signal: options.signal,
-            onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
-          })
-          let fonts: string[] = []
-          let printed = result.pageCount
-          const pdf = await finalizePdf(result.pdf, {
-            ...pdfMetadata(model, job.built.rendered.title),
-            headings: headingTexts(model),
-            boxes: printBoxes(model.config.print),
-            pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
-            onFonts: (names) => (fonts = names),
-            onPageCount: (count) => (printed = count)
-          })
-          if (printed !== result.pageCount) {
-            result.problems.push({
-              kind: 'layout',
-              message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
+    const stale = await staleJobs(printJobs)
+    for (const job of printJobs) if (!stale.includes(job)) job.built.cached = true
+    if (stale.length > 0) {
+      progress('browser')
+      const browser = await launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
+      try {
+        await Promise.all(
+          stale.map(async (job) => {
+            progress('paginate', job.edition)
+            const result = await renderPdf(browser, {
+              htmlFile: job.htmlFile,
+              root: out,
+              timeoutMs: options.timeoutMs ?? 120_000,
+              signal: options.signal,
+              onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
             })
-          }
-          await outputs.stage(job.pdfFile, pdf)
-          job.built.pageCount = printed
-          job.built.preflight = result.preflight
-          reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: themeFamilies(theme)})
-        })
-      )
-    } finally {
-      await browser.close()
+            let fonts: string[] = []
+            let printed = result.pageCount
+            const pdf = await finalizePdf(result.pdf, {
+              ...pdfMetadata(model, job.built.rendered.title),
+              headings: headingTexts(model),
+              boxes: printBoxes(model.config.print),
+              pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
+              onFonts: (names) => (fonts = names),
+              onPageCount: (count) => (printed = count)
+            })
+            if (printed !== result.pageCount) {
+              result.problems.push({
+                kind: 'layout',
+                message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
+              })
+            }
+            await outputs.stage(job.pdfFile, pdf)
+            job.built.pageCount = printed
+            job.built.preflight = result.preflight
+            reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: themeFamilies(theme)})
+          })
+        )
+      } finally {
+        await browser.close()
+      }
     }
-  }
-  options.signal?.throwIfAborted()
-  await outputs.commit()
-  // The cache keys last: a PDF is known up to date only once it is in place.
-  for (const job of stale) await writeFile(`${job.htmlFile}.sha256`, job.hash)
-  progress('done')
-  return {ok: true, model, files: [...model.files.values()], editions: built}
+    options.signal?.throwIfAborted()
+    await outputs.commit()
+    // The cache keys last: a PDF is known up to date only once it is in place.
+    for (const job of stale) await writeFile(`${job.htmlFile}.sha256`, job.hash)
+    progress('done')
+    return {ok: true, model, files: [...model.files.values()], editions: built}
   }
 }
 

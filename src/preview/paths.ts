@@ -1,5 +1,6 @@
 import {realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
+import {isInside} from '../load/sandbox.js'
 
 /** A request path as decoded segments, or the status that refuses it. */
 export type RequestPath = {ok: true; segments: string[]} | {ok: false; status: 400 | 403}
@@ -42,7 +43,8 @@ export async function resolveInside(root: string, segments: readonly string[]): 
   if (!realRoot) return {ok: false, status: 404}
   const real = await realpath(path.join(realRoot, ...segments)).catch(() => undefined)
   if (!real) return {ok: false, status: 404}
-  if (!real.startsWith(realRoot + path.sep)) return {ok: false, status: 403}
+  // The same rule as a project's files (load/sandbox.ts): inside the folder once links are followed.
+  if (real === realRoot || !isInside(realRoot, real)) return {ok: false, status: 403}
   const info = await stat(real).catch(() => undefined)
   return info?.isFile() ? {ok: true, file: real} : {ok: false, status: 404}
 }
