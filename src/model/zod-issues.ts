@@ -43,8 +43,13 @@ export function describeIssue(issue: z.core.$ZodIssue, label: string): string {
       return `Unexpected value ${JSON.stringify(issue.input)} for ${where}, expected ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
     case 'unrecognized_keys':
       return `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')} in ${where}`
-    case 'invalid_union':
-      return `Unexpected value for ${where}, expected ${issue.message}`
+    case 'invalid_union': {
+      if (issue.message !== 'Invalid input') return `Unexpected value for ${where}, expected ${issue.message}`
+      // zod's default says nothing: say what the branches wanted (`a string or a number`).
+      const wanted = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_type' && inner.path.length === 0 ? [inner.expected] : []))))]
+      const input = (issue as {input?: unknown}).input
+      return wanted.length > 0 ? `Unexpected ${input === undefined ? 'value' : kindOf(input)} for ${where}, expected ${wanted.map((type) => article(type)).join(' or ')}` : `Unexpected value for ${where}`
+    }
     default:
       return `Unexpected value for ${where}: ${issue.message}`
   }

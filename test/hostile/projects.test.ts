@@ -214,6 +214,19 @@ describe('odd YAML', () => {
   })
 })
 
+describe('messages that say what was wanted', () => {
+  test('a YAML alias where a text goes, and `file` in CSL-JSON, say what to write', async () => {
+    const dir = await project({'sources.yaml': '- &a\n  id: enquete-2024\n  type: report\n  title: t\n  author: A\n  date: 2020\n  note: *a\n'})
+    const io = captureIo(dir)
+    await main(['check', '.', '--format', 'json'], io)
+    expect(JSON.parse(io.out())).toContainEqual(expect.objectContaining({file: 'sources.yaml', line: 7, message: 'Unexpected map for `note`, expected a string or a number in entry `enquete-2024`'}))
+    const json = await project({'sources.json': '[{"id":"enquete-2024","type":"report","title":"E","author":[{"literal":"O"}],"issued":{"date-parts":[[2024]]},"file":"x.pdf"}]'})
+    const second = captureIo(json)
+    await main(['check', '.', '--format', 'json'], second)
+    expect(second.out()).toContain('archived copies are read from sources.yaml only')
+  })
+})
+
 describe('file-system failures', () => {
   test('an output folder that is a file: the path and what to do, exit 2, no internal error', async () => {
     const dir = await project()

@@ -20,7 +20,8 @@ export function readCslJson(file: VFile, problems: SchemaProblem[], unread: Sche
   const notes = new UnreadFields(file.path)
   for (const entry of entries) {
     for (const key of Object.keys(entry.value)) {
-      if (!cslVariables.has(key)) notes.add(key, entry.fields[key] ?? entry.position, `Unexpected field \`${key}\` in entry \`${entry.value.id}\`, expected a CSL variable`, 'it is kept, but no style prints it')
+      // `file` is rapporteur's archived copy, read from sources.yaml only: say so rather than "no style prints it".
+      if (!cslVariables.has(key)) notes.add(key, entry.fields[key] ?? entry.position, `Unexpected field \`${key}\` in entry \`${entry.value.id}\`, expected a CSL variable`, key === 'file' ? 'archived copies are read from sources.yaml only (docs/citations.md), so figures are not looked up in it' : 'it is kept, but no style prints it')
     }
   }
   unread.push(...notes.findings())
