@@ -1,3 +1,4 @@
+import {smartText} from './typography/index.js'
 import {h} from 'hastscript'
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
@@ -19,18 +20,20 @@ export interface DocumentOptions {
 /** The values templates can use; documented in docs/designers.md. */
 export function templateView(model: ReportModel, edition: RenderedEdition, options: DocumentOptions, toc: string, main: string) {
   const {config} = model
+  // The cover and running heads get the same quotes and dashes as the text (typography/).
+  const smart = (text: string) => smartText(text, config.lang)
   return {
     lang: config.lang,
-    title: config.title,
-    subtitle: config.subtitle ?? '',
-    organisation: config.organisation,
-    authors: config.authors ?? [],
-    contact: config.contact,
+    title: smart(config.title),
+    subtitle: smart(config.subtitle ?? ''),
+    organisation: smart(config.organisation),
+    authors: (config.authors ?? []).map(smart),
+    contact: config.contact && {...config.contact, name: config.contact.name && smart(config.contact.name), address: config.contact.address && smart(config.contact.address)},
     date: config.date,
     dateText: formatDate(config.date, config.lang),
     edition: edition.edition,
-    editionTitle: edition.title,
-    documentTitle: `${config.title} — ${edition.title}`,
+    editionTitle: smart(edition.title),
+    documentTitle: smart(`${config.title} — ${edition.title}`),
     bodyClass: ['rp-edition', `rp-edition--${edition.edition}`, `rp-mode--${options.mode}`, config.print.chapterStart === 'right' ? 'rp-chapter-start-right' : ''].filter(Boolean).join(' '),
     // Paged.js matches page-break rules inside the body only, so the chapter-start class is on main.
     mainClass: ['rp-main', config.print.chapterStart === 'right' ? 'rp-chapter-start-right' : ''].filter(Boolean).join(' '),

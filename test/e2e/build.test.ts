@@ -115,6 +115,8 @@ describe('rapporteur build on the sample report', () => {
         return content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')
       })
     )
+    // Typographic apostrophes everywhere, the cover and the running heads included.
+    expect(raw.join('\n')).not.toContain("'")
     const text = raw.join('\n').replace(/[’ʼ']/gu, "'")
     expect(text).not.toContain('\u00AD')
     // A line-end hyphen joins its word (`pédocrimi-` + `nelles`); any other line end is a space.
