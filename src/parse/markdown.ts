@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {restoreBareTextDirectives} from './bare-directives.js'
+import remarkAttributes, {attachAttributes} from './attributes/index.js'
 import remarkCitation from './citation/index.js'
 
 /**
@@ -19,7 +20,10 @@ function remarkDirectiveWithPositions(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({verbose: true}))
 }
 
-/** The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations. */
+/**
+ * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations +
+ * Pandoc attributes, bracketed spans and fenced divs.
+ */
 export function createParser() {
   return unified()
     .use(remarkParse)
@@ -27,6 +31,7 @@ export function createParser() {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirectiveWithPositions)
     .use(remarkCitation)
+    .use(remarkAttributes)
 }
 
 let shared: ReturnType<typeof createParser> | undefined
@@ -36,5 +41,6 @@ export function parseMarkdown(file: VFile): Root {
   shared ??= createParser().freeze()
   const tree = shared.parse(file)
   restoreBareTextDirectives(tree, String(file.value))
+  attachAttributes(tree)
   return tree
 }

@@ -1,0 +1,62 @@
+import type {BlockContent, Data, DefinitionContent, Literal, Parent, PhrasingContent} from 'mdast'
+import type {Attributes} from './attribute-list.js'
+
+/** `{#id .class key=value}` that `attach.ts` found nothing to give to: reported, never printed. */
+export interface AttributesNode extends Literal {
+  type: 'attributes'
+  /** The source between the braces. */
+  value: string
+  attributes: Attributes
+  data?: Data
+}
+
+/** `[text]{.class}`: a Pandoc bracketed span. */
+export interface Span extends Parent {
+  type: 'span'
+  attributes: Attributes
+  children: PhrasingContent[]
+  data?: Data
+}
+
+/** `::: {.class}` … `:::`: a Pandoc fenced div (a Quarto callout when its class says so). */
+export interface FencedDiv extends Parent {
+  type: 'fencedDiv'
+  attributes: Attributes
+  children: Array<BlockContent | DefinitionContent>
+  data?: Data
+}
+
+/** `@fig-x`, `[@tbl-x]`, `-@sec-x`: a Quarto cross-reference, found among Pandoc citations by its prefix. */
+export interface CrossReference extends Literal {
+  type: 'crossReference'
+  /** The target id: `fig-x`. */
+  identifier: string
+  /** `-@fig-x`: the number alone, without "Figure". */
+  suppressLabel: boolean
+  /** As written, for messages. */
+  value: string
+  data?: Data
+}
+
+/** What `{…}` after a node gave it: kept on the node's `data` for the model and the renderer. */
+export interface AttributedData {
+  attributes?: Attributes
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    attributes: AttributesNode
+    span: Span
+    crossReference: CrossReference
+  }
+  interface RootContentMap {
+    attributes: AttributesNode
+    span: Span
+    fencedDiv: FencedDiv
+    crossReference: CrossReference
+  }
+  interface BlockContentMap {
+    fencedDiv: FencedDiv
+  }
+  interface Data extends AttributedData {}
+}
