@@ -190,6 +190,13 @@ async function writeAssets(dir: string, out: string, theme: Theme, model: Report
     })
   ])
   await copyTree(dir, 'assets', path.join(out, 'assets'))
+  // Images outside `assets/` (beside their chapter, as Quarto keeps them) go under `assets/images/` (render/images.ts).
+  for (const image of model.imageFiles.values()) {
+    if (!image.path || image.problem || image.path.startsWith('assets/')) continue
+    const target = path.join(out, 'assets', 'images', image.path)
+    await mkdir(path.dirname(target), {recursive: true})
+    await copyTree(dir, image.path, target)
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import {addMessage} from '../diagnostics/message.js'
 import type {SeveritySetting} from '../diagnostics/severity.js'
 import {attachSourceChecks, sourcesToLookUp} from '../check/in-source/locate.js'
 import {readArchives} from '../load/archives.js'
+import {readImages} from '../load/images.js'
 import {loadProject} from '../load/load-project.js'
 import {buildModel} from '../model/build.js'
 import type {ReportModel} from '../model/types.js'
@@ -29,6 +30,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   // Archived copies of sources (`file:`): read (and cached) here, at the edge, then matched purely.
   model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
   attachSourceChecks(model.figures, model.archives)
+  model.imageFiles = await readImages(dir, model.images)
   const overrides = {...model.config.check.rules, ...options.rules}
   const known = new Set(allRules.map((rule) => rule.id))
   for (const id of Object.keys(model.config.check.rules)) {

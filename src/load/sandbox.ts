@@ -26,7 +26,7 @@ function realRoot(dir: string): Promise<string> {
  * `maxFileBytes`. `../`, absolute paths and links out of the project are refused before anything
  * is read, so no message can quote what lies outside.
  */
-export async function resolveInside(dir: string, relative: string, extraRoots: readonly string[] = []): Promise<Resolved> {
+export async function resolveInside(dir: string, relative: string, extraRoots: readonly string[] = [], maxBytes = maxFileBytes): Promise<Resolved> {
   const root = path.resolve(dir)
   const joined = path.resolve(root, relative)
   if (!isInside(root, joined)) return {ok: false, missing: false, reason: `\`${relative}\` is outside the report folder`}
@@ -42,6 +42,6 @@ export async function resolveInside(dir: string, relative: string, extraRoots: r
   if (!roots.some((allowed) => isInside(allowed, real))) return {ok: false, missing: false, reason: `\`${relative}\` is a link to a file outside the report folder`}
   const info = await stat(real)
   if (!info.isFile()) return {ok: false, missing: false, reason: `\`${relative}\` is ${info.isDirectory() ? 'a folder' : 'not a regular file'}, expected a file`}
-  if (info.size > maxFileBytes) return {ok: false, missing: false, reason: `\`${relative}\` is ${(info.size / 1024 / 1024).toFixed(0)} MB, more than the ${maxFileBytes / 1024 / 1024} MB rapporteur reads`}
+  if (info.size > maxBytes) return {ok: false, missing: false, reason: `\`${relative}\` is ${(info.size / 1024 / 1024).toFixed(0)} MB, more than the ${maxBytes / 1024 / 1024} MB rapporteur reads`}
   return {ok: true, path: real, size: info.size}
 }

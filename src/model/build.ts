@@ -5,6 +5,7 @@ import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {maxNesting, tooDeep} from '../parse/nesting.js'
 import {collectDocument} from './collect.js'
+import {collectTargets} from './targets.js'
 import {ignorePattern} from './figures/ignore.js'
 import {readFrontMatter} from './front-matter.js'
 import {readGlossary} from './registry/glossary.js'
@@ -36,6 +37,8 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
   if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
+  /** Ids taken so far, so that a heading's slug never repeats one. */
+  const usedIds = new Set<string>()
 
   for (const {file, editions} of input.markdown) {
     model.files.set(file.path, file)
@@ -57,11 +60,13 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
       editions,
       frontMatter,
       title: frontMatter.title ?? (heading ? toString(heading) : undefined),
-      id: frontMatter.id ?? idFromPath(file.path)
+      id: frontMatter.id ?? heading?.data?.attributes?.id ?? idFromPath(file.path)
     }
     model.documents.push(document)
     model.files.set(file.path, file)
-    model.anchors.set(document.id, {file: file.path, position: heading?.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, label: document.title ?? document.id})
+    model.anchors.set(document.id, {file: file.path, position: heading?.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, label: document.title ?? document.id, kind: 'chapter', unnumbered: Boolean(heading?.data?.attributes?.classes.includes('unnumbered')), document: document.id})
+    usedIds.add(document.id)
+    collectTargets(document, model, usedIds)
     collectDocument(document, model, input.config.check.figures.scope, ignore)
   }
   numberRecommendations(model)
@@ -113,7 +118,9 @@ function emptyModel(input: ProjectInput): ReportModel {
     directives: [],
     html: [],
     images: [],
+    imageFiles: new Map(),
     anchors: new Map(),
+    explicitIds: [],
     problems: [],
     archives: new Map()
   }

@@ -30,7 +30,10 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const visitBlocks = (nodes: readonly RootContent[], enclosing: Enclosing) => {
     nodes.forEach((node, index) => {
       if (node.type === 'table') {
-        const captionKeys = [nodes[index - 1], nodes[index + 1]].flatMap((sibling) => (isCaption(sibling) ? citationKeys(sibling) : []))
+        const caption: Paragraph | undefined = node.data?.caption ? {type: 'paragraph', children: node.data.caption} : undefined
+        const captionKeys = [nodes[index - 1], nodes[index + 1], caption].flatMap((sibling) => (isCaption(sibling) || sibling === caption ? citationKeys(sibling) : []))
+        // A caption's figures are covered by its own citations and by those of the table.
+        if (caption) visitProse(caption.children, enclosing, captionKeys)
         visitTable(node, enclosing, captionKeys)
       } else visitBlock(node, enclosing)
     })
@@ -158,11 +161,14 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         case 'textDirective':
           visitTextDirective(node)
           break
+        case 'crossReference':
+          model.refs.push({...where(node), target: node.identifier, node})
+          break
         case 'html':
           if (!isComment(node.value)) model.html.push(where(node))
           break
         case 'image':
-          model.images.push({...where(node), alt: node.alt, url: node.url})
+          model.images.push({...where(node), alt: node.alt, url: node.url, width: node.data?.attributes?.pairs.width})
           break
         case 'imageReference':
           model.images.push({...where(node), alt: node.alt, url: node.identifier})

@@ -2,6 +2,7 @@ import type {SourceNumber} from './figures/source-numbers.js'
 import type {FigureValue} from './figures/value.js'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {Root} from 'mdast'
+import type {CrossReference} from '../parse/attributes/types.js'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Config, EditionName} from './schemas/config.js'
@@ -71,9 +72,46 @@ export interface TermUse extends Located {
   node: TextDirective
 }
 
+/** `:ref[#id]`, or `@fig-x` as Quarto writes a cross-reference. */
 export interface RefUse extends Located {
   target: string
-  node: TextDirective
+  node: TextDirective | CrossReference
+}
+
+/** An image named in the Markdown (`![…](url){width=70%}`). */
+export interface ImageUse extends Located {
+  alt: string | null | undefined
+  url: string
+  /** `width` as written in its attributes (`70%`, `8cm`), for the resolution check. */
+  width?: string | undefined
+}
+
+/** An image file as the load stage found it, or why it could not. */
+export interface ImageFile {
+  /** The file, relative to the project, when found. */
+  path?: string | undefined
+  /** Where it was looked for: beside the Markdown file, then in the report folder. */
+  tried: string[]
+  problem?: 'missing' | 'not-an-image' | 'refused' | 'remote' | undefined
+  /** Why the sandbox refused it. */
+  reason?: string | undefined
+  format?: string | undefined
+  /** Pixels, for raster images. */
+  width?: number | undefined
+  height?: number | undefined
+}
+
+/** What a reference can point at. */
+export type TargetKind = 'chapter' | 'section' | 'figure' | 'table'
+
+export interface Anchor extends Located {
+  /** A chapter's or section's title, a figure's or table's caption. */
+  label: string
+  kind: TargetKind
+  /** `{.unnumbered}` or `{-}` on the heading. */
+  unnumbered: boolean
+  /** The id of the chapter (document) it is in. */
+  document: string
 }
 
 export interface CitationUse extends Located {
@@ -164,8 +202,12 @@ export interface ReportModel {
   waivers: Waiver[]
   directives: DirectiveUse[]
   html: Located[]
-  images: Array<Located & {alt: string | null | undefined; url: string}>
-  /** Heading-level ids (chapters) that `:ref` may point at. */
-  anchors: Map<string, Located & {label: string}>
+  images: ImageUse[]
+  /** Each image as the load stage found it, keyed by `render/images.ts`'s `imageKey(file, url)`. */
+  imageFiles: Map<string, ImageFile>
+  /** What `:ref[#id]` and `@fig-x` may point at: chapters, sections, figures and tables with an id. */
+  anchors: Map<string, Anchor>
+  /** Ids written by hand on headings, figures and tables (`{#id}`), for `duplicate-id`. */
+  explicitIds: Array<Located & {id: string}>
   problems: SchemaProblem[]
 }

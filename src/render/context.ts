@@ -30,6 +30,10 @@ export interface RenderContext {
   footnoteNumbers: Map<string, number>
   /** The edition's citations, formatted together by the CSL style once all are read. */
   citations: CitationCollector
+  /** Figure and table numbers of this edition, by id (`render/numbering.ts`). */
+  numbers: ReadonlyMap<string, number>
+  /** Where an image named in `file` as `url` is found beside the HTML (`render/images.ts`). */
+  imageSource: (file: string, url: string) => string
 }
 
 /**

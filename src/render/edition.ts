@@ -9,7 +9,9 @@ import {CitationCollector} from './citations/collector.js'
 import {mergeDoublePeriods} from './citations/punctuation.js'
 import type {RenderContext, RenderMode} from './context.js'
 import {createHandlers} from './handlers.js'
+import {outputImagePath} from './images.js'
 import {labelsFor} from './labels.js'
+import {numberTargets} from './numbering.js'
 
 /** One edition rendered: the parts the document template places, as hast. */
 export interface RenderedEdition {
@@ -34,7 +36,7 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const labels = labelsFor(model.config.lang)
   const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
   const citations = new CitationCollector(model.citationStyle, model.config.lang, items)
-  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations}
+  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url)}
   const main: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)
 
@@ -85,6 +87,7 @@ function idsOf(model: ReportModel, documents: readonly MarkdownDocument[]): Set<
   const usesGlossary = model.directives.some((use) => use.name === 'glossary' && files.has(use.file))
   if (usesGlossary) for (const entry of model.glossary) ids.add(`term-${entry.value.id}`)
   for (const entry of model.sources) ids.add(`source-${entry.value.id}`)
+  for (const [id, anchor] of model.anchors) if (files.has(anchor.file)) ids.add(id)
   return ids
 }
 

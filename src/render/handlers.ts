@@ -10,6 +10,7 @@ import type {MarkdownDocument} from '../model/types.js'
 import type {Citation} from '../parse/citation/types.js'
 import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from './blocks/boxes.js'
 import {renderLeafDirective} from './blocks/lists.js'
+import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
 import type {RenderAffix} from './citations/collector.js'
 import {hrefFor, type RenderContext} from './context.js'
 
@@ -107,20 +108,17 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
 
   const footnoteDefinition: Handler = () => undefined
 
-  return {citation, footnoteReference, footnoteDefinition, containerDirective, leafDirective, textDirective} as unknown as Handlers
+  return {...createPandocHandlers(context, document), citation, footnoteReference, footnoteDefinition, containerDirective, leafDirective, textDirective} as unknown as Handlers
 }
 
-/** `:ref[#rec-x]` → "recommandation 3", `:ref[#stat-y]` → the stat's value, `:ref[#chapter]` → its title. */
+/**
+ * `:ref[#rec-x]` → "recommandation 3", `:ref[#stat-y]` → the stat's value, `:ref[#chapter]` → its
+ * title; a section, a figure or a table as `@sec-x`, `@fig-x`, `@tbl-x` would say it.
+ */
 function renderRef(target: string, context: RenderContext): Element {
   const {model, labels} = context
   const recommendation = model.recommendations.find((item) => item.id === target)
   const stat = model.stats.find((item) => item.id === target)
-  const chapter = model.anchors.get(target)
-  const text = recommendation ? `${labels.recommendationShort} ${recommendation.number}` : stat ? stat.value : (chapter?.label ?? target)
-  const href = hrefFor(context, target)
-  // In print, the reference gives its page (`voir recommandation 2, p. 14`), as text a screen
-  // reader reads: a two-digit placeholder holds the room while Paged.js lays the lines out, and
-  // the page is written in once every page exists (print/browser-side/handlers.ts).
-  if (context.mode !== 'print' || !href?.startsWith('#')) return h('a.rp-ref', {href}, text)
-  return h('a.rp-ref', {href}, [text, h('span.rp-ref__page', [labels.pageReference, h('span.rp-ref__number', '00')])])
+  if (!recommendation && !stat) return renderCrossReference(target, false, context)
+  return withPage(recommendation ? `${labels.recommendationShort} ${recommendation.number}` : stat!.value, target, context)
 }

@@ -18,6 +18,17 @@ export interface Labels {
   page: string
   contact: string
   noteLabel: (number: number) => string
+  /** Before a figure's or table's number, in a caption and in a cross-reference: `Figure 2`. */
+  figure: string
+  table: string
+  /** In a cross-reference to a heading: `section « Méthode »`. */
+  section: string
+  /** Between `Figure 2` and its caption. */
+  captionSeparator: string
+  /** Around a section's title in a cross-reference. */
+  quotes: [string, string]
+  /** A Quarto callout's title when it has none of its own. */
+  callouts: Record<'note' | 'warning' | 'important' | 'tip' | 'caution', string>
 }
 
 const fr: Labels = {
@@ -37,7 +48,13 @@ const fr: Labels = {
   seeAlso: 'Voir aussi :',
   page: 'p.',
   contact: 'Contact',
-  noteLabel: (number) => `Note ${number}`
+  noteLabel: (number) => `Note ${number}`,
+  figure: 'figure',
+  table: 'tableau',
+  section: 'section',
+  captionSeparator: '\u00A0: ',
+  quotes: ['«\u00A0', '\u00A0»'],
+  callouts: {note: 'Remarque', warning: 'Avertissement', important: 'Important', tip: 'Conseil', caution: 'Attention'}
 }
 
 const en: Labels = {
@@ -57,7 +74,13 @@ const en: Labels = {
   seeAlso: 'See also:',
   page: 'p.',
   contact: 'Contact',
-  noteLabel: (number) => `Note ${number}`
+  noteLabel: (number) => `Note ${number}`,
+  figure: 'Figure',
+  table: 'Table',
+  section: 'Section',
+  captionSeparator: ': ',
+  quotes: ['“', '”'],
+  callouts: {note: 'Note', warning: 'Warning', important: 'Important', tip: 'Tip', caution: 'Caution'}
 }
 
 /** Labels for a BCP 47 language tag (`fr`, `fr-CA` → French). */

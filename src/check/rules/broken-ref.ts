@@ -1,20 +1,35 @@
+import type {RefUse} from '../../model/types.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../suggest.js'
 
 export const brokenRef = defineRule({
   id: 'broken-ref',
   severity: 'error',
-  summary: 'Every `:ref[#id]` must point to a recommendation, a stat or a chapter.',
+  summary: 'Every `:ref[#id]` and `@fig-x` must point to a recommendation, a stat, a chapter, a section, a figure or a table.',
   docs: `\`:ref[#rec-campagne]\` renders as "recommandation 3" with a link; a target that does not exist
-would print as a dead reference. Fix the id (the message suggests the closest) or add the target.`,
+would print as a dead reference. Quarto's cross-references (\`@fig-carte\`, \`@tbl-regions\`, \`@sec-methode\`) are
+checked the same way: they point at a figure (\`![Légende](carte.png){#fig-carte}\`), a table (\`: Légende {#tbl-regions}\`)
+or a heading (\`## Méthode {#sec-methode}\`; every heading also has an id made from its text). Fix the id (the
+message suggests the closest) or add the target.`,
   examples: {
-    ok: [{'chapters/intro.md': ':::recommendation{#rec-a axis=prevention}\n### Agir\nTexte.\n:::\n\nVoir :ref[#rec-a] et :ref[#intro]. [@enquete-2024] :term[sextorsion]\n'}],
-    notOk: [{'chapters/intro.md': ':::recommendation{#rec-a axis=prevention}\n### Agir\nTexte.\n:::\n\nVoir :ref[#rec-b]. [@enquete-2024] :term[sextorsion]\n'}]
+    ok: [
+      {'chapters/intro.md': ':::recommendation{#rec-a axis=prevention}\n### Agir\nTexte.\n:::\n\nVoir :ref[#rec-a] et :ref[#intro]. [@enquete-2024] :term[sextorsion]\n'},
+      {'chapters/intro.md': '## Méthode {#sec-methode}\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements par région [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions et la @sec-methode. [@enquete-2024] :term[sextorsion]\n'}
+    ],
+    notOk: [
+      {'chapters/intro.md': ':::recommendation{#rec-a axis=prevention}\n### Agir\nTexte.\n:::\n\nVoir :ref[#rec-b]. [@enquete-2024] :term[sextorsion]\n'},
+      {'chapters/intro.md': '## Méthode {#sec-methode}\n\n![Carte des signalements](carte.png){#fig-carte}\n\nVoir @fig-carto et la @sec-method. [@enquete-2024] :term[sextorsion]\n'}
+    ]
   },
   check({model, report}) {
     const targets = new Set([...model.recommendations.map((item) => item.id), ...model.stats.map((item) => item.id), ...model.anchors.keys()])
     for (const ref of model.refs) {
-      if (!targets.has(ref.target)) report(ref, `Unexpected reference \`#${ref.target}\`, expected the id of a recommendation, a stat or a chapter${didYouMean(ref.target, targets)}`)
+      if (!targets.has(ref.target)) report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a recommendation, a stat, a chapter, a section, a figure or a table${didYouMean(ref.target, targets)}`)
     }
   }
 })
+
+/** As the writer wrote it: `#rec-b` in `:ref[…]`, `@fig-x` for a Quarto cross-reference. */
+function written(ref: RefUse): string {
+  return ref.node.type === 'crossReference' ? `@${ref.target}` : `#${ref.target}`
+}

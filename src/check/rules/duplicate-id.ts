@@ -18,7 +18,7 @@ referenced); sources and glossary terms each have their own.`,
   },
   check({model, report}) {
     const namespaces: Array<[string, Array<Located & {id: string}>]> = [
-      ['id', [...model.documents.map((document) => ({file: document.path, position: anchorPosition(model.anchors.get(document.id)), id: document.id})), ...model.recommendations, ...model.stats]],
+      ['id', [...model.documents.map((document) => ({file: document.path, position: anchorPosition(model.anchors.get(document.id)), id: document.id})), ...model.recommendations, ...model.stats, ...model.explicitIds]],
       ['source id', model.sources.map((entry) => ({file: entry.file, position: entry.fields.id ?? entry.position, id: entry.value.id}))],
       ['glossary id', model.glossary.map((entry) => ({file: entry.file, position: entry.fields.id ?? entry.position, id: entry.value.id}))]
     ]

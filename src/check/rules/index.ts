@@ -3,8 +3,10 @@ import {brokenRef} from './broken-ref.js'
 import {duplicateId} from './duplicate-id.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
+import {imageResolution} from './image-resolution.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {malformedCitation} from './malformed-citation.js'
+import {missingImage} from './missing-image.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
 import {schema} from './schema.js'
@@ -37,6 +39,8 @@ export const rules: readonly Rule[] = [
   recommendationWithoutTitle,
   rawHtml,
   imageWithoutAlt,
+  missingImage,
+  imageResolution,
   sourceIncomplete,
   unreadField,
   sourceTooOld,

@@ -1,48 +1,72 @@
 import type {Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {defineRule} from '../rule.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
+/** ```` ```{r} ````, ```` ```{python echo=false} ````: a cell Quarto would run. */
+const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
 export const unsupportedSyntax = defineRule({
   id: 'unsupported-syntax',
   severity: 'warning',
   summary: 'Pandoc or Quarto syntax rapporteur does not support would print raw: say so, and what to write.',
-  docs: `Writers coming from Pandoc, Quarto or R Markdown bring syntax rapporteur does not read. Rather than
-print it raw in the PDF and the web page without a word, \`check\` reports each at its line and column,
-with what to write instead: shortcodes (\`{{< include … >}}\`), inline notes (\`^[…]\`), attributes on
-headings, images and spans (\`{#sec-x}\`, \`{width=70%}\`, \`[text]{.class}\`), Pandoc fenced divs
-(\`::: {.callout-note}\`), TeX maths (\`$…$\`, \`$$…$$\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`), raw
-blocks (\`\`\`{=html}\`), LaTeX commands (\`\\newpage\`), example lists (\`(@)\`), definition lists
-(\`: définition\` under a term), line blocks (\`| ligne\`), and Quarto
-cross-references (\`@fig-x\`, \`@tbl-x\`, \`@sec-x\`). Inline code and code blocks are never reported.
-See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
+  docs: `Writers coming from Pandoc, Quarto or R Markdown bring syntax rapporteur does not read. Most of
+it is read now (attributes, fenced divs and callouts, figures and table captions, cross-references: see
+[Coming from Pandoc or Quarto](../pandoc-quarto.md)); what is left is reported at its line and column,
+with what to write instead, rather than printed raw or dropped without a word: Quarto shortcodes
+(\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
+blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
+and never run; attributes that follow nothing they could apply to; a \`:::\` line that opens or closes
+nothing; example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
+rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
+never reported.`,
   examples: {
-    ok: [{'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, et 10 $ ou 5 € restent du texte.\n"}],
+    ok: [
+      {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, et 10 $ ou 5 € restent du texte.\n"},
+      {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'}
+    ],
     notOk: [
-      {'chapters/intro.md': '## Méthode {#sec-methode}\n\nLa :term[sextorsion] progresse^[Selon une enquête.] [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
-      {'chapters/intro.md': '::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\n![Carte](assets/carte.png){#fig-carte width=70%}\n\nVoir @fig-carte.\n'},
-      {'chapters/intro.md': 'La formule $E = mc^2$ et H~2~O, puis 10^6^ cas [@enquete-2024] :term[sextorsion].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n'}
+      {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] {.rouge}.\n\n:::\n\n(@) Un exemple.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'}
     ]
   },
   check({model, report}) {
     for (const document of model.documents) {
       const text = String(document.file.value)
       const at = (start: number, end: number) => ({file: document.path, position: positionFromOffsets(document.file, start, end)})
+      const atNode = (node: Nodes) => ({file: document.path, position: node.position!})
       visit(document.tree, (node: Nodes) => {
-        if (node.type === 'code' && node.lang && rawBlock.test(node.lang) && node.position) {
-          report(at(node.position.start.offset ?? 0, (node.position.start.offset ?? 0) + 3 + node.lang.length), `Unexpected raw \`${node.lang}\` block, expected Markdown (rapporteur writes the HTML and the PDF from it; raw HTML only with \`check.html: true\`)`)
+        if (!node.position) return
+        if (node.type === 'code') {
+          const lang = node.lang ?? ''
+          const start = node.position.start.offset ?? 0
+          if (rawBlock.test(lang)) report(at(start, start + 3 + lang.length), `Unexpected raw \`${lang}\` block, expected Markdown (rapporteur writes the HTML and the PDF from it; raw HTML only with \`check.html: true\`): it is left out`)
+          else if (codeCell.test(lang)) report(at(start, start + 3 + lang.length), `Unexpected Quarto code cell \`${lang}\`, expected its output (a table, or an image saved beside the chapter): rapporteur shows the code and never runs it`)
+          return
+        }
+        if (node.type === 'shortcode') {
+          report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
+          return
+        }
+        if (node.type === 'attributes') {
+          report(atNode(node), `Unexpected attributes \`{${node.value}}\` that apply to nothing, expected them right after a heading's text, an image, a link, a code span or a \`[span]\`: they are left out`)
+          return
+        }
+        if (node.type === 'paragraph' && node.data?.rawTex) {
+          report(atNode(node), `Unexpected LaTeX \`${toString(node).trim()}\`, expected nothing: chapters start on a new page and the theme's print CSS places breaks; it is left out`)
           return
         }
         if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
-        const start = node.position?.start.offset
-        const end = node.position?.end.offset
+        const start = node.position.start.offset
+        const end = node.position.end.offset
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[{^$~\\]|:::|\(@|^[:|][ \t]/mu.test(source)) return
+        if (!/[\^$~]|:::|\(@|^[:|][ \t]/mu.test(source)) return
         // Inline code is shown as written: blank it out (same length, so offsets stay true).
         if (source.includes('`')) visit(node, 'inlineCode', (code) => {
           const from = (code.position?.start.offset ?? start) - start
@@ -51,7 +75,6 @@ See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
         })
         const syntaxes = node.type === 'paragraph' ? [...inlineSyntaxes, ...blockSyntaxes] : inlineSyntaxes
         for (const syntax of syntaxes) {
-          if (syntax.id === 'heading-attributes' && node.type !== 'heading') continue
           for (const match of source.matchAll(syntax.pattern)) {
             // A function, not a string: in a replacement string `$$` (TeX's display maths) means `$`.
             report(at(start + match.index, start + match.index + match[0].length), syntax.message.replaceAll('$&', () => match[0].trim()))
@@ -59,10 +82,10 @@ See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
         }
       })
     }
-    // `@fig-x` as Quarto writes a cross-reference: not a source.
+    // A Quarto cross-reference rapporteur does not number (`@thm-x`), or one in a bracket with citations.
     const keys = new Set(model.sources.map((entry) => entry.value.id))
     for (const use of model.citations) {
-      if (quartoReference.test(use.key) && !keys.has(use.key)) report(use, `Unexpected Quarto cross-reference \`@${use.key}\`, expected \`:ref[#id]\` to a chapter, a recommendation or a key figure`)
+      if (quartoReference.test(use.key) && !keys.has(use.key)) report(use, `Unexpected cross-reference \`@${use.key}\` here, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\` in a bracket of its own (\`[@fig-carte]\`), apart from citations`)
     }
   }
 })

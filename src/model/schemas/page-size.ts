@@ -45,3 +45,9 @@ export function pageSizePoints(size: string): [number, number] {
   const points = (length: string) => Number(/^[\d.]+/.exec(length)![0]) * POINTS[/[a-z]+$/.exec(length)![0]]!
   return [points(first!), points(second!)]
 }
+
+/** A CSS length (`8cm`, `3in`, `120pt`, `300px`) in PDF points; `undefined` for anything else. */
+export function lengthToPoints(length: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(mm|cm|in|pt|px)$/u.exec(length.trim())
+  return match ? Number(match[1]) * POINTS[match[2]!]! : undefined
+}

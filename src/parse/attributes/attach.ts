@@ -25,6 +25,8 @@ declare module 'mdast' {
     figure?: boolean | undefined
     /** A table's caption, from a `: …` or `Table: …` paragraph beside it. */
     caption?: PhrasingContent[] | undefined
+    /** A paragraph of LaTeX commands only (`\newpage`): Pandoc's raw TeX, for a LaTeX output only. */
+    rawTex?: boolean | undefined
   }
 }
 
@@ -42,6 +44,7 @@ function visitParent(parent: Parent): void {
       if (child.type === 'heading') attachToHeading(child)
       attachInline(child as Parent)
       if (child.type === 'paragraph') markFigure(child)
+      if (child.type === 'paragraph') markRawTex(child)
       visitParent(child as Parent)
     }
   }
@@ -150,6 +153,15 @@ function markFigure(paragraph: Paragraph): void {
   if (content.length !== 1 || image?.type !== 'image') return
   if (!image.alt?.trim() && !image.data?.attributes?.id) return
   ;(paragraph.data ??= {}).figure = true
+}
+
+const texCommands = /^(?:\\[A-Za-z]+\*?(?:\{[^{}\n]*\}|\[[^\]\n]*\])*\s*)+$/u
+
+/** `\newpage`, `\vspace{1cm}`: a paragraph that is LaTeX commands and nothing else. */
+function markRawTex(paragraph: Paragraph): void {
+  if (paragraph.children.every((child) => child.type === 'text') && texCommands.test(paragraph.children.map((child) => (child as Text).value).join('').trim())) {
+    ;(paragraph.data ??= {}).rawTex = true
+  }
 }
 
 /** `[@fig-a; @tbl-b]`, `@fig-a`, `-@sec-b`: every key a cross-reference, or it stays a citation. */

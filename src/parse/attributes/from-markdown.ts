@@ -6,15 +6,25 @@
 import type {Nodes, Parent} from 'mdast'
 import type {CompileContext, Extension, Token} from 'mdast-util-from-markdown'
 import {parseAttributeList, type Attributes} from './attribute-list.js'
-import type {AttributesNode, FencedDiv, Span} from './types.js'
+import type {AttributesNode, FencedDiv, Shortcode, Span} from './types.js'
 
 const none: Attributes = {id: undefined, classes: [], pairs: {}, raw: undefined}
 
 export function attributesFromMarkdown(): Extension {
   return {
-    enter: {attributes: enterAttributes, span: enterSpan, fencedDiv: enterFencedDiv},
-    exit: {spanText: exitSpanText, attributes: exitAttributes, attributesValue: exitValue, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
+    enter: {shortcode: enterShortcode, attributes: enterAttributes, span: enterSpan, fencedDiv: enterFencedDiv},
+    exit: {shortcode: exitShortcode, spanText: exitSpanText, attributes: exitAttributes, attributesValue: exitValue, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
   }
+}
+
+function enterShortcode(this: CompileContext, token: Token): undefined {
+  const node: Shortcode = {type: 'shortcode', value: ''}
+  this.enter(node as unknown as Nodes, token)
+}
+
+function exitShortcode(this: CompileContext, token: Token): undefined {
+  ;(this.stack[this.stack.length - 1] as unknown as Shortcode).value = this.sliceSerialize(token)
+  this.exit(token)
 }
 
 function enterAttributes(this: CompileContext, token: Token): undefined {

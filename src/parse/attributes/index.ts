@@ -9,7 +9,7 @@ import {attributesSyntax} from './syntax.js'
 
 export {attachAttributes} from './attach.js'
 export {attributesToProperties, parseAttributeList, type Attributes} from './attribute-list.js'
-export type {AttributesNode, CrossReference, FencedDiv, Span} from './types.js'
+export type {AttributesNode, CrossReference, FencedDiv, Shortcode, Span} from './types.js'
 
 export default function remarkAttributes(this: Processor): undefined {
   const data = this.data()

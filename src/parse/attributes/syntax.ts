@@ -35,6 +35,8 @@ declare module 'micromark-util-types' {
     /** `{.callout-note}` or `warning` on the opening line. */
     fencedDivInfo: 'fencedDivInfo'
     fencedDivContent: 'fencedDivContent'
+    /** `{{< include x.qmd >}}`: a Quarto shortcode, kept only to be reported. */
+    shortcode: 'shortcode'
   }
 }
 
@@ -43,6 +45,7 @@ const maxAttributesSize = 500
 const maxSpanSize = 2000
 
 const attributes: Construct = {name: 'attributes', tokenize: tokenizeAttributes}
+const shortcode: Construct = {name: 'shortcode', tokenize: tokenizeShortcode}
 const span: Construct = {name: 'span', tokenize: tokenizeSpan, add: 'before'}
 const fencedDiv: Construct = {name: 'fencedDiv', tokenize: tokenizeFencedDiv, concrete: true}
 const nonLazyLine: Construct = {tokenize: tokenizeNonLazyLine, partial: true}
@@ -51,7 +54,7 @@ const openingFence: Construct = {tokenize: tokenizeOpeningFenceLine, partial: tr
 
 export function attributesSyntax(): Extension {
   return {
-    text: {[codes.leftCurlyBrace]: attributes, [codes.leftSquareBracket]: span},
+    text: {[codes.leftCurlyBrace]: [shortcode, attributes], [codes.leftSquareBracket]: span},
     flow: {[codes.colon]: fencedDiv}
   }
 }
@@ -110,6 +113,52 @@ function tokenizeAttributes(this: TokenizeContext, effects: Effects, ok: State, 
   }
 }
 
+/** `{{< name … >}}` or `{{% name … %}}` on one line: Quarto and Hugo shortcodes. */
+function tokenizeShortcode(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let size = 0
+  let marker: number | undefined
+  return start
+
+  function start(code: Code): State | undefined {
+    effects.enter('shortcode')
+    effects.consume(code)
+    return second
+  }
+
+  function second(code: Code): State | undefined {
+    if (code !== codes.leftCurlyBrace) return nok(code)
+    effects.consume(code)
+    return opening
+  }
+
+  function opening(code: Code): State | undefined {
+    if (code !== codes.lessThan && code !== codes.percentSign) return nok(code)
+    marker = code
+    effects.consume(code)
+    return inside
+  }
+
+  function inside(code: Code): State | undefined {
+    if (code === codes.eof || markdownLineEnding(code) || ++size > maxAttributesSize) return nok(code)
+    effects.consume(code)
+    if (code === (marker === codes.lessThan ? codes.greaterThan : codes.percentSign)) return closing
+    return inside
+  }
+
+  function closing(code: Code): State | undefined {
+    if (code !== codes.rightCurlyBrace) return inside(code)
+    effects.consume(code)
+    return last
+  }
+
+  function last(code: Code): State | undefined {
+    if (code !== codes.rightCurlyBrace) return inside(code)
+    effects.consume(code)
+    effects.exit('shortcode')
+    return ok
+  }
+}
+
 /**
  * `[text]{attributes}`: the brackets balance, escapes and code spans hide brackets. Anything
  * else after `]` (a link's `(`, a reference's `[`, nothing) fails, and micromark's own label
@@ -135,6 +184,7 @@ function tokenizeSpan(this: TokenizeContext, effects: Effects, ok: State, nok: S
   function afterStart(code: Code): State | undefined {
     // `[^…]` is a footnote call, `[@…` may be a citation: theirs, not a span's.
     if (code === codes.caret) return nok(code)
+    if (code === codes.rightSquareBracket) return closeMarker(code)
     effects.enter('spanText')
     return lineStart(code)
   }
@@ -184,6 +234,10 @@ function tokenizeSpan(this: TokenizeContext, effects: Effects, ok: State, nok: S
 
   function close(code: Code): State | undefined {
     effects.exit('spanText')
+    return closeMarker(code)
+  }
+
+  function closeMarker(code: Code): State | undefined {
     effects.enter('spanMarker')
     effects.consume(code)
     effects.exit('spanMarker')
@@ -374,6 +428,7 @@ function tokenizeClosingFence(this: TokenizeContext, effects: Effects, ok: State
   return factorySpace(effects, prefixAfter, types.linePrefix, indented ? undefined : 4)
 
   function prefixAfter(code: Code): State | undefined {
+    if (code !== codes.colon) return nok(code)
     effects.enter('fencedDivFence')
     effects.enter('fencedDivSequence')
     return sequence(code)
@@ -406,6 +461,7 @@ function tokenizeOpeningFenceLine(this: TokenizeContext, effects: Effects, ok: S
   return factorySpace(effects, prefixAfter, types.linePrefix, 4)
 
   function prefixAfter(code: Code): State | undefined {
+    if (code !== codes.colon) return nok(code)
     effects.enter('fencedDivSequence')
     return sequence(code)
   }

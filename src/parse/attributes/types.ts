@@ -10,6 +10,12 @@ export interface AttributesNode extends Literal {
   data?: Data
 }
 
+/** `{{< include x.qmd >}}`: a Quarto shortcode. rapporteur runs none: reported, never printed. */
+export interface Shortcode extends Literal {
+  type: 'shortcode'
+  data?: Data
+}
+
 /** `[text]{.class}`: a Pandoc bracketed span. */
 export interface Span extends Parent {
   type: 'span'
@@ -45,11 +51,13 @@ export interface AttributedData {
 
 declare module 'mdast' {
   interface PhrasingContentMap {
+    shortcode: Shortcode
     attributes: AttributesNode
     span: Span
     crossReference: CrossReference
   }
   interface RootContentMap {
+    shortcode: Shortcode
     attributes: AttributesNode
     span: Span
     fencedDiv: FencedDiv

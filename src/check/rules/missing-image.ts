@@ -1,0 +1,37 @@
+import {imageKey} from '../../render/images.js'
+import {defineRule} from '../rule.js'
+
+export const missingImage = defineRule({
+  id: 'missing-image',
+  severity: 'error',
+  summary: 'Every image the text names must be an image file in the report folder.',
+  docs: `An image is looked for beside the Markdown file that names it first, as Quarto does
+(\`![Carte](img/carte.png)\` in \`chapters/partie-1/intro.md\` is \`chapters/partie-1/img/carte.png\`), then from
+the report folder (\`assets/carte.png\`), as Pandoc run from there would. A file found in neither, a file
+that is not a PNG, JPEG, GIF, WebP or SVG image, or a file outside the report folder would leave a
+broken image in the PDF and the web page: \`check\` says so at the image, with where it looked. Images on
+the web (\`https://…\`) are refused too: the PDF is printed without a network, so download the image into
+the project.`,
+  examples: {
+    ok: [{'chapters/intro.md': '![Logo de la fondation](logo.svg)\n\nTexte [@enquete-2024] :term[sextorsion].\n', 'chapters/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>\n'}],
+    notOk: [
+      {'chapters/intro.md': '![Carte des signalements](img/carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n'},
+      {'chapters/intro.md': '![Carte des signalements](carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n', 'chapters/carte.png': 'pas une image\n'},
+      {'chapters/intro.md': '![Carte des signalements](https://example.org/carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n'}
+    ]
+  },
+  check({model, report}) {
+    for (const image of model.images) {
+      const found = model.imageFiles.get(imageKey(image.file, image.url))
+      if (!found?.problem) continue
+      const where = found.tried.map((place) => `\`${place}\``).join(' or ')
+      const message = {
+        missing: `Unexpected missing image \`${image.url}\`, expected a file at ${where}`,
+        'not-an-image': `Unexpected \`${found.path}\`, expected a PNG, JPEG, GIF, WebP or SVG image`,
+        refused: `Cannot use image ${found.reason ?? `\`${image.url}\``}, expected a file inside the report folder`,
+        remote: `Unexpected image on the web \`${image.url}\`, expected a file in the report folder (the PDF is printed without a network)`
+      }[found.problem]
+      report(image, message)
+    }
+  }
+})

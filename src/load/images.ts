@@ -1,0 +1,65 @@
+import {open} from 'node:fs/promises'
+import path from 'node:path'
+import {imageSize} from 'image-size'
+import type {ImageFile, ImageUse} from '../model/types.js'
+import {imageKey} from '../render/images.js'
+import {resolveInside} from './sandbox.js'
+
+/** Images are larger than chapters: a 300 dpi page is tens of megabytes. */
+const maxImageBytes = 200 * 1024 * 1024
+/** Enough of a file to find its size: PNG, GIF and WebP say it at once, JPEG after its metadata. */
+const headerBytes = 1024 * 1024
+
+/**
+ * Find every image the Markdown names, as Quarto does: beside the Markdown file that names it
+ * first (`chapters/part1/img/map.png` for `img/map.png` in `chapters/part1/x.md`), then from the
+ * report folder (as Pandoc run from there would). Each is read through the sandbox, and its
+ * format and size in pixels taken from its first bytes. What is found, or why not, goes to the
+ * `missing-image` and `image-resolution` rules and to the renderer.
+ */
+export async function readImages(dir: string, images: readonly ImageUse[]): Promise<Map<string, ImageFile>> {
+  const found = new Map<string, ImageFile>()
+  for (const image of images) {
+    const key = imageKey(image.file, image.url)
+    if (!found.has(key)) found.set(key, await findImage(dir, image.file, image.url))
+  }
+  return found
+}
+
+async function findImage(dir: string, file: string, url: string): Promise<ImageFile> {
+  if (/^[a-z][a-z\d+.-]*:/iu.test(url) || url.startsWith('//')) return {tried: [], problem: url.startsWith('data:') ? undefined : 'remote'}
+  const relative = decodePath(url.replace(/[?#].*$/u, ''))
+  const besideMarkdown = path.posix.normalize(path.posix.join(path.posix.dirname(file), relative))
+  const fromReport = path.posix.normalize(relative.replace(/^\/+/u, ''))
+  const tried = [...new Set([besideMarkdown, fromReport])]
+  for (const candidate of tried) {
+    const resolved = await resolveInside(dir, candidate, [], maxImageBytes)
+    if (resolved.ok) return {path: candidate, tried, ...(await describe(resolved.path))}
+    if (!resolved.missing) return {tried, problem: 'refused', reason: resolved.reason}
+  }
+  return {tried, problem: 'missing'}
+}
+
+async function describe(file: string): Promise<Omit<ImageFile, 'tried' | 'path'>> {
+  const handle = await open(file, 'r')
+  const buffer = new Uint8Array(headerBytes)
+  try {
+    const {bytesRead} = await handle.read(buffer, 0, headerBytes, 0)
+    const size = imageSize(buffer.subarray(0, bytesRead))
+    return {format: size.type, width: size.width, height: size.height}
+  } catch {
+    // An SVG without a width, height or viewBox has no size, and is an image still.
+    const head = new TextDecoder().decode(buffer.subarray(0, 4096))
+    return /<svg[\s>]/u.test(head) ? {format: 'svg'} : {problem: 'not-an-image'}
+  } finally {
+    await handle.close()
+  }
+}
+
+function decodePath(url: string): string {
+  try {
+    return decodeURIComponent(url)
+  } catch {
+    return url
+  }
+}

@@ -1,0 +1,60 @@
+import {slug} from 'github-slugger'
+import type {Heading, Nodes, Paragraph, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Position} from 'unist'
+import type {MarkdownDocument, ReportModel, TargetKind} from './types.js'
+
+const nowhere: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+
+/**
+ * Give every heading of a document an id (its `{#id}`, else a slug of its text, made unique
+ * across the report) and record what a reference may point at: chapters, sections, and the
+ * figures and tables that have an id. Ids written by hand are kept for `duplicate-id`; slugs are
+ * unique by construction.
+ *
+ * The id is written on the heading's `data.hProperties`, where mdast-util-to-hast reads it.
+ */
+export function collectTargets(document: MarkdownDocument, model: ReportModel, used: Set<string>): void {
+  const add = (id: string, kind: TargetKind, node: Nodes, label: string, explicit: boolean, unnumbered = false) => {
+    const located = {file: document.path, position: node.position ?? nowhere}
+    if (explicit) model.explicitIds.push({...located, id})
+    if (!model.anchors.has(id)) model.anchors.set(id, {...located, label, kind, unnumbered, document: document.id})
+    used.add(id)
+  }
+
+  walk(document.tree)
+
+  function walk(node: Nodes): void {
+    if (node.type === 'heading' && node.depth > 1) heading(node)
+    else if (node.type === 'paragraph' && node.data?.figure) figure(node)
+    else if (node.type === 'table' && node.data?.attributes?.id) table(node, node.data.attributes.id)
+    if ('children' in node) for (const child of node.children) walk(child as Nodes)
+  }
+
+  function heading(node: Heading): void {
+    const attributes = node.data?.attributes
+    const label = toString(node).trim()
+    const id = attributes?.id ?? unique(slug(label) || 'section', used)
+    const classes = attributes?.classes ?? []
+    const data = (node.data ??= {})
+    data.hProperties = {...data.hProperties, id, ...(classes.length > 0 ? {className: classes} : {})}
+    add(id, 'section', node, label, Boolean(attributes?.id), classes.includes('unnumbered'))
+  }
+
+  function figure(node: Paragraph): void {
+    const image = node.children.find((child) => child.type === 'image')
+    const id = image?.data?.attributes?.id
+    if (image && id) add(id, 'figure', node, image.alt ?? '', true)
+  }
+
+  function table(node: Table, id: string): void {
+    add(id, 'table', node, toString({type: 'paragraph', children: node.data?.caption ?? []}).trim(), true)
+  }
+}
+
+/** `methode`, then `methode-1`, `methode-2`… for the next headings of that name. */
+function unique(base: string, used: ReadonlySet<string>): string {
+  let id = base
+  for (let count = 1; used.has(id); count++) id = `${base}-${count}`
+  return id
+}

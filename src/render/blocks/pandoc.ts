@@ -1,0 +1,154 @@
+/**
+ * What Pandoc and Quarto writers write, rendered the way a report needs it: figures with numbered
+ * captions, table captions, spans and divs with their attributes, Quarto callouts as rapporteur's
+ * callout boxes, and cross-references that say "figure 3" (with the page in print).
+ */
+import type {Element, ElementContent, Properties} from 'hast'
+import {h} from 'hastscript'
+import type {Code, Image, Paragraph, PhrasingContent, Table} from 'mdast'
+import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
+import type {MarkdownDocument} from '../../model/types.js'
+import {attributesToProperties, type Attributes} from '../../parse/attributes/attribute-list.js'
+import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
+import {hrefFor, type RenderContext} from '../context.js'
+
+const calloutKinds = ['note', 'warning', 'important', 'tip', 'caution'] as const
+type CalloutKind = (typeof calloutKinds)[number]
+
+export function createPandocHandlers(context: RenderContext, document: MarkdownDocument): Record<string, Handler> {
+  const image: Handler = (state: State, node: Image) => {
+    const element = defaultHandlers.image(state, {...node, url: context.imageSource(document.path, node.url)})
+    const attributes = node.data?.attributes
+    if (attributes) applyAttributes(element, attributes, {alt: true})
+    return element
+  }
+
+  /** Pandoc's implicit figure: `<figure>` with the image and a caption, numbered when it has an id. */
+  const paragraph: Handler = (state: State, node: Paragraph) => {
+    // LaTeX commands and shortcodes alone in a paragraph: `unsupported-syntax` reports them; nothing to print.
+    if (node.data?.rawTex || node.children.every((child) => child.type === 'shortcode' || (child.type === 'text' && child.value.trim() === ''))) return undefined
+    if (!node.data?.figure) return defaultHandlers.paragraph(state, node)
+    const picture = node.children.find((child): child is Image => child.type === 'image')!
+    const attributes = picture.data?.attributes
+    const element = image(state, picture, node) as Element
+    // The caption is shown beside the image: its alternative text says what the image shows.
+    const alt = attributes?.pairs['fig-alt'] ?? picture.alt ?? ''
+    element.properties = {...element.properties, alt, id: undefined}
+    const caption = picture.alt?.trim() ?? ''
+    const number = attributes?.id ? context.numbers.get(attributes.id) : undefined
+    const label = number === undefined ? [] : [h('span.rp-figure__label', `${capitalise(context.labels.figure)} ${number}`), ...(caption ? [context.labels.captionSeparator] : [])]
+    const classes = ['rp-figure', ...(attributes?.classes ?? [])]
+    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption || label.length > 0 ? [h('figcaption.rp-figure__caption', [...label, caption])] : [])])
+  }
+
+  /** A table with its caption (`: …` or `Table: …` beside it) and id. */
+  const table: Handler = (state: State, node: Table) => {
+    const element = defaultHandlers.table(state, node) as Element
+    const attributes = node.data?.attributes
+    const caption = node.data?.caption
+    if (attributes) applyAttributes(element, attributes)
+    if (caption) {
+      const number = attributes?.id ? context.numbers.get(attributes.id) : undefined
+      const label = number === undefined ? [] : [h('span.rp-table__label', `${capitalise(context.labels.table)} ${number}`), context.labels.captionSeparator]
+      element.children.unshift(h('caption.rp-table__caption', [...label, ...(state.all({type: 'paragraph', children: caption}) as ElementContent[])]))
+    }
+    return element
+  }
+
+  const span: Handler = (state: State, node: Span) => h('span', attributesToProperties(node.attributes) as Properties, state.all(node) as ElementContent[])
+
+  /** `::: {.callout-note}` is a callout box; any other div keeps its id, classes and attributes. */
+  const fencedDiv: Handler = (state: State, node: FencedDiv) => {
+    const kind = calloutKind(node.attributes)
+    if (!kind) return h('div', attributesToProperties(node.attributes) as Properties, state.all(node) as ElementContent[])
+    // Quarto's title: the `title` attribute, else a first heading, else the kind's own word.
+    const [first, ...rest] = node.children
+    const headingTitle = !node.attributes.pairs.title && first?.type === 'heading'
+    const title: ElementContent[] = node.attributes.pairs.title ? [{type: 'text', value: node.attributes.pairs.title}] : headingTitle ? (state.all(first) as ElementContent[]) : [{type: 'text', value: context.labels.callouts[kind]}]
+    const body = state.all({...node, children: headingTitle ? rest : node.children}) as ElementContent[]
+    const classes = ['rp-callout', `rp-callout--${kind}`, ...node.attributes.classes.filter((name) => !name.startsWith('callout'))]
+    return h('div', {id: node.attributes.id, className: classes, role: 'note'}, [h('p.rp-callout__title', title), ...body])
+  }
+
+  const crossReference: Handler = (_state: State, node: CrossReference) => renderCrossReference(node.identifier, node.suppressLabel, context)
+
+  /** `{…}` that belongs to nothing: `unsupported-syntax` reports it; it is never printed. */
+  const attributes: Handler = () => undefined
+  const shortcode: Handler = () => undefined
+
+  /** Code keeps its classes; a raw block (```` ```{=latex} ````) is for another output: not printed. */
+  const code: Handler = (state: State, node: Code) => {
+    if (node.data?.attributes?.raw) return undefined
+    const element = defaultHandlers.code(state, node) as Element
+    const attributes = node.data?.attributes
+    const inner = element.children[0]
+    if (attributes && inner?.type === 'element') applyAttributes(inner, {...attributes, classes: attributes.classes.slice(1)})
+    return element
+  }
+
+  const inlineCode: Handler = (state: State, node: PhrasingContent & {type: 'inlineCode'}) => {
+    const element = defaultHandlers.inlineCode(state, node)
+    if (node.data?.attributes) applyAttributes(element, node.data.attributes)
+    return element
+  }
+
+  const link: Handler = (state: State, node: PhrasingContent & {type: 'link'}) => {
+    const element = defaultHandlers.link(state, node)
+    if (node.data?.attributes) applyAttributes(element, node.data.attributes)
+    return element
+  }
+
+  return {image, paragraph, table, span, fencedDiv, crossReference, attributes, shortcode, code, inlineCode, link}
+}
+
+/**
+ * `@fig-x` → "figure 3" (or "3" for `-@fig-x`), `@tbl-x` → "tableau 2", `@sec-x` → the section's
+ * title in quotes, a chapter → its title. In print the page follows, as for `:ref[…]`.
+ */
+export function renderCrossReference(target: string, bare: boolean, context: RenderContext): Element {
+  const {labels, model} = context
+  const anchor = model.anchors.get(target)
+  const number = context.numbers.get(target)
+  let text = anchor?.label ?? target
+  if (anchor?.kind === 'figure' || anchor?.kind === 'table') {
+    const word = anchor.kind === 'figure' ? labels.figure : labels.table
+    text = number === undefined ? text : bare ? String(number) : `${word} ${number}`
+  } else if (anchor?.kind === 'section') text = bare ? anchor.label : `${labels.section} ${labels.quotes[0]}${anchor.label}${labels.quotes[1]}`
+  return withPage(text, target, context)
+}
+
+/** A link to `target`; in print, with its page written in after layout (print/browser-side/handlers.ts). */
+export function withPage(text: string, target: string, context: RenderContext): Element {
+  const href = hrefFor(context, target)
+  if (context.mode !== 'print' || !href?.startsWith('#')) return h('a.rp-ref', {href}, text)
+  // A two-digit placeholder holds the room while Paged.js lays the lines out.
+  return h('a.rp-ref', {href}, [text, h('span.rp-ref__page', [context.labels.pageReference, h('span.rp-ref__number', '00')])])
+}
+
+function calloutKind(attributes: Attributes): CalloutKind | undefined {
+  for (const name of attributes.classes) {
+    const kind = /^callout-(\w+)$/u.exec(name)?.[1]
+    if (kind && (calloutKinds as readonly string[]).includes(kind)) return kind as CalloutKind
+  }
+  return undefined
+}
+
+/**
+ * Id, classes and pairs onto an element. `width` and `height` become its style, as Pandoc's HTML
+ * writer does (`70%`, `8cm`; a bare number is pixels); `fig-alt` is the image's description.
+ */
+function applyAttributes(element: Element, attributes: Attributes, options: {alt?: boolean} = {}): void {
+  const {width, height, 'fig-alt': alt, ...pairs} = attributes.pairs
+  const properties = attributesToProperties({...attributes, pairs})
+  const style = [width ? `width: ${cssLength(width)}` : '', height ? `height: ${cssLength(height)}` : ''].filter(Boolean).join('; ')
+  const classes = [...((element.properties.className as string[] | undefined) ?? []), ...((properties.className as string[] | undefined) ?? [])]
+  element.properties = {...element.properties, ...properties, ...(classes.length > 0 ? {className: classes} : {}), ...(style ? {style} : {}), ...(options.alt && alt ? {alt} : {})}
+}
+
+function cssLength(value: string): string {
+  return /^\d+(?:\.\d+)?$/u.test(value) ? `${value}px` : value
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
