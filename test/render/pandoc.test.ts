@@ -1,0 +1,108 @@
+import {toHtml} from 'hast-util-to-html'
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {renderEdition} from '../../src/render/edition.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+
+/** Pandoc and Quarto syntax, rendered: figures, captions, cross-references, callouts, divs, spans. */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+const english = {...baseProject, 'rapporteur.yaml': baseProject['rapporteur.yaml']!.replace('lang: fr', 'lang: en')}
+
+async function render(files: Record<string, string>, options: {mode?: 'web' | 'print'; lang?: 'fr' | 'en'} = {}) {
+  const dir = await writeProject(files, options.lang === 'en' ? english : baseProject)
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const findings = result.files.flatMap((file) => file.messages.map((message) => `${message.ruleId}: ${message.reason}`))
+  const edition = await renderEdition(result.model, 'full', {mode: options.mode ?? 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+  return {html: edition.main.map((node) => toHtml(node)).join(''), findings, toc: edition.toc ? toHtml(edition.toc) : ''}
+}
+
+const gif = 'GIF89ad\u00002\u0000\n'
+
+describe('figures and tables', () => {
+  test('an image alone with `{#fig-…}` is a numbered figure with its caption; `fig-alt` describes it', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md': '# Intro\n\n![Carte des signalements](carte.gif){#fig-carte width=8mm fig-alt="Une carte de France"}\n\n![Second](b.gif){#fig-b width=8mm}\n\nVoir la @fig-b, la [-@fig-carte] et :ref[#fig-carte]. [@enquete-2024] :term[sextorsion]\n',
+      'chapters/carte.gif': gif,
+      'chapters/b.gif': gif
+    })
+    expect(findings).toEqual([])
+    expect(html).toContain('<figure id="fig-carte" class="rp-figure"><img src="assets/images/chapters/carte.gif" alt="Une carte de France" style="width: 8mm"><figcaption class="rp-figure__caption"><span class="rp-figure__label">Figure 1</span>\u00A0: Carte des signalements</figcaption></figure>')
+    expect(html).toContain('<span class="rp-figure__label">Figure 2</span>')
+    expect(html).toContain('Voir la <a class="rp-ref" href="#fig-b">figure 2</a>, la <a class="rp-ref" href="#fig-carte">1</a> et <a class="rp-ref" href="#fig-carte">figure 1</a>.')
+  })
+
+  test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
+    expect(html).toContain('<table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total<a class="rp-note-call"')
+    expect(html).toContain('Voir le <a class="rp-ref" href="#tbl-regions">tableau 1</a>.')
+    expect(findings).toEqual([])
+  })
+
+  test('in print, a cross-reference carries its page placeholder', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n## Méthode {#sec-methode}\n\nVoir la @sec-methode. [@enquete-2024] :term[sextorsion]\n'}, {mode: 'print'})
+    expect(html).toContain('<a class="rp-ref" href="#sec-methode">section «\u00A0Méthode\u00A0»<span class="rp-ref__page">,\u00A0p.\u00A0<span class="rp-ref__number">00</span></span></a>')
+  })
+
+  test('in English: “Figure 1: …”, “Table 1”, “Section “…””', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n## Method {#sec-method}\n\n![A map](m.gif){#fig-m width=8mm}\n\nSee @fig-m and @sec-method. [@enquete-2024] :term[sextorsion]\n', 'chapters/m.gif': gif}, {lang: 'en'})
+    expect(html).toContain('<span class="rp-figure__label">Figure 1</span>: A map')
+    expect(html).toContain('See <a class="rp-ref" href="#fig-m">Figure 1</a> and <a class="rp-ref" href="#sec-method">Section “Method”</a>.')
+  })
+})
+
+describe('headings', () => {
+  test('every heading has an id: its own, else a slug unique across the report; `.unnumbered` is a class', async () => {
+    const {html} = await render({
+      'chapters/intro.md': '# Intro\n\n## Méthode et données\n\n## Méthode et données\n\n## Annexes {#sec-annexes .unnumbered}\n\nTexte [@enquete-2024] :term[sextorsion].\n'
+    })
+    expect(html).toContain('<h2 id="méthode-et-données">Méthode et données</h2><h2 id="méthode-et-données-1">Méthode et données</h2><h2 id="sec-annexes" class="unnumbered">Annexes</h2>')
+  })
+
+  test('`# Title {#id}` names the chapter; its attributes never reach the table of contents', async () => {
+    const config = baseProject['rapporteur.yaml']!.replace('output: rapport}', 'output: rapport, toc: true}')
+    const {html, toc} = await render({'rapporteur.yaml': config, 'chapters/intro.md': '# Introduction générale {#sec-intro}\n\nTexte [@enquete-2024] :term[sextorsion].\n'})
+    expect(html).toContain('<section class="rp-chapter rp-chapter--chapter" id="sec-intro"')
+    expect(toc).toContain('href="#sec-intro"')
+    expect(toc).not.toContain('{#')
+  })
+})
+
+describe('callouts, divs and spans', () => {
+  test('Quarto callouts are callout boxes, titled by `title`, by a first heading, or by their kind', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md': '# Intro\n\n::: {.callout-warning}\nAttention [@enquete-2024].\n:::\n\n::: {.callout-tip title="Astuce"}\nUn conseil.\n:::\n\n::: {.callout-note}\n## À retenir\nLa :term[sextorsion].\n:::\n'
+    })
+    expect(findings).toEqual([])
+    expect(html).toContain('<div class="rp-callout rp-callout--warning" role="note"><p class="rp-callout__title">Avertissement</p>')
+    expect(html).toContain('<p class="rp-callout__title">Astuce</p><p>Un conseil.</p>')
+    expect(html).toContain('<p class="rp-callout__title">À retenir</p><p>La')
+  })
+
+  test('other divs and spans keep their id, classes and attributes', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n::: {#encadre .large lang=en}\nUn [texte]{.smallcaps data-x=1} [@enquete-2024] :term[sextorsion].\n:::\n'})
+    expect(html).toContain('<div id="encadre" class="large" lang="en"><p>Un <span class="smallcaps" data-data-x="1">texte</span>')
+  })
+
+  test('shortcodes, LaTeX commands, raw blocks and stray attributes are reported and never printed', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n{{< pagebreak >}}\n\n\\newpage\n\n```{=latex}\n\\clearpage\n```\n\nTexte {.rouge} [@enquete-2024] :term[sextorsion].\n'})
+    expect(findings.filter((finding) => finding.startsWith('unsupported-syntax'))).toHaveLength(4)
+    for (const raw of ['{{<', 'newpage', 'clearpage', '{.']) expect(html).not.toContain(raw)
+  })
+})
+
+describe('images', () => {
+  test('an image is found beside its chapter first, then in the report folder; missing ones are reported at the image', async () => {
+    const {html, findings} = await render({
+      'chapters/part/intro.md': '# Partie\n\n![Carte](img/c.gif){width=8mm}\n\n![Logo](assets/l.gif){width=8mm}\n\n![Absente](img/x.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n',
+      'chapters/part/img/c.gif': gif,
+      'assets/l.gif': gif
+    })
+    expect(html).toContain('src="assets/images/chapters/part/img/c.gif"')
+    expect(html).toContain('src="assets/l.gif"')
+    expect(findings).toContain('missing-image: Unexpected missing image `img/x.png`, expected a file at `chapters/part/img/x.png` or `img/x.png`')
+  })
+})
