@@ -21,10 +21,14 @@ export function classifyChange(file: string, projectDir: string): ChangeKind | u
   // Fonts come with the stylesheets that declare them.
   if (inside(project('theme', 'styles')) || inside(project('theme', 'fonts')) || inside(path.join(packageRoot, 'styles')) || themeKind === 'styles') return 'style'
   if (inside(project('assets'))) return 'asset'
+  // Images may sit beside their chapter (load/images.ts): found or lost, `check` must look again.
+  if (inside(projectDir) && imageExtensions.has(path.extname(file).toLowerCase())) return 'model'
   // A folder event without a name (or a folder renamed) may hide any file: re-check to be safe.
   if (file === projectDir || path.extname(file) === '') return 'model'
   return inside(projectDir) && modelExtensions.has(path.extname(file).toLowerCase()) ? 'model' : undefined
 }
+
+const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg'])
 
 /** The kinds a batch of changed files asks for. */
 export function classifyChanges(files: readonly string[], projectDir: string): Set<ChangeKind> {

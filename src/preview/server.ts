@@ -94,13 +94,20 @@ export function createHandler(session: PreviewSession, hub: EventHub, boundHost:
   }
 }
 
-/** The project's own `assets/` first (`build` copies them over the theme's), then theme styles, page.css and fonts. */
+/** The project's own `assets/` first (`build` copies them over the theme's), then images beside chapters, theme styles, page.css and fonts. */
 async function serveAsset(session: PreviewSession, segments: string[]): Promise<Reply> {
   const own = await resolveInside(path.join(session.dir, 'assets'), segments)
   if (own.ok) return asset(own.file, await readFile(own.file))
   if (own.status === 403) return text(403, 'Forbidden\n')
   const [folder, name, ...rest] = segments
   const {theme, model} = session
+  // An image beside its chapter, where `build` copies it (render/images.ts): only those the text names.
+  if (folder === 'images' && model) {
+    const wanted = segments.slice(1).join('/')
+    if (![...model.imageFiles.values()].some((image) => image.path === wanted && !image.problem)) return text(404, 'Not found\n')
+    const image = await resolveInside(session.dir, segments.slice(1))
+    return image.ok ? asset(image.file, await readFile(image.file)) : text(image.status, image.status === 403 ? 'Forbidden\n' : 'Not found\n')
+  }
   if (rest.length > 0 || !name || !theme || !model) return text(404, 'Not found\n')
   if (folder === 'styles' && name === 'page.css') return asset(name, pageCss(model.config.print, model.config.lang))
   const style = folder === 'styles' ? theme.styles.find((entry) => entry.name === name) : undefined
