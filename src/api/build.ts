@@ -169,7 +169,9 @@ export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../ass
 /** The font families the theme declares with @font-face, as PDF font names spell them (no spaces). */
 function themeFamilies(theme: Theme): string[] {
   const css = theme.styles.map((style) => style.text).join('\n')
-  return [...new Set([...css.matchAll(/font-family:\s*["']?([^;"']+)["']?\s*;/gu)].map((match) => match[1]!.replace(/\s+/gu, '')))]
+  // Every family a `font-family` list names: the code font stack names system fonts on purpose.
+  const lists = [...css.matchAll(/font-family:\s*([^;}]+)[;}]/gu)].map((match) => match[1]!)
+  return [...new Set(lists.flatMap((list) => list.split(',')).map((family) => family.trim().replace(/^["']|["']$/gu, '').replace(/\s+/gu, '')).filter(Boolean))]
 }
 
 /** Theme styles, the generated page.css, fonts and the project's own assets, beside the HTML. */
