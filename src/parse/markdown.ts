@@ -8,6 +8,7 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {restoreBareTextDirectives} from './bare-directives.js'
 import remarkCitation from './citation/index.js'
+import remarkMath from './math/index.js'
 
 /**
  * remark-directive without the `verbose` switch: we need attribute positions so that a bad
@@ -19,7 +20,7 @@ function remarkDirectiveWithPositions(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({verbose: true}))
 }
 
-/** The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations. */
+/** The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations + TeX maths. */
 export function createParser() {
   return unified()
     .use(remarkParse)
@@ -27,6 +28,7 @@ export function createParser() {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirectiveWithPositions)
     .use(remarkCitation)
+    .use(remarkMath)
 }
 
 let shared: ReturnType<typeof createParser> | undefined
