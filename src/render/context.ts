@@ -30,6 +30,8 @@ export interface RenderContext {
   footnoteNumbers: Map<string, number>
   /** The edition's citations, formatted together by the CSL style once all are read. */
   citations: CitationCollector
+  /** Set once a formula is rendered: the page then needs KaTeX's stylesheet and fonts. */
+  usesMath: boolean
 }
 
 /**
