@@ -4,6 +4,7 @@ import {duplicateId} from './duplicate-id.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageWithoutAlt} from './image-without-alt.js'
+import {invalidMath} from './invalid-math.js'
 import {malformedCitation} from './malformed-citation.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   duplicateId,
   unknownSource,
   malformedCitation,
+  invalidMath,
   unsupportedSyntax,
   figureNeedsCitation,
   figureNotInSource,
