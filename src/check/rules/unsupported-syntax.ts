@@ -14,17 +14,17 @@ export const unsupportedSyntax = defineRule({
 print it raw in the PDF and the web page without a word, \`check\` reports each at its line and column,
 with what to write instead: shortcodes (\`{{< include … >}}\`), inline notes (\`^[…]\`), attributes on
 headings, images and spans (\`{#sec-x}\`, \`{width=70%}\`, \`[text]{.class}\`), Pandoc fenced divs
-(\`::: {.callout-note}\`), TeX maths (\`$…$\`, \`$$…$$\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`), raw
-blocks (\`\`\`{=html}\`), LaTeX commands (\`\\newpage\`), example lists (\`(@)\`), definition lists
-(\`: définition\` under a term), line blocks (\`| ligne\`), and Quarto
-cross-references (\`@fig-x\`, \`@tbl-x\`, \`@sec-x\`). Inline code and code blocks are never reported.
-See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
+(\`::: {.callout-note}\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`), raw blocks (\`\`\`{=html}\`),
+LaTeX commands (\`\\newpage\`), example lists (\`(@)\`), definition lists (\`: définition\` under a
+term), line blocks (\`| ligne\`), and Quarto cross-references (\`@fig-x\`, \`@tbl-x\`, \`@sec-x\`).
+Inline code, code blocks and TeX maths (\`$…$\`, \`$$…$$\`, which rapporteur typesets: see
+\`invalid-math\`) are never reported. See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
   examples: {
-    ok: [{'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, et 10 $ ou 5 € restent du texte.\n"}],
+    ok: [{'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, la formule $a^2+b^2=c^2$ est mise en forme, et 10 $ ou 5 € restent du texte.\n"}],
     notOk: [
       {'chapters/intro.md': '## Méthode {#sec-methode}\n\nLa :term[sextorsion] progresse^[Selon une enquête.] [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
       {'chapters/intro.md': '::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\n![Carte](assets/carte.png){#fig-carte width=70%}\n\nVoir @fig-carte.\n'},
-      {'chapters/intro.md': 'La formule $E = mc^2$ et H~2~O, puis 10^6^ cas [@enquete-2024] :term[sextorsion].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n'}
+      {'chapters/intro.md': "L'eau H~2~O, puis 10^6^ cas [@enquete-2024] :term[sextorsion].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n"}
     ]
   },
   check({model, report}) {
@@ -42,9 +42,11 @@ See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[{^$~\\]|:::|\(@|^[:|][ \t]/mu.test(source)) return
-        // Inline code is shown as written: blank it out (same length, so offsets stay true).
-        if (source.includes('`')) visit(node, 'inlineCode', (code) => {
+        if (!/[{^~\\]|:::|\(@|^[:|][ \t]/mu.test(source)) return
+        // Inline code is shown as written, and maths is typeset: blank them out (same length, so
+        // offsets stay true). `$a^2 + b^2$` holds no superscript.
+        if (/[`$]/u.test(source)) visit(node, (code: Nodes) => {
+          if (code.type !== 'inlineCode' && code.type !== 'inlineMath') return
           const from = (code.position?.start.offset ?? start) - start
           const to = (code.position?.end.offset ?? start) - start
           source = source.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + source.slice(to)

@@ -17,7 +17,6 @@ export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'image-attributes', pattern: /(?<=!\[[^\]]*\]\([^)]*\))\{[^}\n]*\}/gu, message: 'Unexpected image attributes `$&`, expected the image alone: `![Description](assets/image.png)` (its size comes from the theme)'},
   {id: 'span-attributes', pattern: /(?<=[^)!]\])\{[#.][^}\n]*\}/gu, message: 'Unexpected span attributes `$&`, expected plain text, or a directive such as `:term[…]`'},
   {id: 'heading-attributes', pattern: /\{[#.-][^}\n]*\}\s*$/gu, message: 'Unexpected heading attributes `$&`, expected the heading alone (rapporteur gives each chapter an id from its file name or front matter `id`, for `:ref[#id]`)'},
-  {id: 'math', pattern: /\$\$[^$]+\$\$|(?<![\\$\w])\$(?=[^\s$\d])[^$\n]*[^\s$\\]\$(?![\w$])/gu, message: 'Unexpected TeX maths `$&`, expected the formula in words or Unicode (H₂O, 10⁶, ≤), or as an image'},
   {id: 'subscript', pattern: /(?<!~)~(?!~)[^\s~]+~(?!~)/gu, message: 'Unexpected subscript `$&`, expected Unicode subscripts (H₂O) or words'},
   {id: 'superscript', pattern: /(?<![\w^[])\^(?![[^])[^\s^]+\^|(?<=\w)\^[^\s^[]+\^/gu, message: 'Unexpected superscript `$&`, expected Unicode superscripts (10⁶, 1ᵉʳ) or words'},
   {id: 'example-list', pattern: /^\(@[\w-]*\)\s/gmu, message: 'Unexpected example list `$&`, expected a numbered list (`1.`)'}
