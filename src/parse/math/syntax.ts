@@ -43,6 +43,9 @@ const inlineInText: Construct = {name: 'texMathText', tokenize: tokenizeInline}
 const closingDisplay: Construct = {tokenize: tokenizeClosingDisplay, partial: true}
 const textGroup: Construct = {tokenize: tokenizeTextGroup, partial: true}
 
+/** Longest `\text{…}` group read, in codes: an unclosed one is not scanned to the end of the paragraph again and again. */
+const maxTextGroup = 256
+
 /** Create an extension for `micromark` to enable TeX maths with dollars, as Pandoc reads them. */
 export function mathSyntax(): Extension {
   return {
@@ -327,13 +330,14 @@ function tokenizeInline(this: TokenizeContext, effects: Effects, ok: State, nok:
 
 /**
  * `text{…}` after `\`, braces balanced, `\` escaping the next character: its content may hold
- * `$` and whitespace before `$` (`$\text{costs $5}$`). Runs inside an open data token.
+ * `$` and whitespace before `$` (`$\text{costs $5}$`). Runs inside an open data token. At most
+ * `maxTextGroup` codes (Pandoc has no limit).
  */
 function tokenizeTextGroup(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const word = [codes.lowercaseT, codes.lowercaseE, codes.lowercaseX, codes.lowercaseT]
   let index = 0
   let depth = 0
-  let lineEndings = 0
+  let size = 0
   return name
 
   function name(code: Code): State | undefined {
@@ -348,10 +352,9 @@ function tokenizeTextGroup(this: TokenizeContext, effects: Effects, ok: State, n
   }
 
   function inside(code: Code): State | undefined {
-    if (code === codes.eof) return nok(code)
+    if (code === codes.eof || ++size > maxTextGroup) return nok(code)
     if (markdownLineEnding(code)) {
       // The group is inside the formula's data token: a line ending gets a token of its own.
-      if (++lineEndings > 100) return nok(code)
       effects.exit('texMathTextData')
       effects.enter('lineEnding')
       effects.consume(code)
