@@ -43,7 +43,10 @@ const inlineInText: Construct = {name: 'texMathText', tokenize: tokenizeInline}
 const closingDisplay: Construct = {tokenize: tokenizeClosingDisplay, partial: true}
 const textGroup: Construct = {tokenize: tokenizeTextGroup, partial: true}
 
-/** Longest `\text{…}` group read, in codes: an unclosed one is not scanned to the end of the paragraph again and again. */
+/**
+ * Longest `\text{…}` group read, in codes: an unclosed one is not scanned to the end of its
+ * paragraph from every `$` before it.
+ */
 const maxTextGroup = 256
 
 /** Create an extension for `micromark` to enable TeX maths with dollars, as Pandoc reads them. */
