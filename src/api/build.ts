@@ -14,6 +14,8 @@ import {renderPdf} from '../print/paginate.js'
 import {StagedWrites} from '../print/write-atomic.js'
 import {isInside, resolveInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
+import {katexDist, mathAssetsFolder, mathStylesheet} from '../render/blocks/math.js'
+import type {RenderMode} from '../render/context.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
 import {pageCss} from '../render/page-css.js'
@@ -84,20 +86,26 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   /** Render every edition, paginate the PDFs that changed, stage every output, then put them in place. */
   async function buildEditions(): Promise<BuildResult> {
     const built: BuiltEdition[] = []
-    const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition}> = []
+    const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition; usesMath: boolean}> = []
+    let mathAssets = false
     for (const edition of editions) {
       progress('render', edition)
       const output = model.config.editions[edition]!.output
       const web = await renderEdition(model, edition, {mode: 'web', pageOf})
       const item: BuiltEdition = {edition, rendered: web}
+      // KaTeX's stylesheet and fonts, once, when an edition has maths.
+      if (web.usesMath && !mathAssets) {
+        await writeMathAssets(out)
+        mathAssets = true
+      }
       if (formats.includes('html')) {
         item.html = path.join(out, `${output}.html`)
-        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: webStyles, transform: typography(model.config.lang, {hyphenate: false})})
+        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web), transform: typography(model.config.lang, {hyphenate: false})})
         await outputs.stage(item.html, new TextEncoder().encode(html))
       }
       if (formats.includes('pdf')) {
         const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: printStyles, transform: (tree) => {
+        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print), transform: (tree) => {
           typography(model.config.lang, {hyphenate: true})(tree)
           relocateImages(tree, '../')
         }})
@@ -106,7 +114,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
         await writeFile(htmlFile, html)
         const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
         item.pdf = path.join(out, `${output}.pdf`)
-        printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item})
+        printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath})
       }
       built.push(item)
     }
@@ -146,7 +154,9 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
             await outputs.stage(job.pdfFile, pdf)
             job.built.pageCount = printed
             job.built.preflight = result.preflight
-            reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: themeFamilies(theme)})
+            // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
+            const families = [...themeFamilies(theme), ...(job.usesMath ? ['KaTeX_'] : [])]
+            reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: families})
           })
         )
       } finally {
@@ -165,6 +175,12 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 /** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */
 export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
 export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
+
+/** An edition's stylesheets: KaTeX's after the fonts when it has maths, so that a theme can restyle `.katex`. */
+export function stylesheetsFor(mode: RenderMode, rendered: Pick<RenderedEdition, 'usesMath'>): Array<{href: string; media?: string}> {
+  const styles = mode === 'web' ? webStyles : printStyles
+  return rendered.usesMath ? [styles[0]!, mathStylesheet(mode), ...styles.slice(1)] : styles
+}
 
 /** The font families the theme declares with @font-face, as PDF font names spell them (no spaces). */
 function themeFamilies(theme: Theme): string[] {
@@ -199,6 +215,18 @@ async function writeAssets(dir: string, out: string, theme: Theme, model: Report
     await mkdir(path.dirname(target), {recursive: true})
     await copyTree(dir, image.path, target)
   }
+}
+
+/** KaTeX's stylesheet and its fonts (WOFF2, which every browser and Chromium's PDF read), beside the HTML. */
+async function writeMathAssets(out: string): Promise<void> {
+  const dist = katexDist()
+  const folder = path.join(out, mathAssetsFolder)
+  await mkdir(path.join(folder, 'fonts'), {recursive: true})
+  const fonts = (await readdir(path.join(dist, 'fonts'))).filter((name) => name.endsWith('.woff2'))
+  await Promise.all([
+    copyFile(path.join(dist, 'katex.min.css'), path.join(folder, 'katex.min.css')),
+    ...fonts.map((name) => copyFile(path.join(dist, 'fonts', name), path.join(folder, 'fonts', name)))
+  ])
 }
 
 /**

@@ -9,6 +9,7 @@ import type {VFile} from 'vfile'
 import {restoreBareTextDirectives} from './bare-directives.js'
 import remarkAttributes, {attachAttributes} from './attributes/index.js'
 import remarkCitation from './citation/index.js'
+import remarkMath from './math/index.js'
 
 /**
  * remark-directive without the `verbose` switch: we need attribute positions so that a bad
@@ -22,7 +23,7 @@ function remarkDirectiveWithPositions(this: Processor): void {
 
 /**
  * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations +
- * Pandoc attributes, bracketed spans and fenced divs.
+ * Pandoc attributes, bracketed spans and fenced divs + TeX maths.
  */
 export function createParser() {
   return unified()
@@ -32,6 +33,7 @@ export function createParser() {
     .use(remarkDirectiveWithPositions)
     .use(remarkCitation)
     .use(remarkAttributes)
+    .use(remarkMath)
 }
 
 let shared: ReturnType<typeof createParser> | undefined

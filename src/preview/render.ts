@@ -1,4 +1,4 @@
-import {printStyles, webStyles} from '../api/build.js'
+import {stylesheetsFor} from '../api/build.js'
 import type {Theme} from '../load/theme.js'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
@@ -26,7 +26,7 @@ export async function renderPage(model: ReportModel, theme: Theme, edition: Edit
   const rendered = await renderEdition(model, edition, {mode, pageOf})
   return renderDocument(model, rendered, theme, {
     mode,
-    stylesheets: mode === 'web' ? webStyles : printStyles,
+    stylesheets: stylesheetsFor(mode, rendered),
     transform: typography(model.config.lang, {hyphenate: mode === 'print'})
   })
 }

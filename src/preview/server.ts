@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
 import {pagedHandlersScript} from '../print/browser-side/handlers.js'
+import {katexDist} from '../render/blocks/math.js'
 import type {RenderMode} from '../render/context.js'
 import {pageCss} from '../render/page-css.js'
 import {clientScript} from './client.js'
@@ -44,7 +45,7 @@ const asset = (name: string, body: string | Buffer): Reply => ({status: 200, typ
 /**
  * The preview's request handler. Only GET and HEAD; only the routes below; every path is checked
  * by `parseRequestPath` before anything is looked up, and files are read only from the project's
- * `assets/`, the theme's fonts and Paged.js's polyfill.
+ * `assets/`, the theme's fonts, KaTeX's stylesheet and fonts, and Paged.js's polyfill.
  */
 export function createHandler(session: PreviewSession, hub: EventHub, boundHost: string) {
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<Reply | undefined> => {
@@ -94,12 +95,17 @@ export function createHandler(session: PreviewSession, hub: EventHub, boundHost:
   }
 }
 
-/** The project's own `assets/` first (`build` copies them over the theme's), then images beside chapters, theme styles, page.css and fonts. */
+/** The project's own `assets/` first (`build` copies them over the theme's), then KaTeX's, images beside chapters, theme styles, page.css and fonts. */
 async function serveAsset(session: PreviewSession, segments: string[]): Promise<Reply> {
   const own = await resolveInside(path.join(session.dir, 'assets'), segments)
   if (own.ok) return asset(own.file, await readFile(own.file))
   if (own.status === 403) return text(403, 'Forbidden\n')
   const [folder, name, ...rest] = segments
+  // KaTeX's stylesheet and fonts, as `build` copies them to `assets/katex/`.
+  if (folder === 'katex' && (segments.join('/') === 'katex/katex.min.css' || (name === 'fonts' && rest.length === 1 && rest[0]!.endsWith('.woff2')))) {
+    const file = await resolveInside(katexDist(), segments.slice(1))
+    return file.ok ? asset(file.file, await readFile(file.file)) : text(404, 'Not found\n')
+  }
   const {theme, model} = session
   // An image beside its chapter, where `build` copies it (render/images.ts): only those the text names.
   if (folder === 'images' && model) {

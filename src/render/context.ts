@@ -34,6 +34,8 @@ export interface RenderContext {
   numbers: ReadonlyMap<string, number>
   /** Where an image named in `file` as `url` is found beside the HTML (`render/images.ts`). */
   imageSource: (file: string, url: string) => string
+  /** Set once a formula is rendered: the page then needs KaTeX's stylesheet and fonts. */
+  usesMath: boolean
 }
 
 /**

@@ -23,6 +23,8 @@ export interface RenderedEdition {
   notes: RenderContext['notes']
   /** Which stats and recommendations the edition shows, for the cross-edition test and exports. */
   shown: {recommendations: string[]; stats: string[]}
+  /** Whether the edition has TeX maths: its page then links KaTeX's stylesheet. */
+  usesMath: boolean
 }
 
 export interface EditionOptions {
@@ -36,7 +38,7 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const labels = labelsFor(model.config.lang)
   const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
   const citations = new CitationCollector(model.citationStyle, model.config.lang, items)
-  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url)}
+  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
   const main: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)
 
@@ -55,7 +57,8 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
     toc: wantsToc ? toc : undefined,
     main,
     notes: context.notes,
-    shown: {recommendations: model.recommendations.filter((item) => documents.some((document) => document.path === item.file)).map((item) => item.id), stats: model.stats.map((item) => item.id)}
+    shown: {recommendations: model.recommendations.filter((item) => documents.some((document) => document.path === item.file)).map((item) => item.id), stats: model.stats.map((item) => item.id)},
+    usesMath: context.usesMath
   }
 }
 

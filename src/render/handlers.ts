@@ -8,13 +8,15 @@ import type {Position} from 'unist'
 import {resolveTerm} from '../model/terms.js'
 import type {MarkdownDocument} from '../model/types.js'
 import type {Citation} from '../parse/citation/types.js'
+import type {InlineMath, Math} from '../parse/math/index.js'
 import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from './blocks/boxes.js'
 import {renderLeafDirective} from './blocks/lists.js'
 import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
+import {renderMath} from './blocks/math.js'
 import type {RenderAffix} from './citations/collector.js'
 import {hrefFor, type RenderContext} from './context.js'
 
-/** mdast-util-to-hast handlers for one document of an edition: directives, citations, notes. */
+/** mdast-util-to-hast handlers for one document of an edition: directives, citations, notes, maths. */
 export function createHandlers(context: RenderContext, document: MarkdownDocument): Handlers {
   /** True while rendering a note's own content: citations there stay inline, not nested notes. */
   let inNote = false
@@ -108,7 +110,11 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
 
   const footnoteDefinition: Handler = () => undefined
 
-  return {...createPandocHandlers(context, document), citation, footnoteReference, footnoteDefinition, containerDirective, leafDirective, textDirective} as unknown as Handlers
+  /** TeX maths, typeset by KaTeX now: no script in the page, no network. */
+  const math: Handler = (_state, node: Math) => renderMath(node, context)
+  const inlineMath: Handler = (_state, node: InlineMath) => renderMath(node, context)
+
+  return {...createPandocHandlers(context, document), citation, footnoteReference, footnoteDefinition, containerDirective, leafDirective, textDirective, math, inlineMath} as unknown as Handlers
 }
 
 /**

@@ -65,6 +65,22 @@ describe('not figures', () => {
   test("counts of the report's own parts", () => expectFlags(['Le présent rapport s’articule en 6 volets et formule 11 propositions.', 'This brief sets out 4 options for ministers.']))
 
   test('the first day of a month', () => expectFlags(['La mesure entre en vigueur le 1er septembre.', 'Au 1er janvier 2025, le barème change.']))
+
+  test('numbers inside TeX maths, inline or displayed; a figure beside them still is one', () =>
+    expectFlags([
+      'Le seuil est $\\alpha = 0.05$ et la taille $n = 1200$.',
+      'On estime $10^6$ fichiers par $$N = 3 \\times 10^{4} + 250$$ environ.',
+      'Le modèle $y = 3x + 12$ prédit ⟦250 cas⟧ de plus.',
+      'Money is text: it costs ⟦$5⟧, not $\\frac{1}{2}$ of it.'
+    ]))
+
+  test('numbers in a $$ block are not figures', async () => {
+    const dir = await writeProject({'chapters/intro.md': '# Intro\n\n$$\np = 0.05, \\quad N = 12\\,000, \\quad 45\\,\\%\n$$\n\nTexte :term[sextorsion] [@enquete-2024].\n'})
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    expect(result.model.figures).toEqual([])
+  })
 })
 
 describe('figures', () => {

@@ -86,6 +86,20 @@ describe('rapporteur preview (command)', () => {
     }
   })
 
+  test('a report with maths links KaTeX’s stylesheet, served with its fonts, and nothing else of KaTeX', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\nLe seuil $\\alpha = 0.05$ [@enquete-2024] sur la :term[sextorsion].\n'})
+    const server = await preview(dir, {})
+    try {
+      const port = Number(new URL(server.url).port)
+      expect((await rawGet(port, '/rapport.html')).body.replaceAll('&#x2F;', '/')).toContain('href="assets/katex/katex.min.css"')
+      expect((await rawGet(port, '/paged/rapport.html')).body.replaceAll('&#x2F;', '/')).toContain('href="../assets/katex/katex.min.css"')
+      for (const file of ['/assets/katex/katex.min.css', '/paged/assets/katex/katex.min.css', '/assets/katex/fonts/KaTeX_Main-Regular.woff2']) expect((await rawGet(port, file)).status, file).toBe(200)
+      for (const file of ['/assets/katex/katex.js', '/assets/katex/fonts/KaTeX_Main-Regular.ttf']) expect((await rawGet(port, file)).status, file).toBe(404)
+    } finally {
+      await server.close()
+    }
+  })
+
   test('a broken config at start serves an error page, then the report once fixed', async () => {
     const dir = await project({'rapporteur.yaml': baseProject['rapporteur.yaml']!.replace('lang: fr', 'lang: [fr')})
     let rebuilt: (report: RebuildReport) => void = () => {}

@@ -5,6 +5,7 @@ import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
 import {imageWithoutAlt} from './image-without-alt.js'
+import {invalidMath} from './invalid-math.js'
 import {malformedCitation} from './malformed-citation.js'
 import {missingImage} from './missing-image.js'
 import {rawHtml} from './raw-html.js'
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   duplicateId,
   unknownSource,
   malformedCitation,
+  invalidMath,
   unsupportedSyntax,
   figureNeedsCitation,
   figureNotInSource,

@@ -22,10 +22,11 @@ blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\
 and never run; attributes that follow nothing they could apply to; a \`:::\` line that opens or closes
 nothing; example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
-never reported.`,
+never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
+\`invalid-math\`).`,
   examples: {
     ok: [
-      {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, et 10 $ ou 5 € restent du texte.\n"},
+      {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, la formule $a^2+b^2=c^2$ est mise en forme, et 10 $ ou 5 € restent du texte.\n"},
       {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'}
     ],
     notOk: [
@@ -66,9 +67,11 @@ never reported.`,
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[\^$~]|:::|\(@|^[:|][ \t]/mu.test(source)) return
-        // Inline code is shown as written: blank it out (same length, so offsets stay true).
-        if (source.includes('`')) visit(node, 'inlineCode', (code) => {
+        if (!/[\^~]|:::|\(@|^[:|][ \t]/mu.test(source)) return
+        // Inline code is shown as written, and maths is typeset: blank them out (same length, so
+        // offsets stay true). `$a^2 + b^2$` holds no superscript.
+        if (/[`$]/u.test(source)) visit(node, (code: Nodes) => {
+          if (code.type !== 'inlineCode' && code.type !== 'inlineMath') return
           const from = (code.position?.start.offset ?? start) - start
           const to = (code.position?.end.offset ?? start) - start
           source = source.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + source.slice(to)

@@ -13,7 +13,6 @@ export interface UnsupportedSyntax {
 
 export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'inline-note', pattern: /\^\[/gu, message: 'Unexpected inline note `^[`, expected a footnote: `[^1]` in the text and `[^1]: …` below the paragraph'},
-  {id: 'math', pattern: /\$\$[^$]+\$\$|(?<![\\$\w])\$(?=[^\s$\d])[^$\n]*[^\s$\\]\$(?![\w$])/gu, message: 'Unexpected TeX maths `$&`, expected the formula in words or Unicode (H₂O, 10⁶, ≤), or as an image'},
   {id: 'subscript', pattern: /(?<!~)~(?!~)[^\s~]+~(?!~)/gu, message: 'Unexpected subscript `$&`, expected Unicode subscripts (H₂O) or words'},
   {id: 'superscript', pattern: /(?<![\w^[])\^(?![[^])[^\s^]+\^|(?<=\w)\^[^\s^[]+\^/gu, message: 'Unexpected superscript `$&`, expected Unicode superscripts (10⁶, 1ᵉʳ) or words'},
   {id: 'example-list', pattern: /^\(@[\w-]*\)\s/gmu, message: 'Unexpected example list `$&`, expected a numbered list (`1.`)'}

@@ -1,7 +1,7 @@
 import type {PhrasingContent} from 'mdast'
 import type {Citation} from '../../parse/citation/types.js'
 
-/** A stand-in character for inline content whose text is not prose (code, links, citations…). */
+/** A stand-in character for inline content whose text is not prose (code, maths, links, citations…). */
 export const OPAQUE = '\uFFFC'
 
 /** One run of prose text that came from one text node. */
@@ -84,6 +84,10 @@ export function flatten(children: readonly PhrasingContent[], document: string):
             walk(node.children)
             flat.waived.push({start, end: length, reason: String(node.attributes?.reason ?? '').trim(), node})
           } else push(OPAQUE)
+          break
+        case 'inlineMath':
+          // TeX maths (`$10^6$`, `$\alpha = 0.05$`): its numbers are notation, not figures.
+          push(OPAQUE)
           break
         default:
           // Links, code, images, raw HTML, :ref and unknown directives: not prose a figure can live in.

@@ -317,9 +317,12 @@ function closingBrace(units: Unit[], from: number): number | undefined {
   return undefined
 }
 
-/** A character of a locator word: not whitespace, not punctuation other than `-`, `–`, `:`. */
+/**
+ * A character of a locator word: not whitespace, not punctuation other than `-`, `–`, `:`, and
+ * not `$`, which starts TeX maths (`[@a, $x^2$]` has a suffix, no locator, as in Pandoc).
+ */
 function isRunChar(char: string): boolean {
-  if (isSpace(char)) return false
+  if (isSpace(char) || char === '$') return false
   if (char === '-' || char === '–' || char === ':') return true
   return !/[\p{P}]/u.test(char)
 }

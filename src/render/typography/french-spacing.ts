@@ -1,5 +1,5 @@
 import type {Element, Root, Text} from 'hast'
-import {hasClass, ISOLATED, NOT_PROSE, ownLang, PHRASING, primaryLanguage} from './hast.js'
+import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, primaryLanguage} from './hast.js'
 
 /**
  * French spacing, applied to the text of a hast tree when the language is French (`fr`, `fr-CA`…):
@@ -13,10 +13,10 @@ import {hasClass, ISOLATED, NOT_PROSE, ownLang, PHRASING, primaryLanguage} from 
  *
  * A space already there (ordinary, no-break, thin, a line break, or several) becomes the right one;
  * a missing one is added (`«Bonjour»` → `« Bonjour »`, `Attention!` → `Attention !`), except:
- * never inside URLs or e-mail addresses, `code`/`pre`/`kbd`/`samp`/`var`/`script`/`style`, or
- * attribute values; a colon gets a space added only when a space or the end follows it, so clock
- * times (`14:30`), ratios (`3:1`) and `scheme:` strings keep theirs; doubled marks (`?!`) and a
- * mark right after an opening bracket or quote (`(!)`) get none.
+ * never inside URLs or e-mail addresses, `code`/`pre`/`kbd`/`samp`/`var`/`script`/`style`,
+ * typeset maths (`.rp-math`), or attribute values; a colon gets a space added only when a space
+ * or the end follows it, so clock times (`14:30`), ratios (`3:1`) and `scheme:` strings keep
+ * theirs; doubled marks (`?!`) and a mark right after an opening bracket or quote (`(!)`) get none.
  *
  * Digit runs without spaces are left as typed: a five-digit run is as often a postal code or an
  * identifier (`75000 Paris`) as a quantity, and the writer knows which.
@@ -86,7 +86,7 @@ function walk(parent: Root | Element, french: boolean, pieces: Piece[]): void {
 
 function visitElement(element: Element, french: boolean, pieces: Piece[]): void {
   const tag = element.tagName
-  if (SKIPPED.has(tag)) {
+  if (SKIPPED.has(tag) || hasClass(element, NOT_PROSE_CLASSES)) {
     if (french) pieces.push(OPAQUE_PIECE)
     return
   }

@@ -102,6 +102,8 @@ export function hyphenateText(text: string, lang: string): string {
 /** Elements whose text is not hyphenated. */
 const SKIPPED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template', 'dt'])
 const SKIPPED_CLASSES = new Set([
+  'rp-math',
+  'katex',
   'rp-cover',
   'rp-toc',
   'rp-toc-inline',

@@ -1,14 +1,14 @@
 import type {Element, Root, Text} from 'hast'
-import {hasClass, ISOLATED, NOT_PROSE, ownLang, PHRASING, primaryLanguage} from './hast.js'
+import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, primaryLanguage} from './hast.js'
 
 /**
  * Typographic quotes and dashes, as Pandoc's `smart` extension makes them, in the language of
  * each element: `"…"` becomes « … » in French (French spacing then puts its narrow spaces inside)
  * and “…” in English; a straight apostrophe `'` becomes ’ (and, in English, `'…'` after a space
  * becomes ‘…’); `---` becomes an em dash and `--` an en dash. Never inside code, pre, kbd, samp,
- * var, script, style or math, nor in attribute values. Quotes are paired across the inline
- * elements of a block (`"<em>texte</em>"`); each block starts afresh. Running it twice changes
- * nothing.
+ * var, script, style, math or typeset maths (`.rp-math`), nor in attribute values. Quotes are
+ * paired across the inline elements of a block (`"<em>texte</em>"`); each block starts afresh.
+ * Running it twice changes nothing.
  */
 export function smartPunctuation(tree: Root | Element, options: {lang: string}): void {
   const state = {previous: ' ', open: false}
@@ -26,7 +26,7 @@ function walk(parent: Root | Element, lang: string, state: State): void {
   for (const child of parent.children) {
     if (child.type === 'text') child.value = convert(child, lang, state)
     else if (child.type === 'element') {
-      if (SKIPPED.has(child.tagName)) {
+      if (SKIPPED.has(child.tagName) || hasClass(child, NOT_PROSE_CLASSES)) {
         state.previous = 'x'
         continue
       }
