@@ -8,6 +8,9 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {restoreBareTextDirectives} from './bare-directives.js'
 import remarkCitation from './citation/index.js'
+import remarkDefinitionList from './definition-list.js'
+import remarkInlineNote from './inline-note/index.js'
+import remarkSubSuperscript from './sub-superscript/index.js'
 
 /**
  * remark-directive without the `verbose` switch: we need attribute positions so that a bad
@@ -19,14 +22,22 @@ function remarkDirectiveWithPositions(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown({verbose: true}))
 }
 
-/** The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations. */
+/**
+ * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations,
+ * inline notes, sub- and superscripts and definition lists.
+ *
+ * GFM's strikethrough takes `~~struck~~` only: a single tilde is Pandoc's subscript (`H~2~O`).
+ */
 export function createParser() {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirectiveWithPositions)
     .use(remarkCitation)
+    .use(remarkInlineNote)
+    .use(remarkSubSuperscript)
+    .use(remarkDefinitionList)
 }
 
 let shared: ReturnType<typeof createParser> | undefined
