@@ -12,19 +12,24 @@ export const unsupportedSyntax = defineRule({
   summary: 'Pandoc or Quarto syntax rapporteur does not support would print raw: say so, and what to write.',
   docs: `Writers coming from Pandoc, Quarto or R Markdown bring syntax rapporteur does not read. Rather than
 print it raw in the PDF and the web page without a word, \`check\` reports each at its line and column,
-with what to write instead: shortcodes (\`{{< include … >}}\`), inline notes (\`^[…]\`), attributes on
-headings, images and spans (\`{#sec-x}\`, \`{width=70%}\`, \`[text]{.class}\`), Pandoc fenced divs
-(\`::: {.callout-note}\`), TeX maths (\`$…$\`, \`$$…$$\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`), raw
-blocks (\`\`\`{=html}\`), LaTeX commands (\`\\newpage\`), example lists (\`(@)\`), definition lists
-(\`: définition\` under a term), line blocks (\`| ligne\`), and Quarto
-cross-references (\`@fig-x\`, \`@tbl-x\`, \`@sec-x\`). Inline code and code blocks are never reported.
+with what to write instead: shortcodes (\`{{< include … >}}\`), attributes on headings, images and spans
+(\`{#sec-x}\`, \`{width=70%}\`, \`[text]{.class}\`), Pandoc fenced divs (\`::: {.callout-note}\`), TeX maths
+(\`$…$\`, \`$$…$$\`), raw blocks (\`\`\`{=html}\`), LaTeX commands (\`\\newpage\`), example lists (\`(@)\`),
+definition lines left as text (\`~ définition\`, or \`: définition\` in a list item or a footnote), line
+blocks (\`| ligne\`), and Quarto cross-references (\`@fig-x\`, \`@tbl-x\`, \`@sec-x\`). Inline code and code
+blocks are never reported. Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and
+definition lists (a term, then \`: définition\`) are read, as Pandoc reads them.
 See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
   examples: {
-    ok: [{'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, et 10 $ ou 5 € restent du texte.\n"}],
+    ok: [
+      {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, et 10 $ ou 5 € restent du texte.\n"},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse^[Selon une enquête [@enquete-2024].] : H~2~O, 10^6^ cas, le 1^er^ mai.\n\nSextorsion\n: Chantage à la diffusion d’images intimes.\n'}
+    ],
     notOk: [
-      {'chapters/intro.md': '## Méthode {#sec-methode}\n\nLa :term[sextorsion] progresse^[Selon une enquête.] [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
+      {'chapters/intro.md': '## Méthode {#sec-methode}\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
       {'chapters/intro.md': '::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\n![Carte](assets/carte.png){#fig-carte width=70%}\n\nVoir @fig-carte.\n'},
-      {'chapters/intro.md': 'La formule $E = mc^2$ et H~2~O, puis 10^6^ cas [@enquete-2024] :term[sextorsion].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n'}
+      {'chapters/intro.md': 'La formule $E = mc^2$ et 10 cas [@enquete-2024] :term[sextorsion].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'}
     ]
   },
   check({model, report}) {
@@ -36,13 +41,13 @@ See [Coming from Pandoc or Quarto](../pandoc-quarto.md).`,
           report(at(node.position.start.offset ?? 0, (node.position.start.offset ?? 0) + 3 + node.lang.length), `Unexpected raw \`${node.lang}\` block, expected Markdown (rapporteur writes the HTML and the PDF from it; raw HTML only with \`check.html: true\`)`)
           return
         }
-        if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
+        if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'defListTerm') return
         const start = node.position?.start.offset
         const end = node.position?.end.offset
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[{^$~\\]|:::|\(@|^[:|][ \t]/mu.test(source)) return
+        if (!/[{^$~\\]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]/mu.test(source)) return
         // Inline code is shown as written: blank it out (same length, so offsets stay true).
         if (source.includes('`')) visit(node, 'inlineCode', (code) => {
           const from = (code.position?.start.offset ?? start) - start
