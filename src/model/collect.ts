@@ -8,6 +8,7 @@ import {valueOfText} from './figures/value.js'
 import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
+import {textWithoutNotes} from './text/plain.js'
 import type {Figure, MarkdownDocument, ReportModel} from './types.js'
 
 /** What encloses the node being visited. */
@@ -82,7 +83,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         number: 0,
         axis: String(attributes.axis),
         actors: attributes.actors as string | undefined,
-        title: heading ? toString(heading) : undefined,
+        title: heading ? textWithoutNotes(heading) : undefined,
         node
       })
     } else if (node.name === 'stat' && attributes) {
@@ -93,7 +94,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         source: String(attributes.source),
         locator: attributes.locator as string | undefined,
         key: Boolean(attributes.key),
-        text: toString(node.children.filter((child) => !isLabel(child))).replace(/\s+/gu, ' ').trim(),
+        text: textWithoutNotes(node.children.filter((child) => !isLabel(child))).replace(/\s+/gu, ' ').trim(),
         node,
         attributePositions: attributePositions(node)
       }

@@ -88,3 +88,18 @@ describe('definition lists are prose', () => {
     expect(model.terms.filter((use) => use.position.start.line === 3)).toHaveLength(1)
   })
 })
+
+describe('titles and labels leave inline notes out', () => {
+  test('a chapter title, a recommendation title and a stat text', async () => {
+    const dir = await writeProject({
+      'chapters/intro.md':
+        '# Introduction^[Ce chapitre reprend le rapport de 2023.]\n\n:::recommendation{#rec-a axis=prevention}\n### Former les enseignants^[Voir l’annexe.]\n:::\n\n:::stat{#stat-a value="40 %" source=enquete-2024}\ndes affaires^[Hors classements.] ont abouti\n:::\n\n:term[sextorsion] [@enquete-2024]\n'
+    })
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    expect(result.model.documents[0]!.title).toBe('Introduction')
+    expect(result.model.recommendations[0]!.title).toBe('Former les enseignants')
+    expect(result.model.stats[0]!.text).toBe('des affaires ont abouti')
+  })
+})
