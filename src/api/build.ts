@@ -1,11 +1,11 @@
 import {createHash} from 'node:crypto'
 import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {loadTheme, packageRoot, type Theme} from '../load/theme.js'
 import type {Config, EditionName} from '../model/schemas/config.js'
 import {pageSizePoints} from '../model/schemas/page-size.js'
+import {textWithoutNotes} from '../model/text/plain.js'
 import type {ReportModel} from '../model/types.js'
 import {launchBrowser, resolveBrowser} from '../print/browser.js'
 import {finalizePdf} from '../print/finalize-pdf.js'
@@ -265,7 +265,7 @@ function headingTexts(model: ReportModel): string[] {
   for (const document of model.documents) {
     const visit = (nodes: ReadonlyArray<import('mdast').RootContent>) => {
       for (const node of nodes) {
-        if (node.type === 'heading') texts.push(toString(node))
+        if (node.type === 'heading') texts.push(textWithoutNotes(node))
         else if ('children' in node) visit(node.children as import('mdast').RootContent[])
       }
     }

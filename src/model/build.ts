@@ -1,5 +1,4 @@
 import type {Heading} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
@@ -11,6 +10,7 @@ import {readFrontMatter} from './front-matter.js'
 import {readGlossary} from './registry/glossary.js'
 import {readSources} from './registry/sources.js'
 import type {Config, EditionName} from './schemas/config.js'
+import {textWithoutNotes} from './text/plain.js'
 import type {MarkdownDocument, ReportModel, SchemaProblem} from './types.js'
 
 /** What the load stage hands over: the validated config and the files it names, read. */
@@ -59,7 +59,7 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
       role: editions.includes('full') ? 'chapter' : 'synthesis',
       editions,
       frontMatter,
-      title: frontMatter.title ?? (heading ? toString(heading) : undefined),
+      title: frontMatter.title ?? (heading ? textWithoutNotes(heading) : undefined),
       id: frontMatter.id ?? heading?.data?.attributes?.id ?? idFromPath(file.path)
     }
     model.documents.push(document)

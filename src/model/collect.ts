@@ -8,6 +8,7 @@ import {valueOfText} from './figures/value.js'
 import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
+import {textWithoutNotes} from './text/plain.js'
 import type {Figure, MarkdownDocument, ReportModel} from './types.js'
 
 /** What encloses the node being visited. */
@@ -20,7 +21,8 @@ const emptyPosition: Position = {start: {line: 1, column: 1, offset: 0}, end: {l
 
 /**
  * Walk one document once, filling the model: blocks, inline directives, citations, figures,
- * raw HTML and images. Recommendation numbers are assigned later, across the edition.
+ * raw HTML and images. Recommendation numbers are assigned later, across the edition. Footnote
+ * definitions, inline notes, definition lists' terms and definitions are prose like paragraphs.
  */
 export function collectDocument(document: MarkdownDocument, model: ReportModel, scope: FigureScope, ignore: readonly RegExp[] = []): void {
   const text = String(document.file.value)
@@ -43,11 +45,15 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     switch (node.type) {
       case 'paragraph':
         // A container's `[label]` is a paragraph flagged as such: a title, not prose.
-        if (node.data && (node.data as {directiveLabel?: boolean}).directiveLabel) visitInline(node.children)
+        if (node.data && (node.data as {directiveLabel?: boolean}).directiveLabel) visitInline(node.children, enclosing)
         else visitProse(node.children, enclosing, [])
         return
       case 'heading':
-        visitInline(node.children)
+        visitInline(node.children, enclosing)
+        return
+      case 'defListTerm':
+        // A definition list's term is prose, like a list item's; its definitions are blocks.
+        visitProse(node.children, enclosing, [])
         return
       case 'html':
         if (!isComment(node.value)) model.html.push(where(node))
@@ -57,7 +63,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         return
       case 'leafDirective':
         recordDirective(node)
-        if (node.name === 'ref' || node.name === 'term') visitInline(node.children)
+        if (node.name === 'ref' || node.name === 'term') visitInline(node.children, enclosing)
         return
       case 'code':
       case 'yaml':
@@ -80,7 +86,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         number: 0,
         axis: String(attributes.axis),
         actors: attributes.actors as string | undefined,
-        title: heading ? toString(heading) : undefined,
+        title: heading ? textWithoutNotes(heading) : undefined,
         node
       })
     } else if (node.name === 'stat' && attributes) {
@@ -91,7 +97,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         source: String(attributes.source),
         locator: attributes.locator as string | undefined,
         key: Boolean(attributes.key),
-        text: toString(node.children.filter((child) => !isLabel(child))).replace(/\s+/gu, ' ').trim(),
+        text: textWithoutNotes(node.children.filter((child) => !isLabel(child))).replace(/\s+/gu, ' ').trim(),
         node,
         attributePositions: attributePositions(node)
       }
@@ -126,7 +132,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   }
 
   const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false) => {
-    visitInline(children)
+    visitInline(children, enclosing)
     const flat = flatten(children, text)
     for (const finding of detectNumbers(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding, flat, enclosing, extraKeys)
   }
@@ -147,19 +153,24 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     model.figures.push(figure)
   }
 
-  const visitInline = (nodes: readonly PhrasingContent[]) => {
+  const visitInline = (nodes: readonly PhrasingContent[], enclosing: Enclosing) => {
     for (const node of nodes) {
       switch (node.type) {
         case 'citation':
           for (const item of node.items) {
             model.citations.push({file: document.path, position: item.position, key: item.key, mode: item.mode, prefix: item.prefix, locator: item.locator, suffix: item.suffix})
             // Affixes are Markdown: a term, a cross-reference or an image there is one like any other.
-            visitInline(item.prefixChildren)
-            visitInline(item.suffixChildren)
+            visitInline(item.prefixChildren, enclosing)
+            visitInline(item.suffixChildren, enclosing)
           }
           break
+        case 'inlineNote':
+          // A note's text is prose of its own, as a footnote's is: its figures need a source in it.
+          // Where it is called, it is a note call (text/flatten.ts).
+          visitProse(node.children, enclosing, [])
+          break
         case 'textDirective':
-          visitTextDirective(node)
+          visitTextDirective(node, enclosing)
           break
         case 'crossReference':
           model.refs.push({...where(node), target: node.identifier, node})
@@ -174,18 +185,18 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           model.images.push({...where(node), alt: node.alt, url: node.identifier})
           break
         default:
-          if ('children' in node) visitInline(node.children as PhrasingContent[])
+          if ('children' in node) visitInline(node.children as PhrasingContent[], enclosing)
       }
     }
   }
 
-  const visitTextDirective = (node: TextDirective) => {
+  const visitTextDirective = (node: TextDirective, enclosing: Enclosing) => {
     const attributes = recordDirective(node)
     const label = toString(node)
     if (node.name === 'term') model.terms.push({...where(node), label, id: (attributes?.id as string | undefined) || undefined, node})
     if (node.name === 'ref') model.refs.push({...where(node), target: label.replace(/^#/, '').trim(), node})
     if (node.name === 'waive' && attributes) model.waivers.push({...where(node), reason: String(attributes.reason), text: label})
-    visitInline(node.children)
+    visitInline(node.children, enclosing)
   }
 
   /** Record a directive use, validate its attributes, and return them parsed (undefined if invalid). */

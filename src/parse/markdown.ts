@@ -10,6 +10,9 @@ import {restoreBareTextDirectives} from './bare-directives.js'
 import remarkAttributes, {attachAttributes} from './attributes/index.js'
 import remarkCitation from './citation/index.js'
 import remarkMath from './math/index.js'
+import remarkDefinitionList from './definition-list.js'
+import remarkInlineNote from './inline-note/index.js'
+import remarkSubSuperscript from './sub-superscript/index.js'
 
 /**
  * remark-directive without the `verbose` switch: we need attribute positions so that a bad
@@ -22,18 +25,24 @@ function remarkDirectiveWithPositions(this: Processor): void {
 }
 
 /**
- * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations +
- * Pandoc attributes, bracketed spans and fenced divs + TeX maths.
+ * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations,
+ * attributes, bracketed spans, fenced divs, inline notes, sub- and superscripts, definition lists
+ * and TeX maths.
+ *
+ * GFM's strikethrough takes `~~struck~~` only: a single tilde is Pandoc's subscript (`H~2~O`).
  */
 export function createParser() {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfm, {singleTilde: false})
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDirectiveWithPositions)
     .use(remarkCitation)
     .use(remarkAttributes)
     .use(remarkMath)
+    .use(remarkInlineNote)
+    .use(remarkSubSuperscript)
+    .use(remarkDefinitionList)
 }
 
 let shared: ReturnType<typeof createParser> | undefined

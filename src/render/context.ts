@@ -7,7 +7,7 @@ import type {Labels} from './labels.js'
 /** `web`: endnotes with back-links; `print`: footnotes inline for Paged.js (`float: footnote`). */
 export type RenderMode = 'web' | 'print'
 
-/** One note of an edition: numbered in reading order, from a citation or a Markdown footnote. */
+/** One note of an edition: numbered in reading order, from a citation, a Markdown footnote or an inline note. */
 export interface Note {
   number: number
   content: ElementContent[]

@@ -4,11 +4,14 @@ import type {FootnoteReference, Paragraph, PhrasingContent} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {Handler, Handlers, State} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
+import {defListHastHandlers} from 'mdast-util-definition-list'
 import type {Position} from 'unist'
 import {resolveTerm} from '../model/terms.js'
 import type {MarkdownDocument} from '../model/types.js'
 import type {Citation} from '../parse/citation/types.js'
 import type {InlineMath, Math} from '../parse/math/index.js'
+import type {InlineNote} from '../parse/inline-note/types.js'
+import type {Subscript, Superscript} from '../parse/sub-superscript/types.js'
 import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from './blocks/boxes.js'
 import {renderLeafDirective} from './blocks/lists.js'
 import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
@@ -16,7 +19,11 @@ import {renderMath} from './blocks/math.js'
 import type {RenderAffix} from './citations/collector.js'
 import {hrefFor, type RenderContext} from './context.js'
 
-/** mdast-util-to-hast handlers for one document of an edition: directives, citations, notes, maths. */
+/**
+ * mdast-util-to-hast handlers for one document of an edition: directives, citations, notes (Markdown
+ * footnotes and inline notes), sub- and superscripts, definition lists, maths, and Pandoc's figures,
+ * captions, divs, spans and cross-references (`blocks/pandoc.ts`).
+ */
 export function createHandlers(context: RenderContext, document: MarkdownDocument): Handlers {
   /** True while rendering a note's own content: citations there stay inline, not nested notes. */
   let inNote = false
@@ -71,13 +78,40 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
       ...(index > 0 ? [{type: 'text', value: ' '} as PhrasingContent] : []),
       ...(child.type === 'paragraph' ? (child as Paragraph).children : [{type: 'text', value: toString(child)} as PhrasingContent])
     ])
-    inNote = true
-    const content = state.all({type: 'paragraph', children: phrasing}) as ElementContent[]
-    inNote = false
+    const content = noteContent(() => state.all({type: 'paragraph', children: phrasing}) as ElementContent[])
     const call = addNote(content, node.position)
     context.footnoteNumbers.set(key, context.notes.length)
     return call
   }
+
+  /**
+   * `^[…]`: a note where it is written, numbered with the others. Its citations stay in it, as in
+   * a footnote. A note inside a note has no page foot of its own to go to: its text stands in
+   * parentheses in the note around it.
+   */
+  const inlineNote: Handler = (state: State, node: InlineNote) => {
+    if (inNote) {
+      // `voir^[…]` is glued to its word: a space before the parenthesis, unless one is written.
+      const start = node.position?.start.offset
+      const glued = start !== undefined && start > 0 && !/\s/u.test(String(document.file.value)[start - 1] ?? '')
+      return [{type: 'text', value: glued ? ' (' : '('}, ...(state.all(node) as ElementContent[]), {type: 'text', value: ')'}]
+    }
+    return addNote(noteContent(() => state.all(node) as ElementContent[]), node.position)
+  }
+
+  /** Render a note's content, with citations in it kept inline. */
+  const noteContent = (render: () => ElementContent[]): ElementContent[] => {
+    const outer = inNote
+    inNote = true
+    try {
+      return render()
+    } finally {
+      inNote = outer
+    }
+  }
+
+  const subscript: Handler = (state: State, node: Subscript) => phrasingElement(state, node, 'sub')
+  const superscript: Handler = (state: State, node: Superscript) => phrasingElement(state, node, 'sup')
 
   const containerDirective: Handler = (state: State, node: ContainerDirective) => {
     switch (node.name) {
@@ -114,7 +148,28 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
   const math: Handler = (_state, node: Math) => renderMath(node, context)
   const inlineMath: Handler = (_state, node: InlineMath) => renderMath(node, context)
 
-  return {...createPandocHandlers(context, document), citation, footnoteReference, footnoteDefinition, containerDirective, leafDirective, textDirective, math, inlineMath} as unknown as Handlers
+  return {
+    ...createPandocHandlers(context, document),
+    ...defListHastHandlers,
+    citation,
+    footnoteReference,
+    footnoteDefinition,
+    inlineNote,
+    subscript,
+    superscript,
+    containerDirective,
+    leafDirective,
+    textDirective,
+    math,
+    inlineMath
+  } as unknown as Handlers
+}
+
+/** `<sub>` or `<sup>` around the node's content, with its position. */
+function phrasingElement(state: State, node: Subscript | Superscript, tagName: 'sub' | 'sup'): Element {
+  const element: Element = {type: 'element', tagName, properties: {}, children: state.all(node) as ElementContent[]}
+  state.patch(node, element)
+  return state.applyData(node, element)
 }
 
 /**

@@ -1,4 +1,4 @@
-import type {Nodes, Root} from 'mdast'
+import type {Data, Nodes, Root} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, test} from 'vitest'
 import {parseAttributeList} from '../../src/parse/attributes/attribute-list.js'
@@ -13,6 +13,11 @@ function bare(node: Nodes): unknown {
   const {position: _position, ...rest} = node as Nodes & {position?: unknown}
   if ('children' in rest) (rest as {children: unknown[]}).children = (rest.children as Nodes[]).map(bare)
   return rest
+}
+
+/** A node's data with the fields the attributes extension adds. */
+function dataOf(node: Nodes | undefined): Data | undefined {
+  return node?.data as Data | undefined
 }
 
 function types(tree: Root): string[] {
@@ -49,7 +54,7 @@ describe('headings', () => {
 
   test('`{-}` is `.unnumbered`; braces that are not a list stay text', () => {
     const [first, second] = parse('# Annexes {-}\n\n## Sets {1, 2}\n').children
-    expect(first!.data?.attributes?.classes).toEqual(['unnumbered'])
+    expect(dataOf(first)?.attributes?.classes).toEqual(['unnumbered'])
     expect(bare(second!)).toEqual({type: 'heading', depth: 2, children: [{type: 'text', value: 'Sets {1, 2}'}]})
   })
 })
@@ -58,7 +63,7 @@ describe('inline attributes and spans', () => {
   test('an image’s, a link’s and a code span’s attributes touch them', () => {
     const [paragraph] = parse('![Map](map.png){#fig-map width=70%} [site](https://x.org){.ext} `x`{.r}\n').children
     const children = (paragraph as {children: Nodes[]}).children
-    expect(children.filter((child) => child.type !== 'text').map((child) => [child.type, child.data?.attributes?.id ?? child.data?.attributes?.classes[0]])).toEqual([['image', 'fig-map'], ['link', 'ext'], ['inlineCode', 'r']])
+    expect(children.filter((child) => child.type !== 'text').map((child) => [child.type, dataOf(child)?.attributes?.id ?? dataOf(child)?.attributes?.classes[0]])).toEqual([['image', 'fig-map'], ['link', 'ext'], ['inlineCode', 'r']])
   })
 
   test('attributes after a space apply to nothing and stay a node of their own', () => {
@@ -133,18 +138,18 @@ describe('code, captions, figures, cross-references, shortcodes, LaTeX', () => {
   test('`: Caption {#tbl-x}` after a table, and `Table: Caption` before one, are captions', () => {
     const after = parse('| a |\n|---|\n| 1 |\n\n: Counts *by* region [@doe] {#tbl-x}\n').children
     expect(after).toHaveLength(1)
-    expect(after[0]!.data?.attributes?.id).toBe('tbl-x')
-    expect(after[0]!.data?.caption?.map((node) => node.type)).toEqual(['text', 'emphasis', 'text', 'citation'])
+    expect(dataOf(after[0])?.attributes?.id).toBe('tbl-x')
+    expect(dataOf(after[0])?.caption?.map((node) => node.type)).toEqual(['text', 'emphasis', 'text', 'citation'])
     const before = parse('Table: Counts\n\n| a |\n|---|\n| 1 |\n').children
     expect(before.map((node) => node.type)).toEqual(['table'])
-    expect(before[0]!.data?.caption).toEqual([expect.objectContaining({type: 'text', value: 'Counts'})])
+    expect(dataOf(before[0])?.caption).toEqual([expect.objectContaining({type: 'text', value: 'Counts'})])
   })
 
   test('an image alone in its paragraph with a description is a figure; without one, or with text, it is not', () => {
     const [figure, bareImage, inText] = parse('![Map of regions](map.png){#fig-map}\n\n![](logo.png)\n\nSee ![icon](i.png) here.\n').children
-    expect(figure!.data?.figure).toBe(true)
-    expect(bareImage!.data?.figure).toBeUndefined()
-    expect(inText!.data?.figure).toBeUndefined()
+    expect(dataOf(figure)?.figure).toBe(true)
+    expect(dataOf(bareImage)?.figure).toBeUndefined()
+    expect(dataOf(inText)?.figure).toBeUndefined()
   })
 
   test('citations whose keys are all cross-references become cross-references; `-@` gives the number alone', () => {
@@ -162,6 +167,6 @@ describe('code, captions, figures, cross-references, shortcodes, LaTeX', () => {
   test('shortcodes and paragraphs of LaTeX commands are marked, inline code is not', () => {
     const tree = parse('{{< include a.qmd >}}\n\nText {{% note %}} and `{{< x >}}`.\n\n\\newpage\n\n\\vspace{1cm} \\noindent\n\nA \\LaTeX word.\n')
     expect(types(tree).filter((type) => type === 'shortcode')).toHaveLength(2)
-    expect(tree.children.map((node) => Boolean(node.data?.rawTex))).toEqual([false, false, true, true, false])
+    expect(tree.children.map((node) => Boolean(dataOf(node)?.rawTex))).toEqual([false, false, true, true, false])
   })
 })

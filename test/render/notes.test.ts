@@ -29,6 +29,43 @@ describe('notes', () => {
     expect(notes).toEqual(['Voir <span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024, p.\u00A016.</span>'])
   })
 
+  test('inline notes take their number among footnotes, in reading order, in web endnotes and print footnotes', async () => {
+    const chapter = '# Intro\n\nLa :term[sextorsion] a[^1] b^[Une note *en ligne*.] c[^2].\n\n[^1]: Première.\n\n[^2]: Troisième.\n'
+    const web = await notesOf(chapter)
+    expect(web.notes).toEqual(['Première.', 'Une note <em>en ligne</em>.', 'Troisième.'])
+    expect([...web.html.matchAll(/<a class="rp-note-call" href="#note-(\d)" id="note-call-(\d)"/g)].map((match) => [match[1], match[2]])).toEqual([['1', '1'], ['2', '2'], ['3', '3']])
+    expect([...web.html.matchAll(/<li id="note-(\d)">(.*?) <a href="#note-call-\d"/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['1', 'Première.'],
+      ['2', 'Une note <em>en ligne</em>.'],
+      ['3', 'Troisième.']
+    ])
+    const print = await notesOf(chapter, 'print')
+    expect([...print.html.matchAll(/<span class="rp-footnote" data-note="(\d)">(.*?)<\/span>/g)].map((match) => [match[1], match[2]])).toEqual([
+      ['1', 'Première.'],
+      ['2', 'Une note <em>en ligne</em>.'],
+      ['3', 'Troisième.']
+    ])
+  })
+
+  test('a citation inside an inline note stays in the note, and a citation before one makes its own note first', async () => {
+    const inside = await notesOf('# Intro\n\nLa :term[sextorsion] progresse.^[Voir [@enquete-2024, p. 16].]\n')
+    expect(inside.notes).toEqual(['Voir <span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024, p.\u00A016.</span>'])
+    const before = await notesOf('# Intro\n\nUn constat [@enquete-2024]^[Une remarque.] sur la :term[sextorsion].\n')
+    expect(before.notes).toEqual(['<span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024.</span>', 'Une remarque.'])
+  })
+
+  test('an in-text citation in an inline note keeps the author in the note', async () => {
+    const {notes} = await notesOf('# Intro\n\nLa :term[sextorsion] progresse.^[Selon @enquete-2024, p. 3.]\n')
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatch(/^Selon .*Observatoire.*, p\. 3\.$/)
+    expect(notes[0]).not.toContain('rp-note-call')
+  })
+
+  test('a note in an inline note stands in parentheses in it', async () => {
+    const {notes} = await notesOf('# Intro\n\nLa :term[sextorsion]^[Une note ^[dans la note] ici, une autre^[glued].]\n')
+    expect(notes).toEqual(['Une note (dans la note) ici, une autre (glued).'])
+  })
+
   test('in print, the note itself stands at its call, for Paged.js to float to the page foot', async () => {
     const {html} = await notesOf('# Intro\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n', 'print')
     expect(html).toContain('<span class="rp-footnote" data-note="1"><span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024.</span></span>')

@@ -46,3 +46,27 @@ describe('typography()', () => {
     expect(show(toHtml(tree))).toBe('<p>In·form·a·tion<a class="rp-note-call">1</a>!</p>')
   })
 })
+
+describe('sub- and superscripts', () => {
+  const typeset = (...children: Array<Element | string>) => {
+    const tree = root(h('p', children))
+    typography('fr')(tree)
+    return show(toHtml(tree))
+  }
+
+  test('an ordinal ending or an exponent stays glued to its word: no space before it', () => {
+    expect(typeset('le 1', h('sup', 'er'), ' mai, au XIX', h('sup', 'e'), ' siècle, 10', h('sup', '6'), ' cas')).toBe('<p>le 1<sup>er</sup> mai, au XIX<sup>e</sup> siècle, 10<sup>6</sup> cas</p>')
+  })
+
+  test('read with the sentence: the unit after an exponent, the mark after a superscript get their space', () => {
+    expect(typeset('10', h('sup', '6'), ' €, note', h('sup', 'a'), '!')).toBe(`<p>10<sup>6</sup>${N}€, note<sup>a</sup>${N}!</p>`)
+  })
+
+  test('their digits are not grouped with the digits around them', () => {
+    expect(typeset('un logement de 30 m', h('sup', '2'), ' 150 fois plus cher')).toBe('<p>un lo·ge·ment de 30 m<sup>2</sup> 150 fois plus cher</p>')
+  })
+
+  test('quotes pair across them; they are never hyphenated', () => {
+    expect(typeset('"H', h('sub', '2'), 'O", ', h('sup', 'incompréhensibilité'))).toBe(`<p>«${N}H<sub>2</sub>O${N}», <sup>incompréhensibilité</sup></p>`)
+  })
+})

@@ -25,9 +25,10 @@ phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988
 street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`,
 but \`un âge moyen de 13,5 ans\` is a figure), names and versions (\`COVID-19\`, \`Windows 11\`).
 
-A figure is covered when its sentence holds a citation (\`[@key]\`), or a footnote call whose
-footnote holds one, or when it stands in a \`stat\` block (its \`source\`) or a \`viewpoint\` block (the
-attribution is the source). A figure in a table is covered by a citation in its row, or in a caption
+A figure is covered when its sentence holds a citation (\`[@key]\`), or a note holding one (a footnote
+call \`[^1]\` whose footnote does, or an inline note \`^[Voir [@key].]\`), or when it stands in a \`stat\`
+block (its \`source\`) or a \`viewpoint\` block (the attribution is the source). A note's own text is
+prose too: a figure in it needs a citation in it. A figure in a table is covered by a citation in its row, or in a caption
 paragraph right before or after the table that starts with "Source", "Tableau", "Note"….
 Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
 
@@ -48,6 +49,7 @@ To waive a figure that needs no source (an example, a figure from the report's o
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes [@enquete-2024]. La :term[sextorsion] progresse.\n'},
       {'chapters/intro.md': 'Ce rapport formule 14 recommandations le 23 avril 2024, au titre de l’article 227-23 (voir p. 16).\n\n:term[sextorsion]\n'},
       {'chapters/intro.md': 'Près de 52 % des répondants le pensent.[^1] :term[sextorsion]\n\n[^1]: Voir [@enquete-2024, p. 16].\n'},
+      {'chapters/intro.md': 'Près de 52 % des répondants le pensent.^[Voir [@enquete-2024, p. 16].] :term[sextorsion]\n'},
       {'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait. [@enquete-2024] :term[sextorsion]\n'},
       {'chapters/intro.md': 'Un enfant sur cinq est concerné [@enquete-2024]. Trois associations et deux ministères ont signé, à la fois juges et parties. :term[sextorsion]\n'},
       {'chapters/intro.md': 'Nearly half of parents agree [@enquete-2024]. Two charities signed once more, one of the first. :term[sextorsion]\n'}

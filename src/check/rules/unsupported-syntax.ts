@@ -20,19 +20,23 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 (\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to; a \`:::\` line that opens or closes
-nothing; example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
+nothing; definition lines left as text (\`~ définition\`, or \`: définition\` in a list item or a
+footnote); example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
-\`invalid-math\`).`,
+\`invalid-math\`). Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and definition lists
+(a term, then \`: définition\`) are read, as Pandoc reads them.`,
   examples: {
     ok: [
       {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, la formule $a^2+b^2=c^2$ est mise en forme, et 10 $ ou 5 € restent du texte.\n"},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse^[Selon une enquête [@enquete-2024].] : H~2~O, 10^6^ cas, le 1^er^ mai.\n\nSextorsion\n: Chantage à la diffusion d’images intimes.\n'},
       {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'}
     ],
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] {.rouge}.\n\n:::\n\n(@) Un exemple.\n'},
-      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'}
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'}
     ]
   },
   check({model, report}) {
@@ -61,13 +65,13 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
           report(atNode(node), `Unexpected LaTeX \`${toString(node).trim()}\`, expected nothing: chapters start on a new page and the theme's print CSS places breaks; it is left out`)
           return
         }
-        if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
+        if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'defListTerm') return
         const start = node.position.start.offset
         const end = node.position.end.offset
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[\^~]|:::|\(@|^[:|][ \t]/mu.test(source)) return
+        if (!/[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]/mu.test(source)) return
         // Inline code is shown as written, and maths is typeset: blank them out (same length, so
         // offsets stay true). `$a^2 + b^2$` holds no superscript.
         if (/[`$]/u.test(source)) visit(node, (code: Nodes) => {

@@ -17,7 +17,7 @@ export interface NumberFinding {
   text: string
   /** Why it is not a figure; undefined for figures. */
   notFigure?: NotFigureReason | 'url' | 'time' | 'date' | 'phone' | 'identifier' | 'ignored'
-  /** Citation keys in the covering sentence (or paragraph), footnotes resolved. */
+  /** Citation keys in the covering sentence (or paragraph), footnotes and inline notes resolved. */
   keys: string[]
   /** The pages each covering citation points at (`[@key, p. 16]`), by key. */
   pages?: Array<{key: string; pages: string}>
@@ -60,7 +60,8 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       text: text.slice(expression.start, expression.end),
       keys: reason ? [] : keysBetween(flat, from, to, options.footnoteKeys),
       pages: reason ? [] : pagesBetween(flat, from, to),
-      value: reason ? undefined : expressionValue(text, expression),
+      // `10^6^`: the value is not 10, and 10⁶ is not how a source's text would show it.
+      value: reason || flat.exponents.includes(expression.end) ? undefined : expressionValue(text, expression),
       sentence: sentenceText(text, from, to)
     }
     if (reason) finding.notFigure = reason
@@ -108,8 +109,9 @@ function keysBetween(flat: FlatText, from: number, to: number, footnoteKeys: Rea
   const keys: string[] = []
   for (const mark of flat.marks) {
     if (mark.at < from || mark.at >= to) continue
-    if (mark.kind === 'citation') keys.push(...mark.keys)
-    else keys.push(...(footnoteKeys.get(mark.keys[0] ?? '') ?? []))
+    // A footnote call's keys are in its definition; an inline note's and a citation's, in the mark.
+    if (mark.kind === 'footnote') keys.push(...(footnoteKeys.get(mark.keys[0] ?? '') ?? []))
+    else keys.push(...mark.keys)
   }
   return keys
 }

@@ -1,5 +1,7 @@
 import type {PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {Citation} from '../../parse/citation/types.js'
+import type {InlineNote} from '../../parse/inline-note/types.js'
 
 /** A stand-in character for inline content whose text is not prose (code, maths, links, citations…). */
 export const OPAQUE = '\uFFFC'
@@ -16,10 +18,11 @@ interface Segment {
 
 export interface InlineMark {
   at: number
-  kind: 'citation' | 'footnote'
-  /** Citation keys, or the footnote identifier. */
+  /** A citation, a footnote call `[^1]`, or an inline note `^[…]` (its call and its text at once). */
+  kind: 'citation' | 'footnote' | 'note'
+  /** Citation keys (of the citation, or those in the inline note), or the footnote identifier. */
   keys: readonly string[]
-  node: Citation | {type: 'footnoteReference'; identifier: string}
+  node: Citation | {type: 'footnoteReference'; identifier: string} | InlineNote
 }
 
 export interface WaiveRange {
@@ -30,19 +33,33 @@ export interface WaiveRange {
 }
 
 /**
- * A block's inline content as one string of prose, with the places of citations and footnote
- * calls, and a way back from any index to the file offset it was written at.
+ * A block's inline content as one string of prose, with the places of citations and note calls,
+ * and a way back from any index to the file offset it was written at.
  */
 export interface FlatText {
   text: string
   marks: InlineMark[]
   waived: WaiveRange[]
   segments: Segment[]
+  /** Where a superscript holding digits stands (`10^6^`): an exponent, see `flatten`. */
+  exponents: number[]
 }
 
-/** Flatten phrasing content; `document` is the whole file text (for source slices). */
+/**
+ * Flatten phrasing content; `document` is the whole file text (for source slices).
+ *
+ * An inline note `^[…]` is a note call here, like `[^1]`: one stand-in, its citations covering
+ * the sentence it stands in; its own text is prose of its own, read apart (`collect.ts`), as a
+ * footnote's is. Sub- and superscripts are stand-ins too, never numbers of their own: `H~2~O` and
+ * `CO~2~` hold no figure, and in `10^6^` the exponent is not a second number. The base `10` is
+ * read as written (a figure when the words around make it one, so the sentence still needs its
+ * source), but its value is not 10⁶: `exponents` keeps it from being looked up by value in the
+ * source's archived copy. A superscript of letters only (`1^er^`, `XIX^e^`, `M^me^`) reads as
+ * its letters glued to the word, as French writes them without the markup, so that `1^er^` is
+ * the ordinal `1er`.
+ */
 export function flatten(children: readonly PhrasingContent[], document: string): FlatText {
-  const flat: FlatText = {text: '', marks: [], waived: [], segments: []}
+  const flat: FlatText = {text: '', marks: [], waived: [], segments: [], exponents: []}
   const parts: string[] = []
   let length = 0
   const push = (value: string) => {
@@ -77,6 +94,17 @@ export function flatten(children: readonly PhrasingContent[], document: string):
           flat.marks.push({at: length, kind: 'footnote', keys: [node.identifier], node})
           push(OPAQUE)
           break
+        case 'inlineNote':
+          flat.marks.push({at: length, kind: 'note', keys: citationKeysIn(node.children), node})
+          push(OPAQUE)
+          break
+        case 'superscript':
+          if (node.children.every((child) => child.type === 'text') && /^\p{L}+$/u.test(toString(node))) walk(node.children)
+          else {
+            if (/\d/u.test(toString(node))) flat.exponents.push(length)
+            push(OPAQUE)
+          }
+          break
         case 'textDirective':
           if (node.name === 'term') walk(node.children)
           else if (node.name === 'waive') {
@@ -87,6 +115,7 @@ export function flatten(children: readonly PhrasingContent[], document: string):
           break
         case 'inlineMath':
           // TeX maths (`$10^6$`, `$\alpha = 0.05$`): its numbers are notation, not figures.
+        case 'subscript':
           push(OPAQUE)
           break
         default:
@@ -98,6 +127,14 @@ export function flatten(children: readonly PhrasingContent[], document: string):
   walk(children)
   flat.text = parts.join('')
   return flat
+}
+
+/** The keys of the citations in phrasing content, nested ones included. */
+function citationKeysIn(nodes: readonly PhrasingContent[]): string[] {
+  return nodes.flatMap((node) => {
+    if (node.type === 'citation') return node.items.map((item) => item.key)
+    return 'children' in node ? citationKeysIn(node.children as PhrasingContent[]) : []
+  })
 }
 
 /**

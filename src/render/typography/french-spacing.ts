@@ -62,6 +62,8 @@ export function frenchSpacingText(text: string): string {
 interface Piece {
   node?: Text
   text: string
+  /** Which sub- or superscript the text is in (0: none), so that digits are not grouped across its edges. */
+  script?: number
 }
 
 /** Stands for code, images, notes and foreign-language spans: a non-space that is never edited. */
@@ -72,19 +74,21 @@ const LINE_BREAK: Piece = {text: '\n'}
 /** Elements whose text is not prose. */
 const SKIPPED = new Set([...NOT_PROSE, 'img', 'input'])
 
+/** Sub- and superscripts: read with the sentence (`1<sup>er</sup>`, `10<sup>6</sup> €`), but their digits are their own. */
+const SCRIPTS = new Set(['sub', 'sup'])
+let scripts = 0
 
-
-function walk(parent: Root | Element, french: boolean, pieces: Piece[]): void {
+function walk(parent: Root | Element, french: boolean, pieces: Piece[], script = 0): void {
   for (const child of parent.children) {
     if (child.type === 'text') {
-      if (french) pieces.push({node: child, text: child.value})
+      if (french) pieces.push({node: child, text: child.value, script})
     } else if (child.type === 'element') {
-      visitElement(child, french, pieces)
+      visitElement(child, french, pieces, script)
     }
   }
 }
 
-function visitElement(element: Element, french: boolean, pieces: Piece[]): void {
+function visitElement(element: Element, french: boolean, pieces: Piece[], script: number): void {
   const tag = element.tagName
   if (SKIPPED.has(tag) || hasClass(element, NOT_PROSE_CLASSES)) {
     if (french) pieces.push(OPAQUE_PIECE)
@@ -98,7 +102,7 @@ function visitElement(element: Element, french: boolean, pieces: Piece[]): void 
   const inner = lang === undefined ? french : isFrench(lang)
   const inline = PHRASING.has(tag)
   if (inline && inner === french && !hasClass(element, ISOLATED)) {
-    walk(element, french, pieces)
+    walk(element, french, pieces, SCRIPTS.has(tag) ? ++scripts : script)
     return
   }
   if (inline) {
@@ -156,7 +160,9 @@ class Edits {
 
   constructor(
     readonly text: string,
-    readonly editable: Uint8Array
+    readonly editable: Uint8Array,
+    /** The sub- or superscript each character is in (0: none). */
+    readonly script: Uint32Array
   ) {}
 
   /** The editable whitespace run that ends just before `index`: its start (`index` when there is none). */
@@ -191,14 +197,16 @@ class Edits {
 function applyRules(pieces: Piece[]): void {
   const text = pieces.map((piece) => piece.text).join('')
   const editable = new Uint8Array(text.length)
+  const script = new Uint32Array(text.length)
   let offset = 0
   for (const piece of pieces) {
     if (piece.node) editable.fill(1, offset, offset + piece.text.length)
+    if (piece.script) script.fill(piece.script, offset, offset + piece.text.length)
     offset += piece.text.length
   }
   for (const [start, end] of addresses(text)) editable.fill(0, start, end)
 
-  const edits = new Edits(text, editable)
+  const edits = new Edits(text, editable, script)
   for (let index = 0; index < text.length; index++) {
     if (!editable[index]) continue
     const char = text[index]
@@ -270,6 +278,8 @@ function groupDigits(edits: Edits): void {
     const start = match.index
     const end = start + match[0].length
     if (!edits.editable.subarray(start, end).every(Boolean)) continue
+    // `30 m<sup>2</sup> 150 fois`: an exponent and the number after it are not one number.
+    if (edits.script.subarray(start, end).some((value) => value !== edits.script[start])) continue
     for (let index = start; index < end; index++) if (!isDigit(edits.text[index])) edits.replace.set(index, NARROW_NBSP)
   }
 }

@@ -99,8 +99,8 @@ export function hyphenateText(text: string, lang: string): string {
   return hyphenator ? hyphenateString(text, hyphenator) : text
 }
 
-/** Elements whose text is not hyphenated. */
-const SKIPPED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template', 'dt'])
+/** Elements whose text is not hyphenated (a sub- or superscript is never broken). */
+const SKIPPED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template', 'dt', 'sub', 'sup'])
 const SKIPPED_CLASSES = new Set([
   'rp-math',
   'katex',

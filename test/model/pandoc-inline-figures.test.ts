@@ -1,0 +1,105 @@
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import type {ReportModel} from '../../src/model/types.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/** Inline notes, sub- and superscripts and definition lists, as the model collects them and the figure detector reads them. */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+async function modelOf(body: string): Promise<ReportModel> {
+  const dir = await writeProject({'chapters/intro.md': `# Intro\n\n${body}\n\n:term[sextorsion] [@enquete-2024]\n`})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  return result.model
+}
+
+/** The figures of the body, as `text status keys line:column`. */
+async function figures(body: string): Promise<string[]> {
+  const model = await modelOf(body)
+  return model.figures.map((figure) => `${figure.text} ${figure.status} [${figure.keys.join(',')}] ${figure.position.start.line}:${figure.position.start.column}`)
+}
+
+describe('inline notes: the call covers its sentence like a footnote call', () => {
+  test('a citation in the note covers the figure of the sentence it is called in', async () => {
+    expect(await figures('Près de 40 % des affaires ont abouti.^[Voir [@enquete-2024, p. 16].]')).toEqual(['40 % cited [enquete-2024] 3:9'])
+  })
+
+  test('a note without a citation covers nothing', async () => {
+    expect(await figures('Près de 40 % des affaires ont abouti.^[Estimation interne.]')).toEqual(['40 % uncited [] 3:9'])
+  })
+
+  test('an in-text citation in the note covers too', async () => {
+    expect(await figures('Près de 40 % des affaires ont abouti^[Selon @enquete-2024.] cette année.')).toEqual(['40 % cited [enquete-2024] 3:9'])
+  })
+
+  test('only the sentence it is called in', async () => {
+    expect(await figures('Près de 40 % des affaires ont abouti. Les 2 500 autres non.^[Voir [@enquete-2024].]')).toEqual(['40 % uncited [] 3:9', '2 500 cited [enquete-2024] 3:43'])
+  })
+})
+
+describe('inline notes: their text is prose of its own, like a footnote’s', () => {
+  test('a figure in a note needs a source in the note, at its own place in the file', async () => {
+    expect(await figures('Un constat.^[Sur 2 500 dossiers, 40 % ont abouti.]')).toEqual(['2 500 uncited [] 3:18', '40 % uncited [] 3:34'])
+    expect(await figures('Un constat.^[Sur 2 500 dossiers, 40 % ont abouti [@enquete-2024].]')).toEqual(['2 500 cited [enquete-2024] 3:18', '40 % cited [enquete-2024] 3:34'])
+  })
+
+  test('a citation of the sentence around the call does not cover the note', async () => {
+    expect(await figures('Un constat [@enquete-2024].^[Dont 40 % en 2023.]')).toEqual(['40 % uncited [] 3:35'])
+  })
+
+  test('citations, terms and cross-references in a note are collected', async () => {
+    const model = await modelOf('Un constat.^[Voir :term[sextorsion], :ref[#intro] et [@enquete-2024, p. 3].]')
+    expect(model.citations.filter((use) => use.position.start.line === 3).map((use) => `${use.key} ${use.locator} ${use.position.start.column}`)).toEqual(['enquete-2024 p. 3 55'])
+    expect(model.terms.filter((use) => use.position.start.line === 3).map((use) => `${use.label} ${use.position.start.column}`)).toEqual(['sextorsion 19'])
+    expect(model.refs.map((use) => use.target)).toEqual(['intro'])
+  })
+})
+
+describe('sub- and superscripts are no figures of their own', () => {
+  test('a chemical formula holds none', async () => {
+    expect(await figures('Les émissions de CO~2~ et l’eau H~2~O.')).toEqual([])
+  })
+
+  test('`10^6^`: the base is read, the exponent is not a number, the value is not checked', async () => {
+    const model = await modelOf('On compte 10^6^ signalements par an.')
+    expect(model.figures.map((figure) => `${figure.text} ${figure.status} ${figure.position.start.column}`)).toEqual(['10 uncited 11'])
+    expect(model.figures[0]!.value).toBeUndefined()
+  })
+
+  test('an ordinal ending in superscript reads as the ordinal', async () => {
+    expect(await figures('Le 1^er^ janvier, au XIX^e^ siècle, la 2^e^ édition, le 3^e^ trimestre.')).toEqual([])
+  })
+})
+
+describe('definition lists are prose', () => {
+  test('a term and its definitions are each scanned, each with its own sources', async () => {
+    expect(await figures('Signalements en hausse de 40 %\n: Soit 2 500 dossiers.\n: Dont 300 classés [@enquete-2024].')).toEqual([
+      '40 % uncited [] 3:27',
+      '2 500 uncited [] 4:8',
+      '300 cited [enquete-2024] 5:8'
+    ])
+  })
+
+  test('citations and terms in a term are collected', async () => {
+    const model = await modelOf('La :term[sextorsion] [@enquete-2024]\n: Un chantage.')
+    expect(model.citations.filter((use) => use.position.start.line === 3)).toHaveLength(1)
+    expect(model.terms.filter((use) => use.position.start.line === 3)).toHaveLength(1)
+  })
+})
+
+describe('titles and labels leave inline notes out', () => {
+  test('a chapter title, a recommendation title and a stat text', async () => {
+    const dir = await writeProject({
+      'chapters/intro.md':
+        '# Introduction^[Ce chapitre reprend le rapport de 2023.]\n\n:::recommendation{#rec-a axis=prevention}\n### Former les enseignants^[Voir l’annexe.]\n:::\n\n:::stat{#stat-a value="40 %" source=enquete-2024}\ndes affaires^[Hors classements.] ont abouti\n:::\n\n:term[sextorsion] [@enquete-2024]\n'
+    })
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    expect(result.model.documents[0]!.title).toBe('Introduction')
+    expect(result.model.recommendations[0]!.title).toBe('Former les enseignants')
+    expect(result.model.stats[0]!.text).toBe('des affaires ont abouti')
+  })
+})
