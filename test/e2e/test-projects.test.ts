@@ -329,8 +329,8 @@ interface Reference {
 }
 
 /**
- * What `@sec-x` reads: "Section 2.1" (or "Chapter 2") when the heading shows a number, its title
- * when it shows none.
+ * What `@sec-x` reads: "Section 2.1" (or "Chapter 2") when the heading shows a number; else a
+ * chapter's title, or "Section “title”" for a section (docs/pandoc-quarto.md).
  */
 function sectionLabels(id: string) {
   return (tree: Root): string[] => {
@@ -338,7 +338,8 @@ function sectionLabels(id: string) {
     if (!heading) return [`(no heading with the id ${id})`]
     const text = seen(heading)
     const numbered = /^(\d+(?:\.\d+)*)\.?\s+(\S.*)$/u.exec(text)
-    return numbered ? [`Section ${numbered[1]}`, `Chapter ${numbered[1]}`] : [text]
+    if (numbered) return [`Section ${numbered[1]}`, `Chapter ${numbered[1]}`]
+    return heading.tagName === 'h1' ? [text] : [`Section “${text}”`]
   }
 }
 

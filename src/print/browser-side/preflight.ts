@@ -53,6 +53,8 @@ export const preflightScript = String.raw`(() => {
     const found = []
     // Content elements only (they carry data-ref); Paged.js's own wrapper is wider than the page.
     for (const element of area.querySelectorAll('[data-ref]')) {
+      // Text kept for screen readers only (KaTeX's MathML) is clipped to nothing: it shows nowhere.
+      if (element.closest('.katex-mathml')) continue
       const box = element.getBoundingClientRect()
       if (outside(box)) {
         found.push({element, sideways: sideways(box)})
