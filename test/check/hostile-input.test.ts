@@ -11,7 +11,11 @@ const markdownPieces = [
   ':::stat{#s value="12 %" source=enquete-2024}\n', ':::recommendation{#r axis=prevention}\n', ':::viewpoint{author="A"}\n', ':::\n', '::recommendations{axis=x}\n',
   '[@enquete-2024]', '[@', ']', '[see @a, p. 3; @b]', '[^1]', '[^1]: note [@x]\n', ':term[', ':term[sextorsion]', ':ref[#r]', ':waive[12]{reason=""}', '{', '}', '#', '# Titre\n',
   '| a | b |\n|---|---|\n| 1 | 2 |\n', '12 %', '100 000', '1 sur 5', '2024', '23 avril 2024', '14:30', 'article 227-23', '<div>', '<!-- c -->', '![](x.png)', '`code`', '---\n',
-  '---\ntitle: [\n---\n', 'é', '\u00A0', '\u202F', '\r\n', '\n', '\n\n', ' ', '> ', '- ', '1. ', '*', '_', '\\', '"', 'p.', 'M.', 'etc.', '…', '🙂'
+  '---\ntitle: [\n---\n', 'é', '\u00A0', '\u202F', '\r\n', '\n', '\n\n', ' ', '> ', '- ', '1. ', '*', '_', '\\', '"', 'p.', 'M.', 'etc.', '…', '🙂',
+  // Pandoc and Quarto: attributes, spans, fenced divs and callouts, figures, captions, cross-references, notes, maths.
+  '{#sec-a .unnumbered}', '{.x key="v w"}', '{-}', '[span]{.smallcaps}', '::: {.callout-note}\n', '::: warning\n', ':::: {#d}\n', '![Carte](c.png){#fig-c width=70%}',
+  ': Légende {#tbl-t}\n', 'Table: L\n', '@fig-c', '[-@tbl-t]', '@sec-a', '^[note [@a]]', '^[', 'H~2~O', '10^6^', '~', '^', 'Terme\n: définition\n', '$x^2$', '$$\n\\frac{a}{b}\n$$\n',
+  '$', '$$', '{{< include a.qmd >}}', '```{=latex}\n\\newpage\n```\n', '\\newpage\n', '```{r}\n1\n```\n', '(@) ', '| ligne\n'
 ]
 const yamlPieces = ['- id: ', 'a', 'enquete-2024', '\n  type: ', 'survey', 'webpage', '\n  title: ', '\n  author: ', '\n  date: ', '2024', '1850', '\n', ':', '[', ']', '{', '}', '&x ', '*x', '"', "'", '- ', '!!binary ', '? ', '|\n  ', '#', '\t', '~', 'null']
 
