@@ -621,6 +621,18 @@ describe.skipIf(!habits)('test/projects/quarto-habits: the Pandoc and Quarto hab
       expect.soft(sizes, `${edition}: an image XObject of ${figure.size} (${name})`).toContain(figure.size)
     }
   })
+
+  test.each(['full', 'synthesis'] as const)('PDF (%s): each figure is tagged `Figure` with its alternative text', async (edition) => {
+    const {pdf} = await output(edition)
+    const alts: string[] = []
+    const walk = (node: unknown) => {
+      const item = node as {role?: string; alt?: string; children?: unknown[]}
+      if (item.role === 'Figure' && item.alt) alts.push(item.alt)
+      for (const child of item.children ?? []) walk(child)
+    }
+    for (let number = 1; number <= pdf.numPages; number++) walk(await (await pdf.getPage(number)).getStructTree())
+    for (const figure of figures.filter((candidate) => candidate.edition === edition)) expect.soft(alts, `#${figure.id}`).toContain(figure.alt)
+  })
 })
 
 /** The pixel sizes (`2100x900`) of every image XObject of a PDF. */
