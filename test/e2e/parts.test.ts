@@ -83,6 +83,7 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
     const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
     const [one, other] = await Promise.all([finalizePdf(parted.pdf, meta), finalizePdf(again.pdf, meta)])
+    if (process.env.DUMP_PDF) await Promise.all([writeFile(`/tmp/parts-${chapterStart}-1.pdf`, one), writeFile(`/tmp/parts-${chapterStart}-2.pdf`, other)])
     expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
   }, 120_000)
 
