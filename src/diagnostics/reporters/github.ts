@@ -2,12 +2,11 @@ import type {JsonDiagnostic} from '../to-json.js'
 
 const commands = {error: 'error', warning: 'warning', info: 'notice'} as const
 
-/** GitHub Actions workflow commands: one annotation per finding, paths prefixed with the report folder. */
-export function formatGithub(diagnostics: readonly JsonDiagnostic[], folder: string): string {
+/** GitHub Actions workflow commands: one annotation per finding, `file` as given by `pathOf` (from the repository root, where GitHub looks). */
+export function formatGithub(diagnostics: readonly JsonDiagnostic[], pathOf: (file: string) => string): string {
   return diagnostics
     .map((diagnostic) => {
-      const file = folder ? `${folder.replace(/\/+$/, '')}/${diagnostic.file}` : diagnostic.file
-      const properties = `file=${escapeProperty(file)},line=${diagnostic.line},col=${diagnostic.column},endLine=${diagnostic.endLine},endColumn=${diagnostic.endColumn},title=${escapeProperty(diagnostic.rule)}`
+      const properties = `file=${escapeProperty(pathOf(diagnostic.file))},line=${diagnostic.line},col=${diagnostic.column},endLine=${diagnostic.endLine},endColumn=${diagnostic.endColumn},title=${escapeProperty(diagnostic.rule)}`
       return `::${commands[diagnostic.severity]} ${properties}::${escapeData(diagnostic.message)}\n`
     })
     .join('')
