@@ -1,10 +1,29 @@
+import type {RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import type {Example, Rule} from './rule.js'
 
 /** A rule's documentation page, generated from the rule itself so docs and behaviour never drift. */
 export function ruleDocs(rule: Rule): string {
+  return [`# \`${rule.id}\``, '', ruleBody(rule), '<!-- Generated from src/check/rules/' + rule.id + '.ts by `npm run docs:rules`; edit the rule, not this page. -->', ''].join('\n')
+}
+
+/**
+ * A rule's help for a code-scanning viewer (SARIF `fullDescription` and `help`): the first
+ * paragraph of its docs, and its whole docs page without the title, each in Markdown and as plain
+ * text, so the help travels inside the SARIF file rather than behind a link.
+ */
+export function ruleHelp(rule: Rule): {description: {text: string; markdown: string}; help: {text: string; markdown: string}} {
+  const first = rule.docs.trim().split(/\n\s*\n/, 1)[0] ?? rule.summary
+  const body = ruleBody(rule).trimEnd()
+  return {description: {text: plainText(first), markdown: first}, help: {text: plainText(body), markdown: body}}
+}
+
+/** Summary, default severity, docs and examples: the page under its title. */
+function ruleBody(rule: Rule): string {
   const lines = [
-    `# \`${rule.id}\``,
-    '',
     `${rule.summary}`,
     '',
     `Default severity: **${rule.severity}**. Change it in \`rapporteur.yaml\` (\`check: {rules: {${rule.id}: warning}}\`) or for one run with \`--rule ${rule.id}=off\`.`,
@@ -16,9 +35,7 @@ export function ruleDocs(rule: Rule): string {
     ...rule.examples.ok.flatMap(showExample),
     '## Reported',
     '',
-    ...rule.examples.notOk.flatMap(showExample),
-    '<!-- Generated from src/check/rules/' + rule.id + '.ts by `npm run docs:rules`; edit the rule, not this page. -->',
-    ''
+    ...rule.examples.notOk.flatMap(showExample)
   ]
   return lines.join('\n')
 }
@@ -42,4 +59,25 @@ export function rulesIndex(rules: readonly Rule[]): string {
 
 function showExample(example: Example): string[] {
   return Object.entries(example).flatMap(([file, content]) => [`\`${file}\`:`, '', '```' + (file.endsWith('.md') ? 'markdown' : 'yaml'), content.trimEnd(), '```', ''])
+}
+
+/** Markdown as plain text for viewers that show no Markdown: blocks apart, code indented, marks dropped. */
+function plainText(markdown: string): string {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown)
+  return tree.children.map(plainBlock).filter((text) => text !== '').join('\n\n')
+}
+
+function plainBlock(node: RootContent): string {
+  switch (node.type) {
+    case 'code':
+      return node.value.split('\n').map((line) => (line === '' ? '' : `    ${line}`)).join('\n')
+    case 'list':
+      return node.children.map((item) => `- ${item.children.map(plainBlock).join('\n  ')}`).join('\n')
+    case 'table':
+      return node.children.map((row) => row.children.map((cell) => toString(cell)).join(' | ')).join('\n')
+    case 'html':
+      return ''
+    default:
+      return toString(node)
+  }
 }

@@ -1,10 +1,13 @@
+import {realpathSync} from 'node:fs'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, test} from 'vitest'
 import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
 const fixtures = path.join(import.meta.dirname, '../fixtures')
+const repositoryRoot = realpathSync(path.join(import.meta.dirname, '../..'))
 const made: string[] = []
 afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
 
@@ -60,7 +63,7 @@ describe('rapporteur check', () => {
     expect(err).toContain('did you mean `figure-needs-citation`?')
   })
 
-  test('sarif output is SARIF 2.1.0 with rules and located results', async () => {
+  test('sarif output is SARIF 2.1.0 with rules and located results, paths from the repository root', async () => {
     const {out} = await run(['check', 'unknown-source', '--format', 'sarif'])
     const log = JSON.parse(out)
     expect(log.version).toBe('2.1.0')
@@ -68,17 +71,19 @@ describe('rapporteur check', () => {
     expect(sarifRun.tool.driver.name).toBe('rapporteur')
     const result = sarifRun.results.find((item: {ruleId: string}) => item.ruleId === 'unknown-source')
     expect(result.level).toBe('error')
+    // The fixtures are in rapporteur's own repository (a clone or a worktree).
     expect(result.locations[0].physicalLocation).toEqual({
-      artifactLocation: {uri: 'chapters/intro.md', uriBaseId: 'REPORTROOT'},
+      artifactLocation: {uri: 'test/fixtures/unknown-source/chapters/intro.md', uriBaseId: '%SRCROOT%'},
       region: {startLine: 1, startColumn: 13, endLine: 1, endColumn: 26}
     })
+    expect(sarifRun.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(repositoryRoot).href}/`)
     expect(sarifRun.tool.driver.rules[result.ruleIndex].id).toBe('unknown-source')
   })
 
-  test('github output is one workflow annotation per finding, paths from the working folder', async () => {
+  test('github output is one workflow annotation per finding, paths from the repository root', async () => {
     const {out} = await run(['check', 'unused-source', '--format', 'github'])
     expect(out).toBe(
-      '::warning file=unused-source/sources.yaml,line=1,col=7,endLine=1,endColumn=19,title=unused-source::Unexpected unused source `enquete-2024`, expected a citation of it somewhere in the report\n'
+      '::warning file=test/fixtures/unused-source/sources.yaml,line=1,col=7,endLine=1,endColumn=19,title=unused-source::Unexpected unused source `enquete-2024`, expected a citation of it somewhere in the report\n'
     )
   })
 

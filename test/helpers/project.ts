@@ -27,9 +27,12 @@ editions:
   'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'
 }
 
-/** Write a project to a fresh temporary folder; chapters not in the config are added to the full edition. */
-export async function writeProject(files: Record<string, string>, base: Record<string, string> = baseProject): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-'))
+/**
+ * Write a project to a fresh temporary folder (or to `into`, made if needed); chapters not in the
+ * config are added to the full edition.
+ */
+export async function writeProject(files: Record<string, string>, base: Record<string, string> = baseProject, into?: string): Promise<string> {
+  const dir = into ?? (await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-')))
   const all = {...base, ...files}
   // A project has one registry: an example that brings CSL-JSON or BibTeX does without the base's YAML.
   if (('sources.json' in files || 'sources.bib' in files) && !('sources.yaml' in files)) delete all['sources.yaml']

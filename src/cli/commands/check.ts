@@ -6,8 +6,10 @@ import {formatGithub} from '../../diagnostics/reporters/github.js'
 import {formatPretty} from '../../diagnostics/reporters/pretty.js'
 import {formatSarif} from '../../diagnostics/reporters/sarif.js'
 import {countBySeverity, toJsonDiagnostics} from '../../diagnostics/to-json.js'
+import {pathFromRoot} from '../../diagnostics/report-place.js'
 import type {SeveritySetting} from '../../diagnostics/severity.js'
 import {CannotRunError} from '../../load/cannot-run.js'
+import {locateReport} from '../../load/repository.js'
 import {writeFileAtomic} from '../../print/write-atomic.js'
 import {exitCodes, useColor, type Io} from '../io.js'
 import {version} from '../version.js'
@@ -41,11 +43,15 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
       io.stdout(JSON.stringify(diagnostics, null, 2) + '\n')
       break
     case 'sarif':
-      io.stdout(formatSarif(diagnostics, rules, version))
+      io.stdout(formatSarif(diagnostics, {rules, version, place: await locateReport(folder), sources}))
       break
-    case 'github':
-      io.stdout(formatGithub(diagnostics, path.relative(io.cwd, folder)))
+    case 'github': {
+      // GitHub reads `file` from the repository root; outside a repository, from where rapporteur runs.
+      const place = await locateReport(folder)
+      const prefix = path.relative(io.cwd, folder).split(path.sep).join('/')
+      io.stdout(formatGithub(diagnostics, (file) => (place.root !== undefined ? pathFromRoot(place, file) : prefix ? `${prefix}/${file}` : file)))
       break
+    }
     default:
       io.stdout(formatPretty(diagnostics, {color: useColor(io, options.color), sources}))
   }
