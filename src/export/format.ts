@@ -26,13 +26,16 @@ export interface CsvOptions {
  */
 export function formatRows(rows: readonly Row[], format: 'json' | 'csv', options: CsvOptions = {}): string {
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n'
+  const delimiter = options.delimiter ?? ','
+  // The API's callers may be plain JavaScript: the same three separators as `--delimiter`.
+  if (!csvDelimiters.includes(delimiter)) throw new TypeError(`Unexpected CSV delimiter ${JSON.stringify(delimiter)}, expected ",", ";" or "\\t"`)
   if (rows.length === 0) return ''
   const flat = rows.map(flatten)
   const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))]
   return stringify(flat, {
     header: true,
     columns,
-    delimiter: options.delimiter ?? ',',
+    delimiter,
     bom: options.bom ?? true,
     cast: {boolean: (value) => String(value), string: spreadsheetSafe}
   })

@@ -41,6 +41,10 @@ describe('formatRows as CSV', () => {
     expect(csv).toBe('a;b\n"x;y";x,y\n')
   })
 
+  test('a separator other than `,`, `;` or tab is refused, for callers in plain JavaScript', () => {
+    expect(() => formatRows(rows, 'csv', {delimiter: '|' as never})).toThrow('Unexpected CSV delimiter "|", expected ",", ";" or "\\t"')
+  })
+
   test('JSON never has a byte order mark', () => {
     expect(formatRows(rows, 'json').startsWith('[')).toBe(true)
   })
