@@ -2,6 +2,7 @@ import {InvalidArgumentError} from 'commander'
 import {rules} from '../check/rules/index.js'
 import {didYouMean} from '../check/suggest.js'
 import {severitySettingSchema, type SeveritySetting} from '../diagnostics/severity.js'
+import type {CsvDelimiter} from '../export/format.js'
 
 /** `--rule id=off|info|warning|error`, repeatable; validated against the known rules. */
 export function collectRule(value: string, previous: Record<string, SeveritySetting> = {}): Record<string, SeveritySetting> {
@@ -19,4 +20,11 @@ export function parseCount(value: string): number {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('Expected a whole number, 0 or more.')
   return number
+}
+
+/** `--delimiter`: `,`, `;`, or a tab written `tab`, `\t` or as the character itself. */
+export function parseDelimiter(value: string): CsvDelimiter {
+  if (value === ',' || value === ';') return value
+  if (value === 'tab' || value === '\\t' || value === '\t') return '\t'
+  throw new InvalidArgumentError("Expected `,`, `;` or `tab`, e.g. `--delimiter ';'` for Excel in French.")
 }

@@ -3,11 +3,11 @@ import {exportKinds, type ExportKind} from '../export/tables.js'
 import {runCheck, type CheckCommandOptions} from './commands/check.js'
 import {runBuild, type BuildCommandOptions} from './commands/build.js'
 import {runDoctor, type DoctorCommandOptions} from './commands/doctor.js'
-import {runExport} from './commands/export.js'
+import {runExport, type ExportCommandOptions} from './commands/export.js'
 import {runInit, type InitCommandOptions} from './commands/init.js'
 import {runPreview} from './commands/preview.js'
 import type {Io} from './io.js'
-import {collectRule, parseCount} from './options.js'
+import {collectRule, parseCount, parseDelimiter} from './options.js'
 import {version} from './version.js'
 
 /** The command tree; each action sets the exit code through `setExit`, never process.exit(). */
@@ -76,9 +76,16 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .addArgument(program.createArgument('<what>', 'what to export').choices(exportKinds))
     .argument('[dir]', 'report folder', 'report')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .option('--delimiter <char>', 'CSV field separator: `,` (the default), `;` (Excel in French) or `tab`', parseDelimiter)
+    .option('--no-bom', 'CSV without the UTF-8 byte order mark (Excel needs it to read accents)')
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
-    .action(async (what: ExportKind, dir: string, options: {format: 'json' | 'csv'; color?: boolean}) => setExit(await runExport(what, dir, options, io)))
+    .action(async (what: ExportKind, dir: string, options: ExportCommandOptions, command: Command) => {
+      // A separator or a missing mark asked of JSON is a CSV export forgotten: say so rather than ignore it.
+      const csvOnly = options.delimiter !== undefined ? '--delimiter <char>' : options.bom === false ? '--no-bom' : undefined
+      if (options.format === 'json' && csvOnly) command.error(`error: option '${csvOnly}' applies to CSV only and the format is JSON: add \`--format csv\``)
+      setExit(await runExport(what, dir, options, io))
+    })
 
   return program
 }

@@ -5,16 +5,40 @@ import {displayName, isoDate} from '../model/registry/source-view.js'
 /** A flat record; `csl` (sources) holds a whole CSL-JSON item, spread into columns in CSV. */
 export type Row = Record<string, string | number | boolean | null | Record<string, unknown>>
 
+/** The field separators a CSV can have: `,` (English-locale spreadsheets), `;` (French), tab. */
+export const csvDelimiters = [',', ';', '\t'] as const
+export type CsvDelimiter = (typeof csvDelimiters)[number]
+
+export interface CsvOptions {
+  /** The field separator; `,` unless told. */
+  delimiter?: CsvDelimiter
+  /**
+   * Start with a UTF-8 byte order mark; on unless told. Excel reads a CSV without one in the
+   * system's legacy code page (`é` shows as `Ã©`); Google Sheets and LibreOffice skip it.
+   */
+  bom?: boolean
+}
+
 /**
- * JSON: an array of objects, nested CSL items kept whole. CSV: RFC 4180 with a header row holding
- * every column any row has (`csl.DOI`, `csl.volume`…), names as `Family, Given; …`, dates as ISO.
+ * JSON: an array of objects, nested CSL items kept whole, never a byte order mark. CSV: RFC 4180
+ * with a header row holding every column any row has (`csl.DOI`, `csl.volume`…), names as
+ * `Family, Given; …`, dates as ISO, fields separated by `options.delimiter`, after a byte order mark.
  */
-export function formatRows(rows: readonly Row[], format: 'json' | 'csv'): string {
+export function formatRows(rows: readonly Row[], format: 'json' | 'csv', options: CsvOptions = {}): string {
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n'
+  const delimiter = options.delimiter ?? ','
+  // The API's callers may be plain JavaScript: the same three separators as `--delimiter`.
+  if (!csvDelimiters.includes(delimiter)) throw new TypeError(`Unexpected CSV delimiter ${JSON.stringify(delimiter)}, expected ",", ";" or "\\t"`)
   if (rows.length === 0) return ''
   const flat = rows.map(flatten)
   const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))]
-  return stringify(flat, {header: true, columns, cast: {boolean: (value) => String(value), string: spreadsheetSafe}})
+  return stringify(flat, {
+    header: true,
+    columns,
+    delimiter,
+    bom: options.bom ?? true,
+    cast: {boolean: (value) => String(value), string: spreadsheetSafe}
+  })
 }
 
 /**

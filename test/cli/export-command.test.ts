@@ -1,4 +1,5 @@
 import path from 'node:path'
+import {parse} from 'csv-parse/sync'
 import {afterAll, describe, expect, test} from 'vitest'
 import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
@@ -7,11 +8,11 @@ import {removeProject, writeProject} from '../helpers/project.js'
 const made: string[] = []
 afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
 
-async function exportOf(what: string, files: Record<string, string>, format = 'json') {
+async function exportOf(what: string, files: Record<string, string>, format = 'json', ...options: string[]) {
   const dir = await writeProject(files)
   made.push(dir)
   const io = captureIo(path.dirname(dir))
-  const code = await main(['export', what, dir, '--format', format], io)
+  const code = await main(['export', what, dir, '--format', format, ...options], io)
   return {code, out: io.out(), err: io.err()}
 }
 
@@ -49,9 +50,9 @@ describe('rapporteur export', () => {
     ])
   })
 
-  test('stats as CSV, with a header row and the source title', async () => {
+  test('stats as CSV, with a byte order mark, a header row and the source title', async () => {
     const {out} = await exportOf('stats', {'chapters/intro.md': chapter, 'sources.yaml': sources}, 'csv')
-    expect(out).toBe('id,value,text,source,sourceTitle,locator,key,file,line,column\nstat-a,52 %,des consommateurs interrogés.,enquete-2024,Enquête nationale,p. 16,true,chapters/intro.md,10,1\n')
+    expect(out).toBe('\uFEFFid,value,text,source,sourceTitle,locator,key,file,line,column\nstat-a,52 %,des consommateurs interrogés.,enquete-2024,Enquête nationale,p. 16,true,chapters/intro.md,10,1\n')
   })
 
   test('figures: each with its status, sources and sentence', async () => {
@@ -68,5 +69,77 @@ describe('rapporteur export', () => {
       ['enquete-2024', 2, 'Observatoire'],
       ['autre-2025', 1, 'A; B']
     ])
+  })
+
+  describe('CSV for spreadsheets', () => {
+    // Written to need quoting: accents, both separators, quotes, a line break inside a field.
+    const spreadsheet = `# Introduction
+
+:::recommendation{#rec-a axis=prevention actors="État; plateformes, écoles"}
+### Protéger « en ligne »; vite, "maintenant"
+Texte.
+:::
+
+:::stat{#stat-a value="52 %" source=enquete-2024 locator="p. 16"}
+des consommateurs
+interrogés ; « déjà » vus.
+:::
+`
+    const files = {'chapters/intro.md': spreadsheet, 'sources.yaml': sources}
+
+    test('`--delimiter ;`: Excel in French reads the columns and, by the byte order mark, the accents', async () => {
+      const {code, out} = await exportOf('recommendations', files, 'csv', '--delimiter', ';')
+      expect(code).toBe(0)
+      expect(out.startsWith('\uFEFFid;number;label;axis;axisLabel;title;actors;')).toBe(true)
+      expect(parse(out, {bom: true, delimiter: ';', columns: true})).toEqual([
+        {id: 'rec-a', number: '1', label: 'R1', axis: 'prevention', axisLabel: 'Prévention', title: 'Protéger « en ligne »; vite, "maintenant"', actors: 'État; plateformes, écoles', file: 'chapters/intro.md', line: '3', column: '1'}
+      ])
+    })
+
+    test('a line break inside a field stays in its field', async () => {
+      const noted = `- id: enquete-2024
+  type: survey
+  title: Enquête nationale
+  author: Observatoire
+  date: 2024
+  note: |-
+    Première ligne ; « citée ».
+    Seconde, "entre guillemets".
+`
+      const {code, out} = await exportOf('sources', {'chapters/intro.md': spreadsheet, 'sources.yaml': noted}, 'csv', '--delimiter', ';')
+      expect(code).toBe(0)
+      expect(parse(out, {bom: true, delimiter: ';', columns: true})[0]).toMatchObject({id: 'enquete-2024', title: 'Enquête nationale', note: 'Première ligne ; « citée ».\nSeconde, "entre guillemets".', uses: '1'})
+    })
+
+    test('`--no-bom` leaves the byte order mark out', async () => {
+      const {code, out} = await exportOf('recommendations', files, 'csv', '--no-bom')
+      expect(code).toBe(0)
+      expect(out.startsWith('id,number,label,')).toBe(true)
+      expect(parse(out, {columns: true})[0]).toMatchObject({title: 'Protéger « en ligne »; vite, "maintenant"', actors: 'État; plateformes, écoles'})
+    })
+
+    test.each(['tab', '\\t', '\t'])('`--delimiter %j` separates with tabs', async (delimiter) => {
+      const {code, out} = await exportOf('recommendations', files, 'csv', '--delimiter', delimiter)
+      expect(code).toBe(0)
+      expect(out.startsWith('\uFEFFid\tnumber\tlabel\t')).toBe(true)
+      expect(parse(out, {bom: true, delimiter: '\t', columns: true})[0]).toMatchObject({title: 'Protéger « en ligne »; vite, "maintenant"', actors: 'État; plateformes, écoles'})
+    })
+
+    test.each(['|', ';;', 'semicolon', ''])('`--delimiter %j` is refused with what to write instead, exit 2', async (delimiter) => {
+      const {code, out, err} = await exportOf('recommendations', files, 'csv', '--delimiter', delimiter)
+      expect(code).toBe(2)
+      expect(out).toBe('')
+      expect(err).toBe(`error: option '--delimiter <char>' argument '${delimiter}' is invalid. Expected \`,\`, \`;\` or \`tab\`, e.g. \`--delimiter ';'\` for Excel in French.\n`)
+    })
+
+    test.each([
+      [['--delimiter', ';'], '--delimiter <char>'],
+      [['--no-bom'], '--no-bom']
+    ])('%j with JSON is refused, exit 2', async (options, name) => {
+      const {code, out, err} = await exportOf('recommendations', files, 'json', ...options)
+      expect(code).toBe(2)
+      expect(out).toBe('')
+      expect(err).toBe(`error: option '${name}' applies to CSV only and the format is JSON: add \`--format csv\`\n`)
+    })
   })
 })
