@@ -49,8 +49,8 @@ const shortcode: Construct = {name: 'shortcode', tokenize: tokenizeShortcode}
 const span: Construct = {name: 'span', tokenize: tokenizeSpan, add: 'before'}
 const fencedDiv: Construct = {name: 'fencedDiv', tokenize: tokenizeFencedDiv, concrete: true}
 const nonLazyLine: Construct = {tokenize: tokenizeNonLazyLine, partial: true}
-const closingFence: Construct = {tokenize: tokenizeClosingFence, partial: true}
-const openingFence: Construct = {tokenize: tokenizeOpeningFenceLine, partial: true}
+const closingFence: Construct = {tokenize: fenceLine('closing'), partial: true}
+const openingFence: Construct = {tokenize: fenceLine('opening'), partial: true}
 
 export function attributesSyntax(): Extension {
   return {
@@ -421,64 +421,41 @@ function tokenizeFencedDiv(this: TokenizeContext, effects: Effects, ok: State, n
   }
 }
 
-/** A line of three colons or more, alone (Pandoc does not ask for as many as the opening). */
-function tokenizeClosingFence(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  let size = 0
-  const indented = this.parser.constructs.disable.null?.includes('codeIndented')
-  return factorySpace(effects, prefixAfter, types.linePrefix, indented ? undefined : 4)
-
-  function prefixAfter(code: Code): State | undefined {
-    if (code !== codes.colon) return nok(code)
-    effects.enter('fencedDivFence')
-    effects.enter('fencedDivSequence')
-    return sequence(code)
-  }
-
-  function sequence(code: Code): State | undefined {
-    if (code === codes.colon) {
-      effects.consume(code)
-      size++
-      return sequence
-    }
-    if (size < 3) return nok(code)
-    effects.exit('fencedDivSequence')
-    return factorySpace(effects, end, types.whitespace)(code)
-  }
-
-  function end(code: Code): State | undefined {
-    if (code !== codes.eof && !markdownLineEnding(code)) return nok(code)
-    effects.exit('fencedDivFence')
-    return ok(code)
-  }
-}
-
 /**
- * A line that opens a div or a directive container (three colons or more, then anything): inside
- * a div it opens one more level, so the next bare `:::` closes that, not this one.
+ * A line that starts with three colons or more. `closing`: alone (Pandoc does not ask for as many
+ * as the opening). `opening`: with something after, a div or a directive container, which inside a
+ * div opens one more level, so the next bare `:::` closes that, not this one.
  */
-function tokenizeOpeningFenceLine(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  let size = 0
-  return factorySpace(effects, prefixAfter, types.linePrefix, 4)
+function fenceLine(kind: 'closing' | 'opening') {
+  return function tokenizeFenceLine(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    let size = 0
+    const indented = this.parser.constructs.disable.null?.includes('codeIndented')
+    return factorySpace(effects, prefixAfter, types.linePrefix, indented ? undefined : 4)
 
-  function prefixAfter(code: Code): State | undefined {
-    if (code !== codes.colon) return nok(code)
-    effects.enter('fencedDivSequence')
-    return sequence(code)
-  }
-
-  function sequence(code: Code): State | undefined {
-    if (code === codes.colon) {
-      effects.consume(code)
-      size++
-      return sequence
+    function prefixAfter(code: Code): State | undefined {
+      if (code !== codes.colon) return nok(code)
+      effects.enter('fencedDivFence')
+      effects.enter('fencedDivSequence')
+      return sequence(code)
     }
-    effects.exit('fencedDivSequence')
-    if (size < 3) return nok(code)
-    return factorySpace(effects, rest, types.whitespace)(code)
-  }
 
-  function rest(code: Code): State | undefined {
-    return code === codes.eof || markdownLineEnding(code) ? nok(code) : ok(code)
+    function sequence(code: Code): State | undefined {
+      if (code === codes.colon) {
+        effects.consume(code)
+        size++
+        return sequence
+      }
+      if (size < 3) return nok(code)
+      effects.exit('fencedDivSequence')
+      return factorySpace(effects, end, types.whitespace)(code)
+    }
+
+    function end(code: Code): State | undefined {
+      const lineEnds = code === codes.eof || markdownLineEnding(code)
+      if (lineEnds !== (kind === 'closing')) return nok(code)
+      effects.exit('fencedDivFence')
+      return ok(code)
+    }
   }
 }
 
