@@ -2,6 +2,7 @@ import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {positionFromOffsets} from '../../diagnostics/location.js'
+import {cssLength} from '../../parse/attributes/attribute-list.js'
 import {defineRule} from '../rule.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 
@@ -19,7 +20,7 @@ it is read now (attributes, fenced divs and callouts, figures and table captions
 with what to write instead, rather than printed raw or dropped without a word: Quarto shortcodes
 (\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
-and never run; attributes that follow nothing they could apply to; a \`:::\` line that opens or closes
+and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; definition lines left as text (\`~ définition\`, or \`: définition\` in a list item or a
 footnote); example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
@@ -35,6 +36,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] {.rouge}.\n\n:::\n\n(@) Un exemple.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte](carte.svg){width="large"}\n', 'chapters/carte.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"></svg>\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},
       {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'}
     ]
@@ -55,6 +57,13 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
         }
         if (node.type === 'shortcode') {
           report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
+          return
+        }
+        if ((node.type === 'image' || node.type === 'link' || node.type === 'inlineCode') && node.data?.attributes) {
+          for (const key of ['width', 'height'] as const) {
+            const value = node.data.attributes.pairs[key]
+            if (value !== undefined && !cssLength(value)) report(atNode(node), `Unexpected ${key} \`${value}\`, expected a length such as \`70%\`, \`8cm\` or \`300\` (pixels): it is left out`)
+          }
           return
         }
         if (node.type === 'attributes') {

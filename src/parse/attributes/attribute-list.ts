@@ -81,3 +81,9 @@ export function attributesToProperties(attributes: Attributes): Record<string, s
 
 /** Pairs that mean the same in HTML; anything else (`fig-alt`, `width` on a div) is kept as `data-*`. */
 const htmlAttributes = new Set(['lang', 'dir', 'title'])
+
+/** `width` or `height` as Pandoc takes it (`70%`, `8cm`, `300` for pixels), as CSS; `undefined` for anything else. */
+export function cssLength(value: string): string | undefined {
+  const match = /^(\d+(?:\.\d+)?)(%|px|cm|mm|in|pt|pc|em|rem)?$/u.exec(value.trim())
+  return match ? `${match[1]}${match[2] ?? 'px'}` : undefined
+}

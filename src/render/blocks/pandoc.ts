@@ -8,7 +8,7 @@ import {h} from 'hastscript'
 import type {Code, Image, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
 import type {MarkdownDocument} from '../../model/types.js'
-import {attributesToProperties, type Attributes} from '../../parse/attributes/attribute-list.js'
+import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
 import {hrefFor, type RenderContext} from '../context.js'
 
@@ -140,14 +140,14 @@ function calloutKind(attributes: Attributes): CalloutKind | undefined {
 function applyAttributes(element: Element, attributes: Attributes, options: {alt?: boolean} = {}): void {
   const {width, height, 'fig-alt': alt, ...pairs} = attributes.pairs
   const properties = attributesToProperties({...attributes, pairs})
-  const style = [width ? `width: ${cssLength(width)}` : '', height ? `height: ${cssLength(height)}` : ''].filter(Boolean).join('; ')
+  // Not a length: `unsupported-syntax` says so; nothing is written into the style.
+  const [cssWidth, cssHeight] = [width, height].map((value) => (value ? cssLength(value) : undefined))
+  const style = [cssWidth ? `width: ${cssWidth}` : '', cssHeight ? `height: ${cssHeight}` : ''].filter(Boolean).join('; ')
   const classes = [...((element.properties.className as string[] | undefined) ?? []), ...((properties.className as string[] | undefined) ?? [])]
   element.properties = {...element.properties, ...properties, ...(classes.length > 0 ? {className: classes} : {}), ...(style ? {style} : {}), ...(options.alt && alt ? {alt} : {})}
 }
 
-function cssLength(value: string): string {
-  return /^\d+(?:\.\d+)?$/u.test(value) ? `${value}px` : value
-}
+
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
