@@ -10,6 +10,7 @@ export function sourcesSection(data: AuditData, labels: AuditLabels): Element {
     h('h2#sources-title', `${labels.sources} (${data.sources.length})`),
     h('table.sources', [
       h('caption', labels.sourcesCaption),
+      h('colgroup', ['id', 'type', 'title', 'author', 'date', 'url', 'uses', 'where'].map((column) => h('col', {className: [`col-${column}`]}))),
       h('thead', h('tr', [columns.id, columns.type, columns.title, columns.author, columns.date, columns.url, columns.uses, columns.where].map((name) => h('th', {scope: 'col'}, name)))),
       h('tbody', data.sources.map((row) => sourceRow(row, labels)))
     ])

@@ -39,9 +39,8 @@ th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.5rem; border-b
 td, tbody th { overflow-wrap: anywhere; }
 thead th { border-bottom: 2px solid var(--text); }
 tbody th { font-weight: 600; }
-td.uses, td.rule { white-space: nowrap; }
-/* The figures table shares the window out by column, whatever the cells hold: no sideways scrolling at 1280 px. */
-table.figures { table-layout: fixed; }
+/* Each table shares the window out by column, whatever the cells hold: no sideways scrolling at 1280 px. */
+table.figures, table.sources, table.diagnostics, table.orphans { table-layout: fixed; }
 col.col-where { width: 12%; }
 col.col-sentence { width: 28%; }
 col.col-figure { width: 8%; }
@@ -49,6 +48,23 @@ col.col-status { width: 9%; }
 col.col-sources { width: 17%; }
 col.col-inSource { width: 8%; }
 col.col-review { width: 18%; }
+table.sources col.col-id { width: 14%; }
+table.sources col.col-type { width: 9%; }
+table.sources col.col-title { width: 19%; }
+table.sources col.col-author { width: 12%; }
+table.sources col.col-date { width: 7%; }
+table.sources col.col-url { width: 19%; }
+table.sources col.col-uses { width: 6%; }
+table.sources col.col-where { width: 14%; }
+table.diagnostics col.col-place { width: 20%; }
+table.diagnostics col.col-severity { width: 11%; }
+table.diagnostics col.col-rule { width: 16%; }
+table.diagnostics col.col-message { width: 53%; }
+table.orphans col.col-place { width: 18%; }
+table.orphans col.col-figure { width: 9%; }
+table.orphans col.col-sentence { width: 40%; }
+table.orphans col.col-state { width: 11%; }
+table.orphans col.col-note { width: 22%; }
 td.where .chapter { display: block; margin-bottom: 0.2rem; }
 td.where .place { font-size: 0.8rem; color: var(--muted); }
 .status-cell .reason { display: block; margin-top: 0.3rem; font-size: 0.85rem; }
@@ -57,7 +73,7 @@ mark { background: #ffe97a; color: #000; padding: 0 0.1em; }
 .refs ul, ul.places { margin: 0; padding: 0; list-style: none; }
 .refs li + li { margin-top: 0.3rem; }
 a.key { font-size: 0.85em; }
-.status, .severity { display: inline-block; padding: 0 0.45em; border-radius: 3px; font-size: 0.85rem; font-weight: 600; white-space: nowrap; border: 1px solid currentColor; }
+.status, .severity { display: inline-block; padding: 0 0.45em; border-radius: 3px; font-size: 0.85rem; font-weight: 600; border: 1px solid currentColor; }
 .status-cited { color: #1b5e20; background: #e8f5e9; }
 .status-stat { color: #0d47a1; background: #e3f2fd; }
 .status-viewpoint { color: #4a148c; background: #f3e5f5; }

@@ -110,6 +110,7 @@ export function orphansSection(data: AuditData, labels: AuditLabels): Element | 
     h('p', words.orphansNote),
     h('table.orphans', [
       h('caption', words.orphansCaption),
+      h('colgroup', ['place', 'figure', 'sentence', 'state', 'note'].map((column) => h('col', {className: [`col-${column}`]}))),
       h('thead', h('tr', [columns.place, columns.figure, columns.sentence, columns.state, columns.note].map((name) => h('th', {scope: 'col'}, name)))),
       h(
         'tbody',
