@@ -11,7 +11,7 @@ import {reviewFileSchema, type ReviewFile} from '../../src/model/schemas/review.
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 import {axeViolations} from '../helpers/axe.js'
 import {captureIo} from '../helpers/io.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * A review kept, end to end, as a reviewer and an author do it: `check --audit` writes the page,
@@ -150,6 +150,19 @@ describe('a review kept across a rebuild, in Chromium', () => {
       expect(await counts(page)).toEqual({verified: 2, queried: 1, changed: 0, unreviewed: 1})
       expect(await page.$eval(`${row('3 000')} textarea`, (field) => (field as HTMLTextAreaElement).value)).toBe(hostileNote)
       expect(await page.$eval(`${row('40 %')} input[value="verified"]`, (radio) => (radio as HTMLInputElement).checked)).toBe(true)
+
+      // …and keeps them to this project: another report, whose figures have the very same
+      // fingerprints (same file, sentences and sources), opened in the same browser, has none.
+      const other = await writeProject({...project, 'rapporteur.yaml': baseProject['rapporteur.yaml']!.replace('title: Exemple', 'title: Un autre rapport')})
+      try {
+        const otherPage = path.join(work, 'other.html')
+        await runCheck(other, {format: 'pretty', audit: otherPage}, captureIo(work))
+        const second = await open(reviewer, otherPage)
+        expect(await counts(second.page)).toEqual({verified: 0, queried: 0, changed: 0, unreviewed: 4})
+        await second.page.close()
+      } finally {
+        await removeProject(other)
+      }
 
       // 4. Saved: a download of review.json that the schema accepts, one mark per marked figure.
       const review = await save(page, downloads)
