@@ -11,14 +11,26 @@ import {buildModel} from '../model/build.js'
 import type {ReportModel} from '../model/types.js'
 import {positionOfPath} from '../parse/yaml.js'
 import {didYouMean} from '../check/suggest.js'
+import {parseReview} from '../audit/review/read.js'
+import {CannotRunError} from '../load/cannot-run.js'
+import {readReviewFile, type ReviewSource} from '../load/review-file.js'
+import type {ReviewFile} from '../model/schemas/review.js'
 
 export interface CheckOptions {
   /** Severity overrides from the command line; they win over `check.rules` in rapporteur.yaml. */
   rules?: Readonly<Record<string, SeveritySetting>>
+  /** A reviewer's `review.json` to read for the audit page; its problems are `schema` findings. */
+  review?: ReviewSource | undefined
+}
+
+/** A review file as read: its path relative to the report folder, and its marks when it is valid. */
+export interface LoadedReview {
+  file: string
+  review: ReviewFile | undefined
 }
 
 export type CheckResult =
-  | {ok: true; model: ReportModel; files: VFile[]}
+  | {ok: true; model: ReportModel; files: VFile[]; review?: LoadedReview}
   /** The config is broken: nothing else could be read (exit 2). */
   | {ok: false; files: VFile[]}
 
@@ -31,6 +43,15 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
   attachSourceChecks(model.figures, model.archives)
   model.imageFiles = await readImages(dir, model.images)
+  let review = options.review ? await readReviewFile(dir, options.review) : undefined
+  if (review && model.files.has(review.path)) {
+    // A project whose registry is called review.json has no review file of that name.
+    if (options.review?.optional) review = undefined
+    else throw new CannotRunError(`Cannot read \`${review.path}\` as a review file: it is a file of the report`, 'Name the `review.json` the audit page saved.')
+  }
+  // The review file joins the project's files, so that its problems are reported like any other's.
+  if (review) model.files.set(review.path, review)
+  const loadedReview = review ? {file: review.path, review: parseReview(review, model.problems)} : undefined
   const overrides = {...model.config.check.rules, ...options.rules}
   const known = new Set(allRules.map((rule) => rule.id))
   for (const id of Object.keys(model.config.check.rules)) {
@@ -43,5 +64,5 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
     }
   }
   runRules(model, allRules, overrides)
-  return {ok: true, model, files: [...model.files.values()]}
+  return {ok: true, model, files: [...model.files.values()], ...(loadedReview ? {review: loadedReview} : {})}
 }

@@ -1,6 +1,9 @@
 import type {Point, Position} from 'unist'
 import type {Source} from '../model/schemas/sources.js'
+import type {ReviewFile, ReviewMark} from '../model/schemas/review.js'
 import type {Entry, Figure, Located, ReportModel} from '../model/types.js'
+import {figureFingerprint} from './review/fingerprint.js'
+import {countReview, matchReview, type ReviewState, type RowReview} from './review/match.js'
 
 export type FigureStatus = Figure['status']
 
@@ -28,6 +31,10 @@ export interface FigureRow {
   refs: SourceRef[]
   /** Undefined when the figure cannot be found in its sentence: the sentence is shown unmarked. */
   highlight: Highlight | undefined
+  /** What identifies the figure across rebuilds (`review/fingerprint.ts`). */
+  fingerprint: string
+  /** Its mark in the review read with `--review`, or `unreviewed`. */
+  review: RowReview
 }
 
 export interface SourceRow {
@@ -43,10 +50,16 @@ export interface AuditData {
   counts: Record<FigureStatus, number>
   sources: SourceRow[]
   unused: Array<Entry<Source>>
+  reviewCounts: Record<ReviewState, number>
+  /** Marks of the review whose figure is no longer in the report. */
+  orphans: ReviewMark[]
 }
 
-/** Derive the audit's rows from the model: pure, no I/O, same order as `export figures`. */
-export function auditData(model: ReportModel): AuditData {
+/**
+ * Derive the audit's rows from the model, and match them with a review's marks: pure, no I/O,
+ * same order as `export figures`.
+ */
+export function auditData(model: ReportModel, review?: ReviewFile): AuditData {
   const byId = new Map(model.sources.map((entry) => [entry.value.id, entry.value]))
   const chapters = [...new Set(model.figures.map((figure) => figure.chapter))]
   const counts = Object.fromEntries(figureStatuses.map((status) => [status, 0])) as Record<FigureStatus, number>
@@ -57,13 +70,23 @@ export function auditData(model: ReportModel): AuditData {
     const key = JSON.stringify([figure.file, figure.sentence, figure.text])
     const occurrence = seen.get(key) ?? 0
     seen.set(key, occurrence + 1)
-    return {
-      figure,
-      chapter: chapters.indexOf(figure.chapter),
-      refs: figure.keys.map((key) => ({key, source: byId.get(key), locator: locatorFor(model, figure, key)})),
-      highlight: highlight(figure.sentence, figure.text, occurrence)
-    }
+    const refs = figure.keys.map((key) => ({key, source: byId.get(key), locator: locatorFor(model, figure, key)}))
+    const fingerprint = figureFingerprint({
+      file: figure.file,
+      sentence: figure.sentence,
+      figure: figure.text,
+      status: figure.status,
+      sources: refs,
+      waiverReason: figure.waiverReason,
+      occurrence
+    })
+    return {figure, chapter: chapters.indexOf(figure.chapter), refs, highlight: highlight(figure.sentence, figure.text, occurrence), fingerprint, review: {state: 'unreviewed'}}
   })
+  const match = matchReview(
+    figures.map((row) => ({fingerprint: row.fingerprint, file: row.figure.file, line: row.figure.position.start.line, figure: row.figure.text, sentence: row.figure.sentence})),
+    review?.marks ?? []
+  )
+  figures.forEach((row, index) => (row.review = match.rows[index]!))
   const order = new Map(model.documents.map((document, index) => [document.path, index]))
   const sources = model.sources.map((entry): SourceRow => {
     const uses: Located[] = [...model.citations.filter((citation) => citation.key === entry.value.id), ...model.stats.filter((stat) => stat.source === entry.value.id)]
@@ -72,7 +95,7 @@ export function auditData(model: ReportModel): AuditData {
   })
   // "Used" means what the `unused-source` rule and `export sources` count: citations and stat blocks.
   const unused = sources.filter((row) => row.uses.length === 0).map((row) => row.entry)
-  return {figures, chapters, counts, sources, unused}
+  return {figures, chapters, counts, sources, unused, reviewCounts: countReview(match.rows), orphans: match.orphans}
 }
 
 /**
@@ -129,4 +152,29 @@ export function placeOf(item: Located): string {
  */
 export function isWebUrl(url: string | undefined): url is string {
   return url !== undefined && /^https?:\/\//iu.test(url)
+}
+
+/** A source's links: its web address, and its DOI with the doi.org address that resolves it. */
+export interface SourceLinks {
+  url: string | undefined
+  doi: {id: string; href: string} | undefined
+}
+
+const doiPattern = /^10\.\d{4,9}\/\S+$/u
+const doiPrefix = /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)/iu
+
+/**
+ * The links the page gives a source. A DOI (CSL `DOI`, BibTeX `doi`, written bare, as `doi:…` or
+ * as a doi.org address) links to doi.org; the URL links only when it is a web address, and is
+ * left out when it is nothing but the DOI's own address (the registry derives one from the other).
+ */
+export function sourceLinks(source: Source): SourceLinks {
+  const written = typeof source.csl.DOI === 'string' ? source.csl.DOI : undefined
+  const urlField = typeof source.csl.URL === 'string' ? source.csl.URL : undefined
+  // A doi.org address given as the URL is a DOI too.
+  const candidate = (written ?? (urlField && doiPrefix.test(urlField) ? urlField : undefined))?.trim().replace(doiPrefix, '')
+  const id = candidate && doiPattern.test(candidate) ? candidate : undefined
+  const doi = id ? {id, href: `https://doi.org/${encodeURIComponent(id).replace(/%2F/gu, '/')}`} : undefined
+  const url = isWebUrl(urlField) && !(doi && doiPrefix.test(urlField)) ? urlField : undefined
+  return {url, doi}
 }

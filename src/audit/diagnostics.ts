@@ -12,6 +12,7 @@ export function diagnosticsSection(diagnostics: readonly JsonDiagnostic[], label
       ? h('p', labels.noDiagnostics)
       : h('table.diagnostics', [
           h('caption', labels.diagnosticsCaption),
+          h('colgroup', ['place', 'severity', 'rule', 'message'].map((column) => h('col', {className: [`col-${column}`]}))),
           h('thead', h('tr', [columns.place, columns.severity, columns.rule, columns.message].map((name) => h('th', {scope: 'col'}, name)))),
           h(
             'tbody',

@@ -2,12 +2,13 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import {figureStatuses, type AuditData} from './data.js'
 import type {AuditLabels} from './labels.js'
+import {reviewFilter} from './review/parts.js'
 
 /** Ids the inline script looks up; kept here so the markup and the script cannot drift apart. */
 export const filterIds = {form: 'figure-filters', chapter: 'chapter-filter', shown: 'figures-shown', table: 'figures-table'} as const
 
 /**
- * The status checkboxes and the chapter select above the figures table. The form is `hidden` in the
+ * The status and review checkboxes and the chapter select above the figures table. The form is `hidden` in the
  * markup and the script shows it: without JavaScript there are no dead controls and every row shows.
  */
 export function figureFilters(data: AuditData, labels: AuditLabels): Element {
@@ -22,6 +23,7 @@ export function figureFilters(data: AuditData, labels: AuditLabels): Element {
         ])
       )
     ]),
+    reviewFilter(labels),
     h('div.field', [
       h('label', {htmlFor: filterIds.chapter}, labels.chapterFilter),
       // Options carry chapter indexes, not titles: the script never compares user text.

@@ -6,9 +6,10 @@ import type {ReportModel} from '../model/types.js'
 import {formatDate} from '../render/document.js'
 import {figureStatuses, type AuditData} from './data.js'
 import type {AuditLabels} from './labels.js'
+import {reviewCounts, type ReviewRead} from './review/parts.js'
 
-/** The page banner: what report this is, when it was audited, and the counts a reviewer reads first. */
-export function auditHeader(model: ReportModel, data: AuditData, diagnostics: readonly JsonDiagnostic[], labels: AuditLabels, generatedAt: string | undefined): Element {
+/** The page banner: what report this is, when it was audited, and the counts a reviewer reads first, of statuses and of the review. */
+export function auditHeader(model: ReportModel, data: AuditData, diagnostics: readonly JsonDiagnostic[], labels: AuditLabels, generatedAt: string | undefined, review: ReviewRead | undefined): Element {
   const {config} = model
   const bySeverity = countBySeverity(diagnostics)
   const severityText = (['error', 'warning', 'info'] as const)
@@ -29,7 +30,8 @@ export function auditHeader(model: ReportModel, data: AuditData, diagnostics: re
         h('dt', labels.diagnostics),
         h('dd', {dataCount: 'diagnostics'}, [String(diagnostics.length), severityText ? h('span.detail', ` (${severityText})`) : undefined])
       ])
-    ])
+    ]),
+    ...reviewCounts(data, labels, review)
   ])
 }
 

@@ -1,6 +1,7 @@
 import type {Severity} from '../diagnostics/severity.js'
 import type {InSource} from '../model/types.js'
 import type {FigureStatus} from './data.js'
+import type {ReviewState} from './review/match.js'
 
 /**
  * The words the audit page writes itself. The page's `lang` is the report's, so its own words
@@ -25,7 +26,10 @@ export interface AuditLabels {
   noChapter: string
   /** Around the live count of visible rows: `before` 12 `after(37)`. */
   shown: {before: string; after: (total: number) => string}
-  columns: {chapter: string; place: string; sentence: string; figure: string; status: string; sources: string; inSource: string; reason: string}
+  columns: {where: string; sentence: string; figure: string; status: string; sources: string; inSource: string; review: string}
+  /** The words of the review: states, controls, the save button and what it says. */
+  review: ReviewLabels
+  doi: string
   /** What the archived copy of the source says of the figure (`figure-not-in-source`). */
   inSource: (found: InSource | undefined) => string
   unknownSource: string
@@ -39,6 +43,36 @@ export interface AuditLabels {
   diagnosticColumns: {place: string; severity: string; rule: string; message: string}
   noDiagnostics: string
   none: string
+}
+
+export interface ReviewLabels {
+  state: Record<ReviewState, string>
+  countsCaption: string
+  filter: string
+  /** The legend of a figure's controls, for screen readers: `Relecture de 40 % (intro.md:5)`. */
+  of: (figure: string, place: string) => string
+  note: string
+  /** `Vérifié le 1 mars 2026 avant la modification :` before the old note. */
+  before: (state: string, date: string) => string
+  sentenceWas: string
+  figureWas: string
+  sourcesWere: string
+  save: string
+  saveHint: string
+  /** Written by the script after a save; `{count}` is the number of figures marked. */
+  saved: string
+  /** Shown by the script when the browser keeps nothing (storage off, private mode). */
+  noStorage: string
+  /** A mark's time as a reader says it: `1 mars 2026`; anything unparsable as given. */
+  date: (iso: string) => string
+  /** `Relecture reprise de review.json, enregistrée le …`. */
+  readFrom: (file: string, savedAt: string) => string
+  /** The review file had problems: no marks shown, the findings say why. */
+  unreadable: (file: string) => string
+  orphans: string
+  orphansCaption: string
+  orphansNote: string
+  orphanColumns: {place: string; figure: string; sentence: string; state: string; note: string}
 }
 
 const fr: AuditLabels = {
@@ -58,7 +92,30 @@ const fr: AuditLabels = {
   allChapters: 'Tous les chapitres',
   noChapter: '(sans titre)',
   shown: {before: 'Chiffres affichés\u00A0:', after: (total) => `sur ${total}`},
-  columns: {chapter: 'Chapitre', place: 'Fichier:ligne', sentence: 'Phrase', figure: 'Chiffre', status: 'Statut', sources: 'Sources', inSource: 'Dans la source', reason: 'Motif de dispense'},
+  columns: {where: 'Chapitre, fichier:ligne', sentence: 'Phrase', figure: 'Chiffre', status: 'Statut', sources: 'Sources', inSource: 'Dans la source', review: 'Relecture'},
+  review: {
+    state: {verified: 'vérifié', queried: 'en question', changed: 'modifié depuis la relecture', unreviewed: 'non relu'},
+    countsCaption: 'Relecture',
+    filter: 'Relecture',
+    of: (figure, place) => `Relecture de ${figure} (${place})`,
+    note: 'Note',
+    before: (state, date) => `Avant la modification\u00A0: ${state} le ${date}`,
+    sentenceWas: 'Phrase relue\u00A0:',
+    figureWas: 'Chiffre relu\u00A0:',
+    sourcesWere: 'Sources relues\u00A0:',
+    save: 'Enregistrer la relecture (review.json)',
+    saveHint: 'Vos marques sont gardées dans ce navigateur. Pour les transmettre, enregistrez-les\u00A0: placez review.json dans le dossier du rapport, et le prochain audit les reprend.',
+    saved: 'review.json enregistré\u00A0; chiffres marqués\u00A0: {count}.',
+    noStorage: 'Ce navigateur ne garde pas les marques\u00A0: enregistrez la relecture avant de fermer la page.',
+    date: (iso) => longDate(iso, 'fr'),
+    readFrom: (file, savedAt) => `Relecture reprise de ${file}, enregistrée le ${savedAt}`,
+    unreadable: (file) => `Relecture non reprise\u00A0: ${file} n’a pas pu être lu (voir les diagnostics).`,
+    orphans: 'Marques dont le chiffre n’est plus dans le rapport',
+    orphansCaption: 'Marques de la relecture sans chiffre correspondant (supprimé, réécrit ou déplacé)',
+    orphansNote: 'Elles ne sont pas reprises dans la prochaine relecture enregistrée.',
+    orphanColumns: {place: 'Fichier:ligne relu', figure: 'Chiffre', sentence: 'Phrase relue', state: 'Marque', note: 'Note'}
+  },
+  doi: 'DOI',
   inSource: (found) => {
     switch (found?.status) {
       case 'found':
@@ -103,7 +160,30 @@ const en: AuditLabels = {
   allChapters: 'All chapters',
   noChapter: '(untitled)',
   shown: {before: 'Figures shown:', after: (total) => `of ${total}`},
-  columns: {chapter: 'Chapter', place: 'File:line', sentence: 'Sentence', figure: 'Figure', status: 'Status', sources: 'Sources', inSource: 'In the source', reason: 'Waiver reason'},
+  columns: {where: 'Chapter, file:line', sentence: 'Sentence', figure: 'Figure', status: 'Status', sources: 'Sources', inSource: 'In the source', review: 'Review'},
+  review: {
+    state: {verified: 'verified', queried: 'queried', changed: 'changed since the review', unreviewed: 'unreviewed'},
+    countsCaption: 'Review',
+    filter: 'Review',
+    of: (figure, place) => `Review of ${figure} (${place})`,
+    note: 'Note',
+    before: (state, date) => `Before the change: ${state} on ${date}`,
+    sentenceWas: 'Sentence reviewed:',
+    figureWas: 'Figure reviewed:',
+    sourcesWere: 'Sources reviewed:',
+    save: 'Save review (review.json)',
+    saveHint: 'Your marks are kept in this browser. To pass them on, save them: put review.json in the report folder, and the next audit picks them up.',
+    saved: 'Saved review.json; figures marked: {count}.',
+    noStorage: 'This browser keeps no marks: save the review before closing the page.',
+    date: (iso) => longDate(iso, 'en'),
+    readFrom: (file, savedAt) => `Review read from ${file}, saved ${savedAt}`,
+    unreadable: (file) => `No review shown: ${file} could not be read (see the diagnostics).`,
+    orphans: 'Marks whose figure is no longer in the report',
+    orphansCaption: 'Marks of the review that match no figure (deleted, rewritten or moved)',
+    orphansNote: 'They are left out of the next saved review.',
+    orphanColumns: {place: 'File:line reviewed', figure: 'Figure', sentence: 'Sentence reviewed', state: 'Mark', note: 'Note'}
+  },
+  doi: 'DOI',
   inSource: (found) => {
     switch (found?.status) {
       case 'found':
@@ -134,4 +214,9 @@ const en: AuditLabels = {
 /** Labels for a BCP 47 language tag (`fr`, `fr-CA` → French); any other language gets English. */
 export function auditLabelsFor(lang: string): AuditLabels {
   return lang.toLowerCase().startsWith('fr') ? fr : en
+}
+
+function longDate(iso: string, lang: string): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(date)
 }

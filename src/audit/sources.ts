@@ -1,6 +1,6 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
-import {isWebUrl, placeOf, type AuditData, type SourceRow} from './data.js'
+import {isWebUrl, placeOf, sourceLinks, type AuditData, type SourceRow} from './data.js'
 import type {AuditLabels} from './labels.js'
 
 /** The registry as a table, each source with the places that cite it. */
@@ -10,6 +10,7 @@ export function sourcesSection(data: AuditData, labels: AuditLabels): Element {
     h('h2#sources-title', `${labels.sources} (${data.sources.length})`),
     h('table.sources', [
       h('caption', labels.sourcesCaption),
+      h('colgroup', ['id', 'type', 'title', 'author', 'date', 'url', 'uses', 'where'].map((column) => h('col', {className: [`col-${column}`]}))),
       h('thead', h('tr', [columns.id, columns.type, columns.title, columns.author, columns.date, columns.url, columns.uses, columns.where].map((name) => h('th', {scope: 'col'}, name)))),
       h('tbody', data.sources.map((row) => sourceRow(row, labels)))
     ])
@@ -25,11 +26,25 @@ function sourceRow(row: SourceRow, labels: AuditLabels): Element {
     h('td', h('cite', source.title)),
     h('td', source.author.join('; ')),
     h('td', source.date),
-    // The URL is the link text so that it survives printing and copying.
-    h('td.url', isWebUrl(source.url) ? h('a', {href: source.url}, source.url) : (source.url ?? labels.none)),
+    h('td.url', sourceLinkCell(row, labels)),
     h('td.uses', String(row.uses.length)),
     h('td.where', row.uses.length > 0 ? h('ul.places', row.uses.map((use) => h('li', h('code', placeOf(use))))) : labels.none)
   ])
+}
+
+/**
+ * The source's web address and DOI. The address is the link text so that it survives printing and
+ * copying; a URL that is not a web address stays text.
+ */
+function sourceLinkCell(row: SourceRow, labels: AuditLabels): Array<Element | string> | string {
+  const source = row.entry.value
+  const links = sourceLinks(source)
+  const shown: Element[] = []
+  if (links.url) shown.push(h('a', {href: links.url}, links.url))
+  else if (typeof source.csl.URL === 'string' && !isWebUrl(source.csl.URL)) shown.push(h('span', source.csl.URL))
+  if (links.doi) shown.push(h('span.doi', [`${labels.doi} `, h('a', {href: links.doi.href}, links.doi.id)]))
+  if (shown.length === 0) return labels.none
+  return shown.flatMap((element, index) => (index > 0 ? [h('br'), element] : [element]))
 }
 
 /** Sources no citation and no stat block uses: leftovers, or citations someone forgot. */

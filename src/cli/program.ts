@@ -25,6 +25,8 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument('[dir]', 'report folder', 'report')
     .addOption(new Option('--format <format>', 'output format (html: the reviewer\'s audit page)').choices(['pretty', 'json', 'sarif', 'github', 'html']).default('pretty'))
     .option('--audit <file>', 'also write the audit report (one self-contained HTML page) to this file')
+    .option('--review <file>', "the reviewer's marks to show in the audit page: a review.json saved from it (default: review.json in the report folder, when there is one)")
+    .option('--no-review', 'show no review in the audit page, even if the report folder has a review.json')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount)
     .option('--rule <id=severity>', 'override a rule severity (off, info, warning, error); repeatable', collectRule)
     .option('--list-waivers', 'list the figures waived with :waive[…]{reason=…} (on stderr)')

@@ -24,6 +24,8 @@ let project: string
 let browser: Browser
 let sampleFile: string
 let fixtureFile: string
+let wideFile: string
+let wide: string
 let sampleFigures: number
 let sampleCited: number
 
@@ -45,12 +47,20 @@ beforeAll(async () => {
   sampleCited = exported.filter((row) => row.status === 'cited').length
   sampleFile = await writeAudit(report, 'sample.html')
   fixtureFile = await writeAudit(project, 'fixture.html')
+  // What a table cannot wrap at a space: a long file name, URL, DOI, source key and word.
+  const long = 'chapters/un-chapitre-au-nom-vraiment-tres-long-pour-eprouver-la-largeur-du-tableau-des-chiffres.md'
+  wide = await writeProject({
+    'sources.yaml': `- id: une-cle-de-source-particulierement-longue-et-sans-aucune-espace-2024\n  type: report\n  title: Rapport\n  author: Observatoire\n  date: 2024\n  url: https://example.org/${'chemin/'.repeat(20)}rapport.pdf\n  DOI: 10.1234/${'x'.repeat(80)}\n`,
+    [long]: `# Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement\n\nEn 2024, 40 % des victimes (Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement) ont porté plainte [@une-cle-de-source-particulierement-longue-et-sans-aucune-espace-2024, p. 12] sur la :term[sextorsion].\n`
+  })
+  wideFile = await writeAudit(wide, 'wide.html')
   browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000})
 }, 120_000)
 
 afterAll(async () => {
   await browser?.close()
   await removeProject(project)
+  await removeProject(wide)
   await rm(work, {recursive: true, force: true})
 })
 
@@ -129,11 +139,30 @@ describe('the audit page in Chromium', () => {
     }
   })
 
+  test.each([
+    ['the sample report', () => sampleFile],
+    ['a project with every status and hostile text', () => fixtureFile],
+    ['a project of long paths, keys, URLs and words', () => wideFile]
+  ])('fits a 1280 px window: no sideways scrolling (%s)', async (_name, file) => {
+    const {page} = await open(file())
+    try {
+      await page.setViewport({width: 1280, height: 800})
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+      // Every table, not only the page: none is wider than its section.
+      const widths = await page.$$eval('table', (tables) => tables.map((table) => table.scrollWidth - (table.parentElement as HTMLElement).clientWidth))
+      expect(widths.every((excess) => excess <= 0)).toBe(true)
+    } finally {
+      await page.close()
+    }
+  })
+
   test('without JavaScript, shows every row and no dead controls', async () => {
     const {page} = await open(sampleFile, {javascript: false})
     try {
       expect((await visibleStatuses(page)).length).toBe(sampleFigures)
       expect(await page.$eval('#figure-filters', (form) => getComputedStyle(form).display)).toBe('none')
+      expect(await page.$eval('#review-bar', (bar) => getComputedStyle(bar).display)).toBe('none')
+      expect(await page.$$eval('.review-controls', (sets) => sets.filter((set) => getComputedStyle(set).display !== 'none').length)).toBe(0)
     } finally {
       await page.close()
     }

@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
-import {auditData, highlight, isWebUrl} from '../../src/audit/data.js'
+import {auditData, highlight, isWebUrl, sourceLinks} from '../../src/audit/data.js'
+import {sourceView} from '../../src/model/registry/source-view.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
 describe('highlight', () => {
@@ -19,6 +20,27 @@ describe('highlight', () => {
 
 test('only http(s) URLs become links', () => {
   expect([isWebUrl('https://example.org'), isWebUrl('HTTP://example.org'), isWebUrl('javascript:alert(1)'), isWebUrl('file:///etc/passwd'), isWebUrl(undefined)]).toEqual([true, true, false, false, false])
+})
+
+describe('sourceLinks', () => {
+  const source = (fields: Record<string, string>) => sourceView({id: 'a', type: 'article-journal', title: 'T', ...fields}, 'article-journal')
+
+  test('links a DOI to doi.org, however it is written', () => {
+    for (const written of ['10.1234/abc.5', 'doi:10.1234/abc.5', 'https://doi.org/10.1234/abc.5', 'http://dx.doi.org/10.1234/abc.5']) {
+      expect(sourceLinks(source({DOI: written})), written).toEqual({url: undefined, doi: {id: '10.1234/abc.5', href: 'https://doi.org/10.1234/abc.5'}})
+    }
+    // Characters that mean something in an address are escaped; the DOI's own slashes are kept.
+    expect(sourceLinks(source({DOI: '10.1002/(SICI)1097#x?y'})).doi?.href).toBe('https://doi.org/10.1002/(SICI)1097%23x%3Fy')
+  })
+
+  test('keeps a web URL beside the DOI, and reads a doi.org URL as a DOI', () => {
+    expect(sourceLinks(source({DOI: '10.1234/abc', URL: 'https://example.org/abc'}))).toEqual({url: 'https://example.org/abc', doi: {id: '10.1234/abc', href: 'https://doi.org/10.1234/abc'}})
+    expect(sourceLinks(source({URL: 'https://doi.org/10.1234/abc'}))).toEqual({url: undefined, doi: {id: '10.1234/abc', href: 'https://doi.org/10.1234/abc'}})
+  })
+
+  test('links neither what is not a DOI nor what is not a web address', () => {
+    expect(sourceLinks(source({DOI: 'pas un DOI', URL: 'javascript:alert(1)'}))).toEqual({url: undefined, doi: undefined})
+  })
 })
 
 test('two equal figures in one sentence each mark their own occurrence, and take the citation after them', async () => {

@@ -66,6 +66,35 @@ describe('the audit of a small project', () => {
     expect(findAll(byId(page, 'source-enquete-2024'), (element) => element.tagName === 'a').map((link) => link.properties.href)).toEqual(['https://example.org/enquete'])
   })
 
+  test('links a DOI to doi.org, in the sources table', () => {
+    const links = findAll(byId(page, 'source-orpheline'), (element) => element.tagName === 'a')
+    expect(links.map((link) => [link.properties.href, textOf(link)])).toEqual([['https://doi.org/10.5555/orpheline.2023', '10.5555/orpheline.2023']])
+  })
+
+  test('gives a cited source with a DOI its links in the figure\'s row: the page, then the DOI', async () => {
+    const doi = await writeProject({
+      'sources.yaml': `- id: etude\n  type: article-journal\n  title: Étude\n  author: Revue\n  date: 2025\n  container-title: Revue\n  url: https://example.org/etude\n  DOI: 10.1234/etude\n- id: seule\n  type: article-journal\n  title: Seule\n  author: Revue\n  date: 2025\n  container-title: Revue\n  DOI: 10.1234/seule\n`,
+      'chapters/intro.md': '# Introduction\n\nUn constat sur la :term[sextorsion].\n\nEn 2024, 40 % des victimes ont porté plainte [@etude, p. 3].\n\nEt 25 % ont renoncé [@seule].\n'
+    })
+    try {
+      const result = await check(doi)
+      if (!result.ok) throw new Error('the project does not load')
+      const rows = figureRows(parsePage(renderAudit(result.model, [])))
+      const links = (row: (typeof rows)[number]) => findAll(row, (element) => element.tagName === 'a').map((link) => [textOf(link), link.properties.href])
+      expect(links(rows[0]!)).toEqual([
+        ['Étude', 'https://example.org/etude'],
+        ['[etude]', '#source-etude'],
+        ['DOI', 'https://doi.org/10.1234/etude']
+      ])
+      expect(links(rows[1]!)).toEqual([
+        ['Seule', 'https://doi.org/10.1234/seule'],
+        ['[seule]', '#source-seule']
+      ])
+    } finally {
+      await removeProject(doi)
+    }
+  })
+
   test('lists every diagnostic with its place, severity and rule', () => {
     const rows = findAll(byId(page, 'diagnostics'), (element) => element.tagName === 'tr' && element.properties.dataSeverity !== undefined)
     expect(rows).toHaveLength(diagnostics.length)

@@ -15,6 +15,7 @@ export const auditFixture: Record<string, string> = {
   title: Rapport que personne ne cite
   author: Personne
   date: 2023
+  DOI: 10.5555/orpheline.2023
 - id: piege
   type: webpage
   title: '<script>alert("titre")</script> & "guillemets"'

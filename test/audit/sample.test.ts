@@ -105,6 +105,16 @@ describe('the audit of the sample report', () => {
     const labels = findAll(form, (element) => element.tagName === 'label')
     for (const input of findAll(form, (element) => element.tagName === 'input')) expect(labels.some((label) => label.children.includes(input))).toBe(true)
     expect(labels.some((label) => String(label.properties.htmlFor) === 'chapter-filter')).toBe(true)
+    // Each figure's review controls: in a fieldset named after the figure, each inside its label.
+    for (const row of figureRows(page)) {
+      const [set] = findAll(row, (element) => element.tagName === 'fieldset')
+      const figure = textOf(findAll(row, (element) => element.tagName === 'th')[0]!)
+      expect(textOf(findAll(set!, (element) => element.tagName === 'legend')[0]!)).toContain(figure)
+      const controls = findAll(set!, (element) => element.tagName === 'input' || element.tagName === 'textarea')
+      expect(controls).toHaveLength(4)
+      const rowLabels = findAll(set!, (element) => element.tagName === 'label')
+      for (const control of controls) expect(rowLabels.some((label) => findAll(label, (element) => element === control).length === 1)).toBe(true)
+    }
   })
 
   test('is the same bytes for the same input, and shows the time it was given', () => {

@@ -7,7 +7,9 @@ export const schema = defineRule({
   docs: `Every YAML file (sources, glossary, front matter) and every block's attributes are validated
 against the format's schemas. The message names the field and what was expected; the position is
 the field as written, or the entry that lacks it. A broken \`rapporteur.yaml\` stops the command
-with exit code 2 instead, since nothing else can be read without it.`,
+with exit code 2 instead, since nothing else can be read without it. A reviewer's \`review.json\`
+(read for the audit page, see [For reviewers](../reviewers.md#keeping-a-review)) is checked the
+same way: JSON syntax and the review file's schema, each problem at its line and column.`,
   examples: {
     ok: [{'chapters/intro.md': ':::stat{#stat-a value="12 %" source=enquete-2024}\ndes répondants.\n:::\n\n[@enquete-2024] :term[sextorsion]\n'}],
     notOk: [

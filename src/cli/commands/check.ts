@@ -10,6 +10,7 @@ import {pathFromRoot} from '../../diagnostics/report-place.js'
 import type {SeveritySetting} from '../../diagnostics/severity.js'
 import {CannotRunError} from '../../load/cannot-run.js'
 import {locateReport} from '../../load/repository.js'
+import {defaultReviewName, type ReviewSource} from '../../load/review-file.js'
 import {writeFileAtomic} from '../../print/write-atomic.js'
 import {exitCodes, useColor, type Io} from '../io.js'
 import {version} from '../version.js'
@@ -19,6 +20,11 @@ export interface CheckCommandOptions {
   format: 'pretty' | 'json' | 'sarif' | 'github' | 'html'
   /** Also write the audit page to this file, whatever `format` prints. */
   audit?: string
+  /**
+   * The reviewer's marks for the audit page: a `review.json` saved from the page (`--review FILE`),
+   * `false` for none (`--no-review`); left out, the report folder's `review.json` when there is one.
+   */
+  review?: string | false
   maxWarnings?: number
   rule?: Record<string, SeveritySetting>
   listWaivers?: boolean
@@ -28,11 +34,13 @@ export interface CheckCommandOptions {
 /** `rapporteur check [dir]`: report every finding; exit 1 on errors or too many warnings. */
 export async function runCheck(dir: string, options: CheckCommandOptions, io: Io): Promise<number> {
   const folder = path.resolve(io.cwd, dir)
-  const result = await check(folder, {rules: options.rule ?? {}})
+  const wantsPage = options.format === 'html' || options.audit !== undefined
+  const result = await check(folder, {rules: options.rule ?? {}, review: reviewSource(folder, options.review, wantsPage, io)})
   const diagnostics = toJsonDiagnostics(result.files)
   const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
   // Rendered once for stdout and --audit alike; without a readable config there is no model, so no page.
-  const page = result.ok && (options.format === 'html' || options.audit !== undefined) ? renderAudit(result.model, diagnostics, {generatedAt: generatedAt(io)}) : undefined
+  const review = result.ok ? result.review : undefined
+  const page = result.ok && wantsPage ? renderAudit(result.model, diagnostics, {generatedAt: generatedAt(io), ...(review ? {review} : {})}) : undefined
   switch (options.format) {
     case 'html':
       // Without a page, the findings say why on stderr, and stdout stays empty rather than half a page.
@@ -68,6 +76,16 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
     return exitCodes.findings
   }
   return exitCodes.clean
+}
+
+/**
+ * Which review file to read. One named with `--review` is always read (and checked, page or not);
+ * the report folder's own `review.json` only for a page, and only when it is there.
+ */
+function reviewSource(folder: string, option: string | false | undefined, wantsPage: boolean, io: Io): ReviewSource | undefined {
+  if (option === false) return undefined
+  if (typeof option === 'string') return {file: path.resolve(io.cwd, option), optional: false}
+  return wantsPage ? {file: path.join(folder, defaultReviewName), optional: true} : undefined
 }
 
 /** `--audit FILE`: the page goes to the file all at once, so a reader never opens half of it. */
