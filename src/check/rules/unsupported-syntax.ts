@@ -21,7 +21,7 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 (\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
-nothing; definition lines left as text (\`~ définition\`, or \`: définition\` in a list item or a
+nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` in a list item or a
 footnote); example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
@@ -36,6 +36,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] {.rouge}.\n\n:::\n\n(@) Un exemple.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse^[Une note.] [@enquete-2024], et ^[ celle-ci ne se ferme pas.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte](carte.svg){width="large"}\n', 'chapters/carte.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"></svg>\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},
       {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'}
@@ -83,10 +84,11 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
         if (!/[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]/mu.test(source)) return
         // Inline code is shown as written, and maths is typeset: blank them out (same length, so
         // offsets stay true). `$a^2 + b^2$` holds no superscript.
-        if (/[`$]/u.test(source)) visit(node, (code: Nodes) => {
-          if (code.type !== 'inlineCode' && code.type !== 'inlineMath') return
+        // A note's own `^[` opened a note: only one left in the text opened none.
+        if (/[`$]|\^\[/u.test(source)) visit(node, (code: Nodes) => {
+          if (code.type !== 'inlineCode' && code.type !== 'inlineMath' && code.type !== 'inlineNote') return
           const from = (code.position?.start.offset ?? start) - start
-          const to = (code.position?.end.offset ?? start) - start
+          const to = code.type === 'inlineNote' ? from + 2 : (code.position?.end.offset ?? start) - start
           source = source.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + source.slice(to)
         })
         const syntaxes = node.type === 'paragraph' ? [...inlineSyntaxes, ...blockSyntaxes] : inlineSyntaxes

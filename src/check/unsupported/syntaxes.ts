@@ -12,7 +12,8 @@ export interface UnsupportedSyntax {
 }
 
 export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
-  {id: 'example-list', pattern: /^\(@[\w-]*\)\s/gmu, message: 'Unexpected example list `$&`, expected a numbered list (`1.`)'}
+  {id: 'example-list', pattern: /^\(@[\w-]*\)\s/gmu, message: 'Unexpected example list `$&`, expected a numbered list (`1.`)'},
+  {id: 'inline-note', pattern: /\^\[/gu, message: 'Unexpected `^[` that opens no note (empty, not closed by a `]` in its paragraph, or longer than 5,000 characters), expected `^[the note’s text]`'}
 ]
 
 /** A whole paragraph that means something to Pandoc or LaTeX and nothing here. */
