@@ -1,6 +1,5 @@
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {cssLength} from '../../parse/attributes/attribute-list.js'
 import {defineRule} from '../rule.js'
@@ -47,7 +46,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       const text = String(document.file.value)
       const at = (start: number, end: number) => ({file: document.path, position: positionFromOffsets(document.file, start, end)})
       const atNode = (node: Nodes) => ({file: document.path, position: node.position!})
-      visit(document.tree, (node: Nodes) => {
+      eachNode(document.tree, (node: Nodes) => {
         if (!node.position) return
         if (node.type === 'code') {
           const lang = node.lang ?? ''
@@ -85,7 +84,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
         // Inline code is shown as written, and maths is typeset: blank them out (same length, so
         // offsets stay true). `$a^2 + b^2$` holds no superscript.
         // A note's own `^[` opened a note: only one left in the text opened none.
-        if (/[`$]|\^\[/u.test(source)) visit(node, (code: Nodes) => {
+        if (/[`$]|\^\[/u.test(source)) eachNode(node, (code: Nodes) => {
           if (code.type !== 'inlineCode' && code.type !== 'inlineMath' && code.type !== 'inlineNote') return
           const from = (code.position?.start.offset ?? start) - start
           const to = code.type === 'inlineNote' ? from + 2 : (code.position?.end.offset ?? start) - start
@@ -107,3 +106,12 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
     }
   }
 })
+
+/**
+ * Every node of a tree, parents before children, in document order: unist-util-visit's order,
+ * without its generic tests (this rule walks every node of the report).
+ */
+function eachNode(node: Nodes, visitor: (node: Nodes) => void): void {
+  visitor(node)
+  if ('children' in node) for (const child of node.children as Nodes[]) eachNode(child, visitor)
+}

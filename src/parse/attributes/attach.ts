@@ -148,9 +148,13 @@ function captionOf(paragraph: Paragraph): {children: PhrasingContent[]; attribut
 
 /** Pandoc's implicit figure: a paragraph that is one image, with a description, and nothing else. */
 function markFigure(paragraph: Paragraph): void {
-  const content = paragraph.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
-  const image = content[0]
-  if (content.length !== 1 || image?.type !== 'image') return
+  let image: PhrasingContent | undefined
+  for (const child of paragraph.children) {
+    if (child.type === 'text' && child.value.trim() === '') continue
+    if (image || child.type !== 'image') return
+    image = child
+  }
+  if (image?.type !== 'image') return
   if (!image.alt?.trim() && !image.data?.attributes?.id) return
   ;(paragraph.data ??= {}).figure = true
 }
@@ -159,6 +163,9 @@ const texCommands = /^(?:\\[A-Za-z]+\*?(?:\{[^{}\n]*\}|\[[^\]\n]*\])*\s*)+$/u
 
 /** `\newpage`, `\vspace{1cm}`: a paragraph that is LaTeX commands and nothing else. */
 function markRawTex(paragraph: Paragraph): void {
+  const first = paragraph.children[0]
+  // Most paragraphs do not start with a backslash: passed over at once.
+  if (first?.type !== 'text' || !first.value.trimStart().startsWith('\\')) return
   if (paragraph.children.every((child) => child.type === 'text') && texCommands.test(paragraph.children.map((child) => (child as Text).value).join('').trim())) {
     ;(paragraph.data ??= {}).rawTex = true
   }
