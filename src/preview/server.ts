@@ -119,12 +119,12 @@ async function serveAsset(session: PreviewSession, segments: string[]): Promise<
   const style = folder === 'styles' ? theme.styles.find((entry) => entry.name === name) : undefined
   if (style) return asset(name, style.text)
   const font = folder === 'fonts' ? theme.fonts.find((entry) => entry.file === name) : undefined
-  if (font && font.path.startsWith(path.join(session.dir, 'theme', 'fonts') + path.sep)) {
-    // The project's own font: inside the project, links included.
+  if (font?.from === 'project') {
+    // The project's own font: inside the project, links included (checked again: it may have changed).
     const inside = await resolveInside(path.join(session.dir, 'theme', 'fonts'), [font.file])
     return inside.ok ? asset(name, await readFile(inside.file)) : text(inside.status, inside.status === 403 ? 'Forbidden\n' : 'Not found\n')
   }
-  if (font && (await stat(font.path).catch(() => undefined))?.isFile()) return asset(name, await readFile(font.path))
+  if (font?.path && (await stat(font.path).catch(() => undefined))?.isFile()) return asset(name, await readFile(font.path))
   return text(404, 'Not found\n')
 }
 
