@@ -19,6 +19,7 @@ import {katexDist, mathAssetsFolder, mathStylesheet} from '../render/blocks/math
 import type {RenderMode} from '../render/context.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
+import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
 import {smartText, typography} from '../render/typography/index.js'
 import {check} from './check.js'
@@ -116,7 +117,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
         const htmlFile = path.join(out, '.print', `${output}.html`)
         await mkdir(path.dirname(htmlFile), {recursive: true})
         await writeFile(htmlFile, html)
-        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
+        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
         item.pdf = path.join(out, `${output}.pdf`)
         printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath})
       }
@@ -177,8 +178,8 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 }
 
 /** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */
-export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
-export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
+export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/axes.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
+export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/axes.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
 
 /**
  * An edition's stylesheets: KaTeX's after the fonts when it has maths, so that a theme can restyle
@@ -203,7 +204,7 @@ function themeFamilies(theme: Theme): string[] {
   return [...new Set(families.filter((family) => family && !family.startsWith('var(')))]
 }
 
-/** Theme styles, the generated page.css, fonts and the project's own assets, beside the HTML. */
+/** Theme styles, the generated page.css and axes.css, fonts and the project's own assets, beside the HTML. */
 async function writeAssets(dir: string, out: string, theme: Theme, model: ReportModel): Promise<void> {
   const styles = path.join(out, 'assets', 'styles')
   const fonts = path.join(out, 'assets', 'fonts')
@@ -212,6 +213,7 @@ async function writeAssets(dir: string, out: string, theme: Theme, model: Report
   await Promise.all([
     ...theme.styles.map((style) => writeFile(path.join(styles, style.name), style.text)),
     writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
+    writeFile(path.join(styles, 'axes.css'), axesCss(model.config.axes)),
     // Each font where load/theme-fonts.ts found it (a project's own already checked to be inside the
     // project); one that is missing is a `missing-font` finding, and the text falls back.
     ...theme.fonts.map((font) => (font.path ? copyFile(font.path, path.join(fonts, font.file)) : undefined))

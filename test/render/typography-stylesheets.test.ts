@@ -60,10 +60,10 @@ describe('styles/ and the HTML contract', () => {
   test('base.css defines every custom property of the contract in :root', () => {
     const table = section('CSS custom properties')
     const names = [...table.matchAll(/--rp-[a-z0-9-]+(?![a-z0-9-]*>)/g)].map((match) => match[0])
-    // `--rp-space-1` … `--rp-space-5`, and `--rp-axis-<id>` with the sample's axes.
+    // `--rp-space-1` … `--rp-space-5` and `--rp-axis-1` … `--rp-axis-6`; `--rp-axis-<id>` is the project's.
     const expected = new Set(names.filter((name) => name !== '--rp-axis-'))
     for (let step = 1; step <= 5; step++) expected.add(`--rp-space-${step}`)
-    for (const axis of ['prevention', 'detection', 'sanction']) expected.add(`--rp-axis-${axis}`)
+    for (let step = 1; step <= 6; step++) expected.add(`--rp-axis-${step}`)
     const rootBlock = /:root\s*\{([^}]*)\}/.exec(withoutComments(read('styles/base.css')))?.[1] ?? ''
     for (const name of expected) expect(rootBlock, `${name} in base.css :root`).toMatch(new RegExp(`${name}\\s*:`))
   })

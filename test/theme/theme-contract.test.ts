@@ -48,7 +48,7 @@ describe.each(themes)('theme %s', async (name) => {
     const root = /:root\s*\{([^}]*)\}/.exec(base)?.[1] ?? ''
     const names = new Set([...section('CSS custom properties').matchAll(/--rp-[a-z0-9-]+(?![a-z0-9-]*>)/g)].map((match) => match[0]).filter((item) => item !== '--rp-axis-'))
     for (let step = 1; step <= 5; step++) names.add(`--rp-space-${step}`)
-    for (const axis of ['prevention', 'detection', 'sanction']) names.add(`--rp-axis-${axis}`)
+    for (let step = 1; step <= 6; step++) names.add(`--rp-axis-${step}`)
     for (const item of names) expect(root, `${item} in ${name}'s base.css :root`).toMatch(new RegExp(`${item}\\s*:`))
   })
 
