@@ -59,7 +59,9 @@ function fontsLine(theme: Theme): DoctorLine {
   const what = `${families.join(', ') || 'no family'}: ${theme.fonts.length} file${theme.fonts.length === 1 ? '' : 's'}`
   const perFamily = families.map((family) => {
     const fonts = theme.fonts.filter((font) => font.declarations.some((declaration) => declaration.family === family))
-    const from = [...new Set(fonts.map((font) => fromText(font)))].join(', ')
+    const counts = new Map<string, number>()
+    for (const font of fonts) counts.set(fromText(font), (counts.get(fromText(font)) ?? 0) + 1)
+    const from = [...counts].map(([where, count]) => (counts.size === 1 ? where : `${count} ${where}`)).join(', ')
     return `${family.padEnd(26)} ${fonts.length} file${fonts.length === 1 ? '' : 's'}, ${from}`
   })
   const missing = theme.fonts.filter((font) => !font.path)
