@@ -40,6 +40,8 @@ export interface ThemeFont {
   tried: string[]
   /** The @fontsource package that would hold it, for a file named the @fontsource way. */
   fontsource: string | undefined
+  /** Why the project's own file cannot be used (a link out of the project, too large…): never read. */
+  refused?: string
   declarations: FontDeclaration[]
 }
 
@@ -119,6 +121,7 @@ async function locate(font: ThemeFont, places: {projectDir: string; themeDirs: R
   const own = await resolveInside(places.projectDir, path.join('theme', 'fonts', font.file))
   font.tried.push(`theme/fonts/${font.file}`)
   if (own.ok) return void Object.assign(font, {path: own.path, from: 'project'})
+  if (!own.missing) return void (font.refused = own.reason)
   for (const theme of places.themeDirs) {
     const candidate = path.join(theme.dir, 'fonts', font.file)
     if (await readable(candidate)) return void Object.assign(font, {path: candidate, from: theme.name})

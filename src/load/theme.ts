@@ -154,7 +154,9 @@ function fontProblems(fonts: readonly ThemeFont[], sheets: readonly FontSheet[])
         file: declaration.shown,
         inProject: declaration.inProject,
         position: declaration.position,
-        message: `Cannot find the font file \`${font.file}\`${declaration.family ? ` of \`${declaration.family}\`` : ''}, expected it at ${where}`,
+        message: font.refused
+          ? `Cannot read the font file: ${font.refused}`
+          : `Cannot find the font file \`${font.file}\`${declaration.family ? ` of \`${declaration.family}\`` : ''}, expected it at ${where}`,
         hint: declaration.inProject || !font.fontsource
           ? `Put \`${font.file}\` in the project's theme/fonts/ folder, or correct the url() of its @font-face.`
           : `It comes with the ${font.fontsource} package: reinstall rapporteur with \`npm ci\`, or put the file in the project's theme/fonts/ folder.`

@@ -1,5 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs'
-import {copyFile, mkdir, readFile, realpath, writeFile} from 'node:fs/promises'
+import {copyFile, mkdir, readFile, realpath, symlink, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -225,6 +225,21 @@ describe('fonts come from the url()s of the @font-face rules', () => {
       expect(theme.fonts.find((font) => font.file === 'inter-latin-400-normal.woff2')?.path).toBeUndefined()
     } finally {
       await removeProject(dir)
+    }
+  })
+
+  test("a font in theme/fonts/ that links out of the project is refused, never read", async () => {
+    const outside = await writeProject({'secret.woff2': 'not yours'}, {})
+    const dir = await writeProject({'theme/custom.css': '@font-face { font-family: "Inter"; src: url("fonts/inter-latin-400-normal.woff2"); }\n'})
+    try {
+      await mkdir(path.join(dir, 'theme/fonts'))
+      await symlink(path.join(outside, 'secret.woff2'), path.join(dir, 'theme/fonts/inter-latin-400-normal.woff2'))
+      const theme = await loadTheme(dir)
+      expect(theme.fonts[theme.fonts.length - 1]).toMatchObject({file: 'inter-latin-400-normal.woff2', path: undefined})
+      expect(theme.problems.map((problem) => problem.message)).toEqual(['Cannot read the font file: `theme/fonts/inter-latin-400-normal.woff2` is a link to a file outside the report folder'])
+    } finally {
+      await removeProject(dir)
+      await removeProject(outside)
     }
   })
 })
