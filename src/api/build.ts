@@ -2,7 +2,8 @@ import {createHash} from 'node:crypto'
 import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {loadTheme, packageRoot, type Theme} from '../load/theme.js'
+import {CannotRunError} from '../load/cannot-run.js'
+import {customStyleName, loadTheme, type Theme} from '../load/theme.js'
 import type {Config, EditionName} from '../model/schemas/config.js'
 import {pageSizePoints} from '../model/schemas/page-size.js'
 import {textWithoutNotes} from '../model/text/plain.js'
@@ -12,12 +13,13 @@ import {finalizePdf} from '../print/finalize-pdf.js'
 import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {renderPdf} from '../print/paginate.js'
 import {StagedWrites} from '../print/write-atomic.js'
-import {isInside, resolveInside} from '../load/sandbox.js'
+import {isInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
 import {katexDist, mathAssetsFolder, mathStylesheet} from '../render/blocks/math.js'
 import type {RenderMode} from '../render/context.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
+import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
 import {smartText, typography} from '../render/typography/index.js'
 import {check} from './check.js'
@@ -70,6 +72,9 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const theme = await loadTheme(dir, model.config.theme)
+  // The project's own missing fonts are `check`'s findings (missing-font); a built-in theme's is a broken install.
+  const broken = theme.problems.find((problem) => !problem.inProject)
+  if (broken) throw new CannotRunError(`${broken.message} (${broken.file}:${broken.position.start.line}:${broken.position.start.column})`, broken.hint)
   // Two builds into one output folder take turns (a lock folder beside the outputs).
   await mkdir(out, {recursive: true})
   const outputs = new StagedWrites()
@@ -100,19 +105,19 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       }
       if (formats.includes('html')) {
         item.html = path.join(out, `${output}.html`)
-        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web), transform: typography(model.config.lang, {hyphenate: false})})
+        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web, theme), transform: typography(model.config.lang, {hyphenate: false})})
         await outputs.stage(item.html, new TextEncoder().encode(html))
       }
       if (formats.includes('pdf')) {
         const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print), transform: (tree) => {
+        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
           typography(model.config.lang, {hyphenate: true})(tree)
           relocateImages(tree, '../')
         }})
         const htmlFile = path.join(out, '.print', `${output}.html`)
         await mkdir(path.dirname(htmlFile), {recursive: true})
         await writeFile(htmlFile, html)
-        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
+        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
         item.pdf = path.join(out, `${output}.pdf`)
         printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath})
       }
@@ -173,24 +178,33 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 }
 
 /** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */
-export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
-export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
+export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/axes.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
+export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/axes.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
 
-/** An edition's stylesheets: KaTeX's after the fonts when it has maths, so that a theme can restyle `.katex`. */
-export function stylesheetsFor(mode: RenderMode, rendered: Pick<RenderedEdition, 'usesMath'>): Array<{href: string; media?: string}> {
+/**
+ * An edition's stylesheets: KaTeX's after the fonts when it has maths, so that a theme can restyle
+ * `.katex`; the project's theme/custom.css last, for both media, when it has one.
+ */
+export function stylesheetsFor(mode: RenderMode, rendered: Pick<RenderedEdition, 'usesMath'>, theme?: Pick<Theme, 'styles'>): Array<{href: string; media?: string}> {
   const styles = mode === 'web' ? webStyles : printStyles
-  return rendered.usesMath ? [styles[0]!, mathStylesheet(mode), ...styles.slice(1)] : styles
+  const list = rendered.usesMath ? [styles[0]!, mathStylesheet(mode), ...styles.slice(1)] : [...styles]
+  if (theme?.styles.some((style) => style.name === customStyleName)) list.push({href: `${mode === 'web' ? '' : '../'}assets/styles/${customStyleName}`})
+  return list
 }
 
-/** The font families the theme declares with @font-face, as PDF font names spell them (no spaces). */
+/**
+ * The font families the theme's stylesheets name, as PDF font names spell them (no spaces): those
+ * of its @font-face rules, of every `font-family` list (the code font stack names system fonts on
+ * purpose) and of every font custom property (`--rp-font-body: "Inter", …`).
+ */
 function themeFamilies(theme: Theme): string[] {
   const css = theme.styles.map((style) => style.text).join('\n')
-  // Every family a `font-family` list names: the code font stack names system fonts on purpose.
-  const lists = [...css.matchAll(/font-family:\s*([^;}]+)[;}]/gu)].map((match) => match[1]!)
-  return [...new Set(lists.flatMap((list) => list.split(',')).map((family) => family.trim().replace(/^["']|["']$/gu, '').replace(/\s+/gu, '')).filter(Boolean))]
+  const lists = [...css.matchAll(/(?:font-family|--rp-[\w-]*font[\w-]*)\s*:\s*([^;}]+)[;}]/gu)].map((match) => match[1]!)
+  const families = lists.flatMap((list) => list.split(',')).map((family) => family.trim().replace(/^["']|["']$/gu, '').replace(/\s+/gu, ''))
+  return [...new Set(families.filter((family) => family && !family.startsWith('var(')))]
 }
 
-/** Theme styles, the generated page.css, fonts and the project's own assets, beside the HTML. */
+/** Theme styles, the generated page.css and axes.css, fonts and the project's own assets, beside the HTML. */
 async function writeAssets(dir: string, out: string, theme: Theme, model: ReportModel): Promise<void> {
   const styles = path.join(out, 'assets', 'styles')
   const fonts = path.join(out, 'assets', 'fonts')
@@ -199,13 +213,10 @@ async function writeAssets(dir: string, out: string, theme: Theme, model: Report
   await Promise.all([
     ...theme.styles.map((style) => writeFile(path.join(styles, style.name), style.text)),
     writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
-    ...theme.fonts.map(async (font) => {
-      // rapporteur's own fonts, or the project's inside the project (links included).
-      const installed = isInside(packageRoot, font.path) || font.path.includes(`${path.sep}node_modules${path.sep}@fontsource${path.sep}`)
-      if (installed) return copyFile(font.path, path.join(fonts, font.file))
-      const resolved = await resolveInside(dir, path.relative(dir, font.path))
-      if (resolved.ok) await copyFile(resolved.path, path.join(fonts, font.file))
-    })
+    writeFile(path.join(styles, 'axes.css'), axesCss(model.config.axes)),
+    // Each font where load/theme-fonts.ts found it (a project's own already checked to be inside the
+    // project); one that is missing is a `missing-font` finding, and the text falls back.
+    ...theme.fonts.map((font) => (font.path ? copyFile(font.path, path.join(fonts, font.file)) : undefined))
   ])
   await copyTree(dir, 'assets', path.join(out, 'assets'))
   // Images outside `assets/` (beside their chapter, as Quarto keeps them) go under `assets/images/` (render/images.ts).

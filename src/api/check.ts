@@ -6,13 +6,14 @@ import type {SeveritySetting} from '../diagnostics/severity.js'
 import {attachSourceChecks, sourcesToLookUp} from '../check/in-source/locate.js'
 import {readArchives} from '../load/archives.js'
 import {readImages} from '../load/images.js'
+import {CannotRunError} from '../load/cannot-run.js'
 import {loadProject} from '../load/load-project.js'
+import {loadTheme} from '../load/theme.js'
 import {buildModel} from '../model/build.js'
 import type {ReportModel} from '../model/types.js'
 import {positionOfPath} from '../parse/yaml.js'
 import {didYouMean} from '../check/suggest.js'
 import {parseReview} from '../audit/review/read.js'
-import {CannotRunError} from '../load/cannot-run.js'
 import {readReviewFile, type ReviewSource} from '../load/review-file.js'
 import type {ReviewFile} from '../model/schemas/review.js'
 
@@ -43,6 +44,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
   attachSourceChecks(model.figures, model.archives)
   model.imageFiles = await readImages(dir, model.images)
+  await readThemeFonts(dir, model)
   let review = options.review ? await readReviewFile(dir, options.review) : undefined
   if (review && model.files.has(review.path)) {
     // A project whose registry is called review.json has no review file of that name.
@@ -65,4 +67,20 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   }
   runRules(model, allRules, overrides)
   return {ok: true, model, files: [...model.files.values()], ...(loadedReview ? {review: loadedReview} : {})}
+}
+
+/**
+ * The fonts of the project's theme: a font its own stylesheets name that no folder holds is a
+ * finding at the url (missing-font), with the stylesheet among the files. A theme that cannot be
+ * read at all is `build`'s and `doctor`'s to explain (exit 2): `check` goes on without it.
+ */
+async function readThemeFonts(dir: string, model: ReportModel): Promise<void> {
+  try {
+    const theme = await loadTheme(dir, model.config.theme)
+    const problems = theme.problems.filter((problem) => problem.inProject)
+    for (const file of theme.files) if (problems.some((problem) => problem.file === file.path)) model.files.set(file.path, file)
+    model.fontProblems = problems.map(({file, position, message}) => ({file, position, message}))
+  } catch (error) {
+    if (!(error instanceof CannotRunError)) throw error
+  }
 }

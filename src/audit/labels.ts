@@ -121,7 +121,7 @@ const fr: AuditLabels = {
       case 'found':
         return `trouvé (p. ${found.pages.slice(0, 3).join(', ')})`
       case 'not-on-page':
-        return `pas p. ${found.cited} ; trouvé p. ${found.pages.slice(0, 3).join(', ')}`
+        return `pas p. ${found.cited}\u202F; trouvé p. ${found.pages.slice(0, 3).join(', ')}`
       case 'not-found':
         return 'introuvable'
       case 'no-archive':

@@ -58,7 +58,7 @@ export function rulesIndex(rules: readonly Rule[]): string {
 }
 
 function showExample(example: Example): string[] {
-  return Object.entries(example).flatMap(([file, content]) => [`\`${file}\`:`, '', '```' + (file.endsWith('.md') ? 'markdown' : 'yaml'), content.trimEnd(), '```', ''])
+  return Object.entries(example).flatMap(([file, content]) => [`\`${file}\`:`, '', '```' + (file.endsWith('.md') ? 'markdown' : file.endsWith('.css') ? 'css' : 'yaml'), content.trimEnd(), '```', ''])
 }
 
 /** Markdown as plain text for viewers that show no Markdown: blocks apart, code indented, marks dropped. */

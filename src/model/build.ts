@@ -122,6 +122,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     anchors: new Map(),
     explicitIds: [],
     problems: [],
+    fontProblems: [],
     archives: new Map()
   }
 }

@@ -210,4 +210,6 @@ export interface ReportModel {
   /** Ids written by hand on headings, figures and tables (`{#id}`), for `duplicate-id`. */
   explicitIds: Array<Located & {id: string}>
   problems: SchemaProblem[]
+  /** Font files the project's theme names with @font-face that no folder holds (reported by `missing-font`). */
+  fontProblems: SchemaProblem[]
 }

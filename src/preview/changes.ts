@@ -14,12 +14,13 @@ const modelExtensions = new Set(['.md', '.markdown', '.yaml', '.yml', '.json', '
 export function classifyChange(file: string, projectDir: string): ChangeKind | undefined {
   const inside = (folder: string) => file === folder || file.startsWith(folder + path.sep)
   const project = (...parts: string[]) => path.join(projectDir, ...parts)
-  // A theme is the project's theme/, then themes/<name>/, then the package's own folders.
+  // A theme is the project's theme/, then themes/<name>/ and the themes it extends, then the package's own folders.
   const underThemes = path.relative(themesRoot, file)
   const themeKind = underThemes.startsWith('..') || path.isAbsolute(underThemes) ? undefined : underThemes.split(path.sep)[1]
-  if (inside(project('theme', 'templates')) || inside(path.join(packageRoot, 'templates')) || themeKind === 'templates') return 'template'
-  // Fonts come with the stylesheets that declare them.
-  if (inside(project('theme', 'styles')) || inside(project('theme', 'fonts')) || inside(path.join(packageRoot, 'styles')) || themeKind === 'styles') return 'style'
+  // A theme.yaml may change the theme a built-in one extends, templates included.
+  if (inside(project('theme', 'templates')) || inside(path.join(packageRoot, 'templates')) || themeKind === 'templates' || themeKind === 'theme.yaml') return 'template'
+  // Fonts come with the stylesheets that declare them; theme/custom.css is the project's last stylesheet.
+  if (inside(project('theme', 'styles')) || inside(project('theme', 'fonts')) || file === project('theme', 'custom.css') || inside(path.join(packageRoot, 'styles')) || themeKind === 'styles' || themeKind === 'fonts') return 'style'
   if (inside(project('assets'))) return 'asset'
   // Images may sit beside their chapter (load/images.ts): found or lost, `check` must look again.
   if (inside(projectDir) && imageExtensions.has(path.extname(file).toLowerCase())) return 'model'

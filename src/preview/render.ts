@@ -26,7 +26,7 @@ export async function renderPage(model: ReportModel, theme: Theme, edition: Edit
   const rendered = await renderEdition(model, edition, {mode, pageOf})
   return renderDocument(model, rendered, theme, {
     mode,
-    stylesheets: stylesheetsFor(mode, rendered),
+    stylesheets: stylesheetsFor(mode, rendered, theme),
     transform: typography(model.config.lang, {hyphenate: mode === 'print'})
   })
 }

@@ -8,6 +8,7 @@ import type {ReportModel} from '../model/types.js'
 import {pagedHandlersScript} from '../print/browser-side/handlers.js'
 import {katexDist} from '../render/blocks/math.js'
 import type {RenderMode} from '../render/context.js'
+import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
 import {clientScript} from './client.js'
 import type {EventHub} from './events.js'
@@ -95,7 +96,7 @@ export function createHandler(session: PreviewSession, hub: EventHub, boundHost:
   }
 }
 
-/** The project's own `assets/` first (`build` copies them over the theme's), then KaTeX's, images beside chapters, theme styles, page.css and fonts. */
+/** The project's own `assets/` first (`build` copies them over the theme's), then KaTeX's, images beside chapters, theme styles, page.css, axes.css and fonts. */
 async function serveAsset(session: PreviewSession, segments: string[]): Promise<Reply> {
   const own = await resolveInside(path.join(session.dir, 'assets'), segments)
   if (own.ok) return asset(own.file, await readFile(own.file))
@@ -116,15 +117,16 @@ async function serveAsset(session: PreviewSession, segments: string[]): Promise<
   }
   if (rest.length > 0 || !name || !theme || !model) return text(404, 'Not found\n')
   if (folder === 'styles' && name === 'page.css') return asset(name, pageCss(model.config.print, model.config.lang))
+  if (folder === 'styles' && name === 'axes.css') return asset(name, axesCss(model.config.axes))
   const style = folder === 'styles' ? theme.styles.find((entry) => entry.name === name) : undefined
   if (style) return asset(name, style.text)
   const font = folder === 'fonts' ? theme.fonts.find((entry) => entry.file === name) : undefined
-  if (font && font.path.startsWith(path.join(session.dir, 'theme', 'fonts') + path.sep)) {
-    // The project's own font: inside the project, links included.
+  if (font?.from === 'project') {
+    // The project's own font: inside the project, links included (checked again: it may have changed).
     const inside = await resolveInside(path.join(session.dir, 'theme', 'fonts'), [font.file])
     return inside.ok ? asset(name, await readFile(inside.file)) : text(inside.status, inside.status === 403 ? 'Forbidden\n' : 'Not found\n')
   }
-  if (font && (await stat(font.path).catch(() => undefined))?.isFile()) return asset(name, await readFile(font.path))
+  if (font?.path && (await stat(font.path).catch(() => undefined))?.isFile()) return asset(name, await readFile(font.path))
   return text(404, 'Not found\n')
 }
 

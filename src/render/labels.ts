@@ -25,6 +25,8 @@ export interface Labels {
   section: string
   /** Between `Figure 2` and its caption. */
   captionSeparator: string
+  /** Between a label and what it introduces: `Acteurs\u00A0: ` in French (a no-break space before the colon), `Actors: ` in English. */
+  colon: string
   /** Around a section's title in a cross-reference. */
   quotes: [string, string]
   /** A Quarto callout's title when it has none of its own. */
@@ -45,7 +47,7 @@ const fr: Labels = {
   source: 'Source',
   actors: 'Acteurs',
   see: 'voir',
-  seeAlso: 'Voir aussi :',
+  seeAlso: 'Voir aussi\u00A0:',
   page: 'p.',
   contact: 'Contact',
   noteLabel: (number) => `Note ${number}`,
@@ -53,6 +55,7 @@ const fr: Labels = {
   table: 'tableau',
   section: 'section',
   captionSeparator: '\u00A0: ',
+  colon: '\u00A0: ',
   quotes: ['«\u00A0', '\u00A0»'],
   callouts: {note: 'Remarque', warning: 'Avertissement', important: 'Important', tip: 'Conseil', caution: 'Attention'}
 }
@@ -79,6 +82,7 @@ const en: Labels = {
   table: 'Table',
   section: 'Section',
   captionSeparator: ': ',
+  colon: ': ',
   quotes: ['“', '”'],
   callouts: {note: 'Note', warning: 'Warning', important: 'Important', tip: 'Tip', caution: 'Caution'}
 }

@@ -145,7 +145,7 @@ describe('figure-not-in-source', () => {
     expect(audit).toContain('<th scope="col">Dans la source</th>')
     expect(audit).toContain('<td class="in-source" data-in-source="found">trouvé (p. 16)</td>')
     expect(audit).toContain('<td class="in-source" data-in-source="not-found">introuvable</td>')
-    expect(audit).toContain('<td class="in-source" data-in-source="not-on-page">pas p. 15 ; trouvé p. 16</td>')
+    expect(audit).toContain('<td class="in-source" data-in-source="not-on-page">pas p. 15\u202F; trouvé p. 16</td>')
     expect(audit).toContain('<td class="in-source" data-in-source="no-archive">pas de copie archivée</td>')
   })
 

@@ -48,22 +48,38 @@ describe('doctor on a project', () => {
   })
 
   test('the theme line says where each file comes from', async () => {
-    const {lines} = await run({'rapporteur.yaml': `${baseProject['rapporteur.yaml']}theme: sobre\n`, 'theme/styles/screen.css': '/* mine */\n'})
+    const {lines} = await run({'rapporteur.yaml': `${baseProject['rapporteur.yaml']}theme: sobre\n`, 'theme/styles/screen.css': '/* mine */\n', 'theme/custom.css': '/* mine */\n'})
+    expect(lines.get('Theme')?.detail).toBe('sobre (extends default)')
     expect(lines.get('Theme')?.more).toEqual([
       'templates/document.html    default (templates/document.html)',
       'templates/cover.html       sobre (themes/sobre/templates/cover.html)',
       'templates/back-cover.html  sobre (themes/sobre/templates/back-cover.html)',
       'styles/fonts.css           sobre (themes/sobre/styles/fonts.css)',
-      'styles/base.css            sobre (themes/sobre/styles/base.css)',
+      'styles/base.css            default (styles/base.css) + sobre (themes/sobre/styles/base.css)',
       `styles/screen.css          project (${path.join('theme', 'styles', 'screen.css')})`,
       'styles/print-core.css      default (styles/print-core.css)',
-      'styles/print.css           sobre (themes/sobre/styles/print.css)'
+      'styles/print.css           default (styles/print.css) + sobre (themes/sobre/styles/print.css)',
+      `custom.css                 project (${path.join('theme', 'custom.css')})`
     ])
   })
 
-  test('a font file that is not there: ✗ naming it, with a fix', async () => {
+  test('a font file that is not there: ✗ naming it and where it is named, with a fix that is not "reinstall"', async () => {
     const {lines} = await run({'theme/styles/fonts.css': '@font-face { font-family: "House"; src: url("../fonts/house.woff2"); }\n'})
-    expect(lines.get('Fonts')).toMatchObject({status: 'fail', detail: 'House: 1 file, 1 missing: house.woff2', fix: expect.stringContaining('theme/fonts/')})
+    expect(lines.get('Fonts')).toMatchObject({status: 'fail', detail: `House: 1 file, 1 missing: house.woff2 (named in ${path.join('theme', 'styles', 'fonts.css')}:1:46)`})
+    expect(lines.get('Fonts')?.fix).toMatch(/^Put `house\.woff2` in the project's theme\/fonts\/ folder/u)
+    expect(lines.get('Fonts')?.fix).not.toContain('einstall')
+  })
+
+  test("a font named the @fontsource way but not installed, in the project's custom.css: ✗, put it in theme/fonts/", async () => {
+    const {lines} = await run({'theme/custom.css': '@font-face {\n  font-family: "Inter";\n  src: url("fonts/inter-latin-400-normal.woff2");\n}\n'})
+    expect(lines.get('Fonts')?.detail).toContain(`1 missing: inter-latin-400-normal.woff2 (named in ${path.join('theme', 'custom.css')}:3:13)`)
+    expect(lines.get('Fonts')?.fix).not.toContain('einstall')
+  })
+
+  test('the fonts line lists each family with where its files come from', async () => {
+    const {lines} = await run({})
+    expect(lines.get('Fonts')).toMatchObject({status: 'ok', detail: 'Source Serif 4, Source Sans 3: 16 files, all found'})
+    expect(lines.get('Fonts')?.more).toEqual(['Source Serif 4             8 files, from @fontsource/source-serif-4', 'Source Sans 3              8 files, from @fontsource/source-sans-3'])
   })
 
   test('the output check leaves no dist/ behind when there was none', async () => {

@@ -7,6 +7,7 @@ import {imageResolution} from './image-resolution.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
 import {malformedCitation} from './malformed-citation.js'
+import {missingFont} from './missing-font.js'
 import {missingImage} from './missing-image.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   rawHtml,
   imageWithoutAlt,
   missingImage,
+  missingFont,
   imageResolution,
   sourceIncomplete,
   unreadField,

@@ -3,6 +3,7 @@ import {isPatternValid} from '../figures/ignore.js'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
 import {idSchema, partialDateSchema} from './common.js'
 import {isPageSize} from './page-size.js'
+import {themeNameSchema} from './theme.js'
 
 const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as `20mm`')
 
@@ -14,7 +15,16 @@ const editionSchema = z.strictObject({
   toc: z.boolean().optional()
 })
 
-const axisSchema = z.strictObject({id: idSchema, label: z.string().min(1), description: z.string().optional()})
+/** A colour as CSS and every PDF reader take it: `#1e6b45` or `#1e6`. */
+export const hexColourSchema = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/u, 'a colour written `#rrggbb` or `#rgb`, such as `#1e6b45`')
+
+const axisSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().min(1),
+  description: z.string().optional(),
+  /** The axis's colour in the theme (`--rp-axis-<id>`); by default the theme's colour for its position. */
+  color: hexColourSchema.optional()
+})
 
 const printSchema = z.strictObject({
   size: z.string().refine(isPageSize, 'a page size such as `A4`, `A5 landscape`, `letter` or `170mm 240mm`').default('A4'),
@@ -64,7 +74,7 @@ export const configSchema = z.strictObject({
   editions: z.strictObject({full: editionSchema, synthesis: editionSchema.optional()}),
   sources: z.string().optional(),
   glossary: z.string().default('glossary.yaml'),
-  theme: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a theme name such as `default` or `sobre`').default('default'),
+  theme: themeNameSchema.default('default'),
   citations: z.strictObject({style: z.enum(['notes', 'author-date']).default('notes'), csl: z.string().optional()}).default({style: 'notes'}),
   print: printSchema.default(printSchema.parse({})),
   check: checkSchema.default(checkSchema.parse({}))

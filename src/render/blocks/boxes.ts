@@ -26,7 +26,7 @@ export function renderRecommendation(state: State, node: ContainerDirective, con
   return h('div.rp-recommendation', {id, dataAxis: axis, role: 'group', ariaLabelledby: heading ? `${id}-title` : undefined}, [
     h('p.rp-recommendation__label', [h('span.rp-recommendation__number', `R${number}`), ` ${context.labels.recommendation} ${number} · ${axisLabel}`]),
     ...content,
-    ...(actors ? [h('p.rp-recommendation__actors', [h('span.rp-recommendation__actors-label', `${context.labels.actors} : `), actors])] : [])
+    ...(actors ? [h('p.rp-recommendation__actors', [h('span.rp-recommendation__actors-label', `${context.labels.actors}${context.labels.colon}`), actors])] : [])
   ])
 }
 
@@ -39,7 +39,7 @@ export function renderStat(context: RenderContext, node: ContainerDirective, sta
   const source = context.model.sources.find((entry) => entry.value.id === sourceId)?.value
   const locator = node.attributes?.locator ?? stat?.locator
   const text: ElementContent[] = state ? body(state, node).flatMap((child) => (child.type === 'element' && child.tagName === 'p' ? child.children : [child])) : [{type: 'text', value: stat?.text ?? ''}]
-  const sourceLine = `${context.labels.source} : ${source ? [source.author.join(', '), source.title].filter(Boolean).join(', ') : sourceId}${locator ? `, ${locator}` : ''}`
+  const sourceLine = `${context.labels.source}${context.labels.colon}${source ? [source.author.join(', '), source.title].filter(Boolean).join(', ') : sourceId}${locator ? `, ${locator}` : ''}`
   // A key figure is text, not an image: in print, `role="group"` keeps it out of the PDF's
   // `Figure` tag (which would want an alternative text); on the web a figure with its caption is right.
   return h('figure.rp-stat', {id, role: context.mode === 'print' ? 'group' : undefined}, [h('p.rp-stat__value', value), h('figcaption.rp-stat__text', [...text, ' ', h('span.rp-stat__source', sourceLine)])])

@@ -41,7 +41,7 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption || label.length > 0 ? [h('figcaption.rp-figure__caption', [...label, caption])] : [])])
   }
 
-  /** A table with its caption (`: …` or `Table: …` beside it) and id. */
+  /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
   const table: Handler = (state: State, node: Table) => {
     const element = defaultHandlers.table(state, node) as Element
     const attributes = node.data?.attributes
@@ -52,7 +52,8 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
       const label = number === undefined ? [] : [h('span.rp-table__label', `${capitalise(context.labels.table)} ${number}`), context.labels.captionSeparator]
       element.children.unshift(h('caption.rp-table__caption', [...label, ...(state.all({type: 'paragraph', children: caption}) as ElementContent[])]))
     }
-    return element
+    // The contract's wrapper (docs/designers.md): it scrolls on a narrow screen; the table keeps its id and caption.
+    return h('div.rp-table', [element])
   }
 
   const span: Handler = (state: State, node: Span) => h('span', attributesToProperties(node.attributes) as Properties, state.all(node) as ElementContent[])
