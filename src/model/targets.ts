@@ -1,6 +1,7 @@
 import {slug} from 'github-slugger'
 import type {Heading, Nodes, Paragraph, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {attributesToProperties} from '../parse/attributes/attribute-list.js'
 import type {Position} from 'unist'
 import type {MarkdownDocument, ReportModel, TargetKind} from './types.js'
 
@@ -37,7 +38,8 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
     const id = attributes?.id ?? unique(slug(label) || 'section', used)
     const classes = attributes?.classes ?? []
     const data = (node.data ??= {})
-    data.hProperties = {...data.hProperties, id, ...(classes.length > 0 ? {className: classes} : {})}
+    // Its other attributes too (`lang=en`, `data-*`), as for a div or a span.
+    data.hProperties = {...data.hProperties, ...(attributes ? attributesToProperties(attributes) : {}), id}
     add(id, 'section', node, label, Boolean(attributes?.id), classes.includes('unnumbered'))
   }
 

@@ -164,6 +164,11 @@ describe('code, captions, figures, cross-references, shortcodes, LaTeX', () => {
     expect(nodes.filter((node) => node.type === 'citation')).toHaveLength(2)
   })
 
+  test('`@eq-x` and `@lst-x` have no target here: they stay citations, for unsupported-syntax to report', () => {
+    const [paragraph] = parse('See @eq-energy and [@lst-code].\n').children
+    expect((paragraph as {children: Nodes[]}).children.filter((node) => node.type === 'citation')).toHaveLength(2)
+  })
+
   test('shortcodes and paragraphs of LaTeX commands are marked, inline code is not', () => {
     const tree = parse('{{< include a.qmd >}}\n\nText {{% note %}} and `{{< x >}}`.\n\n\\newpage\n\n\\vspace{1cm} \\noindent\n\nA \\LaTeX word.\n')
     expect(types(tree).filter((type) => type === 'shortcode')).toHaveLength(2)

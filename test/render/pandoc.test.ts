@@ -62,11 +62,11 @@ describe('figures and tables', () => {
 })
 
 describe('headings', () => {
-  test('every heading has an id: its own, else a slug unique across the report; `.unnumbered` is a class', async () => {
+  test('every heading has an id: its own, else a slug unique across the report; `.unnumbered` is a class, other attributes kept', async () => {
     const {html} = await render({
-      'chapters/intro.md': '# Intro\n\n## Méthode et données\n\n## Méthode et données\n\n## Annexes {#sec-annexes .unnumbered}\n\nTexte [@enquete-2024] :term[sextorsion].\n'
+      'chapters/intro.md': '# Intro\n\n## Méthode et données\n\n## Méthode et données\n\n## Annexes {#sec-annexes .unnumbered lang=en}\n\nTexte [@enquete-2024] :term[sextorsion].\n'
     })
-    expect(html).toContain('<h2 id="méthode-et-données">Méthode et données</h2><h2 id="méthode-et-données-1">Méthode et données</h2><h2 id="sec-annexes" class="unnumbered">Annexes</h2>')
+    expect(html).toContain('<h2 id="méthode-et-données">Méthode et données</h2><h2 id="méthode-et-données-1">Méthode et données</h2><h2 id="sec-annexes" class="unnumbered" lang="en">Annexes</h2>')
   })
 
   test('`# Title {#id}` names the chapter; its attributes never reach the table of contents', async () => {

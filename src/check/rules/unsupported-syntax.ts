@@ -34,7 +34,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
     ],
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
-      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] {.rouge}.\n\n:::\n\n(@) Un exemple.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] {.rouge}, voir @eq-taux.\n\n:::\n\n(@) Un exemple.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse^[Une note.] [@enquete-2024], et ^[ celle-ci ne se ferme pas.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte](carte.svg){width="large"}\n', 'chapters/carte.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"></svg>\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},

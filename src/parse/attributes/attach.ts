@@ -16,8 +16,11 @@ import type {Citation} from '../citation/types.js'
 import {parseAttributeList} from './attribute-list.js'
 import type {CrossReference} from './types.js'
 
-/** Quarto's cross-reference prefixes: `@fig-x`, `@tbl-x`, `@sec-x`, `@eq-x`, `@lst-x`. */
-export const crossReferencePrefix = /^(?:fig|tbl|sec|eq|lst)-/u
+/**
+ * The Quarto cross-reference prefixes rapporteur has targets for: `@fig-x`, `@tbl-x`, `@sec-x`.
+ * `@eq-x` or `@lst-x` stay citations, for `unsupported-syntax` to report.
+ */
+export const crossReferencePrefix = /^(?:fig|tbl|sec)-/u
 
 declare module 'mdast' {
   interface Data {
