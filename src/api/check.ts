@@ -1,4 +1,5 @@
-import type {VFile} from 'vfile'
+import {readFile} from 'node:fs/promises'
+import {VFile} from 'vfile'
 import {rules as allRules} from '../check/rules/index.js'
 import {runRules} from '../check/run-rules.js'
 import {addMessage} from '../diagnostics/message.js'
@@ -8,6 +9,7 @@ import {readArchives} from '../load/archives.js'
 import {readImages} from '../load/images.js'
 import {CannotRunError} from '../load/cannot-run.js'
 import {loadProject} from '../load/load-project.js'
+import {resolveInside} from '../load/sandbox.js'
 import {loadTheme} from '../load/theme.js'
 import {buildModel} from '../model/build.js'
 import type {ReportModel} from '../model/types.js'
@@ -75,6 +77,13 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
  * read at all is `build`'s and `doctor`'s to explain (exit 2): `check` goes on without it.
  */
 async function readThemeFonts(dir: string, model: ReportModel): Promise<void> {
+  // Only the package's themes say what they extend: a project's own theme.yaml would be ignored.
+  const projectThemeFile = await resolveInside(dir, 'theme/theme.yaml')
+  if (projectThemeFile.ok) {
+    const file = new VFile({path: 'theme/theme.yaml', value: await readFile(projectThemeFile.path, 'utf8')})
+    model.files.set(file.path, file)
+    model.problems.push({file: file.path, position: {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, message: 'Unexpected `theme/theme.yaml` in the project, expected `theme:` in rapporteur.yaml to name the theme the project builds on, and what differs in `theme/custom.css` (docs/designers.md)'})
+  }
   try {
     const theme = await loadTheme(dir, model.config.theme)
     const problems = theme.problems.filter((problem) => problem.inProject)
