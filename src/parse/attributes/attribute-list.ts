@@ -5,6 +5,8 @@
  * Stricter than Pandoc on one point, on purpose: an id, a class and a key start with a letter or
  * `_`, so prose in braces (`{1, 2}`, `{.5}`, `{#1}`) is never taken for attributes.
  */
+import {codes} from 'micromark-util-symbol'
+
 export interface Attributes {
   id: string | undefined
   classes: string[]
@@ -13,6 +15,9 @@ export interface Attributes {
   /** `html` for `{=html}`: a raw block in that format. */
   raw: string | undefined
 }
+
+/** Longest attribute list read: a longer run in braces is prose. */
+export const maxAttributesSize = 500
 
 const name = /^[\p{L}_][\p{L}\p{N}_:.-]*/u
 const key = /^[\p{L}_][\p{L}\p{N}_:.-]*/u
@@ -86,4 +91,11 @@ const htmlAttributes = new Set(['lang', 'dir', 'title'])
 export function cssLength(value: string): string | undefined {
   const match = /^(\d+(?:\.\d+)?)(%|px|cm|mm|in|pt|pc|em|rem)?$/u.exec(value.trim())
   return match ? `${match[1]}${match[2] ?? 'px'}` : undefined
+}
+
+/** A micromark code as the character it stands for (tabs and their virtual spaces included). */
+export function charOf(code: number | null): string {
+  if (code === codes.horizontalTab) return '\t'
+  if (code === codes.virtualSpace) return ' '
+  return String.fromCodePoint(code ?? 0)
 }
