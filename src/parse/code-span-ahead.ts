@@ -1,6 +1,6 @@
 /**
  * A partial micromark construct for tokenizers that look ahead for their closing marker (inline
- * notes, sub- and superscripts): at a run of backticks, whether a closing run of the same length
+ * notes, sub- and superscripts, citations): at a run of backticks, whether a closing run of the same length
  * follows, as CommonMark finds code spans. Inside a code span, a marker does not count.
  */
 import {markdownLineEnding} from 'micromark-util-character'

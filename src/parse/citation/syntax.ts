@@ -31,6 +31,7 @@ import type {
   TokenizeContext,
   TokenType
 } from 'micromark-util-types'
+import {codeSpanAhead} from '../code-span-ahead.js'
 import {matchLocator, type LocatorMatch} from './locator.js'
 import {gluesReference, reference} from './reference.js'
 
@@ -223,7 +224,8 @@ function createBracket(mode: Mode) {
     let filled = mode !== 'bareloc'
 
     const trailing: Construct = {tokenize: tokenizeTrailing, partial: true}
-    const codeSpan: Construct = {tokenize: tokenizeCodeSpan, partial: true}
+    // A backtick run with a closing run of the same size: a code span, whose size is recorded.
+    const codeSpan = codeSpanAhead({maxSize, lineEndings: true, found: (size) => (codeSpanSize = size)})
     const scan: Construct = {tokenize: tokenizeScan, partial: true}
 
     return start
@@ -485,53 +487,6 @@ function createBracket(mode: Mode) {
           return effects.check(reference, ok, nok)(code)
         }
         return nok(code)
-      }
-    }
-
-    /** A backtick run with a closing run of the same size: a code span. Records its size. */
-    function tokenizeCodeSpan(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-      let opening = 0
-      let closing = 0
-      let total = 0
-      return openingRun
-
-      function openingRun(code: Code): State | undefined {
-        if (code === codes.graveAccent) {
-          take(code)
-          opening++
-          return openingRun
-        }
-        return content(code)
-      }
-
-      function content(code: Code): State | undefined {
-        if (code === codes.eof || total > maxSize) return nok(code)
-        if (code === codes.graveAccent) {
-          closing = 0
-          return closingRun(code)
-        }
-        take(code)
-        return content
-      }
-
-      function closingRun(code: Code): State | undefined {
-        if (code === codes.graveAccent) {
-          take(code)
-          closing++
-          return closingRun
-        }
-        if (closing === opening) {
-          codeSpanSize = total
-          return ok(code)
-        }
-        return content(code)
-      }
-
-      function take(code: Code): void {
-        effects.enter('citationScan')
-        effects.consume(code)
-        effects.exit('citationScan')
-        total++
       }
     }
 
