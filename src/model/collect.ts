@@ -28,6 +28,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const text = String(document.file.value)
   const where = (node: {position?: Position | undefined}) => ({file: document.path, position: node.position ?? emptyPosition})
   const footnoteKeys = footnoteCitations(document.tree.children)
+  const definitions = definitionUrls(document.tree)
 
   const visitBlocks = (nodes: readonly RootContent[], enclosing: Enclosing) => {
     nodes.forEach((node, index) => {
@@ -182,7 +183,8 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           model.images.push({...where(node), alt: node.alt, url: node.url, width: node.data?.attributes?.pairs.width})
           break
         case 'imageReference':
-          model.images.push({...where(node), alt: node.alt, url: node.identifier})
+          // `![Carte][carte]`: the file is the one its definition (`[carte]: img/carte.png`) names.
+          model.images.push({...where(node), alt: node.alt, url: definitions.get(node.identifier) ?? node.identifier, width: node.data?.attributes?.pairs.width})
           break
         default:
           if ('children' in node) visitInline(node.children as PhrasingContent[], enclosing)
@@ -243,4 +245,11 @@ function isComment(value: string): boolean {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)]
+}
+
+/** The URL of each link reference definition of a document, by identifier. */
+function definitionUrls(node: Nodes, urls = new Map<string, string>()): Map<string, string> {
+  if (node.type === 'definition' && !urls.has(node.identifier)) urls.set(node.identifier, node.url)
+  if ('children' in node) for (const child of node.children as Nodes[]) definitionUrls(child, urls)
+  return urls
 }

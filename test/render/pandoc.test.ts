@@ -104,12 +104,15 @@ describe('callouts, divs and spans', () => {
 describe('images', () => {
   test('an image is found beside its chapter first, then in the report folder; missing ones are reported at the image', async () => {
     const {html, findings} = await render({
-      'chapters/part/intro.md': '# Partie\n\n![Carte](img/c.gif){width=8mm}\n\n![Logo](assets/l.gif){width=8mm}\n\n![Absente](img/x.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n',
+      'chapters/part/intro.md': '# Partie\n\n![Carte](img/c.gif){width=8mm}\n\n![Logo](assets/l.gif){width=8mm}\n\n![Absente](img/x.png)\n\nTexte [@enquete-2024] :term[sextorsion], et ![la carte][carte]{width=8mm} ![l’autre][perdue].\n\n[carte]: img/c.gif\n[perdue]: img/perdue.png\n',
       'chapters/part/img/c.gif': gif,
       'assets/l.gif': gif
     })
     expect(html).toContain('src="assets/images/chapters/part/img/c.gif"')
     expect(html).toContain('src="assets/l.gif"')
     expect(findings).toContain('missing-image: Unexpected missing image `img/x.png`, expected a file at `chapters/part/img/x.png` or `img/x.png`')
+    // A reference image is its definition's file: found beside the chapter, or reported by that name.
+    expect(html).toContain('<img src="assets/images/chapters/part/img/c.gif" alt="la carte" style="width: 8mm">')
+    expect(findings).toContain('missing-image: Unexpected missing image `img/perdue.png`, expected a file at `chapters/part/img/perdue.png` or `img/perdue.png`')
   })
 })

@@ -5,7 +5,7 @@
  */
 import type {Element, ElementContent, Properties} from 'hast'
 import {h} from 'hastscript'
-import type {Code, Image, Paragraph, PhrasingContent, Table} from 'mdast'
+import type {Code, Image, ImageReference, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
@@ -21,6 +21,13 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     const attributes = node.data?.attributes
     if (attributes) applyAttributes(element, attributes, {alt: true})
     return element
+  }
+
+  /** `![Carte][carte]`: the image its definition names, found and copied like any other. */
+  const imageReference: Handler = (state: State, node: ImageReference) => {
+    const definition = state.definitionById.get(node.identifier.toUpperCase())
+    if (!definition) return defaultHandlers.imageReference(state, node)
+    return image(state, {type: 'image', url: definition.url, title: definition.title, alt: node.alt, position: node.position, data: node.data}, undefined)
   }
 
   /** Pandoc's implicit figure: `<figure>` with the image and a caption, numbered when it has an id. */
@@ -99,7 +106,7 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     return element
   }
 
-  return {image, paragraph, table, span, fencedDiv, crossReference, attributes, shortcode, code, inlineCode, link}
+  return {image, imageReference, paragraph, table, span, fencedDiv, crossReference, attributes, shortcode, code, inlineCode, link}
 }
 
 /**
