@@ -69,6 +69,16 @@ describe('definition lists, as Pandoc writes them', () => {
     ])
   })
 
+  test('a `:` line after a paragraph of several lines is a line of it, as in Pandoc (terms fit on one line)', () => {
+    // A hard-wrapped French sentence whose next line starts with the spaced colon.
+    const markdown = 'Le nombre de sites a reculé de 36 %\nentre 2016 et 2020 [@pharos]. Le sujet dépasse la question technique\n: il touche à la santé.\n'
+    expect(blocks(markdown)).toEqual([['paragraph', 'Le nombre de sites a reculé de 36 %\nentre 2016 et 2020 ', '@pharos', '. Le sujet dépasse la question technique\n: il touche à la santé.']])
+    expect(blocks('Un paragraphe.\nTerme\n: déf\n')).toEqual([['paragraph', 'Un paragraphe.\nTerme\n: déf']])
+    // One blank line between the term and its definition is allowed, two are not.
+    expect(blocks('Terme\n\n: déf\n')[0]).toEqual(['defList', ['defListTerm', 'Terme'], ['defListDescription (loose)', ['paragraph', 'déf']]])
+    expect(blocks('Terme\n\n\n: déf\n')).toEqual([['paragraph', 'Terme'], ['paragraph', ': déf']])
+  })
+
   test('positions: the term is its line, the definition starts after its marker', () => {
     const list = parse('Un paragraphe.\n\nTerme\n: déf\n').children[1]
     expect(list?.type).toBe('defList')
