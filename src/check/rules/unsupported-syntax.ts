@@ -20,8 +20,8 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 (\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
-nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` in a list item or a
-footnote); example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
+nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
 \`invalid-math\`). Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and definition lists
@@ -30,6 +30,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
     ok: [
       {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, la formule $a^2+b^2=c^2$ est mise en forme, et 10 $ ou 5 € restent du texte.\n"},
       {'chapters/intro.md': 'La :term[sextorsion] progresse^[Selon une enquête [@enquete-2024].] : H~2~O, 10^6^ cas, le 1^er^ mai.\n\nSextorsion\n: Chantage à la diffusion d’images intimes.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024]. Le sujet dépasse la question technique\n: il touche à la santé et à la justice.\n'},
       {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'}
     ],
     notOk: [

@@ -21,8 +21,10 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
   // Definition lists are read (parse/definition-list.ts), but not every form Pandoc reads: a
   // definition line left in a paragraph is one of those (`~` as the marker, or in a list item or
-  // a footnote).
-  {id: 'definition-list', pattern: /(?<=^[ \t]*)[:~][ \t]+\S.*$/gmu, message: 'Unexpected definition `$&` read as text, expected a definition list as rapporteur reads it: the term on its own line, then `: définition` (not `~`), outside list items and footnotes'},
+  // a footnote). Only right after a one-line term, as Pandoc reads one: further down a paragraph,
+  // a line starting with `: ` is a hard-wrapped sentence (French spaces its colons), and Pandoc
+  // reads it as text too.
+  {id: 'definition-list', pattern: /(?<=^[^\n]*\n[ \t]*)[:~][ \t]+\S[^\n]*|^[ \t]*~[ \t]+\S[^\n]*/gu, message: 'Unexpected definition `$&` read as text, expected a definition list as rapporteur reads it: the term on its own line, then `: définition` (not `~`), outside list items and footnotes'},
   {id: 'line-block', pattern: /^\|[ \t].*$/gmu, message: 'Unexpected line block `$&`, expected lines ending with a backslash (`\\`) for line breaks, or a table with a separator row'},
 ]
 
