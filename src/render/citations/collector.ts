@@ -6,7 +6,7 @@ import type {CslItem} from '../../model/schemas/csl.js'
 import {gluesToLocator} from '../../parse/citation/index.js'
 import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
-import {engineFor, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
+import {engineFor, formatAllCitations, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
@@ -87,7 +87,7 @@ export class CitationCollector {
   finish(): BibliographyEntry[] | undefined {
     let results: Array<[string, number, string]>
     try {
-      results = this.engine.rebuildProcessorState(this.citations, 'html', [...this.uncited])
+      results = formatAllCitations(this.engine, this.citations, [...this.uncited])
     } catch (error) {
       throw styleError(this.style, error)
     }
