@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {Element, ElementContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {h} from 'hastscript'
@@ -30,6 +31,7 @@ export class CitationCollector {
   private readonly slots: Array<{cluster: Element; author?: Element; inText?: CiteprocItem}> = []
   private readonly uncited = new Set<string>()
   private readonly parking = new AffixParking()
+  private readonly engineKey: string
 
   constructor(
     private readonly style: CslStyle,
@@ -38,6 +40,7 @@ export class CitationCollector {
   ) {
     try {
       this.engine = engineFor(style, lang, items)
+      this.engineKey = `${createHash('sha1').update(style.xml).digest('hex')}|${lang}`
     } catch (error) {
       throw styleError(style, error)
     }
@@ -85,34 +88,77 @@ export class CitationCollector {
 
   /** Format every citation at once and fill the placeholders; returns the bibliography. */
   finish(): BibliographyEntry[] | undefined {
+    // The web page and the print HTML of an edition hold the same citations: formatted once.
+    const key = createHash('sha1')
+      .update(JSON.stringify([this.engineKey, this.citations, [...this.uncited], this.slots.map((slot) => slot.inText ?? null)]))
+      .update(JSON.stringify(this.citedItems()))
+      .digest('hex')
+    let formatted = formattedEditions.get(key)
+    if (!formatted) {
+      formatted = this.format()
+      formattedEditions.set(key, formatted)
+      if (formattedEditions.size > 4) formattedEditions.delete(formattedEditions.keys().next().value!)
+    }
+    formatted.clusters.forEach((html, index) => {
+      const slot = this.slots[index]
+      if (!slot) return
+      slot.cluster.children = this.hast(html)
+      const author = formatted.authors[index]
+      if (slot.author && author !== undefined) slot.author.children = this.hast(author)
+    })
+    if (!formatted.bibliography) return undefined
+    return formatted.bibliography.map(({id, html}) => ({id, content: this.hast(html)}))
+  }
+
+  /** citeproc-js's HTML for every citation, the author-only forms, and the bibliography. */
+  private format(): FormattedEdition {
     let results: Array<[string, number, string]>
     try {
       results = formatAllCitations(this.engine, this.citations, [...this.uncited])
     } catch (error) {
       throw styleError(this.style, error)
     }
-    results.forEach(([, , html], index) => {
-      const slot = this.slots[index]
-      if (!slot) return
-      slot.cluster.children = this.hast(html)
-      if (slot.author && slot.inText) {
-        this.engine.setOutputFormat('html')
-        slot.author.children = this.hast(this.engine.makeCitationCluster([slot.inText]))
-      }
+    const clusters = results.map(([, , html]) => html)
+    const authors = this.slots.map((slot) => {
+      if (!slot.author || !slot.inText) return undefined
+      this.engine.setOutputFormat('html')
+      return this.engine.makeCitationCluster([slot.inText])
     })
     // makeBibliography writes in the last output format set.
     this.engine.setOutputFormat('html')
-    const bibliography = this.engine.makeBibliography()
-    if (!bibliography) return undefined
-    const [{entry_ids: ids}, entries] = bibliography
-    return entries.map((html, index) => ({id: String(ids[index]?.[0] ?? ''), content: this.hast(html)}))
+    const made = this.engine.makeBibliography()
+    const bibliography = made ? made[1].map((html, index) => ({id: String(made[0].entry_ids[index]?.[0] ?? ''), html})) : undefined
+    return {clusters, authors, bibliography}
+  }
+
+  /** The works cited or listed, as citeproc-js reads them (a change to one formats again). */
+  private citedItems(): Array<CslItem | undefined> {
+    const ids = new Set([...this.citations.flatMap((citation) => citation.citationItems.map((item) => item.id)), ...this.uncited])
+    return [...ids].sort().map((id) => this.items.get(id))
   }
 
   private hast(html: string): ElementContent[] {
-    const root = fromHtml(html.trim(), {fragment: true})
-    return this.parking.restore(unwrapEntry(root.children as ElementContent[]))
+    let parsed = parsedHtml.get(html)
+    if (!parsed) {
+      parsed = unwrapEntry(fromHtml(html.trim(), {fragment: true}).children as ElementContent[])
+      parsedHtml.set(html, parsed)
+      if (parsedHtml.size > 20_000) parsedHtml.delete(parsedHtml.keys().next().value!)
+    }
+    return this.parking.restore(structuredClone(parsed))
   }
 }
+
+/** What citeproc-js made of an edition's citations. */
+interface FormattedEdition {
+  clusters: string[]
+  authors: Array<string | undefined>
+  bibliography: Array<{id: string; html: string}> | undefined
+}
+
+/** The last editions formatted, by their citations, works and style (the web page, then the print HTML). */
+const formattedEditions = new Map<string, FormattedEdition>()
+/** Formatted HTML as hast: the same note ("Ibid.", a work's short form) recurs in every edition. */
+const parsedHtml = new Map<string, ElementContent[]>()
 
 /** citeproc-js wraps bibliography entries in `div.csl-entry`: keep what is inside. */
 function unwrapEntry(nodes: ElementContent[]): ElementContent[] {
