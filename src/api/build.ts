@@ -1,30 +1,11 @@
-import {createHash} from 'node:crypto'
-import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {CannotRunError} from '../load/cannot-run.js'
-import {customStyleName, loadTheme, type Theme} from '../load/theme.js'
-import type {Config, EditionName} from '../model/schemas/config.js'
-import {pageSizePoints} from '../model/schemas/page-size.js'
-import {textWithoutNotes} from '../model/text/plain.js'
+import type {Browser} from 'puppeteer-core'
+import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
-import {launchBrowser, resolveBrowser} from '../print/browser.js'
-import {finalizePdf} from '../print/finalize-pdf.js'
-import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
-import {renderPdf} from '../print/paginate.js'
-import {StagedWrites} from '../print/write-atomic.js'
-import {isInside} from '../load/sandbox.js'
-import {renderDocument} from '../render/document.js'
-import {katexDist, mathAssetsFolder, mathStylesheet} from '../render/blocks/math.js'
-import type {RenderMode} from '../render/context.js'
-import {renderEdition, type RenderedEdition} from '../render/edition.js'
-import {relocateImages} from '../render/relocate.js'
-import {axesCss} from '../render/axes-css.js'
-import {pageCss} from '../render/page-css.js'
-import {smartText, typography} from '../render/typography/index.js'
-import {check} from './check.js'
-import {withLock} from '../print/lock.js'
-import {reportPreflight} from './preflight-diagnostics.js'
+import type {RenderedEdition} from '../render/edition.js'
+import {toJsonDiagnostics} from '../diagnostics/to-json.js'
+import {filesWithDiagnostics, installFingerprint, isUpToDate, projectFiles, readBuildState, stampOf, writeBuildState, type BuildState} from './build-state.js'
 
 export interface BuildOptions {
   /** Output folder; default `dist` inside the report folder. */
@@ -38,6 +19,12 @@ export interface BuildOptions {
   onProgress?: (stage: string, edition?: EditionName, detail?: string) => void
   timeoutMs?: number
   signal?: AbortSignal
+  /**
+   * When nothing changed since the last build into the same folder (every file of the report, the
+   * options, rapporteur itself) and its outputs are as it left them, say so and stop (build-state.ts).
+   * The CLI does, unless `--force`; off by default in the API, which then returns the model.
+   */
+  skipUnchanged?: boolean
 }
 
 export interface BuiltEdition {
@@ -52,259 +39,87 @@ export interface BuiltEdition {
   rendered: RenderedEdition
 }
 
-export type BuildResult =
-  | {ok: true; model: ReportModel; files: VFile[]; editions: BuiltEdition[]}
-  | {ok: false; files: VFile[]; reason: 'config' | 'findings'}
+export type BuildResult = BuiltOrFailed | {ok: true; upToDate: true; files: VFile[]; editions: UpToDateEdition[]}
+
+/** A build that ran: what it made, or why it made nothing. */
+export type BuiltOrFailed = {ok: true; upToDate?: false; model: ReportModel; files: VFile[]; editions: BuiltEdition[]} | {ok: false; files: VFile[]; reason: 'config' | 'findings'}
+
+/** An edition the last build made, unchanged since. */
+export type UpToDateEdition = Pick<BuiltEdition, 'edition' | 'html' | 'pdf' | 'pageCount'> & {cached: true}
 
 /**
  * Check, then build each edition as accessible HTML and print-ready PDF. Nothing is written when
  * `check` finds errors; each output is replaced atomically, so a failed build keeps the last one.
  */
+export async function build(dir: string, options?: BuildOptions & {skipUnchanged?: false}): Promise<BuiltOrFailed>
+export async function build(dir: string, options: BuildOptions): Promise<BuildResult>
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {})
-  progress('check')
-  const checked = await check(dir)
-  if (!checked.ok) return {ok: false, files: checked.files, reason: 'config'}
-  if (checked.files.some((file) => file.messages.some((message) => message.fatal === true))) return {ok: false, files: checked.files, reason: 'findings'}
-  const {model} = checked
   const out = path.resolve(dir, options.out ?? 'dist')
   const formats = options.formats ?? ['pdf', 'html']
-  const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
-  const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
-  const theme = await loadTheme(dir, model.config.theme)
-  // The project's own missing fonts are `check`'s findings (missing-font); a built-in theme's is a broken install.
-  const broken = theme.problems.find((problem) => !problem.inProject)
-  if (broken) throw new CannotRunError(`${broken.message} (${broken.file}:${broken.position.start.line}:${broken.position.start.column})`, broken.hint)
-  // Two builds into one output folder take turns (a lock folder beside the outputs).
-  await mkdir(out, {recursive: true})
-  const outputs = new StagedWrites()
-  return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
-    await writeAssets(dir, out, theme, model)
-    // Every HTML and PDF is staged and put in place together at the end (StagedWrites).
-    try {
-      return await buildEditions()
-    } finally {
-      await outputs.discard()
+  // What the build is made from, stamped before anything reads it (a file saved during the build
+  // then counts as changed next time).
+  const optionsKey = JSON.stringify({editions: options.editions ?? null, formats, epoch: (options.env ?? process.env).SOURCE_DATE_EPOCH ?? null})
+  const [install, inputs] = await Promise.all([installFingerprint(), projectFiles(dir, out)])
+  if (options.skipUnchanged) {
+    const state = await readBuildState(out)
+    if (state && (await isUpToDate(state, {install, options: optionsKey, dir, inputs}))) {
+      progress('done')
+      return {ok: true, upToDate: true, files: await filesWithDiagnostics(dir, state.diagnostics), editions: state.editions.map((edition) => ({...edition, cached: true}))}
     }
-  }, {what: 'another build into this output folder'})
-
-  /** Render every edition, paginate the PDFs that changed, stage every output, then put them in place. */
-  async function buildEditions(): Promise<BuildResult> {
-    const built: BuiltEdition[] = []
-    const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition; usesMath: boolean}> = []
-    let mathAssets = false
-    for (const edition of editions) {
-      progress('render', edition)
-      const output = model.config.editions[edition]!.output
-      const web = await renderEdition(model, edition, {mode: 'web', pageOf})
-      const item: BuiltEdition = {edition, rendered: web}
-      // KaTeX's stylesheet and fonts, once, when an edition has maths.
-      if (web.usesMath && !mathAssets) {
-        await writeMathAssets(out)
-        mathAssets = true
-      }
-      if (formats.includes('html')) {
-        item.html = path.join(out, `${output}.html`)
-        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web, theme), transform: typography(model.config.lang, {hyphenate: false})})
-        await outputs.stage(item.html, new TextEncoder().encode(html))
-      }
-      if (formats.includes('pdf')) {
-        const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
-          typography(model.config.lang, {hyphenate: true})(tree)
-          relocateImages(tree, '../')
-        }})
-        const htmlFile = path.join(out, '.print', `${output}.html`)
-        await mkdir(path.dirname(htmlFile), {recursive: true})
-        await writeFile(htmlFile, html)
-        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
-        item.pdf = path.join(out, `${output}.pdf`)
-        printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath})
-      }
-      built.push(item)
-    }
-
-    const stale = await staleJobs(printJobs)
-    for (const job of printJobs) if (!stale.includes(job)) job.built.cached = true
-    if (stale.length > 0) {
-      progress('browser')
-      const browser = await launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
-      try {
-        await Promise.all(
-          stale.map(async (job) => {
-            progress('paginate', job.edition)
-            const result = await renderPdf(browser, {
-              htmlFile: job.htmlFile,
-              root: out,
-              timeoutMs: options.timeoutMs ?? 120_000,
-              signal: options.signal,
-              onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
-            })
-            let fonts: string[] = []
-            let printed = result.pageCount
-            const pdf = await finalizePdf(result.pdf, {
-              ...pdfMetadata(model, job.built.rendered.title),
-              headings: headingTexts(model),
-              boxes: printBoxes(model.config.print),
-              pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
-              onFonts: (names) => (fonts = names),
-              onPageCount: (count) => (printed = count)
-            })
-            if (printed !== result.pageCount) {
-              result.problems.push({
-                kind: 'layout',
-                message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
-              })
-            }
-            await outputs.stage(job.pdfFile, pdf)
-            job.built.pageCount = printed
-            job.built.preflight = result.preflight
-            // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
-            const families = [...themeFamilies(theme), ...(job.usesMath ? ['KaTeX_'] : [])]
-            reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: families})
-          })
-        )
-      } finally {
-        await browser.close()
-      }
-    }
-    options.signal?.throwIfAborted()
-    await outputs.commit()
-    // The cache keys last: a PDF is known up to date only once it is in place.
-    for (const job of stale) await writeFile(`${job.htmlFile}.sha256`, job.hash)
-    progress('done')
-    return {ok: true, model, files: [...model.files.values()], editions: built}
+  }
+  const stamps = await Promise.all(inputs.map((file) => stampOf(path.join(dir, file), file)))
+  // The browser starts now, in its own processes, while check and render run here.
+  const browser = formats.includes('pdf') ? startBrowser(options) : undefined
+  try {
+    progress('check')
+    // Loaded here, not above: an unchanged build stops before it needs them.
+    const [{check}, {buildChecked}] = await Promise.all([import('./check.js'), import('./build-editions.js')])
+    const checked = await check(dir)
+    if (!checked.ok) return {ok: false, files: checked.files, reason: 'config'}
+    if (checked.files.some((file) => file.messages.some((message) => message.fatal === true))) return {ok: false, files: checked.files, reason: 'findings'}
+    const result = await buildChecked(dir, checked.model, {...options, out, formats}, browser)
+    if (result.ok && !result.upToDate) await writeBuildState(out, await stateOf(result, {install, options: optionsKey, inputs: stamps, out}))
+    return result
+  } finally {
+    await browser?.close()
   }
 }
 
-/** The stylesheets of the web page and of the print HTML, relative to each (the preview serves the same). */
-export const webStyles = [{href: 'assets/styles/fonts.css'}, {href: 'assets/styles/base.css'}, {href: 'assets/styles/axes.css'}, {href: 'assets/styles/screen.css', media: 'screen'}, {href: 'assets/styles/print-core.css', media: 'print'}, {href: 'assets/styles/print.css', media: 'print'}]
-export const printStyles = [{href: '../assets/styles/fonts.css'}, {href: '../assets/styles/page.css'}, {href: '../assets/styles/base.css'}, {href: '../assets/styles/axes.css'}, {href: '../assets/styles/print-core.css'}, {href: '../assets/styles/print.css'}]
-
-/**
- * An edition's stylesheets: KaTeX's after the fonts when it has maths, so that a theme can restyle
- * `.katex`; the project's theme/custom.css last, for both media, when it has one.
- */
-export function stylesheetsFor(mode: RenderMode, rendered: Pick<RenderedEdition, 'usesMath'>, theme?: Pick<Theme, 'styles'>): Array<{href: string; media?: string}> {
-  const styles = mode === 'web' ? webStyles : printStyles
-  const list = rendered.usesMath ? [styles[0]!, mathStylesheet(mode), ...styles.slice(1)] : [...styles]
-  if (theme?.styles.some((style) => style.name === customStyleName)) list.push({href: `${mode === 'web' ? '' : '../'}assets/styles/${customStyleName}`})
-  return list
+/** The browser of a build, launched at once; a launch that fails is reported when it is needed. */
+export interface StartedBrowser {
+  get(): Promise<Browser>
+  close(): Promise<void>
 }
 
-/**
- * The font families the theme's stylesheets name, as PDF font names spell them (no spaces): those
- * of its @font-face rules, of every `font-family` list (the code font stack names system fonts on
- * purpose) and of every font custom property (`--rp-font-body: "Inter", …`).
- */
-function themeFamilies(theme: Theme): string[] {
-  const css = theme.styles.map((style) => style.text).join('\n')
-  const lists = [...css.matchAll(/(?:font-family|--rp-[\w-]*font[\w-]*)\s*:\s*([^;}]+)[;}]/gu)].map((match) => match[1]!)
-  const families = lists.flatMap((list) => list.split(',')).map((family) => family.trim().replace(/^["']|["']$/gu, '').replace(/\s+/gu, ''))
-  return [...new Set(families.filter((family) => family && !family.startsWith('var(')))]
-}
-
-/** Theme styles, the generated page.css and axes.css, fonts and the project's own assets, beside the HTML. */
-async function writeAssets(dir: string, out: string, theme: Theme, model: ReportModel): Promise<void> {
-  const styles = path.join(out, 'assets', 'styles')
-  const fonts = path.join(out, 'assets', 'fonts')
-  await mkdir(styles, {recursive: true})
-  await mkdir(fonts, {recursive: true})
-  await Promise.all([
-    ...theme.styles.map((style) => writeFile(path.join(styles, style.name), style.text)),
-    writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
-    writeFile(path.join(styles, 'axes.css'), axesCss(model.config.axes)),
-    // Each font where load/theme-fonts.ts found it (a project's own already checked to be inside the
-    // project); one that is missing is a `missing-font` finding, and the text falls back.
-    ...theme.fonts.map((font) => (font.path ? copyFile(font.path, path.join(fonts, font.file)) : undefined))
-  ])
-  await copyTree(dir, 'assets', path.join(out, 'assets'))
-  // Images outside `assets/` (beside their chapter, as Quarto keeps them) go under `assets/images/` (render/images.ts).
-  for (const image of model.imageFiles.values()) {
-    if (!image.path || image.problem || image.path.startsWith('assets/')) continue
-    const target = path.join(out, 'assets', 'images', image.path)
-    await mkdir(path.dirname(target), {recursive: true})
-    await copyTree(dir, image.path, target)
-  }
-}
-
-/** KaTeX's stylesheet and its fonts (WOFF2, which every browser and Chromium's PDF read), beside the HTML. */
-async function writeMathAssets(out: string): Promise<void> {
-  const dist = katexDist()
-  const folder = path.join(out, mathAssetsFolder)
-  await mkdir(path.join(folder, 'fonts'), {recursive: true})
-  const fonts = (await readdir(path.join(dist, 'fonts'))).filter((name) => name.endsWith('.woff2'))
-  await Promise.all([
-    copyFile(path.join(dist, 'katex.min.css'), path.join(folder, 'katex.min.css')),
-    ...fonts.map((name) => copyFile(path.join(dist, 'fonts', name), path.join(folder, 'fonts', name)))
-  ])
-}
-
-/**
- * Copy the project's `assets/` into the output, never following a link out of the project
- * (load/sandbox.ts): what a link points at inside the project is copied, outside it is not, and a
- * folder reached twice (a link loop) is copied once.
- */
-async function copyTree(dir: string, relative: string, to: string, seen = new Set<string>()): Promise<void> {
-  const root = await realpath(dir)
-  const real = await realpath(path.join(dir, relative)).catch(() => undefined)
-  if (!real || !isInside(root, real)) return
-  const info = await stat(real)
-  if (info.isFile()) {
-    await copyFile(real, to)
-  } else if (info.isDirectory() && !seen.has(real)) {
-    seen.add(real)
-    await mkdir(to, {recursive: true})
-    for (const name of await readdir(real)) await copyTree(dir, path.join(relative, name), path.join(to, name), seen)
-  }
-}
-
-/** Jobs whose PDF is missing or was made from other HTML or styles. */
-async function staleJobs<T extends {pdfFile: string; htmlFile: string; hash: string}>(jobs: T[]): Promise<T[]> {
-  const stale: T[] = []
-  for (const job of jobs) {
-    const previous = await readFile(`${job.htmlFile}.sha256`, 'utf8').catch(() => undefined)
-    const pdfExists = await readFile(job.pdfFile).then(() => true, () => false)
-    if (previous !== job.hash || !pdfExists) stale.push(job)
-  }
-  return stale
-}
-
-/** Every heading the PDF can bookmark: the cover title and the Markdown headings. */
-function headingTexts(model: ReportModel): string[] {
-  const texts = [model.config.title]
-  for (const document of model.documents) {
-    const visit = (nodes: ReadonlyArray<import('mdast').RootContent>) => {
-      for (const node of nodes) {
-        if (node.type === 'heading') texts.push(textWithoutNotes(node))
-        else if ('children' in node) visit(node.children as import('mdast').RootContent[])
-      }
-    }
-    visit(document.tree.children)
-  }
-  // As printed: the typography pass turns straight quotes into typographic ones in the headings too.
-  return texts.map((text) => smartText(text, model.config.lang))
-}
-
-/** PDF metadata from the config; the date is SOURCE_DATE_EPOCH or the report's own date, never now. */
-function pdfMetadata(model: ReportModel, editionTitle: string) {
-  const {config} = model
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  const [year, month, day] = config.date.split('-').map(Number)
-  const date = epoch ? new Date(Number(epoch) * 1000) : new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1))
+function startBrowser(options: BuildOptions): StartedBrowser {
+  const launching = (async () => {
+    const {launchBrowser, resolveBrowser} = await import('../print/browser.js')
+    return launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
+  })()
+  // Not an unhandled rejection when the build stops before it needs the browser.
+  launching.catch(() => {})
   return {
-    title: `${config.title} — ${editionTitle}`,
-    author: (config.authors ?? [config.organisation]).join(', '),
-    subject: config.subtitle ?? config.title,
-    keywords: config.axes.map((axis) => axis.label),
-    lang: config.lang,
-    date,
-    creator: 'rapporteur'
+    get: () => launching,
+    close: async () => {
+      const browser = await launching.catch(() => undefined)
+      await browser?.close()
+    }
   }
 }
 
-/** The boxes and marks the printer asked for in `print`. */
-function printBoxes(print: Config['print']): PrintBoxes {
-  const marks = print.marks === true ? ['crop'] : print.marks === false ? [] : print.marks
-  return {trim: pageSizePoints(print.size), bleed: toPoints(print.bleed), crop: marks.includes('crop'), registration: marks.includes('cross')}
+/** What the next build compares with: inputs as stamped, outputs as written, findings to show again. */
+async function stateOf(result: Extract<BuiltOrFailed, {ok: true}>, now: {install: string; options: string; inputs: BuildState['inputs']; out: string}): Promise<BuildState> {
+  const written = result.editions.flatMap((edition) => [edition.html, edition.pdf]).filter((file): file is string => file !== undefined)
+  const assets = (await projectFiles(path.join(now.out, 'assets'), path.join(now.out, 'assets', '.none'))).map((file) => path.join(now.out, 'assets', file))
+  const outputs = await Promise.all([...written, ...assets].map(async (file) => ({...(await stampOf(file)), sha1: ''})))
+  return {
+    format: 1,
+    install: now.install,
+    options: now.options,
+    inputs: now.inputs,
+    outputs,
+    diagnostics: toJsonDiagnostics(result.files),
+    editions: result.editions.map(({edition, html, pdf, pageCount}) => ({edition, html, pdf, pageCount}))
+  }
 }

@@ -1,5 +1,5 @@
 import {InvalidArgumentError} from 'commander'
-import {rules} from '../check/rules/index.js'
+import {ruleIds} from '../check/rule-ids.js'
 import {didYouMean} from '../check/suggest.js'
 import {severitySettingSchema, type SeveritySetting} from '../diagnostics/severity.js'
 import type {CsvDelimiter} from '../export/format.js'
@@ -9,7 +9,7 @@ export function collectRule(value: string, previous: Record<string, SeveritySett
   const match = /^([a-z-]+)=(\w+)$/.exec(value)
   if (!match) throw new InvalidArgumentError('Expected `id=off|info|warning|error`, e.g. `--rule unused-term=off`.')
   const [, id = '', setting = ''] = match
-  const known = rules.map((rule) => rule.id)
+  const known = ruleIds
   if (!known.includes(id)) throw new InvalidArgumentError(`Unknown rule \`${id}\`${didYouMean(id, known)}`)
   const severity = severitySettingSchema.safeParse(setting)
   if (!severity.success) throw new InvalidArgumentError(`Unknown severity \`${setting}\`, expected off, info, warning or error.`)

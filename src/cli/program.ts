@@ -1,16 +1,19 @@
 import {Command, Option} from 'commander'
 import {exportKinds, type ExportKind} from '../export/tables.js'
-import {runCheck, type CheckCommandOptions} from './commands/check.js'
-import {runBuild, type BuildCommandOptions} from './commands/build.js'
-import {runDoctor, type DoctorCommandOptions} from './commands/doctor.js'
-import {runExport, type ExportCommandOptions} from './commands/export.js'
-import {runInit, type InitCommandOptions} from './commands/init.js'
-import {runPreview} from './commands/preview.js'
+import type {CheckCommandOptions} from './commands/check.js'
+import type {BuildCommandOptions} from './commands/build.js'
+import type {DoctorCommandOptions} from './commands/doctor.js'
+import type {ExportCommandOptions} from './commands/export.js'
+import type {InitCommandOptions} from './commands/init.js'
 import type {Io} from './io.js'
 import {collectRule, parseCount, parseDelimiter} from './options.js'
 import {version} from './version.js'
 
-/** The command tree; each action sets the exit code through `setExit`, never process.exit(). */
+/**
+ * The command tree; each action sets the exit code through `setExit`, never process.exit(). A
+ * command's module is loaded when it runs: loading all of them (the browser driver, the PDF library,
+ * the preview server…) took a second before `check` or `build` could start.
+ */
 export function createProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('rapporteur')
     .description('Write advocacy reports as structured Markdown; check every figure; build PDF and HTML.')
@@ -32,7 +35,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--list-waivers', 'list the figures waived with :waive[…]{reason=…} (on stderr)')
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
-    .action(async (dir: string, options: CheckCommandOptions) => setExit(await runCheck(dir, options, io)))
+    .action(async (dir: string, options: CheckCommandOptions) => setExit(await (await import('./commands/check.js')).runCheck(dir, options, io)))
 
   program
     .command('build')
@@ -42,11 +45,12 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .addOption(new Option('--format <format>', 'build one format only').choices(['pdf', 'html']))
     .option('--out <dir>', 'output folder (default: dist inside the report folder)')
     .option('--browser <path>', 'Chromium or Chrome to print with (else PUPPETEER_EXECUTABLE_PATH, @sparticuz/chromium, a system Chromium)')
+    .option('--force', 'build even when nothing changed since the last build')
     .option('--progress', 'progress lines on stderr (the default on a terminal, outside CI)')
     .option('--no-progress', 'no progress lines')
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
-    .action(async (dir: string, options: BuildCommandOptions) => setExit(await runBuild(dir, options, io)))
+    .action(async (dir: string, options: BuildCommandOptions) => setExit(await (await import('./commands/build.js')).runBuild(dir, options, io)))
 
   program
     .command('preview')
@@ -55,7 +59,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--port <n>', 'port to listen on (default: a free one)', parseCount)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--open', 'open the index in your browser')
-    .action(async (dir: string, options: {port?: number; host?: string; open?: boolean}) => setExit(await runPreview(dir, options, io)))
+    .action(async (dir: string, options: {port?: number; host?: string; open?: boolean}) => setExit(await (await import('./commands/preview.js')).runPreview(dir, options, io)))
 
   program
     .command('init')
@@ -63,14 +67,14 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .argument('<dir>', 'folder to create')
     .addOption(new Option('--lang <lang>', 'language of the example').choices(['fr', 'en']).default('fr'))
     .option('--force', 'write into a folder that is not empty (files of the same name are replaced)')
-    .action(async (dir: string, options: InitCommandOptions) => setExit(await runInit(dir, options, io)))
+    .action(async (dir: string, options: InitCommandOptions) => setExit(await (await import('./commands/init.js')).runInit(dir, options, io)))
 
   program
     .command('doctor')
     .description('check Node.js, the browser, the config, the theme, its fonts and the output folder')
     .argument('[dir]', 'report folder', 'report')
     .option('--browser <path>', 'Chromium or Chrome to check, as for build --browser')
-    .action(async (dir: string, options: DoctorCommandOptions) => setExit(await runDoctor(dir, options, io)))
+    .action(async (dir: string, options: DoctorCommandOptions) => setExit(await (await import('./commands/doctor.js')).runDoctor(dir, options, io)))
 
   program
     .command('export')
@@ -86,7 +90,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
       // A separator or a missing mark asked of JSON is a CSV export forgotten: say so rather than ignore it.
       const csvOnly = options.delimiter !== undefined ? '--delimiter <char>' : options.bom === false ? '--no-bom' : undefined
       if (options.format === 'json' && csvOnly) command.error(`error: option '${csvOnly}' applies to CSV only and the format is JSON: add \`--format csv\``)
-      setExit(await runExport(what, dir, options, io))
+      setExit(await (await import('./commands/export.js')).runExport(what, dir, options, io))
     })
 
   return program

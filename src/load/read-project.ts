@@ -1,5 +1,4 @@
 import {readFile, stat} from 'node:fs/promises'
-import path from 'node:path'
 import {VFile} from 'vfile'
 import {CannotRunError} from './cannot-run.js'
 import {resolveInside} from './sandbox.js'

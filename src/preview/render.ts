@@ -1,4 +1,4 @@
-import {stylesheetsFor} from '../api/build.js'
+import {stylesheetsFor} from '../render/stylesheets.js'
 import type {Theme} from '../load/theme.js'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'

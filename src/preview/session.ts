@@ -1,5 +1,3 @@
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import {check} from '../api/check.js'
 import {toJsonDiagnostics, type JsonDiagnostic} from '../diagnostics/to-json.js'
 import {CannotRunError} from '../load/cannot-run.js'

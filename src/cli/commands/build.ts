@@ -12,6 +12,8 @@ export interface BuildCommandOptions {
   browser?: string
   progress?: boolean
   color?: boolean
+  /** Build even when nothing changed since the last build (`--force`). */
+  force?: boolean
 }
 
 /** `rapporteur build [dir]`: check, then write each edition's HTML and PDF; findings on stderr. */
@@ -33,6 +35,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
       browser: options.browser,
       env: io.env,
       signal: interrupted.signal,
+      skipUnchanged: !options.force,
       onProgress: showProgress ? (stage, edition, detail) => io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`) : undefined
     })
   } catch (error) {
@@ -54,10 +57,12 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
   for (const edition of result.editions) {
     for (const file of [edition.html, edition.pdf]) {
       if (!file) continue
-      const pages = file === edition.pdf && edition.pageCount ? ` (${edition.pageCount} pages)` : file === edition.pdf && edition.cached ? ' (up to date)' : ''
-      io.stdout(`${path.relative(io.cwd, file)}${pages}\n`)
+      const pages = file === edition.pdf && edition.pageCount ? `${edition.pageCount} pages` : undefined
+      const notes = [pages, (result.upToDate || (file === edition.pdf && edition.cached)) && 'up to date'].filter(Boolean)
+      io.stdout(`${path.relative(io.cwd, file)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}\n`)
     }
   }
+  if (result.upToDate) io.stderr('rapporteur: nothing changed since the last build (`--force` builds again)\n')
   if (showProgress) io.stderr(`rapporteur: built in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? exitCodes.findings : exitCodes.clean
 }

@@ -1,0 +1,157 @@
+import {createHash} from 'node:crypto'
+import {mkdir, readFile, readdir, realpath, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {z} from 'zod'
+import {packageRoot} from '../load/theme.js'
+import type {JsonDiagnostic} from '../diagnostics/to-json.js'
+import {fatalOf, severitySchema} from '../diagnostics/severity.js'
+import {writeFileAtomic} from '../print/write-atomic.js'
+
+/**
+ * What the last successful build was made from and what it wrote, so that `rapporteur build` on an
+ * unchanged report says so at once instead of checking, rendering and printing it again (as `make`
+ * or ESLint's `--cache` do): every file of the report folder (its path, size, time and content
+ * hash), the rapporteur install that built it, the options, the findings to show again, and each
+ * output with its size and time. Anything different, added or missing, and the build runs.
+ */
+const fileSchema = z.object({path: z.string(), size: z.number(), mtimeMs: z.number(), sha1: z.string()})
+const diagnosticSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  endLine: z.number(),
+  endColumn: z.number(),
+  rule: z.string(),
+  severity: severitySchema,
+  message: z.string(),
+  figure: z.string().optional()
+})
+const stateSchema = z.object({
+  format: z.literal(1),
+  install: z.string(),
+  options: z.string(),
+  inputs: z.array(fileSchema),
+  outputs: z.array(fileSchema),
+  diagnostics: z.array(diagnosticSchema),
+  editions: z.array(z.object({edition: z.enum(['full', 'synthesis']), html: z.string().optional(), pdf: z.string().optional(), pageCount: z.number().optional()}))
+})
+export type BuildState = z.infer<typeof stateSchema>
+type FileStamp = z.infer<typeof fileSchema>
+
+/** Where the state is kept: beside the print HTML, so that deleting `.print` rebuilds everything. */
+export function buildStateFile(out: string): string {
+  return path.join(out, '.print', 'build-state.json')
+}
+
+/** The state of the last build into `out`, or undefined when there is none (or it is not ours). */
+export async function readBuildState(out: string): Promise<BuildState | undefined> {
+  const text = await readFile(buildStateFile(out), 'utf8').catch(() => undefined)
+  if (text === undefined) return undefined
+  try {
+    const parsed = stateSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export async function writeBuildState(out: string, state: BuildState): Promise<void> {
+  await mkdir(path.dirname(buildStateFile(out)), {recursive: true})
+  await writeFileAtomic(buildStateFile(out), new TextEncoder().encode(`${JSON.stringify(state)}\n`))
+}
+
+/**
+ * Whether the outputs in `state` are those `inputs` and `options` would give: same install, same
+ * options, the same files in the report folder with the same contents, and every output as written.
+ */
+export async function isUpToDate(state: BuildState, now: {install: string; options: string; dir: string; inputs: string[]}): Promise<boolean> {
+  if (state.install !== now.install || state.options !== now.options) return false
+  if (state.inputs.length !== now.inputs.length || state.inputs.some((input, index) => input.path !== now.inputs[index])) return false
+  for (const input of state.inputs) if (!(await sameFile(path.join(now.dir, input.path), input, true))) return false
+  for (const output of state.outputs) if (!(await sameFile(output.path, output, false))) return false
+  return true
+}
+
+/** Same size and time, or (for an input touched but not changed) the same content. */
+async function sameFile(file: string, stamp: FileStamp, compareContent: boolean): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined)
+  if (!info?.isFile() || info.size !== stamp.size) return false
+  if (info.mtimeMs === stamp.mtimeMs) return true
+  return compareContent && (await sha1Of(file)) === stamp.sha1
+}
+
+export async function stampOf(file: string, relative = file): Promise<FileStamp> {
+  const info = await stat(file)
+  return {path: relative, size: info.size, mtimeMs: info.mtimeMs, sha1: await sha1Of(file)}
+}
+
+async function sha1Of(file: string): Promise<string> {
+  return createHash('sha1').update(await readFile(file)).digest('hex')
+}
+
+/**
+ * Every file of the report folder, relative and sorted, but the output folder, `.git` and
+ * `node_modules`: what a report can read is inside it (load/sandbox.ts), and a file nothing reads
+ * costs a rebuild at worst. Linked folders are followed once.
+ */
+export async function projectFiles(dir: string, out: string): Promise<string[]> {
+  const files: string[] = []
+  const seen = new Set<string>()
+  const skip = new Set([path.resolve(out)])
+  const walk = async (folder: string): Promise<void> => {
+    const real = await realpath(folder).catch(() => undefined)
+    if (!real || seen.has(real)) return
+    seen.add(real)
+    for (const entry of await readdir(folder, {withFileTypes: true}).catch(() => [])) {
+      const full = path.join(folder, entry.name)
+      if (entry.name === '.git' || entry.name === 'node_modules' || skip.has(full)) continue
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory())
+      if (isDirectory) await walk(full)
+      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path.relative(dir, full))
+    }
+  }
+  await walk(path.resolve(dir))
+  return files.sort()
+}
+
+let install: Promise<string> | undefined
+
+/**
+ * The rapporteur that builds: its version and lock file, and the size and time of every file of its
+ * code, themes, styles and templates (a checkout rebuilt with changes is another rapporteur).
+ */
+export function installFingerprint(): Promise<string> {
+  install ??= (async () => {
+    const hash = createHash('sha1')
+    for (const name of ['package.json', 'package-lock.json']) hash.update(await readFile(path.join(packageRoot, name)).catch(() => ''))
+    for (const folder of ['dist', 'themes', 'styles', 'templates']) {
+      for (const file of await projectFiles(path.join(packageRoot, folder), path.join(packageRoot, folder, '.none'))) {
+        const info = await stat(path.join(packageRoot, folder, file)).catch(() => undefined)
+        hash.update(`${folder}/${file}\0${info?.size}\0${info?.mtimeMs}\n`)
+      }
+    }
+    return hash.digest('hex')
+  })()
+  return install
+}
+
+/** The findings of the last build, as files with their messages again (read afresh, for the excerpts). */
+export async function filesWithDiagnostics(dir: string, diagnostics: readonly JsonDiagnostic[]): Promise<VFile[]> {
+  const files = new Map<string, VFile>()
+  for (const diagnostic of diagnostics) {
+    let file = files.get(diagnostic.file)
+    if (!file) {
+      file = new VFile({path: diagnostic.file, value: await readFile(path.join(dir, diagnostic.file), 'utf8').catch(() => '')})
+      files.set(diagnostic.file, file)
+    }
+    const message = file.message(diagnostic.message, {
+      place: {start: {line: diagnostic.line, column: diagnostic.column}, end: {line: diagnostic.endLine, column: diagnostic.endColumn}},
+      ruleId: diagnostic.rule,
+      source: 'rapporteur'
+    })
+    message.fatal = fatalOf(diagnostic.severity)
+    if (diagnostic.figure !== undefined) Object.assign(message, {figure: diagnostic.figure})
+  }
+  return [...files.values()]
+}

@@ -1,0 +1,100 @@
+import {rm, utimes, writeFile, readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {afterAll, describe, expect, test} from 'vitest'
+import {main} from '../../src/cli/main.js'
+import {captureIo} from '../helpers/io.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/**
+ * `rapporteur build` on a report nothing changed in since the last build says so and stops
+ * (api/build-state.ts), and builds again as soon as anything it is made from changed. HTML-only
+ * builds, to keep the browser out of it; the PDF goes through the same state.
+ */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+/** A project with one warning (a source nothing cites), built once. */
+const unusedSource = `- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n- id: autre-2023\n  type: report\n  title: Autre rapport\n  author: Observatoire\n  date: 2023\n`
+
+async function built(): Promise<string> {
+  const dir = await writeProject({'sources.yaml': unusedSource})
+  made.push(dir)
+  const first = await run(dir)
+  expect(first.code).toBe(0)
+  expect(first.err).not.toContain('nothing changed')
+  return dir
+}
+
+async function run(dir: string, ...args: string[]) {
+  const io = captureIo(dir)
+  const code = await main(['build', '.', '--format', 'html', '--no-progress', ...args], io)
+  return {code, out: io.out(), err: io.err()}
+}
+
+describe('an unchanged report is not built again', () => {
+  test('the second build says nothing changed, lists the outputs and shows the findings again', async () => {
+    const dir = await built()
+    const first = await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')
+    const again = await run(dir)
+    expect(again.code).toBe(0)
+    expect(again.err).toContain('nothing changed since the last build')
+    expect(again.out).toBe('dist/rapport.html (up to date)\n')
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toBe(first)
+  })
+
+  test('findings are shown again, at the same place, with their excerpt', async () => {
+    const dir = await writeProject({'sources.yaml': unusedSource})
+    made.push(dir)
+    const first = await run(dir)
+    const again = await run(dir)
+    expect(again.err).toContain('nothing changed')
+    expect(first.err).toMatch(/6:7 +warning .*unused-source/u)
+    expect(again.err.replace(/rapporteur: nothing changed.*\n/u, '')).toBe(first.err)
+    expect(again.code).toBe(first.code)
+  })
+
+  test('a file saved with the same content is not a change; a changed, added or removed file is', async () => {
+    const dir = await built()
+    const chapter = path.join(dir, 'chapters', 'intro.md')
+    const later = new Date(Date.now() + 5_000)
+    await utimes(chapter, later, later)
+    expect((await run(dir)).err).toContain('nothing changed')
+
+    await writeFile(chapter, `${await readFile(chapter, 'utf8')}\nUne phrase de plus.\n`)
+    const changed = await run(dir)
+    expect(changed.err).not.toContain('nothing changed')
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('Une phrase de plus.')
+    expect((await run(dir)).err).toContain('nothing changed')
+
+    await writeFile(path.join(dir, 'notes.txt'), 'un fichier de plus\n')
+    expect((await run(dir)).err).not.toContain('nothing changed')
+    await rm(path.join(dir, 'notes.txt'))
+    expect((await run(dir)).err).not.toContain('nothing changed')
+  })
+
+  test('a missing or edited output, other options, or --force build again', async () => {
+    const dir = await built()
+    await rm(path.join(dir, 'dist', 'rapport.html'))
+    expect((await run(dir)).err).not.toContain('nothing changed')
+    await writeFile(path.join(dir, 'dist', 'assets', 'styles', 'base.css'), '/* edited */\n')
+    expect((await run(dir)).err).not.toContain('nothing changed')
+    expect(await readFile(path.join(dir, 'dist', 'assets', 'styles', 'base.css'), 'utf8')).not.toBe('/* edited */\n')
+    expect((await run(dir)).err).toContain('nothing changed')
+    expect((await run(dir, '--force')).err).not.toContain('nothing changed')
+    const io = captureIo(dir)
+    await main(['build', '.', '--format', 'html', '--edition', 'full', '--no-progress'], io)
+    expect(io.err()).not.toContain('nothing changed')
+  })
+
+  test('a build that fails leaves the state of the last good one: back to its inputs, it is up to date again', async () => {
+    const dir = await built()
+    const chapter = path.join(dir, 'chapters', 'intro.md')
+    const good = await readFile(chapter, 'utf8')
+    await writeFile(chapter, `${good}\nEn 2024, 42 % des cas.\n`)
+    const failed = await run(dir)
+    expect(failed.code).toBe(1)
+    expect(failed.err).toContain('figure-needs-citation')
+    await writeFile(chapter, good)
+    expect((await run(dir)).err).toContain('nothing changed')
+  })
+})
