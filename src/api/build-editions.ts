@@ -53,89 +53,114 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** Render every edition, paginate the PDFs that changed, stage every output, then put them in place. */
   async function buildEditions(): Promise<BuiltOrFailed> {
     const built: BuiltEdition[] = []
-    const printJobs: Array<{edition: EditionName; htmlFile: string; pdfFile: string; hash: string; built: BuiltEdition; usesMath: boolean}> = []
+    const printing: Array<Promise<PrintJob | undefined>> = []
     let mathAssets = false
-    for (const edition of editions) {
+    // The print HTML of each edition first, each sent to the browser as soon as it is written: the
+    // browser lays one out while the next is rendered here, and the web pages after them. The
+    // citations, formatted for the print HTML, are not formatted again for the web page.
+    const items = new Map<EditionName, BuiltEdition>()
+    for (const edition of formats.includes('pdf') ? editions : []) {
       progress('render', edition)
+      const print = await renderEdition(model, edition, {mode: 'print', pageOf})
+      const item: BuiltEdition = {edition, rendered: print}
+      items.set(edition, item)
+      if (print.usesMath && !mathAssets) {
+        await writeMathAssets(out)
+        mathAssets = true
+      }
+      const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
+        typography(model.config.lang, {hyphenate: true})(tree)
+        relocateImages(tree, '../')
+      }})
       const output = model.config.editions[edition]!.output
+      const htmlFile = path.join(out, '.print', `${output}.html`)
+      await mkdir(path.dirname(htmlFile), {recursive: true})
+      await writeFile(htmlFile, html)
+      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
+      item.pdf = path.join(out, `${output}.pdf`)
+      const job: PrintJob = {edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath}
+      const started = isStale(job).then(async (stale) => {
+        if (!stale) return void (item.cached = true)
+        await printEdition(job)
+        return job
+      })
+      // A print that fails is reported once the web pages are rendered, not as an unhandled rejection.
+      started.catch(() => {})
+      printing.push(started)
+    }
+    for (const edition of editions) {
+      const output = model.config.editions[edition]!.output
+      if (!formats.includes('html')) {
+        built.push(items.get(edition)!)
+        continue
+      }
+      progress('render', edition)
       const web = await renderEdition(model, edition, {mode: 'web', pageOf})
-      const item: BuiltEdition = {edition, rendered: web}
-      // KaTeX's stylesheet and fonts, once, when an edition has maths.
+      const item = items.get(edition) ?? {edition, rendered: web}
       if (web.usesMath && !mathAssets) {
         await writeMathAssets(out)
         mathAssets = true
       }
-      if (formats.includes('html')) {
-        item.html = path.join(out, `${output}.html`)
-        const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web, theme), transform: typography(model.config.lang, {hyphenate: false})})
-        await outputs.stage(item.html, new TextEncoder().encode(html))
-      }
-      if (formats.includes('pdf')) {
-        const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-        const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
-          typography(model.config.lang, {hyphenate: true})(tree)
-          relocateImages(tree, '../')
-        }})
-        const htmlFile = path.join(out, '.print', `${output}.html`)
-        await mkdir(path.dirname(htmlFile), {recursive: true})
-        await writeFile(htmlFile, html)
-        const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
-        item.pdf = path.join(out, `${output}.pdf`)
-        printJobs.push({edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath})
-      }
+      item.html = path.join(out, `${output}.html`)
+      const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web, theme), transform: typography(model.config.lang, {hyphenate: false})})
+      await outputs.stage(item.html, new TextEncoder().encode(html))
       built.push(item)
     }
-
-    const stale = await staleJobs(printJobs)
-    for (const job of printJobs) if (!stale.includes(job)) job.built.cached = true
-    if (stale.length > 0 && browser) {
-      progress('browser')
-      const [{renderPdf}, {finalizePdf}] = await Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
-      const running = await browser.get()
-      {
-        await Promise.all(
-          stale.map(async (job) => {
-            progress('paginate', job.edition)
-            const result = await renderPdf(running, {
-              htmlFile: job.htmlFile,
-              root: out,
-              timeoutMs: options.timeoutMs ?? 120_000,
-              signal: options.signal,
-              onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
-            })
-            let fonts: string[] = []
-            let printed = result.pageCount
-            const pdf = await finalizePdf(result.pdf, {
-              ...pdfMetadata(model, job.built.rendered.title),
-              headings: headingTexts(model),
-              boxes: printBoxes(model.config.print),
-              pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
-              onFonts: (names) => (fonts = names),
-              onPageCount: (count) => (printed = count)
-            })
-            if (printed !== result.pageCount) {
-              result.problems.push({
-                kind: 'layout',
-                message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
-              })
-            }
-            await outputs.stage(job.pdfFile, pdf)
-            job.built.pageCount = printed
-            job.built.preflight = result.preflight
-            // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
-            const families = [...themeFamilies(theme), ...(job.usesMath ? ['KaTeX_'] : [])]
-            reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: families})
-          })
-        )
-      }
-    }
+    const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
     options.signal?.throwIfAborted()
     await outputs.commit()
     // The cache keys last: a PDF is known up to date only once it is in place.
-    for (const job of stale) await writeFile(`${job.htmlFile}.sha256`, job.hash)
+    for (const job of printed) await writeFile(`${job.htmlFile}.sha256`, job.hash)
     progress('done')
     return {ok: true, model, files: [...model.files.values()], editions: built}
   }
+
+  /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
+  async function printEdition(job: PrintJob): Promise<void> {
+    if (!browser) return
+    const [{renderPdf}, {finalizePdf}] = await Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
+    const running = await browser.get()
+    progress('paginate', job.edition)
+    const result = await renderPdf(running, {
+      htmlFile: job.htmlFile,
+      root: out,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      signal: options.signal,
+      onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
+    })
+    let fonts: string[] = []
+    let printed = result.pageCount
+    const pdf = await finalizePdf(result.pdf, {
+      ...pdfMetadata(model, job.built.rendered.title),
+      headings: headingTexts(model),
+      boxes: printBoxes(model.config.print),
+      pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
+      onFonts: (names) => (fonts = names),
+      onPageCount: (count) => (printed = count)
+    })
+    if (printed !== result.pageCount) {
+      result.problems.push({
+        kind: 'layout',
+        message: `The PDF has ${printed} pages but Paged.js laid out ${result.pageCount}: a page box is larger than the @page size, or content overflows the page`
+      })
+    }
+    await outputs.stage(job.pdfFile, pdf)
+    job.built.pageCount = printed
+    job.built.preflight = result.preflight
+    // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
+    const families = [...themeFamilies(theme), ...(job.usesMath ? ['KaTeX_'] : [])]
+    reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: families})
+  }
+}
+
+/** An edition's PDF to make: its print HTML, where the PDF goes, and the hash of what it is made from. */
+interface PrintJob {
+  edition: EditionName
+  htmlFile: string
+  pdfFile: string
+  hash: string
+  built: BuiltEdition
+  usesMath: boolean
 }
 
 /**
@@ -205,15 +230,11 @@ async function copyTree(dir: string, relative: string, to: string, seen = new Se
   }
 }
 
-/** Jobs whose PDF is missing or was made from other HTML or styles. */
-async function staleJobs<T extends {pdfFile: string; htmlFile: string; hash: string}>(jobs: T[]): Promise<T[]> {
-  const stale: T[] = []
-  for (const job of jobs) {
-    const previous = await readFile(`${job.htmlFile}.sha256`, 'utf8').catch(() => undefined)
-    const pdfExists = await readFile(job.pdfFile).then(() => true, () => false)
-    if (previous !== job.hash || !pdfExists) stale.push(job)
-  }
-  return stale
+/** Whether an edition's PDF is missing or was made from other HTML or styles. */
+async function isStale(job: PrintJob): Promise<boolean> {
+  const previous = await readFile(`${job.htmlFile}.sha256`, 'utf8').catch(() => undefined)
+  const pdfExists = await stat(job.pdfFile).then((info) => info.isFile(), () => false)
+  return previous !== job.hash || !pdfExists
 }
 
 /** Every heading the PDF can bookmark: the cover title and the Markdown headings. */

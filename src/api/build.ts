@@ -93,6 +93,9 @@ export interface StartedBrowser {
 }
 
 function startBrowser(options: BuildOptions): StartedBrowser {
+  // The print modules load with it, so that the first print HTML goes to the browser at once.
+  const modules = Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
+  modules.catch(() => {})
   const launching = (async () => {
     const {launchBrowser, resolveBrowser} = await import('../print/browser.js')
     return launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
