@@ -5,6 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {CannotRunError} from '../load/cannot-run.js'
 import {loadTheme, type Theme} from '../load/theme.js'
@@ -14,6 +15,8 @@ import {textWithoutNotes} from '../model/text/plain.js'
 import type {ReportModel} from '../model/types.js'
 import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {StagedWrites} from '../print/write-atomic.js'
+import {Slots} from '../print/slots.js'
+import {MAX_WORKERS} from '../print/workers.js'
 import {isInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
 import {katexDist, mathAssetsFolder} from '../render/blocks/math.js'
@@ -53,6 +56,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** Render every edition, paginate the PDFs that changed, stage every output, then put them in place. */
   async function buildEditions(): Promise<BuiltOrFailed> {
     const built: BuiltEdition[] = []
+    // One set of slots for every edition's parts: two editions printed side by side share the cores.
+    const slots = new Slots(options.jobs ?? Math.min(availableParallelism(), MAX_WORKERS))
     const printing: Array<Promise<PrintJob | undefined>> = []
     let mathAssets = false
     // The print HTML of each edition first, each sent to the browser as soon as it is written: the
@@ -81,7 +86,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       const job: PrintJob = {edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath}
       const started = isStale(job).then(async (stale) => {
         if (!stale) return void (item.cached = true)
-        await printEdition(job)
+        await printEdition(job, slots)
         return job
       })
       // A print that fails is reported once the web pages are rendered, not as an unhandled rejection.
@@ -116,7 +121,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   }
 
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
-  async function printEdition(job: PrintJob): Promise<void> {
+  async function printEdition(job: PrintJob, slots: Slots): Promise<void> {
     if (!browser) return
     const [{renderPdf}, {finalizePdf}] = await Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
     const running = await browser.get()
@@ -126,6 +131,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       root: out,
       timeoutMs: options.timeoutMs ?? 120_000,
       signal: options.signal,
+      slots,
       onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
     })
     let fonts: string[] = []

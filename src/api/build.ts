@@ -20,6 +20,11 @@ export interface BuildOptions {
   timeoutMs?: number
   signal?: AbortSignal
   /**
+   * Parts laid out at once, all editions together (`--jobs`): each is a browser page with its own
+   * renderer process. Default: the cores, at most 4. 1 uses the least memory.
+   */
+  jobs?: number
+  /**
    * When nothing changed since the last build into the same folder (every file of the report, the
    * options, rapporteur itself) and its outputs are as it left them, say so and stop (build-state.ts).
    * The CLI does, unless `--force`; off by default in the API, which then returns the model.

@@ -22,6 +22,12 @@ export function parseCount(value: string): number {
   return number
 }
 
+export function parsePositive(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('Expected a whole number, 1 or more.')
+  return number
+}
+
 /** `--delimiter`: `,`, `;`, or a tab written `tab`, `\t` or as the character itself. */
 export function parseDelimiter(value: string): CsvDelimiter {
   if (value === ',' || value === ';') return value

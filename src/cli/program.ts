@@ -6,7 +6,7 @@ import type {DoctorCommandOptions} from './commands/doctor.js'
 import type {ExportCommandOptions} from './commands/export.js'
 import type {InitCommandOptions} from './commands/init.js'
 import type {Io} from './io.js'
-import {collectRule, parseCount, parseDelimiter} from './options.js'
+import {collectRule, parseCount, parseDelimiter, parsePositive} from './options.js'
 import {version} from './version.js'
 
 /**
@@ -46,6 +46,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .option('--out <dir>', 'output folder (default: dist inside the report folder)')
     .option('--browser <path>', 'Chromium or Chrome to print with (else PUPPETEER_EXECUTABLE_PATH, @sparticuz/chromium, a system Chromium)')
     .option('--force', 'build even when nothing changed since the last build')
+    .option('--jobs <n>', 'parts of the PDFs laid out at once, each a browser process (default: the cores, at most 4; 1 uses the least memory)', parsePositive)
     .option('--progress', 'progress lines on stderr (the default on a terminal, outside CI)')
     .option('--no-progress', 'no progress lines')
     .option('--color', 'force colours')

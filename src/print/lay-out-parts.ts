@@ -7,6 +7,7 @@ import {partResultScript, partSideScript, type LaidOutPart} from './browser-side
 import {mapLimit} from './map-limit.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
 import type {PrintJob} from './print-job.js'
+import type {Slots} from './slots.js'
 
 /** The parts laid out, ready to merge: the first part's page, the others' pages read out, in order. */
 export interface LaidOutParts {
@@ -55,14 +56,16 @@ export async function layOutParts(
   job: PrintJob,
   files: readonly string[],
   workers: number,
-  onPart?: (laidOut: number, parts: number) => void
+  onPart?: (laidOut: number, parts: number) => void,
+  slots?: Slots
 ): Promise<LaidOutParts> {
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
   const spare: Page[] = []
 
-  const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
+  const layOut = (index: number, startOn: Side) => (slots ? slots.use(() => layOutOne(index, startOn)) : layOutOne(index, startOn))
+  const layOutOne = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
     // A page reused for the next part: the same renderer then reuses its compiled Paged.js.
     const page = spare.pop() ?? (await job.openPage())
     await step('loading the document', page.goto(pathToFileURL(files[index]!).href, {waitUntil: 'load', timeout: deadline.remaining()}))

@@ -8,7 +8,9 @@ import {PrintError} from './deadline.js'
 import {layOutParts, NoBreakBetweenParts, type LaidOutParts} from './lay-out-parts.js'
 import {collectPreflight, type PreflightReport, type PrintProblem} from './preflight.js'
 import {PrintJob} from './print-job.js'
+import type {Slots} from './slots.js'
 import {splitParts} from './split-parts.js'
+import {MAX_WORKERS} from './workers.js'
 import {isAllowedUrl} from './watch-page.js'
 
 /** What to print: an HTML file inside `root` (the output folder, the only files the page may read). */
@@ -22,6 +24,8 @@ export interface RenderPdfOptions {
   partChars?: number
   /** Parts laid out at the same time, each in its own page; default: the CPU cores, at most MAX_WORKERS. */
   workers?: number
+  /** Shared with the other prints of a build: at most its size of parts laid out at once, all prints together. */
+  slots?: Slots
   /** Told each time a part is laid out, when there are several (for a progress line). */
   onPart?: (laidOut: number, parts: number) => void
 }
@@ -37,12 +41,6 @@ export interface RenderPdfResult {
   problems: PrintProblem[]
 }
 
-/**
- * Each worker is a browser page with its own renderer process (a few hundred MB for a part of a
- * long report): on a machine with many cores, more would cost memory for little time, since the
- * merge and the print of the whole document come after them anyway.
- */
-export const MAX_WORKERS = 4
 
 /**
  * Paginate one HTML file with Paged.js and print it to PDF. The document is cut into parts at
@@ -79,14 +77,14 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     throw new PrintError(`Cannot print ${name}: it is not inside \`${root}\``, 'Write the HTML into the output folder it is printed from.')
   }
   const job = new PrintJob(browser, root, name, options.timeoutMs, options.signal)
-  const workers = options.workers ?? Math.min(availableParallelism(), MAX_WORKERS)
+  const workers = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), options.slots?.size ?? Infinity)
   const {parts} = splitParts(await job.step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
   try {
     await job.step('writing the parts', Promise.all(parts.map((part, index) => writeFile(files[index]!, part))))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, files.length > 1 ? options.onPart : undefined)
+      laidOut = await layOutParts(job, files, workers, files.length > 1 ? options.onPart : undefined, options.slots)
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

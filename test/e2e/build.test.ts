@@ -82,6 +82,15 @@ describe('rapporteur build on the sample report', () => {
     }
   })
 
+  test.skipIf(!hasPdftotext)('--jobs 1 (one part at a time, both editions together) prints the same pages', async () => {
+    const elsewhere = path.join(work, 'out-one-job')
+    const io = captureIo(work)
+    expect(await main(['build', 'report', '--out', elsewhere, '--format', 'pdf', '--jobs', '1', '--no-progress'], io)).toBe(0)
+    expect(pdfPages(path.join(elsewhere, 'rapport.pdf'))).toEqual(pdfPages(full.pdf!))
+    expect(pdfPages(path.join(elsewhere, 'synthese.pdf'))).toEqual(pdfPages(synthesis.pdf!))
+    expect(await main(['build', 'report', '--jobs', '0'], captureIo(work))).toBe(2)
+  })
+
   test('page counts are in the expected range', () => {
     expect(fullPdf.numPages).toBeGreaterThanOrEqual(20)
     expect(fullPdf.numPages).toBeLessThanOrEqual(60)

@@ -14,6 +14,7 @@ export interface BuildCommandOptions {
   color?: boolean
   /** Build even when nothing changed since the last build (`--force`). */
   force?: boolean
+  jobs?: number
 }
 
 /** `rapporteur build [dir]`: check, then write each edition's HTML and PDF; findings on stderr. */
@@ -36,6 +37,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
       env: io.env,
       signal: interrupted.signal,
       skipUnchanged: !options.force,
+      jobs: options.jobs,
       onProgress: showProgress ? (stage, edition, detail) => io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`) : undefined
     })
   } catch (error) {
