@@ -30,8 +30,9 @@
  * peak, and the CPU time of every other process on the machine (to flag noisy rounds). The last
  * line of output is one JSON object, for scripts.
  */
-import {fork} from 'node:child_process'
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {execFile, execFileSync, fork} from 'node:child_process'
+import {promisify} from 'node:util'
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
@@ -40,6 +41,18 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const TIMEOUT_MS = 900_000
 const isChild = process.argv.includes('--child')
+const execFileAsync = promisify(execFile)
+
+/** WeasyPrint's command, where it is installed (Debian: apt-get install weasyprint); its row is left out otherwise. */
+const WEASYPRINT = process.env.WEASYPRINT ?? 'weasyprint'
+const hasWeasyPrint = (() => {
+  try {
+    execFileSync(WEASYPRINT, ['--version'], {stdio: 'ignore'})
+    return true
+  } catch {
+    return false
+  }
+})()
 
 // =============================================================================================
 // Child: one method, its warm-up and rounds, each when the parent says go; the child times each round.
@@ -208,7 +221,7 @@ if (isChild) {
         if (edition.cached) throw new Error('build used its cache: the .sha256 files were not removed')
         const steps = {}
         for (let i = 1; i < stages.length; i++) steps[stages[i - 1].stage] = (steps[stages[i - 1].stage] ?? 0) + (stages[i].at - stages[i - 1].at) / 1000
-        const labels = {start: 'setup', check: 'check', render: 'render (web + print HTML)', browser: 'browser launch', paginate: 'renderPdf + finalizePdf + write'}
+        const labels = {start: 'setup', check: 'check', render: 'render (print HTML)', paginate: 'renderPdf + finalizePdf + write'}
         return {pdf: readFileSync(edition.pdf), extra: {steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [labels[k] ?? k, v]))}}
       }
     }),
@@ -236,7 +249,19 @@ if (isChild) {
       }),
 
     /** (d) The floor: Chromium's own print of the same HTML, no pagination script. */
-    raw: (project) => pageMethod(project, async (page) => ({pdf: await page.pdf({format: 'A4', printBackground: true, timeout: TIMEOUT_MS})}))
+    raw: (project) => pageMethod(project, async (page) => ({pdf: await page.pdf({format: 'A4', printBackground: true, timeout: TIMEOUT_MS})})),
+
+    /**
+     * (e) WeasyPrint, where it is installed: the same numbered print HTML and its stylesheets (our
+     * print CSS places notes with `float: footnote`, which WeasyPrint reads too), in its own process.
+     */
+    weasyprint: (project) => ({
+      async run() {
+        const out = join(project.printDir, 'rapport.weasyprint.pdf')
+        await execFileAsync(WEASYPRINT, ['--quiet', project.numberedHtmlFile, out], {maxBuffer: 64 * 1024 * 1024})
+        return {pdf: readFileSync(out)}
+      }
+    })
   }
 
   const ask = (message) =>
@@ -446,7 +471,7 @@ class MethodProcess {
 }
 
 function parseArgs(argv) {
-  const options = {rounds: 3, roundsLargest: 1, warmupLargest: false, sizes: [30, 100, 300], keep: false}
+  const options = {rounds: 3, roundsLargest: 1, warmupLargest: false, sizes: [30, 100, 300], keep: false, sample: true}
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--keep') options.keep = true
@@ -454,6 +479,7 @@ function parseArgs(argv) {
     else if (arg === '--rounds-300') options.roundsLargest = Number(argv[++i])
     else if (arg === '--warmup-300') options.warmupLargest = true
     else if (arg === '--sizes') options.sizes = argv[++i].split(',').map(Number)
+    else if (arg === '--no-sample') options.sample = false
   }
   return options
 }
@@ -483,6 +509,39 @@ async function metadataOf(model) {
   }
 }
 
+/**
+ * The sample report as a writer builds it: `rapporteur build` (the CLI, a fresh Node process each
+ * time, both editions, both formats) on a copy of report/, after deleting `dist/.print` (clean:
+ * every PDF laid out again), then again with nothing changed. One warm-up, then `rounds` of each.
+ */
+function sampleBuilds(rounds) {
+  const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-sample-'))
+  const report = join(dir, 'report')
+  cpSync(join(import.meta.dirname, '..', 'report'), report, {recursive: true, filter: (source) => !source.includes('/dist')})
+  const cli = join(import.meta.dirname, '..', 'bin', 'rapporteur.js')
+  const run = () => {
+    const start = performance.now()
+    const output = execFileSync(process.execPath, [cli, 'build', report, '--no-progress'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+    return {seconds: (performance.now() - start) / 1000, output}
+  }
+  const clean = []
+  const unchanged = []
+  let pages = ''
+  for (let round = -1; round < rounds; round++) {
+    rmSync(join(report, 'dist', '.print'), {recursive: true, force: true})
+    const built = run()
+    pages = [...built.output.matchAll(/\((\d+) pages\)/gu)].map((match) => match[1]).join(' + ')
+    const again = run()
+    if (!again.output.includes('up to date')) throw new Error('the unchanged rebuild of the sample built again')
+    if (round >= 0) {
+      clean.push(built.seconds)
+      unchanged.push(again.seconds)
+    }
+  }
+  rmSync(dir, {recursive: true, force: true})
+  return {clean, unchanged, pages}
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
@@ -494,7 +553,8 @@ const METHODS = [
   ['rapporteur_paginate', 'rapporteur renderPdf+finalize'],
   ['rapporteur_one_part', 'rapporteur renderPdf, one part'],
   ['pagedjs', 'stock Paged.js polyfill'],
-  ['raw', 'raw Chromium print']
+  ['raw', 'raw Chromium print'],
+  ...(hasWeasyPrint ? [['weasyprint', 'WeasyPrint']] : [])
 ]
 
 if (!isChild) {
@@ -507,6 +567,9 @@ if (!isChild) {
   const results = []
   const started = performance.now()
   console.log(`browser: ${resolved.executablePath} (${resolved.source}); node ${process.version}; ${options.rounds} rounds after 1 warm-up (${options.roundsLargest} round${options.roundsLargest === 1 ? '' : 's'}${options.warmupLargest ? ' after 1 warm-up' : ', no warm-up'} at ${largestSize} pages)`)
+
+  const sample = options.sample ? sampleBuilds(options.rounds) : undefined
+  if (sample) console.log(`\nsample report (${sample.pages} pages): clean build ${sample.clean.map((x) => x.toFixed(2)).join(', ')} s; unchanged ${sample.unchanged.map((x) => x.toFixed(2)).join(', ')} s`)
 
   for (const size of options.sizes) {
     const dir = mkdtempSync(join(tmpdir(), `rapporteur-bench-build-${size}-`))
@@ -626,14 +689,23 @@ if (!isChild) {
     const m = get(big, key)
     const vsPaged = m.median / get(big, 'pagedjs').median
     const vsRaw = m.median / get(big, 'raw').median
-    return {vsPaged, vsRaw, growth: growth(key), peak: m.peak.totalMb}
+    const vsPagedMid = mid ? get(mid, key).median / get(mid, 'pagedjs').median : null
+    return {vsPaged, vsRaw, vsPagedMid, growth: growth(key), pss: m.peak.pssMb, stockPss: get(big, 'pagedjs').peak.pssMb}
   }
   for (const [key, name] of METHODS.slice(0, 2)) {
     const g = goals(key)
     console.log(
-      `goals at ~${big.size} pages, ${name}: / stock Paged.js ${g.vsPaged.toFixed(2)}x (<= 0.5) ${verdict(g.vsPaged <= 0.5)}; / raw ${g.vsRaw.toFixed(2)}x (<= 4) ${verdict(g.vsRaw <= 4)}; ` +
-        `growth ×${g.growth?.toFixed(2) ?? '?'} for pages ×${pageGrowth?.toFixed(2) ?? '?'} ${g.growth == null ? '?' : verdict(g.growth <= pageGrowth)}; peak ${g.peak.toFixed(0)} MB (< 600) ${verdict(g.peak < 600)}`
+      `goals, ${name}: at ~${mid?.size} pages / stock Paged.js ${g.vsPagedMid?.toFixed(2) ?? '?'}x (<= 0.5) ${g.vsPagedMid == null ? '?' : verdict(g.vsPagedMid <= 0.5)}; ` +
+        `at ~${big.size} pages / stock Paged.js ${g.vsPaged.toFixed(2)}x (<= 0.5) ${verdict(g.vsPaged <= 0.5)}, / raw ${g.vsRaw.toFixed(2)}x (<= 4) ${verdict(g.vsRaw <= 4)}, ` +
+        `growth ×${g.growth?.toFixed(2) ?? '?'} for pages ×${pageGrowth?.toFixed(2) ?? '?'} ${g.growth == null ? '?' : verdict(g.growth <= pageGrowth)}, peak PSS ${g.pss.toFixed(0)} MB (<= stock Paged.js's ${g.stockPss.toFixed(0)} MB) ${verdict(g.pss <= g.stockPss)}`
     )
+  }
+  if (hasWeasyPrint) for (const result of results) console.log(`WeasyPrint at ~${result.size} pages: rapporteur build() / WeasyPrint ${(get(result, 'rapporteur').median / get(result, 'weasyprint').median).toFixed(2)}x (${get(result, 'weasyprint').pages} pages)`)
+  else console.log('WeasyPrint: not installed (apt-get install weasyprint, or WEASYPRINT=/path/to/weasyprint): its row is left out')
+  if (sample) {
+    const clean = median(sample.clean)
+    const unchanged = median(sample.unchanged)
+    console.log(`sample report (${sample.pages} pages, both editions, both formats, \`rapporteur build\`): clean ${clean.toFixed(2)} s (< 2.5) ${verdict(clean < 2.5)}; unchanged ${unchanged.toFixed(2)} s (< 1) ${verdict(unchanged < 1)}`)
   }
   if (noisy.length) console.log(`warning: other processes used more than a quarter of a core during: ${noisy.join(', ')}; those times are inflated`)
   console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s; node ${process.version}; ${resolved.source} Chromium`)
@@ -656,10 +728,16 @@ if (!isChild) {
         pagedjs_peak_mb: Math.round(get(result, 'pagedjs').peak.totalMb),
         raw_peak_mb: Math.round(get(result, 'raw').peak.totalMb),
         rapporteur_peak_pss_mb: Math.round(get(result, 'rapporteur').peak.pssMb),
+        pagedjs_peak_pss_mb: Math.round(get(result, 'pagedjs').peak.pssMb),
+        weasyprint_s: hasWeasyPrint ? round3(get(result, 'weasyprint').median) : null,
+        weasyprint_pages: hasWeasyPrint ? get(result, 'weasyprint').pages : null,
         pagedjs_pages: get(result, 'pagedjs').pages,
         raw_pages: get(result, 'raw').pages,
         rounds: result.rounds
       })),
+      sample_clean_s: sample ? round3(median(sample.clean)) : null,
+      sample_unchanged_s: sample ? round3(median(sample.unchanged)) : null,
+      ratio_vs_pagedjs_100: round3(g.vsPagedMid),
       ratio_vs_pagedjs_300: round3(g.vsPaged),
       ratio_vs_raw_300: round3(g.vsRaw),
       growth_pages: round3(pageGrowth),
