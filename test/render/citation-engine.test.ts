@@ -81,6 +81,25 @@ describe('formatAllCitations gives what rebuildProcessorState gives', () => {
     }
   })
 
+  test('a style with positions is formatted in one call of citeproc-js; one without, one call per citation and one more', () => {
+    const calls = (file: string) => {
+      const engine = engineFor({xml: readFileSync(path.join(defaultStylesRoot, file), 'utf8'), name: file, custom: false}, 'fr', byId)
+      const original = engine.processCitationCluster.bind(engine)
+      let count = 0
+      engine.processCitationCluster = (...args) => (count++, original(...args))
+      try {
+        formatAllCitations(engine, citationSequence(4, 50), [])
+      } finally {
+        engine.processCitationCluster = original
+      }
+      return {count, positions: engine.opt.update_mode === 2}
+    }
+    const notes = calls('rapporteur-notes-fr.csl')
+    expect(notes).toEqual({count: 1, positions: true})
+    const authorDate = calls('rapporteur-author-date-fr.csl')
+    expect(authorDate.count).toBe(authorDate.positions ? 1 : 51)
+  })
+
   test('the sequences do exercise positions: ibid and subsequent forms appear in a note style', () => {
     const style = {xml: readFileSync(path.join(defaultStylesRoot, 'rapporteur-notes-fr.csl'), 'utf8'), name: 'notes', custom: false}
     const texts = formatAllCitations(engineFor(style, 'fr', byId), citationSequence(1, 120), []).map(([, , html]) => html)

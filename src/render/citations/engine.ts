@@ -8,13 +8,18 @@ const require = createRequire(import.meta.url)
 
 /** The few parts of citeproc-js's engine that rapporteur uses. */
 export interface CiteprocEngine {
-  opt: {xclass: 'note' | 'in-text'; development_extensions: Record<string, boolean>}
+  opt: {xclass: 'note' | 'in-text'; development_extensions: Record<string, boolean>; update_mode: number; citation_number_sort?: boolean; grouped_sort?: boolean; parallel: {enable?: boolean}}
   sys: {retrieveItem: (id: string) => CslItem | undefined}
   rebuildProcessorState(citations: CiteprocCitation[], mode: 'html' | 'text', uncited?: string[]): Array<[string, number, string]>
   updateItems(ids: string[]): void
   updateUncitedItems(ids: string[]): void
   processCitationCluster(citation: CiteprocCitation, pre: Array<[string, number]>, post: Array<[string, number]>, flag?: number): [unknown, Array<[number, string]>]
   registry: {citationreg: {citationById: Record<string, CiteprocCitation>}}
+  retrieveItem(id: string): CslItem & {id: string; language?: string}
+  transform: {loadAbbreviation(jurisdiction: string, category: string, id: string, language?: string): void}
+  citation_sort: {tokens: unknown[]}
+  citation: {srt: {compareCompositeKeys(a: unknown, b: unknown): number}}
+
   makeCitationCluster(items: CiteprocItem[]): string
   makeBibliography(): false | [{entry_ids: string[][]}, string[]]
   setOutputFormat(mode: 'html' | 'text'): void
@@ -35,6 +40,8 @@ export interface CiteprocCitation {
   citationID: string
   citationItems: CiteprocItem[]
   properties: {noteIndex: number}
+  /** What citeproc-js keeps on a citation it processed: each cite's work and request, in order. */
+  sortedItems?: Array<[unknown, CiteprocItem]>
 }
 
 
@@ -96,34 +103,93 @@ export function isNoteStyle(engine: CiteprocEngine): boolean {
 
 /** citeproc-js's flag for processCitationCluster: the items are registered already (updateItems). */
 const ASSUME_ALL_ITEMS_REGISTERED = 2
+/** citeproc-js's `opt.update_mode` for styles whose output depends on positions (ibid, subsequent…). */
+const POSITION = 2
+
+/** The parts of citeproc-js's CSL object the preparation below calls. */
+interface CslModule {
+  parseLocator(this: CiteprocEngine, item: CiteprocItem): CiteprocItem
+  getSortKeys(this: CiteprocEngine, item: unknown, key: 'citation_sort'): unknown
+  LOCATOR_LABELS_REGEXP: RegExp
+  LOCATOR_LABELS_MAP: Record<string, string>
+}
 
 /**
  * What `rebuildProcessorState(citations, 'html', uncited)` returns, in linear time. citeproc-js
  * rebuilds by processing each citation after all those before it, and each call walks the whole
- * list again: 9 s for the 2,420 citations of a 300-page report. Here every citation is formatted
- * on its own first (as the first cite of its works), then one last call over the whole list lets
- * citeproc-js work out every position (subsequent, ibid, near-note, first note number) in one pass
- * and format again the citations whose position changed. Positions only look back, and every work
- * is registered before the first citation (so disambiguation does not move), hence the same output;
- * test/render/citation-engine.test.ts compares the two on real styles.
+ * list again: 9 s for the 2,420 citations of a 300-page report. Here every citation is registered
+ * first, then one last call over the whole list lets citeproc-js work out every position
+ * (subsequent, ibid, near-note, first note number) in one pass and format each citation. Positions
+ * only look back, and every work is registered before the first citation (so disambiguation does
+ * not move), hence the same output; test/render/citation-engine.test.ts compares the two on real
+ * styles.
+ *
+ * A citation is registered the way processCitationCluster prepares it (its works, locators and
+ * order), without formatting it: the last call formats them all. That is for styles whose output
+ * depends on positions, with none of citeproc-js's rarer options; otherwise, or should the last
+ * call not format every citation, each is formatted on its own first, as the first cite of its
+ * works, and the last call formats again those whose position changed.
  */
 export function formatAllCitations(engine: CiteprocEngine, citations: CiteprocCitation[], uncited: string[]): Array<[string, number, string]> {
   engine.updateItems([...new Set(citations.flatMap((citation) => citation.citationItems.map((item) => String(item.id))))])
   engine.setOutputFormat('html')
+  const formatted = (canPrepare(engine) && positionsPass(engine, citations, citations.map((citation) => prepare(engine, citation)))) || formatEachThenPositions(engine, citations)
+  engine.updateUncitedItems(uncited)
+  return citations.map((citation, index) => [citation.citationID, citation.properties.noteIndex, formatted[index]!])
+}
+
+function formatEachThenPositions(engine: CiteprocEngine, citations: CiteprocCitation[]): string[] {
   const formatted: string[] = []
-  const byId: Record<string, CiteprocCitation> = {}
   for (const citation of citations) {
     const [, results] = engine.processCitationCluster(citation, [], [], ASSUME_ALL_ITEMS_REGISTERED)
     formatted.push(results[0]![1])
-    byId[citation.citationID] = citation
   }
+  return positionsPass(engine, citations, formatted) || formatted
+}
+
+/**
+ * The last call: every citation registered, the last one processed after all the others. Fills
+ * `formatted` with what it formats; undefined when a citation is left without its text.
+ */
+function positionsPass(engine: CiteprocEngine, citations: CiteprocCitation[], formatted: Array<string | undefined>): string[] | undefined {
   const last = citations.at(-1)
-  if (citations.length > 1 && last) {
-    engine.registry.citationreg.citationById = byId
-    const before = citations.slice(0, -1).map((citation): [string, number] => [citation.citationID, citation.properties.noteIndex])
-    const [, results] = engine.processCitationCluster(last, before, [], ASSUME_ALL_ITEMS_REGISTERED)
-    for (const [index, html] of results) formatted[index] = html
+  if (!last) return []
+  engine.registry.citationreg.citationById = Object.fromEntries(citations.map((citation) => [citation.citationID, citation]))
+  const before = citations.slice(0, -1).map((citation): [string, number] => [citation.citationID, citation.properties.noteIndex])
+  const [, results] = engine.processCitationCluster(last, before, [], ASSUME_ALL_ITEMS_REGISTERED)
+  const out = [...formatted]
+  for (const [index, html] of results) out[index] = html
+  return out.every((html) => typeof html === 'string') ? (out as string[]) : undefined
+}
+
+/** Whether citations can be registered without formatting: a style with positions, none of the rarer options. */
+function canPrepare(engine: CiteprocEngine): boolean {
+  const {opt} = engine
+  return opt.update_mode === POSITION && !opt.grouped_sort && !opt.parallel.enable && !opt.development_extensions.consolidate_legal_items
+}
+
+/** A citation as processCitationCluster prepares it before the positions: works, locators, order. */
+function prepare(engine: CiteprocEngine, citation: CiteprocCitation): undefined {
+  const CSL = require('citeproc') as CslModule
+  const sortedItems = citation.citationItems.map((request): [unknown, CiteprocItem] => {
+    const Item = engine.retrieveItem(String(request.id))
+    if (Item.id) engine.transform.loadAbbreviation('default', 'hereinafter', Item.id, Item.language)
+    const item = CSL.parseLocator.call(engine, {...request})
+    if (engine.opt.development_extensions.locator_label_parse && item.locator && !['bill', 'gazette', 'legislation', 'regulation', 'treaty'].includes(String(Item.type)) && (!item.label || item.label === 'page')) {
+      const match = CSL.LOCATOR_LABELS_REGEXP.exec(item.locator)
+      const label = match ? CSL.LOCATOR_LABELS_MAP[match[2]!] : undefined
+      if (match && label && (engine as unknown as {getTerm(name: string): unknown}).getTerm(label)) {
+        item.label = label
+        item.locator = match[3]
+      }
+    }
+    ;(request as CiteprocItem & {item?: unknown}).item = Item
+    return [Item, item]
+  })
+  if (!engine.opt.citation_number_sort && sortedItems.length > 1 && engine.citation_sort.tokens.length > 0) {
+    for (const [Item, item] of sortedItems) (item as CiteprocItem & {sortkeys?: unknown}).sortkeys = CSL.getSortKeys.call(engine, Item, 'citation_sort')
+    if (!(citation.properties as {unsorted?: boolean}).unsorted) sortedItems.sort((a, b) => engine.citation.srt.compareCompositeKeys(a, b))
   }
-  engine.updateUncitedItems(uncited)
-  return citations.map((citation, index) => [citation.citationID, citation.properties.noteIndex, formatted[index]!])
+  citation.sortedItems = sortedItems
+  return undefined
 }
