@@ -75,6 +75,9 @@ export async function layOutParts(
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
   const spare: Page[] = []
+  // Parts not started yet: once there are none, a page done with its part is closed at once, and
+  // its renderer's memory goes while the last parts are laid out (a relayout opens a new one).
+  let unstarted = 0
 
   const layOut = (index: number, startOn: Side) => (slots ? slots.use(() => layOutOne(index, startOn)) : layOutOne(index, startOn))
   const layOutOne = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
@@ -90,7 +93,8 @@ export async function layOutParts(
     const laidOut = (await step('paginating with Paged.js', page.evaluate(runPagedJs(rootUrl)))) as number
     if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
-    spare.push(page)
+    if (unstarted > 0) spare.push(page)
+    else await job.close([page])
     return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
   }
 
@@ -99,7 +103,9 @@ export async function layOutParts(
   const order = [...files.keys()].slice(1).concat(0)
   const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(files.length)
   let done = 0
+  unstarted = order.length
   await mapLimit(order.length, workers, async (at) => {
+    unstarted--
     layouts[order[at]!] = await layOut(order[at]!, 'right')
     onPart?.(++done, files.length)
   })
@@ -109,7 +115,9 @@ export async function layOutParts(
   let plan = planMerge(layouts)
   for (let round = 0; round < 3 && plan.relayout.length > 0; round++) {
     const relayout = plan.relayout
+    unstarted = relayout.length
     await mapLimit(relayout.length, workers, async (at) => {
+      unstarted--
       layouts[relayout[at]!.index] = await layOut(relayout[at]!.index, relayout[at]!.startOn)
     })
     plan = planMerge(layouts)
