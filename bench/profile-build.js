@@ -133,7 +133,7 @@ const VARIANTS = {
   'rapporteur without tick swap': {handlers: strip('chunker.q.tick = (callback)', 'chunker.q.__tick = (callback)')},
   'rapporteur without renderNode': {handlers: strip('renderNode(clone) {', '__renderNode(clone) {')},
   'rapporteur without beforeParsed': {handlers: strip('beforeParsed(content) {', '__beforeParsed(content) {')},
-  'rapporteur without afterRendered': {handlers: strip('afterRendered() {', '__afterRendered() {')},
+  'rapporteur without afterRendered': {handlers: strip('afterRendered(pages) {', '__afterRendered(pages) {')},
   'tick swap only': {handlers: onlyTick},
   'rapporteur, screen media': {handlers: pagedHandlersScript, screen: true},
   // Diagnostics (they change the output): what makes pages slower as the document grows.
