@@ -20,7 +20,7 @@ import {MAX_WORKERS} from '../print/workers.js'
 import {isInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
 import {katexDist, mathAssetsFolder} from '../render/blocks/math.js'
-import {renderEdition} from '../render/edition.js'
+import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
 import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
@@ -83,7 +83,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       await writeFile(htmlFile, html)
       const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
       item.pdf = path.join(out, `${output}.pdf`)
-      const job: PrintJob = {edition, htmlFile, pdfFile: item.pdf, hash, built: item, usesMath: print.usesMath}
+      const job: PrintJob = {edition, htmlFile, pdfFile: item.pdf, hash, built: item, print}
       const started = isStale(job).then(async (stale) => {
         if (!stale) return void (item.cached = true)
         await printEdition(job, slots)
@@ -102,6 +102,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       progress('render', edition)
       const web = await renderEdition(model, edition, {mode: 'web', pageOf})
       const item = items.get(edition) ?? {edition, rendered: web}
+      item.rendered = web
       if (web.usesMath && !mathAssets) {
         await writeMathAssets(out)
         mathAssets = true
@@ -137,7 +138,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     let fonts: string[] = []
     let printed = result.pageCount
     const pdf = await finalizePdf(result.pdf, {
-      ...pdfMetadata(model, job.built.rendered.title),
+      ...pdfMetadata(model, job.print.title),
       headings: headingTexts(model),
       boxes: printBoxes(model.config.print),
       pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
@@ -154,8 +155,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     job.built.pageCount = printed
     job.built.preflight = result.preflight
     // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
-    const families = [...themeFamilies(theme), ...(job.usesMath ? ['KaTeX_'] : [])]
-    reportPreflight(model, job.built, {...result, embeddedFonts: fonts, themeFamilies: families})
+    const families = [...themeFamilies(theme), ...(job.print.usesMath ? ['KaTeX_'] : [])]
+    // The notes as numbered in print, where the preflight found them.
+    reportPreflight(model, {...job.built, rendered: job.print}, {...result, embeddedFonts: fonts, themeFamilies: families})
   }
 }
 
@@ -166,7 +168,8 @@ interface PrintJob {
   pdfFile: string
   hash: string
   built: BuiltEdition
-  usesMath: boolean
+  /** The edition rendered for print: its title, its notes, whether it has maths. */
+  print: RenderedEdition
 }
 
 /**

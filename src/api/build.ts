@@ -41,6 +41,7 @@ export interface BuiltEdition {
   cached?: boolean
   /** What the browser saw after pagination (absent when cached). */
   preflight?: import('../print/preflight.js').PreflightReport
+  /** The edition as rendered for its web page (for the PDF, in a build without HTML). */
   rendered: RenderedEdition
 }
 
