@@ -81,9 +81,15 @@ async function sameFile(file: string, stamp: FileStamp, compareContent: boolean)
   return compareContent && (await sha1Of(file)) === stamp.sha1
 }
 
-export async function stampOf(file: string, relative = file): Promise<FileStamp> {
+/**
+ * A file's size, time and content hash. The hash of the last build is kept when size and time are
+ * the same (as git's index does), so that a report with large archived sources or images is not
+ * read whole at every build.
+ */
+export async function stampOf(file: string, relative = file, previous?: FileStamp): Promise<FileStamp> {
   const info = await stat(file)
-  return {path: relative, size: info.size, mtimeMs: info.mtimeMs, sha1: await sha1Of(file)}
+  const same = previous && previous.path === relative && previous.size === info.size && previous.mtimeMs === info.mtimeMs && previous.sha1 !== ''
+  return {path: relative, size: info.size, mtimeMs: info.mtimeMs, sha1: same ? previous.sha1 : await sha1Of(file)}
 }
 
 async function sha1Of(file: string): Promise<string> {

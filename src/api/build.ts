@@ -66,15 +66,15 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
   // What the build is made from, stamped before anything reads it (a file saved during the build
   // then counts as changed next time).
   const optionsKey = JSON.stringify({editions: options.editions ?? null, formats, epoch: (options.env ?? process.env).SOURCE_DATE_EPOCH ?? null})
-  const [install, inputs] = await Promise.all([installFingerprint(), projectFiles(dir, out)])
+  const [install, inputs, state] = await Promise.all([installFingerprint(), projectFiles(dir, out), readBuildState(out)])
   if (options.skipUnchanged) {
-    const state = await readBuildState(out)
     if (state && (await isUpToDate(state, {install, options: optionsKey, dir, inputs}))) {
       progress('done')
       return {ok: true, upToDate: true, files: await filesWithDiagnostics(dir, state.diagnostics), editions: state.editions.map((edition) => ({...edition, cached: true}))}
     }
   }
-  const stamps = await Promise.all(inputs.map((file) => stampOf(path.join(dir, file), file)))
+  const before = new Map(state?.inputs.map((input) => [input.path, input]))
+  const stamps = await Promise.all(inputs.map((file) => stampOf(path.join(dir, file), file, before.get(file))))
   // The browser starts now, in its own processes, while check and render run here.
   const browser = formats.includes('pdf') ? startBrowser(options) : undefined
   try {
