@@ -43,6 +43,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   // Two builds into one output folder take turns (a lock folder beside the outputs).
   await mkdir(out, {recursive: true})
   const outputs = new StagedWrites()
+  let mathAssets: Promise<void> | undefined
   return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
     await writeAssets(dir, out, theme, model)
     // Every HTML and PDF is staged and put in place together at the end (StagedWrites).
@@ -59,33 +60,15 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // One set of slots for every edition's parts: two editions printed side by side share the cores.
     const slots = new Slots(options.jobs ?? Math.min(availableParallelism(), MAX_WORKERS))
     const printing: Array<Promise<PrintJob | undefined>> = []
-    let mathAssets = false
     // The print HTML of each edition first, each sent to the browser as soon as it is written: the
     // browser lays one out while the next is rendered here, and the web pages after them. The
     // citations, formatted for the print HTML, are not formatted again for the web page.
     const items = new Map<EditionName, BuiltEdition>()
     for (const edition of formats.includes('pdf') ? editions : []) {
-      progress('render', edition)
-      const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-      const item: BuiltEdition = {edition, rendered: print}
-      items.set(edition, item)
-      if (print.usesMath && !mathAssets) {
-        await writeMathAssets(out)
-        mathAssets = true
-      }
-      const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
-        typography(model.config.lang, {hyphenate: true})(tree)
-        relocateImages(tree, '../')
-      }})
-      const output = model.config.editions[edition]!.output
-      const htmlFile = path.join(out, '.print', `${output}.html`)
-      await mkdir(path.dirname(htmlFile), {recursive: true})
-      await writeFile(htmlFile, html)
-      const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
-      item.pdf = path.join(out, `${output}.pdf`)
-      const job: PrintJob = {edition, htmlFile, pdfFile: item.pdf, hash, built: item, print}
+      const job = await writePrintHtml(edition)
+      items.set(edition, job.built)
       const started = isStale(job).then(async (stale) => {
-        if (!stale) return void (item.cached = true)
+        if (!stale) return void (job.built.cached = true)
         await printEdition(job, slots)
         return job
       })
@@ -94,23 +77,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       printing.push(started)
     }
     for (const edition of editions) {
-      const output = model.config.editions[edition]!.output
-      if (!formats.includes('html')) {
-        built.push(items.get(edition)!)
-        continue
-      }
-      progress('render', edition)
-      const web = await renderEdition(model, edition, {mode: 'web', pageOf})
-      const item = items.get(edition) ?? {edition, rendered: web}
-      item.rendered = web
-      if (web.usesMath && !mathAssets) {
-        await writeMathAssets(out)
-        mathAssets = true
-      }
-      item.html = path.join(out, `${output}.html`)
-      const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web, theme), transform: typography(model.config.lang, {hyphenate: false})})
-      await outputs.stage(item.html, new TextEncoder().encode(html))
-      built.push(item)
+      const item = items.get(edition)
+      if (formats.includes('html')) built.push(await stageWebPage(edition, item))
+      else built.push(item!)
     }
     const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
     options.signal?.throwIfAborted()
@@ -119,6 +88,43 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     for (const job of printed) await writeFile(`${job.htmlFile}.sha256`, job.hash)
     progress('done')
     return {ok: true, model, files: [...model.files.values()], editions: built}
+  }
+
+  /** An edition rendered for print, written to `.print/` for the browser, with the hash its PDF is cached by. */
+  async function writePrintHtml(edition: EditionName): Promise<PrintJob> {
+    progress('render', edition)
+    const print = await renderEdition(model, edition, {mode: 'print', pageOf})
+    if (print.usesMath) await writeMathAssetsOnce()
+    const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
+      typography(model.config.lang, {hyphenate: true})(tree)
+      relocateImages(tree, '../')
+    }})
+    const output = model.config.editions[edition]!.output
+    const htmlFile = path.join(out, '.print', `${output}.html`)
+    await mkdir(path.dirname(htmlFile), {recursive: true})
+    await writeFile(htmlFile, html)
+    const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
+    const pdfFile = path.join(out, `${output}.pdf`)
+    return {edition, htmlFile, pdfFile, hash, built: {edition, rendered: print, pdf: pdfFile}, print}
+  }
+
+  /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
+  async function stageWebPage(edition: EditionName, item: BuiltEdition | undefined): Promise<BuiltEdition> {
+    progress('render', edition)
+    const web = await renderEdition(model, edition, {mode: 'web', pageOf})
+    if (web.usesMath) await writeMathAssetsOnce()
+    const built = item ?? {edition, rendered: web}
+    built.rendered = web
+    built.html = path.join(out, `${model.config.editions[edition]!.output}.html`)
+    const html = renderDocument(model, web, theme, {mode: 'web', stylesheets: stylesheetsFor('web', web, theme), transform: typography(model.config.lang, {hyphenate: false})})
+    await outputs.stage(built.html, new TextEncoder().encode(html))
+    return built
+  }
+
+  /** KaTeX's stylesheet and fonts, once, when an edition has maths. */
+  function writeMathAssetsOnce(): Promise<void> {
+    mathAssets ??= writeMathAssets(out)
+    return mathAssets
   }
 
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
