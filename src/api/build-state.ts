@@ -3,6 +3,7 @@ import {mkdir, readFile, readdir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {z} from 'zod'
+import {isInside} from '../load/sandbox.js'
 import {packageRoot} from '../load/theme.js'
 import type {JsonDiagnostic} from '../diagnostics/to-json.js'
 import {fatalOf, severitySchema} from '../diagnostics/severity.js'
@@ -99,22 +100,31 @@ async function sha1Of(file: string): Promise<string> {
 /**
  * Every file of the report folder, relative and sorted, but the output folder, `.git` and
  * `node_modules`: what a report can read is inside it (load/sandbox.ts), and a file nothing reads
- * costs a rebuild at worst. Linked folders are followed once.
+ * costs a rebuild at worst. A link is followed when it stays inside the folder, as the sandbox
+ * does (one to `/` is not walked), and a folder reached twice is listed once.
  */
 export async function projectFiles(dir: string, out: string): Promise<string[]> {
   const files: string[] = []
   const seen = new Set<string>()
   const skip = new Set([path.resolve(out)])
+  const root = await realpath(dir).catch(() => path.resolve(dir))
   const walk = async (folder: string): Promise<void> => {
     const real = await realpath(folder).catch(() => undefined)
-    if (!real || seen.has(real)) return
+    if (!real || seen.has(real) || !isInside(root, real)) return
     seen.add(real)
-    for (const entry of await readdir(folder, {withFileTypes: true}).catch(() => [])) {
+    // In name order, so that of two ways to one folder the same one is listed every time.
+    const entries = (await readdir(folder, {withFileTypes: true}).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
       const full = path.join(folder, entry.name)
       if (entry.name === '.git' || entry.name === 'node_modules' || skip.has(full)) continue
-      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory())
-      if (isDirectory) await walk(full)
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path.relative(dir, full))
+      if (entry.isDirectory()) await walk(full)
+      else if (entry.isFile()) files.push(path.relative(dir, full))
+      else if (entry.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => undefined)
+        if (!target || !isInside(root, target)) continue
+        if ((await stat(target).catch(() => undefined))?.isDirectory()) await walk(full)
+        else files.push(path.relative(dir, full))
+      }
     }
   }
   await walk(path.resolve(dir))

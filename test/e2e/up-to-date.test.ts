@@ -1,4 +1,5 @@
-import {rm, utimes, writeFile, readFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
 import {main} from '../../src/cli/main.js'
@@ -96,5 +97,30 @@ describe('an unchanged report is not built again', () => {
     expect(failed.err).toContain('figure-needs-citation')
     await writeFile(chapter, good)
     expect((await run(dir)).err).toContain('nothing changed')
+  })
+})
+
+describe('the files a build is made from', () => {
+  test('every file of the report but its output, .git and node_modules; links followed inside the report only', async () => {
+    const {projectFiles} = await import('../../src/api/build-state.js')
+    const dir = await writeProject({'assets/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n'})
+    made.push(dir)
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-outside-'))
+    await writeFile(path.join(outside, 'secret.txt'), 'not part of the report\n')
+    await mkdir(path.join(dir, '.git'), {recursive: true})
+    await writeFile(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n')
+    await mkdir(path.join(dir, 'dist'), {recursive: true})
+    await writeFile(path.join(dir, 'dist', 'rapport.html'), '<p>output</p>\n')
+    await symlink(outside, path.join(dir, 'dehors'))
+    await symlink(path.join(dir, 'assets'), path.join(dir, 'assets-bis'))
+    await symlink(dir, path.join(dir, 'boucle'))
+    const files = await projectFiles(dir, path.join(dir, 'dist'))
+    await rm(outside, {recursive: true, force: true})
+    expect(files).toContain('chapters/intro.md')
+    expect(files).toContain('assets/logo.svg')
+    expect(files).not.toContain('dehors/secret.txt')
+    expect(files.some((file) => file.startsWith('.git') || file.startsWith('dist'))).toBe(false)
+    // A folder reached twice (a link to a folder of the report, a link to the report itself) is listed once.
+    expect(files.filter((file) => file.endsWith('logo.svg'))).toHaveLength(1)
   })
 })
