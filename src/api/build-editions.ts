@@ -4,31 +4,28 @@
  * something is to be built.
  */
 import {createHash} from 'node:crypto'
-import {copyFile, mkdir, readFile, readdir, realpath, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {CannotRunError} from '../load/cannot-run.js'
-import {loadTheme, type Theme} from '../load/theme.js'
-import type {Config, EditionName} from '../model/schemas/config.js'
-import {pageSizePoints} from '../model/schemas/page-size.js'
-import {textWithoutNotes} from '../model/text/plain.js'
+import {loadTheme} from '../load/theme.js'
+import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
-import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
 import {StagedWrites} from '../print/write-atomic.js'
 import {Slots} from '../print/slots.js'
 import {MAX_WORKERS} from '../print/workers.js'
-import {isInside} from '../load/sandbox.js'
 import {renderDocument} from '../render/document.js'
-import {katexDist, mathAssetsFolder} from '../render/blocks/math.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
 import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
-import {smartText, typography} from '../render/typography/index.js'
+import {typography} from '../render/typography/index.js'
 import {withLock} from '../print/lock.js'
 import {reportPreflight} from './preflight-diagnostics.js'
 import type {BuildOptions, BuiltEdition, BuiltOrFailed, StartedBrowser} from './build.js'
 import {stylesheetsFor} from '../render/stylesheets.js'
+import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-settings.js'
+import {writeAssets, writeMathAssets} from './write-assets.js'
 
 /** Render and print a report `check` found no error in. */
 export async function buildChecked(dir: string, model: ReportModel, options: BuildOptions & {out: string; formats: Array<'pdf' | 'html'>}, browser: StartedBrowser | undefined): Promise<BuiltOrFailed> {
@@ -178,115 +175,9 @@ interface PrintJob {
   print: RenderedEdition
 }
 
-/**
- * The font families the theme's stylesheets name, as PDF font names spell them (no spaces): those
- * of its @font-face rules, of every `font-family` list (the code font stack names system fonts on
- * purpose) and of every font custom property (`--rp-font-body: "Inter", …`).
- */
-function themeFamilies(theme: Theme): string[] {
-  const css = theme.styles.map((style) => style.text).join('\n')
-  const lists = [...css.matchAll(/(?:font-family|--rp-[\w-]*font[\w-]*)\s*:\s*([^;}]+)[;}]/gu)].map((match) => match[1]!)
-  const families = lists.flatMap((list) => list.split(',')).map((family) => family.trim().replace(/^["']|["']$/gu, '').replace(/\s+/gu, ''))
-  return [...new Set(families.filter((family) => family && !family.startsWith('var(')))]
-}
-
-/** Theme styles, the generated page.css and axes.css, fonts and the project's own assets, beside the HTML. */
-async function writeAssets(dir: string, out: string, theme: Theme, model: ReportModel): Promise<void> {
-  const styles = path.join(out, 'assets', 'styles')
-  const fonts = path.join(out, 'assets', 'fonts')
-  await mkdir(styles, {recursive: true})
-  await mkdir(fonts, {recursive: true})
-  await Promise.all([
-    ...theme.styles.map((style) => writeFile(path.join(styles, style.name), style.text)),
-    writeFile(path.join(styles, 'page.css'), pageCss(model.config.print, model.config.lang)),
-    writeFile(path.join(styles, 'axes.css'), axesCss(model.config.axes)),
-    // Each font where load/theme-fonts.ts found it (a project's own already checked to be inside the
-    // project); one that is missing is a `missing-font` finding, and the text falls back.
-    ...theme.fonts.map((font) => (font.path ? copyFile(font.path, path.join(fonts, font.file)) : undefined))
-  ])
-  await copyTree(dir, 'assets', path.join(out, 'assets'))
-  // Images outside `assets/` (beside their chapter, as Quarto keeps them) go under `assets/images/` (render/images.ts).
-  for (const image of model.imageFiles.values()) {
-    if (!image.path || image.problem || image.path.startsWith('assets/')) continue
-    const target = path.join(out, 'assets', 'images', image.path)
-    await mkdir(path.dirname(target), {recursive: true})
-    await copyTree(dir, image.path, target)
-  }
-}
-
-/** KaTeX's stylesheet and its fonts (WOFF2, which every browser and Chromium's PDF read), beside the HTML. */
-async function writeMathAssets(out: string): Promise<void> {
-  const dist = katexDist()
-  const folder = path.join(out, mathAssetsFolder)
-  await mkdir(path.join(folder, 'fonts'), {recursive: true})
-  const fonts = (await readdir(path.join(dist, 'fonts'))).filter((name) => name.endsWith('.woff2'))
-  await Promise.all([
-    copyFile(path.join(dist, 'katex.min.css'), path.join(folder, 'katex.min.css')),
-    ...fonts.map((name) => copyFile(path.join(dist, 'fonts', name), path.join(folder, 'fonts', name)))
-  ])
-}
-
-/**
- * Copy the project's `assets/` into the output, never following a link out of the project
- * (load/sandbox.ts): what a link points at inside the project is copied, outside it is not, and a
- * folder reached twice (a link loop) is copied once.
- */
-async function copyTree(dir: string, relative: string, to: string, seen = new Set<string>()): Promise<void> {
-  const root = await realpath(dir)
-  const real = await realpath(path.join(dir, relative)).catch(() => undefined)
-  if (!real || !isInside(root, real)) return
-  const info = await stat(real)
-  if (info.isFile()) {
-    await copyFile(real, to)
-  } else if (info.isDirectory() && !seen.has(real)) {
-    seen.add(real)
-    await mkdir(to, {recursive: true})
-    for (const name of await readdir(real)) await copyTree(dir, path.join(relative, name), path.join(to, name), seen)
-  }
-}
-
 /** Whether an edition's PDF is missing or was made from other HTML or styles. */
 async function isStale(job: PrintJob): Promise<boolean> {
   const previous = await readFile(`${job.htmlFile}.sha256`, 'utf8').catch(() => undefined)
   const pdfExists = await stat(job.pdfFile).then((info) => info.isFile(), () => false)
   return previous !== job.hash || !pdfExists
-}
-
-/** Every heading the PDF can bookmark: the cover title and the Markdown headings. */
-function headingTexts(model: ReportModel): string[] {
-  const texts = [model.config.title]
-  for (const document of model.documents) {
-    const visit = (nodes: ReadonlyArray<import('mdast').RootContent>) => {
-      for (const node of nodes) {
-        if (node.type === 'heading') texts.push(textWithoutNotes(node))
-        else if ('children' in node) visit(node.children as import('mdast').RootContent[])
-      }
-    }
-    visit(document.tree.children)
-  }
-  // As printed: the typography pass turns straight quotes into typographic ones in the headings too.
-  return texts.map((text) => smartText(text, model.config.lang))
-}
-
-/** PDF metadata from the config; the date is SOURCE_DATE_EPOCH or the report's own date, never now. */
-function pdfMetadata(model: ReportModel, editionTitle: string) {
-  const {config} = model
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  const [year, month, day] = config.date.split('-').map(Number)
-  const date = epoch ? new Date(Number(epoch) * 1000) : new Date(Date.UTC(year!, (month ?? 1) - 1, day ?? 1))
-  return {
-    title: `${config.title} — ${editionTitle}`,
-    author: (config.authors ?? [config.organisation]).join(', '),
-    subject: config.subtitle ?? config.title,
-    keywords: config.axes.map((axis) => axis.label),
-    lang: config.lang,
-    date,
-    creator: 'rapporteur'
-  }
-}
-
-/** The boxes and marks the printer asked for in `print`. */
-function printBoxes(print: Config['print']): PrintBoxes {
-  const marks = print.marks === true ? ['crop'] : print.marks === false ? [] : print.marks
-  return {trim: pageSizePoints(print.size), bleed: toPoints(print.bleed), crop: marks.includes('crop'), registration: marks.includes('cross')}
 }

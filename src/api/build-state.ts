@@ -88,13 +88,19 @@ async function sameFile(file: string, stamp: FileStamp, compareContent: boolean)
  * read whole at every build.
  */
 export async function stampOf(file: string, relative = file, previous?: FileStamp): Promise<FileStamp> {
-  const info = await stat(file)
+  // A file gone since it was listed: a stamp no later build matches.
+  const info = await stat(file).catch(() => ({size: -1, mtimeMs: -1}))
   const same = previous && previous.path === relative && previous.size === info.size && previous.mtimeMs === info.mtimeMs && previous.sha1 !== ''
   return {path: relative, size: info.size, mtimeMs: info.mtimeMs, sha1: same ? previous.sha1 : await sha1Of(file)}
 }
 
+/**
+ * '' for a file that cannot be read (another user's, a folder behind a link): rapporteur cannot
+ * read it either, so it cannot change a build, and it must not stop one.
+ */
 async function sha1Of(file: string): Promise<string> {
-  return createHash('sha1').update(await readFile(file)).digest('hex')
+  const bytes = await readFile(file).catch(() => undefined)
+  return bytes ? createHash('sha1').update(bytes).digest('hex') : ''
 }
 
 /**

@@ -123,4 +123,14 @@ describe('the files a build is made from', () => {
     // A folder reached twice (a link to a folder of the report, a link to the report itself) is listed once.
     expect(files.filter((file) => file.endsWith('logo.svg'))).toHaveLength(1)
   })
+
+  test('a file that cannot be read, or is gone, does not stop the build: it is stamped so that no later build matches it', async () => {
+    const {stampOf} = await import('../../src/api/build-state.js')
+    const dir = await writeProject({})
+    made.push(dir)
+    const unreadable = await stampOf(path.join(dir, 'chapters'), 'chapters')
+    expect(unreadable.sha1).toBe('')
+    const gone = await stampOf(path.join(dir, 'absent.md'), 'absent.md')
+    expect(gone).toEqual({path: 'absent.md', size: -1, mtimeMs: -1, sha1: ''})
+  })
 })

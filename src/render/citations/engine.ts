@@ -117,7 +117,7 @@ interface CslModule {
 /**
  * What `rebuildProcessorState(citations, 'html', uncited)` returns, in linear time. citeproc-js
  * rebuilds by processing each citation after all those before it, and each call walks the whole
- * list again: 9 s for the 2,420 citations of a 300-page report. Here every citation is registered
+ * list again: 4.5 s for the 2,420 citations of a 300-page report. Here every citation is registered
  * first, then one last call over the whole list lets citeproc-js work out every position
  * (subsequent, ibid, near-note, first note number) in one pass and format each citation. Positions
  * only look back, and every work is registered before the first citation (so disambiguation does
