@@ -59,6 +59,20 @@ describe('rapporteur build options', () => {
     expect((await names()).filter((name) => name.endsWith('.tmp'))).toEqual([])
   }, 90_000)
 
+  test('a browser that cannot start: exit 2 with what to do, no stack trace; findings still come first', async () => {
+    const dir = await project({})
+    const io = captureIo(dir)
+    expect(await main(['build', '.', '--browser', path.join(dir, 'no-such-chrome'), '--no-progress'], io)).toBe(2)
+    expect(io.err()).toMatch(/no-such-chrome/u)
+    expect(io.err()).not.toMatch(/\n\s+at /u)
+    // The browser is started before the check: with errors in the report, those are what is said.
+    await writeFile(path.join(dir, 'chapters', 'intro.md'), '# Introduction\n\nEn 2024, 42 % des cas.\n')
+    const broken = captureIo(dir)
+    expect(await main(['build', '.', '--browser', path.join(dir, 'no-such-chrome'), '--no-progress'], broken)).toBe(1)
+    expect(broken.err()).toContain('figure-needs-citation')
+    expect(broken.err()).not.toMatch(/no-such-chrome/u)
+  })
+
   test('--format html writes the HTML pages and their assets, and no PDF', async () => {
     const dir = await project({})
     const io = captureIo(dir)
