@@ -1,11 +1,11 @@
 import {createHash} from 'node:crypto'
 import {readFile, stat} from 'node:fs/promises'
 import type {IncomingMessage, ServerResponse} from 'node:http'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
 import {pagedHandlersScript} from '../print/browser-side/handlers.js'
+import {pagedSource} from '../print/paged-source.js'
 import {katexDist} from '../render/blocks/math.js'
 import type {RenderMode} from '../render/context.js'
 import {axesCss} from '../render/axes-css.js'
@@ -16,10 +16,6 @@ import {errorPage, indexPage} from './pages.js'
 import {contentTypeOf, isAllowedHostHeader, parseRequestPath, resolveInside} from './paths.js'
 import {editionPages, injectClient} from './render.js'
 import type {PreviewSession} from './session.js'
-
-/** Paged.js's stand-alone build, which lays out the page it is loaded in. */
-const polyfillFile = path.join(path.dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
-let polyfill: Promise<Buffer> | undefined
 
 /** The edition page a path names: `/rapport.html` (web) or `/paged/rapport.html` (print). */
 export function matchPage(segments: readonly string[], model: ReportModel | undefined): {edition: EditionName; mode: RenderMode} | undefined {
@@ -68,7 +64,7 @@ export function createHandler(session: PreviewSession, hub: EventHub, boundHost:
       }
       if (name === 'client.js') return asset(name, clientScript)
       if (name === 'paged-handlers.js') return asset(name, pagedHandlersScript)
-      if (name === 'paged.polyfill.js') return asset(name, await (polyfill ??= readFile(polyfillFile)))
+      if (name === 'paged.polyfill.js') return asset(name, pagedSource('paged.polyfill.js'))
       return text(404, 'Not found\n')
     }
     const isHtml = segments.length === 0 || segments.at(-1)!.endsWith('.html')

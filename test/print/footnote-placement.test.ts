@@ -1,0 +1,108 @@
+import {pathToFileURL} from 'node:url'
+import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll, expect, test} from 'vitest'
+import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
+import {hookPagedSource, pagedSource} from '../../src/print/paged-source.js'
+import {lorem, makeRoot, startBrowser} from './helpers.js'
+
+/**
+ * rapporteur places a paragraph's notes at once (browser-side/handlers.ts, rapporteurPlaceNotes)
+ * where Paged.js places them one by one. The claim is that the pages come out exactly as Paged.js's
+ * own code lays them out: here a document dense in notes (several to a paragraph, notes side by
+ * side, long notes that run onto the next page, notes in list items, paragraphs at the foot of a
+ * page) is laid out both ways in the same browser, and every page compared.
+ */
+let browser: Browser
+let fixture: Awaited<ReturnType<typeof makeRoot>>
+beforeAll(async () => {
+  ;[browser, fixture] = await Promise.all([startBrowser(), makeRoot()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await fixture?.remove()
+})
+
+/** mulberry32: the same document every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function noteDenseBody(): string {
+  const next = random(15)
+  const words = lorem.split(' ')
+  let number = 0
+  const note = () => {
+    number++
+    const length = next() < 0.1 ? 60 : 1 + Math.floor(next() * 14)
+    return `<span class="rp-footnote" data-note="${number}">Note ${number}. ${Array.from({length}, (_, index) => words[(number + index) % words.length]).join(' ')}.</span>`
+  }
+  const sentence = () => {
+    const text = Array.from({length: 8 + Math.floor(next() * 20)}, (_, index) => words[(index * 7 + number) % words.length]).join(' ')
+    const notes = next() < 0.5 ? '' : next() < 0.15 ? note() + note() : note()
+    return `${text}${notes}. `
+  }
+  const paragraph = () => `<p>${Array.from({length: 1 + Math.floor(next() * 5)}, sentence).join('')}</p>`
+  const list = () => `<ul>${Array.from({length: 3}, () => `<li>${sentence()}</li>`).join('')}</ul>`
+  return Array.from({length: 3}, (_, chapter) => `<section class="rp-chapter" id="c${chapter}"><h1>Chapter ${chapter}</h1>${Array.from({length: 40}, (_, index) => (index % 9 === 8 ? list() : paragraph())).join('\n')}</section>`).join('\n')
+}
+
+interface LaidOut {
+  pages: {text: string; notes: string; height: string}[]
+  atOnce: number
+  oneByOne: number
+}
+
+async function layOut(file: string, atOnce: boolean): Promise<LaidOut> {
+  const page = await browser.newPage()
+  try {
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+    await page.evaluate(pagedSource('paged.js'))
+    await page.addScriptTag({content: pagedHandlersScript})
+    return await page.evaluate(async (atOnce) => {
+      const place = (window as any).rapporteurPlaceNotes
+      const counts = {atOnce: 0, oneByOne: 0}
+      ;(window as any).rapporteurPlaceNotes = (footnotes: unknown, notes: NodeListOf<Element>, node: Element) => {
+        const placed = atOnce && place(footnotes, notes, node)
+        if (notes.length > 1) counts[placed ? 'atOnce' : 'oneByOne']++
+        return placed
+      }
+      const previewer = new (window as any).Paged.Previewer()
+      await previewer.preview(undefined, previewer.removeStyles(), document.body)
+      const pages = [...document.querySelectorAll<HTMLElement>('.pagedjs_page')].map((page) => ({
+        text: page.querySelector<HTMLElement>('.pagedjs_page_content')!.innerText,
+        notes: page.querySelector<HTMLElement>('.pagedjs_footnote_area')!.innerText,
+        height: page.querySelector<HTMLElement>('.pagedjs_area')!.style.getPropertyValue('--pagedjs-footnotes-height')
+      }))
+      return {pages, ...counts}
+    }, atOnce)
+  } finally {
+    await page.close()
+  }
+}
+
+test('notes placed at once give the pages Paged.js gives placing them one by one', async () => {
+  const file = await fixture.page('notes.html', noteDenseBody())
+  const [own, once] = await Promise.all([layOut(file, false), layOut(file, true)])
+  expect(own.pages.length).toBeGreaterThanOrEqual(10)
+  // Both ways were taken: most paragraphs placed at once, those at a page's foot left to Paged.js.
+  expect(once.atOnce).toBeGreaterThanOrEqual(20)
+  expect(once.oneByOne).toBeGreaterThanOrEqual(3)
+  expect(own.atOnce).toBe(0)
+  expect(once.pages.map((page) => page.text)).toEqual(own.pages.map((page) => page.text))
+  expect(once.pages.map((page) => page.notes)).toEqual(own.pages.map((page) => page.notes))
+  expect(once.pages.map((page) => page.height)).toEqual(own.pages.map((page) => page.height))
+  // Notes really are on the pages, some run onto the next page.
+  expect(own.pages.filter((page) => page.notes.trim()).length).toBeGreaterThanOrEqual(own.pages.length - 2)
+}, 60_000)
+
+test('a Paged.js build without the footnote method rapporteur hooks into is refused, not run unhooked', () => {
+  expect(() => hookPagedSource('class Footnotes { renderNode() {} }', 'paged.js')).toThrow(/paged\.js: not the Paged\.js 0\.4 build/u)
+  expect(hookPagedSource('a findVisibleFootnotes(notes, node) { b', 'x')).toBe('a findVisibleFootnotes(notes, node) { if (window.rapporteurPlaceNotes && window.rapporteurPlaceNotes(this, notes, node)) return; b')
+  expect(pagedSource('paged.js')).toContain('window.rapporteurPlaceNotes(this, notes, node)')
+  expect(pagedSource('paged.polyfill.js')).toContain('window.rapporteurPlaceNotes(this, notes, node)')
+})
