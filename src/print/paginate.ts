@@ -2,7 +2,7 @@ import {rm, readFile, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {Browser} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
 import {installMergeScript, type LaidOutPart} from './browser-side/parts.js'
 import {PrintError} from './deadline.js'
 import {layOutParts, NoBreakBetweenParts, type LaidOutParts} from './lay-out-parts.js'
@@ -96,6 +96,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     // One part at a time, each let go of once it is in the page.
     for (let at = 1; others.length > 0; at++) await job.step('merging the parts', host.evaluate(appendPart, others.shift()!, plan.blanksBefore[at]!))
     const pageCount = await job.step('merging the parts', host.evaluate(finishMerge))
+    await job.step('merging the parts', collectPageGarbage(host))
     const preflight = await job.step('checking the pages', collectPreflight(host))
     const pdf = await job.step(
       'printing the PDF',
@@ -105,6 +106,21 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   } finally {
     await job.close()
     await Promise.all(files.map((file) => rm(file, {force: true})))
+  }
+}
+
+/**
+ * A garbage collection in the page, before it is checked and printed. Paged.js's copy of the
+ * document it paginated and the parts' markup handed to the merge are garbage by then, but the
+ * renderer would keep them while `page.pdf` builds the PDF beside the pages, the build's largest
+ * moment: at 290 pages the renderer holds about 400 MB less through the print.
+ */
+async function collectPageGarbage(page: Page): Promise<void> {
+  const session = await page.createCDPSession()
+  try {
+    await session.send('HeapProfiler.collectGarbage')
+  } finally {
+    await session.detach()
   }
 }
 

@@ -73,10 +73,11 @@ async function layOut(file: string, atOnce: boolean): Promise<LaidOut> {
       }
       const previewer = new (window as any).Paged.Previewer()
       await previewer.preview(undefined, previewer.removeStyles(), document.body)
-      const pages = [...document.querySelectorAll<HTMLElement>('.pagedjs_page')].map((page) => ({
-        text: page.querySelector<HTMLElement>('.pagedjs_page_content')!.innerText,
-        notes: page.querySelector<HTMLElement>('.pagedjs_footnote_area')!.innerText,
-        height: page.querySelector<HTMLElement>('.pagedjs_area')!.style.getPropertyValue('--pagedjs-footnotes-height')
+      const within = (page: Element, selector: string) => page.querySelector(selector) as HTMLElement
+      const pages = Array.from(document.querySelectorAll('.pagedjs_page')).map((page) => ({
+        text: within(page, '.pagedjs_page_content').innerText,
+        notes: within(page, '.pagedjs_footnote_area').innerText,
+        height: within(page, '.pagedjs_area').style.getPropertyValue('--pagedjs-footnotes-height')
       }))
       return {pages, ...counts}
     }, atOnce)
