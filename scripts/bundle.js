@@ -1,0 +1,47 @@
+// The CLI as a few files (dist/bundle/), made from the compiled dist/ by `npm run build:ts` and
+// `npm ci` (the `prepare` script). Why: Node's ES module loader costs about 0.3 s to find, read and
+// link the hundreds of small modules `check` needs (micromark and the unified ecosystem) before
+// any work starts, in every command; the bundle loads in a fraction of that (docs/building.md).
+// bin/rapporteur.js runs the bundle when it is there, dist/cli/main.js otherwise; the API
+// (`import 'rapporteur'`) stays dist/.
+//
+// Packages that find files beside their own code (the browser, Paged.js, pdf.js, KaTeX, fonts,
+// hyphenation patterns) or are CommonJS (loaded fast as they are) stay outside the bundle and are
+// loaded from node_modules as before. dist/bundle/ sits as deep in the package as dist/*/, so the
+// paths rapporteur builds from its own modules (the package's root, its themes and styles) are the
+// same from both.
+import {rm} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
+import {build} from 'rolldown'
+
+const external = [
+  '@citation-js/',
+  '@fontsource/',
+  '@sparticuz/chromium',
+  'citeproc',
+  'commander',
+  'csv-stringify',
+  'fastest-levenshtein',
+  'hyphen',
+  'image-size',
+  'katex',
+  'mustache',
+  'pagedjs',
+  'pdf-lib',
+  'pdfjs-dist',
+  'puppeteer-core',
+  'yaml',
+  'zod'
+]
+
+const isExternal = (id) => external.some((name) => (name.endsWith('/') ? id.startsWith(name) : id === name || id.startsWith(`${name}/`)))
+
+const out = new URL('../dist/bundle/', import.meta.url)
+await rm(out, {recursive: true, force: true})
+await build({
+  input: {cli: fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))},
+  platform: 'node',
+  external: isExternal,
+  logLevel: 'warn',
+  output: {dir: fileURLToPath(out), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js'}
+})

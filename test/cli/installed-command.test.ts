@@ -1,0 +1,57 @@
+import {execFile} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {pdfPages} from '../print/helpers.js'
+
+/**
+ * The command a user runs is bin/rapporteur.js, which runs the CLI's bundle (dist/bundle/, made by
+ * scripts/bundle.js when the package is installed or built): the other tests import the sources,
+ * so these run the bundle itself, as a user would, on the sample report. Its modules are not where
+ * the compiled ones are, so what rapporteur finds beside its own files (rules, themes, styles,
+ * Paged.js, fonts) is found from there too.
+ */
+const root = path.join(import.meta.dirname, '../..')
+const bin = path.join(root, 'bin/rapporteur.js')
+const bundled = existsSync(path.join(root, 'dist/bundle/cli.js'))
+const run = promisify(execFile)
+let work: string
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-installed-'))
+  await cp(path.join(root, 'report'), path.join(work, 'report'), {recursive: true, filter: (source) => !source.includes(`${path.sep}dist`)})
+})
+afterAll(async () => {
+  await rm(work, {recursive: true, force: true})
+})
+
+describe('the installed command (the bundle)', () => {
+  test('is the bundle, and says its version', async () => {
+    // `npm ci` and `npm run build:ts` make it: without it the install is broken, not the test skipped.
+    expect(bundled, 'dist/bundle/cli.js is missing: run `npm run build:ts`').toBe(true)
+    const {stdout} = await run(process.execPath, [bin, '--version'])
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/u)
+    const chunks = await readdir(path.join(root, 'dist/bundle'))
+    expect(chunks.length).toBeLessThan(60)
+  })
+
+  test('checks the sample report, with a rule switched off by its id', async () => {
+    const {stdout, stderr} = await run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'unused-term=off'])
+    expect(stderr).not.toMatch(/Error|at .*\.js:\d+/u)
+    expect(`${stdout}${stderr}`).toMatch(/no problems/u)
+    await expect(run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'no-such-rule=off'])).rejects.toMatchObject({code: 2})
+  }, 60_000)
+
+  test('builds the sample report: both editions, HTML and PDF, with the theme, its fonts and Paged.js', async () => {
+    await run(process.execPath, [bin, 'build', path.join(work, 'report')], {timeout: 120_000})
+    const dist = path.join(work, 'report/dist')
+    const outputs = await readdir(dist)
+    for (const name of ['rapport.pdf', 'rapport.html', 'synthese.pdf', 'synthese.html']) expect(outputs).toContain(name)
+    const pages = await pdfPages(new Uint8Array(await readFile(path.join(dist, 'rapport.pdf'))))
+    expect(pages.length).toBeGreaterThanOrEqual(30)
+    expect(pages.some((page) => /Recommandation 1/u.test(page.text))).toBe(true)
+  }, 150_000)
+})
