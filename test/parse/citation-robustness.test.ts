@@ -8,6 +8,7 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, test} from 'vitest'
 import remarkCitation, {type Citation} from '../../src/parse/citation/index.js'
+import {seededRandom as random} from '../helpers/random.js'
 
 const processor = unified()
   .use(remarkParse)
@@ -18,16 +19,6 @@ const processor = unified()
   .use(remarkStringify)
   .freeze()
 
-/** Small seeded generator (mulberry32), so that a failure is reproducible. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = Math.imul(state ^ (state >>> 15), 1 | state)
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 function randomStrings(seed: number, alphabet: string[], count: number, maxLength: number): string[] {
   const next = random(seed)

@@ -1,9 +1,10 @@
 import {pathToFileURL} from 'node:url'
 import type {Browser} from 'puppeteer-core'
-import {afterAll, beforeAll, expect, test} from 'vitest'
+import {expect, test} from 'vitest'
 import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
 import {hookPagedSource, pagedSource} from '../../src/print/paged-source.js'
-import {lorem, makeRoot, startBrowser} from './helpers.js'
+import {lorem, withPrintFixture, type PrintRoot} from './helpers.js'
+import {seededRandom as random} from '../helpers/random.js'
 
 /**
  * rapporteur places a paragraph's notes at once (browser-side/handlers.ts, rapporteurPlaceNotes)
@@ -13,24 +14,9 @@ import {lorem, makeRoot, startBrowser} from './helpers.js'
  * page) is laid out both ways in the same browser, and every page compared.
  */
 let browser: Browser
-let fixture: Awaited<ReturnType<typeof makeRoot>>
-beforeAll(async () => {
-  ;[browser, fixture] = await Promise.all([startBrowser(), makeRoot()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await fixture?.remove()
-})
+let fixture: PrintRoot
+withPrintFixture((started, root) => ([browser, fixture] = [started, root]))
 
-/** mulberry32: the same document every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function noteDenseBody(): string {
   const next = random(15)

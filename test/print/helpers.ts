@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {Browser} from 'puppeteer-core'
+import {afterAll, beforeAll} from 'vitest'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 
 /**
@@ -84,4 +85,21 @@ export async function pdfPages(pdf: Uint8Array): Promise<Array<{runs: TextRun[];
 /** Page numbers (from 1) whose text contains `needle`. */
 export function pagesWith(pages: Array<{text: string}>, needle: string): number[] {
   return pages.flatMap((page, index) => (page.text.includes(needle) ? [index + 1] : []))
+}
+
+/** An output folder made by makeRoot. */
+export type PrintRoot = Awaited<ReturnType<typeof makeRoot>>
+
+/** The browser and output folder of a test file: started before its tests (handed to `set`), closed and removed after them. */
+export function withPrintFixture(set: (browser: Browser, fixture: PrintRoot) => void): void {
+  let browser: Browser | undefined
+  let fixture: PrintRoot | undefined
+  beforeAll(async () => {
+    ;[browser, fixture] = await Promise.all([startBrowser(), makeRoot()])
+    set(browser, fixture)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await fixture?.remove()
+  })
 }

@@ -1,19 +1,13 @@
 import {readdir} from 'node:fs/promises'
 import type {Browser} from 'puppeteer-core'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {PrintError} from '../../src/print/deadline.js'
 import {renderPdf} from '../../src/print/paginate.js'
-import {lorem, makeRoot, pagesWith, paragraphs, pdfPages, startBrowser} from './helpers.js'
+import {lorem, pagesWith, paragraphs, pdfPages, withPrintFixture, type PrintRoot} from './helpers.js'
 
 let browser: Browser
-let fixture: Awaited<ReturnType<typeof makeRoot>>
-beforeAll(async () => {
-  ;[browser, fixture] = await Promise.all([startBrowser(), makeRoot()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await fixture?.remove()
-})
+let fixture: PrintRoot
+withPrintFixture((started, root) => ([browser, fixture] = [started, root]))
 
 const print = (htmlFile: string, timeoutMs = 20_000) => renderPdf(browser, {htmlFile, root: fixture.root, timeoutMs})
 

@@ -4,6 +4,7 @@ import {describe, expect, test} from 'vitest'
 import {defaultStylesRoot} from '../../src/load/citation-style.js'
 import type {CslItem} from '../../src/model/schemas/csl.js'
 import {engineFor, formatAllCitations, type CiteprocCitation} from '../../src/render/citations/engine.js'
+import {seededRandom as random} from '../helpers/random.js'
 
 /**
  * formatAllCitations must give what citeproc-js's own rebuildProcessorState gives (it is there to
@@ -33,15 +34,6 @@ const items: CslItem[] = [
 ] as CslItem[]
 const byId = new Map(items.map((item) => [item.id, item]))
 
-/** mulberry32: the same sequence every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function citationSequence(seed: number, count: number): CiteprocCitation[] {
   const next = random(seed)
