@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
+import {PrintError} from './deadline.js'
 
 /**
  * Paged.js's browser builds, with one hook of rapporteur's in them. Paged.js 0.4 does not let a
@@ -16,7 +17,10 @@ const HOOK = ' if (window.rapporteurPlaceNotes && window.rapporteurPlaceNotes(th
 export function hookPagedSource(source: string, file: string): string {
   const at = source.indexOf(ANCHOR)
   if (at < 0 || source.indexOf(ANCHOR, at + 1) >= 0) {
-    throw new Error(`${file}: not the Paged.js 0.4 build rapporteur knows (its footnote module's findVisibleFootnotes was not found once)`)
+    throw new PrintError(
+      `${file} is not the Paged.js 0.4 build rapporteur knows (its footnote module's findVisibleFootnotes was not found once)`,
+      'Reinstall rapporteur (`npm ci`): it needs the Paged.js version its package-lock.json names.'
+    )
   }
   const end = at + ANCHOR.length
   return source.slice(0, end) + HOOK + source.slice(end)
