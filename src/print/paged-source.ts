@@ -7,7 +7,7 @@ import {PrintError} from './deadline.js'
  * Paged.js's browser builds, with one hook of rapporteur's in them. Paged.js 0.4 does not let a
  * handler replace how its footnote module places a paragraph's notes, so its source gets one line
  * at the top of `Footnotes.findVisibleFootnotes`: when `window.rapporteurPlaceNotes` (defined in
- * browser-side/handlers.ts) places them all itself it returns true, and Paged.js's own code, which
+ * browser-side/place-notes.ts) places them all itself it returns true, and Paged.js's own code, which
  * measures each note on its own, is skipped; otherwise that code runs as shipped.
  */
 const ANCHOR = 'findVisibleFootnotes(notes, node) {'

@@ -29,7 +29,7 @@ afterAll(async () => {
 })
 
 describe('the installed command (the bundle)', () => {
-  test('is the bundle, and says its version', async () => {
+  test('the bundle is built, and the command says its version', async () => {
     // `npm ci` and `npm run build:ts` make it: without it the install is broken, not the test skipped.
     expect(bundled, 'dist/bundle/cli.js is missing: run `npm run build:ts`').toBe(true)
     const {stdout} = await run(process.execPath, [bin, '--version'])
@@ -42,7 +42,10 @@ describe('the installed command (the bundle)', () => {
     const {stdout, stderr} = await run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'unused-term=off'])
     expect(stderr).not.toMatch(/Error|at .*\.js:\d+/u)
     expect(`${stdout}${stderr}`).toMatch(/no problems/u)
-    await expect(run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'no-such-rule=off'])).rejects.toMatchObject({code: 2})
+    // A mistyped rule id: named, exit 2, no stack trace.
+    const mistyped = run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'no-such-rule=off'])
+    await expect(mistyped).rejects.toMatchObject({code: 2, stderr: expect.stringMatching(/Unknown rule `no-such-rule`/u)})
+    await expect(mistyped).rejects.toMatchObject({stderr: expect.not.stringMatching(/at .*\.js:\d+/u)})
   }, 60_000)
 
   test('builds the sample report: both editions, HTML and PDF, with the theme, its fonts and Paged.js', async () => {

@@ -7,7 +7,7 @@ import {lorem, withPrintFixture, type PrintRoot} from './helpers.js'
 import {seededRandom as random} from '../helpers/random.js'
 
 /**
- * rapporteur places a paragraph's notes at once (browser-side/handlers.ts, rapporteurPlaceNotes)
+ * rapporteur places a paragraph's notes at once (browser-side/place-notes.ts, rapporteurPlaceNotes)
  * where Paged.js places them one by one. The claim is that the pages come out exactly as Paged.js's
  * own code lays them out: here a document dense in notes (several to a paragraph, notes side by
  * side, long notes that run onto the next page, notes in list items, paragraphs at the foot of a
