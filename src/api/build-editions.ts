@@ -105,7 +105,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     await writeFile(htmlFile, html)
     const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
     const pdfFile = path.join(out, `${output}.pdf`)
-    return {edition, htmlFile, pdfFile, hash, built: {edition, rendered: print, pdf: pdfFile}, print}
+    return {edition, htmlFile, pdfFile, hash, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}}
   }
 
   /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
@@ -163,7 +163,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
     const families = [...themeFamilies(theme), ...(job.print.usesMath ? ['KaTeX_'] : [])]
     // The notes as numbered in print, where the preflight found them.
-    reportPreflight(model, {...job.built, rendered: job.print}, {...result, embeddedFonts: fonts, themeFamilies: families})
+    reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families})
   }
 }
 
@@ -174,8 +174,11 @@ interface PrintJob {
   pdfFile: string
   hash: string
   built: BuiltEdition
-  /** The edition rendered for print: its title, its notes, whether it has maths. */
-  print: RenderedEdition
+  /**
+   * What the print needs of the edition rendered for it: its title, its notes, whether it has
+   * maths. Not its trees, which are garbage once its HTML is written (10 MB at 300 pages).
+   */
+  print: Pick<RenderedEdition, 'title' | 'notes' | 'usesMath'>
 }
 
 /** Whether an edition's PDF is missing or was made from other HTML or styles. */

@@ -18,5 +18,13 @@ export function collectGarbage(): void {
     setFlagsFromString('--expose-gc')
     gc = runInNewContext('gc') as () => void
   }
-  gc()
+  // V8 compacts only the pages its heuristics pick; after a render most pages hold a few live
+  // objects among the garbage, so without compaction the heap keeps its size (at 300 pages 181 MB
+  // with 62 MB in use). Compacting this once moves the live objects together and frees the rest.
+  setFlagsFromString('--compact-on-every-full-gc')
+  try {
+    gc()
+  } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc')
+  }
 }

@@ -3,7 +3,8 @@ import {addMessage} from '../diagnostics/message.js'
 import type {Severity} from '../diagnostics/severity.js'
 import type {ReportModel} from '../model/types.js'
 import type {PreflightReport, PrintProblem} from '../print/preflight.js'
-import type {BuiltEdition} from './build.js'
+import type {EditionName} from '../model/schemas/config.js'
+import type {RenderedEdition} from '../render/edition.js'
 
 const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
 
@@ -13,7 +14,7 @@ const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
  */
 export function reportPreflight(
   model: ReportModel,
-  built: BuiltEdition,
+  printed: {edition: EditionName; notes: RenderedEdition['notes']},
   result: {preflight: PreflightReport; problems: PrintProblem[]; pageCount: number; embeddedFonts: string[]; themeFamilies: string[]}
 ): void {
   const config = model.files.get('rapporteur.yaml')!
@@ -23,13 +24,13 @@ export function reportPreflight(
   // The line the renderer wrote on the element (data-line), in its chapter's file.
   const lineOf = (placed: {chapter?: string; line?: number}): Position | undefined =>
     placed.line && chapterFile(placed.chapter) ? {start: {line: placed.line, column: 1}, end: {line: placed.line, column: 1}} : undefined
-  const edition = built.edition
+  const edition = printed.edition
   const {preflight} = result
 
   say(undefined, start, `The ${edition} edition has ${result.pageCount} pages`, 'preflight-page-count', 'info')
   for (const note of preflight.footnotes) {
     if (note.callPage === note.notePage) continue
-    const origin = built.rendered.notes.find((item) => String(item.number) === String(note.id))?.origin
+    const origin = printed.notes.find((item) => String(item.number) === String(note.id))?.origin
     say(origin?.file, origin?.position, `Unexpected note ${note.id} on page ${note.notePage}, expected it on page ${note.callPage} with its call (${edition})`, 'preflight-footnote-page', 'warning')
   }
   for (const href of preflight.unresolvedRefs) say(undefined, start, `Unexpected unresolved page reference \`${href}\` (${edition}), expected a target in the document`, 'preflight-unresolved-ref', 'error')
