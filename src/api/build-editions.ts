@@ -139,6 +139,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       timeoutMs: options.timeoutMs ?? 120_000,
       signal: options.signal,
       slots,
+      newPage: browser.newPage,
       onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
     })
     let fonts: string[] = []

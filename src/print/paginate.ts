@@ -28,6 +28,8 @@ export interface RenderPdfOptions {
   slots?: Slots
   /** Told each time a part is laid out, when there are several (for a progress line). */
   onPart?: (laidOut: number, parts: number) => void
+  /** Opens a blank page; default `browser.newPage()` (a build hands out pages it opened ahead). */
+  newPage?: () => Promise<Page>
 }
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
@@ -76,7 +78,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   if (!isAllowedUrl(pathToFileURL(htmlFile).href, root)) {
     throw new PrintError(`Cannot print ${name}: it is not inside \`${root}\``, 'Write the HTML into the output folder it is printed from.')
   }
-  const job = new PrintJob(browser, root, name, options.timeoutMs, options.signal)
+  const job = new PrintJob(browser, root, name, options.timeoutMs, options.signal, options.newPage)
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), options.slots?.size ?? Infinity)
   const {parts} = splitParts(await job.step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)

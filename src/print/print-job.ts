@@ -20,7 +20,9 @@ export class PrintJob {
     /** The file's name as messages show it. */
     private readonly name: string,
     timeoutMs: number,
-    private readonly signal?: AbortSignal
+    private readonly signal?: AbortSignal,
+    /** Where pages come from: the browser's `newPage`, or pages a build opened ahead (build.ts). */
+    private readonly newPage: () => Promise<Page> = () => browser.newPage()
   ) {
     this.deadline = new Deadline(timeoutMs, name, signal)
   }
@@ -39,7 +41,7 @@ export class PrintJob {
   /** A new page that reports its problems, may read only the root, and lays out for print media. */
   async openPage(): Promise<Page> {
     this.deadline.check('opening a page')
-    const opening = this.browser.newPage()
+    const opening = this.newPage()
     let page: Page
     try {
       page = await this.step('opening a page', opening)

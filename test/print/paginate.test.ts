@@ -41,6 +41,16 @@ describe('pages', () => {
     expect([a.pageCount, b.pageCount, c.pageCount]).toEqual([a.preflight.pageCount, 1, a.pageCount])
     expect(a.pageCount).toBeGreaterThanOrEqual(5)
   })
+  test('pages opened ahead (a build opens them while it checks) are the ones the print uses', async () => {
+    const file = await fixture.page('ahead.html', `<section class="rp-chapter" id="a"><h1>AHEAD</h1>${paragraphs(3)}</section>`)
+    const opened = [await browser.newPage()]
+    let asked = 0
+    const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 20_000, newPage: async () => (asked++, opened.shift() ?? browser.newPage())})
+    expect(asked).toBe(1)
+    expect(opened).toEqual([])
+    expect(pagesWith(await pdfPages(result.pdf), 'AHEAD')).toEqual([1])
+    expect(result.problems).toEqual([])
+  })
 })
 
 describe('parts', () => {
