@@ -1,6 +1,7 @@
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer-core'
 import {pagedHandlersScript} from './browser-side/handlers.js'
+import {blankPage} from './page-garbage.js'
 import {pagedSource} from './paged-source.js'
 import {partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
@@ -76,8 +77,10 @@ export async function layOutParts(
     const laidOut = (await step('paginating with Paged.js', page.evaluate(runPagedJs(rootUrl)))) as number
     if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
-    if (unstarted > 0) spare.push(page)
-    else await job.close([page])
+    if (unstarted > 0) {
+      await step('emptying the page for the next part', blankPage(page, deadline.remaining()))
+      spare.push(page)
+    } else await job.close([page])
     return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
   }
 
