@@ -65,9 +65,11 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     for (const edition of formats.includes('pdf') ? editions : []) {
       const job = await writePrintHtml(edition)
       items.set(edition, job.built)
+      // The edition started first (the full one, the longest) gets freed slots first.
+      const rank = printing.length
       const started = isStale(job).then(async (stale) => {
         if (!stale) return void (job.built.cached = true)
-        await printEdition(job, slots)
+        await printEdition(job, slots, rank)
         return job
       })
       // A print that fails is reported once the web pages are rendered, not as an unhandled rejection.
@@ -128,7 +130,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   }
 
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
-  async function printEdition(job: PrintJob, slots: Slots): Promise<void> {
+  async function printEdition(job: PrintJob, slots: Slots, rank: number): Promise<void> {
     if (!browser) return
     const [{renderPdf}, {finalizePdf}] = await Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
     const running = await browser.get()
@@ -139,6 +141,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       timeoutMs: options.timeoutMs ?? 120_000,
       signal: options.signal,
       slots,
+      rank,
       newPage: browser.newPage,
       onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
     })

@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {Browser, Page} from 'puppeteer-core'
@@ -112,8 +113,8 @@ function startBrowser(options: BuildOptions): StartedBrowser {
   launching.catch(() => {})
   // Blank pages opened as soon as the browser is up, while check and render run: the first parts
   // go into them instead of waiting for a page (0.1–0.2 s on the sample's critical path). As many
-  // as parts are laid out at once, at most two.
-  const ahead = launching.then((browser) => Array.from({length: Math.min(options.jobs ?? 2, 2)}, () => {
+  // as parts are laid out at once (--jobs, else the cores), at most two.
+  const ahead = launching.then((browser) => Array.from({length: Math.min(options.jobs ?? availableParallelism(), 2)}, () => {
     const page = browser.newPage()
     page.catch(() => {})
     return page

@@ -51,7 +51,9 @@ export async function layOutParts(
   files: readonly string[],
   workers: number,
   onPart?: (laidOut: number, parts: number) => void,
-  slots?: Slots
+  slots?: Slots,
+  /** Among prints sharing `slots`, the lower goes first (Slots). */
+  rank = 0
 ): Promise<LaidOutParts> {
   const step = job.step.bind(job)
   const {deadline} = job
@@ -61,8 +63,11 @@ export async function layOutParts(
   // its renderer's memory goes while the last parts are laid out (a relayout opens a new one).
   let unstarted = 0
 
-  const layOut = (index: number, startOn: Side) => (slots ? slots.use(() => layOutOne(index, startOn)) : layOutOne(index, startOn))
-  const layOutOne = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
+  // Each lane of parts holds one of the build's slots from its first part to its last: a freed
+  // slot between two parts would go to another edition's print waiting for one, and this
+  // edition's later parts (the build's longest chain when it is the full edition) would wait.
+  const lane = (run: () => Promise<void>) => (slots ? slots.use(run, rank) : run())
+  const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
     // A page reused for the next part: the same renderer then reuses its compiled Paged.js.
     const page = spare.pop() ?? (await job.openPage())
     await step('loading the document', page.goto(pathToFileURL(files[index]!).href, {waitUntil: 'load', timeout: deadline.remaining()}))
@@ -94,7 +99,7 @@ export async function layOutParts(
     unstarted--
     layouts[order[at]!] = await layOut(order[at]!, 'right')
     onPart?.(++done, files.length)
-  })
+  }, lane)
   // Where a part lands on the other side of the spread than it was laid out on (chapters that
   // start on any page), its margin boxes are wrong: lay it out again on that side. Page counts
   // do not depend on the side unless left and right pages differ in width, hence a few rounds.
@@ -105,7 +110,7 @@ export async function layOutParts(
     await mapLimit(relayout.length, workers, async (at) => {
       unstarted--
       layouts[relayout[at]!.index] = await layOut(relayout[at]!.index, relayout[at]!.startOn)
-    })
+    }, lane)
     plan = planMerge(layouts)
   }
   // The parts' own pages are done with: their renderers' memory goes before the merged document grows.

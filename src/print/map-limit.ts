@@ -1,9 +1,11 @@
 /**
  * `work(0)` … `work(count - 1)`, at most `limit` at a time, results in order. After a failure no
  * new work starts, and the first failure is thrown once the work under way has settled (so no
- * browser page is still being opened when the caller cleans up).
+ * browser page is still being opened when the caller cleans up). The work is done in `limit`
+ * lanes, each taking the next index when it is free; `lane` wraps each lane's whole run (to hold a
+ * shared slot from its first piece of work to its last).
  */
-export async function mapLimit<T>(count: number, limit: number, work: (index: number) => Promise<T>): Promise<T[]> {
+export async function mapLimit<T>(count: number, limit: number, work: (index: number) => Promise<T>, lane: (run: () => Promise<void>) => Promise<void> = (run) => run()): Promise<T[]> {
   const results: T[] = new Array(count)
   let next = 0
   let failed = false
@@ -18,7 +20,7 @@ export async function mapLimit<T>(count: number, limit: number, work: (index: nu
       }
     }
   }
-  const settled = await Promise.allSettled(Array.from({length: Math.max(1, Math.min(limit, count))}, worker))
+  const settled = await Promise.allSettled(Array.from({length: Math.max(1, Math.min(limit, count))}, () => lane(worker)))
   const failure = settled.find((outcome) => outcome.status === 'rejected')
   if (failure) throw failure.reason
   return results

@@ -27,6 +27,8 @@ export interface RenderPdfOptions {
   workers?: number
   /** Shared with the other prints of a build: at most its size of parts laid out at once, all prints together. */
   slots?: Slots
+  /** Among the prints sharing `slots`, the lower rank gets a freed slot first (default 0). */
+  rank?: number
   /** Told each time a part is laid out, when there are several (for a progress line). */
   onPart?: (laidOut: number, parts: number) => void
   /** Opens a blank page; default `browser.newPage()` (a build hands out pages it opened ahead). */
@@ -87,7 +89,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     await job.step('writing the parts', Promise.all(parts.map((part, index) => writeFile(files[index]!, part))))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, files.length > 1 ? options.onPart : undefined, options.slots)
+      laidOut = await layOutParts(job, files, workers, files.length > 1 ? options.onPart : undefined, options.slots, options.rank)
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

@@ -21,3 +21,16 @@ test('never more than `size` at once, in the order they asked, and a failure fre
   expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled'])
   expect(await slots.use(async () => 'free again')).toBe('free again')
 })
+
+test('a freed slot goes to the lowest rank waiting, in the order asked within a rank', async () => {
+  const slots = new Slots(1)
+  const started: string[] = []
+  let release!: () => void
+  const holding = slots.use(() => new Promise<void>((resolve) => (release = resolve)))
+  const work = (name: string, rank: number) => slots.use(async () => void started.push(name), rank)
+  // The synthesis asks while the full edition's first part holds the slot, then the full edition's later parts.
+  const queued = [work('synthesis', 1), work('full part 2', 0), work('synthesis part 2', 1), work('full part 3', 0)]
+  release()
+  await Promise.all([holding, ...queued])
+  expect(started).toEqual(['full part 2', 'full part 3', 'synthesis', 'synthesis part 2'])
+})
