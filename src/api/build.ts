@@ -6,6 +6,7 @@ import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
 import type {RenderedEdition} from '../render/edition.js'
 import {toJsonDiagnostics} from '../diagnostics/to-json.js'
+import {CannotRunError} from '../load/cannot-run.js'
 import {filesWithDiagnostics, installFingerprint, isUpToDate, projectFiles, readBuildState, stampOf, writeBuildState, type BuildState} from './build-state.js'
 
 export interface BuildOptions {
@@ -22,7 +23,8 @@ export interface BuildOptions {
   signal?: AbortSignal
   /**
    * Parts laid out at once, all editions together (`--jobs`): each is a browser page with its own
-   * renderer process. Default: the cores, at most 4. 1 uses the least memory.
+   * renderer process. A whole number, 1 or more (else build() throws); default: the cores, at most
+   * 4. 1 uses the least memory.
    */
   jobs?: number
   /**
@@ -61,6 +63,10 @@ export type UpToDateEdition = Pick<BuiltEdition, 'edition' | 'html' | 'pdf' | 'p
 export async function build(dir: string, options?: BuildOptions & {skipUnchanged?: false}): Promise<BuiltOrFailed>
 export async function build(dir: string, options: BuildOptions): Promise<BuildResult>
 export async function build(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
+  // The CLI checks --jobs; from the API, 0 would leave every part waiting for a slot for ever.
+  if (options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)) {
+    throw new CannotRunError(`Cannot build with \`jobs: ${options.jobs}\``, 'Give `jobs` a whole number of parts laid out at once, 1 or more, or leave it out for the cores.')
+  }
   const progress = options.onProgress ?? (() => {})
   const out = path.resolve(dir, options.out ?? 'dist')
   const formats = options.formats ?? ['pdf', 'html']
