@@ -155,11 +155,20 @@ export async function fingerprintOf(root: string): Promise<string> {
   for (const name of ['package.json', 'package-lock.json']) hash.update(await readFile(path.join(root, name)).catch(() => ''))
   for (const folder of ['dist', 'themes', 'styles', 'templates']) {
     for (const file of installedFiles(path.join(root, folder))) {
-      const info = statSync(path.join(root, folder, file), {throwIfNoEntry: false})
+      const info = statOrNothing(path.join(root, folder, file))
       hash.update(`${folder}/${file}\0${info?.size}\0${info?.mtimeMs}\n`)
     }
   }
   return hash.digest('hex')
+}
+
+/** A file that cannot be stated (gone, unreadable) is hashed as such, as the async walk did: it does not stop a build. */
+function statOrNothing(file: string): {size: number; mtimeMs: number} | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
+  }
 }
 
 /**
