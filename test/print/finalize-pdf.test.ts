@@ -1,7 +1,7 @@
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
 import type {Browser} from 'puppeteer-core'
-import {afterAll, beforeAll, expect, test} from 'vitest'
+import {afterAll, beforeAll, expect, test, vi} from 'vitest'
 import {finalizePdf, type PdfMetadata} from '../../src/print/finalize-pdf.js'
 import {renderPdf} from '../../src/print/paginate.js'
 import {lorem, makeRoot, paragraphs, startBrowser} from './helpers.js'
@@ -99,4 +99,19 @@ test('the same HTML gives the same bytes; other content or metadata give other b
   expect(await idOf(a)).toMatch(/^\[ <([0-9A-F]{32})> <\1> \]$/)
   // The hash replaces the zeros the draft was hashed with.
   expect(await idOf(a)).not.toContain('0'.repeat(32))
+})
+
+test('reads and writes the whole PDF without pausing for timers', {timeout: 20_000}, async () => {
+  // pdf-lib pauses for a timer every 100 objects read and 50 written unless told not to: at least
+  // 1 ms each in Node, ~0.6 s for a tagged 300-page PDF. With timers stopped, a pause never ends.
+  const many = await PDFDocument.create()
+  for (let page = 0; page < 150; page++) many.addPage().drawText(`Page ${page + 1}`)
+  const bytes = await many.save()
+  vi.useFakeTimers({toFake: ['setTimeout', 'setImmediate']})
+  try {
+    const pdf = await finalizePdf(bytes, meta)
+    expect((await PDFDocument.load(pdf, {parseSpeed: Infinity})).getPageCount()).toBe(150)
+  } finally {
+    vi.useRealTimers()
+  }
 })
