@@ -51,25 +51,17 @@ export function wrapLooseContent(text: string, depth = 0): {text: string; depth:
   let copied = 0
   let wrapped = 0
   let open: number | undefined
-  let operandStart: number | undefined
   const wrap = (from: number, to: number) => {
     out.push(text.slice(copied, from), '/Artifact BMC\n', text.slice(from, to), '\nEMC')
     copied = to
     wrapped++
   }
   let inText = false
-  for (const token of tokens(text)) {
-    if (token.kind !== 'operator') {
-      operandStart ??= token.start
-      continue
-    }
-    const start = operandStart ?? token.start
-    operandStart = undefined
-    const op = token.value
+  for (const {op, operands: start, end} of operators(text)) {
     if (op === 'BMC' || op === 'BDC') {
       // A `Span` with an ActualText inside a loose text object stays inside it; tagged content
       // (an MCID) inside one means the text object is not loose after all.
-      if (inText && text.slice(start, token.start).includes('/MCID')) open = undefined
+      if (inText && text.slice(start, end).includes('/MCID')) open = undefined
       depth++
       continue
     }
@@ -83,7 +75,7 @@ export function wrapLooseContent(text: string, depth = 0): {text: string; depth:
       continue
     }
     if (op === 'ET') {
-      if (inText && open !== undefined && depth === 0) wrap(open, token.end)
+      if (inText && open !== undefined && depth === 0) wrap(open, end)
       inText = false
       open = undefined
       continue
@@ -95,19 +87,19 @@ export function wrapLooseContent(text: string, depth = 0): {text: string; depth:
     }
     if (pathStart.has(op)) open ??= start
     else if (painting.has(op) && open !== undefined) {
-      wrap(open, token.end)
+      wrap(open, end)
       open = undefined
     } else if (op === 'n') open = undefined
-    else if (op === 'Do' || op === 'sh') wrap(start, token.end)
+    else if (op === 'Do' || op === 'sh') wrap(start, end)
   }
   out.push(text.slice(copied))
   return {text: out.join(''), depth, wrapped}
 }
 
-interface Token {
-  kind: 'operator' | 'operand'
-  value: string
-  start: number
+/** An operator of a content stream: its name, where its operands begin (or itself, without any), where it ends. */
+interface Operator {
+  op: string
+  operands: number
   end: number
 }
 
@@ -121,59 +113,79 @@ function endsToken(code: number): boolean {
   return isWhite(code) || code === 40 || code === 41 || code === 60 || code === 62 || code === 91 || code === 93 || code === 123 || code === 125 || code === 47 || code === 37
 }
 
-/** The tokens of a content stream: operands (numbers, names, strings, arrays, dictionaries) and operators. */
-function* tokens(text: string): Generator<Token> {
+/** Whether a regular token that starts with this character is a number (`+`, `-`, `.`, a digit). */
+function startsNumber(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46
+}
+
+/**
+ * The operators of a content stream, each with where its operands start. Operands (numbers,
+ * names, strings, arrays, dictionaries) are skipped, not kept: a 300-page PDF has millions of
+ * them, and this runs on every page of every build (it was a fifth of finalizePdf as a generator
+ * of every token).
+ */
+export function operators(text: string): Operator[] {
+  const found: Operator[] = []
+  let operands: number | undefined
   let at = 0
   while (at < text.length) {
-    const char = text[at]!
-    if (isWhite(text.charCodeAt(at))) {
+    const code = text.charCodeAt(at)
+    const start = at
+    if (isWhite(code)) {
       at++
-    } else if (char === '%') {
-      while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++
-    } else if (char === '(') {
-      const start = at
-      let nesting = 0
-      for (; at < text.length; at++) {
-        if (text[at] === '\\') at++
-        else if (text[at] === '(') nesting++
-        else if (text[at] === ')' && --nesting === 0) break
-      }
-      at++
-      yield {kind: 'operand', value: text.slice(start, at), start, end: at}
-    } else if (char === '<' && text[at + 1] === '<') {
-      const start = at
-      let nesting = 0
-      for (; at < text.length; at++) {
-        if (text.startsWith('<<', at)) {
-          nesting++
-          at++
-        } else if (text.startsWith('>>', at)) {
-          nesting--
-          at++
-          if (nesting === 0) break
-        } else if (text[at] === '(') {
-          // A string inside a dictionary may hold brackets.
-          const inner = tokens(text.slice(at)).next().value as Token
-          at += inner.end - 1
-        }
-      }
-      at++
-      yield {kind: 'operand', value: text.slice(start, at), start, end: at}
-    } else if (char === '<') {
-      const start = at
-      at = text.indexOf('>', at) + 1 || text.length
-      yield {kind: 'operand', value: text.slice(start, at), start, end: at}
-    } else if (char === '[' || char === ']' || char === '{' || char === '}') {
-      yield {kind: 'operand', value: char, start: at, end: ++at}
-    } else {
-      const start = at
-      if (char === '/') at++
+      continue
+    }
+    if (code === 37 /* % */) {
+      while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++
+      continue
+    }
+    if (code === 40 /* ( */) at = stringEnd(text, at)
+    else if (code === 60 /* < */ && text.charCodeAt(at + 1) === 60) at = dictionaryEnd(text, at)
+    else if (code === 60) at = text.indexOf('>', at) + 1 || text.length
+    else if (code === 91 || code === 93 || code === 123 || code === 125 /* [ ] { } */) at++
+    else {
+      if (code === 47 /* / */) at++
       while (at < text.length && !endsToken(text.charCodeAt(at))) at++
       // A stray `)` or `>` is a token of its own, not a place to stop.
       if (at === start) at++
-      const value = text.slice(start, at)
-      const operand = char === '/' || /^[+-]?(?:\d+\.?\d*|\.\d+)$/u.test(value) || value === 'true' || value === 'false' || value === 'null'
-      yield {kind: operand ? 'operand' : 'operator', value, start, end: at}
+      if (code !== 47 && !startsNumber(code)) {
+        const op = text.slice(start, at)
+        if (op !== 'true' && op !== 'false' && op !== 'null') {
+          found.push({op, operands: operands ?? start, end: at})
+          operands = undefined
+          continue
+        }
+      }
     }
+    operands ??= start
   }
+  return found
+}
+
+/** Where a literal string `( … )` that starts at `at` ends (balanced brackets, `\` escapes). */
+function stringEnd(text: string, at: number): number {
+  let nesting = 0
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 92 /* \ */) at++
+    else if (code === 40) nesting++
+    else if (code === 41 && --nesting === 0) break
+  }
+  return at + 1
+}
+
+/** Where a dictionary `<< … >>` that starts at `at` ends (nested ones, and strings holding brackets). */
+function dictionaryEnd(text: string, at: number): number {
+  let nesting = 0
+  for (; at < text.length; at++) {
+    if (text.startsWith('<<', at)) {
+      nesting++
+      at++
+    } else if (text.startsWith('>>', at)) {
+      nesting--
+      at++
+      if (nesting === 0) break
+    } else if (text.charCodeAt(at) === 40) at = stringEnd(text, at) - 1
+  }
+  return at + 1
 }

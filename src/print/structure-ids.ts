@@ -1,6 +1,10 @@
 import {PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRef, PDFString} from 'pdf-lib'
 import {eachStructureElement} from './role-map.js'
 
+const A = PDFName.of('A')
+const ID = PDFName.of('ID')
+const Headers = PDFName.of('Headers')
+
 /**
  * Chromium names the structure elements a table's cells point at (`/ID (node00001192)`, the
  * `/Headers` of a data cell) after its DOM node ids, which depend on the order the nodes were
@@ -11,8 +15,13 @@ import {eachStructureElement} from './role-map.js'
 export function renumberStructureIds(document: PDFDocument): void {
   const names = new Map<string, string>()
   const elements: Array<{element: PDFDict; id: string}> = []
+  // `/Headers` sit in attribute dictionaries (`/A`), on the element or in an array of them; they
+  // may name a cell further on, so they are renamed once every name is known.
+  const attributes: PDFObject[] = []
   eachStructureElement(document, (element) => {
-    const id = textOf(element.get(PDFName.of('ID')))
+    const held = element.get(A)
+    if (held) attributes.push(held)
+    const id = textOf(element.get(ID))
     if (id === undefined || names.has(id)) return
     names.set(id, `id${names.size + 1}`)
     elements.push({element, id})
@@ -22,20 +31,19 @@ export function renumberStructureIds(document: PDFDocument): void {
     const text = textOf(value)
     return text !== undefined && names.has(text) ? PDFString.of(names.get(text)!) : undefined
   }
-  for (const {element} of elements) element.set(PDFName.of('ID'), rename(element.get(PDFName.of('ID')))!)
-  // `/Headers` sit in attribute dictionaries (`/A`), on the element or in an array of them.
-  eachStructureElement(document, (element) => {
-    const attributes = document.context.lookup(element.get(PDFName.of('A')))
-    for (const dict of attributes instanceof PDFArray ? attributes.asArray().map((item) => document.context.lookup(item)) : [attributes]) {
+  for (const {element} of elements) element.set(ID, rename(element.get(ID))!)
+  for (const held of attributes) {
+    const dicts = document.context.lookup(held)
+    for (const dict of dicts instanceof PDFArray ? dicts.asArray().map((item) => document.context.lookup(item)) : [dicts]) {
       if (!(dict instanceof PDFDict)) continue
-      const headers = document.context.lookup(dict.get(PDFName.of('Headers')))
+      const headers = document.context.lookup(dict.get(Headers))
       if (!(headers instanceof PDFArray)) continue
       for (let index = 0; index < headers.size(); index++) {
         const renamed = rename(headers.get(index))
         if (renamed) headers.set(index, renamed)
       }
     }
-  })
+  }
   // The ID tree maps names to elements, its keys in order: write it again, one leaf.
   const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
   if (!root?.has(PDFName.of('IDTree'))) return

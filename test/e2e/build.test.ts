@@ -172,7 +172,8 @@ describe('rapporteur build on the sample report', () => {
     const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
     const types = new Map<string, number>()
     let figuresWithoutAlt = 0
-    eachStructureElement(pdf, (element, type) => {
+    eachStructureElement(pdf, (element, name) => {
+      const type = name?.decodeText()
       if (type) types.set(type, (types.get(type) ?? 0) + 1)
       if (type === 'Figure' && !element.has(PDFName.of('Alt'))) figuresWithoutAlt++
     })
