@@ -62,20 +62,28 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // browser lays one out while the next is rendered here, and the web pages after them. The
     // citations, formatted for the print HTML, are not formatted again for the web page.
     const items = new Map<EditionName, BuiltEdition>()
+    // Until the last print sent has its first parts laying out, this process is on its critical
+    // path (cutting the document, loading the parts): what is rendered next waits for that.
+    let handedOver = Promise.resolve()
     for (const edition of formats.includes('pdf') ? editions : []) {
+      await handedOver
       const job = await writePrintHtml(edition)
       items.set(edition, job.built)
       // The edition started first (the full one, the longest) gets freed slots first.
       const rank = printing.length
+      let layingOut = () => {}
+      handedOver = new Promise((resolve) => (layingOut = resolve))
       const started = isStale(job).then(async (stale) => {
         if (!stale) return void (job.built.cached = true)
-        await printEdition(job, slots, rank)
+        await printEdition(job, slots, rank, layingOut)
         return job
       })
+      started.finally(layingOut).catch(() => {})
       // A print that fails is reported once the web pages are rendered, not as an unhandled rejection.
       started.catch(() => {})
       printing.push(started)
     }
+    await handedOver
     for (const edition of editions) {
       const item = items.get(edition)
       if (formats.includes('html')) built.push(await stageWebPage(edition, item))
@@ -130,7 +138,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   }
 
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
-  async function printEdition(job: PrintJob, slots: Slots, rank: number): Promise<void> {
+  async function printEdition(job: PrintJob, slots: Slots, rank: number, onLayoutStarted: () => void): Promise<void> {
     if (!browser) return
     const [{renderPdf}, {finalizePdf}] = await Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
     const running = await browser.get()
@@ -143,6 +151,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       slots,
       rank,
       newPage: browser.newPage,
+      onLayoutStarted,
       onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
     })
     let fonts: string[] = []

@@ -41,20 +41,24 @@ function markPart(continues: boolean, startOn: Side): void {
   if (startOn === 'left') root.dataset.rpStart = 'left'
 }
 
+export interface LayOutOptions {
+  /** Told each time a part is laid out. */
+  onPart?: (laidOut: number, parts: number) => void
+  /** Told when the first layouts, as many as run at once, are handed to Paged.js (RenderPdfOptions). */
+  onLayoutStarted?: () => void
+  /** Shared with the build's other prints (Slots). */
+  slots?: Slots
+  /** Among prints sharing `slots`, the lower goes first (Slots). */
+  rank?: number
+}
+
 /**
  * Lay out every part file with Paged.js, `workers` at a time, then again on the other side those
  * that land there (plan-merge.ts). The first part is laid out last and its page kept for the merge;
  * the other parts' pages are read out and their browser pages reused, then closed.
  */
-export async function layOutParts(
-  job: PrintJob,
-  files: readonly string[],
-  workers: number,
-  onPart?: (laidOut: number, parts: number) => void,
-  slots?: Slots,
-  /** Among prints sharing `slots`, the lower goes first (Slots). */
-  rank = 0
-): Promise<LaidOutParts> {
+export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions = {}): Promise<LaidOutParts> {
+  const {onPart, onLayoutStarted, slots, rank = 0} = options
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -62,6 +66,8 @@ export async function layOutParts(
   // Parts not started yet: once there are none, a page done with its part is closed at once, and
   // its renderer's memory goes while the last parts are laid out (a relayout opens a new one).
   let unstarted = 0
+  // Layouts handed to Paged.js so far.
+  let started = 0
 
   // Each lane of parts holds one of the build's slots from its first part to its last: a freed
   // slot between two parts would go to another edition's print waiting for one, and this
@@ -79,7 +85,9 @@ export async function layOutParts(
     // 60 to 170 ms sooner per part on this machine.
     await step('loading Paged.js', page.evaluate(pagedSource('paged.js')))
     await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
-    const laidOut = (await step('paginating with Paged.js', page.evaluate(runPagedJs(rootUrl)))) as number
+    const running = page.evaluate(runPagedJs(rootUrl))
+    if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
+    const laidOut = (await step('paginating with Paged.js', running)) as number
     if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
     if (unstarted > 0) {

@@ -33,6 +33,12 @@ export interface RenderPdfOptions {
   onPart?: (laidOut: number, parts: number) => void
   /** Opens a blank page; default `browser.newPage()` (a build hands out pages it opened ahead). */
   newPage?: () => Promise<Page>
+  /**
+   * Told once, when the parts that can be laid out at once are in the browser and laying out (or
+   * the print ended before): from then on the print waits on the browser, not on this process,
+   * which can render the next thing without holding up the longest part.
+   */
+  onLayoutStarted?: () => void
 }
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
@@ -59,7 +65,13 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   // same from build to build): two prints of one file take turns.
   const htmlFile = path.resolve(options.htmlFile)
   const before = printing.get(htmlFile) ?? Promise.resolve()
-  const turn = before.then(() => printInParts(browser, options, htmlFile))
+  let told = false
+  const layoutStarted = () => {
+    if (told) return
+    told = true
+    options.onLayoutStarted?.()
+  }
+  const turn = before.then(() => printInParts(browser, {...options, onLayoutStarted: layoutStarted}, htmlFile))
   const done = turn.then(
     () => {},
     () => {}
@@ -68,6 +80,7 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   try {
     return await turn
   } finally {
+    layoutStarted()
     if (printing.get(htmlFile) === done) printing.delete(htmlFile)
   }
 }
@@ -89,7 +102,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     await job.step('writing the parts', Promise.all(parts.map((part, index) => writeFile(files[index]!, part))))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, files.length > 1 ? options.onPart : undefined, options.slots, options.rank)
+      laidOut = await layOutParts(job, files, workers, {onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank})
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

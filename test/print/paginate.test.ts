@@ -72,6 +72,25 @@ describe('parts', () => {
     expect((await readdir(fixture.root)).filter((name) => name.includes('.part-'))).toEqual([])
   })
 
+  test('says once when its first parts are laying out, before they are done, and once when it fails early', async () => {
+    // A build renders its next edition once the print has its parts in the browser (build-editions.ts).
+    const file = await fixture.page('started.html', chapters(2))
+    const events: string[] = []
+    await renderPdf(browser, {
+      htmlFile: file,
+      root: fixture.root,
+      timeoutMs: 30_000,
+      partChars: 1,
+      workers: 1,
+      onLayoutStarted: () => events.push('laying out'),
+      onPart: (laidOut, parts) => events.push(`part ${laidOut}/${parts}`)
+    })
+    expect(events).toEqual(['laying out', 'part 1/2', 'part 2/2'])
+    let told = 0
+    await expect(renderPdf(browser, {htmlFile: '/etc/hostname', root: fixture.root, timeoutMs: 5000, onLayoutStarted: () => told++})).rejects.toThrow(PrintError)
+    expect(told).toBe(1)
+  })
+
   test('a theme that runs chapters on without a page break is laid out in one run', async () => {
     const file = await fixture.page('no-break.html', chapters(4), '<style>section.rp-chapter { break-before: auto; }</style>')
     const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2})
