@@ -23,7 +23,12 @@
  *             in the first and last tenth of the run (--only picks the variants);
  *   pdf       page.pdf with and without `tagged`/`outline` on the same laid-out page, and the
  *             pdf-lib load of each;
- *   node      renderPdf + finalizePdf with the Node side profiled (inspector): pdf-lib's share.
+ *   node      renderPdf + finalizePdf with the Node side profiled (inspector): pdf-lib's share;
+ *   parts-print  renderPdf as the build runs it, with each part but the first also printed on its
+ *             own right after its layout (page.pdf, tagged, with its outline): the time of each,
+ *             against page.pdf of the merged document, and pdf-lib joining the parts' PDFs
+ *             (pages only: no tag trees, outlines or links joined). A measurement for a print in
+ *             parts that does not exist (bench/README.md, "Measured, not built").
  *
  * Writes raw profiles to $TMPDIR/rapporteur-build-*.{cpuprofile,trace.json} (the traces are large).
  */
@@ -38,6 +43,7 @@ import {PDFDocument} from 'pdf-lib'
 import {build} from '../dist/api/build.js'
 import {launchBrowser, resolveBrowser} from '../dist/print/browser.js'
 import {pagedHandlersScript} from '../dist/print/browser-side/handlers.js'
+import {partResultScript} from '../dist/print/browser-side/parts.js'
 import {finalizePdf} from '../dist/print/finalize-pdf.js'
 import {renderPdf} from '../dist/print/paginate.js'
 import {generateBuildProject} from './generate-build.js'
@@ -426,11 +432,61 @@ async function nodeSide() {
   const t = []
   const mark = () => t.push(performance.now())
   mark()
-  const document = await PDFDocument.load(result.pdf, {updateMetadata: false})
+  const document = await PDFDocument.load(result.pdf, {updateMetadata: false, parseSpeed: Infinity})
   mark()
-  await document.save({useObjectStreams: true})
+  await document.save({useObjectStreams: true, objectsPerTick: Infinity})
   mark()
-  console.log(`  pdf-lib alone: PDFDocument.load ${((t[1] - t[0]) / 1000).toFixed(2)} s, save ${((t[2] - t[1]) / 1000).toFixed(2)} s; finalizePdf loads once (and counts the pages) and saves twice`)
+  console.log(`  pdf-lib alone: PDFDocument.load ${((t[1] - t[0]) / 1000).toFixed(2)} s, save ${((t[2] - t[1]) / 1000).toFixed(2)} s, read and written in one go as finalizePdf does (it loads once and saves once)`)
+}
+
+async function partsPrint() {
+  // The build's own pages, wrapped: a part's page is printed just before the part is read out.
+  const partPdfs = []
+  const partSeconds = []
+  let mergedSeconds = 0
+  const wrapped = new Proxy(browser, {
+    get(target, name) {
+      if (name !== 'newPage') {
+        const value = Reflect.get(target, name)
+        return typeof value === 'function' ? value.bind(target) : value
+      }
+      return async () => {
+        const page = await target.newPage()
+        const evaluate = page.evaluate.bind(page)
+        const print = page.pdf.bind(page)
+        page.evaluate = async (script, ...args) => {
+          if (script === partResultScript) {
+            const start = performance.now()
+            partPdfs.push(await print({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: 900_000}))
+            partSeconds.push((performance.now() - start) / 1000)
+          }
+          return evaluate(script, ...args)
+        }
+        page.pdf = async (options) => {
+          const start = performance.now()
+          const bytes = await print(options)
+          mergedSeconds = (performance.now() - start) / 1000
+          return bytes
+        }
+        return page
+      }
+    }
+  })
+  const result = await renderPdf(wrapped, {htmlFile, root: outDir, timeoutMs: 900_000})
+  const start = performance.now()
+  const joined = await PDFDocument.create()
+  for (const bytes of partPdfs) {
+    const part = await PDFDocument.load(bytes, {parseSpeed: Infinity})
+    for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page)
+  }
+  await joined.save({objectsPerTick: Infinity})
+  const joinSeconds = (performance.now() - start) / 1000
+  const partPages = joined.getPageCount()
+  const sum = partSeconds.reduce((a, b) => a + b, 0)
+  console.log(`\n## Printing the parts on their own (${result.pageCount} pages in ${result.parts} parts)`)
+  console.log(`  parts 2–${result.parts} printed one by one: ${partSeconds.map((seconds) => seconds.toFixed(2)).join(', ')} s; ${sum.toFixed(2)} s for ${partPages} pages, ${((1000 * sum) / partPages).toFixed(1)} ms a page`)
+  console.log(`  the merged document's page.pdf: ${mergedSeconds.toFixed(2)} s for ${result.pageCount} pages, ${((1000 * mergedSeconds) / result.pageCount).toFixed(1)} ms a page`)
+  console.log(`  pdf-lib joining the parts' PDFs (pages only): ${joinSeconds.toFixed(2)} s`)
 }
 
 try {
@@ -440,6 +496,7 @@ try {
     else if (step === 'trace') await trace()
     else if (step === 'pdf') await pdf()
     else if (step === 'node') await nodeSide()
+    else if (step === 'parts-print') await partsPrint()
     else console.warn(`unknown step ${step}`)
   }
 } finally {
