@@ -140,7 +140,10 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
   async function printEdition(job: PrintJob, slots: Slots, rank: number, onLayoutStarted: () => void): Promise<void> {
     if (!browser) return
-    const [{renderPdf}, {finalizePdf}] = await Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
+    const {renderPdf} = await import('../print/paginate.js')
+    // pdf-lib is loaded while the browser lays out, not before: this process is then idle.
+    let finalizing: Promise<typeof import('../print/finalize-pdf.js')> | undefined
+    const finalizer = () => (finalizing ??= import('../print/finalize-pdf.js'))
     const running = await browser.get()
     progress('paginate', job.edition)
     const result = await renderPdf(running, {
@@ -151,11 +154,15 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       slots,
       rank,
       newPage: browser.newPage,
-      onLayoutStarted,
+      onLayoutStarted: () => {
+        void finalizer().catch(() => {})
+        onLayoutStarted()
+      },
       onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
     })
     let fonts: string[] = []
     let printed = result.pageCount
+    const {finalizePdf} = await finalizer()
     const pdf = await finalizePdf(result.pdf, {
       ...pdfMetadata(model, job.print.title),
       headings: headingTexts(model),

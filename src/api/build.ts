@@ -108,8 +108,9 @@ export interface StartedBrowser {
 }
 
 function startBrowser(options: BuildOptions): StartedBrowser {
-  // The print modules load with it, so that the first print HTML goes to the browser at once.
-  const modules = Promise.all([import('../print/paginate.js'), import('../print/finalize-pdf.js')])
+  // The print module loads with it, so that the first print HTML goes to the browser at once; the
+  // PDF's finalisation (pdf-lib, ~75 ms to load) is loaded once the browser has parts to lay out.
+  const modules = import('../print/paginate.js')
   modules.catch(() => {})
   const launching = (async () => {
     const {launchBrowser, resolveBrowser} = await import('../print/browser.js')
