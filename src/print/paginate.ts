@@ -52,7 +52,6 @@ export interface RenderPdfResult {
   problems: PrintProblem[]
 }
 
-
 /**
  * Paginate one HTML file with Paged.js and print it to PDF. The document is cut into parts at
  * chapters (split-parts.ts), each laid out in its own page of `browser`, several at a time; the

@@ -19,7 +19,6 @@ const processor = unified()
   .use(remarkStringify)
   .freeze()
 
-
 function randomStrings(seed: number, alphabet: string[], count: number, maxLength: number): string[] {
   const next = random(seed)
   return Array.from({length: count}, () => {

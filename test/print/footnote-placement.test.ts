@@ -17,7 +17,6 @@ let browser: Browser
 let fixture: PrintRoot
 withPrintFixture((started, root) => ([browser, fixture] = [started, root]))
 
-
 function noteDenseBody(): string {
   const next = random(15)
   const words = lorem.split(' ')

@@ -34,7 +34,6 @@ const items: CslItem[] = [
 ] as CslItem[]
 const byId = new Map(items.map((item) => [item.id, item]))
 
-
 function citationSequence(seed: number, count: number): CiteprocCitation[] {
   const next = random(seed)
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
