@@ -1,10 +1,18 @@
 #!/usr/bin/env node
 // The compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script), and as a bundle
-// in dist/bundle/ that loads faster (scripts/bundle.js); the compiled modules when there is none.
+// in dist/bundle/ that loads faster (scripts/bundle.js), run with V8's compiled code kept between
+// runs (dist/cli/load-bundle.js); the compiled modules when there is no bundle.
 import {existsSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
 
-const bundle = new URL('../dist/bundle/cli.js', import.meta.url)
-const {main} = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js')
+const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url))
+const args = process.argv.slice(2)
+const {main} = existsSync(bundle) ? await runBundle() : await import('../dist/cli/main.js')
+
+async function runBundle() {
+  const {codeCacheDir, loadBundle} = await import('../dist/cli/load-bundle.js')
+  return loadBundle(bundle, codeCacheDir(args.find((arg) => !arg.startsWith('-')))).exports
+}
 
 // `rapporteur export figures | head`: the reader closed the pipe, which is not an error of ours.
 for (const stream of [process.stdout, process.stderr]) {
@@ -19,4 +27,4 @@ process.on('SIGINT', () => {
   process.exit()
 })
 
-process.exitCode = await main(process.argv.slice(2))
+process.exitCode = await main(args)

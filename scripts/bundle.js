@@ -2,8 +2,15 @@
 // `npm ci` (the `prepare` script). Why: Node's ES module loader costs about 0.3 s to find, read and
 // link the hundreds of small modules `check` needs (micromark and the unified ecosystem) before
 // any work starts, in every command; the bundle loads in a fraction of that (docs/building.md).
-// bin/rapporteur.js runs the bundle when it is there, dist/cli/main.js otherwise; the API
+// bin/rapporteur.js runs the bundle when it is there (through dist/cli/load-bundle.js, which keeps
+// V8's compiled code of each chunk between runs), dist/cli/main.js otherwise; the API
 // (`import 'rapporteur'`) stays dist/.
+//
+// The chunks are CommonJS because Node 20 gives no way to hand V8 a code cache for an ES module
+// (`module.enableCompileCache` came with Node 22): load-bundle.js compiles each chunk itself with
+// `vm.Script` and its cached data. Such a script cannot run `import()` (Node 20 asks for an
+// experimental flag), so the externals' dynamic imports become `require()`, which loads ES modules
+// since Node 20.19 (the `engines` floor), and the build fails if any `import()` is left.
 //
 // Packages that find files beside their own code (the browser, Paged.js, pdf.js, KaTeX, fonts,
 // hyphenation patterns) stay outside the bundle and are loaded from node_modules as before, and so
@@ -13,9 +20,10 @@
 // interleaved). dist/bundle/ sits as deep in the package as dist/*/, so the
 // paths rapporteur builds from its own modules (the package's root, its themes and styles) are the
 // same from both.
-import {rm} from 'node:fs/promises'
+import {readdir, readFile, rm} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {build} from 'rolldown'
+import {parseAst} from 'rolldown/parseAst'
 
 const external = [
   '@citation-js/',
@@ -41,5 +49,22 @@ await build({
   platform: 'node',
   external: isExternal,
   logLevel: 'warn',
-  output: {dir: fileURLToPath(out), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js'}
+  output: {dir: fileURLToPath(out), format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs'}
 })
+
+/** The first `import(…)` expression in a program, by walking its ESTree nodes. */
+function findImportExpression(node) {
+  if (node === null || typeof node !== 'object') return undefined
+  if (node.type === 'ImportExpression') return node
+  for (const value of Object.values(node)) {
+    const found = Array.isArray(value) ? value.map(findImportExpression).find(Boolean) : findImportExpression(value)
+    if (found) return found
+  }
+  return undefined
+}
+
+for (const name of await readdir(out)) {
+  const code = await readFile(new URL(name, out), 'utf8')
+  const found = findImportExpression(parseAst(code, {sourceType: 'script'}, name))
+  if (found) throw new Error(`dist/bundle/${name} still has \`${code.slice(found.start, found.end)}\`, which load-bundle.js cannot run: make it a static import, or list the package in scripts/bundle.js`)
+}

@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
@@ -8,6 +7,7 @@ import {z} from 'zod'
 import type {ArchivedText, Entry, SchemaProblem} from '../model/types.js'
 import {numbersOf} from '../model/figures/source-numbers.js'
 import {resolveInside} from './sandbox.js'
+import {cacheRoot} from './cache-root.js'
 import type {Source} from '../model/schemas/sources.js'
 
 export type {ArchivedText}
@@ -17,11 +17,6 @@ const archivedTextSchema = z.object({file: z.string(), pages: z.array(z.object({
 /** Bump when extraction or number reading changes, so that cached copies are read again. */
 const extractorVersion = 2
 const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md'])
-
-/** Where extracted texts are kept, by the hash of the file: `RAPPORTEUR_CACHE`, else `~/.cache/rapporteur`. */
-export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.RAPPORTEUR_CACHE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'rapporteur')
-}
 
 /**
  * Read the archived copy named by each source's `file`: PDF page by page through pdf.js, HTML

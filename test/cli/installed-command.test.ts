@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import {cp, mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -12,13 +12,16 @@ import {pdfPages} from '../print/helpers.js'
  * scripts/bundle.js when the package is installed or built): the other tests import the sources,
  * so these run the bundle itself, as a user would, on the sample report. Its modules are not where
  * the compiled ones are, so what rapporteur finds beside its own files (rules, themes, styles,
- * Paged.js, fonts) is found from there too.
+ * Paged.js, fonts) is found from there too. They run with their own cache folder, where the
+ * bundle's compiled code is kept between runs (src/cli/load-bundle.ts).
  */
 const root = path.join(import.meta.dirname, '../..')
 const bin = path.join(root, 'bin/rapporteur.js')
-const bundled = existsSync(path.join(root, 'dist/bundle/cli.js'))
-const run = promisify(execFile)
+const bundled = existsSync(path.join(root, 'dist/bundle/cli.cjs'))
+const execute = promisify(execFile)
 let work: string
+const run = (file: string, args: string[], options: {timeout?: number; env?: NodeJS.ProcessEnv} = {}) =>
+  execute(file, args, {...options, env: {...process.env, RAPPORTEUR_CACHE: path.join(work, 'cache'), ...options.env}})
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-installed-'))
@@ -28,10 +31,16 @@ afterAll(async () => {
   await rm(work, {recursive: true, force: true})
 })
 
+/** Each file of a folder with the time it was last written. */
+async function modificationTimes(folder: string): Promise<Record<string, number>> {
+  const names = await readdir(folder)
+  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await stat(path.join(folder, name))).mtimeMs] as const)))
+}
+
 describe('the installed command (the bundle)', () => {
   test('the bundle is built, and the command says its version', async () => {
     // `npm ci` and `npm run build:ts` make it: without it the install is broken, not the test skipped.
-    expect(bundled, 'dist/bundle/cli.js is missing: run `npm run build:ts`').toBe(true)
+    expect(bundled, 'dist/bundle/cli.cjs is missing: run `npm run build:ts`').toBe(true)
     const {stdout} = await run(process.execPath, [bin, '--version'])
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/u)
     const chunks = await readdir(path.join(root, 'dist/bundle'))
@@ -56,5 +65,29 @@ describe('the installed command (the bundle)', () => {
     const pages = await pdfPages(new Uint8Array(await readFile(path.join(dist, 'rapport.pdf'))))
     expect(pages.length).toBeGreaterThanOrEqual(30)
     expect(pages.some((page) => /Recommandation 1/u.test(page.text))).toBe(true)
+    // The build's compiled code is kept, and the next build reads it: a build changes V8's flags
+    // for its collections and must set them back, or V8 refuses the copies and they are written again.
+    const folder = path.join(work, 'cache', 'code', `node-${process.version}-${process.arch}`, 'build')
+    const kept = await modificationTimes(folder)
+    expect(Object.keys(kept).length).toBeGreaterThan(5)
+    const {stderr} = await run(process.execPath, [bin, 'build', path.join(work, 'report')])
+    expect(stderr).toMatch(/nothing changed/u)
+    expect(await modificationTimes(folder)).toEqual(kept)
   }, 150_000)
+
+  test('keeps the compiled code of each command between runs, and uses it', async () => {
+    const cache = path.join(work, 'code-cache')
+    const check = () => run(process.execPath, [bin, 'check', path.join(work, 'report')], {env: {RAPPORTEUR_CACHE: cache}})
+    await check()
+    const folder = path.join(cache, 'code', `node-${process.version}-${process.arch}`, 'check')
+    const kept = await modificationTimes(folder)
+    expect(Object.keys(kept).filter((name) => /^cli\.cjs\.[\da-f]{16}\.v8$/u.test(name))).toHaveLength(1)
+    // The second run reads them: V8 accepts them (the same flags, the same code), so none is written again.
+    const {stdout} = await check()
+    expect(stdout).toMatch(/no problems/u)
+    expect(await modificationTimes(folder)).toEqual(kept)
+    // Turned off, nothing is written.
+    await run(process.execPath, [bin, 'check', path.join(work, 'report')], {env: {RAPPORTEUR_CACHE: path.join(work, 'no-cache'), RAPPORTEUR_CODE_CACHE: 'off'}})
+    expect(existsSync(path.join(work, 'no-cache', 'code'))).toBe(false)
+  }, 60_000)
 })
