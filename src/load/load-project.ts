@@ -4,6 +4,7 @@ import type {ProjectInput} from '../model/build.js'
 import {refinedConfigSchema, type Config, type EditionName} from '../model/schemas/config.js'
 import type {SchemaProblem} from '../model/types.js'
 import {reportZodIssues} from '../model/zod-issues.js'
+import {validationOptions} from '../model/validation-options.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -24,7 +25,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const configSource = parseYaml(configFile)
   for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
   if (configSource.errors.length > 0) return {ok: false, configFile}
-  const result = refinedConfigSchema.safeParse(configSource.data ?? {}, {reportInput: true})
+  const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
   if (!result.success) {
     reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml')
     return {ok: false, configFile}

@@ -6,6 +6,7 @@ import type {Diagnostic} from '../diagnostics/message.js'
 import {addMessage} from '../diagnostics/message.js'
 import {themeManifestSchema, type ThemeManifest} from '../model/schemas/theme.js'
 import {reportZodIssues} from '../model/zod-issues.js'
+import {validationOptions} from '../model/validation-options.js'
 import {parseYaml, positionOfPath} from '../parse/yaml.js'
 import {CannotRunError} from './cannot-run.js'
 
@@ -72,7 +73,7 @@ async function readManifest(dir: string, root: string) {
   }
   for (const error of source.errors) addMessage(file, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
   if (source.errors.length > 0) throw stop()
-  const result = themeManifestSchema.safeParse(source.data ?? {}, {reportInput: true})
+  const result = themeManifestSchema.safeParse(source.data ?? {}, validationOptions())
   if (!result.success) {
     reportZodIssues(file, result.error.issues, (at, keyOnly) => positionOfPath(source, at, keyOnly), 'theme.yaml')
     throw stop()

@@ -204,7 +204,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   /** Record a directive use, validate its attributes, and return them parsed (undefined if invalid). */
   const recordDirective = (node: ContainerDirective | LeafDirective | TextDirective) => {
     model.directives.push({...where(node), kind: node.type, name: node.name, node})
-    return validateAttributes(node, document, model.problems)
+    return validateAttributes(node, document, model.problems, model.directives.length)
   }
 
   visitBlocks(document.tree.children, {})

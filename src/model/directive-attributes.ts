@@ -3,6 +3,7 @@ import type {Position} from 'unist'
 import type {z} from 'zod'
 import {directiveSchemas} from './schemas/directives.js'
 import {describeIssue} from './zod-issues.js'
+import {validationOptions} from './validation-options.js'
 import type {MarkdownDocument, SchemaProblem} from './types.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
@@ -16,12 +17,14 @@ interface VerbosePositions {
  * Validate a known directive's attributes against its schema. Each issue is placed on the
  * attribute as written (remark's verbose directive positions), or on the opening marker when the
  * attribute is missing. Returns the parsed attributes, or undefined when invalid or unknown.
+ * `seen`: how many directives the report had before this one (zod's compiled path pays from a
+ * few hundred on, validation-options.ts).
  */
-export function validateAttributes(node: Directive, document: MarkdownDocument, problems: SchemaProblem[]): Record<string, unknown> | undefined {
+export function validateAttributes(node: Directive, document: MarkdownDocument, problems: SchemaProblem[], seen = 0): Record<string, unknown> | undefined {
   const schemas: Record<string, z.ZodType> = directiveSchemas[node.type]
   const schema = Object.hasOwn(schemas, node.name) ? schemas[node.name] : undefined
   if (!schema) return undefined
-  const result = schema.safeParse(node.attributes ?? {}, {reportInput: true})
+  const result = schema.safeParse(node.attributes ?? {}, validationOptions(seen))
   if (result.success) return result.data as Record<string, unknown>
   const positions = (node.data as {position?: VerbosePositions} | undefined)?.position
   for (const issue of result.error.issues) {

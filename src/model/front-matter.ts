@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import {positionOfPath, parseYaml} from '../parse/yaml.js'
 import {frontMatterSchema, type FrontMatter} from './schemas/front-matter.js'
 import {describeIssue} from './zod-issues.js'
+import {validationOptions} from './validation-options.js'
 import type {SchemaProblem} from './types.js'
 
 /** Read and validate a document's front matter; problems are placed in the YAML block. */
@@ -15,7 +16,7 @@ export function readFrontMatter(file: VFile, tree: Root, problems: SchemaProblem
   const source = parseYaml(file, node.value, offset)
   for (const error of source.errors) problems.push({file: file.path, ...error})
   if (source.data === undefined || source.data === null) return {}
-  const result = frontMatterSchema.safeParse(source.data, {reportInput: true})
+  const result = frontMatterSchema.safeParse(source.data, validationOptions())
   if (result.success) return result.data
   for (const issue of result.error.issues) {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path

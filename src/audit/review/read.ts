@@ -3,6 +3,7 @@ import {positionFromOffsets} from '../../diagnostics/location.js'
 import {reviewFileSchema, type ReviewFile} from '../../model/schemas/review.js'
 import type {SchemaProblem} from '../../model/types.js'
 import {describeIssue} from '../../model/zod-issues.js'
+import {validationOptions} from '../../model/validation-options.js'
 import {parseYaml, positionOfPath} from '../../parse/yaml.js'
 
 /**
@@ -25,7 +26,7 @@ export function parseReview(file: VFile, problems: SchemaProblem[]): ReviewFile 
   // Valid JSON the YAML reading refuses: a key given twice in one object.
   for (const error of source.errors) problems.push({file: file.path, position: error.position, message: error.message.replace('Cannot parse YAML: ', 'Cannot read JSON: ')})
   const located = source.errors.length === 0
-  const result = reviewFileSchema.safeParse(data, {reportInput: true})
+  const result = reviewFileSchema.safeParse(data, validationOptions())
   if (!result.success) {
     for (const issue of result.error.issues) {
       const keyOnly = issue.code === 'unrecognized_keys'

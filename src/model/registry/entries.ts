@@ -2,6 +2,7 @@ import type {Position} from 'unist'
 import type {z} from 'zod'
 import {positionOfPath, type YamlSource} from '../../parse/yaml.js'
 import {describeIssue} from '../zod-issues.js'
+import {validationOptions} from '../validation-options.js'
 import type {Entry, SchemaProblem} from '../types.js'
 
 /** Map a data path (index, field) to where it is written in the registry file. */
@@ -25,8 +26,9 @@ export function validateEntries<T extends {id: string}>(
     return []
   }
   const entries: Array<Entry<T>> = []
+  const options = validationOptions(items.length)
   items.forEach((item: unknown, index) => {
-    const result = schema.safeParse(item, {reportInput: true})
+    const result = schema.safeParse(item, options)
     if (!result.success) {
       for (const issue of result.error.issues) {
         const unknownKey = issue.code === 'unrecognized_keys'
