@@ -26,7 +26,7 @@ import type {BuildOptions, BuiltEdition, BuiltOrFailed, StartedBrowser} from './
 import {stylesheetsFor} from '../render/stylesheets.js'
 import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-settings.js'
 import {writeAssets, writeMathAssets} from './write-assets.js'
-import {collectGarbage} from './collect-garbage.js'
+import {collectGarbage, worthCollecting} from './collect-garbage.js'
 
 /** Render and print a report `check` found no error in. */
 export async function buildChecked(dir: string, model: ReportModel, options: BuildOptions & {out: string; formats: Array<'pdf' | 'html'>}, browser: StartedBrowser | undefined): Promise<BuiltOrFailed> {
@@ -89,8 +89,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       if (formats.includes('html')) built.push(await stageWebPage(edition, item))
       else built.push(item!)
     }
-    // Rendering is over: its garbage goes before the browser's largest pages (collect-garbage.ts).
-    if (printing.length > 0) collectGarbage()
+    // Rendering is over: its garbage goes before the browser's largest pages, when the heap is large
+    // enough for that to matter (collect-garbage.ts).
+    if (printing.length > 0 && worthCollecting(process.memoryUsage().heapTotal)) collectGarbage()
     const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
     options.signal?.throwIfAborted()
     await outputs.commit()

@@ -1,7 +1,7 @@
 import {setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
 import {expect, test} from 'vitest'
-import {collectGarbage} from '../../src/api/collect-garbage.js'
+import {collectGarbage, worthCollecting} from '../../src/api/collect-garbage.js'
 
 test('a full collection runs without --expose-gc and frees what nothing holds', async () => {
   expect(process.execArgv).not.toContain('--expose-gc')
@@ -11,6 +11,13 @@ test('a full collection runs without --expose-gc and frees what nothing holds', 
   collectGarbage()
   collectGarbage()
   expect(ref.deref()).toBeUndefined()
+  // V8's flags are set back as they were (the CLI's code cache is refused under other flags).
+  expect(runInNewContext('typeof gc')).toBe('undefined')
+})
+
+test('a small heap is not worth compacting, a large one is', () => {
+  expect(worthCollecting(87 * 1024 * 1024)).toBe(false)
+  expect(worthCollecting(141 * 1024 * 1024)).toBe(true)
 })
 
 /** A heap as a render leaves it: one object in twenty still held, spread over every page. */
