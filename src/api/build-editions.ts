@@ -93,6 +93,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // enough for that to matter (collect-garbage.ts).
     if (printing.length > 0 && worthCollecting(process.memoryUsage().heapTotal)) collectGarbage()
     const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
+    // The browser closes (40–65 ms) while the outputs are written; build() waits for it, and
+    // reports a failure to close, before it returns.
+    browser?.close().catch(() => {})
     options.signal?.throwIfAborted()
     await outputs.commit()
     // The cache keys last: a PDF is known up to date only once it is in place.

@@ -104,6 +104,7 @@ export interface StartedBrowser {
   get(): Promise<Browser>
   /** A blank page: one opened ahead while there are any, else a new one. */
   newPage(): Promise<Page>
+  /** Close the browser (once: later calls wait for the same close). */
   close(): Promise<void>
 }
 
@@ -127,13 +128,15 @@ function startBrowser(options: BuildOptions): StartedBrowser {
     return page
   }))
   ahead.catch(() => {})
+  let closing: Promise<void> | undefined
   return {
     get: () => launching,
     newPage: async () => (await ahead).shift() ?? (await launching).newPage(),
-    close: async () => {
-      const browser = await launching.catch(() => undefined)
-      await browser?.close()
-    }
+    close: () =>
+      (closing ??= (async () => {
+        const browser = await launching.catch(() => undefined)
+        await browser?.close()
+      })())
   }
 }
 
