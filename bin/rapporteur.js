@@ -3,6 +3,7 @@
 // in dist/bundle/ that loads faster (scripts/bundle.js), run with V8's compiled code kept between
 // runs (dist/cli/load-bundle.js); the compiled modules when there is no bundle.
 import {existsSync} from 'node:fs'
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url))
@@ -11,7 +12,7 @@ const {main} = existsSync(bundle) ? await runBundle() : await import('../dist/cl
 
 async function runBundle() {
   const {codeCacheDir, loadBundle} = await import('../dist/cli/load-bundle.js')
-  return loadBundle(bundle, codeCacheDir(args.find((arg) => !arg.startsWith('-')))).exports
+  return loadBundle(bundle, codeCacheDir(args.find((arg) => !arg.startsWith('-')), path.dirname(bundle))).exports
 }
 
 // `rapporteur export figures | head`: the reader closed the pipe, which is not an error of ours.

@@ -14,8 +14,8 @@ import {cacheRoot} from '../load/cache-root.js'
  * `vm.Script` and the cached data V8 gave last time, as the `v8-compile-cache` package did.
  *
  * The cache is only a speed-up. It lives in the user's cache folder (`RAPPORTEUR_CACHE`, else
- * `~/.cache/rapporteur`), one set per command (a `check` compiles less than a `build`) and per
- * Node version, each file named by its chunk's contents (V8 itself checks only the length). It is
+ * `~/.cache/rapporteur`), one set per command (a `check` compiles less than a `build`), per
+ * installation and per Node version, each file named by its chunk's contents (V8 itself checks only the length). It is
  * written at exit, for the chunks that had none or whose copy V8 refused; a folder that cannot be
  * written leaves the command as fast as without it, never failing. `RAPPORTEUR_CODE_CACHE=off`
  * turns it off.
@@ -33,11 +33,16 @@ export type LoadedBundle = {
   saveCodeCache: () => void
 }
 
-/** The code cache's folder for a command, or undefined when `RAPPORTEUR_CODE_CACHE=off`. */
-export function codeCacheDir(command: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/**
+ * The code cache's folder for a command of the bundle in `bundleDir`, or undefined when
+ * `RAPPORTEUR_CODE_CACHE=off`. One folder per installation (by its path), so that two installed
+ * versions used in turn (a global one, a project's own) do not remove each other's copies.
+ */
+export function codeCacheDir(command: string | undefined, bundleDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.RAPPORTEUR_CODE_CACHE === 'off') return undefined
   const profile = command !== undefined && /^[a-z][a-z-]{0,30}$/u.test(command) ? command : 'other'
-  return path.join(cacheRoot(env), 'code', `node-${process.version}-${process.arch}`, profile)
+  const installation = createHash('sha1').update(path.resolve(bundleDir)).digest('hex').slice(0, 12)
+  return path.join(cacheRoot(env), 'code', `node-${process.version}-${process.arch}`, installation, profile)
 }
 
 /** Load `entry` and the chunks it requires (relative paths), compiled with the code cache in `cacheDir` when given. */

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {codeCacheDir} from '../../src/cli/load-bundle.js'
 import {pdfPages} from '../print/helpers.js'
 
 /**
@@ -67,7 +68,7 @@ describe('the installed command (the bundle)', () => {
     expect(pages.some((page) => /Recommandation 1/u.test(page.text))).toBe(true)
     // The build's compiled code is kept, and the next build reads it: a build changes V8's flags
     // for its collections and must set them back, or V8 refuses the copies and they are written again.
-    const folder = path.join(work, 'cache', 'code', `node-${process.version}-${process.arch}`, 'build')
+    const folder = codeCacheDir('build', path.join(root, 'dist/bundle'), {RAPPORTEUR_CACHE: path.join(work, 'cache')})!
     const kept = await modificationTimes(folder)
     expect(Object.keys(kept).length).toBeGreaterThan(5)
     const {stderr} = await run(process.execPath, [bin, 'build', path.join(work, 'report')])
@@ -79,7 +80,7 @@ describe('the installed command (the bundle)', () => {
     const cache = path.join(work, 'code-cache')
     const check = () => run(process.execPath, [bin, 'check', path.join(work, 'report')], {env: {RAPPORTEUR_CACHE: cache}})
     await check()
-    const folder = path.join(cache, 'code', `node-${process.version}-${process.arch}`, 'check')
+    const folder = codeCacheDir('check', path.join(root, 'dist/bundle'), {RAPPORTEUR_CACHE: cache})!
     const kept = await modificationTimes(folder)
     expect(Object.keys(kept).filter((name) => /^cli\.cjs\.[\da-f]{16}\.v8$/u.test(name))).toHaveLength(1)
     // The second run reads them: V8 accepts them (the same flags, the same code), so none is written again.

@@ -129,11 +129,17 @@ describe('loadBundle', () => {
 })
 
 describe('codeCacheDir', () => {
-  test("one folder per command and Node version, under rapporteur's cache; off when asked", () => {
+  test("one folder per command, installation and Node version, under rapporteur's cache; off when asked", () => {
     const env = {RAPPORTEUR_CACHE: '/cache'}
-    expect(codeCacheDir('build', env)).toBe(path.join('/cache', 'code', `node-${process.version}-${process.arch}`, 'build'))
-    expect(codeCacheDir('../../etc', env)).toBe(path.join('/cache', 'code', `node-${process.version}-${process.arch}`, 'other'))
-    expect(codeCacheDir(undefined, env)).toMatch(/other$/u)
-    expect(codeCacheDir('check', {...env, RAPPORTEUR_CODE_CACHE: 'off'})).toBeUndefined()
+    const node = path.join('/cache', 'code', `node-${process.version}-${process.arch}`)
+    const build = codeCacheDir('build', '/opt/rapporteur/dist/bundle', env)!
+    expect(path.dirname(path.dirname(build))).toBe(node)
+    expect(path.basename(build)).toBe('build')
+    expect(codeCacheDir('check', '/opt/rapporteur/dist/bundle', env)).toBe(path.join(path.dirname(build), 'check'))
+    // Another installation: another folder, so that neither removes the other's copies.
+    expect(codeCacheDir('build', '/home/me/project/node_modules/rapporteur/dist/bundle', env)).not.toBe(build)
+    expect(codeCacheDir('../../etc', '/opt/rapporteur/dist/bundle', env)).toBe(path.join(path.dirname(build), 'other'))
+    expect(codeCacheDir(undefined, '/opt/rapporteur/dist/bundle', env)).toMatch(/other$/u)
+    expect(codeCacheDir('check', '/opt/rapporteur/dist/bundle', {...env, RAPPORTEUR_CODE_CACHE: 'off'})).toBeUndefined()
   })
 })
