@@ -70,6 +70,7 @@ describe('French spacing: what it leaves alone', () => {
     ['marks inside URLs that would be spaced in prose', `Voir https://example.org/a!"b et WWW.EXAMPLE.ORG/C?'D`],
     ['a URL alone in its block', `https://example.org/a;"b`],
     ['an address with no scheme, in capitals', `Voir WWW.EXAMPLE.ORG/C?'D`],
+    ['a mailto: address', `Écrire à mailto:nom!"x`],
     ['a scheme without a space after it', 'urn:isbn:978 et mailto:contact'],
     ['digits without spaces (postal codes, identifiers)', '75000 Paris, dossier 123456'],
     ['a year followed by a number', 'en 2024 250 cas'],

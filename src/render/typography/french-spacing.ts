@@ -140,8 +140,8 @@ const URL_TRAILER = /[.,;:!?»"'’)\]]/
 /** Digits grouped by spaces: `100 000`, `1 234 567`; not after another digit or a decimal mark. */
 const DIGIT_GROUPS = /(?<![\d.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)/g
 
-/** What any ADDRESS match holds: `@`, the `:` of a scheme or `mailto:`, or `www.`. */
-const MAY_HOLD_ADDRESS = /[@:]|www\./iu
+/** What any ADDRESS match holds: `@`, `://`, `www.` or `mailto:` (not a lone `:`, common in French prose). */
+const MAY_HOLD_ADDRESS = /@|:\/\/|www\.|mailto:/iu
 
 function addresses(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
