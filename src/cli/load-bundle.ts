@@ -15,10 +15,10 @@ import {cacheRoot} from '../load/cache-root.js'
  *
  * The cache is only a speed-up. It lives in the user's cache folder (`RAPPORTEUR_CACHE`, else
  * `~/.cache/rapporteur`), one set per command (a `check` compiles less than a `build`), per
- * installation and per Node version, each file named by its chunk's contents (V8 itself checks only the length). It is
- * written at exit, for the chunks that had none or whose copy V8 refused; a folder that cannot be
- * written leaves the command as fast as without it, never failing. `RAPPORTEUR_CODE_CACHE=off`
- * turns it off.
+ * installation and per Node version, each file named by its chunk's contents (V8 itself checks
+ * only the length). It is written at exit, for the chunks that had none or whose copy V8
+ * refused; a folder that cannot be written leaves the command as fast as without it, never
+ * failing. `RAPPORTEUR_CODE_CACHE=off` turns it off.
  */
 
 type Chunk = {exports: Record<string, unknown>}
