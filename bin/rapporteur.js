@@ -11,7 +11,9 @@ const args = process.argv.slice(2)
 const {main} = existsSync(bundle) ? await runBundle() : await import('../dist/cli/main.js')
 
 async function runBundle() {
-  const {codeCacheDir, loadBundle} = await import('../dist/cli/load-bundle.js')
+  const {codeCacheDir, codeCacheSetting, loadBundle} = await import('../dist/cli/load-bundle.js')
+  const {warning} = codeCacheSetting()
+  if (warning) process.stderr.write(`${warning}\n`)
   return loadBundle(bundle, codeCacheDir(args.find((arg) => !arg.startsWith('-')), path.dirname(bundle))).exports
 }
 

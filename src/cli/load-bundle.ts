@@ -18,7 +18,7 @@ import {cacheRoot} from '../load/cache-root.js'
  * installation and per Node version, each file named by its chunk's contents (V8 itself checks
  * only the length). It is written at exit, for the chunks that had none or whose copy V8
  * refused; a folder that cannot be written leaves the command as fast as without it, never
- * failing. `RAPPORTEUR_CODE_CACHE=off` turns it off.
+ * failing. `RAPPORTEUR_CODE_CACHE=off` turns it off (codeCacheSetting).
  */
 
 type Chunk = {exports: Record<string, unknown>}
@@ -35,14 +35,31 @@ export type LoadedBundle = {
 
 /**
  * The code cache's folder for a command of the bundle in `bundleDir`, or undefined when
- * `RAPPORTEUR_CODE_CACHE=off`. One folder per installation (by its path), so that two installed
+ * `RAPPORTEUR_CODE_CACHE` turns it off. One folder per installation (by its path), so that two installed
  * versions used in turn (a global one, a project's own) do not remove each other's copies.
  */
 export function codeCacheDir(command: string | undefined, bundleDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.RAPPORTEUR_CODE_CACHE === 'off') return undefined
+  if (codeCacheSetting(env).on === false) return undefined
   const profile = command !== undefined && /^[a-z][a-z-]{0,30}$/u.test(command) ? command : 'other'
   const installation = createHash('sha1').update(path.resolve(bundleDir)).digest('hex').slice(0, 12)
   return path.join(cacheRoot(env), 'code', `node-${process.version}-${process.arch}`, installation, profile)
+}
+
+const OFF = new Set(['off', '0', 'false', 'no'])
+const ON = new Set(['', 'on', '1', 'true', 'yes'])
+
+/**
+ * `RAPPORTEUR_CODE_CACHE` as understood: off (`off`, `0`, `false`, `no`), on (unset, `on`, `1`,
+ * `true`, `yes`), or on with a warning naming the value and the ones it takes, so that a
+ * misspelt `of` does not leave the cache on without a word.
+ */
+export function codeCacheSetting(env: NodeJS.ProcessEnv = process.env): {on: boolean; warning?: string} {
+  const value = env.RAPPORTEUR_CODE_CACHE
+  if (value === undefined) return {on: true}
+  const setting = value.trim().toLowerCase()
+  if (OFF.has(setting)) return {on: false}
+  if (ON.has(setting)) return {on: true}
+  return {on: true, warning: `rapporteur: RAPPORTEUR_CODE_CACHE=${JSON.stringify(value)} is not understood, so the code cache stays on; set it to \`off\` (or \`on\`).`}
 }
 
 /** Load `entry` and the chunks it requires (relative paths), compiled with the code cache in `cacheDir` when given. */

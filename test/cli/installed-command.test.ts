@@ -90,5 +90,9 @@ describe('the installed command (the bundle)', () => {
     // Turned off, nothing is written.
     await run(process.execPath, [bin, 'check', path.join(work, 'report')], {env: {RAPPORTEUR_CACHE: path.join(work, 'no-cache'), RAPPORTEUR_CODE_CACHE: 'off'}})
     expect(existsSync(path.join(work, 'no-cache', 'code'))).toBe(false)
+    // A value it does not understand: said on stderr, the command runs as usual.
+    const misspelt = await run(process.execPath, [bin, 'check', path.join(work, 'report')], {env: {RAPPORTEUR_CACHE: cache, RAPPORTEUR_CODE_CACHE: 'of'}})
+    expect(misspelt.stderr).toMatch(/RAPPORTEUR_CODE_CACHE="of" is not understood/u)
+    expect(misspelt.stdout).toMatch(/no problems/u)
   }, 60_000)
 })

@@ -3,7 +3,7 @@ import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
-import {codeCacheDir, loadBundle} from '../../src/cli/load-bundle.js'
+import {codeCacheDir, codeCacheSetting, loadBundle} from '../../src/cli/load-bundle.js'
 
 /**
  * The CLI's bundle runs through loadBundle, which compiles its CommonJS chunks with V8's cached
@@ -141,5 +141,28 @@ describe('codeCacheDir', () => {
     expect(codeCacheDir('../../etc', '/opt/rapporteur/dist/bundle', env)).toBe(path.join(path.dirname(build), 'other'))
     expect(codeCacheDir(undefined, '/opt/rapporteur/dist/bundle', env)).toMatch(/other$/u)
     expect(codeCacheDir('check', '/opt/rapporteur/dist/bundle', {...env, RAPPORTEUR_CODE_CACHE: 'off'})).toBeUndefined()
+  })
+})
+
+describe('codeCacheSetting', () => {
+  test.each([
+    [undefined, true],
+    ['off', false],
+    ['OFF', false],
+    ['0', false],
+    ['false', false],
+    ['no', false],
+    ['on', true],
+    ['1', true],
+    [' yes ', true]
+  ])('RAPPORTEUR_CODE_CACHE=%j: on %s, no warning', (value, on) => {
+    expect(codeCacheSetting(value === undefined ? {} : {RAPPORTEUR_CODE_CACHE: value})).toEqual({on})
+  })
+
+  test('a value it does not understand keeps the cache on and says so, naming the value', () => {
+    const setting = codeCacheSetting({RAPPORTEUR_CODE_CACHE: 'of'})
+    expect(setting.on).toBe(true)
+    expect(setting.warning).toBe('rapporteur: RAPPORTEUR_CODE_CACHE="of" is not understood, so the code cache stays on; set it to `off` (or `on`).')
+    expect(codeCacheDir('check', '/opt/rapporteur/dist/bundle', {RAPPORTEUR_CACHE: '/cache', RAPPORTEUR_CODE_CACHE: 'of'})).toBeDefined()
   })
 })
