@@ -42,14 +42,16 @@ export interface DocumentParts {
  * recognised as the same element in the next part; a print footnote's ref is its note number, which
  * its call and marker show (`attr(data-footnote-call)`), so note numbers do not restart per part.
  * Content before the first chapter goes to the first part, content after a chapter to that chapter's part.
+ * A document too short to cut is returned as it is, numbered by the page instead (tooShortToCut).
  */
 export function splitParts(html: string, options: SplitOptions = {}): DocumentParts {
+  const most = options.partChars ?? DEFAULT_PART_CHARS
+  if (tooShortToCut(html, most)) return {parts: [html]}
   const tree = fromHtml(html)
   const body = findBody(tree)
   if (!body) return {parts: [html]}
   numberElements(body)
   const chapters = collectChapters(body)
-  const most = options.partChars ?? DEFAULT_PART_CHARS
   const workers = Math.max(1, options.workers ?? 1)
   const lengths = chapters.map((chapter) => textLength(chapter))
   const total = lengths.reduce((sum, length) => sum + length, 0)
@@ -67,6 +69,17 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
     parts.push(toHtml(copy))
   }
   return {parts}
+}
+
+/**
+ * Whether a document is one part whatever its text, known without parsing it (parsing and writing
+ * out the sample's full edition took ~90 ms, cold, on the build's critical path). Its text is no
+ * longer than its markup, and two parts take twice the smallest part. Such a document goes to the
+ * browser as it is, and the page numbers its elements as this module would have
+ * (browser-side/handlers.ts, `beforeParsed`: the same refs, in the same order).
+ */
+function tooShortToCut(html: string, most: number): boolean {
+  return !Number.isFinite(most) || html.length < 2 * Math.min(most, MIN_PART_CHARS)
 }
 
 function findBody(tree: Root): Element | undefined {

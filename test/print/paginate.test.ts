@@ -1,8 +1,12 @@
 import {readdir} from 'node:fs/promises'
+import type {Element, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
 import type {Browser} from 'puppeteer-core'
 import {describe, expect, test} from 'vitest'
 import {PrintError} from '../../src/print/deadline.js'
 import {renderPdf} from '../../src/print/paginate.js'
+import {numberElementsScript} from '../../src/print/browser-side/number-elements.js'
+import {MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 import {lorem, pagesWith, paragraphs, pdfPages, withPrintFixture, type PrintRoot} from './helpers.js'
 
 let browser: Browser
@@ -70,6 +74,32 @@ describe('parts', () => {
     expect(parted.problems).toEqual([])
     // The part files are removed.
     expect((await readdir(fixture.root)).filter((name) => name.includes('.part-'))).toEqual([])
+  })
+
+  test('the page numbers a document too short to cut as splitParts numbers one it parses', async () => {
+    // A note, a table without its tbody, SVG: what the parsers must build alike for the refs to agree.
+    const body = `<header class="rp-cover"><h1>Cover</h1></header><main>${chapters(3)}<p>Call<span class="rp-footnote" data-note="7">Seven</span> <span data-ref="kept">kept</span></p><table><tr><td>1</td></tr></table><svg viewBox="0 0 1 1"><g><text>t</text></g></svg></main>`
+    const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>T</title></head><body class="rp-edition">${body}</body></html>`
+    expect(splitParts(html).parts).toEqual([html])
+    // The same document with a head too long for it to go unparsed: numbered by splitParts.
+    const parsed = splitParts(html.replace('</head>', `<style>${' '.repeat(2 * MIN_PART_CHARS)}</style></head>`)).parts[0]!
+    const refsOf = (node: Root | Element): unknown[] => node.children.flatMap((child) => (child.type === 'element' ? [child.properties.dataRef, ...refsOf(child)] : []))
+    const body$ = (fromHtml(parsed).children[1] as Element).children.find((child): child is Element => child.type === 'element' && child.tagName === 'body')!
+    const expected = refsOf(body$)
+    expect(expected).toContain('7')
+    expect(expected).toContain('kept')
+    const page = await browser.newPage()
+    try {
+      await page.setContent(html)
+      await page.evaluate(numberElementsScript)
+      const refs = await page.evaluate(() => {
+        ;(window as unknown as {rapporteurNumberElements: (content: ParentNode) => void}).rapporteurNumberElements(document.body)
+        return Array.from(document.body.querySelectorAll('*'), (element) => element.getAttribute('data-ref'))
+      })
+      expect(refs).toEqual(expected)
+    } finally {
+      await page.close()
+    }
   })
 
   test('says once when its first parts are laying out, before they are done, and once when it fails early', async () => {

@@ -18,6 +18,9 @@ ${sections}
 <footer class="rp-back-cover"><p>Back</p></footer></body></html>`
 }
 
+/** The document with a head long enough that splitParts parses it, whatever its text. */
+const withLongHead = (html: string) => html.replace('</head>', `<style>${' '.repeat(2 * MIN_PART_CHARS)}</style></head>`)
+
 /** The elements of a tree matching `tag.class` or `tag` (one or several, comma-separated). */
 function selectAll(selector: string, tree: Root | Element): Element[] {
   const tests = selector.split(',').map((one) => {
@@ -43,9 +46,25 @@ const descendants = (element: Element): Element[] =>
 const ids = (html: string, selector: string) => selectAll(selector, fromHtml(html)).map((element) => String(element.properties.id ?? element.properties.className))
 
 describe('splitParts', () => {
-  test('a document shorter than a part stays whole, its elements numbered and each note ref its number', () => {
-    const {parts} = splitParts(documentWith(3, 100))
+  test('a document whose markup is shorter than two of the smallest parts goes out as it is, unparsed', () => {
+    // The page numbers it (browser-side/handlers.ts), as test/print/part-refs.test.ts shows.
+    const html = documentWith(3, 100)
+    expect(splitParts(html).parts).toEqual([html])
+    expect(splitParts(html, {partChars: Infinity}).parts).toEqual([html])
+    // Just under twice the smallest part of markup, whatever its text: not cut.
+    const under = documentWith(2, MIN_PART_CHARS - 500)
+    expect(under.length).toBeLessThan(2 * MIN_PART_CHARS)
+    expect(splitParts(under).parts).toEqual([under])
+    // Smaller parts asked for: the bound follows them.
+    expect(splitParts(documentWith(10, 5_000), {partChars: 12_000}).parts.length).toBeGreaterThan(1)
+  })
+
+  test('a document with long markup but short text stays whole, its elements numbered and each note ref its number', () => {
+    // A long head (an inline stylesheet) makes the markup too long to skip parsing; the text is one part.
+    const html = withLongHead(documentWith(3, 100))
+    const {parts} = splitParts(html)
     expect(parts).toHaveLength(1)
+    expect(parts[0]).not.toBe(html)
     const tree = fromHtml(parts[0]!)
     const refs = selectAll('body', tree).flatMap((body) => descendants(body)).map((element) => element.properties.dataRef)
     expect(refs.every((ref) => typeof ref === 'string')).toBe(true)
@@ -74,7 +93,7 @@ describe('splitParts', () => {
       expect(selectAll('body', fromHtml(part))[0]!.properties.className).toEqual(['rp-edition'])
     }
     // Refs are numbered over the whole document: a chapter's ref is the same whichever part it is in.
-    const whole = fromHtml(splitParts(documentWith(6, 8_000), {partChars: Infinity}).parts[0]!)
+    const whole = fromHtml(splitParts(withLongHead(documentWith(6, 8_000)), {partChars: 10_000_000}).parts[0]!)
     const refOf = (tree: ReturnType<typeof fromHtml>) => Object.fromEntries(selectAll('section', tree).map((section) => [section.properties.id, section.properties.dataRef]))
     expect(Object.assign({}, ...parts.map((part) => refOf(fromHtml(part))))).toEqual(refOf(whole))
   })

@@ -1,3 +1,4 @@
+import {numberElementsScript} from './number-elements.js'
 import {placeNotesScript} from './place-notes.js'
 
 /**
@@ -5,7 +6,7 @@ import {placeNotesScript} from './place-notes.js'
  * so no build step or bundler can rewrite it). Each fixes one weak spot of Paged.js 0.4; all hook
  * names are Paged.js's own (a Handler method is registered for the hook of the same name).
  */
-export const pagedHandlersScript = placeNotesScript + String.raw`(() => {
+export const pagedHandlersScript = numberElementsScript + placeNotesScript + String.raw`(() => {
   const {Handler, registerHandlers} = window.Paged
 
   // Page of an element in the paginated output (Paged.js numbers pages from 1).
@@ -101,16 +102,8 @@ export const pagedHandlersScript = placeNotesScript + String.raw`(() => {
     }
 
     beforeParsed(content) {
-      // The print module numbers every element when it splits the document into parts
-      // (split-parts.ts); a document paginated whole (the preview's paged view) is numbered here.
-      // Paged.js would give random refs, which end up in link targets: fixed ones keep the PDF
-      // reproducible. A note's ref is its number, which its call and marker show.
-      for (const note of content.querySelectorAll('span.rp-footnote[data-note]:not([data-ref])')) note.dataset.ref = note.dataset.note
-      let count = 0
-      for (const element of content.querySelectorAll('*')) {
-        count++
-        if (!element.hasAttribute('data-ref')) element.setAttribute('data-ref', 'rp-' + count)
-      }
+      // Fixed refs for a document split-parts.ts did not number (number-elements.ts).
+      window.rapporteurNumberElements(content)
       // The footnote module overwrites data-note with "footnote": keep the renderer's note number.
       for (const note of content.querySelectorAll('span.rp-footnote[data-note]')) note.dataset.rpNote = note.dataset.note
     }
