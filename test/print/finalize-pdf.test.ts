@@ -115,3 +115,16 @@ test('reads and writes the whole PDF without pausing for timers', {timeout: 20_0
     vi.useRealTimers()
   }
 })
+
+test('packs up to 200 objects in each object stream, not pdf-lib’s 50, and the PDF reads back whole', async () => {
+  const raw = await render()
+  const pdf = await finalizePdf(raw, meta)
+  const counts = [...Buffer.from(pdf).toString('latin1').matchAll(/\/Type\s*\/ObjStm\b[^>]*?\/N (\d+)|\/N (\d+)[^>]*?\/Type\s*\/ObjStm\b/gu)].map((match) => Number(match[1] ?? match[2]))
+  expect(counts.length).toBeGreaterThan(0)
+  expect(Math.max(...counts)).toBeGreaterThan(50)
+  expect(Math.max(...counts)).toBeLessThanOrEqual(200)
+  // Every object Chromium wrote is still there.
+  const [before, after] = await Promise.all([PDFDocument.load(raw), PDFDocument.load(pdf)])
+  expect(after.context.enumerateIndirectObjects().length).toBeGreaterThanOrEqual(before.context.enumerateIndirectObjects().length)
+  expect(after.getPageCount()).toBe(before.getPageCount())
+})
