@@ -3,7 +3,6 @@
  * printed, every output staged and put in place together. build.ts loads this module only when
  * something is to be built.
  */
-import {createHash} from 'node:crypto'
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
@@ -27,6 +26,8 @@ import {stylesheetsFor} from '../render/stylesheets.js'
 import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-settings.js'
 import {writeAssets, writeMathAssets} from './write-assets.js'
 import {collectGarbage, worthCollecting} from './collect-garbage.js'
+import {installFingerprint} from './build-state.js'
+import {assetsDigest, printKey} from './print-key.js'
 
 /** Render and print a report `check` found no error in. */
 export async function buildChecked(dir: string, model: ReportModel, options: BuildOptions & {out: string; formats: Array<'pdf' | 'html'>}, browser: StartedBrowser | undefined): Promise<BuiltOrFailed> {
@@ -117,7 +118,14 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     const htmlFile = path.join(out, '.print', `${output}.html`)
     await mkdir(path.dirname(htmlFile), {recursive: true})
     await writeFile(htmlFile, html)
-    const hash = createHash('sha256').update(html).update(theme.styles.map((style) => style.text).join('\n')).update(pageCss(model.config.print, model.config.lang)).update(axesCss(model.config.axes)).update(JSON.stringify(printBoxes(model.config.print))).update(JSON.stringify(model.config.print.pdfx ?? null)).update(model.outputProfile ?? new Uint8Array()).digest('hex')
+    const hash = printKey({
+      html,
+      styles: [...theme.styles.map((style) => style.text), pageCss(model.config.print, model.config.lang), axesCss(model.config.axes)],
+      settings: {boxes: printBoxes(model.config.print), pdfx: model.config.print.pdfx ?? null, metadata: pdfMetadata(model, print.title)},
+      ...(model.outputProfile ? {outputProfile: model.outputProfile} : {}),
+      install: await installFingerprint(),
+      assets: await assetsDigest(path.join(out, 'assets'))
+    })
     const pdfFile = path.join(out, `${output}.pdf`)
     return {edition, htmlFile, pdfFile, hash, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}}
   }

@@ -319,6 +319,24 @@ describe('rapporteur build options', () => {
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
   }, 60_000)
 
+  test('a PDF is printed again when an image it shows is replaced under the same name', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'})
+    await mkdir(path.join(dir, 'assets'), {recursive: true})
+    await writeFile(path.join(dir, 'assets', 'carte.png'), tinyPng(40, 30))
+    const cached = async () => {
+      const result = await build(dir, {formats: ['pdf']})
+      expect(result.ok).toBe(true)
+      return result.ok ? result.editions[0]!.cached === true : undefined
+    }
+    expect(await cached()).toBe(false)
+    expect(await cached()).toBe(true)
+    const before = await readFile(path.join(dir, 'dist', 'rapport.pdf'))
+    // The same size, so the same HTML: only the image's bytes differ.
+    await writeFile(path.join(dir, 'assets', 'carte.png'), tinyPng(40, 30, 20))
+    expect(await cached()).toBe(false)
+    expect(Buffer.compare(await readFile(path.join(dir, 'dist', 'rapport.pdf')), before)).not.toBe(0)
+  }, 90_000)
+
   test('a character missing from the theme fonts is reported after printing', async () => {
     const dir = await project({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] ⇒ 話.\n'})
     const result = await build(dir, {formats: ['pdf']})
@@ -341,8 +359,8 @@ describe('rapporteur build options', () => {
   }, 60_000)
 })
 
-/** A valid grey PNG of the given size (no image library needed). */
-function tinyPng(width: number, height: number): Buffer {
+/** A valid grey PNG of the given size and grey level (no image library needed). */
+function tinyPng(width: number, height: number, grey = 128): Buffer {
   const crcTable = Array.from({length: 256}, (_, n) => {
     let c = n
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
@@ -365,6 +383,6 @@ function tinyPng(width: number, height: number): Buffer {
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
   header.set([8, 0, 0, 0, 0], 8)
-  const rows = Buffer.concat(Array.from({length: height}, () => Buffer.from([0, ...new Array(width).fill(128)])))
+  const rows = Buffer.concat(Array.from({length: height}, () => Buffer.from([0, ...new Array(width).fill(grey)])))
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
