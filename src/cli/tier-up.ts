@@ -6,9 +6,9 @@ import {setFlagsFromString} from 'node:v8'
  * model, the renderer, citeproc, pdf-lib), and with the default V8 compiled some 300 functions on
  * its background threads during a build of the sample: ~1 s of CPU, where the build uses ~4.5 s in
  * all on 2 cores and the browser needs them; 3 s of CPU at 100 pages. Most of those functions had
- * done their work by the time their optimised code was ready. With 4× it is ~0.4 s and ~1.4 s,
- * and the functions that run long (the parser's loops at 300 pages) are still optimised, a little
- * later (bench/README.md, point 25).
+ * done their work by the time their optimised code was ready. With 4× it is ~0.4 s and ~1.4 s;
+ * code that runs long is still optimised, a little later (at 300 pages those threads still spend
+ * ~3 s compiling; bench/README.md, point 25).
  */
 export const INTERRUPT_BUDGET = 4 * 67_584
 

@@ -75,8 +75,8 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
  * Whether a document is one part whatever its text, known without parsing it (parsing and writing
  * out the sample's full edition took ~90 ms, cold, on the build's critical path). Its text is no
  * longer than its markup, and two parts take twice the smallest part. Such a document goes to the
- * browser as it is, and the page numbers its elements as this module would have
- * (browser-side/handlers.ts, `beforeParsed`: the same refs, in the same order).
+ * browser as it is, and the page numbers its elements as this module would have, before Paged.js
+ * reads them (browser-side/number-elements.ts: the same refs, in the same order).
  */
 function tooShortToCut(html: string, most: number): boolean {
   return !Number.isFinite(most) || html.length < 2 * Math.min(most, MIN_PART_CHARS)
