@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFStreamWriter, PDFString, ParseSpeeds} from 'pdf-lib'
+import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds} from 'pdf-lib'
 import {repairOutlineTitles} from './outline-titles.js'
 import {setPrintBoxes, type PrintBoxes} from './page-boxes.js'
 import {addRoleMap} from './role-map.js'
@@ -7,6 +7,7 @@ import {renumberStructureIds} from './structure-ids.js'
 import {markArtifacts} from './artifacts.js'
 import {makePdfX4, type PdfX} from './pdfx.js'
 import {pdfFontNames} from './pdf-fonts.js'
+import {serializePdf} from './write-pdf.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
 export interface PdfMetadata {
@@ -78,7 +79,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   // The /ID is a hash of the document saved with a zero ID, then written in: same content, same ID.
   const zero = PDFHexString.of('0'.repeat(32))
   document.context.trailerInfo.ID = document.context.obj([zero, zero]) as PDFArray
-  const draft = await serialize(document)
+  const draft = await serializePdf(document)
   const hash = createHash('sha256').update(draft).digest('hex').slice(0, 32).toUpperCase()
   // The ID sits in the cross-reference stream's dictionary, which is not compressed: the hash,
   // as long as the zeros, goes in their place without saving the document again (saving a
@@ -87,26 +88,11 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   if (replaceAll(draft, `<${'0'.repeat(32)}>`, `<${hash}>`) !== 2) {
     const id = PDFHexString.of(hash)
     document.context.trailerInfo.ID = document.context.obj([id, id]) as PDFArray
-    bytesOut = await serialize(document)
+    bytesOut = await serializePdf(document)
   }
   // pdf-lib writes `%PDF-1.7` whenever it uses object streams; PDF/X-4 is a PDF 1.6 (same length, in place).
   if (meta.pdfx) Buffer.from(bytesOut.buffer, bytesOut.byteOffset, 9).write('%PDF-1.6', 0, 'latin1')
   return bytesOut
-}
-
-/**
- * Objects per object stream. pdf-lib's save() puts 50 in each and compresses each stream with a
- * fresh deflate, whose set-up (~200 KB of tables allocated and zeroed) costs more than compressing
- * 50 small dictionaries: with 200, a 100-page PDF is written in ~95 ms instead of ~120 (the first
- * time in a process 150 instead of 270) and a 288-page one in ~290 instead of ~360, 3 % smaller
- * (bench/README.md, point 26). Readers read a stream of any length; 100–200 is usual.
- */
-const OBJECTS_PER_STREAM = 200
-
-/** What `document.save({useObjectStreams: true})` does for a PDF with pages and no form, with OBJECTS_PER_STREAM. */
-async function serialize(document: PDFDocument): Promise<Uint8Array> {
-  await document.flush()
-  return PDFStreamWriter.forContext(document.context, wholly, true, OBJECTS_PER_STREAM).serializeToBuffer()
 }
 
 /** Overwrite every occurrence of an ASCII string in `bytes` with one of the same length; returns the count. */

@@ -1,4 +1,5 @@
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {deflateSync, inflateSync} from 'node:zlib'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, test, vi} from 'vitest'
@@ -127,4 +128,23 @@ test('packs up to 200 objects in each object stream, not pdf-lib’s 50, and the
   const [before, after] = await Promise.all([PDFDocument.load(raw), PDFDocument.load(pdf)])
   expect(after.context.enumerateIndirectObjects().length).toBeGreaterThanOrEqual(before.context.enumerateIndirectObjects().length)
   expect(after.getPageCount()).toBe(before.getPageCount())
+})
+
+test('the streams pdf-lib writes are compressed by Node’s zlib, and read back whole', async () => {
+  const pdf = Buffer.from(await finalizePdf(await render(), meta))
+  // Each object stream and the cross-reference stream: its dictionary (never compressed), then its bytes.
+  const text = pdf.toString('latin1')
+  const written = [...text.matchAll(/<<((?:(?!>>)[^])*?\/Type\s*\/(?:ObjStm|XRef)(?:(?!>>)[^])*)>>\s*stream\r?\n/gu)].map((match) => {
+    const length = Number(/\/Length (\d+)/u.exec(match[1]!)![1])
+    const start = match.index! + match[0].length
+    return pdf.subarray(start, start + length)
+  })
+  expect(written.length).toBeGreaterThan(1)
+  for (const bytes of written) {
+    const plain = inflateSync(bytes)
+    expect(plain.length).toBeGreaterThan(0)
+    // zlib's own output for these bytes (pako's differs).
+    expect(Buffer.compare(deflateSync(plain), bytes)).toBe(0)
+  }
+  expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(0)
 })
