@@ -6,6 +6,14 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+// A checkout whose compiled code was never built (or whose build failed) says so, not a stack trace.
+const compiled = fileURLToPath(new URL('../dist/cli/', import.meta.url))
+if (!existsSync(path.join(compiled, 'main.js')) || !existsSync(path.join(compiled, 'tier-up.js'))) {
+  const root = path.dirname(path.dirname(compiled))
+  process.stderr.write(`rapporteur: Cannot run: its compiled code is missing (\`${compiled}\`)\n  Run \`npm ci\` (or \`npm run build:ts\`) in \`${root}\`, then try again.\n`)
+  process.exit(2)
+}
+
 // First: V8 optimises code later than by default, which suits a command (dist/cli/tier-up.js).
 const {tierUpLater} = await import('../dist/cli/tier-up.js')
 tierUpLater()

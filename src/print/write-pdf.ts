@@ -40,4 +40,3 @@ function compressWithZlib(writer: SizingWriter): void {
     return sizeOf(entry)
   }
 }
-

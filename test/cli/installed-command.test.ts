@@ -38,6 +38,20 @@ async function modificationTimes(folder: string): Promise<Record<string, number>
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await stat(path.join(folder, name))).mtimeMs] as const)))
 }
 
+describe('the command without its compiled code', () => {
+  test('a checkout never built says what to run, on stderr, exit 2, no stack trace', async () => {
+    const checkout = path.join(work, 'unbuilt')
+    await cp(path.join(root, 'bin'), path.join(checkout, 'bin'), {recursive: true})
+    const failed = await run(process.execPath, [path.join(checkout, 'bin/rapporteur.js'), 'check', 'report'], {timeout: 30_000}).then(
+      () => undefined,
+      (error: {code: number; stdout: string; stderr: string}) => error
+    )
+    expect(failed?.code).toBe(2)
+    expect(failed?.stdout).toBe('')
+    expect(failed?.stderr).toBe(`rapporteur: Cannot run: its compiled code is missing (\`${path.join(checkout, 'dist', 'cli')}${path.sep}\`)\n  Run \`npm ci\` (or \`npm run build:ts\`) in \`${checkout}\`, then try again.\n`)
+  })
+})
+
 describe('the installed command (the bundle)', () => {
   test('the bundle is built, and the command says its version', async () => {
     // `npm ci` and `npm run build:ts` make it: without it the install is broken, not the test skipped.
