@@ -51,7 +51,11 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     } finally {
       await outputs.discard()
     }
-  }, {what: 'another build into this output folder'})
+  }, {
+    what: 'another build into this output folder',
+    signal: options.signal,
+    onWait: (holder) => progress(`waiting for another build into this output folder${holder ? ` (process ${holder.pid})` : ''} to finish`)
+  })
 
   /** Render every edition, paginate the PDFs that changed, stage every output, then put them in place. */
   async function buildEditions(): Promise<BuiltOrFailed> {

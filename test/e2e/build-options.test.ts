@@ -1,3 +1,5 @@
+import {spawnSync} from 'node:child_process'
+import {hostname} from 'node:os'
 import {deflateSync} from 'node:zlib'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -38,6 +40,32 @@ describe('rapporteur build options', () => {
     expect(pdf.getPageCount()).toBeGreaterThan(0)
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('</html>')
     expect((await readdir(path.join(dir, 'dist'))).filter((name) => name.endsWith('.tmp') || name.endsWith('.lock'))).toEqual([])
+  }, 90_000)
+
+  test('a build killed mid-way leaves its lock: the next one takes it over; one still running is waited for, said without --progress, and Ctrl-C stops the wait', async () => {
+    const dir = await project({})
+    const lock = path.join(dir, 'dist', '.rapporteur-build.lock')
+    // What `kill -9` of a build leaves: the lock folder naming a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'})
+    await mkdir(lock, {recursive: true})
+    await writeFile(path.join(lock, 'holder.json'), JSON.stringify({pid: Number(gone.stdout), host: hostname(), token: 'killed build'}))
+    const next = captureIo(dir)
+    expect(await main(['build', '.', '--no-progress'], next)).toBe(0)
+    expect(next.err()).not.toContain('waiting')
+    expect(existsSync(lock)).toBe(false)
+    // A build still running (this very process): waited for, and the wait is said.
+    await mkdir(lock)
+    await writeFile(path.join(lock, 'holder.json'), JSON.stringify({pid: process.pid, host: hostname(), token: 'running build'}))
+    const waiting = captureIo(dir)
+    const stderr = waiting.stderr
+    waiting.stderr = (text) => {
+      stderr(text)
+      if (text.includes('waiting for another build')) process.emit('SIGINT')
+    }
+    expect(await main(['build', '.', '--no-progress', '--force'], waiting)).toBe(130)
+    expect(waiting.err()).toContain(`rapporteur: waiting for another build into this output folder (process ${process.pid}) to finish…`)
+    expect(waiting.err()).toContain('interrupted: nothing was replaced')
+    expect(JSON.parse(await readFile(path.join(lock, 'holder.json'), 'utf8')).token).toBe('running build')
   }, 90_000)
 
   test('Ctrl-C during pagination: exit 130, every output as it was, nothing staged left behind', async () => {

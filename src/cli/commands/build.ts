@@ -38,7 +38,10 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
       signal: interrupted.signal,
       skipUnchanged: !options.force,
       jobs: options.jobs,
-      onProgress: showProgress ? (stage, edition, detail) => io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`) : undefined
+      // Waiting for another build is said even without progress lines: the build would look stuck.
+      onProgress: (stage, edition, detail) => {
+        if (showProgress || stage.startsWith('waiting')) io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`)
+      }
     })
   } catch (error) {
     if (!interrupted.signal.aborted) throw error
