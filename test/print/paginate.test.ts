@@ -121,6 +121,33 @@ describe('parts', () => {
     expect(told).toBe(1)
   })
 
+  test('each part is laid out in a page of its own, closed once its pages are read out', async () => {
+    // A finished part's renderer goes with its page (its memory given back at once), instead of
+    // the page being emptied and collected for the next part on the lane's critical path.
+    const file = await fixture.page('own-pages.html', chapters(4))
+    const opened: Array<import('puppeteer-core').Page> = []
+    const stillOpen: number[] = []
+    const onTarget = async (target: import('puppeteer-core').Target) => {
+      const page = await target.page()
+      if (!page) return
+      stillOpen.push(opened.filter((other) => !other.isClosed()).length)
+      opened.push(page)
+    }
+    browser.on('targetcreated', onTarget)
+    try {
+      const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 1})
+      expect(result.parts).toBe(4)
+    } finally {
+      browser.off('targetcreated', onTarget)
+    }
+    // A page per part, each opened once the one before it was closed (one worker); a part laid out
+    // again on the other side (plan-merge.ts) gets a new page too, beside the first part's, kept for the merge.
+    expect(opened.length).toBeGreaterThanOrEqual(4)
+    expect(stillOpen.slice(0, 4)).toEqual([0, 0, 0, 0])
+    expect(Math.max(...stillOpen)).toBeLessThanOrEqual(1)
+    expect(opened.every((page) => page.isClosed())).toBe(true)
+  })
+
   test('a theme that runs chapters on without a page break is laid out in one run', async () => {
     const file = await fixture.page('no-break.html', chapters(4), '<style>section.rp-chapter { break-before: auto; }</style>')
     const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2})
