@@ -10,11 +10,23 @@ import {toHtml} from 'hast-util-to-html'
  */
 
 /**
- * Text characters per part at most: about 40 A4 pages of notes-heavy prose. Parts cost a page load
- * each, and a part's own layout grows faster than its length: on the 290-page benchmark report
- * 100,000 laid out fastest (bench/README.md).
+ * Text characters per part at most in a document of a few hundred pages or less: about 40 A4
+ * pages of notes-heavy prose. Parts cost a page load each, and a part's own layout grows faster
+ * than its length; two parts a worker keep the renderers laying out at once to half the document.
  */
 export const DEFAULT_PART_CHARS = 100_000
+
+/**
+ * Text characters per part at most in a long document, one with enough text for two such parts a
+ * worker. Since notes are placed a paragraph at a time and finished pages frozen, a part's layout
+ * grows little faster than its length, and each part costs a page load: the 288-page benchmark
+ * report (758,000 characters, 2 workers) paginates ~2 s faster in 4 parts than in 8 (5 of 5
+ * interleaved rounds), its peak memory still under stock Paged.js's. Below that, two parts a
+ * worker of DEFAULT_PART_CHARS: the 98-page report in 2 parts instead of 4 was ~1 s faster but
+ * its two renderers held the whole document at once, 130–150 MB more than its printed page
+ * (bench/README.md, point 29).
+ */
+export const LONG_PART_CHARS = 200_000
 
 /**
  * Parts smaller than this cost more than they save: a part opens a browser page (a renderer
@@ -58,7 +70,7 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   // As many parts as it takes to stay under `most`, rounded up to a multiple of the workers so
   // that they all work until the end (3 parts on 2 workers leave one working alone), but none
   // under the minimum. Infinity: one part.
-  const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * most)) : 1
+  const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * partSize(total, workers, options.partChars))) : 1
   const partOf = balancedParts(chapters, lengths, Math.max(1, Math.min(wanted, Math.floor(total / Math.min(most, MIN_PART_CHARS)))))
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}
@@ -80,6 +92,12 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
  */
 function tooShortToCut(html: string, most: number): boolean {
   return !Number.isFinite(most) || html.length < 2 * Math.min(most, MIN_PART_CHARS)
+}
+
+/** `partChars` when given; else LONG_PART_CHARS where that still makes two parts a worker, DEFAULT_PART_CHARS below. */
+function partSize(total: number, workers: number, partChars: number | undefined): number {
+  if (partChars !== undefined) return partChars
+  return Math.ceil(total / (workers * LONG_PART_CHARS)) >= 2 ? LONG_PART_CHARS : DEFAULT_PART_CHARS
 }
 
 function findBody(tree: Root): Element | undefined {

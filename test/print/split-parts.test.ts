@@ -1,7 +1,7 @@
 import {fromHtml} from 'hast-util-from-html'
 import type {Element, Root} from 'hast'
 import {describe, expect, test} from 'vitest'
-import {MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
+import {DEFAULT_PART_CHARS, LONG_PART_CHARS, MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 
 /** A print document like the renderer's: cover, table of contents, chapters in main, back cover. */
 function documentWith(chapters: number, charsEach: number): string {
@@ -119,6 +119,19 @@ describe('splitParts', () => {
     // Not 4 parts of 30,000: 2 of 60,000.
     expect(chaptersPerPart(documentWith(12, 10_000), {workers: 4})).toEqual([6, 6])
     expect(chaptersPerPart(documentWith(4, 10_000), {workers: 4})).toEqual([4])
+  })
+
+  test('a long document, with text for two parts of 200,000 characters a worker, is cut into such parts', () => {
+    const partsOf = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, options).parts.length
+    // 784,000 characters on 2 workers: 4 parts of 196,000, not 8 of 98,000.
+    expect(partsOf(documentWith(16, 49_000), {workers: 2})).toBe(4)
+    expect(partsOf(documentWith(16, 49_000), {workers: 2, partChars: DEFAULT_PART_CHARS})).toBe(8)
+    // 264,000 characters (the 98-page benchmark report): not 2 parts of 132,000, which two
+    // renderers would hold at once, but 4 of 66,000, as before.
+    expect(partsOf(documentWith(16, 16_500), {workers: 2})).toBe(4)
+    // The same 784,000 on 4 workers have text for one long part a worker only: 8 of 100,000.
+    expect(partsOf(documentWith(16, 49_000), {workers: 4})).toBe(8)
+    expect(LONG_PART_CHARS).toBe(2 * DEFAULT_PART_CHARS)
   })
 
   test('a document without chapters, or without a body, is one part', () => {
