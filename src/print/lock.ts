@@ -65,6 +65,8 @@ async function acquire(lock: string, options: LockOptions): Promise<LockHolder> 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const found = await readHolder(lock)
+    // Released between the two looks: try again at once, without saying there is a wait.
+    if (!found.exists) continue
     if (isGone(found, staleMs)) {
       await takeOver(lock, found.holder, staleMs)
       continue
@@ -81,20 +83,20 @@ async function acquire(lock: string, options: LockOptions): Promise<LockHolder> 
   }
 }
 
-type Found = {holder: LockHolder | undefined; ageMs: number}
+type Found = {exists: boolean; holder: LockHolder | undefined; ageMs: number}
 
-/** The lock's holder, and how long since it last touched the lock (Infinity when the lock is gone already). */
+/** Whether the lock is there, its holder, and how long since the holder last touched it (0 when the lock is gone). */
 async function readHolder(lock: string): Promise<Found> {
   const file = path.join(lock, HOLDER_FILE)
   const touched = await stat(file).catch(() => stat(lock)).catch(() => undefined)
-  const ageMs = touched ? Date.now() - touched.mtimeMs : 0
+  const found = {exists: touched !== undefined, ageMs: touched ? Date.now() - touched.mtimeMs : 0}
   try {
     const value = JSON.parse(await readFile(file, 'utf8')) as Partial<LockHolder>
-    if (Number.isInteger(value.pid) && typeof value.host === 'string' && typeof value.token === 'string') return {holder: value as LockHolder, ageMs}
+    if (Number.isInteger(value.pid) && typeof value.host === 'string' && typeof value.token === 'string') return {...found, holder: value as LockHolder}
   } catch {
     // Not written yet, or by an older rapporteur: judged by its age alone.
   }
-  return {holder: undefined, ageMs}
+  return {...found, holder: undefined}
 }
 
 function isGone(found: Found, staleMs: number): boolean {

@@ -10,9 +10,9 @@ import {toHtml} from 'hast-util-to-html'
  */
 
 /**
- * Text characters per part at most in a document of a few hundred pages or less: about 40 A4
+ * Text characters per part at most, unless the document is long (LONG_PART_CHARS): about 40 A4
  * pages of notes-heavy prose. Parts cost a page load each, and a part's own layout grows faster
- * than its length; two parts a worker keep the renderers laying out at once to half the document.
+ * than its length.
  */
 export const DEFAULT_PART_CHARS = 100_000
 
@@ -21,10 +21,10 @@ export const DEFAULT_PART_CHARS = 100_000
  * worker. Since notes are placed a paragraph at a time and finished pages frozen, a part's layout
  * grows little faster than its length, and each part costs a page load: the 288-page benchmark
  * report (758,000 characters, 2 workers) paginates ~2 s faster in 4 parts than in 8 (5 of 5
- * interleaved rounds), its peak memory still under stock Paged.js's. Below that, two parts a
- * worker of DEFAULT_PART_CHARS: the 98-page report in 2 parts instead of 4 was ~1 s faster but
- * its two renderers held the whole document at once, 130–150 MB more than its printed page
- * (bench/README.md, point 29).
+ * interleaved rounds), its peak memory still under stock Paged.js's. A shorter document keeps
+ * parts of DEFAULT_PART_CHARS: the 98-page report in 2 parts instead of 4 was ~1 s faster, but
+ * its two renderers then held the whole document at once, and the build's peak memory went from
+ * 477–488 to 613–637 MB, above stock Paged.js's (bench/README.md, point 29).
  */
 export const LONG_PART_CHARS = 200_000
 
@@ -67,7 +67,7 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   const workers = Math.max(1, options.workers ?? 1)
   const lengths = chapters.map((chapter) => textLength(chapter))
   const total = lengths.reduce((sum, length) => sum + length, 0)
-  // As many parts as it takes to stay under `most`, rounded up to a multiple of the workers so
+  // As many parts as it takes to stay under the part size (partSize), rounded up to a multiple of the workers so
   // that they all work until the end (3 parts on 2 workers leave one working alone), but none
   // under the minimum. Infinity: one part.
   const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * partSize(total, workers, options.partChars))) : 1
