@@ -80,12 +80,16 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
       return {ok: true, upToDate: true, files: await filesWithDiagnostics(dir, state.diagnostics), editions: state.editions.map((edition) => ({...edition, cached: true}))}
     }
   }
-  const before = new Map(state?.inputs.map((input) => [input.path, input]))
-  const stamps = await Promise.all(inputs.map((file) => stampOf(path.join(dir, file), file, before.get(file))))
   // The browser starts now, in its own processes, while check and render run here.
   const browser = formats.includes('pdf') ? startBrowser(options) : undefined
   try {
+    const before = new Map(state?.inputs.map((input) => [input.path, input]))
+    const stamps = await Promise.all(inputs.map((file) => stampOf(path.join(dir, file), file, before.get(file))))
     progress('check')
+    // `check` waits for the browser process to be spawned: loading check's code and its long
+    // stretches of work on this thread would otherwise hold up the few steps before the spawn
+    // (the browser started as check ended, 0.77 s into the sample's build, against 0.36 s now).
+    await browser?.spawned
     // Loaded here, not above: an unchanged build stops before it needs them.
     const [{check}, {buildChecked}] = await Promise.all([import('./check.js'), import('./build-editions.js')])
     const checked = await check(dir)
@@ -101,6 +105,8 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 
 /** The browser of a build, launched at once; a launch that fails is reported when it is needed. */
 export interface StartedBrowser {
+  /** Settles once the browser process is spawned, or its launch failed before that. */
+  spawned: Promise<void>
   get(): Promise<Browser>
   /** A blank page: one opened ahead while there are any, else a new one. */
   newPage(): Promise<Page>
@@ -113,23 +119,35 @@ function startBrowser(options: BuildOptions): StartedBrowser {
   // PDF's finalisation (pdf-lib, ~75 ms to load) is loaded once the browser has parts to lay out.
   const modules = import('../print/paginate.js')
   modules.catch(() => {})
-  const launching = (async () => {
+  const resolving = (async () => {
     const {launchBrowser, resolveBrowser} = await import('../print/browser.js')
-    return launchBrowser(await resolveBrowser({explicit: options.browser, env: options.env ?? process.env}), {timeoutMs: options.timeoutMs ?? 60_000})
+    return {launchBrowser, resolved: await resolveBrowser({explicit: options.browser, env: options.env ?? process.env})}
   })()
+  // launchBrowser spawns the process before it returns (browser.ts), and this runs before `spawned` settles.
+  const launching = resolving.then(({launchBrowser, resolved}) => launchBrowser(resolved, {timeoutMs: options.timeoutMs ?? 60_000}))
   // Not an unhandled rejection when the build stops before it needs the browser.
   launching.catch(() => {})
+  const spawned = resolving.then(
+    () => {},
+    () => {}
+  )
   // Blank pages opened as soon as the browser is up, while check and render run: the first parts
   // go into them instead of waiting for a page (0.1–0.2 s on the sample's critical path). As many
-  // as parts are laid out at once (--jobs, else the cores), at most two.
-  const ahead = launching.then((browser) => Array.from({length: Math.min(options.jobs ?? availableParallelism(), 2)}, () => {
-    const page = browser.newPage()
-    page.catch(() => {})
-    return page
-  }))
+  // as parts are laid out at once (--jobs, else the cores), at most two. The first is the blank
+  // page the browser opens as it starts: its renderer process is already running, where a new
+  // page starts one (a launch and two printed pages: ~0.1 s less CPU, 1.14–1.15 against 1.23–1.27 s).
+  const ahead = launching.then(async (browser) => {
+    const [initial] = await browser.pages()
+    return Array.from({length: Math.min(options.jobs ?? availableParallelism(), 2)}, (_, index) => {
+      const page = index === 0 && initial ? Promise.resolve(initial) : browser.newPage()
+      page.catch(() => {})
+      return page
+    })
+  })
   ahead.catch(() => {})
   let closing: Promise<void> | undefined
   return {
+    spawned,
     get: () => launching,
     newPage: async () => (await ahead).shift() ?? (await launching).newPage(),
     close: () =>

@@ -1,5 +1,6 @@
-import {constants} from 'node:fs'
+import {constants, mkdtempSync, rmSync} from 'node:fs'
 import {access, stat} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import {CannotRunError} from '../load/cannot-run.js'
@@ -91,23 +92,46 @@ export function browserArgs(isRoot: boolean): string[] {
   return args
 }
 
-/** Start the browser with a finite launch timeout; `browser.version()` names it for `doctor`. */
+/**
+ * Start the browser with a finite launch timeout; `browser.version()` names it for `doctor`.
+ * The browser process is spawned before this returns its promise (build.ts counts on it to start
+ * the browser before `check` keeps this process busy): its profile folder is made here, at once,
+ * where puppeteer would make it after a round trip to the file system, and removed when the
+ * browser process exits, as puppeteer removes the one it makes.
+ */
 export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number}): Promise<Browser> {
+  let profile: string | undefined
   try {
-    return await puppeteer.launch({
+    profile = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-profile-'))
+    const launching = puppeteer.launch({
       executablePath: resolved.executablePath,
       headless: true,
       args: browserArgs(process.getuid?.() === 0),
+      userDataDir: profile,
       // A pipe, not a WebSocket on a port: nothing listens on the network.
       pipe: true,
       timeout: options.timeoutMs,
       // Every protocol call is bounded too; renderPdf's own deadline is usually shorter.
       protocolTimeout: Math.max(options.timeoutMs, 180_000)
     })
+    const browser = await launching
+    const folder = profile
+    // Synchronously, so that the folder is gone by the time `browser.close()` resolves.
+    browser.process()?.once('exit', () => removeProfile(folder))
+    return browser
   } catch (error) {
+    if (profile) removeProfile(profile)
     throw new CannotRunError(
       `Cannot start the browser \`${resolved.executablePath}\` (${resolved.source}): ${(error as Error).message}`,
       'Try another browser with `--browser PATH`; `rapporteur doctor` shows which one is used.'
     )
+  }
+}
+
+function removeProfile(folder: string): void {
+  try {
+    rmSync(folder, {recursive: true, force: true, maxRetries: 2})
+  } catch {
+    // A profile left in the temp folder is not worth failing a build for.
   }
 }

@@ -1,3 +1,5 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import os from 'node:os'
 import {describe, expect, test} from 'vitest'
 import {CannotRunError} from '../../src/load/cannot-run.js'
 import {browserArgs, launchBrowser, resolveBrowser, type BrowserProbe} from '../../src/print/browser.js'
@@ -60,6 +62,32 @@ describe('the real machine', () => {
     } finally {
       await browser.close()
     }
+  })
+
+  test('spawns the browser before its launch lets the event loop turn, in a profile folder removed when it closes or fails', async () => {
+    const profiles = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('rapporteur-chromium-profile-'))
+    const before = new Set(profiles())
+    const resolved = await resolveBrowser({env: process.env})
+    const launching = launchBrowser(resolved, {timeoutMs: 30_000})
+    // Microtasks only: build() starts check, whose long synchronous stretches hold up any I/O
+    // callback, once the launch is under way (build.ts), and counts on the browser running by then.
+    for (let turn = 0; turn < 20; turn++) await Promise.resolve()
+    const [profile] = profiles().filter((name) => !before.has(name))
+    expect(profile).toBeDefined()
+    const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile!)
+      } catch {
+        return false
+      }
+    })
+    expect(running.length).toBeGreaterThan(0)
+    const browser = await launching
+    await browser.close()
+    expect(profiles()).not.toContain(profile)
+    // A browser that cannot start leaves no profile folder either.
+    await expect(launchBrowser({executablePath: '/bin/false', source: 'option'}, {timeoutMs: 10_000})).rejects.toThrow(CannotRunError)
+    expect(profiles().filter((name) => !before.has(name))).toEqual([])
   })
 
   test('an explicit path that does not exist is a CannotRunError naming it', async () => {
