@@ -97,6 +97,6 @@ describe('the real machine', () => {
   test('adds --no-sandbox only for root', () => {
     expect(browserArgs(true)).toContain('--no-sandbox')
     expect(browserArgs(false)).not.toContain('--no-sandbox')
-    expect(browserArgs(false)).toEqual(expect.arrayContaining(['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu']))
+    expect(browserArgs(false)).toEqual(expect.arrayContaining(['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu', '--disable-threaded-compositing']))
   })
 })
