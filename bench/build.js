@@ -19,7 +19,10 @@
  * (c) stock Paged.js: the same HTML (with the element numbering renderPdf adds, so the note calls
  *     read the same; `<out>/.print/rapport.numbered.html`) in the same Chromium, `paged.polyfill.js` injected after load,
  *     done when the polyfill's `after` hook fires, then `page.pdf({preferCSSPageSize, printBackground})`.
- * (d) raw print: the same HTML, no script, `page.pdf({format: 'A4', printBackground})`.
+ *     Launched drawing frames (`frames: true`, Chromium's default): stock Paged.js's queue runs a
+ *     page per animation frame and waits for ever without them (src/print/browser.ts).
+ * (d) raw print: the same HTML, no script, `page.pdf({format: 'A4', printBackground})`, in a
+ *     browser launched like (c)'s.
  *
  * Each method runs in its own child Node process (fork), so that one method's heap does not count
  * in another's memory: (b), (b'), (c) and (d) keep one process and one browser for all their rounds, (a)
@@ -66,7 +69,7 @@ if (isChild) {
   const gc = globalThis.gc ?? (() => {})
   const polyfillFile = join(dirname(createRequire(import.meta.url).resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js')
   const resolved = await resolveBrowser({env: process.env})
-  const launch = () => launchBrowser(resolved, {timeoutMs: 60_000})
+  const launch = (options = {}) => launchBrowser(resolved, {timeoutMs: 60_000, ...options})
 
   const {installMergeScript, partResultScript} = await import('../dist/print/browser-side/parts.js')
   const {preflightScript} = await import('../dist/print/browser-side/preflight.js')
@@ -188,7 +191,8 @@ if (isChild) {
     let browser
     return {
       async setup() {
-        browser = await launch()
+        // Chromium as it comes: stock Paged.js needs its animation frames (see (c) above).
+        browser = await launch({frames: true})
       },
       async run() {
         const page = await browser.newPage()

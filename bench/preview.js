@@ -49,7 +49,7 @@ let server
 let browser
 try {
   server = await preview(dir, {port: 0, onRebuild: (rebuild) => rebuild.changed && serverTimes.push(rebuild.ms)})
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000, frames: true})
   const page = await browser.newPage()
   const url = options.paged ? server.pages[0].paged : server.pages[0].web
   await page.goto(url, {waitUntil: 'load'})

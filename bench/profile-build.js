@@ -69,7 +69,8 @@ if (!existsSync(htmlFile)) {
 }
 console.log(`project: ${dir} (print HTML ${htmlFile})`)
 
-const browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000})
+// Drawing frames: the stock polyfill variant needs them (src/print/browser.ts); the build's browser draws none.
+const browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000, frames: true})
 const rootUrl = pathToFileURL(outDir).href + '/'
 
 /** Records the time at each page's afterPageLayout, and when the whole flow starts and ends. */

@@ -83,14 +83,21 @@ export async function resolveBrowser(options: {explicit?: string; env: NodeJS.Pr
  * Flags without which headless Chromium stalls on this kind of machine (background updaters and
  * GPU probing wait for a network or device that is not there). `--allow-file-access-from-files`
  * lets Paged.js read the document's own stylesheets over file://; the request allowlist in
- * paginate.ts keeps those reads inside the output folder. `--disable-threaded-compositing`: each
- * renderer otherwise draws frames of the page on its compositor and raster threads, and the GPU
- * process composites them, all through Paged.js' layout, where nothing looks at them; without
- * them the same PDFs (byte for byte: the sample, the 100-page benchmark project) take ~10% less
- * CPU and less memory (bench/README.md, point 30).
+ * paginate.ts keeps those reads inside the output folder.
+ *
+ * Unless `frames` is asked for, `--disable-threaded-compositing`: headless Chromium then draws no
+ * frames at all, where each renderer otherwise draws the page on its compositor and raster threads
+ * (and the GPU process composites it) all through Paged.js's layout, which nothing looks at. The
+ * same PDFs, byte for byte (the sample, the 100-page benchmark project), for ~10 % less CPU and
+ * less memory (bench/README.md, point 31). Without frames, `requestAnimationFrame`,
+ * `requestIdleCallback` and ResizeObserver callbacks never run: our handlers drive Paged.js's queue
+ * with their own tick (browser-side/handlers.ts), and Paged.js waits for fonts and images before
+ * it lays out a page, which is what its resize observers would catch; stock Paged.js's queue
+ * waits for frames, so the benchmark runs it with `frames`.
  */
-export function browserArgs(isRoot: boolean): string[] {
-  const args = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu', '--disable-threaded-compositing', '--allow-file-access-from-files']
+export function browserArgs(isRoot: boolean, options: {frames?: boolean} = {}): string[] {
+  const args = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu', '--allow-file-access-from-files']
+  if (!options.frames) args.push('--disable-threaded-compositing')
   // Chromium refuses to start as root with its sandbox (containers, CI).
   if (isRoot) args.push('--no-sandbox')
   return args
@@ -103,14 +110,14 @@ export function browserArgs(isRoot: boolean): string[] {
  * where puppeteer would make it after a round trip to the file system, and removed when the
  * browser process exits, as puppeteer removes the one it makes.
  */
-export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number}): Promise<Browser> {
+export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number; frames?: boolean}): Promise<Browser> {
   let profile: string | undefined
   try {
     profile = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-profile-'))
     const launching = puppeteer.launch({
       executablePath: resolved.executablePath,
       headless: true,
-      args: browserArgs(process.getuid?.() === 0),
+      args: browserArgs(process.getuid?.() === 0, {frames: options.frames}),
       userDataDir: profile,
       // A pipe, not a WebSocket on a port: nothing listens on the network.
       pipe: true,

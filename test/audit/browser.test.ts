@@ -54,7 +54,7 @@ beforeAll(async () => {
     [long]: `# Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement\n\nEn 2024, 40 % des victimes (Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement) ont porté plainte [@une-cle-de-source-particulierement-longue-et-sans-aucune-espace-2024, p. 12] sur la :term[sextorsion].\n`
   })
   wideFile = await writeAudit(wide, 'wide.html')
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000, frames: true})
 }, 120_000)
 
 afterAll(async () => {

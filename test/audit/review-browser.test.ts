@@ -57,7 +57,7 @@ let browser: Browser
 beforeAll(async () => {
   dir = await writeProject(project)
   work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-review-'))
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 60_000, frames: true})
 }, 120_000)
 
 afterAll(async () => {

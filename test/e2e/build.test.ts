@@ -59,7 +59,7 @@ beforeAll(async () => {
   ;[full, synthesis] = result.editions as [BuiltEdition, BuiltEdition]
   fullPdf = await open(full.pdf!)
   synthesisPdf = await open(synthesis.pdf!)
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000, frames: true})
 }, 120_000)
 
 afterAll(async () => {

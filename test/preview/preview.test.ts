@@ -49,7 +49,7 @@ beforeAll(async () => {
     onRebuild: (report) => log.push(`${report.changed || 'start'}: reloaded ${report.reloaded}, ${report.state.diagnostics.length} findings`)
   })
   port = Number(new URL(server.url).port)
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000, frames: true})
   page = await browser.newPage()
 }, 60_000)
 

@@ -98,5 +98,22 @@ describe('the real machine', () => {
     expect(browserArgs(true)).toContain('--no-sandbox')
     expect(browserArgs(false)).not.toContain('--no-sandbox')
     expect(browserArgs(false)).toEqual(expect.arrayContaining(['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu', '--disable-threaded-compositing']))
+    expect(browserArgs(false, {frames: true})).not.toContain('--disable-threaded-compositing')
+  })
+
+  test('the print browser draws no frames; one launched with `frames` does (stock Paged.js and readers need them)', async () => {
+    const resolved = await resolveBrowser({env: process.env})
+    const frameWithin = async (frames: boolean) => {
+      const browser = await launchBrowser(resolved, {timeoutMs: 30_000, frames})
+      try {
+        const [page] = await browser.pages()
+        await page!.setContent('<p>Frames?</p>')
+        return await page!.evaluate(() => Promise.race([new Promise((resolve) => requestAnimationFrame(() => resolve('frame'))), new Promise((resolve) => setTimeout(() => resolve('none'), 1500))]))
+      } finally {
+        await browser.close()
+      }
+    }
+    expect(await frameWithin(false)).toBe('none')
+    expect(await frameWithin(true)).toBe('frame')
   })
 })

@@ -121,7 +121,7 @@ beforeAll(async () => {
   await mkdir(path.join(dir, 'theme/fonts'))
   for (const [name, from] of Object.entries(fonts)) await copyFile(from, path.join(dir, 'theme/fonts', name))
   result = await build(dir)
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000, frames: true})
 }, 180_000)
 
 afterAll(async () => {

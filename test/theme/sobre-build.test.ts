@@ -22,7 +22,7 @@ beforeAll(async () => {
   const config = path.join(dir, 'rapporteur.yaml')
   await writeFile(config, (await readFile(config, 'utf8')).replace(/^theme: default$/mu, 'theme: sobre'))
   result = await build(dir)
-  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
+  browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000, frames: true})
 }, 180_000)
 
 afterAll(async () => {

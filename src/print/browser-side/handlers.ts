@@ -90,8 +90,9 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + Str
     constructor(chunker, polisher, caller) {
       super(chunker, polisher, caller)
       // Paged.js runs one page per requestAnimationFrame (its queue's tick), so it idles about
-      // 16 ms a page. A MessageChannel message is a task without timer clamping: the page still
-      // yields between pages (ResizeObserver checks, protocol messages) but does not wait for frames.
+      // 16 ms a page, and never goes on in the print's browser, which draws no frames
+      // (print/browser.ts). A MessageChannel message is a task without timer clamping: the page
+      // still yields between pages (protocol messages) but does not wait for frames.
       const channel = new MessageChannel()
       const waiting = []
       channel.port1.onmessage = () => { const next = waiting.shift(); if (next) next() }
