@@ -62,6 +62,17 @@ describe('the installed command (the bundle)', () => {
     expect(chunks.length).toBeLessThan(60)
   })
 
+  test("leaves out puppeteer's download proxy stack, whose stand-in says why if it is ever used", async () => {
+    const dir = path.join(root, 'dist/bundle')
+    for (const chunk of await readdir(dir)) {
+      const code = await readFile(path.join(dir, chunk), 'utf8')
+      // The PAC interpreter (WebAssembly) and the FTP client proxy-agent brings.
+      expect(code.includes('quickjs-emscripten') || code.includes('basic-ftp'), chunk).toBe(false)
+    }
+    const {ProxyAgent} = (await import(path.join(root, 'scripts/bundle-stubs/proxy-agent.js'))) as {ProxyAgent: new () => unknown}
+    expect(() => new ProxyAgent()).toThrow(/does not download browsers through puppeteer/u)
+  })
+
   test('checks the sample report, with a rule switched off by its id', async () => {
     const {stdout, stderr} = await run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'unused-term=off'])
     expect(stderr).not.toMatch(/Error|at .*\.js:\d+/u)
