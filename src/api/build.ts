@@ -105,7 +105,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
 
 /** The browser of a build, launched at once; a launch that fails is reported when it is needed. */
 export interface StartedBrowser {
-  /** Settles once the browser process is spawned, or its launch failed before that. */
+  /** Settles once the launch is under way, the process spawned before the event loop turns (browser.ts), or once it failed before that. */
   spawned: Promise<void>
   get(): Promise<Browser>
   /** A blank page: one opened ahead while there are any, else a new one. */

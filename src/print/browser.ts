@@ -105,8 +105,9 @@ export function browserArgs(isRoot: boolean, options: {frames?: boolean} = {}): 
 
 /**
  * Start the browser with a finite launch timeout; `browser.version()` names it for `doctor`.
- * The browser process is spawned before this returns its promise (build.ts counts on it to start
- * the browser before `check` keeps this process busy): its profile folder is made here, at once,
+ * The browser process is spawned within microtasks of the call, before the event loop turns
+ * (build.ts counts on it to start the browser before `check` keeps this process busy): its
+ * profile folder is made here, at once,
  * where puppeteer would make it after a round trip to the file system, and removed when the
  * browser process exits, as puppeteer removes the one it makes.
  */
@@ -114,7 +115,7 @@ export async function launchBrowser(resolved: ResolvedBrowser, options: {timeout
   let profile: string | undefined
   try {
     profile = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-profile-'))
-    const launching = puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath: resolved.executablePath,
       headless: true,
       args: browserArgs(process.getuid?.() === 0, {frames: options.frames}),
@@ -125,7 +126,6 @@ export async function launchBrowser(resolved: ResolvedBrowser, options: {timeout
       // Every protocol call is bounded too; renderPdf's own deadline is usually shorter.
       protocolTimeout: Math.max(options.timeoutMs, 180_000)
     })
-    const browser = await launching
     const folder = profile
     // Synchronously, so that the folder is gone by the time `browser.close()` resolves.
     browser.process()?.once('exit', () => removeProfile(folder))
