@@ -109,7 +109,7 @@ export function browserArgs(isRoot: boolean, options: {frames?: boolean} = {}): 
  * (build.ts counts on it to start the browser before `check` keeps this process busy): its
  * profile folder is made here, at once,
  * where puppeteer would make it after a round trip to the file system, and removed when the
- * browser process exits, as puppeteer removes the one it makes.
+ * browser process exits, as puppeteer removes the one it makes, or when this process does.
  */
 export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number; frames?: boolean}): Promise<Browser> {
   let profile: string | undefined
@@ -127,8 +127,15 @@ export async function launchBrowser(resolved: ResolvedBrowser, options: {timeout
       protocolTimeout: Math.max(options.timeoutMs, 180_000)
     })
     const folder = profile
+    // Also when this process ends with the browser open (an uncaught error, Ctrl-C: puppeteer
+    // kills the browser then), which would otherwise leave the folder in the temp folder.
+    profilesInUse.add(folder)
+    removeProfilesAtExit()
     // Synchronously, so that the folder is gone by the time `browser.close()` resolves.
-    browser.process()?.once('exit', () => removeProfile(folder))
+    browser.process()?.once('exit', () => {
+      profilesInUse.delete(folder)
+      removeProfile(folder)
+    })
     return browser
   } catch (error) {
     if (profile) removeProfile(profile)
@@ -137,6 +144,18 @@ export async function launchBrowser(resolved: ResolvedBrowser, options: {timeout
       'Try another browser with `--browser PATH`; `rapporteur doctor` shows which one is used.'
     )
   }
+}
+
+/** Profile folders of browsers still running, removed when this process exits: one listener for all of them. */
+const profilesInUse = new Set<string>()
+let removingAtExit = false
+
+function removeProfilesAtExit(): void {
+  if (removingAtExit) return
+  removingAtExit = true
+  process.on('exit', () => {
+    for (const folder of profilesInUse) removeProfile(folder)
+  })
 }
 
 function removeProfile(folder: string): void {

@@ -1,5 +1,8 @@
-import {readdirSync, readFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, test} from 'vitest'
 import {CannotRunError} from '../../src/load/cannot-run.js'
 import {browserArgs, launchBrowser, resolveBrowser, type BrowserProbe} from '../../src/print/browser.js'
@@ -64,30 +67,63 @@ describe('the real machine', () => {
     }
   })
 
+  /**
+   * Runs `work` with the temp folder (os.tmpdir(), read from TMPDIR at each call) a fresh one of
+   * its own, so that other test files launching browsers meanwhile do not put folders in it; the
+   * browser is resolved before, where the bundled one was unpacked.
+   */
+  async function inOwnTempFolder<T>(work: (profiles: () => string[], temp: string) => Promise<T>): Promise<T> {
+    const temp = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-browser-test-'))
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = temp
+    try {
+      return await work(() => readdirSync(temp).filter((name) => name.startsWith('rapporteur-chromium-profile-')), temp)
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+      rmSync(temp, {recursive: true, force: true})
+    }
+  }
+
   test('spawns the browser before its launch lets the event loop turn, in a profile folder removed when it closes or fails', async () => {
-    const profiles = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('rapporteur-chromium-profile-'))
-    const before = new Set(profiles())
     const resolved = await resolveBrowser({env: process.env})
-    const launching = launchBrowser(resolved, {timeoutMs: 30_000})
-    // Microtasks only: build() starts check, whose long synchronous stretches hold up any I/O
-    // callback, once the launch is under way (build.ts), and counts on the browser running by then.
-    for (let turn = 0; turn < 20; turn++) await Promise.resolve()
-    const [profile] = profiles().filter((name) => !before.has(name))
-    expect(profile).toBeDefined()
-    const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile!)
-      } catch {
-        return false
-      }
+    await inOwnTempFolder(async (profiles, temp) => {
+      const launching = launchBrowser(resolved, {timeoutMs: 30_000})
+      // Microtasks only: build() starts check, whose long synchronous stretches hold up any I/O
+      // callback, once the launch is under way (build.ts), and counts on the browser running by then.
+      for (let turn = 0; turn < 20; turn++) await Promise.resolve()
+      const [profile] = profiles()
+      expect(profile).toBeDefined()
+      const running = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(path.join(temp, profile!))
+        } catch {
+          return false
+        }
+      })
+      expect(running.length).toBeGreaterThan(0)
+      const browser = await launching
+      await browser.close()
+      expect(profiles()).toEqual([])
+      // A browser that cannot start leaves no profile folder either.
+      await expect(launchBrowser({executablePath: '/bin/false', source: 'option'}, {timeoutMs: 10_000})).rejects.toThrow(CannotRunError)
+      expect(profiles()).toEqual([])
     })
-    expect(running.length).toBeGreaterThan(0)
-    const browser = await launching
-    await browser.close()
-    expect(profiles()).not.toContain(profile)
-    // A browser that cannot start leaves no profile folder either.
-    await expect(launchBrowser({executablePath: '/bin/false', source: 'option'}, {timeoutMs: 10_000})).rejects.toThrow(CannotRunError)
-    expect(profiles().filter((name) => !before.has(name))).toEqual([])
+  })
+
+  test('a process that ends with its browser still open leaves no profile folder', async () => {
+    // The compiled module, in a process of its own that dies of an uncaught error (as the CLI's tests use dist/).
+    const module = pathToFileURL(path.join(import.meta.dirname, '../../dist/print/browser.js')).href
+    const resolved = await resolveBrowser({env: process.env})
+    await inOwnTempFolder(async (profiles, temp) => {
+      const script = `import {launchBrowser} from ${JSON.stringify(module)}
+await launchBrowser(${JSON.stringify(resolved)}, {timeoutMs: 30000})
+throw new Error('ended with the browser open')`
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8', timeout: 60_000, env: {...process.env, TMPDIR: temp}})
+      expect(result.stderr).toContain('ended with the browser open')
+      expect(result.status).toBe(1)
+      expect(profiles()).toEqual([])
+    })
   })
 
   test('an explicit path that does not exist is a CannotRunError naming it', async () => {
