@@ -1,7 +1,6 @@
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer-core'
 import {pagedHandlersScript} from './browser-side/handlers.js'
-import {pagedSource} from './paged-source.js'
 import {partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
@@ -41,6 +40,8 @@ function markPart(continues: boolean, startOn: Side): void {
 }
 
 export interface LayOutOptions {
+  /** Where the page loads Paged.js (with our hook) from: a file inside the output folder. */
+  pagedUrl: string
   /** Told each time a part is laid out. */
   onPart?: (laidOut: number, parts: number) => void
   /** Told when the first layouts, as many as run at once, are handed to Paged.js (RenderPdfOptions). */
@@ -56,8 +57,8 @@ export interface LayOutOptions {
  * that land there (plan-merge.ts). The first part is laid out last and its page kept for the merge;
  * the other parts' pages are read out and their browser pages closed.
  */
-export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions = {}): Promise<LaidOutParts> {
-  const {onPart, onLayoutStarted, slots, rank = 0} = options
+export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions): Promise<LaidOutParts> {
+  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0} = options
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -81,9 +82,8 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     if (side === 'none' && index > 0) throw new NoBreakBetweenParts()
     const wants = side === 'none' ? 'any' : side
     await step('loading the document', page.evaluate(markPart, index > 0, startOn))
-    // Evaluated in the page rather than added as a `<script>` (addScriptTag): the same 900 KB, run
-    // 60 to 170 ms sooner per part on this machine.
-    await step('loading Paged.js', page.evaluate(pagedSource('paged.js')))
+    // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
+    await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
     await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()

@@ -13,6 +13,7 @@ import type {Slots} from './slots.js'
 import {splitParts} from './split-parts.js'
 import {MAX_WORKERS} from './workers.js'
 import {isAllowedUrl} from './watch-page.js'
+import {pagedSource} from './paged-source.js'
 
 /** What to print: an HTML file inside `root` (the output folder, the only files the page may read). */
 export interface RenderPdfOptions {
@@ -97,11 +98,15 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), options.slots?.size ?? Infinity)
   const {parts} = splitParts(await job.step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
+  // Paged.js (with our hook) beside them, for each page to load by its URL: sent through the
+  // DevTools protocol instead (page.evaluate), its 900 KB cost the browser process ~0.09 s of
+  // CPU a page and the page ~0.1 s more to load it (bench/README.md, point 33).
+  const paged = htmlFile.replace(/\.html$/u, '') + '.paged.js'
   try {
-    await job.step('writing the parts', Promise.all(parts.map((part, index) => writeFile(files[index]!, part))))
+    await job.step('writing the parts', Promise.all([...parts.map((part, index) => writeFile(files[index]!, part)), writeFile(paged, pagedSource('paged.js'))]))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, {onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank})
+      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank})
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.
@@ -122,7 +127,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     return {pdf, pageCount, parts: parts.length, preflight, problems: job.problems()}
   } finally {
     await job.close()
-    await Promise.all(files.map((file) => rm(file, {force: true})))
+    await Promise.all([...files, paged].map((file) => rm(file, {force: true})))
   }
 }
 

@@ -72,8 +72,8 @@ describe('parts', () => {
     expect(many.map((page) => page.text)).toEqual(one.map((page) => page.text))
     expect(parted.pageCount).toBe(many.length)
     expect(parted.problems).toEqual([])
-    // The part files are removed.
-    expect((await readdir(fixture.root)).filter((name) => name.includes('.part-'))).toEqual([])
+    // The part files and the Paged.js written beside them are removed.
+    expect((await readdir(fixture.root)).filter((name) => name.includes('.part-') || name.endsWith('.paged.js'))).toEqual([])
   })
 
   test('the page numbers a document too short to cut as splitParts numbers one it parses', async () => {
