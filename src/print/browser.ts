@@ -112,9 +112,8 @@ export function browserArgs(isRoot: boolean, options: {frames?: boolean} = {}): 
  * browser process exits, as puppeteer removes the one it makes, or when this process does.
  */
 export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number; frames?: boolean}): Promise<Browser> {
-  let profile: string | undefined
+  const profile = makeProfileFolder()
   try {
-    profile = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-profile-'))
     const browser = await puppeteer.launch({
       executablePath: resolved.executablePath,
       headless: true,
@@ -138,10 +137,22 @@ export async function launchBrowser(resolved: ResolvedBrowser, options: {timeout
     })
     return browser
   } catch (error) {
-    if (profile) removeProfile(profile)
+    removeProfile(profile)
     throw new CannotRunError(
       `Cannot start the browser \`${resolved.executablePath}\` (${resolved.source}): ${(error as Error).message}`,
       'Try another browser with `--browser PATH`; `rapporteur doctor` shows which one is used.'
+    )
+  }
+}
+
+/** A new, empty profile folder in the temp folder; one that cannot be made is the temp folder's fault, not the browser's. */
+function makeProfileFolder(): string {
+  try {
+    return mkdtempSync(path.join(os.tmpdir(), 'rapporteur-chromium-profile-'))
+  } catch (error) {
+    throw new CannotRunError(
+      `Cannot make the browser's profile folder in the temp folder \`${os.tmpdir()}\`: ${(error as Error).message}`,
+      'Set TMPDIR to a folder you can write to (or make room in this one).'
     )
   }
 }

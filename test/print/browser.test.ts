@@ -111,6 +111,21 @@ describe('the real machine', () => {
     })
   })
 
+  test('a temp folder it cannot write to is named, with how to fix it, not blamed on the browser', async () => {
+    const resolved = await resolveBrowser({env: process.env})
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = '/nonexistent/rapporteur-temp'
+    try {
+      const error = await launchBrowser(resolved, {timeoutMs: 10_000}).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(CannotRunError)
+      expect((error as CannotRunError).message).toMatch(/^Cannot make the browser's profile folder in the temp folder `\/nonexistent\/rapporteur-temp`: ENOENT/u)
+      expect((error as CannotRunError).hint).toBe('Set TMPDIR to a folder you can write to (or make room in this one).')
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+    }
+  })
+
   test('a process that ends with its browser still open leaves no profile folder', async () => {
     // The compiled module, in a process of its own that dies of an uncaught error (as the CLI's tests use dist/).
     const module = pathToFileURL(path.join(import.meta.dirname, '../../dist/print/browser.js')).href
