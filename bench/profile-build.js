@@ -63,7 +63,8 @@ const dir = option('--dir', join(tmpdir(), `rapporteur-profile-build-${pages}`))
 const outDir = join(dir, 'dist')
 const htmlFile = join(outDir, '.print', 'rapport.html')
 if (!existsSync(htmlFile)) {
-  generateBuildProject({dir, pages})
+  // A folder that already holds a project (`--dir report`) is built as it is, never overwritten.
+  if (!existsSync(join(dir, 'rapporteur.yaml'))) generateBuildProject({dir, pages})
   const result = await build(dir, {formats: ['pdf'], editions: ['full'], timeoutMs: 900_000})
   if (!result.ok) throw new Error(`build failed: ${result.reason}`)
 }

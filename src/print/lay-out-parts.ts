@@ -1,6 +1,7 @@
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer-core'
 import {pagedHandlersScript} from './browser-side/handlers.js'
+import {releaseLayout} from './hold-layout.js'
 import {partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
@@ -21,12 +22,14 @@ export class NoBreakBetweenParts extends Error {}
  * Paginate the loaded document and resolve when Paged.js says it is done (its own promise, not a
  * delay). The content is the body, the output replaces it. Stylesheets outside the root were
  * blocked (and reported) when the document loaded: asking Paged.js to fetch them again would make
- * its whole preview fail, so they are left out.
+ * its whole preview fail, so they are left out. The body, hidden until then (hold-layout.ts), is
+ * shown in the same task, before Paged.js takes it.
  */
 function runPagedJs(rootUrl: string): string {
   return `(async (rootUrl) => {
     const previewer = new Paged.Previewer()
     const sheets = previewer.removeStyles().filter((sheet) => typeof sheet !== 'string' || sheet.startsWith(rootUrl) || sheet.startsWith('data:'))
+    ${releaseLayout}
     const flow = await previewer.preview(undefined, sheets, document.body)
     return flow.total
   })(${JSON.stringify(rootUrl)})`

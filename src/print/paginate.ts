@@ -11,6 +11,7 @@ import {PrintJob} from './print-job.js'
 import {collectPageGarbage} from './page-garbage.js'
 import type {Slots} from './slots.js'
 import {splitParts} from './split-parts.js'
+import {holdLayout} from './hold-layout.js'
 import {MAX_WORKERS} from './workers.js'
 import {isAllowedUrl} from './watch-page.js'
 import {pagedSource} from './paged-source.js'
@@ -103,7 +104,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   // CPU a page and the page ~0.1 s more to load it (bench/README.md, point 33).
   const paged = htmlFile.replace(/\.html$/u, '') + '.paged.js'
   try {
-    await job.step('writing the parts', Promise.all([...parts.map((part, index) => writeFile(files[index]!, part)), writeFile(paged, pagedSource('paged.js'))]))
+    await job.step('writing the parts', Promise.all([...parts.map((part, index) => writeFile(files[index]!, holdLayout(part))), writeFile(paged, pagedSource('paged.js'))]))
     let laidOut: LaidOutParts
     try {
       laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank})

@@ -148,6 +148,21 @@ describe('parts', () => {
     expect(opened.every((page) => page.isClosed())).toBe(true)
   })
 
+  test('a part is not laid out as one long web page before Paged.js lays it out in pages (hold-layout.ts)', async () => {
+    const file = await fixture.page('held.html', chapters(2))
+    const page = await browser.newPage()
+    const said: string[] = []
+    page.on('console', (message) => said.push(message.text()))
+    // At the load event: how many boxes the body has (none while it is hidden).
+    await page.evaluateOnNewDocument(() => addEventListener('load', () => console.log(`body boxes at load: ${document.body.getClientRects().length}`)))
+    const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: Infinity, newPage: async () => page})
+    expect(said).toContain('body boxes at load: 0')
+    const pages = await pdfPages(result.pdf)
+    expect(pagesWith(pages, 'CHAPTER0')).toEqual([1])
+    expect(pagesWith(pages, 'CHAPTER1')[0]).toBeGreaterThan(1)
+    expect(result.problems).toEqual([])
+  })
+
   test('a theme that runs chapters on without a page break is laid out in one run', async () => {
     const file = await fixture.page('no-break.html', chapters(4), '<style>section.rp-chapter { break-before: auto; }</style>')
     const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2})
