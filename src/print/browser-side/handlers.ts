@@ -1,12 +1,13 @@
 import {numberElementsScript} from './number-elements.js'
 import {placeNotesScript} from './place-notes.js'
+import {softHyphensScript} from './soft-hyphens.js'
 
 /**
  * Paged.js handlers that run in the page, as plain JavaScript source (injected with a script tag,
  * so no build step or bundler can rewrite it). Each fixes one weak spot of Paged.js 0.4; all hook
  * names are Paged.js's own (a Handler method is registered for the hook of the same name).
  */
-export const pagedHandlersScript = numberElementsScript + placeNotesScript + String.raw`(() => {
+export const pagedHandlersScript = numberElementsScript + placeNotesScript + softHyphensScript + String.raw`(() => {
   const {Handler, registerHandlers} = window.Paged
 
   // Page of an element in the paginated output (Paged.js numbers pages from 1).
@@ -51,40 +52,6 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + Str
     }
   }
   window.rapporteurResolvePageNumbers = resolvePageNumbers
-
-  // Soft hyphens (U+00AD) let the lines break as a typesetter would, but Chromium keeps every one
-  // of them in the PDF's text layer, inside words, and splits the glyph runs around them: a reader
-  // searching "personnes" finds nothing. Once the pages are laid out, a soft hyphen where a line
-  // broke becomes the hyphen the reader sees (same glyph, same width, so the lines stay as they
-  // are) and every other one goes. The words of the text layer are then whole.
-  const settleSoftHyphens = (root) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {acceptNode: (node) => (node.data.includes('­') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT)})
-    const nodes = []
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node)
-    const range = document.createRange()
-    const lineOf = (node, index) => {
-      range.setStart(node, index)
-      range.setEnd(node, index + 1)
-      const rect = range.getBoundingClientRect()
-      return rect.top + rect.height / 2
-    }
-    // Read every break first, then write: one layout for the reads, none between them.
-    const edits = nodes.map((node) => {
-      const text = node.data
-      range.selectNodeContents(node)
-      // A text on one line broke at none of its soft hyphens.
-      if (range.getClientRects().length < 2) return [node, text.replaceAll('­', '')]
-      let out = ''
-      for (let index = 0; index < text.length; index++) {
-        const char = text[index]
-        if (char !== '­') out += char
-        else if (index > 0 && index + 1 < text.length && lineOf(node, index + 1) - lineOf(node, index - 1) > 1) out += '-'
-      }
-      return [node, out]
-    })
-    for (const [node, text] of edits) node.data = text
-  }
-  window.rapporteurSettleSoftHyphens = settleSoftHyphens
 
   class Rapporteur extends Handler {
     constructor(chunker, polisher, caller) {
@@ -146,7 +113,8 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + Str
     afterRendered(pages) {
       // Shown again before anything reads or prints them.
       for (const page of pages) page.element.style.removeProperty('content-visibility')
-      for (const page of pages) settleSoftHyphens(page.element)
+      // Soft hyphens at line ends made visible hyphens, the others removed (soft-hyphens.ts).
+      for (const page of pages) window.rapporteurSettleSoftHyphens(page.element)
       // Running heads, folios and the page-split hyphen's box are page furniture: hidden from the
       // accessibility tree, Chromium prints them as artifacts, not as body text.
       for (const box of document.querySelectorAll('.pagedjs_margin')) box.setAttribute('aria-hidden', 'true')
