@@ -2,7 +2,7 @@ import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer-core'
 import {pagedHandlersScript} from './browser-side/handlers.js'
 import {releaseLayout} from './hold-layout.js'
-import {partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
+import {installPackScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
 import type {PrintJob} from './print-job.js'
@@ -87,7 +87,8 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     await step('loading the document', page.evaluate(markPart, index > 0, startOn))
     // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
     await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
-    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript}))
+    // With what packs a part's pages for the merge, and unpacks them in the first part's page.
+    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript + ';\n' + installPackScript}))
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
     const laidOut = (await step('paginating with Paged.js', running)) as number

@@ -134,12 +134,12 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
 
 /** The merge that installMergeScript put in the page (browser-side/parts.ts). */
 interface MergeInPage {
-  rapporteurMerge: {append(part: LaidOutPart, blankBefore: boolean): void; finish(): number}
+  rapporteurMerge: {append(part: LaidOutPart, blankBefore: boolean): Promise<void>; finish(): number}
 }
 
 /** Run in the page (serialised by puppeteer): another part's pages after those there. */
-function appendPart(part: LaidOutPart, blankBefore: boolean): void {
-  ;(window as unknown as MergeInPage).rapporteurMerge.append(part, blankBefore)
+function appendPart(part: LaidOutPart, blankBefore: boolean): Promise<void> {
+  return (window as unknown as MergeInPage).rapporteurMerge.append(part, blankBefore)
 }
 
 /** Run in the page: number the merged pages and resolve page references; the page count. */

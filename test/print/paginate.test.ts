@@ -6,6 +6,7 @@ import {describe, expect, test} from 'vitest'
 import {PrintError} from '../../src/print/deadline.js'
 import {renderPdf} from '../../src/print/paginate.js'
 import {numberElementsScript} from '../../src/print/browser-side/number-elements.js'
+import {installPackScript} from '../../src/print/browser-side/parts.js'
 import {MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 import {lorem, pagesWith, paragraphs, pdfPages, withPrintFixture, type PrintRoot} from './helpers.js'
 
@@ -146,6 +147,25 @@ describe('parts', () => {
     expect(stillOpen.slice(0, 4)).toEqual([0, 0, 0, 0])
     expect(Math.max(...stillOpen)).toBeLessThanOrEqual(1)
     expect(opened.every((page) => page.isClosed())).toBe(true)
+  })
+
+  test('a part’s pages go to the first part’s page packed, and come out as they went in', async () => {
+    const page = await browser.newPage()
+    try {
+      await page.evaluate(installPackScript)
+      const pages = `<div class="pagedjs_page" data-page-number="1" style="--pagedjs-string-first-chapter: &quot;Chapitre 1 — « éclat »&quot;">${paragraphs(30)}<p>𝔘nicode 🙂 \\ "quotes" \u2028 end</p></div>`.repeat(20)
+      const value = {pages, rules: ['.a::after { content: "x\\"y"; }']}
+      const {packed, back} = await page.evaluate(async (value) => {
+        const inPage = window as unknown as {rapporteurPack: (value: unknown) => Promise<string>; rapporteurUnpack: (packed: string) => Promise<unknown>}
+        const packed = await inPage.rapporteurPack(value)
+        return {packed, back: await inPage.rapporteurUnpack(packed)}
+      }, value)
+      expect(back).toEqual(value)
+      expect(packed).toMatch(/^[A-Za-z0-9+/]+=*$/)
+      expect(packed.length).toBeLessThan(JSON.stringify(value).length / 4)
+    } finally {
+      await page.close()
+    }
   })
 
   test('a part is not laid out as one long web page before Paged.js lays it out in pages (hold-layout.ts)', async () => {

@@ -22,7 +22,7 @@ export const partSideScript = String.raw`(() => {
  * handlers.ts), and the rules Paged.js added to its stylesheet while laying it out (counters,
  * target text), which the merged document needs too.
  */
-export const partResultScript = String.raw`(() => {
+export const partResultScript = String.raw`(async () => {
   const area = document.querySelector('.pagedjs_pages')
   if (document.documentElement.dataset.rpStart === 'left') {
     const first = area.querySelector(':scope > .pagedjs_page')
@@ -44,13 +44,38 @@ export const partResultScript = String.raw`(() => {
       for (const rule of style.sheet.cssRules) rules.push(rule.cssText)
     } catch {}
   }
-  return {pages: area.innerHTML, pageCount: area.querySelectorAll(':scope > .pagedjs_page').length, rules}
+  const pageCount = area.querySelectorAll(':scope > .pagedjs_page').length
+  return {pageCount, packed: await window.rapporteurPack({pages: area.innerHTML, rules})}
 })()`
 
+/**
+ * A part's pages and rules travel from its page to the first part's through this process, as the
+ * DevTools protocol's JSON, which costs Chromium ~0.2 ms a kilobyte of HTML each way (a 100-page
+ * report's second part, 0.29 M characters: 40 ms read out, 60–75 ms sent in). Packed (gzip by the
+ * page's CompressionStream, then base64), they are a sixth of that size and go through as one
+ * plain string: 31 ms out and 23–35 ms in, unpacking included (bench/README.md, point 36).
+ * `rapporteurPack` is installed in every part's page (installPackScript), `rapporteurUnpack` in the first.
+ */
+export const installPackScript = String.raw`(() => {
+  window.rapporteurPack = async (value) => {
+    const stream = new Blob([JSON.stringify(value)]).stream().pipeThrough(new CompressionStream('gzip'))
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer())
+    let binary = ''
+    for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(at, at + 0x8000))
+    return btoa(binary)
+  }
+  window.rapporteurUnpack = async (packed) => {
+    const binary = atob(packed)
+    const bytes = new Uint8Array(binary.length)
+    for (let at = 0; at < binary.length; at++) bytes[at] = binary.charCodeAt(at)
+    return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text())
+  }
+})()`
+
+/** A laid-out part as it leaves its page: its page count, and its pages and rules packed (installPackScript). */
 export interface LaidOutPart {
-  pages: string
   pageCount: number
-  rules: string[]
+  packed: string
 }
 
 /**
@@ -86,7 +111,8 @@ export const installMergeScript = String.raw`(() => {
     return page
   }
 
-  const append = (part, blankBefore) => {
+  const append = async (laidOut, blankBefore) => {
+    const part = await window.rapporteurUnpack(laidOut.packed)
     const template = document.createElement('template')
     template.innerHTML = part.pages
     // Elements already started in an earlier part continue here, as Paged.js marks a split element.
