@@ -51,9 +51,9 @@ export const partResultScript = String.raw`(async () => {
 /**
  * A part's pages and rules travel from its page to the first part's through this process, as the
  * DevTools protocol's JSON, which costs Chromium ~0.2 ms a kilobyte of HTML each way (a 100-page
- * report's second part, 0.29 M characters: 40 ms read out, 60–75 ms sent in). Packed (gzip by the
+ * report's second part, 0.29 M characters: 40–47 ms read out, 57–81 ms sent in). Packed (gzip by the
  * page's CompressionStream, then base64), they are a sixth of that size and go through as one
- * plain string: 31 ms out and 23–35 ms in, unpacking included (bench/README.md, point 36).
+ * plain string: 31–34 ms out and 23–35 ms in, unpacking included (bench/README.md, point 36).
  * `rapporteurPack` is installed in every part's page (installPackScript), `rapporteurUnpack` in the first.
  */
 export const installPackScript = String.raw`(() => {

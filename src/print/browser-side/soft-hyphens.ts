@@ -9,12 +9,11 @@
  *
  * A soft hyphen is at a break when the characters on either side of it are on different lines.
  * Measuring both sides of each one (`everyOne`, the reference) took 76–80 ms of the sample's
- * 34-page layout, 3,909 soft hyphens, on the build's longest path. In a text whose lines go
- * straight down the page, which is nearly every one, the line of a character only grows along
- * the text: the few soft hyphens before which the line changes are found by halving, and only
- * those are measured on their far side (bench/README.md, point 35). A text whose lines do not go
- * straight down (columns, bidirectional runs), or with two soft hyphens side by side, is measured
- * the reference way.
+ * 34-page layout, 3,909 soft hyphens, on the build's longest path. In a text whose boxes never go
+ * back up the page, which is nearly every one, the line of a character only grows along the
+ * text: the few soft hyphens before which the line changes are found by halving, and only those
+ * are measured on their far side: 44–51 ms (bench/README.md, point 35). A text whose boxes go
+ * back up (set in columns), or with two soft hyphens side by side, is measured the reference way.
  */
 export const softHyphensScript = String.raw`(() => {
   const SHY = '\u00AD'
@@ -89,8 +88,9 @@ export const softHyphensScript = String.raw`(() => {
       if (options.everyOne || !straightDown(rects)) return [node, everyOne(node, text)]
       const hyphens = []
       for (let index = 1; index + 1 < text.length; index++) if (text[index] === SHY) hyphens.push(index)
-      const sideBySide = hyphens.some((index, j) => j > 0 && index === hyphens[j - 1] + 1)
+      // Only at the text's ends, where no line breaks: removed.
       if (hyphens.length === 0) return [node, text.replaceAll(SHY, '')]
+      const sideBySide = hyphens.some((index, j) => j > 0 && index === hyphens[j - 1] + 1)
       return [node, sideBySide ? everyOne(node, text) : byHalving(node, text, hyphens)]
     })
     for (const [node, text] of edits) node.data = text
