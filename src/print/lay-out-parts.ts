@@ -88,7 +88,7 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
     await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
     // With what packs a part's pages for the merge, and unpacks them in the first part's page.
-    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript + ';\n' + installPackScript}))
+    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript + installPackScript}))
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
     const laidOut = (await step('paginating with Paged.js', running)) as number

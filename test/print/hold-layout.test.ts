@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {HOLD_ID, holdLayout, releaseLayout} from '../../src/print/hold-layout.js'
+import {HOLD_ID, holdLayout} from '../../src/print/hold-layout.js'
 
 describe('holdLayout', () => {
   test('hides the body with a stylesheet Paged.js leaves alone, put at the end of the head', () => {
@@ -9,9 +9,5 @@ describe('holdLayout', () => {
 
   test('leaves a document without a head end as it is (laid out at load, as before)', () => {
     expect(holdLayout('<p>no head</p>')).toBe('<p>no head</p>')
-  })
-
-  test('releaseLayout removes that stylesheet', () => {
-    expect(releaseLayout).toBe(`document.getElementById("${HOLD_ID}")?.remove()`)
   })
 })

@@ -7,6 +7,7 @@ import {PrintError} from '../../src/print/deadline.js'
 import {renderPdf} from '../../src/print/paginate.js'
 import {numberElementsScript} from '../../src/print/browser-side/number-elements.js'
 import {installPackScript} from '../../src/print/browser-side/parts.js'
+import {holdLayout, releaseLayout} from '../../src/print/hold-layout.js'
 import {MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 import {lorem, pagesWith, paragraphs, pdfPages, withPrintFixture, type PrintRoot} from './helpers.js'
 
@@ -163,6 +164,18 @@ describe('parts', () => {
       expect(back).toEqual(value)
       expect(packed).toMatch(/^[A-Za-z0-9+/]+=*$/)
       expect(packed.length).toBeLessThan(JSON.stringify(value).length / 4)
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('a held page shows no text until released, then all of it (hold-layout.ts)', async () => {
+    const page = await browser.newPage()
+    try {
+      await page.setContent(holdLayout('<!doctype html><html><head><title>T</title></head><body><p>HELD TEXT</p></body></html>'))
+      expect(await page.evaluate(() => document.documentElement.innerText.trim())).toBe('')
+      await page.evaluate(releaseLayout)
+      expect(await page.evaluate(() => document.documentElement.innerText.trim())).toBe('HELD TEXT')
     } finally {
       await page.close()
     }

@@ -123,4 +123,4 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + sof
   }
 
   registerHandlers(Rapporteur)
-})()`
+})();`

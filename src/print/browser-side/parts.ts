@@ -70,7 +70,7 @@ export const installPackScript = String.raw`(() => {
     for (let at = 0; at < binary.length; at++) bytes[at] = binary.charCodeAt(at)
     return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text())
   }
-})()`
+})();`
 
 /** A laid-out part as it leaves its page: its page count, and its pages and rules packed (installPackScript). */
 export interface LaidOutPart {

@@ -27,20 +27,28 @@ export const softHyphensScript = String.raw`(() => {
   }
   const isBreak = (node, index) => lineOf(node, index + 1) - lineOf(node, index - 1) > 1
 
-  const everyOne = (node, text) => {
+  // The text with a hyphen at each break and no other soft hyphen.
+  const settled = (text, breaks) => {
     let out = ''
     for (let index = 0; index < text.length; index++) {
       const char = text[index]
       if (char !== SHY) out += char
-      else if (index > 0 && index + 1 < text.length && isBreak(node, index)) out += '-'
+      else if (breaks.has(index)) out += '-'
     }
     return out
+  }
+
+  // Every soft hyphen measured on both sides (one at either end of the text breaks no line).
+  const everyOne = (node, text) => {
+    const breaks = new Set()
+    for (let index = 1; index + 1 < text.length; index++) if (text[index] === SHY && isBreak(node, index)) breaks.add(index)
+    return breaks
   }
 
   // The soft hyphens at a break, for a text whose lines go straight down: before(j), the line
   // of the character before hyphen j, only grows with j, and hyphen j can only be at a break if
   // the line before hyphen j + 1 is a later one (no two hyphens side by side), or if it is the last.
-  const byHalving = (node, text, hyphens) => {
+  const byHalving = (node, hyphens) => {
     const lines = new Map()
     const before = (j) => {
       let line = lines.get(j)
@@ -57,14 +65,7 @@ export const softHyphensScript = String.raw`(() => {
     }
     halve(0, hyphens.length - 1)
     changes.push(hyphens.length - 1)
-    const breaks = new Set(changes.filter((j) => lineOf(node, hyphens[j] + 1) - before(j) > 1).map((j) => hyphens[j]))
-    let out = ''
-    for (let index = 0; index < text.length; index++) {
-      const char = text[index]
-      if (char !== SHY) out += char
-      else if (breaks.has(index)) out += '-'
-    }
-    return out
+    return new Set(changes.filter((j) => lineOf(node, hyphens[j] + 1) - before(j) > 1).map((j) => hyphens[j]))
   }
 
   // The text's boxes, in the text's order, never go back up the page (a line's text can come in
@@ -84,14 +85,14 @@ export const softHyphensScript = String.raw`(() => {
       range.selectNodeContents(node)
       const rects = range.getClientRects()
       // A text on one line broke at none of its soft hyphens.
-      if (rects.length < 2) return [node, text.replaceAll(SHY, '')]
-      if (options.everyOne || !straightDown(rects)) return [node, everyOne(node, text)]
+      if (rects.length < 2) return [node, settled(text, new Set())]
+      if (options.everyOne || !straightDown(rects)) return [node, settled(text, everyOne(node, text))]
       const hyphens = []
       for (let index = 1; index + 1 < text.length; index++) if (text[index] === SHY) hyphens.push(index)
-      // Only at the text's ends, where no line breaks: removed.
-      if (hyphens.length === 0) return [node, text.replaceAll(SHY, '')]
+      // Only at the text's ends, where no line breaks.
+      if (hyphens.length === 0) return [node, settled(text, new Set())]
       const sideBySide = hyphens.some((index, j) => j > 0 && index === hyphens[j - 1] + 1)
-      return [node, sideBySide ? everyOne(node, text) : byHalving(node, text, hyphens)]
+      return [node, settled(text, sideBySide ? everyOne(node, text) : byHalving(node, hyphens))]
     })
     for (const [node, text] of edits) node.data = text
   }
