@@ -4,6 +4,7 @@ import {pagedHandlersScript} from './browser-side/handlers.js'
 import {releaseLayout} from './hold-layout.js'
 import {installPackScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
+import {writePartScript} from './part-shell.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
 import type {PrintJob} from './print-job.js'
 import type {Slots} from './slots.js'
@@ -80,15 +81,20 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
   const lane = (run: () => Promise<void>) => (slots ? slots.use(run, rank) : run())
   const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
     const page = await job.openPage()
-    await step('loading the document', page.goto(pathToFileURL(files[index]!).href, {waitUntil: 'load', timeout: deadline.remaining()}))
+    const url = pathToFileURL(files[index]!).href
+    // A page opened ahead holds Paged.js already (part-shell.ts): the part is written into it.
+    const written = (await step('loading the document', page.evaluate(writePartScript(url)))) === true
+    if (!written) await step('loading the document', page.goto(url, {waitUntil: 'load', timeout: deadline.remaining()}))
     const side = (await step('loading the document', page.evaluate(partSideScript))) as Side | 'any' | 'none'
     if (side === 'none' && index > 0) throw new NoBreakBetweenParts()
     const wants = side === 'none' ? 'any' : side
     await step('loading the document', page.evaluate(markPart, index > 0, startOn))
-    // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
-    await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
-    // With what packs a part's pages for the merge, and unpacks them in the first part's page.
-    await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript + installPackScript}))
+    if (!written) {
+      // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
+      await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
+      // With what packs a part's pages for the merge, and unpacks them in the first part's page.
+      await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript + installPackScript}))
+    }
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
     const laidOut = (await step('paginating with Paged.js', running)) as number

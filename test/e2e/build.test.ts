@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
 import {cp, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -376,7 +377,7 @@ describe('rapporteur build on the sample report', () => {
       await expect(building).rejects.toThrow()
       const after = [...(await snapshot())].filter(([file]) => !file.startsWith('.print'))
       expect(after).toEqual(before)
-      expect([...(await snapshot()).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([])
+      expect([...(await snapshot()).keys()].filter((file) => file.endsWith('.tmp') || file.includes('part-shell-'))).toEqual([])
     } finally {
       await writeFile(chapter, text)
     }
@@ -394,6 +395,10 @@ describe('rapporteur build on the sample report', () => {
       expect(io.err()).toContain('figure-needs-citation')
       expect(io.err()).toContain('nothing built')
       expect(Buffer.compare(await readFile(full.pdf!), before)).toBe(0)
+      // Nor anything the browser was readied with while check ran (print/part-shell.ts), here or in a new folder.
+      expect((await readdir(path.join(work, 'out', '.print'))).filter((name) => name.includes('part-shell-'))).toEqual([])
+      expect(await main(['build', 'report', '--out', 'out-never'], captureIo(work))).toBe(1)
+      expect(existsSync(path.join(work, 'out-never'))).toBe(false)
     } finally {
       await writeFile(chapter, text)
     }
