@@ -1,4 +1,5 @@
-import {readdir} from 'node:fs/promises'
+import {readdir, writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {Browser} from 'puppeteer-core'
@@ -194,6 +195,29 @@ describe('parts', () => {
     expect(pagesWith(pages, 'CHAPTER0')).toEqual([1])
     expect(pagesWith(pages, 'CHAPTER1')[0]).toBeGreaterThan(1)
     expect(result.problems).toEqual([])
+  })
+
+  test('a stylesheet of @font-face rules only is left to the browser, its faces used as before', async () => {
+    await writeFile(path.join(fixture.root, 'faces.css'), '@font-face { font-family: "Face Only"; src: url(fonts/source-serif-4-latin-700-normal.woff2) format("woff2"); }\n')
+    const file = await fixture.page('faces.html', `<section class="rp-chapter" id="f"><h1>FACES</h1><p style="font-family: 'Face Only'">In the face</p></section>`, '<link rel="stylesheet" href="faces.css">')
+    const page = await browser.newPage()
+    // What the page holds once Paged.js is done, read as the print closes it.
+    let held: {ignored: string[]; inserted: string} | undefined
+    const close = page.close.bind(page)
+    page.close = async (...args) => {
+      held ??= await page.evaluate(() => ({
+        ignored: [...document.querySelectorAll('link[data-pagedjs-ignore]')].map((link) => link.getAttribute('href') ?? ''),
+        inserted: [...document.querySelectorAll('style[data-pagedjs-inserted-styles]')].map((style) => style.textContent).join('\n')
+      }))
+      return close(...args)
+    }
+    const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, newPage: async () => page})
+    expect(held?.ignored).toEqual(['faces.css'])
+    expect(held?.inserted).not.toContain('Face Only')
+    // print.css, faces and rules together, still goes through Paged.js.
+    expect(held?.inserted).toContain('@font-face')
+    expect(result.preflight.fonts).toContainEqual(expect.objectContaining({family: 'Face Only', status: 'loaded'}))
+    expect(pagesWith(await pdfPages(result.pdf), 'In the face')).toEqual([1])
   })
 
   test('a theme that runs chapters on without a page break is laid out in one run', async () => {
