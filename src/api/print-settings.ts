@@ -1,9 +1,10 @@
 import type {Theme} from '../load/theme.js'
 import type {Config} from '../model/schemas/config.js'
-import {pageSizePoints} from '../model/schemas/page-size.js'
+import {lengthToPoints, pageSizePoints} from '../model/schemas/page-size.js'
 import {textWithoutNotes} from '../model/text/plain.js'
 import type {ReportModel} from '../model/types.js'
-import {toPoints, type PrintBoxes} from '../print/page-boxes.js'
+// Its type only: page-boxes.ts brings pdf-lib, which a build loads once the browser lays out (api/build.ts).
+import type {PrintBoxes} from '../print/page-boxes.js'
 import {smartText} from '../render/typography/index.js'
 
 /** What the PDF of an edition is finished with, from the config and the model (pure). */
@@ -56,5 +57,5 @@ export function pdfMetadata(model: ReportModel, editionTitle: string) {
 /** The boxes and marks the printer asked for in `print`. */
 export function printBoxes(print: Config['print']): PrintBoxes {
   const marks = print.marks === true ? ['crop'] : print.marks === false ? [] : print.marks
-  return {trim: pageSizePoints(print.size), bleed: toPoints(print.bleed), crop: marks.includes('crop'), registration: marks.includes('cross')}
+  return {trim: pageSizePoints(print.size), bleed: lengthToPoints(print.bleed) ?? 0, crop: marks.includes('crop'), registration: marks.includes('cross')}
 }

@@ -12,14 +12,6 @@ export interface PrintBoxes {
 
 const mm = 72 / 25.4
 
-/** A CSS length of `rapporteur.yaml` (`3mm`, `0.125in`, `9pt`) in PDF points. */
-export function toPoints(length: string): number {
-  const match = /^(\d+(?:\.\d+)?)(mm|cm|in|pt|px)$/u.exec(length)
-  if (!match) return 0
-  const factor = {mm, cm: 10 * mm, in: 72, pt: 1, px: 0.75}[match[2] as 'mm' | 'cm' | 'in' | 'pt' | 'px']
-  return Number(match[1]) * factor
-}
-
 /** Room for the marks outside the bleed: a 9 mm slug, marks 5 mm long, set 1 mm off the bleed. */
 export const slug = 9 * mm
 const markLength = 5 * mm

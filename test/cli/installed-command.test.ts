@@ -73,6 +73,18 @@ describe('the installed command (the bundle)', () => {
     expect(() => new ProxyAgent()).toThrow(/does not download browsers through puppeteer/u)
   })
 
+  test('pdf-lib is in a chunk loaded only when needed, not in those a build loads before the browser lays out', async () => {
+    const dir = path.join(root, 'dist/bundle')
+    const chunks = await Promise.all((await readdir(dir)).map(async (name) => ({name, code: await readFile(path.join(dir, name), 'utf8')})))
+    const holding = chunks.filter((chunk) => chunk.code.includes('node_modules/pdf-lib/'))
+    expect(holding.map((chunk) => chunk.name.replace(/-[\w-]{8}\.cjs$/u, ''))).toEqual(['finalize-pdf'])
+    // Required by a function when the PDF is to be finished (api/build-editions.ts), never at a chunk's top.
+    const at = (chunk: {code: string}) => [...chunk.code.matchAll(new RegExp(String.raw`^.*require\("\./${holding[0]!.name}"\)`, 'gmu'))].map((match) => match[0])
+    const requiring = chunks.flatMap(at)
+    expect(requiring.length).toBeGreaterThan(0)
+    for (const line of requiring) expect(line).toMatch(/=>\s*require\(/u)
+  })
+
   test('checks the sample report, with a rule switched off by its id', async () => {
     const {stdout, stderr} = await run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'unused-term=off'])
     expect(stderr).not.toMatch(/Error|at .*\.js:\d+/u)

@@ -206,8 +206,8 @@ describe('parts', () => {
     const close = page.close.bind(page)
     page.close = async (...args) => {
       held ??= await page.evaluate(() => ({
-        ignored: [...document.querySelectorAll('link[data-pagedjs-ignore]')].map((link) => link.getAttribute('href') ?? ''),
-        inserted: [...document.querySelectorAll('style[data-pagedjs-inserted-styles]')].map((style) => style.textContent).join('\n')
+        ignored: Array.from(document.querySelectorAll('link[data-pagedjs-ignore]')).map((link) => link.getAttribute('href') ?? ''),
+        inserted: Array.from(document.querySelectorAll('style[data-pagedjs-inserted-styles]')).map((style) => style.textContent).join('\n')
       }))
       return close(...args)
     }
