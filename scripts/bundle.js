@@ -14,7 +14,9 @@
 //
 // Packages that find files beside their own code (the browser, Paged.js, pdf.js, KaTeX, fonts,
 // hyphenation patterns) stay outside the bundle and are loaded from node_modules as before, and so
-// do the few that are one large CommonJS file already (citeproc) or load fast. puppeteer-core
+// do the few that load fast. citeproc, one 0.97 MB CommonJS file, is bundled for the code cache:
+// loaded from node_modules, Node compiled it afresh in every build, on its longest path (the
+// sample 51 ms sooner, median of 20 interleaved; bench/README.md, point 40). puppeteer-core
 // (0.2 s to import from node_modules, its proxy and download code included) and pdf-lib (0.18 s:
 // ~200 CommonJS files) are bundled: a clean build of the sample took 0.23 s less (median of 6,
 // interleaved). Without `proxy-agent`, which only puppeteer's browser downloads use (a stand-in
@@ -31,7 +33,6 @@ const external = [
   '@citation-js/',
   '@fontsource/',
   '@sparticuz/chromium',
-  'citeproc',
   'csv-stringify',
   'fastest-levenshtein',
   'hyphen',

@@ -17,3 +17,9 @@ declare module '@citation-js/core' {
 declare module '@citation-js/plugin-bibtex'
 declare module '@citation-js/plugin-csl'
 declare module '@citation-js/plugin-bibtex/lib/input/value.js'
+
+/** citeproc-js: one CommonJS file exporting its `CSL` object (render/citations/engine.ts types the parts it uses). */
+declare module 'citeproc' {
+  const CSL: unknown
+  export default CSL
+}

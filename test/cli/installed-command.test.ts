@@ -85,6 +85,13 @@ describe('the installed command (the bundle)', () => {
     for (const line of requiring) expect(line).toMatch(/=>\s*require\(/u)
   })
 
+  test('citeproc is in the bundle, so that its compiled code is kept between runs', async () => {
+    const dir = path.join(root, 'dist/bundle')
+    const holding = []
+    for (const chunk of await readdir(dir)) if ((await readFile(path.join(dir, chunk), 'utf8')).includes('CSL.Engine = function')) holding.push(chunk)
+    expect(holding).toHaveLength(1)
+  })
+
   test('checks the sample report, with a rule switched off by its id', async () => {
     const {stdout, stderr} = await run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'unused-term=off'])
     expect(stderr).not.toMatch(/Error|at .*\.js:\d+/u)

@@ -1,5 +1,7 @@
 import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
+// Imported, not required when first used: the CLI's bundle then holds it, compiled from V8's code cache (scripts/bundle.js).
+import citeproc from 'citeproc'
 import type {CslItem, CslStyle} from '../../model/schemas/csl.js'
 
 export type {CslStyle}
@@ -68,7 +70,7 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
   const key = `${createHash('sha1').update(style.xml).digest('hex')}|${locale}`
   let engine = engines.get(key)
   if (!engine) {
-    const CSL = require('citeproc') as {Engine: new (sys: object, style: string, lang: string, force: boolean) => CiteprocEngine}
+    const CSL = citeproc as {Engine: new (sys: object, style: string, lang: string, force: boolean) => CiteprocEngine}
     const sys = {retrieveLocale: (name: string) => locales[name] ?? locales[localeOf(name)], retrieveItem: (id: string) => items.get(id)}
     engine = new CSL.Engine(sys, style.xml, locale, true)
     // DOIs and URLs as links, in the HTML and so in the PDF.
@@ -170,7 +172,7 @@ function canPrepare(engine: CiteprocEngine): boolean {
 
 /** A citation as processCitationCluster prepares it before the positions: works, locators, order. */
 function prepare(engine: CiteprocEngine, citation: CiteprocCitation): undefined {
-  const CSL = require('citeproc') as CslModule
+  const CSL = citeproc as CslModule
   const sortedItems = citation.citationItems.map((request): [unknown, CiteprocItem] => {
     const Item = engine.retrieveItem(String(request.id))
     if (Item.id) engine.transform.loadAbbreviation('default', 'hereinafter', Item.id, Item.language)
