@@ -1,8 +1,7 @@
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer-core'
-import {pagedHandlersScript} from './browser-side/handlers.js'
 import {releaseLayout} from './hold-layout.js'
-import {installPackScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
+import {partPageScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
 import {writePartScript} from './part-shell.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
@@ -106,7 +105,7 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
       // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
       await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
       // With what packs a part's pages for the merge, and unpacks them in the first part's page.
-      await step('loading Paged.js', page.addScriptTag({content: pagedHandlersScript + installPackScript}))
+      await step('loading Paged.js', page.addScriptTag({content: partPageScript}))
     }
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()

@@ -2,8 +2,7 @@ import {mkdir, rm, rmdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {CDPSession, Page} from 'puppeteer-core'
-import {pagedHandlersScript} from './browser-side/handlers.js'
-import {installPackScript} from './browser-side/parts.js'
+import {partPageScript} from './browser-side/parts.js'
 import {pagedSource} from './paged-source.js'
 
 /**
@@ -59,7 +58,7 @@ export async function removePartShell(shell: PartShell): Promise<void> {
 
 /** The shell document: Paged.js by its URL, then the handlers and the packing functions, then a flag saying all of it ran. */
 export function shellHtml(pagedFile: string): string {
-  const script = `${pagedHandlersScript}\n${installPackScript}\nwindow.${READY} = true;`
+  const script = `${partPageScript}\nwindow.${READY} = true;`
   // An inline script ends at the first `</script`, wherever it stands.
   if (/<\/script/iu.test(script)) throw new Error('The handlers cannot go inline in the part shell: they hold `</script`')
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><script src="${encodeURI(pagedFile)}"></script><script>${script}</script></head><body></body></html>\n`

@@ -1,3 +1,5 @@
+import {pagedHandlersScript} from './handlers.js'
+
 /**
  * JavaScript run in the page to lay out a document in parts (see ../split-parts.ts): what a part's
  * page hands back once Paged.js is done with it, and how the first part's page takes in the pages
@@ -71,6 +73,9 @@ export const installPackScript = String.raw`(() => {
     return JSON.parse(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text())
   }
 })();`
+
+/** What every part's page runs besides Paged.js: the handlers, and the packing of its pages for the merge (loaded with the part, or ahead in the shell: ../part-shell.ts). */
+export const partPageScript = pagedHandlersScript + installPackScript
 
 /** A laid-out part as it leaves its page: its page count, and its pages and rules packed (installPackScript). */
 export interface LaidOutPart {
