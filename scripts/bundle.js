@@ -16,7 +16,8 @@
 // hyphenation patterns) stay outside the bundle and are loaded from node_modules as before, and so
 // do the few that load fast. citeproc, one 0.97 MB CommonJS file, is bundled for the code cache:
 // loaded from node_modules, Node compiled it afresh in every build, on its longest path (the
-// sample 51 ms sooner, median of 20 interleaved; bench/README.md, point 40). puppeteer-core
+// sample 51 ms sooner, median of 20 interleaved; bench/README.md, point 40). image-size too (12 ms to
+// load from node_modules, at the start of every check: point 41). puppeteer-core
 // (0.2 s to import from node_modules, its proxy and download code included) and pdf-lib (0.18 s:
 // ~200 CommonJS files) are bundled: a clean build of the sample took 0.23 s less (median of 6,
 // interleaved). Without `proxy-agent`, which only puppeteer's browser downloads use (a stand-in
@@ -36,7 +37,6 @@ const external = [
   'csv-stringify',
   'fastest-levenshtein',
   'hyphen',
-  'image-size',
   'katex',
   'mustache',
   'pagedjs',
