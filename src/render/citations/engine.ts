@@ -1,12 +1,10 @@
 import {createHash} from 'node:crypto'
-import {createRequire} from 'node:module'
 // Imported, not required when first used: the CLI's bundle then holds it, compiled from V8's code cache (scripts/bundle.js).
 import citeproc from 'citeproc'
 import type {CslItem, CslStyle} from '../../model/schemas/csl.js'
+import {cslInput, cslLocales} from './parsed-xml.js'
 
 export type {CslStyle}
-
-const require = createRequire(import.meta.url)
 
 /** The few parts of citeproc-js's engine that rapporteur uses. */
 export interface CiteprocEngine {
@@ -48,7 +46,7 @@ export interface CiteprocCitation {
 
 
 /** The CSL locales that come with citation-js (fr-FR, en-US, de-DE, es-ES, nl-NL). */
-const locales = require('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>
+const locales = cslLocales
 
 /** The bundled CSL locale closest to a BCP 47 tag: `fr` → `fr-FR`, `en-GB` → `en-US`. */
 export function localeOf(lang: string): string {
@@ -70,9 +68,10 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
   const key = `${createHash('sha1').update(style.xml).digest('hex')}|${locale}`
   let engine = engines.get(key)
   if (!engine) {
-    const CSL = citeproc as {Engine: new (sys: object, style: string, lang: string, force: boolean) => CiteprocEngine}
-    const sys = {retrieveLocale: (name: string) => locales[name] ?? locales[localeOf(name)], retrieveItem: (id: string) => items.get(id)}
-    engine = new CSL.Engine(sys, style.xml, locale, true)
+    const CSL = citeproc as {Engine: new (sys: object, style: string | object, lang: string, force: boolean) => CiteprocEngine}
+    // Each as parsed when rapporteur was built, when it was (parsed-xml.ts).
+    const sys = {retrieveLocale: (name: string) => cslInput(locales[name] ?? locales[localeOf(name)]!), retrieveItem: (id: string) => items.get(id)}
+    engine = new CSL.Engine(sys, cslInput(style.xml), locale, true)
     // DOIs and URLs as links, in the HTML and so in the PDF.
     engine.opt.development_extensions.wrap_url_and_doi = true
     engines.set(key, engine)
