@@ -6,7 +6,8 @@ import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'puppeteer-core'
 import {describe, expect, test} from 'vitest'
 import {renderPdf} from '../../src/print/paginate.js'
-import {loadPartShell, removePartShell, writePartShell} from '../../src/print/part-shell.js'
+import {partSideScript} from '../../src/print/browser-side/parts.js'
+import {loadPartShell, removePartShell, writePartScript, writePartShell} from '../../src/print/part-shell.js'
 import {paragraphs, pdfPages, withPrintFixture, type PrintRoot} from './helpers.js'
 
 let browser: Browser
@@ -103,6 +104,29 @@ describe('a page that loaded the shell', () => {
       expect(pages[0]!.text).toContain('SHELLED')
       expect(pages.some((page) => page.text.includes('A NOTE'))).toBe(true)
       expect(result.problems).toEqual([])
+    } finally {
+      await removePartShell(shell)
+    }
+  })
+
+  test('holds a part written into it only once its stylesheets apply: the side its chapter starts on is read right after', async () => {
+    // A long stylesheet takes a while to parse: the document read `complete` before it applied, a
+    // part's chapter had no `break-before`, and the build laid the whole document out in one part.
+    const rules = Array.from({length: 80_000}, (_, index) => `.x${index} p span{margin:${index % 7}px}`).join('\n')
+    await writeFile(path.join(fixture.root, 'long.css'), `${rules}\n.rp-chapter{break-before:right}`)
+    await writeFile(path.join(fixture.root, 'styled.html'), `<!doctype html><html><head><link rel="stylesheet" href="long.css"></head><body><section class="rp-chapter"><h1>A</h1></section></body></html>`)
+    const shell = await writePartShell(fixture.root)
+    try {
+      for (let round = 0; round < 4; round++) {
+        const page = await browser.newPage()
+        try {
+          expect(await loadPartShell(page, shell, 10_000)).toBe(true)
+          expect(await page.evaluate(writePartScript(pathToFileURL(path.join(fixture.root, 'styled.html')).href))).toBe(true)
+          expect(await page.evaluate(partSideScript)).toBe('right')
+        } finally {
+          await page.close()
+        }
+      }
     } finally {
       await removePartShell(shell)
     }
