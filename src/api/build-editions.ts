@@ -7,7 +7,7 @@ import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {CannotRunError} from '../load/cannot-run.js'
-import {loadTheme} from '../load/theme.js'
+import {loadTheme, type Theme} from '../load/theme.js'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
 import {StagedWrites} from '../print/write-atomic.js'
@@ -29,13 +29,14 @@ import {collectGarbage, worthCollecting} from './collect-garbage.js'
 import {installFingerprint} from './build-state.js'
 import {assetsDigest, printKey} from './print-key.js'
 
-/** Render and print a report `check` found no error in. */
-export async function buildChecked(dir: string, model: ReportModel, options: BuildOptions & {out: string; formats: Array<'pdf' | 'html'>}, browser: StartedBrowser | undefined): Promise<BuiltOrFailed> {
+/** Render and print a report `check` found no error in, with the theme it read (`options.theme`) or the one read here. */
+export async function buildChecked(dir: string, model: ReportModel, options: BuildOptions & {out: string; formats: Array<'pdf' | 'html'>; theme?: Theme | undefined}, browser: StartedBrowser | undefined): Promise<BuiltOrFailed> {
   const progress = options.onProgress ?? (() => {})
   const {out, formats} = options
   const editions = (options.editions ?? ['full', 'synthesis']).filter((name) => model.config.editions[name])
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
-  const theme = await loadTheme(dir, model.config.theme)
+  // As check read it, when it could (a theme it could not read is explained here, exit 2).
+  const theme = options.theme ?? (await loadTheme(dir, model.config.theme))
   // The project's own missing fonts are `check`'s findings (missing-font); a built-in theme's is a broken install.
   const broken = theme.problems.find((problem) => !problem.inProject)
   if (broken) throw new CannotRunError(`${broken.message} (${broken.file}:${broken.position.start.line}:${broken.position.start.column})`, broken.hint)

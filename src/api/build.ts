@@ -95,7 +95,8 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
     const checked = await check(dir)
     if (!checked.ok) return {ok: false, files: checked.files, reason: 'config'}
     if (checked.files.some((file) => file.messages.some((message) => message.fatal === true))) return {ok: false, files: checked.files, reason: 'findings'}
-    const result = await buildChecked(dir, checked.model, {...options, out, formats}, browser)
+    // The theme check read (for its fonts) is the one the editions are built with: read once.
+    const result = await buildChecked(dir, checked.model, {...options, out, formats, theme: checked.theme}, browser)
     if (result.ok && !result.upToDate) await writeBuildState(out, await stateOf(result, {install, options: optionsKey, inputs: stamps, out}))
     return result
   } finally {

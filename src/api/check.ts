@@ -10,7 +10,7 @@ import {readImages} from '../load/images.js'
 import {CannotRunError} from '../load/cannot-run.js'
 import {loadProject} from '../load/load-project.js'
 import {resolveInside} from '../load/sandbox.js'
-import {loadTheme} from '../load/theme.js'
+import {loadTheme, type Theme} from '../load/theme.js'
 import {buildModel} from '../model/build.js'
 import type {ReportModel} from '../model/types.js'
 import {positionOfPath} from '../parse/yaml.js'
@@ -33,7 +33,7 @@ export interface LoadedReview {
 }
 
 export type CheckResult =
-  | {ok: true; model: ReportModel; files: VFile[]; review?: LoadedReview}
+  | {ok: true; model: ReportModel; files: VFile[]; review?: LoadedReview; theme?: Theme}
   /** The config is broken: nothing else could be read (exit 2). */
   | {ok: false; files: VFile[]}
 
@@ -46,7 +46,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
   attachSourceChecks(model.figures, model.archives)
   model.imageFiles = await readImages(dir, model.images)
-  await readThemeFonts(dir, model)
+  const theme = await readThemeFonts(dir, model)
   let review = options.review ? await readReviewFile(dir, options.review) : undefined
   if (review && model.files.has(review.path)) {
     // A project whose registry is called review.json has no review file of that name.
@@ -68,7 +68,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
     }
   }
   runRules(model, allRules, overrides)
-  return {ok: true, model, files: [...model.files.values()], ...(loadedReview ? {review: loadedReview} : {})}
+  return {ok: true, model, files: [...model.files.values()], ...(loadedReview ? {review: loadedReview} : {}), ...(theme ? {theme} : {})}
 }
 
 /**
@@ -76,7 +76,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
  * finding at the url (missing-font), with the stylesheet among the files. A theme that cannot be
  * read at all is `build`'s and `doctor`'s to explain (exit 2): `check` goes on without it.
  */
-async function readThemeFonts(dir: string, model: ReportModel): Promise<void> {
+async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | undefined> {
   // Only the package's themes say what they extend: a project's own theme.yaml would be ignored.
   const projectThemeFile = await resolveInside(dir, 'theme/theme.yaml')
   if (projectThemeFile.ok) {
@@ -89,7 +89,9 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<void> {
     const problems = theme.problems.filter((problem) => problem.inProject)
     for (const file of theme.files) if (problems.some((problem) => problem.file === file.path)) model.files.set(file.path, file)
     model.fontProblems = problems.map(({file, position, message}) => ({file, position, message}))
+    return theme
   } catch (error) {
     if (!(error instanceof CannotRunError)) throw error
+    return undefined
   }
 }

@@ -4,6 +4,8 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
+import {buildChecked} from '../../src/api/build-editions.js'
+import {check} from '../../src/api/check.js'
 import {CannotRunError} from '../../src/load/cannot-run.js'
 import {availableThemes, loadTheme, packageRoot, styleNames, templateNames} from '../../src/load/theme.js'
 import {fontFaceUrls, fontsourcePackage} from '../../src/load/theme-fonts.js'
@@ -257,6 +259,19 @@ describe('build with `theme: sobre`', () => {
     expect(await readFile(path.join(dir, 'dist/assets/styles/screen.css'), 'utf8')).toBe(readFileSync(fromRoot('styles/screen.css'), 'utf8'))
     expect(existsSync(path.join(dir, 'dist/assets/fonts/source-sans-3-latin-300-normal.woff2'))).toBe(true)
     expect(await readFile(path.join(dir, 'dist/report.html'), 'utf8')).toContain('sobre-cover__panel')
+  })
+
+  test('the theme check read is the one the editions are built with: read once a build', async () => {
+    const dir = path.join(project, 'theme-read-once')
+    await initProject(dir, {lang: 'en'})
+    const checked = await check(dir)
+    if (!checked.ok) throw new Error('the new project does not check')
+    expect(checked.theme).toEqual(await loadTheme(dir, 'default'))
+    // A mark only the theme handed over has: build() would lose it by reading the theme again.
+    const theme = {...checked.theme!, templates: {...checked.theme!.templates, 'cover.html': `<!-- handed over -->${checked.theme!.templates['cover.html']}`}}
+    const result = await buildChecked(dir, checked.model, {out: path.join(dir, 'dist'), formats: ['html'], theme}, undefined)
+    expect(result.ok).toBe(true)
+    expect(await readFile(path.join(dir, 'dist/report.html'), 'utf8')).toContain('<!-- handed over -->')
   })
 
   test('an unknown theme in rapporteur.yaml stops the build (exit 2)', async () => {
