@@ -101,8 +101,8 @@ export async function loadPartShell(page: Page, shell: PartShell, timeoutMs: num
  * `complete` with its sheets still loading, so that the next step saw a chapter without its
  * `break-before`, took the theme for one that runs chapters on, and laid the whole document out
  * in one part (a 288-page build then took ~40 s instead of ~20, one build in three). So each
- * stylesheet link is waited for, its load or error listened to from the task that wrote it,
- * before either can be dispatched.
+ * stylesheet link the browser fetches is waited for, its load or error listened to from the task
+ * that wrote it, before either can be dispatched.
  */
 export function writePartScript(partUrl: string): string {
   return `(async (url) => {
@@ -116,7 +116,9 @@ export function writePartScript(partUrl: string): string {
     })
     document.open()
     document.write(html)
-    const sheets = [...document.querySelectorAll('link[rel~="stylesheet"]')].map((link) => link.sheet ? undefined : new Promise((resolve) => {
+    // Only links the browser fetches fire an event: not one disabled, without an address, or of another type.
+    const fetched = (link) => !link.sheet && !link.disabled && (link.getAttribute('href') ?? '').trim() !== '' && ['', 'text/css'].includes(link.type.toLowerCase())
+    const sheets = [...document.querySelectorAll('link[rel~="stylesheet"]')].filter(fetched).map((link) => new Promise((resolve) => {
       link.addEventListener('load', resolve, {once: true})
       link.addEventListener('error', resolve, {once: true})
     }))

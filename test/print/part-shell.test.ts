@@ -132,6 +132,21 @@ describe('a page that loaded the shell', () => {
     }
   })
 
+  test('does not wait for a stylesheet the browser never fetches: disabled, without an address, of another type, or missing', async () => {
+    const links = ['<link rel="stylesheet" href="print.css" disabled>', '<link rel="stylesheet">', '<link rel="stylesheet" href=" ">', '<link rel="stylesheet" href="print.css" type="text/plain">', '<link rel="stylesheet" href="gone.css">']
+    await writeFile(path.join(fixture.root, 'unfetched.html'), `<!doctype html><html><head>${links.join('')}<link rel="stylesheet" href="print.css"></head><body><p>x</p></body></html>`)
+    const shell = await writePartShell(fixture.root)
+    const page = await browser.newPage()
+    try {
+      expect(await loadPartShell(page, shell, 10_000)).toBe(true)
+      const written = page.evaluate(writePartScript(pathToFileURL(path.join(fixture.root, 'unfetched.html')).href))
+      expect(await Promise.race([written, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000))])).toBe(true)
+    } finally {
+      await page.close()
+      await removePartShell(shell)
+    }
+  })
+
   test('that could not load it says so', async () => {
     const page = await browser.newPage()
     try {
