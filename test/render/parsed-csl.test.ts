@@ -77,4 +77,18 @@ describe('the trees kept', () => {
     writeFileSync(path.join(folder, parsedCslName(edited).replace(/^./u, 'x')), '{}')
     expect(cslInput(edited, folder)).toBe(edited)
   })
+
+  test('a kept tree that cannot be read (cut short, not a tree) leaves the text, and the citations formatted as from it', () => {
+    const broken = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-parsed-csl-broken-'))
+    try {
+      const xml = readFileSync(path.join(defaultStylesRoot, styles[0]!), 'utf8')
+      writeFileSync(path.join(broken, parsedCslName(xml)), readFileSync(path.join(folder, parsedCslName(xml)), 'utf8').slice(0, 500))
+      expect(cslInput(xml, broken)).toBe(xml)
+      writeFileSync(path.join(broken, parsedCslName(xml)), '"a string"')
+      expect(cslInput(xml, broken)).toBe(xml)
+      expect(formatted(xml, 'fr-FR', (text) => cslInput(text, broken))).toEqual(formatted(xml, 'fr-FR', (text) => text))
+    } finally {
+      rmSync(broken, {recursive: true, force: true})
+    }
+  })
 })

@@ -45,15 +45,12 @@ export interface CiteprocCitation {
 }
 
 
-/** The CSL locales that come with citation-js (fr-FR, en-US, de-DE, es-ES, nl-NL). */
-const locales = cslLocales
-
 /** The bundled CSL locale closest to a BCP 47 tag: `fr` → `fr-FR`, `en-GB` → `en-US`. */
 export function localeOf(lang: string): string {
-  const exact = Object.keys(locales).find((locale) => locale.toLowerCase() === lang.toLowerCase())
+  const exact = Object.keys(cslLocales).find((locale) => locale.toLowerCase() === lang.toLowerCase())
   if (exact) return exact
   const language = lang.toLowerCase().split('-')[0]
-  return Object.keys(locales).find((locale) => locale.toLowerCase().startsWith(`${language}-`)) ?? 'en-US'
+  return Object.keys(cslLocales).find((locale) => locale.toLowerCase().startsWith(`${language}-`)) ?? 'en-US'
 }
 
 const engines = new Map<string, CiteprocEngine>()
@@ -70,7 +67,7 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
   if (!engine) {
     const CSL = citeproc as {Engine: new (sys: object, style: string | object, lang: string, force: boolean) => CiteprocEngine}
     // Each as parsed when rapporteur was built, when it was (parsed-xml.ts).
-    const sys = {retrieveLocale: (name: string) => cslInput(locales[name] ?? locales[localeOf(name)]!), retrieveItem: (id: string) => items.get(id)}
+    const sys = {retrieveLocale: (name: string) => cslInput(cslLocales[name] ?? cslLocales[localeOf(name)]!), retrieveItem: (id: string) => items.get(id)}
     engine = new CSL.Engine(sys, cslInput(style.xml), locale, true)
     // DOIs and URLs as links, in the HTML and so in the PDF.
     engine.opt.development_extensions.wrap_url_and_doi = true

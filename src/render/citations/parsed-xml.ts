@@ -3,6 +3,7 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import citeproc from 'citeproc'
+import {defaultStylesRoot} from '../../load/citation-style.js'
 import {packageRoot} from '../../load/theme-chain.js'
 
 /**
@@ -27,28 +28,28 @@ export function parseCslXml(xml: string): unknown {
   return CSL.parseXml(xml.replace('^\uFEFF', '').replace(/^\s+/, ''))
 }
 
-/** A style or locale for citeproc-js: its tree when one was kept for this very text, else the text. */
+/**
+ * A style or locale for citeproc-js: its tree when one was kept for this very text, else the text.
+ * The trees are only a speed-up, as the code cache is: one that cannot be read (no folder, a file
+ * cut short by a full disk) leaves the text to citeproc-js, never a failed build.
+ */
 export function cslInput(xml: string, folder = parsedCslFolder): string | object {
-  let kept: string
   try {
-    kept = readFileSync(path.join(folder, parsedCslName(xml)), 'utf8')
+    // Parsed afresh each time: citeproc-js changes the tree it is given (it adds nodes to a style).
+    const tree: unknown = JSON.parse(readFileSync(path.join(folder, parsedCslName(xml)), 'utf8'))
+    return typeof tree === 'object' && tree !== null ? tree : xml
   } catch {
     return xml
   }
-  // Parsed afresh each time: citeproc-js changes the tree it is given (it adds nodes to a style).
-  return JSON.parse(kept) as object
 }
 
 /** The CSL locales that come with citation-js (fr-FR, en-US, de-DE, es-ES, nl-NL), as XML. */
 export const cslLocales = createRequire(import.meta.url)('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>
 
-/** rapporteur's own styles (styles/csl/). */
-const stylesFolder = path.join(packageRoot, 'styles', 'csl')
-
 /** Write the tree of every locale and of every style of rapporteur's into `folder`; returns the files written. */
 export function writeParsedCsl(folder = parsedCslFolder): string[] {
   mkdirSync(folder, {recursive: true})
-  const styles = readdirSync(stylesFolder).filter((name) => name.endsWith('.csl')).map((name) => readFileSync(path.join(stylesFolder, name), 'utf8'))
+  const styles = readdirSync(defaultStylesRoot).filter((name) => name.endsWith('.csl')).map((name) => readFileSync(path.join(defaultStylesRoot, name), 'utf8'))
   return [...styles, ...Object.values(cslLocales)].map((xml) => {
     const name = parsedCslName(xml)
     writeFileSync(path.join(folder, name), JSON.stringify(parseCslXml(xml)))
