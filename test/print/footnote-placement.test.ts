@@ -88,7 +88,6 @@ test('notes placed at once give the pages Paged.js gives placing them one by one
 
 test('a Paged.js build without the footnote method rapporteur hooks into is refused, not run unhooked', () => {
   expect(() => hookPagedSource('class Footnotes { renderNode() {} }', 'paged.js')).toThrow(/paged\.js is not the Paged\.js 0\.4 build/u)
-  expect(hookPagedSource('a findVisibleFootnotes(notes, node) { b', 'x')).toBe('a findVisibleFootnotes(notes, node) { if (window.rapporteurPlaceNotes && window.rapporteurPlaceNotes(this, notes, node)) return; b')
   expect(pagedSource('paged.js')).toContain('window.rapporteurPlaceNotes(this, notes, node)')
   expect(pagedSource('paged.polyfill.js')).toContain('window.rapporteurPlaceNotes(this, notes, node)')
 })
