@@ -6,6 +6,7 @@
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
+import {VFile} from 'vfile'
 import {CannotRunError} from '../load/cannot-run.js'
 import {loadTheme, type Theme} from '../load/theme.js'
 import type {EditionName} from '../model/schemas/config.js'
@@ -21,6 +22,7 @@ import {pageCss} from '../render/page-css.js'
 import {typography} from '../render/typography/index.js'
 import {withLock} from '../print/lock.js'
 import {reportPreflight} from './preflight-diagnostics.js'
+import {locateInTemplates} from './locate-request.js'
 import type {BuildOptions, BuiltEdition, BuiltOrFailed, StartedBrowser} from './build.js'
 import {stylesheetsFor} from '../render/stylesheets.js'
 import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-settings.js'
@@ -200,7 +202,14 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
     const families = [...themeFamilies(theme), ...(job.print.usesMath ? ['KaTeX_'] : [])]
     // The notes as numbered in print, where the preflight found them.
-    reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families})
+    // A file the print could not load, named by a template of the project: the finding points there.
+    const locate = (url: string) => {
+      const place = locateInTemplates(url, job.htmlFile, dir, theme)
+      if (!place) return undefined
+      if (!model.files.has(place.path)) model.files.set(place.path, new VFile({path: place.path, value: place.text}))
+      return {file: place.path, position: place.position}
+    }
+    reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families}, locate)
   }
 }
 

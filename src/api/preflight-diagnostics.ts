@@ -15,7 +15,9 @@ const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
 export function reportPreflight(
   model: ReportModel,
   printed: {edition: EditionName; notes: RenderedEdition['notes']},
-  result: {preflight: PreflightReport; problems: PrintProblem[]; pageCount: number; embeddedFonts: string[]; themeFamilies: string[]}
+  result: {preflight: PreflightReport; problems: PrintProblem[]; pageCount: number; embeddedFonts: string[]; themeFamilies: string[]},
+  /** Where the project names a file the print could not load (locate-request.ts): a file of `model.files` and the place in it. */
+  locate: (url: string) => {file: string; position: Position} | undefined = () => undefined
 ): void {
   const config = model.files.get('rapporteur.yaml')!
   const say = (file: string | undefined, place: Position | undefined, reason: string, ruleId: string, severity: Severity) =>
@@ -42,5 +44,8 @@ export function reportPreflight(
     if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them`, 'preflight-missing-glyph', 'warning')
   }
   for (const image of preflight.images) if (image.dpi < 300) say(undefined, start, `Unexpected image \`${image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
-  for (const problem of result.problems) say(undefined, start, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')
+  for (const problem of result.problems) {
+    const place = problem.kind === 'request-failed' && problem.url ? locate(problem.url) : undefined
+    say(place?.file, place?.position, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')
+  }
 }

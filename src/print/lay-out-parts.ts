@@ -21,20 +21,35 @@ export class NoBreakBetweenParts extends Error {}
 /**
  * Paginate the loaded document and resolve when Paged.js says it is done (its own promise, not a
  * delay). The content is the body, the output replaces it. Stylesheets outside the root were
- * blocked (and reported) when the document loaded: asking Paged.js to fetch them again would make
- * its whole preview fail, so they are left out. The body, hidden until then (hold-layout.ts), is
- * shown in the same task, before Paged.js takes it.
+ * blocked (and reported) when the document loaded, and those that could not be read (a template
+ * linking a file the output folder does not have) were reported then too (watch-page.ts): asking
+ * Paged.js to fetch them again would make its whole preview fail, with nothing but "ProgressEvent"
+ * to say why, so they are left out, as the browser itself leaves them. The body, hidden until then
+ * (hold-layout.ts), is shown in the same task, before Paged.js takes it.
  */
 function runPagedJs(rootUrl: string): string {
   return `(async (rootUrl) => {
+    ${isEmptySheet}
     ${leaveFontSheets}
+    const unread = new Set([...document.querySelectorAll("link[rel~='stylesheet']")].filter(isEmptySheet).map((link) => link.href))
     const previewer = new Paged.Previewer()
-    const sheets = previewer.removeStyles().filter((sheet) => typeof sheet !== 'string' || sheet.startsWith(rootUrl) || sheet.startsWith('data:'))
+    const sheets = previewer.removeStyles().filter((sheet) => typeof sheet !== 'string' || ((sheet.startsWith(rootUrl) || sheet.startsWith('data:')) && !unread.has(sheet)))
     ${releaseLayout}
     const flow = await previewer.preview(undefined, sheets, document.body)
     return flow.total
   })(${JSON.stringify(rootUrl)})`
 }
+
+/**
+ * Run in the page: whether a stylesheet link gave the page no rules. Chromium gives a link whose file
+ * could not be read a sheet whose rules cannot be read (a SecurityError), not none, where the
+ * sheets it read are open to the page (the print's browser reads files from files); an empty file
+ * gives no rules either, and leaving it out changes nothing.
+ */
+const isEmptySheet = `const isEmptySheet = (link) => {
+      if (!link.href || link.disabled) return false
+      try { return !link.sheet || link.sheet.cssRules.length === 0 } catch { return true }
+    }`
 
 /**
  * Run in the page before Paged.js takes the stylesheets: one that holds only @font-face rules (the

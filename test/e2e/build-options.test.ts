@@ -374,6 +374,18 @@ describe('rapporteur build options', () => {
     expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
   }, 60_000)
 
+  test('a stylesheet a project template links that the build does not write: the PDF is made, the error is at the href', async () => {
+    const template = (await readFile(path.join(import.meta.dirname, '..', '..', 'templates', 'document.html'), 'utf8')).replace('</head>', '<link rel="stylesheet" href="assets/extra.css">\n</head>')
+    const line = template.split('\n').findIndex((text) => text.includes('assets/extra.css')) + 1
+    const dir = await project({'theme/templates/document.html': template})
+    const result = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(result.ok).toBe(true)
+    expect(existsSync(path.join(dir, 'dist', 'rapport.pdf'))).toBe(true)
+    const messages = result.files.flatMap((file) => file.messages.map((message) => ({file: file.path, message}))).filter(({message}) => message.ruleId === 'print-request-failed')
+    expect(messages.map(({file, message}) => [file, message.line, message.column, message.fatal])).toEqual([['theme/templates/document.html', line, 30, true]])
+    expect(messages[0]!.message.reason).toMatch(/^Cannot load `file:.*\/dist\/\.print\/assets\/extra\.css`: net::ERR_FILE_NOT_FOUND \(full\)$/)
+  }, 60_000)
+
   test('content sticking out of the page is reported at its line in the Markdown', async () => {
     // Line 5: a code block whose line is wider than the page (code keeps its lines as written).
     const dir = await project({'chapters/intro.md': `# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n\`\`\`\nVoir ${'X '.repeat(5)}${'X'.repeat(150)}\n\`\`\`\n`})

@@ -344,6 +344,23 @@ describe('problems and preflight', () => {
     expect(result.preflight.brokenImages.map((image) => image.src).sort()).toEqual(['file:///etc/hostname', 'https://example.com/pixel.png', 'missing.png'])
   })
 
+  test('a stylesheet inside the output folder that cannot be read is reported, and the PDF is still made with the others', async () => {
+    // A designer's template linking a file the build does not write: Paged.js, asked to fetch it,
+    // failed the whole print with nothing but "ProgressEvent" to say why.
+    const body = Array.from({length: 3}, (_, index) => `<section class="rp-chapter" id="c${index}"><h1>Chapter ${index}</h1><p class="styled">STILLPRINTED ${index}</p></section>`).join('')
+    const file = await fixture.page('missing-sheet.html', body, '<link rel="stylesheet" href="missing.css"><link rel="stylesheet" href="empty.css">')
+    await writeFile(path.join(fixture.root, 'empty.css'), '')
+    for (const options of [{partChars: Infinity}, {partChars: 1, workers: 2}]) {
+      const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, ...options})
+      const pages = await pdfPages(result.pdf)
+      // One chapter a page: print.css, linked before the missing sheet, still applies.
+      expect(pages.map((page) => page.text)).toEqual(['Chapter 0 STILLPRINTED 0', 'Chapter 1 STILLPRINTED 1', 'Chapter 2 STILLPRINTED 2'])
+      expect(result.problems.filter((problem) => problem.kind === 'request-failed')).toEqual([
+        {kind: 'request-failed', message: expect.stringMatching(/^Cannot load `file:.*\/missing\.css`: net::ERR_FILE_NOT_FOUND$/), url: expect.stringMatching(/^file:.*\/missing\.css$/)}
+      ])
+    }
+  })
+
   test('script errors and logged errors are reported', async () => {
     const file = await fixture.page('errors.html', `<p>Text.</p><script>console.error('LOGGED'); throw new Error('BOOM')</script>`)
     const result = await print(file)
