@@ -1,9 +1,10 @@
 import {pathToFileURL} from 'node:url'
 import type {Page} from 'puppeteer-core'
 import {releaseLayout} from './hold-layout.js'
-import {partPageScript, partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
+import {partResultScript, partSideScript, type LaidOutPart} from './browser-side/parts.js'
 import {mapLimit} from './map-limit.js'
-import {writePartScript} from './part-shell.js'
+import {collectPageGarbage} from './page-garbage.js'
+import {shellScript, writePartScript} from './part-shell.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
 import type {PrintJob} from './print-job.js'
 import type {Slots} from './slots.js'
@@ -93,13 +94,18 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
-  // Each part gets a page of its own, closed once its pages are read out. A page reused for the
-  // next part had to be emptied and its renderer's heap collected first (the last part's document,
-  // hundreds of MB at 300 pages): 0.45–0.57 s a part on the lane's critical path at 100 pages,
-  // against ~0.15 s to open a page, and Paged.js loads as slowly in a reused renderer as in a new
-  // one. A closed page's renderer process gives all its memory back at once. (Opening the next
-  // page while a part lays out made the build slower: a renderer starting takes a core from it.)
-  // Layouts handed to Paged.js so far.
+  // A lane's next part is written into the page its last part was laid out in, with
+  // document.open() as into the shell (part-shell.ts), which keeps the window and so Paged.js and
+  // the handlers: no page to open, no renderer to start, no Paged.js to compile again. The last
+  // part's document is dropped and the renderer's garbage collected first, or the peak memory at
+  // 300 pages rose from ~690 to 840–915 MB of PSS, that of stock Paged.js. At 100 pages (4 parts,
+  // 2 lanes) the build is ~0.6 s faster, the same peak; at 300 pages, where each collection takes
+  // 0.5–0.7 s, about as fast (bench/README.md, point 43). (Emptying a reused page by loading
+  // about:blank, then loading Paged.js again, cost more than a new page, point 28; opening the
+  // next page while a part lays out took a core from it.)
+  const idle: Page[] = []
+  // Layouts begun (a page taken), and handed to Paged.js, so far.
+  let begun = 0
   let started = 0
 
   // Each lane of parts holds one of the build's slots from its first part to its last: a freed
@@ -107,7 +113,8 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
   // edition's later parts (the build's longest chain when it is the full edition) would wait.
   const lane = (run: () => Promise<void>) => (slots ? slots.use(run, rank) : run())
   const layOut = async (index: number, startOn: Side): Promise<PartLayout & {page?: Page; part?: LaidOutPart}> => {
-    const page = await job.openPage()
+    begun++
+    const page = idle.pop() ?? (await job.openPage())
     const url = pathToFileURL(files[index]!).href
     // A page opened ahead holds Paged.js already (part-shell.ts): the part is written into it.
     const written = (await step('loading the document', page.evaluate(writePartScript(url)))) === true
@@ -120,14 +127,21 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
       // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
       await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
       // With what packs a part's pages for the merge, and unpacks them in the first part's page.
-      await step('loading Paged.js', page.addScriptTag({content: partPageScript}))
+      await step('loading Paged.js', page.addScriptTag({content: shellScript}))
     }
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
     const laidOut = (await step('paginating with Paged.js', running)) as number
     if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
-    await job.close([page])
+    // Kept for a part still to come, its document dropped and its renderer's garbage collected
+    // first, not beside the next part's layout (without it, the peak memory at 300 pages rose
+    // from ~690 to 840–915 MB of PSS, that of stock Paged.js); else closed.
+    if (begun < order.length) {
+      await step('collecting the pages', page.evaluate('document.open(); document.close()'))
+      await step('collecting the pages', collectPageGarbage(page))
+      idle.push(page)
+    } else await job.close([page])
     return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
   }
 
@@ -151,6 +165,8 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     }, lane)
     plan = planMerge(layouts)
   }
+  // The pages no part is left for: their renderers' memory back before the merge.
+  await job.close(idle.splice(0))
   const [host, ...others] = layouts
   return {host: host!.page!, others: others.map((layout) => layout.part!), plan}
 }

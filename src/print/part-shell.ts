@@ -56,9 +56,15 @@ export async function removePartShell(shell: PartShell): Promise<void> {
   for (const folder of shell.made) await rmdir(folder).catch(() => {})
 }
 
-/** The shell document: Paged.js by its URL, then the handlers and the packing functions, then a flag saying all of it ran. */
+/**
+ * The handlers and the packing functions, then the flag that lets a part be written into the page
+ * (writePartScript): for a page that loaded Paged.js, in the shell or after its part.
+ */
+export const shellScript = `${partPageScript}\nwindow.${READY} = true;`
+
+/** The shell document: Paged.js by its URL, then shellScript. */
 export function shellHtml(pagedFile: string): string {
-  const script = `${partPageScript}\nwindow.${READY} = true;`
+  const script = shellScript
   // An inline script ends at the first `</script`, wherever it stands.
   if (/<\/script/iu.test(script)) throw new Error('The handlers cannot go inline in the part shell: they hold `</script`')
   return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><script src="${encodeURI(pagedFile)}"></script><script>${script}</script></head><body></body></html>\n`

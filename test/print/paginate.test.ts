@@ -61,6 +61,7 @@ describe('pages', () => {
 })
 
 describe('parts', () => {
+  const rightHand = '<style>section.rp-chapter { break-before: right; }</style>'
   const chapters = (count: number) =>
     Array.from({length: count}, (_, index) => `<section class="rp-chapter" id="c${index}"><h1>CHAPTER${index}</h1>${paragraphs(index % 3 === 0 ? 9 : 3, `C${index}`)}</section>`).join('\n')
 
@@ -124,31 +125,48 @@ describe('parts', () => {
     expect(told).toBe(1)
   })
 
-  test('each part is laid out in a page of its own, closed once its pages are read out', async () => {
-    // A finished part's renderer goes with its page (its memory given back at once), instead of
-    // the page being emptied and collected for the next part on the lane's critical path.
-    const file = await fixture.page('own-pages.html', chapters(4))
+  test('a lane lays its parts out one after the other in one page, which Paged.js is loaded into once; every page is closed at the end', async () => {
+    // The next part is written into the page with document.open() (the window, so Paged.js and
+    // the handlers, stay), instead of a new page with a renderer to start and Paged.js to compile.
+    // Chapters on right-hand pages: no part lands on the other side, to be laid out again there.
+    const file = await fixture.page('own-pages.html', chapters(4), rightHand)
     const opened: Array<import('puppeteer-core').Page> = []
-    const stillOpen: number[] = []
+    const scripts: string[] = []
     const onTarget = async (target: import('puppeteer-core').Target) => {
       const page = await target.page()
       if (!page) return
-      stillOpen.push(opened.filter((other) => !other.isClosed()).length)
       opened.push(page)
+      page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(request.url())))
     }
     browser.on('targetcreated', onTarget)
     try {
       const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 1})
       expect(result.parts).toBe(4)
+      // Chapters that start on any page: no part is laid out again on the other side.
+      expect((await pdfPages(result.pdf)).flatMap((page) => page.text.match(/CHAPTER\d/gu) ?? [])).toEqual(['CHAPTER0', 'CHAPTER1', 'CHAPTER2', 'CHAPTER3'])
     } finally {
       browser.off('targetcreated', onTarget)
     }
-    // A page per part, each opened once the one before it was closed (one worker); a part laid out
-    // again on the other side (plan-merge.ts) gets a new page too, beside the first part's, kept for the merge.
-    expect(opened.length).toBeGreaterThanOrEqual(4)
-    expect(stillOpen.slice(0, 4)).toEqual([0, 0, 0, 0])
-    expect(Math.max(...stillOpen)).toBeLessThanOrEqual(1)
+    expect(opened).toHaveLength(1)
+    expect(scripts.filter((url) => url.endsWith('.paged.js'))).toHaveLength(1)
     expect(opened.every((page) => page.isClosed())).toBe(true)
+  })
+
+  test('with two lanes, each reuses its page: two pages for four parts, the same pages printed as one part a page', async () => {
+    const file = await fixture.page('two-lanes.html', chapters(4), rightHand)
+    let opened = 0
+    const count = () => void opened++
+    browser.on('targetcreated', count)
+    try {
+      const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2})
+      const whole = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: Infinity})
+      expect(result.parts).toBe(4)
+      expect((await pdfPages(result.pdf)).map((page) => page.text)).toEqual((await pdfPages(whole.pdf)).map((page) => page.text))
+    } finally {
+      browser.off('targetcreated', count)
+    }
+    // Two for the parts, one for the document laid out whole.
+    expect(opened).toBe(3)
   })
 
   test('a part’s pages go to the first part’s page packed, and come out as they went in', async () => {
