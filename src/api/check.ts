@@ -11,6 +11,7 @@ import {CannotRunError} from '../load/cannot-run.js'
 import {loadProject} from '../load/load-project.js'
 import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
+import {templateResources} from '../load/template-resources.js'
 import {buildModel} from '../model/build.js'
 import type {ReportModel} from '../model/types.js'
 import {positionOfPath} from '../parse/yaml.js'
@@ -89,6 +90,10 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
     const problems = theme.problems.filter((problem) => problem.inProject)
     for (const file of theme.files) if (problems.some((problem) => problem.file === file.path)) model.files.set(file.path, file)
     model.fontProblems = problems.map(({file, position, message}) => ({file, position, message}))
+    for (const resource of templateResources(theme, dir)) {
+      if (!model.files.has(resource.file)) model.files.set(resource.file, new VFile({path: resource.file, value: resource.text}))
+      model.templateProblems.push({file: resource.file, position: resource.position, message: `Unexpected address \`${resource.address}\` in a template, expected the theme's stylesheets through \`{{#stylesheets}}\`: the web page (\`dist/\`) and the print (\`dist/.print/\`) read it from two folders, and the build writes no file there`})
+    }
     return theme
   } catch (error) {
     if (!(error instanceof CannotRunError)) throw error

@@ -123,6 +123,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     explicitIds: [],
     problems: [],
     fontProblems: [],
+    templateProblems: [],
     archives: new Map()
   }
 }

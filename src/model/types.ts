@@ -212,4 +212,6 @@ export interface ReportModel {
   problems: SchemaProblem[]
   /** Font files the project's theme names with @font-face that no folder holds (reported by `missing-font`). */
   fontProblems: SchemaProblem[]
+  /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
+  templateProblems: SchemaProblem[]
 }

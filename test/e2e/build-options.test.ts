@@ -11,7 +11,7 @@ import {afterAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 /** Build options, theme overrides, citation styles and print problems, on small projects. */
 const made: string[] = []
@@ -374,14 +374,22 @@ describe('rapporteur build options', () => {
     expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
   }, 60_000)
 
-  test('a stylesheet a project template links that the build does not write: the PDF is made, the error is at the href', async () => {
+  test('a stylesheet a project template links by its own address: check stops the build at the href; with that rule off, the PDF is made and the print says the same place', async () => {
     const template = (await readFile(path.join(import.meta.dirname, '..', '..', 'templates', 'document.html'), 'utf8')).replace('</head>', '<link rel="stylesheet" href="assets/extra.css">\n</head>')
     const line = template.split('\n').findIndex((text) => text.includes('assets/extra.css')) + 1
-    const dir = await project({'theme/templates/document.html': template})
+    const findings = (result: Awaited<ReturnType<typeof build>>, ruleId: string) =>
+      result.files.flatMap((file) => file.messages.map((message) => ({file: file.path, message}))).filter(({message}) => message.ruleId === ruleId)
+    const stopped = await build(await project({'theme/templates/document.html': template}), {formats: ['pdf'], editions: ['full']})
+    expect(stopped.ok).toBe(false)
+    expect(findings(stopped, 'template-resource').map(({file, message}) => [file, message.line, message.column])).toEqual([['theme/templates/document.html', line, 30]])
+    // The rule switched off: Paged.js is not asked for the file the browser could not read (it
+    // failed the whole print with "ProgressEvent"), and the print's own finding is at the href.
+    const config = baseProject['rapporteur.yaml'] + 'check:\n  rules: {template-resource: off}\n'
+    const dir = await project({'theme/templates/document.html': template, 'rapporteur.yaml': config})
     const result = await build(dir, {formats: ['pdf'], editions: ['full']})
     expect(result.ok).toBe(true)
     expect(existsSync(path.join(dir, 'dist', 'rapport.pdf'))).toBe(true)
-    const messages = result.files.flatMap((file) => file.messages.map((message) => ({file: file.path, message}))).filter(({message}) => message.ruleId === 'print-request-failed')
+    const messages = findings(result, 'print-request-failed')
     expect(messages.map(({file, message}) => [file, message.line, message.column, message.fatal])).toEqual([['theme/templates/document.html', line, 30, true]])
     expect(messages[0]!.message.reason).toMatch(/^Cannot load `file:.*\/dist\/\.print\/assets\/extra\.css`: net::ERR_FILE_NOT_FOUND \(full\)$/)
   }, 60_000)

@@ -9,6 +9,7 @@ import {invalidMath} from './invalid-math.js'
 import {malformedCitation} from './malformed-citation.js'
 import {missingFont} from './missing-font.js'
 import {missingImage} from './missing-image.js'
+import {templateResource} from './template-resource.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
 import {schema} from './schema.js'
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   imageWithoutAlt,
   missingImage,
   missingFont,
+  templateResource,
   imageResolution,
   sourceIncomplete,
   unreadField,

@@ -1,0 +1,28 @@
+import {defineRule} from '../rule.js'
+
+export const templateResource = defineRule({
+  id: 'template-resource',
+  severity: 'error',
+  summary: "The project's templates load the theme's files through `{{#stylesheets}}`, not by addresses of their own.",
+  docs: `A project can replace a template of its theme (\`theme/templates/document.html\`, \`cover.html\`,
+\`back-cover.html\`). The web page is written to the output folder and the print HTML to its
+\`.print/\` folder, so an address a template writes itself (\`<link rel="stylesheet"
+href="assets/extra.css">\`, \`<img src="logo.png">\`) names two different files, and the build writes
+neither: the web page would show without it and the print reports it (\`print-request-failed\`).
+\`check\` says so at the address. Rules of your own go in \`theme/custom.css\` or a \`theme/styles/\`
+file, which \`{{#stylesheets}}\` links from both places; an image goes in the report's Markdown,
+whose images the build copies and links for each page (docs/designers.md). Addresses with a scheme
+(\`https:\`, \`data:\`), fragments (\`#main\`) and Mustache values (\`{{href}}\`) are not files of the
+output folder and are left alone.`,
+  examples: {
+    ok: [
+      {'theme/templates/cover.html': '<header class="rp-cover">\n  <h1 class="rp-cover__title">{{title}}</h1>\n  <p><a href="#main">{{labels.skip}}</a></p>\n</header>\n'}
+    ],
+    notOk: [
+      {'theme/templates/cover.html': '<header class="rp-cover">\n  <img src="logo.png" alt="Logo de la fondation">\n  <h1 class="rp-cover__title">{{title}}</h1>\n</header>\n'}
+    ]
+  },
+  check({model, report}) {
+    for (const problem of model.templateProblems) report(problem, problem.message)
+  }
+})
