@@ -7,12 +7,14 @@ import type {Theme} from './theme.js'
 /** What a page loads from the address in an attribute: stylesheets and icons, images, scripts, media, frames. */
 const LOADED: Record<string, string> = {link: 'href', img: 'src', script: 'src', source: 'src', audio: 'src', video: 'src', iframe: 'src', embed: 'src'}
 
-/** An address that names no file of the output folder: another scheme (`https:`, `data:`), a fragment, or a Mustache value (the renderer's own). */
-const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|#)|\{\{/iu
+/** An address that names no file of the output folder: another scheme (`https:`, `data:`), another host (`//cdn…`), a fragment, or a Mustache value (the renderer's own). */
+const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)|\{\{/iu
 
 /** A resource a template of the project loads by an address of its own: the template, its text, where the address is. */
 export interface TemplateResource {
   file: string
+  /** The element that loads it: `link`, `img`, `script`… */
+  tag: string
   text: string
   address: string
   position: Position
@@ -37,7 +39,7 @@ export function templateResources(theme: Pick<Theme, 'templates' | 'origins'>, d
       const value = attribute === undefined ? undefined : element.properties[attribute === 'src' ? 'src' : 'href']
       if (typeof value !== 'string' || value.trim() === '' || NOT_A_FILE.test(value.trim())) return
       const position = attributePosition(text, element, attribute!, value)
-      if (position) found.push({file, text, address: value, position})
+      if (position) found.push({file, tag: element.tagName, text, address: value, position})
     })
   }
   return found

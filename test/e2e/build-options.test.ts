@@ -382,6 +382,7 @@ describe('rapporteur build options', () => {
     const stopped = await build(await project({'theme/templates/document.html': template}), {formats: ['pdf'], editions: ['full']})
     expect(stopped.ok).toBe(false)
     expect(findings(stopped, 'template-resource').map(({file, message}) => [file, message.line, message.column])).toEqual([['theme/templates/document.html', line, 30]])
+    expect(findings(stopped, 'template-resource')[0]!.message.reason).toMatch(/^Unexpected address `assets\/extra\.css` in a template, expected the theme's stylesheets only, through `\{\{#stylesheets\}\}`/u)
     // The rule switched off: Paged.js is not asked for the file the browser could not read (it
     // failed the whole print with "ProgressEvent"), and the print's own finding is at the href.
     const config = baseProject['rapporteur.yaml'] + 'check:\n  rules: {template-resource: off}\n'

@@ -6,7 +6,7 @@ const dir = '/work/report'
 const cover = `<header class="rp-cover">
   <img src="logo.png" alt="Logo"><img src='{{logo}}' alt="">
   <link rel=stylesheet href=extra.css><script src="https://example.org/a.js"></script>
-  <a href="notes.html">{{title}}</a><img src="data:image/png;base64,AA==" alt=""><a href="#main">x</a>
+  <a href="notes.html">{{title}}</a><img src="data:image/png;base64,AA==" alt=""><a href="#main">x</a><script src="//cdn.example.org/b.js"></script>
 </header>
 `
 const theme = (origin: string) => ({templates: {'document.html': '<main>{{{main}}}</main>', 'cover.html': cover, 'back-cover.html': ''}, origins: {'templates/cover.html': [origin], 'templates/document.html': ['/usr/lib/rapporteur/templates/document.html']}})

@@ -1,9 +1,7 @@
-import {pathToFileURL} from 'node:url'
 import type {Browser} from 'puppeteer-core'
 import {expect, test} from 'vitest'
-import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
 import {hookPagedSource, pagedSource} from '../../src/print/paged-source.js'
-import {lorem, withPrintFixture, type PrintRoot} from './helpers.js'
+import {inPagedPage, lorem, withPrintFixture, type PrintRoot} from './helpers.js'
 import {seededRandom as random} from '../helpers/random.js'
 
 /**
@@ -43,32 +41,24 @@ interface LaidOut {
 }
 
 async function layOut(file: string, atOnce: boolean): Promise<LaidOut> {
-  const page = await browser.newPage()
-  try {
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
-    await page.evaluate(pagedSource('paged.js'))
-    await page.addScriptTag({content: pagedHandlersScript})
-    return await page.evaluate(async (atOnce) => {
-      const place = (window as any).rapporteurPlaceNotes
-      const counts = {atOnce: 0, oneByOne: 0}
-      ;(window as any).rapporteurPlaceNotes = (footnotes: unknown, notes: NodeListOf<Element>, node: Element) => {
-        const placed = atOnce && place(footnotes, notes, node)
-        if (notes.length > 1) counts[placed ? 'atOnce' : 'oneByOne']++
-        return placed
-      }
-      const previewer = new (window as any).Paged.Previewer()
-      await previewer.preview(undefined, previewer.removeStyles(), document.body)
-      const within = (page: Element, selector: string) => page.querySelector(selector) as HTMLElement
-      const pages = Array.from(document.querySelectorAll('.pagedjs_page')).map((page) => ({
-        text: within(page, '.pagedjs_page_content').innerText,
-        notes: within(page, '.pagedjs_footnote_area').innerText,
-        height: within(page, '.pagedjs_area').style.getPropertyValue('--pagedjs-footnotes-height')
-      }))
-      return {pages, ...counts}
-    }, atOnce)
-  } finally {
-    await page.close()
-  }
+  return inPagedPage(browser, file, async (page) => page.evaluate(async (atOnce) => {
+    const place = (window as any).rapporteurPlaceNotes
+    const counts = {atOnce: 0, oneByOne: 0}
+    ;(window as any).rapporteurPlaceNotes = (footnotes: unknown, notes: NodeListOf<Element>, node: Element) => {
+      const placed = atOnce && place(footnotes, notes, node)
+      if (notes.length > 1) counts[placed ? 'atOnce' : 'oneByOne']++
+      return placed
+    }
+    const previewer = new (window as any).Paged.Previewer()
+    await previewer.preview(undefined, previewer.removeStyles(), document.body)
+    const within = (page: Element, selector: string) => page.querySelector(selector) as HTMLElement
+    const pages = Array.from(document.querySelectorAll('.pagedjs_page')).map((page) => ({
+      text: within(page, '.pagedjs_page_content').innerText,
+      notes: within(page, '.pagedjs_footnote_area').innerText,
+      height: within(page, '.pagedjs_area').style.getPropertyValue('--pagedjs-footnotes-height')
+    }))
+    return {pages, ...counts}
+  }, atOnce))
 }
 
 test('notes placed at once give the pages Paged.js gives placing them one by one', async () => {

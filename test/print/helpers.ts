@@ -3,9 +3,12 @@ import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
-import type {Browser} from 'puppeteer-core'
+import {pathToFileURL} from 'node:url'
+import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll} from 'vitest'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
+import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
+import {pagedSource} from '../../src/print/paged-source.js'
 
 /**
  * The one browser of a test file. No skip when none is found: @sparticuz/chromium is a dependency,
@@ -102,4 +105,23 @@ export function withPrintFixture(set: (browser: Browser, fixture: PrintRoot) => 
     await browser?.close()
     await fixture?.remove()
   })
+}
+
+/**
+ * `file` loaded in a new page with Paged.js (rapporteur's hooked build) and the handlers, not yet
+ * laid out, for `run`; the page closed after. `around` can change the page before and after the
+ * handlers go in (the tests' controls turn a fix off there).
+ */
+export async function inPagedPage<T>(browser: Browser, file: string, run: (page: Page) => Promise<T>, around: {before?: (page: Page) => Promise<unknown>; after?: (page: Page) => Promise<unknown>} = {}): Promise<T> {
+  const page = await browser.newPage()
+  try {
+    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
+    await page.evaluate(pagedSource('paged.js'))
+    await around.before?.(page)
+    await page.addScriptTag({content: pagedHandlersScript})
+    await around.after?.(page)
+    return await run(page)
+  } finally {
+    await page.close()
+  }
 }

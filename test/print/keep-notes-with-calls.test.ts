@@ -1,9 +1,6 @@
-import {pathToFileURL} from 'node:url'
-import type {Browser} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
 import {expect, test} from 'vitest'
-import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
-import {pagedSource} from '../../src/print/paged-source.js'
-import {withPrintFixture, type PrintRoot} from './helpers.js'
+import {inPagedPage, withPrintFixture, type PrintRoot} from './helpers.js'
 import {seededRandom as random} from '../helpers/random.js'
 
 /**
@@ -37,29 +34,21 @@ interface LaidOut {
 }
 
 async function layOut(file: string, keepWithCalls: boolean): Promise<LaidOut> {
-  const page = await browser.newPage()
-  try {
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
-    await page.evaluate(pagedSource('paged.js'))
-    // The control: the script finds the fix already installed and leaves Paged.js as it is.
-    if (!keepWithCalls) await page.evaluate(() => ((window as any).Paged.registeredHandlers.find((handler: any) => handler.prototype?.moveFootnote).prototype.rapporteurKeepsNotes = true))
-    await page.addScriptTag({content: pagedHandlersScript})
-    return await page.evaluate(async () => {
-      const previewer = new (window as any).Paged.Previewer()
-      await previewer.preview(undefined, previewer.removeStyles(), document.body)
-      const pageOf = (element: Element | null) => Number(element?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? 0)
-      const notes = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area [data-note="footnote"]:not([data-split-from])')).map((note) => ({
-        note: note.dataset.rpNote ?? '',
-        callPage: pageOf(document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`)),
-        notePage: pageOf(note)
-      }))
-      const text = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content, .pagedjs_footnote_area'), (area) => area.innerText).join(' ')
-      const words = text.replace(/\u00AD/gu, '').split(/[\s.,]+/u).filter((word) => /^[a-z]+$/iu.test(word)).sort()
-      return {notes, words, pages: document.querySelectorAll('.pagedjs_page').length}
-    })
-  } finally {
-    await page.close()
-  }
+  // The control: the script finds the fix already installed and leaves Paged.js as it is.
+  const turnOff = async (page: Page) => page.evaluate(() => ((window as any).Paged.registeredHandlers.find((handler: any) => handler.prototype?.moveFootnote).prototype.rapporteurKeepsNotes = true))
+  return inPagedPage(browser, file, async (page) => page.evaluate(async () => {
+    const previewer = new (window as any).Paged.Previewer()
+    await previewer.preview(undefined, previewer.removeStyles(), document.body)
+    const pageOf = (element: Element | null) => Number(element?.closest<HTMLElement>('.pagedjs_page')?.dataset.pageNumber ?? 0)
+    const notes = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area [data-note="footnote"]:not([data-split-from])')).map((note) => ({
+      note: note.dataset.rpNote ?? '',
+      callPage: pageOf(document.querySelector(`[data-footnote-call="${note.dataset.ref}"]`)),
+      notePage: pageOf(note)
+    }))
+    const text = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content, .pagedjs_footnote_area'), (area) => area.innerText).join(' ')
+    const words = text.replace(/\u00AD/gu, '').split(/[\s.,]+/u).filter((word) => /^[a-z]+$/iu.test(word)).sort()
+    return {notes, words, pages: document.querySelectorAll('.pagedjs_page').length}
+  }), keepWithCalls ? {} : {before: turnOff})
 }
 
 test('every note starts on its call page, where Paged.js alone moves some whole to the next page', async () => {

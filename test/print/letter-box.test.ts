@@ -1,9 +1,7 @@
-import {pathToFileURL} from 'node:url'
-import type {Browser} from 'puppeteer-core'
+import type {Browser, Page} from 'puppeteer-core'
 import {expect, test} from 'vitest'
-import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
 import {hookPagedSource, pagedSource} from '../../src/print/paged-source.js'
-import {withPrintFixture, type PrintRoot} from './helpers.js'
+import {inPagedPage, withPrintFixture, type PrintRoot} from './helpers.js'
 import {seededRandom as random} from '../helpers/random.js'
 
 /**
@@ -34,29 +32,21 @@ function hyphenatedBody(): {body: string; words: Set<string>} {
 
 /** The words split between one page and the next: the end of the page's last line and the start of the next page. */
 async function pageBreakSplits(file: string, letterBox: boolean): Promise<Array<{before: string; after: string}>> {
-  const page = await browser.newPage()
-  try {
-    await page.goto(pathToFileURL(file).href, {waitUntil: 'load'})
-    await page.evaluate(pagedSource('paged.js'))
-    await page.addScriptTag({content: pagedHandlersScript})
-    // The control: Paged.js's own box around all of a letter's pieces (the hook falls back to it).
-    if (!letterBox) await page.evaluate(() => delete (window as any).rapporteurLetterBox)
-    return await page.evaluate(async () => {
-      const previewer = new (window as any).Paged.Previewer()
-      await previewer.preview(undefined, previewer.removeStyles(), document.body)
-      const texts = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content'), (content) => content.innerText.trim())
-      const splits = []
-      for (let index = 0; index + 1 < texts.length; index++) {
-        const before = texts[index]!.split(/\s+/u).pop()!
-        // Split inside a word: the page ends with a hyphen (Paged.js's, or a soft hyphen made visible).
-        if (!/[-\u2011\u00AD]$/u.test(before)) continue
-        splits.push({before, after: texts[index + 1]!.split(/\s+/u)[0]!})
-      }
-      return splits
-    })
-  } finally {
-    await page.close()
-  }
+  // The control: Paged.js's own box around all of a letter's pieces (the hook falls back to it).
+  const turnOff = async (page: Page) => page.evaluate(() => delete (window as any).rapporteurLetterBox)
+  return inPagedPage(browser, file, async (page) => page.evaluate(async () => {
+    const previewer = new (window as any).Paged.Previewer()
+    await previewer.preview(undefined, previewer.removeStyles(), document.body)
+    const texts = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page_content'), (content) => content.innerText.trim())
+    const splits = []
+    for (let index = 0; index + 1 < texts.length; index++) {
+      const before = texts[index]!.split(/\s+/u).pop()!
+      // Split inside a word: the page ends with a hyphen (Paged.js's, or a soft hyphen made visible).
+      if (!/[-\u2011\u00AD]$/u.test(before)) continue
+      splits.push({before, after: texts[index + 1]!.split(/\s+/u)[0]!})
+    }
+    return splits
+  }), letterBox ? {} : {after: turnOff})
 }
 
 test('a word split between two pages is split at one of its soft hyphens, not a letter after it', async () => {
