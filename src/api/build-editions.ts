@@ -6,6 +6,7 @@
 import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
+import type {Root} from 'hast'
 import {VFile} from 'vfile'
 import {CannotRunError} from '../load/cannot-run.js'
 import {loadTheme, type Theme} from '../load/theme.js'
@@ -14,7 +15,7 @@ import type {ReportModel} from '../model/types.js'
 import {StagedWrites} from '../print/write-atomic.js'
 import {Slots} from '../print/slots.js'
 import {MAX_WORKERS} from '../print/workers.js'
-import {renderDocument} from '../render/document.js'
+import {renderDocument, renderDocumentWithTree} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
 import {axesCss} from '../render/axes-css.js'
@@ -117,7 +118,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     progress('render', edition)
     const print = await renderEdition(model, edition, {mode: 'print', pageOf})
     if (print.usesMath) await writeMathAssetsOnce()
-    const html = renderDocument(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
+    const {html, tree} = renderDocumentWithTree(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
       typography(model.config.lang, {hyphenate: true})(tree)
       relocateImages(tree, '../')
     }})
@@ -134,7 +135,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       assets: await assetsDigest(path.join(out, 'assets'))
     })
     const pdfFile = path.join(out, `${output}.pdf`)
-    return {edition, htmlFile, pdfFile, hash, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}}
+    return {edition, htmlFile, pdfFile, hash, tree, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}}
   }
 
   /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
@@ -167,6 +168,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     progress('paginate', job.edition)
     const result = await renderPdf(running, {
       htmlFile: job.htmlFile,
+      tree: job.tree,
       root: out,
       timeoutMs: options.timeoutMs ?? 120_000,
       signal: options.signal,
@@ -219,6 +221,8 @@ interface PrintJob {
   htmlFile: string
   pdfFile: string
   hash: string
+  /** The print HTML's tree, for the print to cut it into parts without parsing it again (once). */
+  tree: () => Root | undefined
   built: BuiltEdition
   /**
    * What the print needs of the edition rendered for it: its title, its notes, whether it has

@@ -2,6 +2,7 @@ import {rm, readFile, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import type {Root} from 'hast'
 import type {Browser, Page} from 'puppeteer-core'
 import {installMergeScript, type LaidOutPart} from './browser-side/parts.js'
 import {PrintError} from './deadline.js'
@@ -23,6 +24,11 @@ export interface RenderPdfOptions {
   /** For the whole job: opening the page, loading, Paged.js, preflight and the PDF. */
   timeoutMs: number
   signal?: AbortSignal
+  /**
+   * The HTML file's document as hast, for a caller that has it (SplitOptions.tree): a long
+   * document is then cut into parts without parsing the file again.
+   */
+  tree?: () => Root | undefined
   /** Text characters per part (see split-parts.ts); `Infinity` lays the document out in one run. */
   partChars?: number
   /** Parts laid out at the same time, each in its own page; default: the CPU cores, at most MAX_WORKERS. */
@@ -97,7 +103,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   }
   const job = new PrintJob(browser, root, name, options.timeoutMs, options.signal, options.newPage)
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), options.slots?.size ?? Infinity)
-  const {parts} = splitParts(await job.step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers})
+  const {parts} = splitParts(await job.step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers, tree: options.tree})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
   // Paged.js (with our hook) beside them, for each page to load by its URL: sent through the
   // DevTools protocol instead (page.evaluate), its 900 KB cost the browser process ~0.09 s of

@@ -40,6 +40,11 @@ export interface SplitOptions {
   partChars?: number
   /** Parts laid out at the same time: the number of parts is a multiple of it where sizes allow (not under MIN_PART_CHARS). */
   workers?: number
+  /**
+   * The document's tree, when the caller has it (render/document.ts): what parsing `html` gives,
+   * asked for only when the document is long enough to cut. It is numbered in place. Undefined: `html` is parsed.
+   */
+  tree?: () => Root | undefined
 }
 
 export interface DocumentParts {
@@ -59,7 +64,7 @@ export interface DocumentParts {
 export function splitParts(html: string, options: SplitOptions = {}): DocumentParts {
   const most = options.partChars ?? DEFAULT_PART_CHARS
   if (tooShortToCut(html, most)) return {parts: [html]}
-  const tree = fromHtml(html)
+  const tree = options.tree?.() ?? fromHtml(html)
   const body = findBody(tree)
   if (!body) return {parts: [html]}
   numberElements(body)

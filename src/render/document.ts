@@ -1,6 +1,7 @@
 import {smartText} from './typography/index.js'
 import {h} from 'hastscript'
-import type {Element, Root} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
 import {toHtml} from 'hast-util-to-html'
 import Mustache from 'mustache'
 import type {Theme} from '../load/theme.js'
@@ -46,11 +47,73 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
 
 /** The edition as a complete HTML document, from the theme's Mustache templates. */
 export function renderDocument(model: ReportModel, edition: RenderedEdition, theme: Theme, options: DocumentOptions): string {
+  return renderDocumentWithTree(model, edition, theme, options).html
+}
+
+/** A document as written, and its tree for a reader that would otherwise parse that HTML again. */
+export interface DocumentWithTree {
+  html: string
+  /**
+   * The document as hast, the edition's own trees put where the template has `{{{main}}}`: what
+   * parsing `html` gives, but only the template's part is parsed. Undefined when the template does
+   * not place `main` once, in an element that can hold the chapters. The edition's trees are
+   * handed over, not copied (a reader may number them): a second call returns undefined.
+   */
+  tree(): Root | undefined
+}
+
+/**
+ * Stands in the template for the edition's content: the template is rendered once, with this,
+ * and the content put in its place in the HTML (a custom element, which the parser leaves where it is).
+ */
+const MAIN_PLACEHOLDER = '<rapporteur-main-content></rapporteur-main-content>'
+
+/** Where the parser keeps sections as children (a `p` would be closed before the first one). */
+const CONTENT_PARENTS = new Set(['main', 'body', 'div', 'section', 'article'])
+
+/**
+ * renderDocument, with the document's tree: the print cuts a long document into parts from it
+ * (print/split-parts.ts), where parsing the 1.2 MB print HTML of a 300-page report again took
+ * ~0.6 s before the browser got its first part.
+ */
+export function renderDocumentWithTree(model: ReportModel, edition: RenderedEdition, theme: Theme, options: DocumentOptions): DocumentWithTree {
   const body: Root = {type: 'root', children: [edition.toc ?? h('template'), ...edition.main]}
   options.transform?.(body)
   const [toc, ...main] = body.children as Element[]
-  const view = templateView(model, edition, options, edition.toc ? toHtml(toc!) : '', main.map((node) => toHtml(node)).join('\n'))
-  return Mustache.render(theme.templates['document.html'], view, {cover: theme.templates['cover.html'], backCover: theme.templates['back-cover.html']})
+  const mainHtml = main.map((node) => toHtml(node)).join('\n')
+  const render = (content: string) =>
+    Mustache.render(theme.templates['document.html'], templateView(model, edition, options, edition.toc ? toHtml(toc!) : '', content), {cover: theme.templates['cover.html'], backCover: theme.templates['back-cover.html']})
+  const skeleton = render(MAIN_PLACEHOLDER)
+  const at = skeleton.indexOf(MAIN_PLACEHOLDER)
+  if (at === -1 || skeleton.indexOf(MAIN_PLACEHOLDER, at + 1) !== -1) return {html: at === -1 ? skeleton : render(mainHtml), tree: () => undefined}
+  let blocks: Element[] | undefined = main
+  return {
+    html: skeleton.slice(0, at) + mainHtml + skeleton.slice(at + MAIN_PLACEHOLDER.length),
+    tree: () => {
+      const taken = blocks
+      blocks = undefined
+      return taken && treeWith(skeleton, taken)
+    }
+  }
+}
+
+/** The skeleton parsed, its placeholder replaced by the blocks, a line break between two as in the HTML. */
+function treeWith(skeleton: string, blocks: Element[]): Root | undefined {
+  const tree = fromHtml(skeleton)
+  let done = false
+  const visit = (parent: Root | Element): void => {
+    const index = parent.children.findIndex((child) => child.type === 'element' && child.tagName === 'rapporteur-main-content')
+    if (index !== -1) {
+      if (parent.type === 'root' || !CONTENT_PARENTS.has(parent.tagName)) return
+      const content = blocks.flatMap((block, at): ElementContent[] => (at === 0 ? [block] : [{type: 'text', value: '\n'}, block]))
+      parent.children.splice(index, 1, ...content)
+      done = true
+      return
+    }
+    for (const child of parent.children) if (child.type === 'element' && !done) visit(child)
+  }
+  visit(tree)
+  return done ? tree : undefined
 }
 
 /** `2026-02` → `février 2026`, `2026-02-10` → `10 février 2026`, in the report's language. */
