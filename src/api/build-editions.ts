@@ -31,6 +31,8 @@ import {writeAssets, writeMathAssets} from './write-assets.js'
 import {collectGarbage, worthCollecting} from './collect-garbage.js'
 import {installFingerprint} from './build-state.js'
 import {assetsDigest, printKey} from './print-key.js'
+import {findingsOf, readPrintFindings, restoreFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
+import type {JsonDiagnostic} from '../diagnostics/to-json.js'
 
 /** Render and print a report `check` found no error in, with the theme it read (`options.theme`) or the one read here. */
 export async function buildChecked(dir: string, model: ReportModel, options: BuildOptions & {out: string; formats: Array<'pdf' | 'html'>; theme?: Theme | undefined}, browser: StartedBrowser | undefined): Promise<BuiltOrFailed> {
@@ -82,8 +84,14 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       const rank = printing.length
       let layingOut = () => {}
       handedOver = new Promise((resolve) => (layingOut = resolve))
-      const started = isStale(job).then(async (stale) => {
-        if (!stale) return void (job.built.cached = true)
+      const started = keptFindings(job).then(async (kept) => {
+        if (kept) {
+          // Not printed again: what its print found is shown again, as if it had been.
+          job.built.cached = true
+          job.built.pageCount = kept.pageCount
+          await restoreFindings(model, dir, kept.diagnostics)
+          return undefined
+        }
         await printEdition(job, slots, rank, layingOut)
         return job
       })
@@ -107,8 +115,12 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     browser?.close().catch(() => {})
     options.signal?.throwIfAborted()
     await outputs.commit()
-    // The cache keys last: a PDF is known up to date only once it is in place.
-    for (const job of printed) await writeFile(`${job.htmlFile}.sha256`, job.hash)
+    // The cache keys last, after what each print found: a PDF is known up to date only once it
+    // is in place, and only with its findings (a key without them prints again).
+    for (const job of printed) {
+      await writePrintFindings(job.htmlFile, {hash: job.hash, pageCount: job.built.pageCount ?? 0, diagnostics: job.findings ?? []})
+      await writeFile(`${job.htmlFile}.sha256`, job.hash)
+    }
     progress('done')
     return {ok: true, model, files: [...model.files.values()], editions: built}
   }
@@ -211,7 +223,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       if (!model.files.has(place.path)) model.files.set(place.path, new VFile({path: place.path, value: place.text}))
       return {file: place.path, position: place.position}
     }
-    reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families}, locate)
+    job.findings = findingsOf(model, () => reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families}, locate))
   }
 }
 
@@ -229,11 +241,18 @@ interface PrintJob {
    * maths. Not its trees, which are garbage once its HTML is written (10 MB at 300 pages).
    */
   print: Pick<RenderedEdition, 'title' | 'notes' | 'usesMath'>
+  /** What its print found, once printed: kept beside its key (print-findings.ts). */
+  findings?: JsonDiagnostic[]
 }
 
-/** Whether an edition's PDF is missing or was made from other HTML or styles. */
-async function isStale(job: PrintJob): Promise<boolean> {
+/**
+ * What the print of an edition's PDF found, when that PDF is there and was made from the same HTML,
+ * styles and settings; undefined when it is to be printed (missing, made from something else, or
+ * its findings not kept).
+ */
+async function keptFindings(job: PrintJob): Promise<PrintFindings | undefined> {
   const previous = await readFile(`${job.htmlFile}.sha256`, 'utf8').catch(() => undefined)
   const pdfExists = await stat(job.pdfFile).then((info) => info.isFile(), () => false)
-  return previous !== job.hash || !pdfExists
+  if (previous !== job.hash || !pdfExists) return undefined
+  return readPrintFindings(job.htmlFile, job.hash)
 }

@@ -18,7 +18,8 @@ import {writeFileAtomic} from '../print/write-atomic.js'
  * output with its size and time. Anything different, added or missing, and the build runs.
  */
 const fileSchema = z.object({path: z.string(), size: z.number(), mtimeMs: z.number(), sha1: z.string()})
-const diagnosticSchema = z.object({
+/** A finding as the contract writes it in JSON (diagnostics/to-json.ts). */
+export const diagnosticSchema = z.object({
   file: z.string(),
   line: z.number(),
   column: z.number(),
@@ -198,13 +199,18 @@ export async function filesWithDiagnostics(dir: string, diagnostics: readonly Js
       file = new VFile({path: diagnostic.file, value: await readFile(path.join(dir, diagnostic.file), 'utf8').catch(() => '')})
       files.set(diagnostic.file, file)
     }
-    const message = file.message(diagnostic.message, {
-      place: {start: {line: diagnostic.line, column: diagnostic.column}, end: {line: diagnostic.endLine, column: diagnostic.endColumn}},
-      ruleId: diagnostic.rule,
-      source: 'rapporteur'
-    })
-    message.fatal = fatalOf(diagnostic.severity)
-    if (diagnostic.figure !== undefined) Object.assign(message, {figure: diagnostic.figure})
+    addDiagnostic(file, diagnostic)
   }
   return [...files.values()]
+}
+
+/** A finding read back (the last build's, a cached print's) as a message of its file, at its place. */
+export function addDiagnostic(file: VFile, diagnostic: JsonDiagnostic): void {
+  const message = file.message(diagnostic.message, {
+    place: {start: {line: diagnostic.line, column: diagnostic.column}, end: {line: diagnostic.endLine, column: diagnostic.endColumn}},
+    ruleId: diagnostic.rule,
+    source: 'rapporteur'
+  })
+  message.fatal = fatalOf(diagnostic.severity)
+  if (diagnostic.figure !== undefined) Object.assign(message, {figure: diagnostic.figure})
 }

@@ -92,7 +92,7 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
     model.fontProblems = problems.map(({file, position, message}) => ({file, position, message}))
     for (const resource of templateResources(theme, dir)) {
       if (!model.files.has(resource.file)) model.files.set(resource.file, new VFile({path: resource.file, value: resource.text}))
-      const expected = resource.tag === 'link' ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own'
+      const expected = resource.stylesheet ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own'
       model.templateProblems.push({file: resource.file, position: resource.position, message: `Unexpected address \`${resource.address}\` in a template, expected ${expected}: the web page (\`dist/\`) and the print (\`dist/.print/\`) read it from two folders, and the build writes no file there`})
     }
     return theme

@@ -17,26 +17,26 @@ export interface JsonDiagnostic {
 
 /** Flatten every file's messages into contract diagnostics, in file then position order. */
 export function toJsonDiagnostics(files: readonly VFile[]): JsonDiagnostic[] {
-  const out: JsonDiagnostic[] = []
-  for (const file of files) {
-    for (const message of file.messages as Diagnostic[]) {
-      const start = message.place && 'start' in message.place ? message.place.start : message.place
-      const end = message.place && 'end' in message.place ? message.place.end : start
-      const diagnostic: JsonDiagnostic = {
-        file: file.path,
-        line: start?.line ?? 1,
-        column: start?.column ?? 1,
-        endLine: end?.line ?? start?.line ?? 1,
-        endColumn: end?.column ?? start?.column ?? 1,
-        rule: message.ruleId ?? 'unknown',
-        severity: severityOf(message.fatal),
-        message: message.reason
-      }
-      if (message.figure !== undefined) diagnostic.figure = message.figure
-      out.push(diagnostic)
-    }
-  }
+  const out = files.flatMap((file) => (file.messages as Diagnostic[]).map((message) => toJsonDiagnostic(file.path, message)))
   return out.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0))
+}
+
+/** One message of a file as a contract diagnostic. */
+export function toJsonDiagnostic(file: string, message: Diagnostic): JsonDiagnostic {
+  const start = message.place && 'start' in message.place ? message.place.start : message.place
+  const end = message.place && 'end' in message.place ? message.place.end : start
+  const diagnostic: JsonDiagnostic = {
+    file,
+    line: start?.line ?? 1,
+    column: start?.column ?? 1,
+    endLine: end?.line ?? start?.line ?? 1,
+    endColumn: end?.column ?? start?.column ?? 1,
+    rule: message.ruleId ?? 'unknown',
+    severity: severityOf(message.fatal),
+    message: message.reason
+  }
+  if (message.figure !== undefined) diagnostic.figure = message.figure
+  return diagnostic
 }
 
 /** Counts by severity, for summaries and exit codes. */

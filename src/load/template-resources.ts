@@ -4,8 +4,28 @@ import {fromHtml} from 'hast-util-from-html'
 import type {Position} from 'unist'
 import type {Theme} from './theme.js'
 
-/** What a page loads from the address in an attribute: stylesheets and icons, images, scripts, media, frames. */
-const LOADED: Record<string, string> = {link: 'href', img: 'src', script: 'src', source: 'src', audio: 'src', video: 'src', iframe: 'src', embed: 'src'}
+/** The attributes whose value is one address a page loads: stylesheets and icons, images, scripts, media, frames, objects. */
+const LOADED: Record<string, string[]> = {
+  link: ['href'],
+  img: ['src'],
+  script: ['src'],
+  source: ['src'],
+  audio: ['src'],
+  video: ['src', 'poster'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  object: ['data'],
+  input: ['src']
+}
+
+/** The attributes whose value lists addresses, each with its size (`logo.png 1x, logo@2x.png 2x`). */
+const SOURCE_SETS: Record<string, string> = {img: 'srcset', source: 'srcset'}
+
+/** A `url()` in CSS, the address without its quotes (group 2). */
+const CSS_URL = /url\(\s*(["']?)([^"')]*)\1\s*\)/giu
+/** An `@import` of a stylesheet by its address alone (`@import "extra.css";`); `@import url(…)` is a CSS_URL. */
+const CSS_IMPORT = /@import\s+(["'])([^"']*)\1/giu
 
 /** An address that names no file of the output folder: another scheme (`https:`, `data:`), another host (`//cdn…`), a fragment, or a Mustache value (the renderer's own). */
 const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)|\{\{/iu
@@ -13,8 +33,10 @@ const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)|\{\{/iu
 /** A resource a template of the project loads by an address of its own: the template, its text, where the address is. */
 export interface TemplateResource {
   file: string
-  /** The element that loads it: `link`, `img`, `script`… */
+  /** The element that loads it: `link`, `img`, `script`, `style` (a `url()` or `@import` in CSS)… */
   tag: string
+  /** Whether the file is loaded as a stylesheet (a `<link>`'s or an `@import`'s). */
+  stylesheet: boolean
   text: string
   address: string
   position: Position
@@ -24,8 +46,10 @@ export interface TemplateResource {
  * The stylesheets, images, scripts and media that the project's own templates (`theme/templates/`)
  * load by an address written in them. The web page is written to the output folder and the print
  * HTML to its `.print/` folder, so such an address names two different files, and the build writes
- * neither: the theme's files come through `{{#stylesheets}}`. Parsed as HTML (the Mustache tags
- * are text to the parser); the position is the attribute's value. Pure: the theme holds the texts.
+ * neither: the theme's files come through `{{#stylesheets}}`. Read where a page reads them: the
+ * attributes that load one file (`src`, `href`, `poster`, `data`), each address of a `srcset`, and
+ * `url()` and `@import` in a `style` attribute or element. Parsed as HTML (the Mustache tags are text
+ * to the parser); the position is the address in the template. Pure: the theme holds the texts.
  */
 export function templateResources(theme: Pick<Theme, 'templates' | 'origins'>, dir: string): TemplateResource[] {
   const found: TemplateResource[] = []
@@ -34,12 +58,27 @@ export function templateResources(theme: Pick<Theme, 'templates' | 'origins'>, d
     const relative = origin === undefined ? '..' : path.relative(dir, origin)
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue
     const file = relative.split(path.sep).join('/')
+    const add = (element: Element, address: string, offset: number, stylesheet = element.tagName === 'link') => {
+      if (address === '' || NOT_A_FILE.test(address)) return
+      found.push({file, tag: element.tagName, stylesheet, text, address, position: positionAt(text, offset, address.length)})
+    }
     visit(fromHtml(text, {fragment: true}), (element) => {
-      const attribute = LOADED[element.tagName]
-      const value = attribute === undefined ? undefined : element.properties[attribute === 'src' ? 'src' : 'href']
-      if (typeof value !== 'string' || value.trim() === '' || NOT_A_FILE.test(value.trim())) return
-      const position = attributePosition(text, element, attribute!, value)
-      if (position) found.push({file, tag: element.tagName, text, address: value, position})
+      // An input loads its `src` only as an image button.
+      const attributes = element.tagName === 'input' && String(element.properties.type).toLowerCase() !== 'image' ? [] : (LOADED[element.tagName] ?? [])
+      for (const attribute of attributes) {
+        const value = rawAttribute(text, element, attribute)
+        if (value) add(element, value.raw.trim(), value.offset + value.raw.indexOf(value.raw.trim()))
+      }
+      const sourceSet = SOURCE_SETS[element.tagName]
+      const candidates = sourceSet ? rawAttribute(text, element, sourceSet) : undefined
+      if (candidates) for (const {address, index} of sourceSetAddresses(candidates.raw)) add(element, address, candidates.offset + index)
+      const style = rawAttribute(text, element, 'style')
+      if (style) for (const match of cssAddresses(style.raw)) add(element, match.address, style.offset + match.index, false)
+      if (element.tagName === 'style') {
+        const content = element.children[0]
+        const at = content?.type === 'text' ? content.position?.start.offset : undefined
+        if (content?.type === 'text' && at !== undefined) for (const match of cssAddresses(content.value)) add(element, match.address, at + match.index, match.stylesheet)
+      }
     })
   }
   return found
@@ -53,17 +92,59 @@ function visit(node: Root | Element, onElement: (element: Element) => void): voi
   }
 }
 
-/** Where the value of `attribute` stands in the element's start tag, as the source text has it. */
-function attributePosition(text: string, element: Element, attribute: string, value: string): Position | undefined {
+/**
+ * The addresses of a `srcset`, each with its offset, read as HTML does: an address runs to the
+ * next space (commas at its end close the candidate), its width or density to the next comma.
+ */
+function sourceSetAddresses(value: string): Array<{address: string; index: number}> {
+  const found: Array<{address: string; index: number}> = []
+  let at = 0
+  while (at < value.length) {
+    while (at < value.length && /[\s,]/u.test(value[at]!)) at++
+    const start = at
+    while (at < value.length && !/\s/u.test(value[at]!)) at++
+    let address = value.slice(start, at)
+    const commas = /,+$/u.exec(address)
+    if (commas) address = address.slice(0, commas.index)
+    else while (at < value.length && value[at] !== ',') at++
+    if (address) found.push({address, index: start})
+  }
+  return found
+}
+
+/** The addresses a piece of CSS loads, each with its offset in the text and whether it is a stylesheet. */
+function cssAddresses(css: string): Array<{address: string; index: number; stylesheet: boolean}> {
+  const found: Array<{address: string; index: number; stylesheet: boolean}> = []
+  for (const match of css.matchAll(CSS_IMPORT)) {
+    found.push({address: match[2]!.trim(), index: match.index + match[0].indexOf(match[2]!), stylesheet: true})
+  }
+  for (const match of css.matchAll(CSS_URL)) {
+    const imported = /@import\s*$/iu.test(css.slice(0, match.index))
+    found.push({address: match[2]!.trim(), index: match.index + match[0].indexOf(match[2]!) + (match[2]!.length - match[2]!.trimStart().length), stylesheet: imported})
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
+
+/**
+ * The value of `attribute` as the source text writes it, and its offset: read from the element's
+ * start tag, so that a position points into the template (the parsed value has its character
+ * references decoded).
+ */
+function rawAttribute(text: string, element: Element, attribute: string): {raw: string; offset: number} | undefined {
   const start = element.position?.start.offset
   if (start === undefined) return undefined
   const tagEnd = text.indexOf('>', start)
   const tag = text.slice(start, tagEnd < 0 ? undefined : tagEnd)
-  const match = new RegExp(`\\s${attribute}\\s*=\\s*(["']?)`, 'iu').exec(tag)
+  const match = new RegExp(`\\s${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'iu').exec(tag)
   if (!match) return undefined
-  const offset = start + match.index + match[0].length
+  const raw = match[1] ?? match[2] ?? match[3] ?? ''
+  return {raw, offset: start + match.index + match[0].length - raw.length - (match[3] === undefined ? 1 : 0)}
+}
+
+/** A position in the template's text from an offset and a length. */
+function positionAt(text: string, offset: number, length: number): Position {
   const before = text.slice(0, offset).split('\n')
   const line = before.length
   const column = before[before.length - 1]!.length + 1
-  return {start: {line, column, offset}, end: {line, column: column + value.length, offset: offset + value.length}}
+  return {start: {line, column, offset}, end: {line, column: column + length, offset: offset + length}}
 }

@@ -393,7 +393,19 @@ describe('rapporteur build options', () => {
     const messages = findings(result, 'print-request-failed')
     expect(messages.map(({file, message}) => [file, message.line, message.column, message.fatal])).toEqual([['theme/templates/document.html', line, 30, true]])
     expect(messages[0]!.message.reason).toMatch(/^Cannot load `file:.*\/dist\/\.print\/assets\/extra\.css`: net::ERR_FILE_NOT_FOUND \(full\)$/)
-  }, 60_000)
+    // Built again, the PDF is not printed again (same key): what its print found is shown again.
+    const shown = (built: Awaited<ReturnType<typeof build>>) => ['print-request-failed', 'preflight-page-count'].flatMap((ruleId) => findings(built, ruleId).map(({file, message}) => [file, message.line, message.column, message.fatal, message.reason]))
+    const again = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(again.ok && !again.upToDate && again.editions[0]!.cached).toBe(true)
+    expect(again.ok && !again.upToDate && again.editions[0]!.pageCount).toBe(result.editions[0]!.pageCount)
+    expect(shown(again)).toEqual(shown(result))
+    expect(shown(again)).toHaveLength(2)
+    // Findings kept in a file that is not ours: printed again rather than shown without them.
+    await writeFile(path.join(dir, 'dist', '.print', 'rapport.html.findings.json'), '{"format": 1}')
+    const printed = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(printed.ok && !printed.upToDate && printed.editions[0]!.cached).toBeFalsy()
+    expect(shown(printed)).toEqual(shown(result))
+  }, 90_000)
 
   test('content sticking out of the page is reported at its line in the Markdown', async () => {
     // Line 5: a code block whose line is wider than the page (code keeps its lines as written).

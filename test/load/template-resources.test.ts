@@ -20,6 +20,35 @@ test('the files a project template loads by an address of its own, at the addres
   for (const {text, address, position} of found) expect(text.slice(position.start.offset, position.end.offset)).toBe(address)
 })
 
+test('every way a page loads a file: srcset, poster, object data, an image button, url() and @import in CSS', () => {
+  const back = `<footer class="rp-back-cover" style="background: url('paper.jpg') no-repeat">
+  <img src="{{logo}}" srcset="logo.png 1x, logo@2x.png 2x,https://example.org/l.png 3x" alt="">
+  <picture><source srcset="wide.webp, {{wide}} 2x" media="(min-width: 40em)"></picture>
+  <video poster="cover.jpg"><track src="captions.vtt"></video><object data="chart.svg"></object>
+  <input type="image" src="go.png" alt="OK"><input type="text" src="ignored.png">
+  <style>@import "extra.css"; @import url(more.css); .x { background-image: url( "dots.svg" ) } .y { background: url(data:image/png;base64,AA==) }</style>
+</footer>
+`
+  const found = templateResources({templates: {'document.html': '', 'cover.html': '', 'back-cover.html': back}, origins: {'templates/back-cover.html': [path.join(dir, 'theme', 'templates', 'back-cover.html')]}}, dir)
+  expect(found.map(({address, tag, stylesheet}) => [address, tag, stylesheet])).toEqual([
+    ['paper.jpg', 'footer', false],
+    ['logo.png', 'img', false],
+    ['logo@2x.png', 'img', false],
+    ['wide.webp', 'source', false],
+    ['cover.jpg', 'video', false],
+    ['captions.vtt', 'track', false],
+    ['chart.svg', 'object', false],
+    ['go.png', 'input', false],
+    ['extra.css', 'style', true],
+    ['more.css', 'style', true],
+    ['dots.svg', 'style', false]
+  ])
+  for (const {text, address, position} of found) {
+    expect(text.slice(position.start.offset, position.end.offset)).toBe(address)
+    expect(text.split('\n')[position.start.line - 1]!.slice(position.start.column - 1).startsWith(address)).toBe(true)
+  }
+})
+
 test('a template of a built-in theme is not the project’s to fix', () => {
   expect(templateResources(theme('/usr/lib/rapporteur/templates/cover.html'), dir)).toEqual([])
 })

@@ -9,7 +9,9 @@ export const templateResource = defineRule({
 \`.print/\` folder, so an address a template writes itself (\`<link rel="stylesheet"
 href="assets/extra.css">\`, \`<img src="logo.png">\`) names two different files, and the build writes
 neither: the web page would show without it and the print reports it (\`print-request-failed\`).
-\`check\` says so at the address. Rules of your own go in \`theme/custom.css\` or a \`theme/styles/\`
+\`check\` says so at the address, wherever the template writes it: an attribute that loads a file
+(\`href\`, \`src\`, \`poster\`, an \`<object>\`'s \`data\`), each address of a \`srcset\`, and a
+\`url()\` or \`@import\` in a \`style\` attribute or element. Rules of your own go in \`theme/custom.css\` or a \`theme/styles/\`
 file, which \`{{#stylesheets}}\` links from both places; an image goes in the report's Markdown,
 whose images the build copies and links for each page (docs/designers.md). Addresses with a scheme
 (\`https:\`, \`data:\`), fragments (\`#main\`) and Mustache values (\`{{href}}\`) are not files of the
@@ -19,7 +21,8 @@ output folder and are left alone.`,
       {'theme/templates/cover.html': '<header class="rp-cover">\n  <h1 class="rp-cover__title">{{title}}</h1>\n  <p><a href="#main">{{labels.skip}}</a></p>\n</header>\n'}
     ],
     notOk: [
-      {'theme/templates/cover.html': '<header class="rp-cover">\n  <img src="logo.png" alt="Logo de la fondation">\n  <h1 class="rp-cover__title">{{title}}</h1>\n</header>\n'}
+      {'theme/templates/cover.html': '<header class="rp-cover">\n  <img src="logo.png" alt="Logo de la fondation">\n  <h1 class="rp-cover__title">{{title}}</h1>\n</header>\n'},
+      {'theme/templates/back-cover.html': '<footer class="rp-back-cover" style="background: url(papier.jpg)">\n  <p>{{organisation}}</p>\n</footer>\n'}
     ]
   },
   check({model, report}) {
