@@ -44,7 +44,10 @@ export interface BuiltEdition {
   cached?: boolean
   /** What the browser saw after pagination (absent when cached). */
   preflight?: import('../print/preflight.js').PreflightReport
-  /** The edition as rendered for its web page (for the PDF, in a build without HTML). */
+  /**
+   * The edition as rendered for its web page; in a build without HTML, as rendered for its PDF (with
+   * its soft hyphens and, when the print cut it into parts, each element's `dataRef`).
+   */
   rendered: RenderedEdition
 }
 
