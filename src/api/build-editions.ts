@@ -89,6 +89,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
           // Not printed again: what its print found is shown again, as if it had been.
           job.built.cached = true
           job.built.pageCount = kept.pageCount
+          job.tree = noTree
           await restoreFindings(model, dir, kept.diagnostics)
           return undefined
         }
@@ -193,6 +194,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       },
       onPart: (laidOut, parts) => progress('paginate', job.edition, `part ${laidOut}/${parts}`)
     })
+    // The trees, if the print did not take them (a document not cut into parts), are let go of.
+    job.tree = noTree
     let fonts: string[] = []
     let printed = result.pageCount
     const {finalizePdf} = await finalizer()
@@ -233,7 +236,10 @@ interface PrintJob {
   htmlFile: string
   pdfFile: string
   hash: string
-  /** The print HTML's tree, for the print to cut it into parts without parsing it again (once). */
+  /**
+   * The print HTML's tree, for the print to cut it into parts without parsing it again (once);
+   * `noTree` once the print is over or not needed, so that the edition's trees are not held here.
+   */
   tree: () => Root | undefined
   built: BuiltEdition
   /**
@@ -244,6 +250,8 @@ interface PrintJob {
   /** What its print found, once printed: kept beside its key (print-findings.ts). */
   findings?: JsonDiagnostic[]
 }
+
+const noTree = (): undefined => undefined
 
 /**
  * What the print of an edition's PDF found, when that PDF is there and was made from the same HTML,
