@@ -5,8 +5,9 @@ import type {Page} from 'puppeteer-core'
  * behind that the renderer would otherwise keep while it does the next, larger thing: in the page
  * the parts were merged into, before it is checked and printed (the parts' markup handed to the
  * merge and what Paged.js left behind). At 290 pages the renderer holds about 400 MB less through
- * `page.pdf`, for about 1 s of collection (measured), so a document laid out in one part (under
- * some 50 pages) skips it. The other parts' pages are closed once read out (lay-out-parts.ts),
+ * `page.pdf`, for about 1 s of collection (measured before a lane's parts shared one page), so a
+ * document laid out in one part (under some 50 pages) skips it, and so does one whose print HTML is
+ * under 800 KB (paginate.ts, COLLECT_AFTER_MERGE_FROM). The other parts' pages are closed once read out (lay-out-parts.ts),
  * which gives their renderers' memory back without a collection.
  */
 export async function collectPageGarbage(page: Page): Promise<void> {

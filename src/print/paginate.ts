@@ -92,6 +92,16 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
   }
 }
 
+/**
+ * Print HTML from which the merged page's garbage is collected before the preflight and the print
+ * (page-garbage.ts). Below it the collection costs more than it gives back: at 100 pages (421 KB)
+ * 0.22–0.27 s on the build's longest path for 20–27 MB less at the peak (6 interleaved builds:
+ * 457–464 against 481–488 MB of PSS, both under stock Paged.js's). At 288 pages (1,216 KB) it
+ * is kept: the peak was the same either way (2 pairs, 700–707 MB, set while the parts are laid
+ * out), and the builds without it were no faster (bench/README.md, point 45).
+ */
+const COLLECT_AFTER_MERGE_FROM = 800_000
+
 /** Prints under way, by HTML file. */
 const printing = new Map<string, Promise<void>>()
 
@@ -103,7 +113,8 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   }
   const job = new PrintJob(browser, root, name, options.timeoutMs, options.signal, options.newPage)
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), options.slots?.size ?? Infinity)
-  const {parts} = splitParts(await job.step('reading the document', readFile(htmlFile, 'utf8')), {partChars: options.partChars, workers, tree: options.tree})
+  const html = await job.step('reading the document', readFile(htmlFile, 'utf8'))
+  const {parts} = splitParts(html, {partChars: options.partChars, workers, tree: options.tree})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
   // Paged.js (with our hook) beside them, for each page to load by its URL: sent through the
   // DevTools protocol instead (page.evaluate), its 900 KB cost the browser process ~0.09 s of
@@ -125,7 +136,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     // One part at a time, each let go of once it is in the page.
     for (let at = 1; others.length > 0; at++) await job.step('merging the parts', host.evaluate(appendPart, others.shift()!, plan.blanksBefore[at]!))
     const pageCount = await job.step('merging the parts', host.evaluate(finishMerge))
-    if (parts.length > 1) await job.step('merging the parts', collectPageGarbage(host))
+    if (parts.length > 1 && html.length >= COLLECT_AFTER_MERGE_FROM) await job.step('merging the parts', collectPageGarbage(host))
     const preflight = await job.step('checking the pages', collectPreflight(host))
     const pdf = await job.step(
       'printing the PDF',
