@@ -93,14 +93,15 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
 }
 
 /**
- * Print HTML from which the merged page's garbage is collected before the preflight and the print
- * (page-garbage.ts). Below it the collection costs more than it gives back: at 100 pages (421 KB)
- * 0.22–0.27 s on the build's longest path for 20–27 MB less at the peak (6 interleaved builds:
- * 457–464 against 481–488 MB of PSS, both under stock Paged.js's). At 288 pages (1,216 KB) it
- * is kept: the peak was the same either way (2 pairs, 700–707 MB, set while the parts are laid
- * out), and the builds without it were no faster (bench/README.md, point 45).
+ * Characters of print HTML from which the merged page's garbage is collected before the preflight
+ * and the print (page-garbage.ts). Below it the collection costs more than it gives back: at 100
+ * pages (395,000 characters) 0.22–0.27 s on the build's longest path for 20–27 MB less at the peak
+ * (6 interleaved builds: 457–464 against 481–488 MB of PSS, both under stock Paged.js's). From 198
+ * pages (776,000) on it is kept: the peak was the same either way (4 pairs at 198 pages, 584–587
+ * against 582–591 MB; 2 at 288 pages, 700–707 against 702–705 MB: it comes while the parts are
+ * laid out), and the builds without it were no faster (bench/README.md, point 45).
  */
-const COLLECT_AFTER_MERGE_FROM = 800_000
+const COLLECT_AFTER_MERGE_FROM = 600_000
 
 /** Prints under way, by HTML file. */
 const printing = new Map<string, Promise<void>>()
