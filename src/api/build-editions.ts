@@ -29,9 +29,9 @@ import {stylesheetsFor} from '../render/stylesheets.js'
 import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-settings.js'
 import {writeAssets, writeMathAssets} from './write-assets.js'
 import {collectGarbage, worthCollecting} from './collect-garbage.js'
-import {installFingerprint} from './build-state.js'
+import {addDiagnostics, installFingerprint} from './build-state.js'
 import {assetsDigest, printKey} from './print-key.js'
-import {findingsOf, readPrintFindings, restoreFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
+import {findingsOf, readPrintFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
 import type {JsonDiagnostic} from '../diagnostics/to-json.js'
 
 /** Render and print a report `check` found no error in, with the theme it read (`options.theme`) or the one read here. */
@@ -90,7 +90,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
           job.built.cached = true
           job.built.pageCount = kept.pageCount
           job.tree = noTree
-          await restoreFindings(model, dir, kept.diagnostics)
+          await addDiagnostics(model.files, dir, kept.diagnostics)
           return undefined
         }
         await printEdition(job, slots, rank, layingOut)

@@ -49,10 +49,19 @@ export function buildStateFile(out: string): string {
 
 /** The state of the last build into `out`, or undefined when there is none (or it is not ours). */
 export async function readBuildState(out: string): Promise<BuildState | undefined> {
-  const text = await readFile(buildStateFile(out), 'utf8').catch(() => undefined)
+  return readRecord(buildStateFile(out), stateSchema)
+}
+
+/**
+ * A record rapporteur keeps for itself in the output folder (`.print/`), checked against its
+ * schema; undefined when it is missing, not JSON or not ours: the caller then builds as if there
+ * were none (these are caches, never the user's input).
+ */
+export async function readRecord<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined)
   if (text === undefined) return undefined
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(text))
+    const parsed = schema.safeParse(JSON.parse(text))
     return parsed.success ? parsed.data : undefined
   } catch {
     return undefined
@@ -193,6 +202,15 @@ function installedFiles(folder: string): string[] {
 /** The findings of the last build, as files with their messages again (read afresh, for the excerpts). */
 export async function filesWithDiagnostics(dir: string, diagnostics: readonly JsonDiagnostic[]): Promise<VFile[]> {
   const files = new Map<string, VFile>()
+  await addDiagnostics(files, dir, diagnostics)
+  return [...files.values()]
+}
+
+/**
+ * Findings read back (the last build's, a cached print's) as messages of their files, at their
+ * place; a file `files` does not hold yet is read from the report folder and added.
+ */
+export async function addDiagnostics(files: Map<string, VFile>, dir: string, diagnostics: readonly JsonDiagnostic[]): Promise<void> {
   for (const diagnostic of diagnostics) {
     let file = files.get(diagnostic.file)
     if (!file) {
@@ -201,11 +219,9 @@ export async function filesWithDiagnostics(dir: string, diagnostics: readonly Js
     }
     addDiagnostic(file, diagnostic)
   }
-  return [...files.values()]
 }
 
-/** A finding read back (the last build's, a cached print's) as a message of its file, at its place. */
-export function addDiagnostic(file: VFile, diagnostic: JsonDiagnostic): void {
+function addDiagnostic(file: VFile, diagnostic: JsonDiagnostic): void {
   const message = file.message(diagnostic.message, {
     place: {start: {line: diagnostic.line, column: diagnostic.column}, end: {line: diagnostic.endLine, column: diagnostic.endColumn}},
     ruleId: diagnostic.rule,

@@ -1,11 +1,9 @@
-import {readFile, writeFile} from 'node:fs/promises'
-import path from 'node:path'
-import {VFile} from 'vfile'
+import {writeFile} from 'node:fs/promises'
 import {z} from 'zod'
 import type {Diagnostic} from '../diagnostics/message.js'
 import {toJsonDiagnostic, type JsonDiagnostic} from '../diagnostics/to-json.js'
 import type {ReportModel} from '../model/types.js'
-import {addDiagnostic, diagnosticSchema} from './build-state.js'
+import {diagnosticSchema, readRecord} from './build-state.js'
 
 /**
  * What the print of an edition found (the preflight's findings, a file it could not load, its page
@@ -29,14 +27,8 @@ export function printFindingsFile(htmlFile: string): string {
 
 /** The findings kept for the PDF of key `hash`; undefined when there are none for it (or the file is not ours): then it is printed again. */
 export async function readPrintFindings(htmlFile: string, hash: string): Promise<PrintFindings | undefined> {
-  const text = await readFile(printFindingsFile(htmlFile), 'utf8').catch(() => undefined)
-  if (text === undefined) return undefined
-  try {
-    const parsed = printFindingsSchema.safeParse(JSON.parse(text))
-    return parsed.success && parsed.data.hash === hash ? parsed.data : undefined
-  } catch {
-    return undefined
-  }
+  const kept = await readRecord(printFindingsFile(htmlFile), printFindingsSchema)
+  return kept?.hash === hash ? kept : undefined
 }
 
 export async function writePrintFindings(htmlFile: string, findings: Omit<PrintFindings, 'format'>): Promise<void> {
@@ -50,14 +42,3 @@ export function findingsOf(model: ReportModel, report: () => void): JsonDiagnost
   return [...model.files.values()].flatMap((file) => (file.messages.slice(before.get(file) ?? 0) as Diagnostic[]).map((message) => toJsonDiagnostic(file.path, message)))
 }
 
-/** Kept findings, back among the model's files (a file the model does not hold is read from the report folder). */
-export async function restoreFindings(model: ReportModel, dir: string, diagnostics: readonly JsonDiagnostic[]): Promise<void> {
-  for (const diagnostic of diagnostics) {
-    let file = model.files.get(diagnostic.file)
-    if (!file) {
-      file = new VFile({path: diagnostic.file, value: await readFile(path.join(dir, diagnostic.file), 'utf8').catch(() => '')})
-      model.files.set(diagnostic.file, file)
-    }
-    addDiagnostic(file, diagnostic)
-  }
-}

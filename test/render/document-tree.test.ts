@@ -33,32 +33,32 @@ async function load(dir: string): Promise<{model: ReportModel; theme: Theme}> {
   return {model: checked.model, theme: checked.theme}
 }
 
-/** The print HTML rendered by Mustache in one go, `main` given as its HTML (as renderDocument did before it had a tree). */
-async function renderedWhole({model, theme}: {model: ReportModel; theme: Theme}, edition: EditionName): Promise<string> {
+/** An edition rendered for print, and the transform the build gives its document (api/build-editions.ts). */
+async function renderedForPrint(model: ReportModel, edition: EditionName) {
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
   const print = await renderEdition(model, edition, {mode: 'print', pageOf})
-  const options = {mode: 'print' as const, stylesheets: stylesheetsFor('print', print, theme)}
+  const transform = (tree: Root) => {
+    typography(model.config.lang, {hyphenate: true})(tree)
+    relocateImages(tree, '../')
+  }
+  return {print, transform}
+}
+
+/** The print HTML rendered by Mustache in one go, `main` given as its HTML (as renderDocument did before it had a tree). */
+async function renderedWhole({model, theme}: {model: ReportModel; theme: Theme}, edition: EditionName): Promise<string> {
+  const {print, transform} = await renderedForPrint(model, edition)
   const body: Root = {type: 'root', children: [print.toc ?? h('template'), ...print.main]}
-  typography(model.config.lang, {hyphenate: true})(body)
-  relocateImages(body, '../')
+  transform(body)
   const [toc, ...main] = body.children as Element[]
-  const view = templateView(model, print, options, print.toc ? toHtml(toc!) : '', main.map((node) => toHtml(node)).join('\n'))
+  const view = templateView(model, print, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme)}, print.toc ? toHtml(toc!) : '', main.map((node) => toHtml(node)).join('\n'))
   return Mustache.render(theme.templates['document.html'], view, {cover: theme.templates['cover.html'], backCover: theme.templates['back-cover.html']})
 }
 
 /** The print HTML of an edition as the build writes it (api/build-editions.ts), with its tree. */
 async function printDocument({model, theme}: {model: ReportModel; theme: Theme}, edition: EditionName, templates?: Partial<Theme['templates']>) {
-  const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
-  const print = await renderEdition(model, edition, {mode: 'print', pageOf})
+  const {print, transform} = await renderedForPrint(model, edition)
   const withTemplates = templates ? {...theme, templates: {...theme.templates, ...templates}} : theme
-  return renderDocumentWithTree(model, print, withTemplates, {
-    mode: 'print',
-    stylesheets: stylesheetsFor('print', print, withTemplates),
-    transform: (tree) => {
-      typography(model.config.lang, {hyphenate: true})(tree)
-      relocateImages(tree, '../')
-    }
-  })
+  return renderDocumentWithTree(model, print, withTemplates, {mode: 'print', stylesheets: stylesheetsFor('print', print, withTemplates), transform})
 }
 
 /**
