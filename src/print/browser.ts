@@ -104,6 +104,16 @@ export function browserArgs(isRoot: boolean, options: {frames?: boolean} = {}): 
 }
 
 /**
+ * Puppeteer names the code behind each `evaluate` from the call site V8 records in an error's stack,
+ * three frames up; with `node --stack-trace-limit=0` (or 1, 2; in NODE_OPTIONS, say) there is none,
+ * and every page load failed with "Cannot read properties of undefined (reading 'toString')". The
+ * limit is raised to V8's default then: rapporteur prints no stack traces to its users anyway.
+ */
+export function keepCallSites(): void {
+  if (!(Error.stackTraceLimit >= 10)) Error.stackTraceLimit = 10
+}
+
+/**
  * Start the browser with a finite launch timeout; `browser.version()` names it for `doctor`.
  * The browser process is spawned within microtasks of the call, before the event loop turns
  * (build.ts counts on it to start the browser before `check` keeps this process busy): its
@@ -112,6 +122,7 @@ export function browserArgs(isRoot: boolean, options: {frames?: boolean} = {}): 
  * browser process exits, as puppeteer removes the one it makes, or when this process does.
  */
 export async function launchBrowser(resolved: ResolvedBrowser, options: {timeoutMs: number; frames?: boolean}): Promise<Browser> {
+  keepCallSites()
   const profile = makeProfileFolder()
   try {
     const browser = await puppeteer.launch({

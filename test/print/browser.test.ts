@@ -67,6 +67,25 @@ describe('the real machine', () => {
     }
   })
 
+  test('prints with stack traces turned off (node --stack-trace-limit=0), which puppeteer reads its call sites from', async () => {
+    const resolved = await resolveBrowser({env: process.env})
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      const browser = await launchBrowser(resolved, {timeoutMs: 30_000})
+      try {
+        const page = await browser.newPage()
+        await page.setContent('<p>un deux</p>')
+        expect(await page.evaluate(() => document.querySelector('p')?.textContent)).toBe('un deux')
+        expect(Error.stackTraceLimit).toBe(10)
+      } finally {
+        await browser.close()
+      }
+    } finally {
+      Error.stackTraceLimit = limit
+    }
+  })
+
   /**
    * Runs `work` with the temp folder (os.tmpdir(), read from TMPDIR at each call) a fresh one of
    * its own, so that other test files launching browsers meanwhile do not put folders in it; the
