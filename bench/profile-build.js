@@ -44,6 +44,7 @@ import {build} from '../dist/api/build.js'
 import {launchBrowser, resolveBrowser} from '../dist/print/browser.js'
 import {pagedHandlersScript} from '../dist/print/browser-side/handlers.js'
 import {partResultScript} from '../dist/print/browser-side/parts.js'
+import {pagedSource} from '../dist/print/paged-source.js'
 import {finalizePdf} from '../dist/print/finalize-pdf.js'
 import {renderPdf} from '../dist/print/paginate.js'
 import {generateBuildProject} from './generate-build.js'
@@ -183,7 +184,9 @@ async function paginate(page, variant) {
     await page.evaluate(() => window.__done)
   } else {
     if (variant.before) await page.evaluate(variant.before)
-    await page.addScriptTag({path: join(pagedDist, 'paged.js')})
+    // Paged.js as the build loads it: with rapporteur's hooks (src/print/paged-source.ts), without
+    // which the handlers' note placement and letter boxes never run.
+    await page.addScriptTag({content: pagedSource('paged.js')})
     // The freeze handler goes first, so that its afterRendered shows the pages before ours reads them.
     if (variant.extra) await page.addScriptTag({content: variant.extra})
     if (variant.handlers) await page.addScriptTag({content: variant.handlers})
