@@ -132,13 +132,44 @@ function cssAddresses(css: string): Array<{address: string; index: number; style
  */
 function rawAttribute(text: string, element: Element, attribute: string): {raw: string; offset: number} | undefined {
   const start = element.position?.start.offset
-  if (start === undefined) return undefined
-  const tagEnd = text.indexOf('>', start)
-  const tag = text.slice(start, tagEnd < 0 ? undefined : tagEnd)
-  const match = new RegExp(`\\s${attribute}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'iu').exec(tag)
-  if (!match) return undefined
-  const raw = match[1] ?? match[2] ?? match[3] ?? ''
-  return {raw, offset: start + match.index + match[0].length - raw.length - (match[3] === undefined ? 1 : 0)}
+  return start === undefined ? undefined : startTagAttributes(text, start).get(attribute)
+}
+
+/**
+ * The attributes of the start tag at `start`, read as HTML's tokenizer reads them: a name, then
+ * maybe `=` and a value, quoted (a `>` or another attribute's name inside quotes is part of the
+ * value) or not; the tag ends at the first `>` outside quotes. The first of two attributes of one
+ * name counts, as in HTML.
+ */
+function startTagAttributes(text: string, start: number): Map<string, {raw: string; offset: number}> {
+  const attributes = new Map<string, {raw: string; offset: number}>()
+  let at = start + 1
+  while (at < text.length && !/[\s/>]/u.test(text[at]!)) at++
+  for (;;) {
+    while (at < text.length && /[\s/]/u.test(text[at]!)) at++
+    if (at >= text.length || text[at] === '>') return attributes
+    const nameStart = at
+    while (at < text.length && !/[\s/>=]/u.test(text[at]!)) at++
+    const name = text.slice(nameStart, at).toLowerCase()
+    while (at < text.length && /\s/u.test(text[at]!)) at++
+    let value = {raw: '', offset: at}
+    if (text[at] === '=') {
+      at++
+      while (at < text.length && /\s/u.test(text[at]!)) at++
+      const quote = text[at]
+      if (quote === '"' || quote === "'") {
+        const close = text.indexOf(quote, at + 1)
+        const end = close < 0 ? text.length : close
+        value = {raw: text.slice(at + 1, end), offset: at + 1}
+        at = end + 1
+      } else {
+        const valueStart = at
+        while (at < text.length && !/[\s>]/u.test(text[at]!)) at++
+        value = {raw: text.slice(valueStart, at), offset: valueStart}
+      }
+    }
+    if (name && !attributes.has(name)) attributes.set(name, value)
+  }
 }
 
 /** A position in the template's text from an offset and a length. */

@@ -52,3 +52,13 @@ test('every way a page loads a file: srcset, poster, object data, an image butto
 test('a template of a built-in theme is not the project’s to fix', () => {
   expect(templateResources(theme('/usr/lib/rapporteur/templates/cover.html'), dir)).toEqual([])
 })
+
+test('a start tag read as HTML reads it: a `>` or an attribute name inside quotes belongs to the value', () => {
+  const text = `<img alt="1 > 0" src="logo.png">\n<img alt=" src=fake.png" SRC = 'seal.png'>\n<link title="a>b" rel=stylesheet href=x.css>\n`
+  const found = templateResources({templates: {'document.html': '', 'cover.html': text, 'back-cover.html': ''}, origins: {'templates/cover.html': [path.join(dir, 'theme', 'templates', 'cover.html')]}}, dir)
+  expect(found.map(({address, position}) => [address, position.start.line, position.start.column])).toEqual([
+    ['logo.png', 1, 23],
+    ['seal.png', 2, 33],
+    ['x.css', 3, 39]
+  ])
+})
