@@ -85,7 +85,8 @@ export function renderDocumentWithTree(model: ReportModel, edition: RenderedEdit
     Mustache.render(theme.templates['document.html'], templateView(model, edition, options, edition.toc ? toHtml(toc!) : '', content), {cover: theme.templates['cover.html'], backCover: theme.templates['back-cover.html']})
   const skeleton = render(MAIN_PLACEHOLDER)
   const at = skeleton.indexOf(MAIN_PLACEHOLDER)
-  if (at === -1 || skeleton.indexOf(MAIN_PLACEHOLDER, at + 1) !== -1) return {html: at === -1 ? skeleton : render(mainHtml), tree: () => undefined}
+  // Placed twice, or not as it is (left out, or escaped by `{{main}}`): rendered with main itself.
+  if (at === -1 || skeleton.indexOf(MAIN_PLACEHOLDER, at + 1) !== -1) return {html: render(mainHtml), tree: () => undefined}
   let blocks: Element[] | undefined = main
   return {
     html: skeleton.slice(0, at) + mainHtml + skeleton.slice(at + MAIN_PLACEHOLDER.length),

@@ -120,13 +120,16 @@ describe('renderDocumentWithTree', () => {
       twice: template.replace('{{{main}}}', '{{{main}}}<div hidden>{{{main}}}</div>'),
       // The parser would close the paragraph before the first section: the tree would not be its parse.
       'in a paragraph': template.replace('{{{main}}}', '<p>{{{main}}}</p>'),
-      absent: template.replace('{{{main}}}', '')
+      absent: template.replace('{{{main}}}', ''),
+      // Escaped by Mustache: the chapters' markup shown as text, as Mustache renders it.
+      escaped: template.replace('{{{main}}}', '{{main}}')
     }
     for (const [what, changed] of Object.entries(cases)) {
       const {html, tree} = await printDocument(loaded, 'synthesis', {'document.html': changed})
       expect(tree(), what).toBeUndefined()
       if (what === 'twice') expect(chapters(html)).toBe(2 * chapters(reference))
       if (what === 'absent') expect(chapters(html)).toBe(0)
+      if (what === 'escaped') expect(html).toContain('&lt;section class&#x3D;&quot;rp-chapter')
       expect(html).not.toContain('rapporteur-main-content')
     }
     // The default template: the HTML is what Mustache renders with main itself in place.
