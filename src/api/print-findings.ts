@@ -41,4 +41,3 @@ export function findingsOf(model: ReportModel, report: () => void): JsonDiagnost
   report()
   return [...model.files.values()].flatMap((file) => (file.messages.slice(before.get(file) ?? 0) as Diagnostic[]).map((message) => toJsonDiagnostic(file.path, message)))
 }
-

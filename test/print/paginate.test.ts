@@ -142,7 +142,7 @@ describe('parts', () => {
     try {
       const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 1})
       expect(result.parts).toBe(4)
-      // Chapters that start on any page: no part is laid out again on the other side.
+      // Each chapter printed once, in order (none laid out again on the other side).
       expect((await pdfPages(result.pdf)).flatMap((page) => page.text.match(/CHAPTER\d/gu) ?? [])).toEqual(['CHAPTER0', 'CHAPTER1', 'CHAPTER2', 'CHAPTER3'])
     } finally {
       browser.off('targetcreated', onTarget)
