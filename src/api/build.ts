@@ -33,6 +33,8 @@ export interface BuildOptions {
    * The CLI does, unless `--force`; off by default in the API, which then returns the model.
    */
   skipUnchanged?: boolean
+  /** Markdown trees kept in the user's cache folder between runs (check()'s `treeCache`): the CLI's default, off here. */
+  treeCache?: boolean
 }
 
 export interface BuiltEdition {
@@ -95,7 +97,7 @@ export async function build(dir: string, options: BuildOptions = {}): Promise<Bu
     await browser?.spawned
     // Loaded here, not above: an unchanged build stops before it needs them.
     const [{check}, {buildChecked}] = await Promise.all([import('./check.js'), import('./build-editions.js')])
-    const checked = await check(dir)
+    const checked = await check(dir, {treeCache: options.treeCache, env: options.env})
     if (!checked.ok) return {ok: false, files: checked.files, reason: 'config'}
     if (checked.files.some((file) => file.messages.some((message) => message.fatal === true))) return {ok: false, files: checked.files, reason: 'findings'}
     // The theme check read (for its fonts) is the one the editions are built with: read once.

@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import {VFile} from 'vfile'
 import {rules as allRules} from '../check/rules/index.js'
 import {runRules} from '../check/run-rules.js'
@@ -13,6 +14,10 @@ import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
 import {templateResources} from '../load/template-resources.js'
 import {buildModel} from '../model/build.js'
+import {parseMarkdown} from '../parse/markdown.js'
+import {cacheRoot} from '../load/cache-root.js'
+import {openTreeCache} from '../load/tree-cache.js'
+import {installFingerprint} from './build-state.js'
 import type {ReportModel} from '../model/types.js'
 import {positionOfPath} from '../parse/yaml.js'
 import {didYouMean} from '../check/suggest.js'
@@ -25,6 +30,13 @@ export interface CheckOptions {
   rules?: Readonly<Record<string, SeveritySetting>>
   /** A reviewer's `review.json` to read for the audit page; its problems are `schema` findings. */
   review?: ReviewSource | undefined
+  /**
+   * Keep each Markdown file's tree in the user's cache folder and read it back while its text is
+   * the same (load/tree-cache.ts): the CLI's default (`RAPPORTEUR_TREE_CACHE=off` turns it off). Off by default here.
+   */
+  treeCache?: boolean
+  /** Where the cache folder is found (`RAPPORTEUR_CACHE`, `XDG_CACHE_HOME`, the home folder); default process.env. */
+  env?: NodeJS.ProcessEnv
 }
 
 /** A review file as read: its path relative to the report folder, and its marks when it is valid. */
@@ -42,7 +54,12 @@ export type CheckResult =
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const loaded = await loadProject(dir)
   if (!loaded.ok) return {ok: false, files: [loaded.configFile]}
-  const model = await buildModel(loaded.input, loaded.problems)
+  const trees = options.treeCache
+    ? await openTreeCache({root: cacheRoot(options.env), fingerprint: await installFingerprint(), project: path.resolve(dir)}, loaded.input.markdown.map(({file}) => file))
+    : undefined
+  const model = await buildModel(loaded.input, loaded.problems, trees ? (file) => trees.tree(file, parseMarkdown) : undefined)
+  // Written while the rest of the check runs.
+  const saved = trees?.save()
   // Archived copies of sources (`file:`): read (and cached) here, at the edge, then matched purely.
   model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
   attachSourceChecks(model.figures, model.archives)
@@ -69,6 +86,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
     }
   }
   runRules(model, allRules, overrides)
+  await saved
   return {ok: true, model, files: [...model.files.values()], ...(loadedReview ? {review: loadedReview} : {}), ...(theme ? {theme} : {})}
 }
 

@@ -1,4 +1,4 @@
-import type {Heading} from 'mdast'
+import type {Heading, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
@@ -30,8 +30,12 @@ export interface ProjectInput {
   citationStyle: CslStyle
 }
 
-/** Build the typed report from the project's files: parse, validate, collect, number. */
-export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = []): Promise<ReportModel> {
+/**
+ * Build the typed report from the project's files: parse, validate, collect, number. `parse` gives
+ * each Markdown file's tree (default: parseMarkdown; check() may read it back from the user's
+ * cache, load/tree-cache.ts); the model adds to the trees it gets.
+ */
+export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = [], parse: (file: VFile) => Root = parseMarkdown): Promise<ReportModel> {
   const model = emptyModel(input)
   model.problems.push(...problems)
   if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
@@ -49,7 +53,7 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
       model.problems.push({file: file.path, position: {start: point, end: point}, message: `Cannot read blocks nested ${deep.depth} deep, expected at most ${maxNesting} levels of quotes and lists`})
       continue
     }
-    const tree = parseMarkdown(file)
+    const tree = parse(file)
     const frontMatter = readFrontMatter(file, tree, model.problems)
     const heading = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1)
     const document: MarkdownDocument = {

@@ -1,0 +1,162 @@
+import {chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {isDeepStrictEqual} from 'node:util'
+import type {Root} from 'mdast'
+import {VFile} from 'vfile'
+import {afterEach, describe, expect, it, vi} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {openTreeCache, type TreeCacheOptions} from '../../src/load/tree-cache.js'
+import {parseMarkdown} from '../../src/parse/markdown.js'
+
+const repository = path.resolve(import.meta.dirname, '../..')
+const shared = path.resolve(repository, '..', 'shared')
+const folders: string[] = []
+
+function temporary(): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'rapporteur-tree-cache-'))
+  folders.push(folder)
+  return folder
+}
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, {recursive: true, force: true})
+})
+
+const file = (name: string, value: string) => new VFile({path: name, value})
+
+/** Every cache file under `root`, relative. */
+function cacheFiles(root: string): string[] {
+  if (!existsSync(root)) return []
+  return readdirSync(root, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+}
+
+/** Open the cache for `files`, take every tree through it (counting parses), save. */
+async function pass(options: TreeCacheOptions, files: VFile[]): Promise<{trees: Root[]; parsed: number}> {
+  const cache = await openTreeCache(options, files)
+  const parse = vi.fn(parseMarkdown)
+  const trees = files.map((one) => cache.tree(one, parse))
+  await cache.save()
+  expect(cache.counts.parsed).toBe(parse.mock.calls.length)
+  return {trees, parsed: parse.mock.calls.length}
+}
+
+describe('tree cache', () => {
+  it('parses a text once, then reads the same tree back', async () => {
+    const options = {root: temporary(), fingerprint: 'one', project: '/reports/a'}
+    const files = () => [file('chapters/01.md', '# Un\n\nTexte [@source, p. 3].\n'), file('chapters/02.md', ':::stat\n12 %\n:::\n')]
+    const first = await pass(options, files())
+    expect(first.parsed).toBe(2)
+    const second = await pass(options, files())
+    expect(second.parsed).toBe(0)
+    expect(second.trees).toStrictEqual(files().map((one) => parseMarkdown(one)))
+  })
+
+  it('parses again for another rapporteur, and removes the other one’s trees', async () => {
+    const root = temporary()
+    const files = () => [file('a.md', 'Un texte.\n')]
+    await pass({root, fingerprint: 'old', project: '/r'}, files())
+    const before = cacheFiles(root)
+    expect((await pass({root, fingerprint: 'new', project: '/r'}, files())).parsed).toBe(1)
+    const after = cacheFiles(root)
+    expect(after).toHaveLength(1)
+    expect(after).not.toContain(before[0])
+  })
+
+  it('parses an edited file only, and keeps one tree per file of the project', async () => {
+    const options = {root: temporary(), fingerprint: 'one', project: '/r'}
+    await pass(options, [file('a.md', 'Premier état.\n'), file('b.md', 'Autre.\n')])
+    const edited = await pass(options, [file('a.md', 'Second état.\n'), file('b.md', 'Autre.\n')])
+    expect(edited.parsed).toBe(1)
+    expect(cacheFiles(options.root)).toHaveLength(2)
+    // Another project's trees are its own.
+    await pass({...options, project: '/other'}, [file('a.md', 'Ailleurs.\n')])
+    expect(cacheFiles(options.root)).toHaveLength(3)
+  })
+
+  it('gives each file a tree of its own when two have the same text', async () => {
+    const options = {root: temporary(), fingerprint: 'one', project: '/r'}
+    await pass(options, [file('a.md', 'Pareil.\n'), file('b.md', 'Pareil.\n')])
+    const {trees, parsed} = await pass(options, [file('a.md', 'Pareil.\n'), file('b.md', 'Pareil.\n')])
+    expect(parsed).toBe(1)
+    expect(trees[0]).not.toBe(trees[1])
+    expect(trees[0]).toStrictEqual(trees[1])
+  })
+
+  it('parses again when a cache file is damaged or written for another key', async () => {
+    const options = {root: temporary(), fingerprint: 'one', project: '/r'}
+    const files = () => [file('a.md', 'Un.\n'), file('b.md', 'Deux.\n')]
+    await pass(options, files())
+    const [first, second] = cacheFiles(options.root).map((name) => path.join(options.root, name))
+    const valid = readFileSync(first!)
+    // A valid cache file under another key's name: its key says it is not this text's tree.
+    writeFileSync(second!, valid)
+    writeFileSync(first!, valid.subarray(0, 20))
+    const again = await pass(options, files())
+    expect(again.parsed).toBe(2)
+    expect(again.trees).toStrictEqual(files().map((one) => parseMarkdown(one)))
+  })
+
+  it.skipIf(process.getuid?.() === 0)('only parses when the cache folder cannot be written', async () => {
+    const root = temporary()
+    chmodSync(root, 0o500)
+    try {
+      const options = {root, fingerprint: 'one', project: '/r'}
+      expect((await pass(options, [file('a.md', 'Un.\n')])).parsed).toBe(1)
+      expect((await pass(options, [file('a.md', 'Un.\n')])).parsed).toBe(1)
+    } finally {
+      chmodSync(root, 0o700)
+    }
+  })
+
+  it('only parses when the cache folder is a file', async () => {
+    const root = path.join(temporary(), 'cache')
+    writeFileSync(root, 'not a folder')
+    const options = {root, fingerprint: 'one', project: '/r'}
+    expect((await pass(options, [file('a.md', 'Un.\n')])).parsed).toBe(1)
+    expect((await pass(options, [file('a.md', 'Un.\n')])).parsed).toBe(1)
+  })
+
+  it('reads back what parsing gives, for every Markdown file of the repository (and ../shared when present)', async () => {
+    const roots = [repository, ...(existsSync(shared) ? [shared] : [])]
+    const paths = roots.flatMap((root) =>
+      readdirSync(root, {recursive: true, withFileTypes: true})
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .filter((name) => !/[/\\](node_modules|dist|\.git)[/\\]/u.test(path.relative(root, name)))
+    )
+    expect(paths.length).toBeGreaterThan(100)
+    const files = () => paths.map((name) => new VFile({path: name, value: readFileSync(name, 'utf8')}))
+    const options = {root: temporary(), fingerprint: 'one', project: repository}
+    const first = await pass(options, files())
+    const {trees, parsed} = await pass(options, files())
+    // A text met again (a file copied) gets a tree of its own, parsed: one is read back per text.
+    const texts = files().map((one) => String(one.value))
+    expect(parsed).toBe(texts.length - new Set(texts).size)
+    // The first pass's trees are what parseMarkdown gave (nothing touched them since).
+    const differ = paths.filter((name, index) => !isDeepStrictEqual(trees[index], first.trees[index]))
+    expect(differ).toEqual([])
+  }, 60_000)
+})
+
+describe('check() with the tree cache', () => {
+  const fixtures = ['figure-needs-citation', 'broken-ref', 'malformed-citation'].map((name) => path.join(repository, 'test/fixtures', name))
+
+  it('finds the same, where trees are parsed and where they are read back, and writes them in the cache folder', async () => {
+    const env = {...process.env, RAPPORTEUR_CACHE: temporary()}
+    for (const dir of fixtures) {
+      const messages = async (options: Parameters<typeof check>[1]) => (await check(dir, options)).files.flatMap((one) => one.messages.map((message) => `${one.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
+      const parsed = await messages({})
+      expect(parsed.length).toBeGreaterThan(0)
+      expect(await messages({treeCache: true, env})).toEqual(parsed)
+      expect(await messages({treeCache: true, env})).toEqual(parsed)
+    }
+    expect(cacheFiles(path.join(env.RAPPORTEUR_CACHE, 'trees')).length).toBeGreaterThanOrEqual(fixtures.length)
+  })
+
+  it('writes nothing without it', async () => {
+    const env = {...process.env, RAPPORTEUR_CACHE: temporary()}
+    await check(fixtures[0]!, {env})
+    expect(cacheFiles(env.RAPPORTEUR_CACHE)).toEqual([])
+  })
+})
