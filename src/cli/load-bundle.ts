@@ -4,6 +4,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {Script} from 'node:vm'
 import {cacheRoot} from '../load/cache-root.js'
+import {cacheSetting} from './cache-setting.js'
 
 /**
  * Runs the CLI's bundle (dist/bundle/: CommonJS chunks made by scripts/bundle.js) with V8's
@@ -45,21 +46,12 @@ export function codeCacheDir(command: string | undefined, bundleDir: string, env
   return path.join(cacheRoot(env), 'code', `node-${process.version}-${process.arch}`, installation, profile)
 }
 
-const OFF = new Set(['off', '0', 'false', 'no'])
-const ON = new Set(['', 'on', '1', 'true', 'yes'])
-
 /**
- * `RAPPORTEUR_CODE_CACHE` as understood: off (`off`, `0`, `false`, `no`), on (unset, `on`, `1`,
- * `true`, `yes`), or on with a warning naming the value and the ones it takes, so that a
- * misspelt `of` does not leave the cache on without a word.
+ * `RAPPORTEUR_CODE_CACHE` as understood (cache-setting.ts): off, on, or on with a warning naming
+ * a value it does not take.
  */
 export function codeCacheSetting(env: NodeJS.ProcessEnv = process.env): {on: boolean; warning?: string} {
-  const value = env.RAPPORTEUR_CODE_CACHE
-  if (value === undefined) return {on: true}
-  const setting = value.trim().toLowerCase()
-  if (OFF.has(setting)) return {on: false}
-  if (ON.has(setting)) return {on: true}
-  return {on: true, warning: `rapporteur: RAPPORTEUR_CODE_CACHE=${JSON.stringify(value)} is not understood, so the code cache stays on; set it to \`off\` (or \`on\`).`}
+  return cacheSetting('RAPPORTEUR_CODE_CACHE', 'code cache', env)
 }
 
 /** Load `entry` and the chunks it requires (relative paths), compiled with the code cache in `cacheDir` when given. */

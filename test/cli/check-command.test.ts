@@ -1,4 +1,5 @@
-import {realpathSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, realpathSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -133,5 +134,34 @@ describe('rapporteur check', () => {
     const {code, out} = await run(['check', dir, '--format', 'json'])
     expect(JSON.parse(out)).toEqual([])
     expect(code).toBe(0)
+  })
+})
+
+describe('rapporteur check and the tree cache', () => {
+  const treesIn = (cache: string) => (existsSync(path.join(cache, 'trees')) ? readdirSync(path.join(cache, 'trees'), {recursive: true}).filter((name) => String(name).endsWith('.v8')) : [])
+
+  test('keeps the Markdown trees in the cache folder, and reports the same the second time', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-cli-trees-'))
+    made.push(cache)
+    const runWith = async (env: NodeJS.ProcessEnv) => {
+      const io = captureIo(fixtures, {RAPPORTEUR_CACHE: cache, ...env})
+      const code = await main(['check', 'figure-needs-citation'], io)
+      return {code, out: io.out(), err: io.err()}
+    }
+    const first = await runWith({RAPPORTEUR_TREE_CACHE: undefined})
+    expect(treesIn(cache).length).toBeGreaterThan(0)
+    expect(await runWith({RAPPORTEUR_TREE_CACHE: undefined})).toEqual(first)
+    expect(first.code).toBe(1)
+  })
+
+  test('RAPPORTEUR_TREE_CACHE=off keeps none; a value it does not take is said, and the cache stays on', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'rapporteur-cli-trees-'))
+    made.push(cache)
+    await main(['check', 'figure-needs-citation'], captureIo(fixtures, {RAPPORTEUR_CACHE: cache, RAPPORTEUR_TREE_CACHE: 'off'}))
+    expect(treesIn(cache)).toEqual([])
+    const io = captureIo(fixtures, {RAPPORTEUR_CACHE: cache, RAPPORTEUR_TREE_CACHE: 'of'})
+    await main(['check', 'figure-needs-citation'], io)
+    expect(io.err()).toBe('rapporteur: RAPPORTEUR_TREE_CACHE="of" is not understood, so the tree cache stays on; set it to `off` (or `on`).\n')
+    expect(treesIn(cache).length).toBeGreaterThan(0)
   })
 })

@@ -12,7 +12,8 @@ export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}): Io & {out()
       err += text
     },
     isTTY: false,
-    env: {NO_COLOR: '1', ...env},
+    // The tree cache off unless a test asks for it: it would go to the home folder's cache.
+    env: {NO_COLOR: '1', RAPPORTEUR_TREE_CACHE: 'off', ...env},
     cwd,
     out: () => out,
     err: () => err

@@ -14,6 +14,7 @@ import {defaultReviewName, type ReviewSource} from '../../load/review-file.js'
 import {writeFileAtomic} from '../../print/write-atomic.js'
 import {exitCodes, useColor, type Io} from '../io.js'
 import {version} from '../version.js'
+import {treeCacheWanted} from '../cache-setting.js'
 
 export interface CheckCommandOptions {
   /** `html` writes the reviewer's audit page instead of the findings (they are in the page). */
@@ -35,7 +36,7 @@ export interface CheckCommandOptions {
 export async function runCheck(dir: string, options: CheckCommandOptions, io: Io): Promise<number> {
   const folder = path.resolve(io.cwd, dir)
   const wantsPage = options.format === 'html' || options.audit !== undefined
-  const result = await check(folder, {rules: options.rule ?? {}, review: reviewSource(folder, options.review, wantsPage, io)})
+  const result = await check(folder, {rules: options.rule ?? {}, review: reviewSource(folder, options.review, wantsPage, io), treeCache: treeCacheWanted(io), env: io.env})
   const diagnostics = toJsonDiagnostics(result.files)
   const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
   // Rendered once for stdout and --audit alike; without a readable config there is no model, so no page.
