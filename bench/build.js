@@ -11,7 +11,9 @@
  *
  * (a) rapporteur, whole build: `build(dir, {formats: ['pdf'], editions: ['full']})` from
  *     dist/api/build.js (check, render, browser launch, Paged.js with our handlers, preflight,
- *     page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders.
+ *     page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders,
+ *     and one chapter edited, as a writer rebuilds: the tree cache on, as the CLI has it (the
+ *     project's check before the rounds wrote it), so the other chapters are not parsed again.
  * (b) rapporteur, pagination only: `renderPdf` + `finalizePdf` on the print HTML (a) wrote
  *     (`<out>/.print/rapport.html`), in one browser for all rounds. Its steps are wall-clock phases
  *     (renderPdf lays parts out in several pages at once, so the calls on its pages overlap).
@@ -35,10 +37,10 @@
  */
 import {execFile, execFileSync, fork} from 'node:child_process'
 import {promisify} from 'node:util'
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
@@ -215,11 +217,14 @@ if (isChild) {
     rapporteur: (project) => ({
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
+        // A writer's rebuild: one chapter edited (a line added at its end, which changes no
+        // output), so that it is parsed again and the others are read from the tree cache.
+        appendFileSync(project.editedFile, '\n')
         // build() reports its stages (check, render, browser, paginate, done): time between them.
         const stages = []
         const onProgress = (stage) => stages.push({stage, at: performance.now()})
         onProgress('start')
-        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress})
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         const edition = result.editions[0]
         if (edition.cached) throw new Error('build used its cache: the .sha256 files were not removed')
@@ -523,8 +528,9 @@ async function metadataOf(model) {
  * The sample report as a writer builds it: `rapporteur build` (the CLI, a fresh Node process each
  * time, both editions, both formats) on a copy of report/, after deleting `dist/.print` (clean:
  * every PDF laid out again), then again with nothing changed. One warm-up, then `rounds` of each.
- * The builds keep their compiled code in a cache folder of their own (src/cli/load-bundle.ts): the
- * warm-up writes it, as a writer's first build does, and the rounds read it.
+ * The builds keep their compiled code (src/cli/load-bundle.ts) and the Markdown's trees
+ * (src/load/tree-cache.ts) in a cache folder of their own: the warm-up writes them, as a writer's
+ * first build does, and the rounds read them, each after one chapter was edited (parsed again).
  */
 function sampleBuilds(rounds) {
   const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-sample-'))
@@ -542,6 +548,9 @@ function sampleBuilds(rounds) {
   let pages = ''
   for (let round = -1; round < rounds; round++) {
     rmSync(join(report, 'dist', '.print'), {recursive: true, force: true})
+    // One chapter edited (a line added at its end: the same outputs), parsed again, the others
+    // read from the tree cache the warm-up wrote, as in a writer's rebuild.
+    appendFileSync(join(report, 'chapters', '01-alerte.md'), '\n')
     const built = run()
     pages = [...built.output.matchAll(/\((\d+) pages\)/gu)].map((match) => match[1]).join(' + ')
     const again = run()
@@ -587,13 +596,15 @@ if (!isChild) {
   for (const size of options.sizes) {
     const dir = mkdtempSync(join(tmpdir(), `rapporteur-bench-build-${size}-`))
     const corpus = generateBuildProject({dir, pages: size})
-    const checked = await check(dir)
+    // The writer checked before building: the project's trees are in the cache the builds read (its own folder).
+    const cacheDir = join(dir, '..', `${basename(dir)}-cache`)
+    const checked = await check(dir, {treeCache: true, env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
     if (!checked.ok) throw new Error(`check could not run on the generated project in ${dir}`)
     const counts = {error: 0, warning: 0, info: 0}
     for (const file of checked.files) for (const message of file.messages) counts[message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info']++
     if (counts.error > 0) throw new Error(`check found ${counts.error} errors in the generated project ${dir}`)
     const outDir = join(dir, 'dist')
-    const project = {dir, outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
+    const project = {dir, cacheDir, editedFile: join(dir, corpus.files[0]), outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
     console.log(`\n~${size} pages: ${corpus.chapters} chapters + glossary, ${(corpus.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${checked.model.citations.length} citations; check: ${counts.error} errors, ${counts.warning} warnings`)
 
     const largest = size === largestSize
@@ -645,6 +656,7 @@ if (!isChild) {
     }
     const htmlKb = readFileSync(project.htmlFile).length / 1024
     results.push({size, corpus, measured, htmlKb, rounds, citations: checked.model.citations.length})
+    rmSync(cacheDir, {recursive: true, force: true})
     if (!options.keep) rmSync(dir, {recursive: true, force: true})
     else console.log(`  project kept in ${dir}`)
   }

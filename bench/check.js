@@ -7,11 +7,13 @@
  *
  * (a) parse: read every Markdown file of the project and `createParser().parse()` it (remark-parse,
  *     GFM, front matter, directives, citations: the checker's own processor), nothing else.
- * (b) check: `check(dir)` from dist/index.js (load, parse, model, rules), as the CLI runs it.
+ * (b) check: `check(dir)` from dist/index.js (load, parse, model, rules), every file parsed.
+ * (c) check, trees cached: the same with the tree cache on, as the CLI runs it a second time
+ *     (src/load/tree-cache.ts; its own cache folder, written by the warm-up): no file parsed.
  *
  * One warm-up of each, then N rounds alternating (a) and (b) (order flipped every other round),
  * with a full GC before every timed run. Reports medians. The last line of output is one JSON
- * object, for scripts: {"check_s","parse_s","ratio","markdown_mb","files","rounds"}.
+ * object, for scripts: {"check_s","check_cached_s","parse_s","ratio","ratio_cached","markdown_mb","files","rounds"}.
  */
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -64,6 +66,14 @@ async function fullCheck() {
   return result
 }
 
+/** (c) The check as the CLI runs it once the trees are in its cache (the warm-up put them there). */
+const cacheDir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-cache-'))
+async function cachedCheck() {
+  const result = await check(dir, {treeCache: true, env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
+  if (!result.ok) throw new Error('check could not run on the corpus')
+  return result
+}
+
 async function time(fn) {
   gc()
   const start = performance.now()
@@ -74,21 +84,24 @@ async function time(fn) {
 // Warm-up: one of each (JIT, module loading, lazy imports).
 const warmParse = await time(bareParse)
 const warmCheck = await time(fullCheck)
+const warmCached = await time(cachedCheck)
 const diagnostics = {}
 for (const file of warmCheck.value.files) for (const message of file.messages) diagnostics[message.ruleId ?? '?'] = (diagnostics[message.ruleId ?? '?'] ?? 0) + 1
 const model = warmCheck.value.model
-console.log(`warm-up: parse ${warmParse.seconds.toFixed(3)} s, check ${warmCheck.seconds.toFixed(3)} s`)
+console.log(`warm-up: parse ${warmParse.seconds.toFixed(3)} s, check ${warmCheck.seconds.toFixed(3)} s, check writing the tree cache ${warmCached.seconds.toFixed(3)} s`)
 console.log(`  check found ${model.figures.length} figures, ${model.citations.length} citations, ${model.stats.length} stats, ${model.recommendations.length} recommendations; diagnostics: ${JSON.stringify(diagnostics)}`)
 
 const parseTimes = []
 const checkTimes = []
+const cachedTimes = []
 for (let round = 0; round < options.rounds; round++) {
-  const order = round % 2 === 0 ? ['parse', 'check'] : ['check', 'parse']
+  const order = round % 2 === 0 ? ['parse', 'check', 'cached'] : ['cached', 'check', 'parse']
   for (const which of order) {
     if (which === 'parse') parseTimes.push((await time(bareParse)).seconds)
-    else checkTimes.push((await time(fullCheck)).seconds)
+    else if (which === 'check') checkTimes.push((await time(fullCheck)).seconds)
+    else cachedTimes.push((await time(cachedCheck)).seconds)
   }
-  process.stdout.write(`  round ${round + 1}/${options.rounds}: parse ${parseTimes.at(-1).toFixed(3)} s, check ${checkTimes.at(-1).toFixed(3)} s\n`)
+  process.stdout.write(`  round ${round + 1}/${options.rounds}: parse ${parseTimes.at(-1).toFixed(3)} s, check ${checkTimes.at(-1).toFixed(3)} s, check with cached trees ${cachedTimes.at(-1).toFixed(3)} s\n`)
 }
 
 const median = (values) => {
@@ -98,7 +111,9 @@ const median = (values) => {
 }
 const parseS = median(parseTimes)
 const checkS = median(checkTimes)
+const cachedS = median(cachedTimes)
 const ratio = checkS / parseS
+const ratioCached = cachedS / parseS
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 
 const row = (name, times, med) => `| ${name.padEnd(28)} | ${med.toFixed(3).padStart(8)} | ${Math.min(...times).toFixed(3).padStart(7)} | ${Math.max(...times).toFixed(3).padStart(7)} | ${(markdownMb / med).toFixed(2).padStart(6)} |`
@@ -107,17 +122,21 @@ console.log(`| ${'run'.padEnd(28)} | median s |   min s |   max s |   MB/s |`)
 console.log(`|${'-'.repeat(30)}|---------:|--------:|--------:|-------:|`)
 console.log(row('bare parse (createParser)', parseTimes, parseS))
 console.log(row('check(dir)', checkTimes, checkS))
+console.log(row('check(dir), trees cached', cachedTimes, cachedS))
 console.log('')
-console.log(`ratio check / parse: ${ratio.toFixed(2)}x (goal: <= 1.5x) ${ratio <= 1.5 ? 'OK' : 'OVER'}`)
+console.log(`ratio check / parse: ${ratio.toFixed(2)}x (goal: <= 1.5x) ${ratio <= 1.5 ? 'OK' : 'OVER'}; with the trees cached: ${ratioCached.toFixed(2)}x`)
 console.log(`peak RSS: ${peakRssMb.toFixed(0)} MB; node ${process.version}, ${options.rounds} rounds`)
 
+rmSync(cacheDir, {recursive: true, force: true})
 if (!options.keep) rmSync(dir, {recursive: true, force: true})
 else console.log(`corpus kept in ${dir}`)
 
 console.log(JSON.stringify({
   check_s: Number(checkS.toFixed(3)),
+  check_cached_s: Number(cachedS.toFixed(3)),
   parse_s: Number(parseS.toFixed(3)),
   ratio: Number(ratio.toFixed(2)),
+  ratio_cached: Number(ratioCached.toFixed(2)),
   markdown_mb: Number(markdownMb.toFixed(2)),
   files: corpus.files.length,
   rounds: options.rounds
