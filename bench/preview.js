@@ -4,14 +4,16 @@
  * `rapporteur preview` on the sample report.
  *
  *   npm run bench:preview                  # builds dist/ first, then runs this file
- *   node bench/preview.js [--runs 9] [--chapter chapters/01-alerte.md] [--paged]
+ *   node bench/preview.js [--runs 9] [--chapter chapters/01-alerte.md] [--paged] [--no-tree-cache]
  *
  * Starts the preview (dist/api/preview.js) on a temporary copy of report/ (without dist/), opens
  * the web view of the full report (`--paged`: the paged view) in headless Chromium, then `runs`
  * times appends a sentence with a unique word to one chapter and measures, in this process, from
  * just before the write to the moment the word is in the reloaded page's <main>. One untimed
  * warm-up edit first. The server's own share (check + render of the open page, from the file
- * event after the 50 ms debounce) is reported too. The last line is one JSON object, for scripts.
+ * event after the 50 ms debounce) is reported too. The tree cache is on, as the CLI has it (in a
+ * cache folder of the benchmark's own; `--no-tree-cache`: every file parsed at each rebuild).
+ * The last line is one JSON object, for scripts.
  */
 import {appendFile, cp, mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -22,11 +24,12 @@ import {preview} from '../dist/api/preview.js'
 import {launchBrowser, resolveBrowser} from '../dist/print/browser.js'
 
 function parseArgs(argv) {
-  const options = {runs: 9, chapter: 'chapters/01-alerte.md', paged: false}
+  const options = {runs: 9, chapter: 'chapters/01-alerte.md', paged: false, treeCache: true}
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') options.runs = Number(argv[++i])
     else if (argv[i] === '--chapter') options.chapter = argv[++i]
     else if (argv[i] === '--paged') options.paged = true
+    else if (argv[i] === '--no-tree-cache') options.treeCache = false
   }
   return options
 }
@@ -48,7 +51,7 @@ const serverTimes = []
 let server
 let browser
 try {
-  server = await preview(dir, {port: 0, onRebuild: (rebuild) => rebuild.changed && serverTimes.push(rebuild.ms)})
+  server = await preview(dir, {port: 0, onRebuild: (rebuild) => rebuild.changed && serverTimes.push(rebuild.ms), treeCache: options.treeCache, env: {...process.env, RAPPORTEUR_CACHE: join(root, 'cache')}})
   browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000, frames: true})
   const page = await browser.newPage()
   const url = options.paged ? server.pages[0].paged : server.pages[0].web

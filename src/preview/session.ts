@@ -1,4 +1,4 @@
-import {check} from '../api/check.js'
+import {check, type CheckOptions} from '../api/check.js'
 import {toJsonDiagnostics, type JsonDiagnostic} from '../diagnostics/to-json.js'
 import {CannotRunError} from '../load/cannot-run.js'
 import {loadTheme, type Theme} from '../load/theme.js'
@@ -56,7 +56,9 @@ export class PreviewSession {
   constructor(
     readonly dir: string,
     /** Called when a page failed to render after the rebuild reported: the findings changed. */
-    private readonly onLateProblem: () => void = () => {}
+    private readonly onLateProblem: () => void = () => {},
+    /** How each check reads the Markdown's trees (check()'s `treeCache` and `env`). */
+    private readonly checkOptions: Pick<CheckOptions, 'treeCache' | 'env'> = {}
   ) {}
 
   get model(): ReportModel | undefined {
@@ -137,7 +139,7 @@ export class PreviewSession {
 
   async #check(first: boolean): Promise<void> {
     try {
-      const result = await check(this.dir)
+      const result = await check(this.dir, this.checkOptions)
       this.#sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
       this.#found = toJsonDiagnostics(result.files).filter((item) => item.severity !== 'info')
       // A file that cannot be parsed or validated (rule `schema`) leaves holes in the model: keep

@@ -1,6 +1,6 @@
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {readFile, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -97,6 +97,30 @@ describe('rapporteur preview (command)', () => {
       expect((await rawGet(port, '/paged/rapport.html')).body.replaceAll('&#x2F;', '/')).toContain('href="../assets/katex/katex.min.css"')
       for (const file of ['/assets/katex/katex.min.css', '/paged/assets/katex/katex.min.css', '/assets/katex/fonts/KaTeX_Main-Regular.woff2']) expect((await rawGet(port, file)).status, file).toBe(200)
       for (const file of ['/assets/katex/katex.js', '/assets/katex/fonts/KaTeX_Main-Regular.ttf']) expect((await rawGet(port, file)).status, file).toBe(404)
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('with the tree cache, a rebuild reads back the trees of the files that did not change', async () => {
+    const dir = await project({'chapters/02-suite.md': '# Suite\n\nUn second chapitre.\n'})
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-preview-trees-'))
+    made.push(cache)
+    let rebuilt: (report: RebuildReport) => void = () => {}
+    const next = () => new Promise<RebuildReport>((resolve) => (rebuilt = resolve))
+    const server = await preview(dir, {onRebuild: (report) => rebuilt(report), treeCache: true, env: {...process.env, RAPPORTEUR_CACHE: cache}})
+    const trees = async () => (await readdir(path.join(cache, 'trees'), {recursive: true})).filter((name) => name.endsWith('.v8')).sort()
+    try {
+      const before = await trees()
+      expect(before.length).toBeGreaterThanOrEqual(2)
+      const edited = next()
+      await writeFile(path.join(dir, 'chapters/02-suite.md'), '# Suite\n\nUn second chapitre, revu.\n')
+      expect((await edited).reloaded).toBe(true)
+      expect((await rawGet(Number(new URL(server.url).port), '/rapport.html')).body).toContain('revu')
+      // One tree replaced (the edited file's), the others kept.
+      const after = await trees()
+      expect(after).toHaveLength(before.length)
+      expect(after.filter((name) => !before.includes(name))).toHaveLength(1)
     } finally {
       await server.close()
     }

@@ -6,6 +6,7 @@ import {CannotRunError} from '../../load/cannot-run.js'
 import {isLoopbackHost} from '../../preview/paths.js'
 import {openBrowser} from '../../preview/open.js'
 import {exitCodes, useColor, type Io} from '../io.js'
+import {treeCacheWanted} from '../cache-setting.js'
 
 export interface PreviewCommandOptions {
   port?: number
@@ -41,7 +42,9 @@ export async function runPreview(dir: string, options: PreviewCommandOptions, io
         port,
         host,
         onRebuild: (report) => printRebuild(report, io, color),
-        onWarning: (message) => io.stderr(`rapporteur: warning: ${message}\n`)
+        onWarning: (message) => io.stderr(`rapporteur: warning: ${message}\n`),
+        treeCache: treeCacheWanted(io),
+        env: io.env
       })
     } catch (error) {
       if (!(error instanceof CannotRunError)) throw error
