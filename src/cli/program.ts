@@ -85,6 +85,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .option('--delimiter <char>', 'CSV field separator: `,` (the default), `;` (Excel in French) or `tab`', parseDelimiter)
     .option('--no-bom', 'CSV without the UTF-8 byte order mark (Excel needs it to read accents)')
+    .option('--out <file>', 'write the export into this file instead of stdout (the same bytes)')
     .option('--color', 'force colours')
     .option('--no-color', 'plain output, no colours')
     .action(async (what: ExportKind, dir: string, options: ExportCommandOptions, command: Command) => {

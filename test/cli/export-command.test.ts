@@ -1,3 +1,4 @@
+import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -141,5 +142,33 @@ interrogés ; « déjà » vus.
       expect(out).toBe('')
       expect(err).toBe(`error: option '${name}' applies to CSV only and the format is JSON: add \`--format csv\`\n`)
     })
+  })
+})
+
+describe('rapporteur export --out', () => {
+  const files = {'chapters/intro.md': chapter, 'sources.yaml': sources}
+
+  test('writes into the file the very bytes stdout gets (UTF-8, byte order mark first), and nothing on stdout', async () => {
+    const printed = await exportOf('stats', files, 'csv')
+    const dir = await writeProject(files)
+    made.push(dir)
+    const io = captureIo(dir)
+    expect(await main(['export', 'stats', '.', '--format', 'csv', '--out', 'stats.csv'], io)).toBe(0)
+    expect(io.out()).toBe('')
+    expect(io.err()).toBe('')
+    const written = readFileSync(path.join(dir, 'stats.csv'))
+    expect(written.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(written.toString('utf8')).toBe(printed.out)
+  })
+
+  test('a file that cannot be written: exit 2, what went wrong, no stack trace, nothing written', async () => {
+    const dir = await writeProject(files)
+    made.push(dir)
+    const io = captureIo(dir)
+    expect(await main(['export', 'stats', '.', '--out', 'no-such-folder/stats.json'], io)).toBe(2)
+    expect(io.out()).toBe('')
+    expect(io.err()).toMatch(/^rapporteur: Cannot write `no-such-folder\/stats\.json`: .+; nothing was written\n$/u)
+    expect(io.err()).not.toMatch(/ at /u)
+    expect(existsSync(path.join(dir, 'no-such-folder'))).toBe(false)
   })
 })
