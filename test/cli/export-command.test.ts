@@ -171,4 +171,15 @@ describe('rapporteur export --out', () => {
     expect(io.err()).not.toMatch(/ at /u)
     expect(existsSync(path.join(dir, 'no-such-folder'))).toBe(false)
   })
+
+  test('a file of the report is refused, and left as it was: exit 2, saying which', async () => {
+    const dir = await writeProject(files)
+    made.push(dir)
+    const before = readFileSync(path.join(dir, 'chapters/intro.md'), 'utf8')
+    const io = captureIo(path.dirname(dir))
+    expect(await main(['export', 'stats', dir, '--format', 'csv', '--out', path.join(dir, 'chapters/intro.md')], io)).toBe(2)
+    expect(io.out()).toBe('')
+    expect(io.err()).toBe(`rapporteur: Cannot write \`${path.join(dir, 'chapters/intro.md')}\`: it is \`chapters/intro.md\`, a file of the report; give --out another name; nothing was written\n`)
+    expect(readFileSync(path.join(dir, 'chapters/intro.md'), 'utf8')).toBe(before)
+  })
 })

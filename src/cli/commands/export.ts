@@ -25,10 +25,12 @@ export interface ExportCommandOptions {
 /**
  * `rapporteur export <what> [dir]`: the model's content as JSON or CSV on stdout, or into the file
  * `--out` names, byte for byte the same: a shell's redirection may not be (Windows PowerShell 5's
- * `>` writes UTF-16, the accents and the byte order mark lost for Excel).
+ * `>` writes UTF-16, the accents and the byte order mark lost for Excel). A file of the report
+ * itself is refused, never replaced.
  */
 export async function runExport(kind: ExportKind, dir: string, options: ExportCommandOptions, io: Io): Promise<number> {
-  const result = await check(path.resolve(io.cwd, dir), {treeCache: treeCacheWanted(io), env: io.env})
+  const folder = path.resolve(io.cwd, dir)
+  const result = await check(folder, {treeCache: treeCacheWanted(io), env: io.env})
   if (!result.ok) {
     const diagnostics = toJsonDiagnostics(result.files)
     io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, String(file.value)]))}))
@@ -39,11 +41,18 @@ export async function runExport(kind: ExportKind, dir: string, options: ExportCo
     io.stdout(text)
     return exitCodes.clean
   }
+  const out = path.resolve(io.cwd, options.out)
+  // `--out chapters/01.md` would replace a chapter with a table, as `>` would: refused.
+  const input = [...result.model.files.keys()].find((file) => path.resolve(folder, file) === out)
+  if (input !== undefined) {
+    io.stderr(`rapporteur: Cannot write \`${options.out}\`: it is \`${input}\`, a file of the report; give --out another name; nothing was written\n`)
+    return exitCodes.cannotRun
+  }
   try {
     // Written whole or not at all: a spreadsheet open on the last export never reads half of this one.
-    await writeFileAtomic(path.resolve(io.cwd, options.out), Buffer.from(text, 'utf8'))
+    await writeFileAtomic(out, Buffer.from(text, 'utf8'))
   } catch (error) {
-    io.stderr(`rapporteur: Cannot write \`${options.out}\`: ${whyNotWritten(error, path.resolve(io.cwd, options.out))}; nothing was written\n`)
+    io.stderr(`rapporteur: Cannot write \`${options.out}\`: ${whyNotWritten(error, out)}; nothing was written\n`)
     return exitCodes.cannotRun
   }
   return exitCodes.clean
