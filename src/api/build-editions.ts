@@ -30,6 +30,8 @@ import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-sett
 import {writeAssets, writeMathAssets} from './write-assets.js'
 import {collectGarbage, worthCollecting} from './collect-garbage.js'
 import {addDiagnostics, installFingerprint} from './build-state.js'
+import {openCitationStore} from './citation-store.js'
+import {cacheRoot} from '../load/cache-root.js'
 import {assetsDigest, printKey} from './print-key.js'
 import {findingsOf, readPrintFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
 import type {JsonDiagnostic} from '../diagnostics/to-json.js'
@@ -48,6 +50,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   // Two builds into one output folder take turns (a lock folder beside the outputs).
   await mkdir(out, {recursive: true})
   const outputs = new StagedWrites()
+  // Each edition's citations as formatted by an earlier build, when they are the same (citation-store.ts): read while the assets are written.
+  const citations = options.citationCache ? installFingerprint().then((fingerprint) => openCitationStore({root: cacheRoot(options.env), fingerprint, project: path.resolve(dir)})) : undefined
   let mathAssets: Promise<void> | undefined
   return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
     await writeAssets(dir, out, theme, model)
@@ -107,10 +111,13 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       if (formats.includes('html')) built.push(await stageWebPage(edition, item))
       else built.push(item!)
     }
+    // Written while the prints run.
+    const saved = (await citations)?.save()
     // Rendering is over: its garbage goes before the browser's largest pages, when the heap is large
     // enough for that to matter (collect-garbage.ts).
     if (printing.length > 0 && worthCollecting(process.memoryUsage().heapTotal)) collectGarbage()
     const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
+    await saved
     // The browser closes (40–65 ms) while the outputs are written; build() waits for it, and
     // reports a failure to close, before it returns.
     browser?.close().catch(() => {})
@@ -129,7 +136,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** An edition rendered for print, written to `.print/` for the browser, with the hash its PDF is cached by. */
   async function writePrintHtml(edition: EditionName): Promise<PrintJob> {
     progress('render', edition)
-    const print = await renderEdition(model, edition, {mode: 'print', pageOf})
+    const print = await renderEdition(model, edition, {mode: 'print', pageOf, formatted: await citations})
     if (print.usesMath) await writeMathAssetsOnce()
     const {html, tree} = renderDocumentWithTree(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
       typography(model.config.lang, {hyphenate: true})(tree)
@@ -154,7 +161,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
   async function stageWebPage(edition: EditionName, item: BuiltEdition | undefined): Promise<BuiltEdition> {
     progress('render', edition)
-    const web = await renderEdition(model, edition, {mode: 'web', pageOf})
+    const web = await renderEdition(model, edition, {mode: 'web', pageOf, formatted: await citations})
     if (web.usesMath) await writeMathAssetsOnce()
     const built = item ?? {edition, rendered: web}
     built.rendered = web

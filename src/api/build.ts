@@ -35,6 +35,8 @@ export interface BuildOptions {
   skipUnchanged?: boolean
   /** Markdown trees kept in the user's cache folder between runs (check()'s `treeCache`): the CLI's default, off here. */
   treeCache?: boolean
+  /** Each edition's formatted citations kept in the user's cache folder between runs (api/citation-store.ts): the CLI's default, off here. */
+  citationCache?: boolean
 }
 
 export interface BuiltEdition {

@@ -4,7 +4,8 @@ const OFF = new Set(['off', '0', 'false', 'no'])
 const ON = new Set(['', 'on', '1', 'true', 'yes'])
 
 /**
- * A cache switch as understood (`RAPPORTEUR_CODE_CACHE`, `RAPPORTEUR_TREE_CACHE`): off (`off`, `0`,
+ * A cache switch as understood (`RAPPORTEUR_CODE_CACHE`, `RAPPORTEUR_TREE_CACHE`,
+ * `RAPPORTEUR_CITATION_CACHE`): off (`off`, `0`,
  * `false`, `no`), on (unset, `on`, `1`, `true`, `yes`), or on with a warning naming the value and
  * the ones it takes, so that a misspelt `of` does not leave the cache on without a word.
  */
@@ -19,7 +20,16 @@ export function cacheSetting(variable: string, what: string, env: NodeJS.Process
 
 /** Whether a command keeps Markdown trees in the cache folder (load/tree-cache.ts); a value not understood is said on stderr. */
 export function treeCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
-  const {on, warning} = cacheSetting('RAPPORTEUR_TREE_CACHE', 'tree cache', io.env)
+  return wanted(io, 'RAPPORTEUR_TREE_CACHE', 'tree cache')
+}
+
+/** Whether a build keeps each edition's formatted citations in the cache folder (api/citation-store.ts); a value not understood is said on stderr. */
+export function citationCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
+  return wanted(io, 'RAPPORTEUR_CITATION_CACHE', 'citation cache')
+}
+
+function wanted(io: Pick<Io, 'env' | 'stderr'>, variable: string, what: string): boolean {
+  const {on, warning} = cacheSetting(variable, what, io.env)
   if (warning) io.stderr(`${warning}\n`)
   return on
 }

@@ -1,9 +1,8 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
-import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {cacheFolder, type CacheFolderOptions} from './cache-folder.js'
 
 /**
  * Each Markdown file's tree kept in the user's cache folder, by the file's text and the rapporteur
@@ -14,11 +13,10 @@ import type {VFile} from 'vfile'
  * and 4 ms. V8's own serialisation keeps every field as it was (undefined ones too, which JSON
  * would drop); a test checks that every Markdown file of the repository comes back equal to its parse.
  *
- * Layout: `<cache>/trees/<rapporteur>/<project>/<key>.v8`, one folder per rapporteur (its install
- * fingerprint: another version, or a checkout rebuilt, parses afresh) and per project (its
- * absolute path). Saving removes the project's trees its files no longer have (an edited chapter's
- * old text) and the folders of other rapporteurs, so the cache holds one tree per file of each
- * project checked.
+ * Layout: `<cache>/trees/<rapporteur>/<project>/<key>.v8` (load/cache-folder.ts: another version,
+ * or a checkout rebuilt, parses afresh). Saving removes the project's trees its files no longer have
+ * (an edited chapter's old text) and the folders of other rapporteurs, so the cache holds one tree
+ * per file of each project checked.
  *
  * A cache file is rapporteur's own output, not a user's input: it is not validated with a schema
  * (that would cost what parsing does), but it must name the key it was written for and hold a
@@ -28,14 +26,7 @@ import type {VFile} from 'vfile'
 /** Bump when the cached value's shape changes. */
 const FORMAT = 1
 
-export interface TreeCacheOptions {
-  /** The user's cache folder (cacheRoot). */
-  root: string
-  /** The rapporteur that parses (api/build-state.ts, installFingerprint). */
-  fingerprint: string
-  /** The report folder, absolute. */
-  project: string
-}
+export type TreeCacheOptions = CacheFolderOptions
 
 export interface TreeCache {
   /** The file's tree: read back when this rapporteur parsed the same text before, else `parse(file)`, kept for save. */
@@ -53,13 +44,12 @@ interface Stored {
 
 /** Open the cache for `files`: every tree it holds for their texts is read now, all at once. */
 export async function openTreeCache(options: TreeCacheOptions, files: readonly VFile[]): Promise<TreeCache> {
-  const rapporteur = path.join(options.root, 'trees', digest(`${FORMAT}\0${options.fingerprint}`))
-  const folder = path.join(rapporteur, digest(options.project))
+  const folder = cacheFolder('trees', FORMAT, options)
   const keyOf = (file: VFile): string => createHash('sha256').update(`${FORMAT}\0${options.fingerprint}\0`).update(String(file.value)).digest('hex')
   const keys = new Map(files.map((file) => [file, keyOf(file)]))
   const found = new Map<string, Root>()
   await Promise.all([...new Set(keys.values())].map(async (key) => {
-    const tree = await readStored(path.join(folder, `${key}.v8`), key)
+    const tree = readStored(await folder.read(`${key}.v8`), key)
     if (tree) found.set(key, tree)
   }))
   const fresh = new Map<string, Buffer>()
@@ -79,41 +69,20 @@ export async function openTreeCache(options: TreeCacheOptions, files: readonly V
       const tree = parse(file)
       counts.parsed++
       // Serialised now, before the model adds to the tree.
-      if (!fresh.has(key)) fresh.set(key, serialize({key, tree} satisfies Stored))
+      if (!fresh.has(`${key}.v8`)) fresh.set(`${key}.v8`, serialize({key, tree} satisfies Stored))
       return tree
     },
-    async save() {
-      try {
-        await mkdir(folder, {recursive: true})
-        await Promise.all([...fresh].map(async ([key, bytes]) => {
-          const file = path.join(folder, `${key}.v8`)
-          // Written then renamed, so that a check running beside this one never reads half a file.
-          const staged = `${file}.${process.pid}.tmp`
-          await writeFile(staged, bytes)
-          await rename(staged, file)
-        }))
-        const wanted = new Set([...keys.values()].map((key) => `${key}.v8`))
-        await Promise.all((await readdir(folder)).filter((name) => !wanted.has(name) && !name.endsWith('.tmp')).map((name) => rm(path.join(folder, name), {force: true})))
-        const current = path.basename(rapporteur)
-        const trees = path.dirname(rapporteur)
-        await Promise.all((await readdir(trees)).filter((name) => name !== current).map((name) => rm(path.join(trees, name), {recursive: true, force: true})))
-      } catch {
-        // A cache folder that cannot be written (read-only home, full disk) only means parsing again.
-      }
-    }
+    save: () => folder.save(fresh, new Set([...keys.values()].map((key) => `${key}.v8`)))
   }
 }
 
-async function readStored(file: string, key: string): Promise<Root | undefined> {
+function readStored(bytes: Buffer | undefined, key: string): Root | undefined {
+  if (!bytes) return undefined
   try {
-    const stored = deserialize(await readFile(file)) as Partial<Stored> | null
+    const stored = deserialize(bytes) as Partial<Stored> | null
     if (stored && stored.key === key && stored.tree?.type === 'root' && Array.isArray(stored.tree.children)) return stored.tree
   } catch {
-    // Not there yet, or not a cache file this Node reads: parsed again.
+    // Not a cache file this Node reads: parsed again.
   }
   return undefined
-}
-
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, 16)
 }

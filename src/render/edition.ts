@@ -5,7 +5,7 @@ import {toString} from 'mdast-util-to-string'
 import type {EditionName} from '../model/schemas/config.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
-import {CitationCollector} from './citations/collector.js'
+import {CitationCollector, type FormattedStore} from './citations/collector.js'
 import {mergeDoublePeriods} from './citations/punctuation.js'
 import type {RenderContext, RenderMode} from './context.js'
 import {createHandlers} from './handlers.js'
@@ -30,6 +30,8 @@ export interface RenderedEdition {
 export interface EditionOptions {
   mode: RenderMode
   pageOf: Record<EditionName, string>
+  /** Where formatted citations are remembered (CitationCollector); default this process's memory. */
+  formatted?: FormattedStore
 }
 
 /** Render an edition's documents in order, then fill what depends on the whole: bibliography, TOC, notes. */
@@ -37,7 +39,7 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const documents = model.documents.filter((document) => document.editions.includes(edition))
   const labels = labelsFor(model.config.lang)
   const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
-  const citations = new CitationCollector(model.citationStyle, model.config.lang, items)
+  const citations = new CitationCollector(model.citationStyle, model.config.lang, items, options.formatted)
   const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
   const main: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)

@@ -12,8 +12,8 @@ export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}): Io & {out()
       err += text
     },
     isTTY: false,
-    // The tree cache off unless a test asks for it: it would go to the home folder's cache.
-    env: {NO_COLOR: '1', RAPPORTEUR_TREE_CACHE: 'off', ...env},
+    // The tree and citation caches off unless a test asks for them: they would go to the home folder's cache.
+    env: {NO_COLOR: '1', RAPPORTEUR_TREE_CACHE: 'off', RAPPORTEUR_CITATION_CACHE: 'off', ...env},
     cwd,
     out: () => out,
     err: () => err

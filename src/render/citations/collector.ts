@@ -36,7 +36,9 @@ export class CitationCollector {
   constructor(
     private readonly style: CslStyle,
     lang: string,
-    private readonly items: ReadonlyMap<string, CslItem>
+    private readonly items: ReadonlyMap<string, CslItem>,
+    /** Where formatted editions are remembered: this process's memory, or what a build keeps between runs (api/citation-store.ts). */
+    private readonly store: FormattedStore = processStore
   ) {
     try {
       this.engine = engineFor(style, lang, items)
@@ -93,11 +95,11 @@ export class CitationCollector {
       .update(JSON.stringify([this.engineKey, this.citations, [...this.uncited], this.slots.map((slot) => slot.inText ?? null)]))
       .update(JSON.stringify(this.citedItems()))
       .digest('hex')
-    let formatted = formattedEditions.get(key)
-    if (!formatted) {
+    let formatted = this.store.get(key)
+    // A stored edition is rapporteur's own output, but a damaged one must not leave a citation empty.
+    if (!formatted || !this.fits(formatted)) {
       formatted = this.format()
-      formattedEditions.set(key, formatted)
-      if (formattedEditions.size > 4) formattedEditions.delete(formattedEditions.keys().next().value!)
+      this.store.set(key, formatted)
     }
     formatted.clusters.forEach((html, index) => {
       const slot = this.slots[index]
@@ -131,6 +133,16 @@ export class CitationCollector {
     return {clusters, authors, bibliography}
   }
 
+  /** Whether a formatted edition has the shape this edition's citations need: one cluster each, one author form per slot. */
+  private fits(formatted: FormattedEdition): boolean {
+    const text = (value: unknown) => typeof value === 'string'
+    return (
+      Array.isArray(formatted.clusters) && formatted.clusters.length === this.citations.length && formatted.clusters.every(text) &&
+      Array.isArray(formatted.authors) && formatted.authors.length === this.slots.length && formatted.authors.every((author) => author === undefined || text(author)) &&
+      (formatted.bibliography === undefined || (Array.isArray(formatted.bibliography) && formatted.bibliography.every((entry) => text(entry?.id) && text(entry?.html))))
+    )
+  }
+
   /** The works cited or listed, as citeproc-js reads them (a change to one formats again). */
   private citedItems(): Array<CslItem | undefined> {
     const ids = new Set([...this.citations.flatMap((citation) => citation.citationItems.map((item) => item.id)), ...this.uncited])
@@ -149,14 +161,27 @@ export class CitationCollector {
 }
 
 /** What citeproc-js made of an edition's citations. */
-interface FormattedEdition {
+export interface FormattedEdition {
   clusters: string[]
   authors: Array<string | undefined>
   bibliography: Array<{id: string; html: string}> | undefined
 }
 
-/** The last editions formatted, by their citations, works and style (the web page, then the print HTML). */
+/** Formatted editions by a key of their citations, works and style. */
+export interface FormattedStore {
+  get(key: string): FormattedEdition | undefined
+  set(key: string, formatted: FormattedEdition): void
+}
+
+/** The last editions this process formatted (the print HTML, then the web page, or a preview's renders). */
 const formattedEditions = new Map<string, FormattedEdition>()
+const processStore: FormattedStore = {
+  get: (key) => formattedEditions.get(key),
+  set(key, formatted) {
+    formattedEditions.set(key, formatted)
+    if (formattedEditions.size > 4) formattedEditions.delete(formattedEditions.keys().next().value!)
+  }
+}
 /** Formatted HTML as hast: the same note ("Ibid.", a work's short form) recurs in every edition. */
 const parsedHtml = new Map<string, ElementContent[]>()
 

@@ -1,0 +1,79 @@
+import {deserialize, serialize} from 'node:v8'
+import {cacheFolder, type CacheFolderOptions} from '../load/cache-folder.js'
+import type {FormattedEdition, FormattedStore} from '../render/citations/collector.js'
+
+/**
+ * Each edition's formatted citations and bibliography kept in the user's cache folder between
+ * builds, by everything citeproc-js reads (the style, the language, every citation in order with
+ * its locators and affixes, the works: the collector's key), and read back the next time they are
+ * the same: a writer who edits prose and builds again does not have citeproc-js format the report's
+ * citations again. Why: in every CLI build (a fresh process), citeproc-js formatting the full
+ * edition is most of its render and lies on the build's longest path, before the first print HTML
+ * reaches the browser: 0.65 s of the 100-page benchmark project's render, ~1.7 s at 300 pages
+ * (bench/README.md, point 47). An edit that adds, moves or changes a citation, or a source, formats
+ * that edition again, as before.
+ *
+ * Layout: `<cache>/citations/<rapporteur>/<project>/<key>.v8` (load/cache-folder.ts): one entry
+ * per edition built, the others removed at each save. V8's serialisation, as for the trees: the
+ * author-only forms keep their `undefined`. An entry must name its key, and the collector checks
+ * that it has one formatted cluster per citation, or the edition is formatted again.
+ */
+
+/** Bump when the stored value's shape changes. */
+const FORMAT = 1
+
+export interface CitationStore extends FormattedStore {
+  /** Write the editions formatted this run, remove the project's others. Never throws. */
+  save(): Promise<void>
+  /** Editions read back, and formatted, so far. */
+  readonly counts: {read: number; formatted: number}
+}
+
+interface Stored {
+  key: string
+  formatted: FormattedEdition
+}
+
+/** Open the store of a project: what it holds is read now (one small file per edition). */
+export async function openCitationStore(options: CacheFolderOptions): Promise<CitationStore> {
+  const folder = cacheFolder('citations', FORMAT, options)
+  const stored = await folder.readAll()
+  const fresh = new Map<string, Uint8Array>()
+  const used = new Set<string>()
+  // This build's editions, as read or formatted: the store lives as long as one build.
+  const memory = new Map<string, FormattedEdition>()
+  const counts = {read: 0, formatted: 0}
+  const nameOf = (key: string) => `${key}.v8`
+  return {
+    counts,
+    get(key) {
+      // Read from the folder once, then from memory (the web page after the print HTML).
+      const kept = memory.get(key) ?? readStored(stored.get(nameOf(key)), key)
+      if (!kept) return undefined
+      if (!memory.has(key)) counts.read++
+      memory.set(key, kept)
+      used.add(nameOf(key))
+      return kept
+    },
+    set(key, formatted) {
+      // One handed out that the collector found damaged, formatted again: not read back after all.
+      if (memory.has(key) && !fresh.has(nameOf(key))) counts.read--
+      memory.set(key, formatted)
+      counts.formatted++
+      used.add(nameOf(key))
+      fresh.set(nameOf(key), serialize({key, formatted} satisfies Stored))
+    },
+    save: () => folder.save(fresh, used)
+  }
+}
+
+function readStored(bytes: Buffer | undefined, key: string): FormattedEdition | undefined {
+  if (!bytes) return undefined
+  try {
+    const stored = deserialize(bytes) as Partial<Stored> | null
+    if (stored && stored.key === key && stored.formatted && typeof stored.formatted === 'object') return stored.formatted
+  } catch {
+    // Not an entry this Node reads: formatted again.
+  }
+  return undefined
+}

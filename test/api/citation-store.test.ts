@@ -1,0 +1,160 @@
+import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {deserialize, serialize} from 'node:v8'
+import {afterAll, describe, expect, test} from 'vitest'
+import {build} from '../../src/api/build.js'
+import {openCitationStore} from '../../src/api/citation-store.js'
+import {main} from '../../src/cli/main.js'
+import type {FormattedEdition} from '../../src/render/citations/collector.js'
+import {captureIo} from '../helpers/io.js'
+
+/**
+ * Each edition's formatted citations kept between builds (api/citation-store.ts): read back while
+ * the citations are the same, formatted again when they change, the same pages either way.
+ * HTML-only builds: the store is used before the browser, for the print HTML and the web page alike.
+ */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => rm(dir, {recursive: true, force: true}))))
+
+async function temporary(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+/** Every entry under a cache folder's `citations/`, relative. */
+function entries(cache: string): string[] {
+  const root = path.join(cache, 'citations')
+  if (!existsSync(root)) return []
+  return readdirSync(root, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+const edition = (marker: string): FormattedEdition => ({clusters: [`<i>${marker}</i>, p. 3`, 'Ibid.'], authors: [undefined, 'Dupont'], bibliography: [{id: 'dupont-2024', html: `Dupont. ${marker}.`}]})
+
+describe('the citation store', () => {
+  const options = async () => ({root: await temporary('rapporteur-citations-'), fingerprint: 'one', project: '/reports/a'})
+
+  test('reads back what an earlier run formatted, undefined author forms included, and keeps only what a run used', async () => {
+    const at = await options()
+    const first = await openCitationStore(at)
+    expect(first.get('full')).toBeUndefined()
+    first.set('full', edition('Rapport'))
+    first.set('synthesis', edition('Synthèse'))
+    await first.save()
+    expect(entries(at.root)).toHaveLength(2)
+
+    const second = await openCitationStore(at)
+    expect(second.get('full')).toEqual(edition('Rapport'))
+    expect(second.get('full')!.authors).toHaveLength(2)
+    expect(second.counts).toEqual({read: 1, formatted: 0})
+    await second.save()
+    // The synthesis was not built this time: its entry is gone.
+    expect(entries(at.root)).toHaveLength(1)
+    expect((await openCitationStore(at)).get('synthesis')).toBeUndefined()
+  })
+
+  test('another rapporteur starts afresh and removes the other one’s entries', async () => {
+    const at = await options()
+    const old = await openCitationStore(at)
+    old.set('full', edition('Rapport'))
+    await old.save()
+    const other = await openCitationStore({...at, fingerprint: 'two'})
+    expect(other.get('full')).toBeUndefined()
+    other.set('full', edition('Autre'))
+    await other.save()
+    expect(entries(at.root)).toHaveLength(1)
+    expect((await openCitationStore(at)).get('full')).toBeUndefined()
+  })
+
+  test('a damaged entry, or one written for another key, is not handed out', async () => {
+    const at = await options()
+    const store = await openCitationStore(at)
+    store.set('full', edition('Rapport'))
+    store.set('synthesis', edition('Synthèse'))
+    await store.save()
+    const [full, synthesis] = entries(at.root).map((name) => path.join(at.root, 'citations', name))
+    writeFileSync(full!, 'not a cache entry')
+    writeFileSync(synthesis!, serialize({key: 'another', formatted: edition('Autre')}))
+    const again = await openCitationStore(at)
+    expect([again.get('full'), again.get('synthesis')]).toEqual([undefined, undefined])
+    expect(again.counts).toEqual({read: 0, formatted: 0})
+  })
+
+  test('a cache folder that cannot be written only means formatting again', async () => {
+    const root = path.join(await temporary('rapporteur-citations-'), 'file')
+    await writeFile(root, 'a file where the cache folder would be')
+    const store = await openCitationStore({root, fingerprint: 'one', project: '/reports/a'})
+    store.set('full', edition('Rapport'))
+    await expect(store.save()).resolves.toBeUndefined()
+  })
+})
+
+describe('build() with the citation store', () => {
+  const sample = path.resolve(import.meta.dirname, '../../report')
+
+  async function project(): Promise<{dir: string; cache: string; out: string}> {
+    const dir = await temporary('rapporteur-citations-report-')
+    await cp(sample, dir, {recursive: true, filter: (source) => !source.includes(`${path.sep}dist`)})
+    return {dir, cache: await temporary('rapporteur-citations-cache-'), out: path.join(dir, 'out')}
+  }
+
+  const htmlOf = async (out: string) => Promise.all(['rapport.html', 'synthese.html'].map((name) => readFile(path.join(out, name), 'utf8')))
+
+  test('keeps each edition’s citations, reads them back, and makes the same pages; an edited citation is formatted again', async () => {
+    const {dir, cache, out} = await project()
+    const run = async (citationCache: boolean) => {
+      const result = await build(dir, {out, formats: ['html'], citationCache, env: {RAPPORTEUR_CACHE: cache}})
+      expect(result.ok).toBe(true)
+      return htmlOf(out)
+    }
+    const cold = await run(true)
+    const stored = entries(cache)
+    expect(stored).toHaveLength(2)
+    expect(await run(true)).toEqual(cold)
+    expect(entries(cache)).toEqual(stored)
+
+    // Read from the folder, not formatted again: a mark put into the full edition's entry shows in its pages.
+    const clusters = (file: string) => (deserialize(readFileSync(file)) as {formatted: FormattedEdition}).formatted.clusters.length
+    // The full edition's entry: the one with the most citations.
+    const [full] = stored.map((name) => path.join(cache, 'citations', name)).sort((a, b) => clusters(b) - clusters(a))
+    const entry = deserialize(readFileSync(full!)) as {key: string; formatted: FormattedEdition}
+    entry.formatted.clusters[0] = `${entry.formatted.clusters[0]} MARQUE-DU-CACHE`
+    writeFileSync(full!, serialize(entry))
+    const [marked] = await run(true)
+    expect(marked).toContain('MARQUE-DU-CACHE')
+
+    // One with a cluster missing does not fit the edition's citations: formatted again, as without the store.
+    entry.formatted.clusters.pop()
+    writeFileSync(full!, serialize(entry))
+    expect(await run(true)).toEqual(cold)
+
+    // A citation added: that edition is formatted again and its old entry removed.
+    const chapter = path.join(dir, 'chapters', readdirSync(path.join(dir, 'chapters')).find((name) => name.endsWith('.md'))!)
+    const text = await readFile(chapter, 'utf8')
+    const key = /\[@([\w:.-]+)/u.exec(text)![1]
+    await writeFile(chapter, `${text}\nUne phrase ajoutée [@${key}].\n`)
+    await run(true)
+    const after = entries(cache)
+    expect(after).toHaveLength(2)
+    expect(after.filter((name) => stored.includes(name))).toHaveLength(1)
+  })
+
+  test('rapporteur build keeps them unless RAPPORTEUR_CITATION_CACHE=off; a value it does not take is said', async () => {
+    const {dir, cache} = await project()
+    const run = async (setting: string | undefined) => {
+      const io = captureIo(dir, {RAPPORTEUR_CACHE: cache, RAPPORTEUR_CITATION_CACHE: setting})
+      const code = await main(['build', '.', '--format', 'html', '--no-progress', '--force'], io)
+      expect(code).toBe(0)
+      return io.err()
+    }
+    await run('off')
+    expect(entries(cache)).toEqual([])
+    expect(await run('of')).toContain('rapporteur: RAPPORTEUR_CITATION_CACHE="of" is not understood, so the citation cache stays on; set it to `off` (or `on`).\n')
+    expect(entries(cache)).toHaveLength(2)
+  })
+})
