@@ -6,14 +6,17 @@
  *   npm run bench:build                  # builds dist/ first, then runs this file
  *   node --expose-gc bench/build.js [--rounds 3] [--rounds-300 1] [--warmup-300] [--sizes 30,100,300] [--keep]
  *
- * For each size, bench/generate-build.js writes a project (checked: no errors), then five methods
- * make its PDF:
+ * For each size, bench/generate-build.js writes a project (checked: no errors), then six methods
+ * make its PDF (seven with WeasyPrint):
  *
  * (a) rapporteur, whole build: `build(dir, {formats: ['pdf'], editions: ['full']})` from
  *     dist/api/build.js (check, render, browser launch, Paged.js with our handlers, preflight,
  *     page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders,
- *     and one chapter edited, as a writer rebuilds: the tree cache on, as the CLI has it (the
- *     project's check before the rounds wrote it), so the other chapters are not parsed again.
+ *     and one chapter edited, as a writer rebuilds: the tree cache and the citation store on, as
+ *     the CLI has them (the project's check and an HTML build before the rounds wrote them), so the
+ *     other chapters are not parsed again and the citations, unchanged, not formatted again.
+ * (a') the same build cold: no tree cache, no citation store, every file parsed and every citation
+ *     formatted, as a first build. Its PDF must be (a)'s, byte for byte, or the run says so.
  * (b) rapporteur, pagination only: `renderPdf` + `finalizePdf` on the print HTML (a) wrote
  *     (`<out>/.print/rapport.html`), in one browser for all rounds. Its steps are wall-clock phases
  *     (renderPdf lays parts out in several pages at once, so the calls on its pages overlap).
@@ -28,13 +31,14 @@
  *
  * Each method runs in its own child Node process (fork), so that one method's heap does not count
  * in another's memory: (b), (b'), (c) and (d) keep one process and one browser for all their rounds, (a)
- * gets a fresh process per round, as the CLI would. One untimed warm-up, then N rounds (1 and no
- * warm-up at the largest size unless asked), interleaved across the five methods, a fresh page per
+ * and (a') get a fresh process per round, as the CLI would. One untimed warm-up, then N rounds (1 and no
+ * warm-up at the largest size unless asked), interleaved across the methods, a fresh page per
  * round. Medians are reported. While a round runs, this (parent) process samples every 50 ms the
  * VmRSS of the child and of all its descendants (the Chromium processes), their PSS at each new
  * RSS peak and every half second, and the CPU time of every other process on the machine (to flag noisy rounds). The last
  * line of output is one JSON object, for scripts.
  */
+import {createHash} from 'node:crypto'
 import {execFile, execFileSync, fork} from 'node:child_process'
 import {promisify} from 'node:util'
 import {appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -218,13 +222,14 @@ if (isChild) {
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
         // A writer's rebuild: one chapter edited (a line added at its end, which changes no
-        // output), so that it is parsed again and the others are read from the tree cache.
+        // output), so that it is parsed again and the others are read from the tree cache; its
+        // citations are those of the last build, read from the citation store.
         appendFileSync(project.editedFile, '\n')
         // build() reports its stages (check, render, browser, paginate, done): time between them.
         const stages = []
         const onProgress = (stage) => stages.push({stage, at: performance.now()})
         onProgress('start')
-        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, citationCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         const edition = result.editions[0]
         if (edition.cached) throw new Error('build used its cache: the .sha256 files were not removed')
@@ -232,6 +237,21 @@ if (isChild) {
         for (let i = 1; i < stages.length; i++) steps[stages[i - 1].stage] = (steps[stages[i - 1].stage] ?? 0) + (stages[i].at - stages[i - 1].at) / 1000
         const labels = {start: 'setup', check: 'check', render: 'render (print HTML)', paginate: 'renderPdf + finalizePdf + write'}
         return {pdf: readFileSync(edition.pdf), extra: {steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [labels[k] ?? k, v]))}}
+      }
+    }),
+
+    /**
+     * (a') The same build with nothing kept from earlier runs: every file parsed and every citation
+     * formatted (no tree cache, no citation store), as a first build or `RAPPORTEUR_TREE_CACHE=off
+     * RAPPORTEUR_CITATION_CACHE=off rapporteur build` runs.
+     */
+    rapporteur_cold: (project) => ({
+      async run() {
+        if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, treeCache: false, citationCache: false})
+        if (!result.ok) throw new Error(`build failed: ${result.reason}`)
+        if (result.editions[0].cached) throw new Error('build used its cache: the .sha256 files were not removed')
+        return {pdf: readFileSync(result.editions[0].pdf), extra: {}}
       }
     }),
 
@@ -300,7 +320,7 @@ if (isChild) {
     // The PDF's own page count: from finalizePdf's parse where the method has it, else pdf-lib here.
     const pages = last.pages ?? (await PDFDocument.load(last.pdf, {updateMetadata: false})).getPageCount()
     if (method.teardown) await method.teardown()
-    process.send({type: 'done', rounds, pages, bytes: last.pdf.length})
+    process.send({type: 'done', rounds, pages, bytes: last.pdf.length, sha256: createHash('sha256').update(last.pdf).digest('hex')})
   } catch (error) {
     if (method.teardown) await method.teardown().catch(() => {})
     throw error
@@ -572,6 +592,7 @@ const median = (values) => {
 
 const METHODS = [
   ['rapporteur', 'rapporteur build()'],
+  ['rapporteur_cold', 'rapporteur build(), cold'],
   ['rapporteur_paginate', 'rapporteur renderPdf+finalize'],
   ['rapporteur_one_part', 'rapporteur renderPdf, one part'],
   ['pagedjs', 'stock Paged.js polyfill'],
@@ -581,7 +602,7 @@ const METHODS = [
 
 if (!isChild) {
   const options = parseArgs(process.argv.slice(2))
-  const {check} = await import('../dist/index.js')
+  const {build, check} = await import('../dist/index.js')
   const {resolveBrowser} = await import('../dist/print/browser.js')
   const {generateBuildProject} = await import('./generate-build.js')
   const resolved = await resolveBrowser({env: process.env})
@@ -603,6 +624,9 @@ if (!isChild) {
     const counts = {error: 0, warning: 0, info: 0}
     for (const file of checked.files) for (const message of file.messages) counts[message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info']++
     if (counts.error > 0) throw new Error(`check found ${counts.error} errors in the generated project ${dir}`)
+    // The writer built before: the full edition's citations are in the citation store (an HTML build, out of the way).
+    const warmed = await build(dir, {formats: ['html'], editions: ['full'], out: join(cacheDir, 'html'), treeCache: true, citationCache: true, env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
+    if (!warmed.ok) throw new Error(`the HTML build of the generated project in ${dir} failed`)
     const outDir = join(dir, 'dist')
     const project = {dir, cacheDir, editedFile: join(dir, corpus.files[0]), outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
     console.log(`\n~${size} pages: ${corpus.chapters} chapters + glossary, ${(corpus.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${checked.model.citations.length} citations; check: ${counts.error} errors, ${counts.warning} warnings`)
@@ -612,10 +636,10 @@ if (!isChild) {
     const warmup = largest ? options.warmupLargest : true
     // Rounds are interleaved: warm-up of every method, then round 1 of every method, and so on,
     // so that a slow minute on the machine does not fall on one method only. The build goes first
-    // in each pass: its first run writes the print HTML the other four read. The build gets a
+    // in each pass: its first run writes the print HTML the others read. The two builds get a
     // fresh process for every round, as `rapporteur build` runs (lazy imports and caches, such as
-    // citation-js formatting the sources once per process, are cold each time); the other four
-    // keep one process and one browser for all their rounds.
+    // citation-js formatting the sources once per process, are cold each time); the others keep
+    // one process and one browser for all their rounds.
     const state = Object.fromEntries(METHODS.map(([key, name]) => [key, {key, name, runs: [], extras: [], pages: 0}]))
     const first = warmup ? -1 : 0
     const processes = {}
@@ -624,12 +648,13 @@ if (!isChild) {
       for (const [key, name] of METHODS) {
         const entry = state[key]
         let run
-        if (key === 'rapporteur') {
+        if (key === 'rapporteur' || key === 'rapporteur_cold') {
           const proc = new MethodProcess({method: key, project, rounds: 1, warmup: false, first: round})
           run = await proc.round()
           const done = await proc.finish()
           entry.extras.push(...done.rounds)
           entry.pages = done.pages
+          entry.sha256 = done.sha256
           if (!existsSync(project.numberedHtmlFile)) await writeNumberedHtml(project)
         } else {
           processes[key] ??= new MethodProcess({method: key, project, rounds, warmup})
@@ -645,6 +670,8 @@ if (!isChild) {
       }
       console.log(`  ${round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`}: ${pass.join(', ')}`)
     }
+    // What the caches give back must be what parsing and formatting make: the same PDF, byte for byte.
+    if (state.rapporteur.sha256 !== state.rapporteur_cold.sha256) console.log('  warning: the build with its caches and the cold build made different PDFs')
     const measured = []
     for (const [key, name] of METHODS) {
       const entry = state[key]
@@ -697,7 +724,8 @@ if (!isChild) {
     }
     if (paginate.pages !== onePart.pages) console.log(`warning: ${paginate.pages} pages in parts against ${onePart.pages} in one part: the parts do not lay out the same document`)
     console.log(`stock Paged.js: in-page layout (flow.performance) ${stock.last.pagedS.toFixed(2)} s for ${stock.last.laidOut} pages`)
-    console.log(`ratios: rapporteur build / stock Paged.js ${(build.median / stock.median).toFixed(2)}x, / raw ${(build.median / raw.median).toFixed(2)}x; renderPdf+finalize / stock Paged.js ${(paginate.median / stock.median).toFixed(2)}x, / raw ${(paginate.median / raw.median).toFixed(2)}x, / one part ${(paginate.median / onePart.median).toFixed(2)}x; one part / stock Paged.js ${(onePart.median / stock.median).toFixed(2)}x, / raw ${(onePart.median / raw.median).toFixed(2)}x`)
+    const cold = get(result, 'rapporteur_cold')
+    console.log(`ratios: rapporteur build / stock Paged.js ${(build.median / stock.median).toFixed(2)}x, / raw ${(build.median / raw.median).toFixed(2)}x; cold build / stock Paged.js ${(cold.median / stock.median).toFixed(2)}x, / raw ${(cold.median / raw.median).toFixed(2)}x; renderPdf+finalize / stock Paged.js ${(paginate.median / stock.median).toFixed(2)}x, / raw ${(paginate.median / raw.median).toFixed(2)}x, / one part ${(paginate.median / onePart.median).toFixed(2)}x; one part / stock Paged.js ${(onePart.median / stock.median).toFixed(2)}x, / raw ${(onePart.median / raw.median).toFixed(2)}x`)
     console.log('')
   }
 
@@ -717,7 +745,7 @@ if (!isChild) {
     const vsPagedMid = mid ? get(mid, key).median / get(mid, 'pagedjs').median : null
     return {vsPaged, vsRaw, vsPagedMid, growth: growth(key), pss: m.peak.pssMb, stockPss: get(big, 'pagedjs').peak.pssMb}
   }
-  for (const [key, name] of METHODS.slice(0, 2)) {
+  for (const [key, name] of METHODS.slice(0, 3)) {
     const g = goals(key)
     console.log(
       `goals, ${name}: ` +
@@ -744,6 +772,7 @@ if (!isChild) {
       sizes: results.map((result) => ({
         pages: get(result, 'rapporteur').pages,
         rapporteur_s: round3(get(result, 'rapporteur').median),
+        rapporteur_cold_s: round3(get(result, 'rapporteur_cold').median),
         rapporteur_paginate_s: round3(get(result, 'rapporteur_paginate').median),
         rapporteur_one_part_s: round3(get(result, 'rapporteur_one_part').median),
         rapporteur_paginate_parts: get(result, 'rapporteur_paginate').last.parts,
@@ -769,6 +798,7 @@ if (!isChild) {
       ratio_vs_raw_300: round3(g.vsRaw),
       growth_pages: round3(pageGrowth),
       growth_rapporteur: round3(growth('rapporteur')),
+      growth_rapporteur_cold: round3(growth('rapporteur_cold')),
       growth_rapporteur_paginate: round3(growth('rapporteur_paginate')),
       growth_rapporteur_one_part: round3(growth('rapporteur_one_part')),
       growth_pagedjs: round3(growth('pagedjs')),
