@@ -6,8 +6,8 @@
  *   npm run bench:build                  # builds dist/ first, then runs this file
  *   node --expose-gc bench/build.js [--rounds 3] [--rounds-300 1] [--warmup-300] [--sizes 30,100,300] [--keep]
  *
- * For each size, bench/generate-build.js writes a project (checked: no errors), then six methods
- * make its PDF (seven with WeasyPrint):
+ * For each size, bench/generate-build.js writes a project (checked: no errors), then seven methods
+ * make its PDF (eight with WeasyPrint):
  *
  * (a) rapporteur, whole build: `build(dir, {formats: ['pdf'], editions: ['full']})` from
  *     dist/api/build.js (check, render, browser launch, Paged.js with our handlers, preflight,
@@ -15,6 +15,8 @@
  *     and one chapter edited, as a writer rebuilds: the tree cache and the citation store on, as
  *     the CLI has them (the project's check and an HTML build before the rounds wrote them), so the
  *     other chapters are not parsed again and the citations, unchanged, not formatted again.
+ * (a'') the same rebuild by the CLI, `rapporteur build --format pdf --edition full`, a process of its
+ *     own timed from spawn to exit: what the user waits for (the bundle, its code cache).
  * (a') the same build cold: no tree cache, no citation store, every file parsed and every citation
  *     formatted, as a first build. Its PDF must be (a)'s, byte for byte, or the run says so.
  * (b) rapporteur, pagination only: `renderPdf` + `finalizePdf` on the print HTML (a) wrote
@@ -237,6 +239,22 @@ if (isChild) {
         for (let i = 1; i < stages.length; i++) steps[stages[i - 1].stage] = (steps[stages[i - 1].stage] ?? 0) + (stages[i].at - stages[i - 1].at) / 1000
         const labels = {start: 'setup', check: 'check', render: 'render (print HTML)', paginate: 'renderPdf + finalizePdf + write'}
         return {pdf: readFileSync(edition.pdf), extra: {steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [labels[k] ?? k, v]))}}
+      }
+    }),
+
+    /**
+     * (a'') The same rebuild as the user runs it: `rapporteur build <dir> --format pdf --edition
+     * full`, a process of its own (Node's start, the CLI's bundle with its code cache and V8
+     * settings, src/cli/), timed from spawn to exit; the caches in the same folder as (a).
+     */
+    rapporteur_cli: (project) => ({
+      async run() {
+        if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
+        appendFileSync(project.editedFile, '\n')
+        const cli = join(import.meta.dirname, '..', 'bin', 'rapporteur.js')
+        const output = await execFileAsync(process.execPath, [cli, 'build', project.dir, '--format', 'pdf', '--edition', 'full', '--no-progress'], {encoding: 'utf8', env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
+        if (output.stdout.includes('up to date')) throw new Error('the CLI build used its cache: the .sha256 files were not removed')
+        return {pdf: readFileSync(join(project.outDir, 'rapport.pdf')), extra: {}}
       }
     }),
 
@@ -592,6 +610,7 @@ const median = (values) => {
 
 const METHODS = [
   ['rapporteur', 'rapporteur build()'],
+  ['rapporteur_cli', 'rapporteur build (CLI)'],
   ['rapporteur_cold', 'rapporteur build(), cold'],
   ['rapporteur_paginate', 'rapporteur renderPdf+finalize'],
   ['rapporteur_one_part', 'rapporteur renderPdf, one part'],
@@ -602,7 +621,7 @@ const METHODS = [
 
 if (!isChild) {
   const options = parseArgs(process.argv.slice(2))
-  const {build, check} = await import('../dist/index.js')
+  const {check} = await import('../dist/index.js')
   const {resolveBrowser} = await import('../dist/print/browser.js')
   const {generateBuildProject} = await import('./generate-build.js')
   const resolved = await resolveBrowser({env: process.env})
@@ -624,9 +643,9 @@ if (!isChild) {
     const counts = {error: 0, warning: 0, info: 0}
     for (const file of checked.files) for (const message of file.messages) counts[message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info']++
     if (counts.error > 0) throw new Error(`check found ${counts.error} errors in the generated project ${dir}`)
-    // The writer built before: the full edition's citations are in the citation store (an HTML build, out of the way).
-    const warmed = await build(dir, {formats: ['html'], editions: ['full'], out: join(cacheDir, 'html'), treeCache: true, citationCache: true, env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
-    if (!warmed.ok) throw new Error(`the HTML build of the generated project in ${dir} failed`)
+    // The writer built before: the full edition's citations are in the citation store, and the
+    // CLI's compiled code in its code cache (an HTML build by the CLI, into a folder out of the way).
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'rapporteur.js'), 'build', dir, '--format', 'html', '--edition', 'full', '--out', join(cacheDir, 'html'), '--no-progress'], {stdio: 'ignore', env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
     const outDir = join(dir, 'dist')
     const project = {dir, cacheDir, editedFile: join(dir, corpus.files[0]), outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
     console.log(`\n~${size} pages: ${corpus.chapters} chapters + glossary, ${(corpus.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${checked.model.citations.length} citations; check: ${counts.error} errors, ${counts.warning} warnings`)
@@ -663,6 +682,7 @@ if (!isChild) {
             const done = await processes[key].finish()
             entry.extras.push(...done.rounds)
             entry.pages = done.pages
+            entry.sha256 = done.sha256
           }
         }
         if (round >= 0) entry.runs.push(run)
@@ -672,6 +692,7 @@ if (!isChild) {
     }
     // What the caches give back must be what parsing and formatting make: the same PDF, byte for byte.
     if (state.rapporteur.sha256 !== state.rapporteur_cold.sha256) console.log('  warning: the build with its caches and the cold build made different PDFs')
+    if (state.rapporteur.sha256 !== state.rapporteur_cli.sha256) console.log('  warning: build() and the CLI made different PDFs')
     const measured = []
     for (const [key, name] of METHODS) {
       const entry = state[key]
@@ -725,7 +746,8 @@ if (!isChild) {
     if (paginate.pages !== onePart.pages) console.log(`warning: ${paginate.pages} pages in parts against ${onePart.pages} in one part: the parts do not lay out the same document`)
     console.log(`stock Paged.js: in-page layout (flow.performance) ${stock.last.pagedS.toFixed(2)} s for ${stock.last.laidOut} pages`)
     const cold = get(result, 'rapporteur_cold')
-    console.log(`ratios: rapporteur build / stock Paged.js ${(build.median / stock.median).toFixed(2)}x, / raw ${(build.median / raw.median).toFixed(2)}x; cold build / stock Paged.js ${(cold.median / stock.median).toFixed(2)}x, / raw ${(cold.median / raw.median).toFixed(2)}x; renderPdf+finalize / stock Paged.js ${(paginate.median / stock.median).toFixed(2)}x, / raw ${(paginate.median / raw.median).toFixed(2)}x, / one part ${(paginate.median / onePart.median).toFixed(2)}x; one part / stock Paged.js ${(onePart.median / stock.median).toFixed(2)}x, / raw ${(onePart.median / raw.median).toFixed(2)}x`)
+    const cli = get(result, 'rapporteur_cli')
+    console.log(`ratios: rapporteur build / stock Paged.js ${(build.median / stock.median).toFixed(2)}x, / raw ${(build.median / raw.median).toFixed(2)}x; CLI build / stock Paged.js ${(cli.median / stock.median).toFixed(2)}x, / raw ${(cli.median / raw.median).toFixed(2)}x; cold build / stock Paged.js ${(cold.median / stock.median).toFixed(2)}x, / raw ${(cold.median / raw.median).toFixed(2)}x; renderPdf+finalize / stock Paged.js ${(paginate.median / stock.median).toFixed(2)}x, / raw ${(paginate.median / raw.median).toFixed(2)}x, / one part ${(paginate.median / onePart.median).toFixed(2)}x; one part / stock Paged.js ${(onePart.median / stock.median).toFixed(2)}x, / raw ${(onePart.median / raw.median).toFixed(2)}x`)
     console.log('')
   }
 
@@ -745,7 +767,7 @@ if (!isChild) {
     const vsPagedMid = mid ? get(mid, key).median / get(mid, 'pagedjs').median : null
     return {vsPaged, vsRaw, vsPagedMid, growth: growth(key), pss: m.peak.pssMb, stockPss: get(big, 'pagedjs').peak.pssMb}
   }
-  for (const [key, name] of METHODS.slice(0, 3)) {
+  for (const [key, name] of METHODS.slice(0, 4)) {
     const g = goals(key)
     console.log(
       `goals, ${name}: ` +
@@ -772,6 +794,7 @@ if (!isChild) {
       sizes: results.map((result) => ({
         pages: get(result, 'rapporteur').pages,
         rapporteur_s: round3(get(result, 'rapporteur').median),
+        rapporteur_cli_s: round3(get(result, 'rapporteur_cli').median),
         rapporteur_cold_s: round3(get(result, 'rapporteur_cold').median),
         rapporteur_paginate_s: round3(get(result, 'rapporteur_paginate').median),
         rapporteur_one_part_s: round3(get(result, 'rapporteur_one_part').median),
@@ -798,6 +821,7 @@ if (!isChild) {
       ratio_vs_raw_300: round3(g.vsRaw),
       growth_pages: round3(pageGrowth),
       growth_rapporteur: round3(growth('rapporteur')),
+      growth_rapporteur_cli: round3(growth('rapporteur_cli')),
       growth_rapporteur_cold: round3(growth('rapporteur_cold')),
       growth_rapporteur_paginate: round3(growth('rapporteur_paginate')),
       growth_rapporteur_one_part: round3(growth('rapporteur_one_part')),
