@@ -18,6 +18,10 @@ import {cacheFolder, type CacheFolderOptions} from './cache-folder.js'
  * (an edited chapter's old text) and the folders of other rapporteurs, so the cache holds one tree
  * per file of each project checked.
  *
+ * Values made from one file's text alone are kept the same way (`derived`): check() keeps the
+ * sources registry as read, with what reading it found (api/check.ts), for a large registry's
+ * YAML is slow to parse with its places (~60 ms of the 100-page benchmark project's check).
+ *
  * A cache file is rapporteur's own output, not a user's input: it is not validated with a schema
  * (that would cost what parsing does), but it must name the key it was written for and hold a
  * root, or it is parsed again. Any failure to read or write only costs the parse.
@@ -31,7 +35,13 @@ export type TreeCacheOptions = CacheFolderOptions
 export interface TreeCache {
   /** The file's tree: read back when this rapporteur parsed the same text before, else `parse(file)`, kept for save. */
   tree(file: VFile, parse: (file: VFile) => Root): Root
-  /** Write the trees parsed this run; remove the project's other trees and other rapporteurs' folders. Never throws. */
+  /**
+   * A value made from one file's text alone, such as a registry as read (`kind` names it, with
+   * whatever else it depends on): read back when this rapporteur made it from the same text
+   * before and `fits` takes it, else `make()`, kept for save.
+   */
+  derived<T>(kind: string, text: string, make: () => Promise<T>, fits: (value: unknown) => value is T): Promise<T>
+  /** Write the trees parsed and the values made this run; remove the project's others and other rapporteurs' folders. Never throws. */
   save(): Promise<void>
   /** Files read back, and parsed, so far. */
   readonly counts: {read: number; parsed: number}
@@ -40,6 +50,11 @@ export interface TreeCache {
 interface Stored {
   key: string
   tree: Root
+}
+
+interface StoredValue {
+  key: string
+  value: unknown
 }
 
 /** Open the cache for `files`: every tree it holds for their texts is read now, all at once. */
@@ -54,6 +69,8 @@ export async function openTreeCache(options: TreeCacheOptions, files: readonly V
   }))
   const fresh = new Map<string, Buffer>()
   const counts = {read: 0, parsed: 0}
+  // The values made or read back this run (derived), kept at save with the trees.
+  const values = new Set<string>()
 
   return {
     counts,
@@ -72,7 +89,22 @@ export async function openTreeCache(options: TreeCacheOptions, files: readonly V
       if (!fresh.has(`${key}.v8`)) fresh.set(`${key}.v8`, serialize({key, tree} satisfies Stored))
       return tree
     },
-    save: () => folder.save(fresh, new Set([...keys.values()].map((key) => `${key}.v8`)))
+    async derived(kind, text, make, fits) {
+      const key = createHash('sha256').update(`${FORMAT}\0${options.fingerprint}\0${kind}\0`).update(text).digest('hex')
+      const name = `${key}.v8`
+      values.add(name)
+      const stored = readStoredValue(await folder.read(name), key)
+      if (stored && fits(stored.value)) {
+        counts.read++
+        return stored.value
+      }
+      const value = await make()
+      counts.parsed++
+      // Serialised now, before the model adds to what it is given.
+      fresh.set(name, serialize({key, value} satisfies StoredValue))
+      return value
+    },
+    save: () => folder.save(fresh, new Set([...[...keys.values()].map((key) => `${key}.v8`), ...values]))
   }
 }
 
@@ -83,6 +115,17 @@ function readStored(bytes: Buffer | undefined, key: string): Root | undefined {
     if (stored && stored.key === key && stored.tree?.type === 'root' && Array.isArray(stored.tree.children)) return stored.tree
   } catch {
     // Not a cache file this Node reads: parsed again.
+  }
+  return undefined
+}
+
+function readStoredValue(bytes: Buffer | undefined, key: string): StoredValue | undefined {
+  if (!bytes) return undefined
+  try {
+    const stored = deserialize(bytes) as Partial<StoredValue> | null
+    if (stored && stored.key === key) return stored as StoredValue
+  } catch {
+    // Not a cache file this Node reads: made again.
   }
   return undefined
 }

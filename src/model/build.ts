@@ -33,12 +33,13 @@ export interface ProjectInput {
 /**
  * Build the typed report from the project's files: parse, validate, collect, number. `parse` gives
  * each Markdown file's tree (default: parseMarkdown; check() may read it back from the user's
- * cache, load/tree-cache.ts); the model adds to the trees it gets.
+ * cache, load/tree-cache.ts); the model adds to the trees it gets. `sources` reads the sources
+ * registry (default: readSources; check() may read it back from the same cache).
  */
-export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = [], parse: (file: VFile) => Root = parseMarkdown): Promise<ReportModel> {
+export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = [], parse: (file: VFile) => Root = parseMarkdown, sources: typeof readSources = readSources): Promise<ReportModel> {
   const model = emptyModel(input)
   model.problems.push(...problems)
-  if (input.sourcesFile) model.sources = await readSources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
+  if (input.sourcesFile) model.sources = await sources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
   /** Ids taken so far, so that a heading's slug never repeats one. */

@@ -1,4 +1,4 @@
-import {chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
@@ -139,6 +139,29 @@ describe('tree cache', () => {
   }, 60_000)
 })
 
+describe('values made from a file\'s text (derived)', () => {
+  const isText = (value: unknown): value is string => typeof value === 'string'
+
+  it('makes a value once, reads it back, keeps it at save and drops it once a run no longer asks for it', async () => {
+    const options = {root: temporary(), fingerprint: 'one', project: '/r'}
+    const run = async (text: string, fits: (value: unknown) => value is string = isText) => {
+      const cache = await openTreeCache(options, [])
+      const make = vi.fn(async () => text.toUpperCase())
+      const value = await cache.derived('sources\0sources.yaml\0fr', text, make, fits)
+      await cache.save()
+      return {value, made: make.mock.calls.length, counts: cache.counts}
+    }
+    expect(await run('- id: a\n')).toEqual({value: '- ID: A\n', made: 1, counts: {read: 0, parsed: 1}})
+    expect(await run('- id: a\n')).toEqual({value: '- ID: A\n', made: 0, counts: {read: 1, parsed: 0}})
+    expect(cacheFiles(options.root)).toHaveLength(1)
+    // What is read back must fit, or it is made again.
+    expect((await run('- id: a\n', (value): value is string => false)).made).toBe(1)
+    // Another text: made, and the first one's entry removed.
+    expect((await run('- id: b\n')).made).toBe(1)
+    expect(cacheFiles(options.root)).toHaveLength(1)
+  })
+})
+
 describe('check() with the tree cache', () => {
   const fixtures = ['figure-needs-citation', 'broken-ref', 'malformed-citation'].map((name) => path.join(repository, 'test/fixtures', name))
 
@@ -152,6 +175,32 @@ describe('check() with the tree cache', () => {
       expect(await messages({treeCache: true, env})).toEqual(parsed)
     }
     expect(cacheFiles(path.join(env.RAPPORTEUR_CACHE, 'trees')).length).toBeGreaterThanOrEqual(fixtures.length)
+  })
+
+  it('reads the sources registry back with what reading it found, in YAML, BibTeX and CSL-JSON', async () => {
+    // Fixtures whose registries have schema problems, unread fields and rejected entries (unread-field is BibTeX), and the sample.
+    const registries = ['schema', 'source-incomplete', 'unread-field', 'unused-source'].map((name) => path.join(repository, 'test/fixtures', name)).concat(path.join(repository, 'report'))
+    const json = path.join(temporary(), 'csl-json')
+    cpSync(path.join(repository, 'test/fixtures/unused-source'), json, {recursive: true})
+    rmSync(path.join(json, 'sources.yaml'))
+    writeFileSync(path.join(json, 'sources.json'), JSON.stringify([{id: 'enquete-2024', type: 'report', title: 'Enquête', author: [{literal: 'Observatoire'}], issued: {'date-parts': [[2024]]}, 'call-number': 'X1'}, {id: 'autre', type: 'book', title: 'Autre'}]))
+    for (const dir of [...registries, json]) {
+      const env = {...process.env, RAPPORTEUR_CACHE: temporary()}
+      const seen = async (options: Parameters<typeof check>[1]) => {
+        const result = await check(dir, options)
+        if (!result.ok) throw new Error(`check could not run on ${dir}`)
+        const {sources, rejectedSources, unreadFields, problems} = result.model
+        const messages = result.files.flatMap((one) => one.messages.map((message) => `${one.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
+        return {sources, rejectedSources, unreadFields, problems, messages}
+      }
+      const read = await seen({})
+      expect(read.sources.length + read.rejectedSources.length).toBeGreaterThan(0)
+      expect(await seen({treeCache: true, env})).toStrictEqual(read)
+      expect(await seen({treeCache: true, env})).toStrictEqual(read)
+      // One entry per Markdown file, and one for the registry.
+      const markdown = readdirSync(dir, {recursive: true}).filter((name) => String(name).endsWith('.md') && !String(name).includes('dist')).length
+      expect(cacheFiles(path.join(env.RAPPORTEUR_CACHE, 'trees'))).toHaveLength(markdown + 1)
+    }
   })
 
   it('writes nothing without it', async () => {
