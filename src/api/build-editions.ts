@@ -50,8 +50,13 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   // Two builds into one output folder take turns (a lock folder beside the outputs).
   await mkdir(out, {recursive: true})
   const outputs = new StagedWrites()
-  // Each edition's citations as formatted by an earlier build, when they are the same (citation-store.ts): read while the assets are written.
-  const citations = options.citationCache ? installFingerprint().then((fingerprint) => openCitationStore({root: cacheRoot(options.env), fingerprint, project: path.resolve(dir)})) : undefined
+  // Each edition's citations as formatted by an earlier build, when they are the same (citation-store.ts): read while the
+  // assets are written. A store that cannot be opened only means formatting them.
+  const citations = options.citationCache
+    ? installFingerprint()
+        .then((fingerprint) => openCitationStore({root: cacheRoot(options.env), fingerprint, project: path.resolve(dir)}))
+        .catch(() => undefined)
+    : undefined
   let mathAssets: Promise<void> | undefined
   return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
     await writeAssets(dir, out, theme, model)
