@@ -144,6 +144,18 @@ describe('build() with the citation store', () => {
     expect(after.filter((name) => stored.includes(name))).toHaveLength(1)
   })
 
+  test('a cache folder that is a file only means formatting the citations: the build makes the same pages', async () => {
+    const {dir, out} = await project()
+    const plain = await build(dir, {out, formats: ['html']})
+    expect(plain.ok).toBe(true)
+    const pages = await htmlOf(out)
+    const file = path.join(await temporary('rapporteur-citations-file-'), 'cache')
+    await writeFile(file, 'a file where the cache folder would be')
+    const result = await build(dir, {out, formats: ['html'], citationCache: true, treeCache: true, env: {RAPPORTEUR_CACHE: file}})
+    expect(result.ok).toBe(true)
+    expect(await htmlOf(out)).toEqual(pages)
+  })
+
   test('rapporteur build keeps them unless RAPPORTEUR_CITATION_CACHE=off; a value it does not take is said', async () => {
     const {dir, cache} = await project()
     const run = async (setting: string | undefined) => {
