@@ -153,8 +153,9 @@ let install: Promise<string> | undefined
 /**
  * The rapporteur that builds: its version and lock file, and the size and time of every file of its
  * code, themes, styles and templates (a checkout rebuilt with changes is another rapporteur). A
- * checkout's `src/` counts too (the package has none): its tests run that code, not `dist/`, and
- * the trees kept in the cache (load/tree-cache.ts) must come from the parser that runs.
+ * checkout's `src/` counts too (the package has none), but for its READMEs: its tests run that
+ * code, not `dist/`, and the trees kept in the cache (load/tree-cache.ts) must come from the parser
+ * that runs.
  */
 export function installFingerprint(): Promise<string> {
   install ??= fingerprintOf(packageRoot)
@@ -167,6 +168,8 @@ export async function fingerprintOf(root: string): Promise<string> {
   for (const name of ['package.json', 'package-lock.json']) hash.update(await readFile(path.join(root, name)).catch(() => ''))
   for (const folder of ['dist', 'src', 'themes', 'styles', 'templates']) {
     for (const file of installedFiles(path.join(root, folder))) {
+      // A checkout's READMEs are read by developers, never run: editing one is not another rapporteur.
+      if (folder === 'src' && file.endsWith('.md')) continue
       const info = statOrNothing(path.join(root, folder, file))
       hash.update(`${folder}/${file}\0${info?.size}\0${info?.mtimeMs}\n`)
     }

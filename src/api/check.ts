@@ -96,8 +96,8 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
  * The sources registry as readSources reads it, kept in the tree cache by its text, path and the
  * report's language: a large registry's YAML is slow to parse with its places (the 100-page
  * benchmark project's 168 sources: `rapporteur check` 0.80–0.84 → 0.71–0.77 s, 8 of 8 interleaved
- * runs faster), and BibTeX and CSL-JSON go through citation-js. What reading found (schema problems, unread fields, rejected ids) is kept with the
- * entries and reported as it was.
+ * runs faster), and BibTeX and CSL-JSON go through citation-js. What reading found (schema
+ * problems, unread fields, rejected ids) is kept with the entries and reported as it was.
  */
 async function sourcesThrough(trees: TreeCache, file: VFile, lang: string, findings: RegistryFindings): Promise<Array<Entry<Source>>> {
   const read = await trees.derived(`sources\0${file.path}\0${lang}`, String(file.value), async () => {

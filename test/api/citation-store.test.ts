@@ -38,6 +38,12 @@ const edition = (marker: string): FormattedEdition => ({clusters: [`<i>${marker}
 
 describe('the citation store', () => {
   const options = async () => ({root: await temporary('rapporteur-citations-'), fingerprint: 'one', project: '/reports/a'})
+  /** A run that formatted these editions, its store saved. */
+  const formattedRun = async (at: Awaited<ReturnType<typeof options>>, editions: Record<string, FormattedEdition>) => {
+    const store = await openCitationStore(at)
+    for (const [key, formatted] of Object.entries(editions)) store.set(key, formatted)
+    await store.save()
+  }
 
   test('reads back what an earlier run formatted, undefined author forms included, and keeps only what a run used', async () => {
     const at = await options()
@@ -60,9 +66,7 @@ describe('the citation store', () => {
 
   test('another rapporteur starts afresh and removes the other one’s entries', async () => {
     const at = await options()
-    const old = await openCitationStore(at)
-    old.set('full', edition('Rapport'))
-    await old.save()
+    await formattedRun(at, {full: edition('Rapport')})
     const other = await openCitationStore({...at, fingerprint: 'two'})
     expect(other.get('full')).toBeUndefined()
     other.set('full', edition('Autre'))
@@ -73,10 +77,7 @@ describe('the citation store', () => {
 
   test('a damaged entry, or one written for another key, is not handed out', async () => {
     const at = await options()
-    const store = await openCitationStore(at)
-    store.set('full', edition('Rapport'))
-    store.set('synthesis', edition('Synthèse'))
-    await store.save()
+    await formattedRun(at, {full: edition('Rapport'), synthesis: edition('Synthèse')})
     const [full, synthesis] = entries(at.root).map((name) => path.join(at.root, 'citations', name))
     writeFileSync(full!, 'not a cache entry')
     writeFileSync(synthesis!, serialize({key: 'another', formatted: edition('Autre')}))

@@ -43,3 +43,14 @@ test('a file changed, added or removed anywhere in the code or the themes is ano
   await writeFile(path.join(root, 'package.json'), '{"version": "1.0.1"}')
   expect(await fingerprintOf(root)).not.toBe(before)
 })
+
+test('a checkout\'s code in src/ counts, its READMEs there do not', async () => {
+  await mkdir(path.join(root, 'src', 'render'), {recursive: true})
+  await writeFile(path.join(root, 'src', 'render', 'page.ts'), 'export const page = 1')
+  await writeFile(path.join(root, 'src', 'render', 'README.md'), '# Render')
+  const first = await fingerprintOf(root)
+  await writeFile(path.join(root, 'src', 'render', 'README.md'), '# Render, explained at length')
+  expect(await fingerprintOf(root)).toBe(first)
+  await writeFile(path.join(root, 'src', 'render', 'page.ts'), 'export const page = 22')
+  expect(await fingerprintOf(root)).not.toBe(first)
+})
