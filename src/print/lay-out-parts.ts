@@ -34,7 +34,11 @@ function runPagedJs(rootUrl: string): string {
     ${leaveFontSheets}
     const unread = new Set([...document.querySelectorAll("link[rel~='stylesheet']")].filter(isEmptySheet).map((link) => link.href))
     const previewer = new Paged.Previewer()
-    const sheets = previewer.removeStyles().filter((sheet) => typeof sheet !== 'string' || ((sheet.startsWith(rootUrl) || sheet.startsWith('data:')) && !unread.has(sheet)))
+    const read = window.${SHEET_TEXTS} || {}
+    const sheets = previewer
+      .removeStyles()
+      .filter((sheet) => typeof sheet !== 'string' || ((sheet.startsWith(rootUrl) || sheet.startsWith('data:')) && !unread.has(sheet)))
+      .map((sheet) => (typeof sheet === 'string' && Object.hasOwn(read, sheet) ? {[sheet]: read[sheet]} : sheet))
     ${releaseLayout}
     const flow = await previewer.preview(undefined, sheets, document.body)
     return flow.total
@@ -63,6 +67,45 @@ const leaveFontSheets = `for (const link of document.querySelectorAll("link[rel=
       try { rules = link.sheet && link.sheet.cssRules } catch { continue }
       if (rules && rules.length > 0 && [...rules].every((rule) => rule instanceof CSSFontFaceRule)) link.setAttribute('data-pagedjs-ignore', '')
     }`
+
+/** Where preloadScript leaves the stylesheets' text for runPagedJs, by URL. */
+const SHEET_TEXTS = 'rapporteurSheetTexts'
+
+/**
+ * Run in the page before Paged.js, while this process waits for the answer: read the text of the
+ * stylesheets Paged.js is to take over (its own `{url: text}` form, which it parses as if it had
+ * fetched them) and load the fonts the page declares. Paged.js would request both itself once it
+ * runs, but this process then renders the next document, and every request the print's
+ * allowlist pauses waits for this process to answer it (watch-page.ts): in the sample's build the
+ * full edition's fonts waited ~0.2 s while the synthesis was rendered (bench/README.md, point 48).
+ * Paged.js then loads no font (it loads the faces not loaded yet, all of them otherwise); a sheet
+ * that cannot be read here is left to Paged.js, which fails on it as before.
+ */
+function preloadScript(rootUrl: string): string {
+  return `(async (rootUrl) => {
+    ${isEmptySheet}
+    const fontsOnly = (link) => {
+      try { return [...link.sheet.cssRules].every((rule) => rule instanceof CSSFontFaceRule) } catch { return false }
+    }
+    const links = [...document.querySelectorAll("link[rel='stylesheet']:not([data-pagedjs-ignore], [media~='screen'])")]
+      .filter((link) => link.href.startsWith(rootUrl) && !isEmptySheet(link) && !fontsOnly(link))
+    const read = (url) => new Promise((resolve) => {
+      const request = new XMLHttpRequest()
+      request.open('GET', url)
+      request.onload = () => resolve(request.status === 0 || request.status === 200 ? request.responseText : undefined)
+      request.onerror = () => resolve(undefined)
+      request.send()
+    })
+    const texts = {}
+    const fonts = [...document.fonts].filter((face) => face.status !== 'loaded').map((face) => face.load().catch(() => {}))
+    await Promise.all(links.map(async (link) => {
+      const text = await read(link.href)
+      if (typeof text === 'string') texts[link.href] = text
+    }))
+    window.${SHEET_TEXTS} = texts
+    await Promise.all(fonts)
+  })(${JSON.stringify(rootUrl)})`
+}
 
 /** Run in the page: tell the handlers (browser-side/handlers.ts) which part this is and which side it starts on. */
 function markPart(continues: boolean, startOn: Side): void {
@@ -129,6 +172,7 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
       // With what packs a part's pages for the merge, and unpacks them in the first part's page.
       await step('loading Paged.js', page.addScriptTag({content: shellScript}))
     }
+    await step('loading the document', page.evaluate(preloadScript(rootUrl)))
     const running = page.evaluate(runPagedJs(rootUrl))
     if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
     const laidOut = (await step('paginating with Paged.js', running)) as number
