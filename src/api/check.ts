@@ -13,7 +13,8 @@ import {loadProject} from '../load/load-project.js'
 import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
 import {templateResources} from '../load/template-resources.js'
-import {buildModel} from '../model/build.js'
+import {buildModel, type ModelReaders} from '../model/build.js'
+import {figureMemo, isDetectedBlocks, type DetectedBlock} from '../model/figures/memo.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {cacheRoot} from '../load/cache-root.js'
 import {openTreeCache, type TreeCache} from '../load/tree-cache.js'
@@ -59,7 +60,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   const trees = options.treeCache
     ? await openTreeCache({root: cacheRoot(options.env), fingerprint: await installFingerprint(), project: path.resolve(dir)}, loaded.input.markdown.map(({file}) => file))
     : undefined
-  const model = await buildModel(loaded.input, loaded.problems, trees ? (file) => trees.tree(file, parseMarkdown) : undefined, trees ? (file, lang, findings) => sourcesThrough(trees, file, lang, findings) : undefined)
+  const model = await buildModel(loaded.input, loaded.problems, trees ? readersThrough(trees, loaded.input.markdown.map(({file}) => file)) : {})
   // Written while the rest of the check runs.
   const saved = trees?.save()
   // Archived copies of sources (`file:`): read (and cached) here, at the edge, then matched purely.
@@ -90,6 +91,27 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   runRules(model, allRules, overrides)
   await saved
   return {ok: true, model, files: [...model.files.values()], ...(loadedReview ? {review: loadedReview} : {}), ...(theme ? {theme} : {})}
+}
+
+/**
+ * What the model reads through the tree cache: each Markdown file's tree, the sources registry
+ * (sourcesThrough), and what figure detection found in each file (model/figures/memo.ts), kept
+ * by the file's text and the settings detection reads, all read at once.
+ */
+function readersThrough(trees: TreeCache, files: readonly VFile[]): ModelReaders {
+  const kind = (settings: string) => `figures\0${settings}`
+  const known = new Map<string, Promise<DetectedBlock[] | undefined>>()
+  const peek = (file: VFile, settings: string) => trees.peek(kind(settings), String(file.value), isDetectedBlocks)
+  return {
+    parse: (file) => trees.tree(file, parseMarkdown),
+    sources: (file, lang, findings) => sourcesThrough(trees, file, lang, findings),
+    async figures(file, settings) {
+      // The first file asks for every file's, read side by side; the rest are waiting.
+      if (known.size === 0) for (const each of files) known.set(`${each.path}\0${settings}`, peek(each, settings))
+      const memo = figureMemo(await (known.get(`${file.path}\0${settings}`) ?? peek(file, settings)))
+      return {detect: memo.detect, done: () => memo.replayed() || trees.keep(kind(settings), String(file.value), memo.blocks)}
+    }
+  }
 }
 
 /**

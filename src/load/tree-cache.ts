@@ -41,6 +41,10 @@ export interface TreeCache {
    * before and `fits` takes it, else `make()`, kept for save.
    */
   derived<T>(kind: string, text: string, make: () => Promise<T>, fits: (value: unknown) => value is T): Promise<T>
+  /** The value kept for `kind` and `text`, when this rapporteur made one and `fits` takes it (it is kept again at save). */
+  peek<T>(kind: string, text: string, fits: (value: unknown) => value is T): Promise<T | undefined>
+  /** Keep `value` for `kind` and `text` at save, in place of any value kept before. */
+  keep(kind: string, text: string, value: unknown): void
   /** Write the trees parsed and the values made this run; remove the project's others and other rapporteurs' folders. Never throws. */
   save(): Promise<void>
   /** Files read back, and parsed, so far. */
@@ -67,10 +71,27 @@ export async function openTreeCache(options: TreeCacheOptions, files: readonly V
     const tree = readStored(await folder.read(`${key}.v8`), key)
     if (tree) found.set(key, tree)
   }))
+  const valueKey = (kind: string, text: string): string => createHash('sha256').update(`${FORMAT}\0${options.fingerprint}\0${kind}\0`).update(text).digest('hex')
   const fresh = new Map<string, Buffer>()
   const counts = {read: 0, parsed: 0}
   // The values made or read back this run (derived), kept at save with the trees.
   const values = new Set<string>()
+
+  const peek: TreeCache['peek'] = async (kind, text, fits) => {
+    const key = valueKey(kind, text)
+    values.add(`${key}.v8`)
+    const stored = readStoredValue(await folder.read(`${key}.v8`), key)
+    if (!stored || !fits(stored.value)) return undefined
+    counts.read++
+    return stored.value
+  }
+  const keep: TreeCache['keep'] = (kind, text, value) => {
+    const key = valueKey(kind, text)
+    values.add(`${key}.v8`)
+    counts.parsed++
+    // Serialised now, before the model adds to what it is given.
+    fresh.set(`${key}.v8`, serialize({key, value} satisfies StoredValue))
+  }
 
   return {
     counts,
@@ -90,20 +111,14 @@ export async function openTreeCache(options: TreeCacheOptions, files: readonly V
       return tree
     },
     async derived(kind, text, make, fits) {
-      const key = createHash('sha256').update(`${FORMAT}\0${options.fingerprint}\0${kind}\0`).update(text).digest('hex')
-      const name = `${key}.v8`
-      values.add(name)
-      const stored = readStoredValue(await folder.read(name), key)
-      if (stored && fits(stored.value)) {
-        counts.read++
-        return stored.value
-      }
+      const stored = await peek(kind, text, fits)
+      if (stored !== undefined) return stored
       const value = await make()
-      counts.parsed++
-      // Serialised now, before the model adds to what it is given.
-      fresh.set(name, serialize({key, value} satisfies StoredValue))
+      keep(kind, text, value)
       return value
     },
+    peek,
+    keep,
     save: () => folder.save(fresh, new Set([...[...keys.values()].map((key) => `${key}.v8`), ...values]))
   }
 }

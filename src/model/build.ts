@@ -4,6 +4,7 @@ import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {maxNesting, tooDeep} from '../parse/nesting.js'
 import {collectDocument} from './collect.js'
+import type {detectNumbers} from './figures/detect.js'
 import {collectTargets} from './targets.js'
 import {ignorePattern} from './figures/ignore.js'
 import {readFrontMatter} from './front-matter.js'
@@ -31,17 +32,30 @@ export interface ProjectInput {
 }
 
 /**
- * Build the typed report from the project's files: parse, validate, collect, number. `parse` gives
- * each Markdown file's tree (default: parseMarkdown; check() may read it back from the user's
- * cache, load/tree-cache.ts); the model adds to the trees it gets. `sources` reads the sources
- * registry (default: readSources; check() may read it back from the same cache).
+ * How the model reads what can be read back from the user's cache instead (api/check.ts,
+ * load/tree-cache.ts); each defaults to doing the work.
  */
-export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = [], parse: (file: VFile) => Root = parseMarkdown, sources: typeof readSources = readSources): Promise<ReportModel> {
+export interface ModelReaders {
+  /** Each Markdown file's tree (default: parseMarkdown); the model adds to the trees it gets. */
+  parse?: (file: VFile) => Root
+  /** The sources registry (default: readSources). */
+  sources?: typeof readSources
+  /**
+   * A figure detector for one Markdown file, given the settings detection reads, written out
+   * (default: detectNumbers itself); `done` is called with it once the file's figures are collected.
+   */
+  figures?: (file: VFile, settings: string) => Promise<{detect: typeof detectNumbers; done(): void}>
+}
+
+/** Build the typed report from the project's files: parse, validate, collect, number. */
+export async function buildModel(input: ProjectInput, problems: SchemaProblem[] = [], readers: ModelReaders = {}): Promise<ReportModel> {
+  const {parse = parseMarkdown, sources = readSources} = readers
   const model = emptyModel(input)
   model.problems.push(...problems)
   if (input.sourcesFile) model.sources = await sources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
+  const figureSettings = JSON.stringify({scope: input.config.check.figures.scope, ignore: input.config.check.figures.ignore})
   /** Ids taken so far, so that a heading's slug never repeats one. */
   const usedIds = new Set<string>()
 
@@ -72,7 +86,9 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
     model.anchors.set(document.id, {file: file.path, position: heading?.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, label: document.title ?? document.id, kind: 'chapter', unnumbered: Boolean(heading?.data?.attributes?.classes.includes('unnumbered')), document: document.id})
     usedIds.add(document.id)
     collectTargets(document, model, usedIds)
-    collectDocument(document, model, input.config.check.figures.scope, ignore)
+    const detector = readers.figures ? await readers.figures(file, figureSettings) : undefined
+    collectDocument(document, model, input.config.check.figures.scope, ignore, detector?.detect)
+    detector?.done()
   }
   numberRecommendations(model)
   return model

@@ -23,8 +23,9 @@ const emptyPosition: Position = {start: {line: 1, column: 1, offset: 0}, end: {l
  * Walk one document once, filling the model: blocks, inline directives, citations, figures,
  * raw HTML and images. Recommendation numbers are assigned later, across the edition. Footnote
  * definitions, inline notes, definition lists' terms and definitions are prose like paragraphs.
+ * `detect` finds the numbers in each block of prose: detectNumbers, or a memo of it (figures/memo.ts).
  */
-export function collectDocument(document: MarkdownDocument, model: ReportModel, scope: FigureScope, ignore: readonly RegExp[] = []): void {
+export function collectDocument(document: MarkdownDocument, model: ReportModel, scope: FigureScope, ignore: readonly RegExp[] = [], detect: typeof detectNumbers = detectNumbers): void {
   const text = String(document.file.value)
   const where = (node: {position?: Position | undefined}) => ({file: document.path, position: node.position ?? emptyPosition})
   const footnoteKeys = footnoteCitations(document.tree.children)
@@ -135,7 +136,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false) => {
     visitInline(children, enclosing)
     const flat = flatten(children, text)
-    for (const finding of detectNumbers(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding, flat, enclosing, extraKeys)
+    for (const finding of detect(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding, flat, enclosing, extraKeys)
   }
 
   const recordNumber = (finding: NumberFinding, flat: FlatText, enclosing: Enclosing, extraKeys: string[]) => {

@@ -2,6 +2,7 @@ import {chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, r
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
+import {deserialize, serialize} from 'node:v8'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {afterEach, describe, expect, it, vi} from 'vitest'
@@ -29,6 +30,20 @@ const file = (name: string, value: string) => new VFile({path: name, value})
 function cacheFiles(root: string): string[] {
   if (!existsSync(root)) return []
   return readdirSync(root, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+}
+
+/** Prefix every finding's text in the figure entries under `root` with MARKED; how many entries were changed. */
+function markStoredFindings(root: string): number {
+  let changed = 0
+  for (const name of cacheFiles(root)) {
+    const file = path.join(root, name)
+    const stored = deserialize(readFileSync(file)) as {key: string; value?: unknown}
+    if (!Array.isArray(stored.value) || !stored.value.every((block) => typeof block?.read === 'string')) continue
+    for (const block of stored.value as Array<{findings: Array<{text: string}>}>) for (const finding of block.findings) finding.text = `MARKED${finding.text}`
+    writeFileSync(file, serialize(stored))
+    changed++
+  }
+  return changed
 }
 
 /** Open the cache for `files`, take every tree through it (counting parses), save. */
@@ -197,9 +212,40 @@ describe('check() with the tree cache', () => {
       expect(read.sources.length + read.rejectedSources.length).toBeGreaterThan(0)
       expect(await seen({treeCache: true, env})).toStrictEqual(read)
       expect(await seen({treeCache: true, env})).toStrictEqual(read)
-      // One entry per Markdown file, and one for the registry.
+      // Two entries per Markdown file (its tree, its figures), and one for the registry.
       const markdown = readdirSync(dir, {recursive: true}).filter((name) => String(name).endsWith('.md') && !String(name).includes('dist')).length
-      expect(cacheFiles(path.join(env.RAPPORTEUR_CACHE, 'trees'))).toHaveLength(markdown + 1)
+      expect(cacheFiles(path.join(env.RAPPORTEUR_CACHE, 'trees'))).toHaveLength(2 * markdown + 1)
+    }
+  })
+
+  it('reads each file\'s figures back as detection found them, and detects again under other settings', async () => {
+    const dirs = [path.join(repository, 'test/fixtures/figure-needs-citation'), path.join(repository, 'report')]
+    for (const source of dirs) {
+      const dir = path.join(temporary(), 'project')
+      cpSync(source, dir, {recursive: true, filter: (name) => !name.includes(`${path.sep}dist`)})
+      const env = {...process.env, RAPPORTEUR_CACHE: temporary()}
+      const seen = async (options: Parameters<typeof check>[1]) => {
+        const result = await check(dir, options)
+        if (!result.ok) throw new Error(`check could not run on ${dir}`)
+        return {figures: result.model.figures, nonFigures: result.model.nonFigures}
+      }
+      const found = await seen({})
+      expect(found.figures.length + found.nonFigures.length).toBeGreaterThan(0)
+      expect(await seen({treeCache: true, env})).toStrictEqual(found)
+      expect(await seen({treeCache: true, env})).toStrictEqual(found)
+      // A mark put into every stored finding shows: they were read back, not found again.
+      const marked = markStoredFindings(path.join(env.RAPPORTEUR_CACHE, 'trees'))
+      expect(marked).toBeGreaterThan(0)
+      const read = await seen({treeCache: true, env})
+      expect(read.figures.filter((figure) => figure.status !== 'stat').every((figure) => figure.text.startsWith('MARKED'))).toBe(true)
+      // Other settings for detection: found again, unmarked.
+      const config = path.join(dir, 'rapporteur.yaml')
+      const text = readFileSync(config, 'utf8')
+      const ignore = '    ignore: ["zzz never there"]'
+      writeFileSync(config, text.includes('    scope: sentence\n') ? text.replace('    scope: sentence\n', `    scope: sentence\n${ignore}\n`) : `${text.trimEnd()}\ncheck:\n  figures:\n${ignore}\n`)
+      const other = await seen({treeCache: true, env})
+      expect(other.figures.some((figure) => figure.text.startsWith('MARKED'))).toBe(false)
+      expect(other.figures.map((figure) => figure.text)).toEqual(found.figures.map((figure) => figure.text))
     }
   })
 
