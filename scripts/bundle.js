@@ -25,10 +25,11 @@
 // were read, hashed and compiled by every build, ~0.1 s (bench/README.md, point 32). dist/bundle/ sits as deep in the package as dist/*/, so the
 // paths rapporteur builds from its own modules (the package's root, its themes and styles) are the
 // same from both.
-import {readdir, readFile, rm} from 'node:fs/promises'
+import {readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {build} from 'rolldown'
 import {parseAst} from 'rolldown/parseAst'
+import {escapeNonAscii} from './ascii-chunks.js'
 
 const external = [
   '@citation-js/',
@@ -72,4 +73,10 @@ for (const name of await readdir(out)) {
   const code = await readFile(new URL(name, out), 'utf8')
   const found = findImportExpression(parseAst(code, {sourceType: 'script'}, name))
   if (found) throw new Error(`dist/bundle/${name} still has \`${code.slice(found.start, found.end)}\`, which load-bundle.js cannot run: make it a static import, or list the package in scripts/bundle.js`)
+  // Read as Latin-1 by load-bundle.js when it is all ASCII (scripts/ascii-chunks.js).
+  const escaped = escapeNonAscii(code, parseAst)
+  if (escaped.code !== code) {
+    parseAst(escaped.code, {sourceType: 'script'}, name)
+    await writeFile(new URL(name, out), escaped.code)
+  }
 }

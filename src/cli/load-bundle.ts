@@ -1,3 +1,4 @@
+import {isAscii} from 'node:buffer'
 import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -64,11 +65,13 @@ export function loadBundle(entry: string, cacheDir?: string): LoadedBundle {
   const load = (file: string): Record<string, unknown> => {
     const known = loaded.get(file)
     if (known) return known.exports
-    const source = readFileSync(file, 'utf8')
+    const bytes = readFileSync(file)
+    // A chunk the bundle wrote in ASCII (scripts/ascii-chunks.js) is read as Latin-1, a copy of its bytes, instead of decoding UTF-8.
+    const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
     const chunk: Chunk = {exports: {}}
     // Registered before it runs, as Node's require does: chunks requiring each other get the exports so far.
     loaded.set(file, chunk)
-    const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${path.basename(file)}.${digest(source)}.v8`)
+    const cacheFile = cacheDir === undefined ? undefined : path.join(cacheDir, `${path.basename(file)}.${digest(bytes)}.v8`)
     const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile)
     // The wrapper opens on the chunk's first line, so that stack traces keep the file's line numbers.
     const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {filename: file, cachedData})
@@ -91,8 +94,8 @@ export function loadBundle(entry: string, cacheDir?: string): LoadedBundle {
   return {exports, fromCache, saveCodeCache}
 }
 
-function digest(source: string): string {
-  return createHash('sha1').update(source).digest('hex').slice(0, 16)
+function digest(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex').slice(0, 16)
 }
 
 /** `cli.cjs.0123456789abcdef.v8` (or a staged `….v8.1234`) → `cli.cjs`. */
