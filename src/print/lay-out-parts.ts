@@ -125,6 +125,11 @@ export interface LayOutOptions {
   slots?: Slots
   /** Among prints sharing `slots`, the lower goes first (Slots). */
   rank?: number
+  /**
+   * Collect a reused page's garbage before its next part (default true): the peak memory of a
+   * long document's print, for the time of a full collection a part (paginate.ts).
+   */
+  collectBetweenParts?: boolean
 }
 
 /**
@@ -133,7 +138,7 @@ export interface LayOutOptions {
  * the other parts' pages are read out and their browser pages closed.
  */
 export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions): Promise<LaidOutParts> {
-  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0} = options
+  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0, collectBetweenParts = true} = options
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -178,12 +183,12 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     const laidOut = (await step('paginating with Paged.js', running)) as number
     if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
-    // Kept for a part still to come, its document dropped and its renderer's garbage collected
-    // first, not beside the next part's layout (without it, the peak memory at 300 pages rose
-    // from ~690 to 840–915 MB of PSS, that of stock Paged.js); else closed.
+    // Kept for a part still to come, its document dropped and, in a long document, its
+    // renderer's garbage collected first, not beside the next part's layout (without it, the peak
+    // memory at 300 pages rose from ~690 to 840–915 MB of PSS, that of stock Paged.js); else closed.
     if (begun < order.length) {
       await step('collecting the pages', page.evaluate('document.open(); document.close()'))
-      await step('collecting the pages', collectPageGarbage(page))
+      if (collectBetweenParts) await step('collecting the pages', collectPageGarbage(page))
       idle.push(page)
     } else await job.close([page])
     return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}

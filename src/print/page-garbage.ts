@@ -7,8 +7,10 @@ import type {Page} from 'puppeteer-core'
  * merge and what Paged.js left behind). At 290 pages the renderer holds about 400 MB less through
  * `page.pdf`, for about 1 s of collection (measured before a lane's parts shared one page), so a
  * document laid out in one part (under some 50 pages) skips it, and so does one whose print HTML is
- * under 600,000 characters (paginate.ts, COLLECT_AFTER_MERGE_FROM). The other parts' pages are closed once read out (lay-out-parts.ts),
- * which gives their renderers' memory back without a collection.
+ * under 600,000 characters (paginate.ts, COLLECT_AFTER_MERGE_FROM). And in a page a lane reuses
+ * for its next part, once the last part is read out and its document dropped, in a document as
+ * long (COLLECT_BETWEEN_PARTS_FROM, lay-out-parts.ts); a lane's last page is closed, which gives
+ * its renderer's memory back without a collection.
  */
 export async function collectPageGarbage(page: Page): Promise<void> {
   const session = await page.createCDPSession()

@@ -103,6 +103,16 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
  */
 const COLLECT_AFTER_MERGE_FROM = 600_000
 
+/**
+ * Characters of print HTML from which a page reused for a lane's next part has its garbage
+ * collected first (lay-out-parts.ts). At 300 pages a collection takes 0.5–0.7 s and keeps the
+ * peak under stock Paged.js's (~690 against 840–915 MB of PSS without it). At 100 pages (395,000
+ * characters, 4 parts on 2 lanes) each took ~0.27 s on the lane that ends last, and the builds
+ * without them were ~0.6 s faster for ~20–30 MB more at the peak, still under stock Paged.js's
+ * (bench/README.md, point 51).
+ */
+const COLLECT_BETWEEN_PARTS_FROM = 600_000
+
 /** Prints under way, by HTML file. */
 const printing = new Map<string, Promise<void>>()
 
@@ -125,7 +135,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     await job.step('writing the parts', Promise.all([...parts.map((part, index) => writeFile(files[index]!, holdLayout(part))), writeFile(paged, pagedSource('paged.js'))]))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank})
+      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank, collectBetweenParts: html.length >= COLLECT_BETWEEN_PARTS_FROM})
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

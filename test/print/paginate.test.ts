@@ -169,6 +169,37 @@ describe('parts', () => {
     expect(opened).toBe(3)
   })
 
+  test('a page reused for a lane\'s next part has its garbage collected first in a long document only, with the same pages', async () => {
+    /** Print `file` in parts on one lane; the full collections asked of the renderers (CDP HeapProfiler.collectGarbage), and the pages' text. */
+    const print = async (file: string) => {
+      let collections = 0
+      const newPage = async () => {
+        const page = await browser.newPage()
+        const open = page.createCDPSession.bind(page)
+        page.createCDPSession = async () => {
+          const session = await open()
+          const send = session.send.bind(session) as (method: string, ...rest: unknown[]) => Promise<unknown>
+          ;(session as unknown as {send: typeof send}).send = (method, ...rest) => {
+            if (method === 'HeapProfiler.collectGarbage') collections++
+            return send(method, ...rest)
+          }
+          return session
+        }
+        return page
+      }
+      const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 1, newPage})
+      expect(result.parts).toBe(3)
+      return {collections, pages: (await pdfPages(result.pdf)).map((page) => page.text)}
+    }
+    const short = await print(await fixture.page('short-lane.html', chapters(3), rightHand))
+    expect(short.collections).toBe(0)
+    // 600,000 characters of markup (a comment in the head, which each part repeats): a long document.
+    const long = await print(await fixture.page('long-lane.html', chapters(3), `${rightHand}<!-- ${'x'.repeat(600_000)} -->`))
+    // One before each of the two parts after the first, and one in the merged page (COLLECT_AFTER_MERGE_FROM).
+    expect(long.collections).toBe(3)
+    expect(long.pages).toEqual(short.pages)
+  })
+
   test('a part’s pages go to the first part’s page packed, and come out as they went in', async () => {
     const page = await browser.newPage()
     try {
