@@ -112,13 +112,26 @@ describe('splitParts', () => {
   test('parts are about the same length, a multiple of the workers, none under the minimum', () => {
     // Parts of 100,000 characters at most (DEFAULT_PART_CHARS), at least 50,000 (MIN_PART_CHARS).
     const chaptersPerPart = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, options).parts.map((part) => ids(part, 'section.rp-chapter').length)
-    expect(chaptersPerPart(documentWith(11, 10_000), {})).toEqual([6, 5])
+    // The first part costs 10,000 characters more than its text (FIRST_PART_EXTRA): it has the fewer chapters.
+    expect(chaptersPerPart(documentWith(11, 10_000), {})).toEqual([5, 6])
     expect(chaptersPerPart(documentWith(16, 10_000), {})).toEqual([8, 8])
     // 3 parts would do; 4 keep both workers busy to the end.
-    expect(chaptersPerPart(documentWith(22, 10_000), {workers: 2})).toEqual([6, 5, 6, 5])
+    expect(chaptersPerPart(documentWith(22, 10_000), {workers: 2})).toEqual([5, 6, 6, 5])
     // Not 4 parts of 30,000: 2 of 60,000.
     expect(chaptersPerPart(documentWith(12, 10_000), {workers: 4})).toEqual([6, 6])
     expect(chaptersPerPart(documentWith(4, 10_000), {workers: 4})).toEqual([4])
+  })
+
+  test('the longest part as short as the chapters allow, in as few parts as that takes: a long chapter is a part of its own', () => {
+    const sizes = (lengths: number[], workers: number) => {
+      const sections = lengths.map((length, index) => `<section class="rp-chapter" id="c${index + 1}"><h1>C${index + 1}</h1><p>${'x'.repeat(length)}</p></section>`).join('')
+      const html = `<!doctype html><html><head><title>T</title></head><body><header class="rp-cover"><h1>Cover</h1></header><main>${sections}</main></body></html>`
+      return splitParts(html, {workers}).parts.map((part) => ids(part, 'section.rp-chapter').length)
+    }
+    // Uneven chapters: by their middles they went [2, 2, 3, 1], the longest part 80,000 characters; now 60,000 (the first, 70,000 with its cost).
+    expect(sizes([30_000, 30_000, 10_000, 10_000, 40_000, 10_000, 30_000, 40_000], 2)).toEqual([2, 3, 2, 1])
+    // A chapter longer than the rest together: two parts, not one beside three of a chapter each.
+    expect(sizes([300_000, 10_000, 10_000, 10_000], 4)).toEqual([1, 3])
   })
 
   test('a long document, with text for two parts of 200,000 characters a worker, is cut into such parts', () => {
