@@ -108,8 +108,8 @@ const COLLECT_AFTER_MERGE_FROM = 600_000
  * collected first (lay-out-parts.ts). At 300 pages a collection takes 0.5–0.7 s and keeps the
  * peak under stock Paged.js's (~690 against 840–915 MB of PSS without it). At 100 pages (395,000
  * characters, 4 parts on 2 lanes) each took ~0.27 s on the lane that ends last, and the builds
- * without them were ~0.6 s faster for ~20–30 MB more at the peak, still under stock Paged.js's
- * (bench/README.md, point 51).
+ * without them were ~0.6 s faster, their peak ~90 MB higher: 461–467 MB of PSS, about stock
+ * Paged.js's 443–483 MB (bench/README.md, point 51 and the seventeenth day's runs).
  */
 const COLLECT_BETWEEN_PARTS_FROM = 600_000
 

@@ -117,10 +117,10 @@ describe('rapporteur preview (command)', () => {
       await writeFile(path.join(dir, 'chapters/02-suite.md'), '# Suite\n\nUn second chapitre, revu.\n')
       expect((await edited).reloaded).toBe(true)
       expect((await rawGet(Number(new URL(server.url).port), '/rapport.html')).body).toContain('revu')
-      // One tree replaced (the edited file's), the others kept.
+      // The edited file's two entries replaced (its tree, what figure detection found in it), the others kept.
       const after = await trees()
       expect(after).toHaveLength(before.length)
-      expect(after.filter((name) => !before.includes(name))).toHaveLength(1)
+      expect(after.filter((name) => !before.includes(name))).toHaveLength(2)
     } finally {
       await server.close()
     }
