@@ -56,6 +56,17 @@ describe('what a part needs is read before Paged.js starts', () => {
     expect(result.preflight.fonts).toContainEqual({family: 'Source Serif 4', status: 'loaded'})
   })
 
+  test('a font file that is missing is still reported, with its address, and the text set in the faces that loaded', async () => {
+    await writeFile(path.join(fixture.root, 'faces-missing.css'), `${faces}\n@font-face { font-family: "Source Serif 4"; font-weight: 700; font-style: italic; src: url(fonts/gone-700-italic.woff2) format("woff2"); }`)
+    await writeFile(path.join(fixture.root, 'rules.css'), rules)
+    const file = path.join(fixture.root, 'missing-font.html')
+    await writeFile(file, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="stylesheet" href="faces-missing.css"><link rel="stylesheet" href="rules.css"></head><body class="rp-edition">${body}<p><b><i>Gras italique</i></b></p></body></html>`)
+    const {result, pages} = await print(file)
+    expect(result.problems).toEqual([expect.objectContaining({kind: 'request-failed', url: expect.stringMatching(/fonts\/gone-700-italic\.woff2$/u)})])
+    expect(result.preflight.fonts).toContainEqual(expect.objectContaining({family: 'Source Serif 4', status: 'loaded'}))
+    expect(pages.some((page) => page.text.includes('Gras italique'))).toBe(true)
+  })
+
   test('a sheet that cannot be read is left to Paged.js, which leaves it out as before', async () => {
     const file = path.join(fixture.root, 'missing-sheet.html')
     await writeFile(file, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="stylesheet" href="print.css"><link rel="stylesheet" href="gone.css"></head><body class="rp-edition">${body}</body></html>`)

@@ -4,9 +4,9 @@ import {detectNumbers, type NumberFinding} from './detect.js'
 /**
  * What detectNumbers found in one file, block by block in the order the model visits them, with
  * what each block read (its flattened text and marks), so that the next check of the same file
- * can hand the findings back instead of finding them again: figure detection was ~60 ms of the
- * sample's `check` and more of the 100-page project's, most of it in files nobody had edited
- * (bench/README.md, point 49). Kept by api/check.ts in the tree cache, by the file's text and the
+ * can hand the findings back instead of finding them again: figure detection was ~80 ms of the
+ * sample's `check` under a CPU profiler, most of it in files nobody had edited (bench/README.md,
+ * point 49). Kept by api/check.ts in the tree cache, by the file's text and the
  * settings detection reads (`check.figures`).
  */
 export interface DetectedBlock {
