@@ -141,7 +141,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** An edition rendered for print, written to `.print/` for the browser, with the hash its PDF is cached by. */
   async function writePrintHtml(edition: EditionName): Promise<PrintJob> {
     progress('render', edition)
-    const print = await renderEdition(model, edition, {mode: 'print', pageOf, formatted: await citations})
+    const print = await renderEdition(model, edition, {mode: 'print', pageOf, formatted: (await citations)?.edition(edition)})
     if (print.usesMath) await writeMathAssetsOnce()
     const {html, tree} = renderDocumentWithTree(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
       typography(model.config.lang, {hyphenate: true})(tree)
@@ -166,7 +166,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
   async function stageWebPage(edition: EditionName, item: BuiltEdition | undefined): Promise<BuiltEdition> {
     progress('render', edition)
-    const web = await renderEdition(model, edition, {mode: 'web', pageOf, formatted: await citations})
+    const web = await renderEdition(model, edition, {mode: 'web', pageOf, formatted: (await citations)?.edition(edition)})
     if (web.usesMath) await writeMathAssetsOnce()
     const built = item ?? {edition, rendered: web}
     built.rendered = web

@@ -13,17 +13,21 @@ import type {FormattedEdition, FormattedStore} from '../render/citations/collect
  * (bench/README.md, point 47). An edit that adds, moves or changes a citation, or a source, formats
  * that edition again, as before.
  *
- * Layout: `<cache>/citations/<rapporteur>/<project>/<key>.v8` (load/cache-folder.ts): one entry
- * per edition built, the others removed at each save. V8's serialisation, as for the trees: the
- * author-only forms keep their `undefined`. An entry must name its key, and the collector checks
- * that it has one formatted cluster per citation, or the edition is formatted again.
+ * Layout: `<cache>/citations/<rapporteur>/<project>/<edition>.<key>.v8` (load/cache-folder.ts):
+ * one entry per edition, the edition's older ones removed when it is built again. An edition a
+ * build leaves out keeps its entry (`--edition synthesis`, then a build of both, formats only what
+ * changed). V8's serialisation, as for the trees: the author-only forms keep their `undefined`. An
+ * entry must name its key, and the collector checks that it has one formatted cluster per
+ * citation, or the edition is formatted again.
  */
 
-/** Bump when the stored value's shape changes. */
-const FORMAT = 1
+/** Bump when the stored value's shape or the entries' names change. */
+const FORMAT = 2
 
-export interface CitationStore extends FormattedStore {
-  /** Write the editions formatted this run, remove the project's others. Never throws. */
+export interface CitationStore {
+  /** The store of one edition (its name as in rapporteur.yaml's `editions`), for renderEdition. */
+  edition(name: string): FormattedStore
+  /** Write the entries formatted this run; of the editions this run used, remove the older ones. Never throws. */
   save(): Promise<void>
   /** Editions read back, and formatted, so far. */
   readonly counts: {read: number; formatted: number}
@@ -40,31 +44,47 @@ export async function openCitationStore(options: CacheFolderOptions): Promise<Ci
   const stored = await folder.readAll()
   const fresh = new Map<string, Uint8Array>()
   const used = new Set<string>()
+  // The editions this run rendered: only their older entries are removed at the save.
+  const editions = new Set<string>()
   // This build's editions, as read or formatted: the store lives as long as one build.
   const memory = new Map<string, FormattedEdition>()
   const counts = {read: 0, formatted: 0}
-  const nameOf = (key: string) => `${key}.v8`
   return {
     counts,
-    get(key) {
-      // Read from the folder once, then from memory (the web page after the print HTML).
-      const kept = memory.get(key) ?? readStored(stored.get(nameOf(key)), key)
-      if (!kept) return undefined
-      if (!memory.has(key)) counts.read++
-      memory.set(key, kept)
-      used.add(nameOf(key))
-      return kept
+    edition(name) {
+      editions.add(name)
+      const nameOf = (key: string) => entryName(name, key)
+      return {
+        get(key) {
+          // Read from the folder once, then from memory (the web page after the print HTML).
+          const kept = memory.get(nameOf(key)) ?? readStored(stored.get(nameOf(key)), key)
+          if (!kept) return undefined
+          if (!memory.has(nameOf(key))) counts.read++
+          memory.set(nameOf(key), kept)
+          used.add(nameOf(key))
+          return kept
+        },
+        set(key, formatted) {
+          // One handed out that the collector found damaged, formatted again: not read back after all.
+          if (memory.has(nameOf(key)) && !fresh.has(nameOf(key))) counts.read--
+          memory.set(nameOf(key), formatted)
+          counts.formatted++
+          used.add(nameOf(key))
+          fresh.set(nameOf(key), serialize({key, formatted} satisfies Stored))
+        }
+      }
     },
-    set(key, formatted) {
-      // One handed out that the collector found damaged, formatted again: not read back after all.
-      if (memory.has(key) && !fresh.has(nameOf(key))) counts.read--
-      memory.set(key, formatted)
-      counts.formatted++
-      used.add(nameOf(key))
-      fresh.set(nameOf(key), serialize({key, formatted} satisfies Stored))
-    },
-    save: () => folder.save(fresh, used)
+    save: () => folder.save(fresh, new Set([...used, ...[...stored.keys()].filter((name) => !editions.has(editionOf(name)))]))
   }
+}
+
+/** `full.<key>.v8`: the edition first, so that a build of the other one knows it is not its own. */
+function entryName(edition: string, key: string): string {
+  return `${edition}.${key}.v8`
+}
+
+function editionOf(name: string): string {
+  return name.slice(0, name.indexOf('.'))
 }
 
 function readStored(bytes: Buffer | undefined, key: string): FormattedEdition | undefined {

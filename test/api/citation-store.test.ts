@@ -38,51 +38,64 @@ const edition = (marker: string): FormattedEdition => ({clusters: [`<i>${marker}
 
 describe('the citation store', () => {
   const options = async () => ({root: await temporary('rapporteur-citations-'), fingerprint: 'one', project: '/reports/a'})
-  /** A run that formatted these editions, its store saved. */
-  const formattedRun = async (at: Awaited<ReturnType<typeof options>>, editions: Record<string, FormattedEdition>) => {
+  /** A run that formatted these editions (each under one key), its store saved. */
+  const formattedRun = async (at: Awaited<ReturnType<typeof options>>, editions: Record<string, [key: string, FormattedEdition]>) => {
     const store = await openCitationStore(at)
-    for (const [key, formatted] of Object.entries(editions)) store.set(key, formatted)
+    for (const [name, [key, formatted]] of Object.entries(editions)) store.edition(name).set(key, formatted)
     await store.save()
   }
 
-  test('reads back what an earlier run formatted, undefined author forms included, and keeps only what a run used', async () => {
+  test('reads back what an earlier run formatted, undefined author forms included, by edition and key', async () => {
     const at = await options()
     const first = await openCitationStore(at)
-    expect(first.get('full')).toBeUndefined()
-    first.set('full', edition('Rapport'))
-    first.set('synthesis', edition('Synthèse'))
+    expect(first.edition('full').get('k1')).toBeUndefined()
+    first.edition('full').set('k1', edition('Rapport'))
+    first.edition('synthesis').set('k2', edition('Synthèse'))
     await first.save()
     expect(entries(at.root)).toHaveLength(2)
 
     const second = await openCitationStore(at)
-    expect(second.get('full')).toEqual(edition('Rapport'))
-    expect(second.get('full')!.authors).toHaveLength(2)
+    expect(second.edition('full').get('k1')).toEqual(edition('Rapport'))
+    expect(second.edition('full').get('k1')!.authors).toHaveLength(2)
+    // Another edition's entry is not handed out under the same key.
+    expect(second.edition('synthesis').get('k1')).toBeUndefined()
     expect(second.counts).toEqual({read: 1, formatted: 0})
-    await second.save()
-    // The synthesis was not built this time: its entry is gone.
-    expect(entries(at.root)).toHaveLength(1)
-    expect((await openCitationStore(at)).get('synthesis')).toBeUndefined()
+  })
+
+  test('an edition built again keeps its newest entry only; an edition the run left out keeps its own', async () => {
+    const at = await options()
+    await formattedRun(at, {full: ['k1', edition('Rapport')], synthesis: ['k2', edition('Synthèse')]})
+    // The full edition alone, its citations changed: its old entry goes, the synthesis's stays.
+    await formattedRun(at, {full: ['k3', edition('Rapport modifié')]})
+    expect(entries(at.root)).toHaveLength(2)
+    const third = await openCitationStore(at)
+    expect(third.edition('full').get('k1')).toBeUndefined()
+    expect(third.edition('full').get('k3')).toEqual(edition('Rapport modifié'))
+    expect(third.edition('synthesis').get('k2')).toEqual(edition('Synthèse'))
+    // Read back unchanged, the full edition's entry stays as it was.
+    await third.save()
+    expect(entries(at.root)).toHaveLength(2)
   })
 
   test('another rapporteur starts afresh and removes the other one’s entries', async () => {
     const at = await options()
-    await formattedRun(at, {full: edition('Rapport')})
+    await formattedRun(at, {full: ['k1', edition('Rapport')]})
     const other = await openCitationStore({...at, fingerprint: 'two'})
-    expect(other.get('full')).toBeUndefined()
-    other.set('full', edition('Autre'))
+    expect(other.edition('full').get('k1')).toBeUndefined()
+    other.edition('full').set('k1', edition('Autre'))
     await other.save()
     expect(entries(at.root)).toHaveLength(1)
-    expect((await openCitationStore(at)).get('full')).toBeUndefined()
+    expect((await openCitationStore(at)).edition('full').get('k1')).toBeUndefined()
   })
 
   test('a damaged entry, or one written for another key, is not handed out', async () => {
     const at = await options()
-    await formattedRun(at, {full: edition('Rapport'), synthesis: edition('Synthèse')})
+    await formattedRun(at, {full: ['k1', edition('Rapport')], synthesis: ['k2', edition('Synthèse')]})
     const [full, synthesis] = entries(at.root).map((name) => path.join(at.root, 'citations', name))
     writeFileSync(full!, 'not a cache entry')
     writeFileSync(synthesis!, serialize({key: 'another', formatted: edition('Autre')}))
     const again = await openCitationStore(at)
-    expect([again.get('full'), again.get('synthesis')]).toEqual([undefined, undefined])
+    expect([again.edition('full').get('k1'), again.edition('synthesis').get('k2')]).toEqual([undefined, undefined])
     expect(again.counts).toEqual({read: 0, formatted: 0})
   })
 
@@ -90,7 +103,7 @@ describe('the citation store', () => {
     const root = path.join(await temporary('rapporteur-citations-'), 'file')
     await writeFile(root, 'a file where the cache folder would be')
     const store = await openCitationStore({root, fingerprint: 'one', project: '/reports/a'})
-    store.set('full', edition('Rapport'))
+    store.edition('full').set('k1', edition('Rapport'))
     await expect(store.save()).resolves.toBeUndefined()
   })
 })
@@ -143,6 +156,27 @@ describe('build() with the citation store', () => {
     const after = entries(cache)
     expect(after).toHaveLength(2)
     expect(after.filter((name) => stored.includes(name))).toHaveLength(1)
+  })
+
+  test('a build of one edition leaves the other’s entry: the next build of both reads it back', async () => {
+    const {dir, cache, out} = await project()
+    const run = async (editions?: Array<'full' | 'synthesis'>) => {
+      const result = await build(dir, {out, formats: ['html'], citationCache: true, env: {RAPPORTEUR_CACHE: cache}, ...(editions ? {editions} : {})})
+      expect(result.ok).toBe(true)
+    }
+    await run()
+    const stored = entries(cache)
+    expect(stored.map((name) => path.basename(name).split('.')[0]).sort()).toEqual(['full', 'synthesis'])
+    // A mark in the full edition's entry shows only if that entry is read back.
+    const full = path.join(cache, 'citations', stored.find((name) => path.basename(name).startsWith('full.'))!)
+    const entry = deserialize(readFileSync(full)) as {key: string; formatted: FormattedEdition}
+    entry.formatted.clusters[0] = `${entry.formatted.clusters[0]} MARQUE-DU-CACHE`
+    writeFileSync(full, serialize(entry))
+    await run(['synthesis'])
+    expect(entries(cache)).toEqual(stored)
+    await run()
+    const [rapport] = await htmlOf(out)
+    expect(rapport).toContain('MARQUE-DU-CACHE')
   })
 
   test('a cache folder that is a file only means formatting the citations: the build makes the same pages', async () => {
