@@ -200,6 +200,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       slots,
       rank,
       newPage: browser.newPage,
+      handOver: browser.handOver,
       onLayoutStarted: () => {
         void finalizer().catch(() => {})
         onLayoutStarted()

@@ -116,8 +116,10 @@ export interface StartedBrowser {
   /** Settles once the launch is under way, the process spawned before the event loop turns (browser.ts), or once it failed before that. */
   spawned: Promise<void>
   get(): Promise<Browser>
-  /** A blank page: one opened ahead while there are any, else a new one. */
+  /** A page handed over by a print (its document empty, Paged.js loaded), else one opened ahead while there are any, else a new one. */
   newPage(): Promise<Page>
+  /** Keep a page a print is done with for the next `newPage` (RenderPdfOptions.handOver). */
+  handOver(page: Page): void
   /** Close the browser (once: later calls wait for the same close). */
   close(): Promise<void>
 }
@@ -169,10 +171,12 @@ function startBrowser(options: BuildOptions, printFolder: string): StartedBrowse
   })
   ahead.catch(() => {})
   let closing: Promise<void> | undefined
+  const handedOver: Page[] = []
   return {
     spawned,
     get: () => launching,
-    newPage: async () => (await ahead).shift() ?? (await launching).newPage(),
+    newPage: async () => handedOver.pop() ?? (await ahead).shift() ?? (await launching).newPage(),
+    handOver: (page) => handedOver.push(page),
     close: () =>
       (closing ??= (async () => {
         const browser = await launching.catch(() => undefined)

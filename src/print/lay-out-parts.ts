@@ -69,6 +69,8 @@ export interface LayOutOptions {
    * long document's print, for the time of a full collection a part (paginate.ts).
    */
   collectBetweenParts?: boolean
+  /** Takes a lane's page once its parts are done, while another print waits for a slot (RenderPdfOptions). */
+  handOver?: (page: Page) => void
 }
 
 /**
@@ -77,7 +79,7 @@ export interface LayOutOptions {
  * the other parts' pages are read out and their browser pages closed.
  */
 export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions): Promise<LaidOutParts> {
-  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0, collectBetweenParts = true} = options
+  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0, collectBetweenParts = true, handOver} = options
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -124,11 +126,18 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
     // Kept for a part still to come, its document dropped and, in a long document, its
     // renderer's garbage collected first, not beside the next part's layout (without it, the peak
-    // memory at 300 pages rose from ~690 to 840–915 MB of PSS, that of stock Paged.js); else closed.
-    if (begun < order.length) {
+    // memory at 300 pages rose from ~690 to 840–915 MB of PSS, that of stock Paged.js). With no
+    // part left, handed to the print waiting for this lane's slot (the synthesis, at 100 pages),
+    // which then opens no page and loads no Paged.js; else closed.
+    const next = begun < order.length ? 'this print' : handOver && slots && slots.queued > 0 ? 'another print' : undefined
+    if (next) {
       await step('collecting the pages', page.evaluate('document.open(); document.close()'))
       if (collectBetweenParts) await step('collecting the pages', collectPageGarbage(page))
-      idle.push(page)
+      if (next === 'this print') idle.push(page)
+      else {
+        job.release(page)
+        handOver!(page)
+      }
     } else await job.close([page])
     return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
   }

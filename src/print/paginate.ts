@@ -42,6 +42,12 @@ export interface RenderPdfOptions {
   /** Opens a blank page; default `browser.newPage()` (a build hands out pages it opened ahead). */
   newPage?: () => Promise<Page>
   /**
+   * Takes a page a lane is done with while another print sharing `slots` waits for one, its
+   * document emptied, Paged.js still loaded, for that print's `newPage` to hand out; without it,
+   * or with no print waiting, the page is closed.
+   */
+  handOver?: (page: Page) => void
+  /**
    * Told once, when the parts that can be laid out at once are in the browser and laying out (or
    * the print ended before): from then on the print waits on the browser, not on this process,
    * which can render the next thing without holding up the longest part.
@@ -135,7 +141,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     await job.step('writing the parts', Promise.all([...parts.map((part, index) => writeFile(files[index]!, holdLayout(part))), writeFile(paged, pagedSource('paged.js'))]))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank, collectBetweenParts: html.length >= COLLECT_BETWEEN_PARTS_FROM})
+      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank, collectBetweenParts: html.length >= COLLECT_BETWEEN_PARTS_FROM, handOver: options.handOver})
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

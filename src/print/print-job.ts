@@ -1,7 +1,7 @@
 import type {Browser, Page} from 'puppeteer-core'
 import {Deadline, PrintError} from './deadline.js'
 import type {PrintProblem} from './preflight.js'
-import {watchPage} from './watch-page.js'
+import {watchPage, type PageWatch} from './watch-page.js'
 
 /**
  * One file being printed: its deadline, the browser pages it opened (all closed by `close`) and
@@ -11,6 +11,7 @@ import {watchPage} from './watch-page.js'
 export class PrintJob {
   readonly deadline: Deadline
   private readonly pages: Page[] = []
+  private readonly watches = new Map<Page, PageWatch>()
   private readonly problemLists: PrintProblem[][] = []
 
   constructor(
@@ -52,7 +53,9 @@ export class PrintJob {
     }
     this.pages.push(page)
     page.setDefaultTimeout(this.deadline.remaining())
-    this.problemLists.push(await this.step('setting up the page', watchPage(page, this.root)))
+    const watch = await this.step('setting up the page', watchPage(page, this.root))
+    this.watches.set(page, watch)
+    this.problemLists.push(watch.problems)
     // Lay out with the print stylesheets' media, as Chromium will print them.
     await this.step('setting up the page', page.emulateMediaType('print'))
     return page
@@ -63,6 +66,17 @@ export class PrintJob {
     const seen = new Map<string, PrintProblem>()
     for (const problem of this.problemLists.flat()) seen.set(`${problem.kind}\0${problem.message}\0${problem.url ?? ''}`, problem)
     return [...seen.values()]
+  }
+
+  /**
+   * Let go of a page without closing it, for another print to take (RenderPdfOptions.handOver):
+   * what it reported so far stays this job's, what it reports next is no longer heard here.
+   */
+  release(page: Page): void {
+    this.watches.get(page)?.stop()
+    this.watches.delete(page)
+    const at = this.pages.indexOf(page)
+    if (at >= 0) this.pages.splice(at, 1)
   }
 
   /** Close every page the job opened (or the given ones). */

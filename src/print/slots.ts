@@ -12,6 +12,11 @@ export class Slots {
 
   constructor(readonly size: number) {}
 
+  /** Works waiting for a slot: one will start as soon as a slot is freed. */
+  get queued(): number {
+    return this.waiting.length
+  }
+
   async use<T>(work: () => Promise<T>, rank = 0): Promise<T> {
     if (this.used >= this.size) {
       await new Promise<void>((start) => {

@@ -1,7 +1,7 @@
 import {realpathSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {HTTPRequest, Page} from 'puppeteer-core'
+import type {ConsoleMessage, HTTPRequest, Page} from 'puppeteer-core'
 import type {PrintProblem} from './preflight.js'
 
 /** A path with symbolic links resolved when it exists, so a link cannot lead out of the root. */
@@ -50,7 +50,13 @@ const layoutWarning = /^(Unable to layout item|Layout repeated)/
  * Turn everything the page complains about into problems, and enforce the allowlist. Handlers
  * never throw: an exception in a puppeteer event handler would be lost or crash the process.
  */
-export async function watchPage(page: Page, root: string): Promise<PrintProblem[]> {
+export interface PageWatch {
+  problems: PrintProblem[]
+  /** Stop listening (the page goes to another print, which watches it on its own). */
+  stop(): void
+}
+
+export async function watchPage(page: Page, root: string): Promise<PageWatch> {
   const problems: PrintProblem[] = []
   const seen = new Set<string>()
   const add = (problem: PrintProblem) => {
@@ -73,22 +79,33 @@ export async function watchPage(page: Page, root: string): Promise<PrintProblem[
       add({kind: 'page-error', message: `Cannot handle a request: ${(error as Error).message}`})
     }
   }
-  await page.setRequestInterception(true)
-  page.on('request', onRequest)
-  page.on('requestfailed', (request) => {
+  const onFailed = (request: HTTPRequest) => {
     const reason = request.failure()?.errorText ?? 'unknown error'
     // Our own blocks were reported when they were made.
     if (reason.includes('ERR_BLOCKED_BY_CLIENT')) return
     const url = request.url()
     add({kind: 'request-failed', message: `Cannot load \`${shortUrl(url)}\`: ${reason}`, url})
-  })
-  page.on('pageerror', (error) => {
+  }
+  const onError = (error: unknown) => {
     add({kind: 'page-error', message: `Script error in the page: ${error instanceof Error ? error.message : String(error)}`})
-  })
-  page.on('console', (message) => {
+  }
+  const onConsole = (message: ConsoleMessage) => {
     const text = message.text()
     if (message.type() === 'error' && !duplicateConsole.test(text)) add({kind: 'console-error', message: `The page reported an error: ${text}`})
     else if (message.type() === 'warn' && layoutWarning.test(text)) add({kind: 'layout', message: `Paged.js: ${text}`})
-  })
-  return problems
+  }
+  await page.setRequestInterception(true)
+  page.on('request', onRequest)
+  page.on('requestfailed', onFailed)
+  page.on('pageerror', onError)
+  page.on('console', onConsole)
+  return {
+    problems,
+    stop() {
+      page.off('request', onRequest)
+      page.off('requestfailed', onFailed)
+      page.off('pageerror', onError)
+      page.off('console', onConsole)
+    }
+  }
 }

@@ -10,6 +10,7 @@ import {numberElementsScript} from '../../src/print/browser-side/number-elements
 import {installPackScript} from '../../src/print/browser-side/parts.js'
 import {holdLayout, releaseLayout} from '../../src/print/hold-layout.js'
 import {MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
+import {Slots} from '../../src/print/slots.js'
 import {lorem, pagesWith, paragraphs, pdfPages, withPrintFixture, type PrintRoot} from './helpers.js'
 
 let browser: Browser
@@ -167,6 +168,42 @@ describe('parts', () => {
     }
     // Two for the parts, one for the document laid out whole.
     expect(opened).toBe(3)
+  })
+
+  test('a lane done with its parts hands its page to the print waiting for its slot, which opens none and reports its own problems', async () => {
+    const long = await fixture.page('hand-over.html', chapters(4), rightHand)
+    const next = await fixture.page('handed.html', `<p>HANDEDOVER</p><img src="https://example.com/pixel.png" alt="">`)
+    const alone = await renderPdf(browser, {htmlFile: next, root: fixture.root, timeoutMs: 30_000})
+    const slots = new Slots(2)
+    const pool: Array<import('puppeteer-core').Page> = []
+    const handed: Array<import('puppeteer-core').Page> = []
+    const handOver = (page: import('puppeteer-core').Page) => void (handed.push(page), pool.push(page))
+    let newPages = 0
+    const newPage = async () => pool.pop() ?? (newPages++, browser.newPage())
+    let layingOut!: () => void
+    const laidOutFirst = new Promise<void>((resolve) => (layingOut = resolve))
+    const first = renderPdf(browser, {htmlFile: long, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2, slots, rank: 0, newPage, handOver, onLayoutStarted: () => layingOut()})
+    // Asked for once the first print's two lanes hold both slots: it waits for one.
+    await laidOutFirst
+    const second = renderPdf(browser, {htmlFile: next, root: fixture.root, timeoutMs: 30_000, slots, rank: 1, newPage, handOver})
+    const [a, b] = await Promise.all([first, second])
+    expect(handed).toHaveLength(1)
+    // Two pages for the first print's lanes; the second took the one handed over.
+    expect(newPages).toBe(2)
+    expect(handed[0]!.isClosed()).toBe(true)
+    expect((await pdfPages(b.pdf)).map((page) => page.text)).toEqual((await pdfPages(alone.pdf)).map((page) => page.text))
+    expect(a.parts).toBe(4)
+    // The blocked request is the second print's: the first stopped listening to the page it handed over.
+    expect(b.problems.map((problem) => problem.url)).toEqual(['https://example.com/pixel.png'])
+    expect(a.problems).toEqual([])
+  })
+
+  test('with no print waiting, a lane done with its parts closes its page', async () => {
+    const file = await fixture.page('none-waiting.html', chapters(4), rightHand)
+    const handed: unknown[] = []
+    const result = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000, partChars: 1, workers: 2, slots: new Slots(2), handOver: (page) => void handed.push(page)})
+    expect(result.parts).toBe(4)
+    expect(handed).toEqual([])
   })
 
   test('a page reused for a lane\'s next part has its garbage collected first in a long document only, with the same pages', async () => {
