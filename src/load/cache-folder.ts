@@ -1,14 +1,15 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
  * A project's folder in one of rapporteur's caches of its own results (load/tree-cache.ts,
  * api/citation-store.ts): `<cache>/<kind>/<rapporteur>/<project>/`, one folder per rapporteur (its
  * install fingerprint and the cache's format: another version, or a checkout rebuilt, starts
- * afresh) and per project (its absolute path). Saving keeps only the entries the run used, and
- * removes the folders of other rapporteurs, so that the cache never grows past one run's worth per
- * project. Any failure to read or write only costs the work the cache would have saved.
+ * afresh) and per project (its absolute path). Saving keeps only the entries the run used, and of
+ * the other rapporteurs' folders only the one used last (OTHERS_KEPT), so that the cache never
+ * grows past two runs' worth per project. Any failure to read or write only costs the work the
+ * cache would have saved.
  */
 export interface CacheFolderOptions {
   /** The user's cache folder (cacheRoot). */
@@ -24,9 +25,17 @@ export interface CacheFolder {
   read(name: string): Promise<Buffer | undefined>
   /** Every entry of the folder, by name (none when there is no folder yet). */
   readAll(): Promise<Map<string, Buffer>>
-  /** Write `fresh`, remove the project's entries not in `wanted` and other rapporteurs' folders. Never throws. */
+  /** Write `fresh`, remove the project's entries not in `wanted` and other rapporteurs' folders but the last used. Never throws. */
   save(fresh: ReadonlyMap<string, Uint8Array>, wanted: ReadonlySet<string>): Promise<void>
 }
+
+/**
+ * Other rapporteurs' folders kept beside the one saving: the one used last. Two rapporteurs used in
+ * turn on one machine (a global install and a project's own, `npx`) would otherwise each remove
+ * the other's entries, and every run would parse and format everything again. Older ones, left by
+ * upgrades or rebuilt checkouts, are removed.
+ */
+const OTHERS_KEPT = 1
 
 export function cacheFolder(kind: string, format: number, options: CacheFolderOptions): CacheFolder {
   const rapporteur = path.join(options.root, kind, digest(`${format}\0${options.fingerprint}`))
@@ -54,9 +63,14 @@ export function cacheFolder(kind: string, format: number, options: CacheFolderOp
           await rename(staged, file)
         }))
         await Promise.all((await readdir(folder)).filter((name) => !wanted.has(name) && !name.endsWith('.tmp')).map((name) => rm(path.join(folder, name), {force: true})))
+        // This rapporteur's folder marked as used now, the others ranked by their last use.
+        const now = new Date()
+        await utimes(rapporteur, now, now)
         const current = path.basename(rapporteur)
         const kindFolder = path.dirname(rapporteur)
-        await Promise.all((await readdir(kindFolder)).filter((name) => name !== current).map((name) => rm(path.join(kindFolder, name), {recursive: true, force: true})))
+        const others = await Promise.all((await readdir(kindFolder)).filter((name) => name !== current).map(async (name) => ({name, used: (await stat(path.join(kindFolder, name)).catch(() => undefined))?.mtimeMs ?? 0})))
+        others.sort((a, b) => b.used - a.used)
+        await Promise.all(others.slice(OTHERS_KEPT).map(({name}) => rm(path.join(kindFolder, name), {recursive: true, force: true})))
       } catch {
         // A cache folder that cannot be written (read-only home, full disk) only means doing the work again.
       }

@@ -77,15 +77,23 @@ describe('the citation store', () => {
     expect(entries(at.root)).toHaveLength(2)
   })
 
-  test('another rapporteur starts afresh and removes the other one’s entries', async () => {
+  test('another rapporteur starts afresh; the one used before it keeps its entries until a third comes', async () => {
     const at = await options()
+    const later = () => new Promise((resolve) => setTimeout(resolve, 20))
     await formattedRun(at, {full: ['k1', edition('Rapport')]})
+    await later()
     const other = await openCitationStore({...at, fingerprint: 'two'})
     expect(other.edition('full').get('k1')).toBeUndefined()
     other.edition('full').set('k1', edition('Autre'))
     await other.save()
-    expect(entries(at.root)).toHaveLength(1)
+    expect(entries(at.root)).toHaveLength(2)
+    expect((await openCitationStore(at)).edition('full').get('k1')).toEqual(edition('Rapport'))
+    await later()
+    await formattedRun({...at, fingerprint: 'three'}, {full: ['k1', edition('Troisième')]})
+    expect(entries(at.root)).toHaveLength(2)
+    // The first was used before the second: it is the one removed.
     expect((await openCitationStore(at)).edition('full').get('k1')).toBeUndefined()
+    expect((await openCitationStore({...at, fingerprint: 'two'})).edition('full').get('k1')).toEqual(edition('Autre'))
   })
 
   test('a damaged entry, or one written for another key, is not handed out', async () => {

@@ -67,15 +67,26 @@ describe('tree cache', () => {
     expect(second.trees).toStrictEqual(files().map((one) => parseMarkdown(one)))
   })
 
-  it('parses again for another rapporteur, and removes the other one’s trees', async () => {
+  it('parses again for another rapporteur; the one used before it keeps its trees, older ones are removed', async () => {
     const root = temporary()
     const files = () => [file('a.md', 'Un texte.\n')]
-    await pass({root, fingerprint: 'old', project: '/r'}, files())
-    const before = cacheFiles(root)
-    expect((await pass({root, fingerprint: 'new', project: '/r'}, files())).parsed).toBe(1)
+    // Each save marks its rapporteur's folder as used: a few milliseconds apart, so that their order shows.
+    const later = () => new Promise((resolve) => setTimeout(resolve, 20))
+    await pass({root, fingerprint: 'global', project: '/r'}, files())
+    const [global] = cacheFiles(root)
+    await later()
+    expect((await pass({root, fingerprint: 'local', project: '/r'}, files())).parsed).toBe(1)
+    expect(cacheFiles(root)).toHaveLength(2)
+    await later()
+    // Two installs used in turn keep each other's trees.
+    expect((await pass({root, fingerprint: 'global', project: '/r'}, files())).parsed).toBe(0)
+    await later()
+    // A third (an upgrade): the one used last before it stays, the other goes.
+    expect((await pass({root, fingerprint: 'upgraded', project: '/r'}, files())).parsed).toBe(1)
     const after = cacheFiles(root)
-    expect(after).toHaveLength(1)
-    expect(after).not.toContain(before[0])
+    expect(after).toHaveLength(2)
+    expect(after).toContain(global)
+    expect((await pass({root, fingerprint: 'local', project: '/r'}, files())).parsed).toBe(1)
   })
 
   it('parses an edited file only, and keeps one tree per file of the project', async () => {
