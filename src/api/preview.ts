@@ -25,6 +25,8 @@ export interface PreviewOptions {
   onWarning?: (message: string) => void
   /** Markdown trees kept in the user's cache folder, so that a rebuild parses only the files that changed (check()'s `treeCache`): the CLI's default, off here. */
   treeCache?: boolean
+  /** Each edition's formatted citations read from, and kept in, the user's cache folder (build()'s `citationCache`): the CLI's default, off here. */
+  citationCache?: boolean
   /** Where that cache folder is found; default process.env. */
   env?: NodeJS.ProcessEnv
 }
@@ -62,7 +64,7 @@ export interface PreviewServer {
 export async function preview(dir: string, options: PreviewOptions = {}): Promise<PreviewServer> {
   const host = options.host ?? '127.0.0.1'
   const hub = new EventHub()
-  const session = new PreviewSession(dir, () => hub.send('diagnostics', session.state), {treeCache: options.treeCache, env: options.env})
+  const session = new PreviewSession(dir, () => hub.send('diagnostics', session.state), {treeCache: options.treeCache, citationCache: options.citationCache, env: options.env})
   const started = performance.now()
   const first = await session.rebuild(new Set(), true)
   const initial: RebuildReport = {changed: '', ms: performance.now() - started, reloaded: true, state: first.state, sources: first.sources}

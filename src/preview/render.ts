@@ -5,6 +5,7 @@ import type {ReportModel} from '../model/types.js'
 import type {RenderMode} from '../render/context.js'
 import {renderDocument} from '../render/document.js'
 import {renderEdition} from '../render/edition.js'
+import type {FormattedStore} from '../render/citations/collector.js'
 import {typography} from '../render/typography/index.js'
 
 /** The edition pages a model has: its editions with their output names, as `build` writes them. */
@@ -20,10 +21,11 @@ export function editionPages(model: ReportModel): Array<{edition: EditionName; o
  * One edition as `build` writes it: the web page (`mode: 'web'`, no hyphenation) or the HTML that
  * Paged.js lays out for the PDF (`mode: 'print'`, soft hyphens), with the same stylesheet hrefs.
  * The paged view is served one folder down (`/paged/`), as the print HTML sits in `dist/.print/`.
+ * Citations are formatted through `formatted` when given (the session's store), else this process's memory.
  */
-export async function renderPage(model: ReportModel, theme: Theme, edition: EditionName, mode: RenderMode): Promise<string> {
+export async function renderPage(model: ReportModel, theme: Theme, edition: EditionName, mode: RenderMode, formatted?: FormattedStore): Promise<string> {
   const pageOf = {full: `${model.config.editions.full.output}.html`, synthesis: `${model.config.editions.synthesis?.output ?? 'synthese'}.html`}
-  const rendered = await renderEdition(model, edition, {mode, pageOf})
+  const rendered = await renderEdition(model, edition, {mode, pageOf, ...(formatted ? {formatted} : {})})
   return renderDocument(model, rendered, theme, {
     mode,
     stylesheets: stylesheetsFor(mode, rendered, theme),

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {check, type CheckOptions} from '../api/check.js'
 import {toJsonDiagnostics, type JsonDiagnostic} from '../diagnostics/to-json.js'
 import {CannotRunError} from '../load/cannot-run.js'
@@ -7,6 +8,10 @@ import type {ReportModel} from '../model/types.js'
 import type {RenderMode} from '../render/context.js'
 import type {ChangeKind} from './changes.js'
 import {renderPage} from './render.js'
+import {installFingerprint} from '../api/build-state.js'
+import {openCitationStore} from '../api/citation-store.js'
+import {cacheRoot} from '../load/cache-root.js'
+import type {FormattedEdition, FormattedStore} from '../render/citations/collector.js'
 
 /** What every page is told over the event stream. */
 export interface PreviewState {
@@ -52,13 +57,18 @@ export class PreviewSession {
   #stale = false
   readonly #pages = new Map<string, {generation: number; html: string}>()
   readonly #rendering = new Map<string, {generation: number; html: Promise<string | undefined>}>()
+  /** The last editions' citations this session formatted or read, by the collector's key (#citationsOf). */
+  readonly #formatted = new Map<string, FormattedEdition>()
 
   constructor(
     readonly dir: string,
     /** Called when a page failed to render after the rebuild reported: the findings changed. */
     private readonly onLateProblem: () => void = () => {},
-    /** How each check reads the Markdown's trees (check()'s `treeCache` and `env`). */
-    private readonly checkOptions: Pick<CheckOptions, 'treeCache' | 'env'> = {}
+    /**
+     * How each check reads the Markdown's trees (check()'s `treeCache` and `env`), and whether
+     * formatted citations are kept in the user's cache folder (`citationCache`, as `build` keeps them).
+     */
+    private readonly options: Pick<CheckOptions, 'treeCache' | 'env'> & {citationCache?: boolean} = {}
   ) {}
 
   get model(): ReportModel | undefined {
@@ -103,9 +113,42 @@ export class PreviewSession {
     if (cached?.generation === generation) return cached.html
     const running = this.#rendering.get(key)
     if (running?.generation === generation) return running.html
-    const html = this.#render(key, generation, () => renderPage(model, theme, edition, mode))
+    const html = this.#render(key, generation, async () => {
+      const citations = await this.#citationsOf(edition)
+      const page = await renderPage(model, theme, edition, mode, citations?.store)
+      await citations?.saved()
+      return page
+    })
     this.#rendering.set(key, {generation, html})
     return html
+  }
+
+  /**
+   * Where an edition's citations are formatted through, with `citationCache`: this session's
+   * memory first (a rebuild after an edit), then what `build` or an earlier preview kept in the
+   * cache folder (api/citation-store.ts), read when the page is asked for; what is formatted goes
+   * to both. A store that cannot be opened only means formatting them.
+   */
+  async #citationsOf(edition: EditionName): Promise<{store: FormattedStore; saved(): Promise<void>} | undefined> {
+    if (!this.options.citationCache) return undefined
+    const kept = await installFingerprint()
+      .then((fingerprint) => openCitationStore({root: cacheRoot(this.options.env), fingerprint, project: path.resolve(this.dir)}))
+      .catch(() => undefined)
+    const folder = kept?.edition(edition)
+    const memory = this.#formatted
+    return {
+      store: {
+        get: (key) => memory.get(key) ?? folder?.get(key),
+        set(key, formatted) {
+          memory.set(key, formatted)
+          if (memory.size > 4) memory.delete(memory.keys().next().value!)
+          folder?.set(key, formatted)
+        }
+      },
+      saved: async () => {
+        if (kept && kept.counts.formatted > 0) await kept.save()
+      }
+    }
   }
 
   async #render(key: string, generation: number, work: () => Promise<string>): Promise<string | undefined> {
@@ -139,7 +182,7 @@ export class PreviewSession {
 
   async #check(first: boolean): Promise<void> {
     try {
-      const result = await check(this.dir, this.checkOptions)
+      const result = await check(this.dir, {treeCache: this.options.treeCache, env: this.options.env})
       this.#sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
       this.#found = toJsonDiagnostics(result.files).filter((item) => item.severity !== 'info')
       // A file that cannot be parsed or validated (rule `schema`) leaves holes in the model: keep

@@ -2,6 +2,7 @@ import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import os from 'node:os'
+import {deserialize, serialize} from 'node:v8'
 import path from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
 import {preview, type RebuildReport} from '../../src/api/preview.js'
@@ -124,6 +125,37 @@ describe('rapporteur preview (command)', () => {
     } finally {
       await server.close()
     }
+  })
+
+  test('with the citation cache, a page reads the citations a build kept, and a preview keeps what it formats', async () => {
+    const dir = await project()
+    const cache = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-preview-citations-'))
+    made.push(cache)
+    const env = {...process.env, RAPPORTEUR_CACHE: cache}
+    const entries = async () => (await readdir(path.join(cache, 'citations'), {recursive: true}).catch(() => [] as string[])).filter((name) => name.endsWith('.v8'))
+    const page = async (citationCache: boolean) => {
+      const server = await preview(dir, {citationCache, env})
+      try {
+        return (await rawGet(Number(new URL(server.url).port), '/rapport.html')).body
+      } finally {
+        await server.close()
+      }
+    }
+    // A first preview formats the full edition's citations and keeps them.
+    const formatted = await page(true)
+    const [full] = (await entries()).filter((name) => path.basename(name).startsWith('full.'))
+    expect(full).toBeDefined()
+    // A mark put into the kept entry shows in the next preview's page: read back, not formatted.
+    const file = path.join(cache, 'citations', full!)
+    const entry = deserialize(await readFile(file)) as {key: string; formatted: {clusters: string[]}}
+    entry.formatted.clusters[0] = `${entry.formatted.clusters[0]} MARQUE-DU-CACHE`
+    await writeFile(file, serialize(entry))
+    expect(await page(true)).toContain('MARQUE-DU-CACHE')
+    // Without it, formatted here as before, the same page as the first.
+    const without = await page(false)
+    expect(without).not.toContain('MARQUE-DU-CACHE')
+    const unversioned = (html: string) => html.replaceAll(/data-(version|assets)="[^"]*"/gu, '')
+    expect(unversioned(without)).toEqual(unversioned(formatted))
   })
 
   test('a broken config at start serves an error page, then the report once fixed', async () => {

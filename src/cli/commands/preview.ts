@@ -6,7 +6,7 @@ import {CannotRunError} from '../../load/cannot-run.js'
 import {isLoopbackHost} from '../../preview/paths.js'
 import {openBrowser} from '../../preview/open.js'
 import {exitCodes, useColor, type Io} from '../io.js'
-import {treeCacheWanted} from '../cache-setting.js'
+import {citationCacheWanted, treeCacheWanted} from '../cache-setting.js'
 
 export interface PreviewCommandOptions {
   port?: number
@@ -44,6 +44,7 @@ export async function runPreview(dir: string, options: PreviewCommandOptions, io
         onRebuild: (report) => printRebuild(report, io, color),
         onWarning: (message) => io.stderr(`rapporteur: warning: ${message}\n`),
         treeCache: treeCacheWanted(io),
+        citationCache: citationCacheWanted(io),
         env: io.env
       })
     } catch (error) {
