@@ -11,7 +11,7 @@ import {renderPage} from './render.js'
 import {installFingerprint} from '../api/build-state.js'
 import {openCitationStore} from '../api/citation-store.js'
 import {cacheRoot} from '../load/cache-root.js'
-import type {FormattedEdition, FormattedStore} from '../render/citations/collector.js'
+import {memoryStore, type FormattedStore} from '../render/citations/collector.js'
 
 /** What every page is told over the event stream. */
 export interface PreviewState {
@@ -58,7 +58,7 @@ export class PreviewSession {
   readonly #pages = new Map<string, {generation: number; html: string}>()
   readonly #rendering = new Map<string, {generation: number; html: Promise<string | undefined>}>()
   /** The last editions' citations this session formatted or read, by the collector's key (#citationsOf). */
-  readonly #formatted = new Map<string, FormattedEdition>()
+  readonly #formatted = memoryStore()
 
   constructor(
     readonly dir: string,
@@ -141,7 +141,6 @@ export class PreviewSession {
         get: (key) => memory.get(key) ?? folder?.get(key),
         set(key, formatted) {
           memory.set(key, formatted)
-          if (memory.size > 4) memory.delete(memory.keys().next().value!)
           folder?.set(key, formatted)
         }
       },

@@ -173,15 +173,20 @@ export interface FormattedStore {
   set(key: string, formatted: FormattedEdition): void
 }
 
-/** The last editions this process formatted (the print HTML, then the web page, or a preview's renders). */
-const formattedEditions = new Map<string, FormattedEdition>()
-const processStore: FormattedStore = {
-  get: (key) => formattedEditions.get(key),
-  set(key, formatted) {
-    formattedEditions.set(key, formatted)
-    if (formattedEditions.size > 4) formattedEditions.delete(formattedEditions.keys().next().value!)
+/** A store in memory that keeps the last `size` editions formatted. */
+export function memoryStore(size = 4): FormattedStore {
+  const editions = new Map<string, FormattedEdition>()
+  return {
+    get: (key) => editions.get(key),
+    set(key, formatted) {
+      editions.set(key, formatted)
+      if (editions.size > size) editions.delete(editions.keys().next().value!)
+    }
   }
 }
+
+/** The last editions this process formatted (the print HTML, then the web page, or a preview's renders). */
+const processStore = memoryStore()
 /** Formatted HTML as hast: the same note ("Ibid.", a work's short form) recurs in every edition. */
 const parsedHtml = new Map<string, ElementContent[]>()
 
