@@ -30,8 +30,7 @@ import {headingTexts, pdfMetadata, printBoxes, themeFamilies} from './print-sett
 import {writeAssets, writeMathAssets} from './write-assets.js'
 import {collectGarbage, worthCollecting} from './collect-garbage.js'
 import {addDiagnostics, installFingerprint} from './build-state.js'
-import {openCitationStore} from './citation-store.js'
-import {cacheRoot} from '../load/cache-root.js'
+import {openReportCitationStore} from './citation-store.js'
 import {assetsDigest, printKey} from './print-key.js'
 import {findingsOf, readPrintFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
 import type {JsonDiagnostic} from '../diagnostics/to-json.js'
@@ -52,11 +51,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   const outputs = new StagedWrites()
   // Each edition's citations as formatted by an earlier build, when they are the same (citation-store.ts): read while the
   // assets are written. A store that cannot be opened only means formatting them.
-  const citations = options.citationCache
-    ? installFingerprint()
-        .then((fingerprint) => openCitationStore({root: cacheRoot(options.env), fingerprint, project: path.resolve(dir)}))
-        .catch(() => undefined)
-    : undefined
+  const citations = options.citationCache ? openReportCitationStore(dir, options.env) : undefined
   let mathAssets: Promise<void> | undefined
   return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
     await writeAssets(dir, out, theme, model)

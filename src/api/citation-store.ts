@@ -1,4 +1,7 @@
+import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
+import {cacheRoot} from '../load/cache-root.js'
+import {installFingerprint} from './build-state.js'
 import {cacheFolder, type CacheFolderOptions} from '../load/cache-folder.js'
 import type {FormattedEdition, FormattedStore} from '../render/citations/collector.js'
 
@@ -76,6 +79,17 @@ export async function openCitationStore(options: CacheFolderOptions): Promise<Ci
     },
     save: () => folder.save(fresh, new Set([...used, ...[...stored.keys()].filter((name) => !editions.has(editionOf(name)))]))
   }
+}
+
+/**
+ * The store of the report in `dir`, for this rapporteur, in the user's cache folder (`env`), as
+ * `build` and `preview` open it; undefined when it cannot be opened, which only means formatting
+ * the citations.
+ */
+export async function openReportCitationStore(dir: string, env?: NodeJS.ProcessEnv): Promise<CitationStore | undefined> {
+  return installFingerprint()
+    .then((fingerprint) => openCitationStore({root: cacheRoot(env), fingerprint, project: path.resolve(dir)}))
+    .catch(() => undefined)
 }
 
 /** `full.<key>.v8`: the edition first, so that a build of the other one knows it is not its own. */

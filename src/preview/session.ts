@@ -1,4 +1,3 @@
-import path from 'node:path'
 import {check, type CheckOptions} from '../api/check.js'
 import {toJsonDiagnostics, type JsonDiagnostic} from '../diagnostics/to-json.js'
 import {CannotRunError} from '../load/cannot-run.js'
@@ -8,9 +7,7 @@ import type {ReportModel} from '../model/types.js'
 import type {RenderMode} from '../render/context.js'
 import type {ChangeKind} from './changes.js'
 import {renderPage} from './render.js'
-import {installFingerprint} from '../api/build-state.js'
-import {openCitationStore} from '../api/citation-store.js'
-import {cacheRoot} from '../load/cache-root.js'
+import {openReportCitationStore} from '../api/citation-store.js'
 import {memoryStore, type FormattedStore} from '../render/citations/collector.js'
 
 /** What every page is told over the event stream. */
@@ -131,9 +128,7 @@ export class PreviewSession {
    */
   async #citationsOf(edition: EditionName): Promise<{store: FormattedStore; saved(): Promise<void>} | undefined> {
     if (!this.options.citationCache) return undefined
-    const kept = await installFingerprint()
-      .then((fingerprint) => openCitationStore({root: cacheRoot(this.options.env), fingerprint, project: path.resolve(this.dir)}))
-      .catch(() => undefined)
+    const kept = await openReportCitationStore(this.dir, this.options.env)
     const folder = kept?.edition(edition)
     const memory = this.#formatted
     return {
