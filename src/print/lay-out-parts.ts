@@ -128,7 +128,9 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     // renderer's garbage collected first, not beside the next part's layout (without it, the peak
     // memory at 300 pages rose from ~690 to 840–915 MB of PSS, that of stock Paged.js). With no
     // part left, handed to the print waiting for this lane's slot (the synthesis, at 100 pages),
-    // which then opens no page and loads no Paged.js; else closed.
+    // which then opens no page and loads no Paged.js; else closed. (A lane whose last part ends
+    // while another lane is between two parts keeps its page for that lane, and one page is then
+    // closed at the end instead of handed over: rarer, and only the time of a new page lost.)
     const next = begun < order.length ? 'this print' : handOver && slots && slots.queued > 0 ? 'another print' : undefined
     if (next) {
       await step('collecting the pages', page.evaluate('document.open(); document.close()'))
