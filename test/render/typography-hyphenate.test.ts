@@ -35,6 +35,17 @@ describe('hyphenation: break points', () => {
     expect(show(hyphenateText('information hyphenation', 'en-US'))).toBe('in·for·ma·tion hy·phen·ation')
   })
 
+  test('a stretch of text met before in one language is hyphenated afresh in another', () => {
+    // What each stretch became is remembered per set of patterns (hyphenate.ts): the same words,
+    // with the same punctuation, in turn in each language.
+    const text = '(information, hyphenation) attention.'
+    const inFrench = show(hyphenateText(text, 'fr'))
+    expect(show(hyphenateText(text, 'en-US'))).toBe('(in·for·ma·tion, hy·phen·ation) at·ten·tion.')
+    expect(show(hyphenateText(text, 'en-GB'))).toBe('(in·form·a·tion, hy·phen·a·tion) at·ten·tion.')
+    expect(show(hyphenateText(text, 'fr'))).toBe(inFrench)
+    expect(inFrench).toBe('(in·for·ma·tion, hy·phe·na·tion) at·ten·tion.')
+  })
+
   test('patterns per language tag; other languages are not hyphenated', () => {
     expect(hyphenationPatterns('fr')).toBe('fr')
     expect(hyphenationPatterns('fr-CA')).toBe('fr')
