@@ -3,7 +3,8 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {defaultStylesRoot} from '../../src/load/citation-style.js'
 import type {CslItem} from '../../src/model/schemas/csl.js'
-import {engineFor, formatAllCitations, type CiteprocCitation} from '../../src/render/citations/engine.js'
+import {CitationCollector, type FormattedEdition} from '../../src/render/citations/collector.js'
+import {engineFor, formatAllCitations, isNoteStyle, type CiteprocCitation} from '../../src/render/citations/engine.js'
 import {seededRandom as random} from '../helpers/random.js'
 
 /**
@@ -96,5 +97,28 @@ describe('formatAllCitations gives what rebuildProcessorState gives', () => {
     const texts = formatAllCitations(engineFor(style, 'fr', byId), citationSequence(1, 120), []).map(([, , html]) => html)
     expect(texts.some((text) => /^<i>Ibid\.<\/i>/u.test(text))).toBe(true)
     expect(new Set(texts).size).toBeGreaterThan(40)
+  })
+})
+
+describe('a note style, known without building an engine', () => {
+  test.each(styles.map((file) => [path.basename(file), file]))('%s: what citeproc-js reads as its class', (name, file) => {
+    const style = {xml: readFileSync(file, 'utf8'), name, custom: true}
+    expect(isNoteStyle(style)).toBe(engineFor(style, 'fr', byId).opt.xclass === 'note')
+  })
+
+  test('an edition the store holds is filled in without building an engine', () => {
+    // citeproc-js cannot build an engine for this (a locale for a root): only a stored edition,
+    // formatted when the style still worked, can fill the citations in.
+    const broken = {xml: '<locale xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><citation/></locale>', name: 'citations.csl', custom: true}
+    const stored: FormattedEdition = {clusters: ['<i>Ibid.</i>'], authors: [undefined], bibliography: [{id: 'these', html: 'Moreau, <i>Une thèse</i>'}]}
+    const collector = new CitationCollector(broken, 'fr', byId, {get: () => stored, set: () => {}})
+    expect(collector.noteStyle).toBe(true)
+    const {cluster} = collector.add({type: 'citation', items: [{key: 'these', mode: 'normal', prefixChildren: [], suffixChildren: []}]} as never, 1, () => [])
+    expect(collector.finish()).toMatchObject([{id: 'these', content: [{type: 'text', value: 'Moreau, '}, {type: 'element', tagName: 'i', children: [{type: 'text', value: 'Une thèse'}]}]}])
+    expect(cluster.children).toMatchObject([{type: 'element', tagName: 'i', children: [{type: 'text', value: 'Ibid.'}]}])
+    // Without the stored edition the engine is built, and the style's fault is reported then.
+    const formatting = new CitationCollector(broken, 'fr', byId)
+    formatting.add({type: 'citation', items: [{key: 'these', mode: 'normal', prefixChildren: [], suffixChildren: []}]} as never, 1, () => [])
+    expect(() => formatting.finish()).toThrow(/Cannot format citations with the CSL style `citations.csl`/u)
   })
 })

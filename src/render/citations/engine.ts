@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 // Imported, not required when first used: the CLI's bundle then holds it, compiled from V8's code cache (scripts/bundle.js).
 import citeproc from 'citeproc'
 import type {CslItem, CslStyle} from '../../model/schemas/csl.js'
-import {cslInput, cslLocales} from './parsed-xml.js'
+import {cslInput, cslLocales, parseCslXml} from './parsed-xml.js'
 
 export type {CslStyle}
 
@@ -94,9 +94,15 @@ export function numbersAsStrings(item: CslItem): CslItem {
   return Object.fromEntries(entries) as CslItem
 }
 
-/** Whether a style puts its citations in notes (`class="note"`) or in the text. */
-export function isNoteStyle(engine: CiteprocEngine): boolean {
-  return engine.opt.xclass === 'note'
+/**
+ * Whether a style puts its citations in notes (`class="note"`) or in the text: its root's `class`,
+ * which citeproc-js reads into `opt.xclass`, read from the style as citeproc-js parses it, so that
+ * no engine is built for it (a build whose citations are in the store builds none).
+ */
+export function isNoteStyle(style: CslStyle): boolean {
+  const input = cslInput(style.xml)
+  const tree = (typeof input === 'string' ? parseCslXml(input) : input) as {attrs?: Record<string, unknown>} | null
+  return tree?.attrs?.class === 'note'
 }
 
 /** citeproc-js's flag for processCitationCluster: the items are registered already (updateItems). */
