@@ -1,10 +1,11 @@
 import {constants, mkdtempSync, rmSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {access, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import {CannotRunError} from '../load/cannot-run.js'
-import {bundledChromium} from './bundled-chromium.js'
+import {bundledChromium, unpackedChromium} from './bundled-chromium.js'
 
 /** Where the browser executable came from, in the order they are tried. */
 export type BrowserSource = 'option' | 'env' | 'npm' | 'system'
@@ -41,6 +42,9 @@ export const nodeProbe: BrowserProbe = {
     }
   },
   async npmChromium() {
+    // Unpacked and checked by an earlier run, and the package still installed (resolved, not loaded).
+    const unpacked = await unpackedChromium()
+    if (unpacked && resolvesPackage('@sparticuz/chromium')) return unpacked
     // A dynamic import: the package is large and optional for users who bring their own browser.
     let chromium: {executablePath(): Promise<string>}
     try {
@@ -51,6 +55,18 @@ export const nodeProbe: BrowserProbe = {
     // Inflates the compressed binary into the temp folder on first use (~once per boot), one
     // process at a time, and never trusts a binary that does not start (bundled-chromium.ts).
     return bundledChromium(() => chromium.executablePath())
+  }
+}
+
+const requireHere = createRequire(import.meta.url)
+
+/** Whether a package can be found from here, without loading it. */
+function resolvesPackage(name: string): boolean {
+  try {
+    requireHere.resolve(name)
+    return true
+  } catch {
+    return false
   }
 }
 

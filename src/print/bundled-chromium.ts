@@ -32,6 +32,16 @@ export async function bundledChromium(unpack: () => Promise<string>, options: {l
   }, {timeoutMs: options.lockTimeoutMs ?? 180_000, staleMs: 10 * 60_000, what: 'another rapporteur unpacking Chromium'})
 }
 
+/**
+ * The browser an earlier run unpacked and checked, when it is still that file: used as it is,
+ * without loading `@sparticuz/chromium` or taking the lock (~30 ms before the browser's spawn,
+ * on the sample build's longest path). Anything else goes through bundledChromium.
+ */
+export async function unpackedChromium(): Promise<string | undefined> {
+  const file = path.join(os.tmpdir(), 'chromium')
+  return (await verified(file)) ? file : undefined
+}
+
 const markerOf = (file: string) => `${file}.rapporteur-verified`
 
 async function exists(file: string): Promise<boolean> {

@@ -1,10 +1,11 @@
 import {execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdtemp, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdtemp, rm, stat, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, test} from 'vitest'
 import {nodeProbe} from '../../src/print/browser.js'
+import {unpackedChromium} from '../../src/print/bundled-chromium.js'
 
 /**
  * The bundled Chromium unpacks into the temp folder: builds started at once on a fresh machine
@@ -41,6 +42,19 @@ describe.skipIf(!hasBundled)('the bundled Chromium', () => {
       expect(starts(one!)).toBe(true)
     }
   }, 30_000 * tries)
+
+  test('a browser unpacked and checked before is used as it is, until the file changes', async () => {
+    const temp = await freshTemp()
+    expect(await unpackedChromium()).toBeUndefined()
+    const file = await nodeProbe.npmChromium()
+    expect(await unpackedChromium()).toBe(path.join(temp, 'chromium'))
+    expect(await nodeProbe.npmChromium()).toBe(file)
+    // Another file in its place (a newer unpack, a copy): checked again before it is used.
+    await utimes(file!, new Date(), new Date(Date.now() - 60_000))
+    expect(await unpackedChromium()).toBeUndefined()
+    expect(await nodeProbe.npmChromium()).toBe(file)
+    expect(await unpackedChromium()).toBe(file)
+  }, 120_000)
 
   test('a truncated browser left by a killed unpack is replaced, not trusted', async () => {
     const temp = await freshTemp()
