@@ -84,11 +84,11 @@ function hyphenationFor(lang: string): Hyphenation | undefined {
   if (!hyphenation) {
     const module = loaders[patterns]()
     const memo = new Map<string, string>()
-    const word = (word: string) => {
-      let result = memo.get(word)
+    const word = (letters: string) => {
+      let result = memo.get(letters)
       if (result === undefined) {
-        result = keepMinimums(module.hyphenateSync(word, {minWordLength: MIN_WORD_LETTERS}))
-        remember(memo, word, result)
+        result = keepMinimums(module.hyphenateSync(letters, {minWordLength: MIN_WORD_LETTERS}))
+        remember(memo, letters, result)
       }
       return result
     }
