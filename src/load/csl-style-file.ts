@@ -11,8 +11,8 @@ const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
  * What would stop citeproc-js on a project's CSL style, found before it runs and told with a
  * place: XML that does not parse, a root that is not a CSL 1.0 `<style>`, a dependent style
  * (Zotero's repository has thousands: they only name their parent), no `<citation>` or no
- * `<layout>`, a `<text macro>` the style does not define. Not a full RELAX NG validation of
- * the CSL schema: the checks that turn a crash inside citeproc into a finding.
+ * `<layout>`, a `<text macro>` the style does not define, macros that call each other in a loop.
+ * Not a full RELAX NG validation of the CSL schema: the checks that turn a crash inside citeproc into a finding.
  */
 export function cslStyleProblems(file: VFile): SchemaProblem[] {
   const problems: SchemaProblem[] = []
@@ -52,12 +52,39 @@ export function cslStyleProblems(file: VFile): SchemaProblem[] {
     if (part && !elements(part).some((child) => child.name === 'layout')) report(part, `Missing \`<layout>\` in \`<${part.name}>\``)
   }
 
-  const macros = new Set(children.filter((child) => child.name === 'macro').map((child) => child.attributes.name))
+  const macros = new Map(children.flatMap((child) => (child.name === 'macro' && typeof child.attributes.name === 'string' ? [[child.attributes.name, child] as const] : [])))
   for (const node of descendants(style)) {
     const macro = node.attributes.macro
-    if (macro !== undefined && !macros.has(macro)) report(node, `Unexpected \`macro="${macro}"\`, expected the name of a \`<macro>\` of the style`)
+    if (typeof macro === 'string' && !macros.has(macro)) report(node, `Unexpected \`macro="${macro}"\`, expected the name of a \`<macro>\` of the style`)
+  }
+  for (const {call, loop} of macroLoops(macros)) {
+    report(call, `Unexpected \`macro="${call.attributes.macro}"\`: the macros call each other in a loop (${loop.join(' → ')}), which citeproc-js cannot format`)
   }
   return problems
+}
+
+/**
+ * The calls that close a loop of macros (`a` calls `b`, `b` calls `a`; or `a` calls itself): each
+ * with the loop it closes. citeproc-js stops on the first citation it formats with one ("call to
+ * macro … would cause an infinite loop"). Each macro is walked once, depth first.
+ */
+function macroLoops(macros: ReadonlyMap<string, Element>): Array<{call: Element; loop: string[]}> {
+  const loops: Array<{call: Element; loop: string[]}> = []
+  const done = new Set<string>()
+  const open: string[] = []
+  const visit = (name: string) => {
+    open.push(name)
+    for (const call of descendants(macros.get(name)!)) {
+      const target = call.attributes.macro
+      if (typeof target !== 'string' || !macros.has(target)) continue
+      if (open.includes(target)) loops.push({call, loop: [...open.slice(open.indexOf(target)), target]})
+      else if (!done.has(target)) visit(target)
+    }
+    open.pop()
+    done.add(name)
+  }
+  for (const name of macros.keys()) if (!done.has(name)) visit(name)
+  return loops
 }
 
 function elements(node: Element): Element[] {

@@ -49,4 +49,15 @@ describe('a CSL style file', () => {
     const macro = `${head}<macro name="author"><names variable="author"/></macro>\n<citation><layout><text macro="autor"/></layout></citation>\n</style>`
     expect(problemsOf(macro)).toEqual(['4:19 Unexpected `macro="autor"`, expected the name of a `<macro>` of the style'])
   })
+
+  test('macros that call each other in a loop, placed at the call that closes it', () => {
+    const loop = `${head}<macro name="a"><group><text macro="b"/></group></macro>\n<macro name="b"><text macro="a"/></macro>\n<macro name="c"><text macro="c"/></macro>\n<citation><layout><text macro="a"/><text macro="c"/></layout></citation>\n</style>`
+    expect(problemsOf(loop)).toEqual([
+      '4:17 Unexpected `macro="a"`: the macros call each other in a loop (a → b → a), which citeproc-js cannot format',
+      '5:17 Unexpected `macro="c"`: the macros call each other in a loop (c → c), which citeproc-js cannot format'
+    ])
+    // A macro used by several others, without a loop, is not one.
+    const shared = `${head}<macro name="name"><names variable="author"/></macro>\n<macro name="a"><text macro="name"/></macro>\n<macro name="b"><text macro="a"/><text macro="name"/></macro>\n<citation><layout><text macro="b"/></layout></citation>\n</style>`
+    expect(problemsOf(shared)).toEqual([])
+  })
 })

@@ -222,7 +222,8 @@ export function joinSuffix(suffix: string, afterLocator: boolean): string {
 }
 
 function styleError(style: CslStyle, error: unknown): Error {
-  if (!style.custom) return error as Error
+  // Said once: the engine, built inside format()'s try, already says which style it is.
+  if (!style.custom || error instanceof CannotRunError) return error as Error
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
   return new CannotRunError(`Cannot format citations with the CSL style \`${style.name}\` of \`citations.csl\`: ${reason}`, 'Check that the file is a valid CSL 1.0 style (for example one from the Zotero style repository), or remove `citations.csl` to use the default.')
 }
