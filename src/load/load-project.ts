@@ -13,6 +13,7 @@ import {citationStyleOf} from './citation-style.js'
 import {cslStyleProblems} from './csl-style-file.js'
 import {readConfigFile, readProjectFile, readProjectFiles, RefusedFileError} from './read-project.js'
 import {resolveInside} from './sandbox.js'
+import {findUnreadFiles} from './unread-files.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
 export type LoadResult = {ok: true; input: ProjectInput; problems: SchemaProblem[]; configSource: YamlSource} | {ok: false; configFile: VFile}
@@ -89,11 +90,14 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     }
   }
 
+  // Files beside these that look like input but that nothing reads (a chapter no edition lists…).
+  const unreadFiles = await findUnreadFiles(dir, {markdown: order.map((entry) => entry.path), registry: sourcesFile?.path, glossary: glossaryFile?.path, csl: cslFile?.path})
+
   return {
     ok: true,
     configSource,
     problems,
-    input: {dir, config, configFile, markdown, sourcesFile: sourcesFile ?? undefined, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined)}
+    input: {dir, config, configFile, markdown, sourcesFile: sourcesFile ?? undefined, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
   }
 }
 

@@ -1,5 +1,5 @@
 import type {Heading, Root} from 'mdast'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {maxNesting, tooDeep} from '../parse/nesting.js'
@@ -29,6 +29,8 @@ export interface ProjectInput {
   outputProfile?: Uint8Array | undefined
   /** The style citations are formatted with: the project's `citations.csl` or a default. */
   citationStyle: CslStyle
+  /** Files beside the ones read that look like input but that nothing reads (load/unread-files.ts). */
+  unreadFiles?: Array<SchemaProblem & {firstLine: string}>
 }
 
 /**
@@ -114,6 +116,8 @@ function emptyModel(input: ProjectInput): ReportModel {
   if (input.sourcesFile) files.set(input.sourcesFile.path, input.sourcesFile)
   if (input.glossaryFile) files.set(input.glossaryFile.path, input.glossaryFile)
   if (input.cslFile) files.set(input.cslFile.path, input.cslFile)
+  // An unread file's finding is at its first line: that line is all of its text that is shown.
+  for (const unread of input.unreadFiles ?? []) files.set(unread.file, new VFile({cwd: input.dir, path: unread.file, value: unread.firstLine}))
   return {
     dir: input.dir,
     config: input.config,
@@ -122,6 +126,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     sources: [],
     rejectedSources: [],
     unreadFields: [],
+    unreadFiles: (input.unreadFiles ?? []).map(({file, position, message}) => ({file, position, message})),
     citationStyle: input.citationStyle,
     outputProfile: input.outputProfile,
     sourcesFile: input.sourcesFile?.path,

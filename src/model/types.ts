@@ -181,6 +181,8 @@ export interface ReportModel {
   rejectedSources: string[]
   /** Registry fields and entry types that no style prints (reported by `unread-field`). */
   unreadFields: SchemaProblem[]
+  /** Files that look like the project's input but that nothing reads (unread-file). */
+  unreadFiles: SchemaProblem[]
   /** The text of the sources' archived copies (`file:` in sources.yaml), by source id. */
   archives: Map<string, ArchivedText>
   /** The printer's ICC output profile, for PDF/X (`print.pdfx`). */

@@ -21,6 +21,7 @@ import {unknownAxis} from './unknown-axis.js'
 import {unknownDirective} from './unknown-directive.js'
 import {unknownSource} from './unknown-source.js'
 import {unreadField} from './unread-field.js'
+import {unreadFile} from './unread-file.js'
 import {unusedSource} from './unused-source.js'
 import {unusedTerm} from './unused-term.js'
 import {unsupportedSyntax} from './unsupported-syntax.js'
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   imageResolution,
   sourceIncomplete,
   unreadField,
+  unreadFile,
   sourceTooOld,
   unusedSource,
   unusedTerm

@@ -1,0 +1,37 @@
+import {defineRule} from '../rule.js'
+
+export const unreadFile = defineRule({
+  id: 'unread-file',
+  severity: 'warning',
+  summary: 'Every file of the report folder that looks like its input is read: no chapter, registry, glossary or CSL style is left out without a word.',
+  docs: `rapporteur reads the files \`rapporteur.yaml\` names: the Markdown of each edition's \`files\`,
+one sources registry (\`sources:\`, else the first of \`sources.yaml\`, \`sources.yml\`, \`sources.json\`,
+\`sources.bib\`), one glossary (\`glossary:\`, default \`glossary.yaml\`) and the CSL style of
+\`citations: {csl: …}\`. A file beside them that looks like one of these but is not named would be left
+out of the report: a chapter added to \`chapters/\` but not to an edition, a Zotero export
+\`library.bib\` next to \`sources.yaml\`, a \`glossary.yml\`, a \`citations.csl\` dropped in the folder as
+Pandoc would read it. \`check\` reports each at its first line, with the setting that would read it.
+
+Looked at: the report folder and the folders of the files it reads (not their subfolders); Markdown
+(\`.md\`, \`.markdown\`, \`.qmd\`), \`sources.*\` and \`.bib\`, \`glossary.yaml\`/\`.yml\`, \`.csl\`, and a
+\`rapporteur.yml\`. A repository's own files (\`README.md\`, \`LICENSE.md\`, \`CHANGELOG.md\`,
+\`CONTRIBUTING.md\`…) are not reported, and neither is a name that starts with \`_\` or \`.\`: name a draft
+or a note to yourself \`_brouillon.md\` to keep it out on purpose, as Quarto does. Or turn the rule off
+in \`check.rules\`.`,
+  examples: {
+    ok: [
+      {'chapters/intro.md': 'Un constat [@enquete-2024] sur la :term[sextorsion].\n', 'README.md': '# Le rapport\n', 'chapters/_brouillon.md': 'Des notes.\n'}
+    ],
+    notOk: [
+      {
+        'rapporteur.yaml': 'title: Exemple\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n',
+        'chapters/annexe.md': '# Annexe\n'
+      },
+      {'sources.bib': '@report{enquete-2024,\n  title = {Enquête nationale},\n  author = {{Observatoire}},\n  year = {2024}\n}\n', 'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n'},
+      {'citations.csl': '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"/>\n'}
+    ]
+  },
+  check({model, report}) {
+    for (const file of model.unreadFiles) report(file, file.message)
+  }
+})

@@ -1,0 +1,109 @@
+import {open, readdir} from 'node:fs/promises'
+import path from 'node:path'
+import type {SchemaProblem} from '../model/types.js'
+import {configName} from './read-project.js'
+
+/** A file nothing reads, its finding at line 1, with that line's text for the excerpt. */
+export interface UnreadFile extends SchemaProblem {
+  firstLine: string
+}
+
+/** The files a project reads, relative to its folder, as the load stage found them. */
+export interface ReadFiles {
+  markdown: readonly string[]
+  registry: string | undefined
+  glossary: string | undefined
+  csl: string | undefined
+}
+
+const markdownExtensions = new Set(['.md', '.markdown', '.qmd'])
+/** A repository's own files, which a report folder that is also a repository holds. */
+const repositoryFiles = new Set(['readme', 'license', 'licence', 'changelog', 'contributing', 'code_of_conduct', 'security', 'authors'])
+const registryNames = new Set(['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib'])
+const glossaryNames = new Set(['glossary.yaml', 'glossary.yml'])
+
+/**
+ * The files of the folders a project reads from (its root and the folders of the files it
+ * reads, not below) that look like its input but that nothing reads: a chapter no edition lists,
+ * a second registry or glossary, a CSL style or a BibTeX file no setting names. Each is reported
+ * (unread-file) instead of being left out of the report without a word. A name starting with `_`
+ * or `.` is left out on purpose, as Quarto leaves out its `_` files.
+ */
+export async function findUnreadFiles(dir: string, read: ReadFiles): Promise<UnreadFile[]> {
+  const listing = new Map<string, string[]>()
+  for (const folder of foldersOf(read)) {
+    const entries = await readdir(path.join(dir, folder), {withFileTypes: true}).catch(() => [])
+    listing.set(folder, entries.filter((entry) => entry.isFile()).map((entry) => entry.name))
+  }
+  return Promise.all(unreadFiles(listing, read).map(async (problem) => ({...problem, firstLine: await firstLineOf(path.join(dir, problem.file))})))
+}
+
+/** The first line of a file, from its first kilobyte only (a Zotero library can be megabytes). */
+async function firstLineOf(file: string): Promise<string> {
+  const handle = await open(file).catch(() => undefined)
+  if (!handle) return ''
+  try {
+    const {buffer, bytesRead} = await handle.read(Buffer.alloc(1024), 0, 1024, 0)
+    return buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/u)[0]!.replace(/\uFFFD$/u, '')
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The pure half of findUnreadFiles: file names by folder (`''` is the root) → findings at line 1. */
+export function unreadFiles(listing: ReadonlyMap<string, readonly string[]>, read: ReadFiles): SchemaProblem[] {
+  const markdown = new Set(read.markdown.map(normal))
+  const problems: SchemaProblem[] = []
+  for (const [folder, names] of listing) {
+    for (const name of [...names].sort()) {
+      const file = folder ? `${folder}/${name}` : name
+      const message = unreadMessage(file, name, read, markdown)
+      if (message) problems.push({file, position: {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, message})
+    }
+  }
+  return problems
+}
+
+function unreadMessage(file: string, name: string, read: ReadFiles, markdown: ReadonlySet<string>): string | undefined {
+  if (name.startsWith('_') || name.startsWith('.')) return undefined
+  const lower = name.toLowerCase()
+  const extension = path.posix.extname(lower)
+  const isRead = (named: string | undefined) => named !== undefined && normal(named) === file
+  if (markdownExtensions.has(extension)) {
+    if (markdown.has(file) || repositoryFiles.has(lower.slice(0, -extension.length))) return undefined
+    return `Unexpected Markdown file \`${file}\` that no edition reads, expected it in an edition's \`files\` in ${configName} (or a name starting with \`_\` to keep it out)`
+  }
+  if (registryNames.has(lower) || extension === '.bib') {
+    if (isRead(read.registry)) return undefined
+    return read.registry
+      ? `Unexpected sources file \`${file}\` beside \`${read.registry}\`, the registry read: expected one registry, or \`sources: ${file}\` in ${configName} to read this one instead`
+      : `Unexpected sources file \`${file}\` that is not read, expected \`sources: ${file}\` in ${configName} to read it`
+  }
+  if (glossaryNames.has(lower)) {
+    if (isRead(read.glossary)) return undefined
+    return read.glossary
+      ? `Unexpected glossary \`${file}\` beside \`${read.glossary}\`, the glossary read: expected one glossary, or \`glossary: ${file}\` in ${configName}`
+      : `Unexpected glossary \`${file}\` that is not read, expected \`glossary: ${file}\` in ${configName} to read it`
+  }
+  if (extension === '.csl') {
+    if (isRead(read.csl)) return undefined
+    return `Unexpected CSL style \`${file}\` that is not read, expected \`citations: {csl: ${file}}\` in ${configName} to format citations with it`
+  }
+  if (file === 'rapporteur.yml') return `Unexpected \`${file}\`, which is not read: expected the settings in \`${configName}\``
+  return undefined
+}
+
+/** The root and the folders of the files read, inside the project only. */
+function foldersOf(read: ReadFiles): string[] {
+  const folders = new Set([''])
+  for (const file of [...read.markdown, read.registry, read.glossary, read.csl]) {
+    if (file === undefined) continue
+    const folder = path.posix.dirname(normal(file))
+    if (folder !== '.' && !folder.startsWith('..') && !path.posix.isAbsolute(folder)) folders.add(folder)
+  }
+  return [...folders]
+}
+
+function normal(file: string): string {
+  return path.posix.normalize(file.replaceAll('\\', '/'))
+}
