@@ -17,9 +17,11 @@ import {sourceIncomplete} from './source-incomplete.js'
 import {sourceTooOld} from './source-too-old.js'
 import {statValueNotAFigure} from './stat-value-not-a-figure.js'
 import {undefinedTerm} from './undefined-term.js'
+import {unknownAttribute} from './unknown-attribute.js'
 import {unknownAxis} from './unknown-axis.js'
 import {unknownDirective} from './unknown-directive.js'
 import {unknownSource} from './unknown-source.js'
+import {unmatchedFootnote} from './unmatched-footnote.js'
 import {unreadField} from './unread-field.js'
 import {unreadFile} from './unread-file.js'
 import {unusedSource} from './unused-source.js'
@@ -30,11 +32,13 @@ import {unsupportedSyntax} from './unsupported-syntax.js'
 export const rules: readonly Rule[] = [
   schema,
   unknownDirective,
+  unknownAttribute,
   duplicateId,
   unknownSource,
   malformedCitation,
   invalidMath,
   unsupportedSyntax,
+  unmatchedFootnote,
   figureNeedsCitation,
   figureNotInSource,
   statValueNotAFigure,

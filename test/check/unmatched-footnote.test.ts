@@ -1,0 +1,43 @@
+import {afterAll, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+/** unmatched-footnote's findings on a project with these chapters: file, line, column, message's start. */
+async function findings(files: Record<string, string>) {
+  const dir = await writeProject(files)
+  made.push(dir)
+  const result = await check(dir)
+  return result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'unmatched-footnote').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason.slice(0, 60)}`))
+}
+
+test('labels pair up whatever their case; escaped calls, link texts, code and maths are text', async () => {
+  const chapter = [
+    'La :term[sextorsion] progresse[^Note] [@enquete-2024].',
+    '',
+    'Écrit \\[^1] en toutes lettres, `[^2]` en code, $[^3]$ en maths, [^4](https://example.org) en lien.',
+    '',
+    '[^note]: Selon une enquête.',
+    ''
+  ].join('\n')
+  expect(await findings({'chapters/intro.md': chapter})).toEqual([])
+})
+
+test('a call with no definition in its file, in a paragraph, a heading or a table cell, is found at the call', async () => {
+  const intro = 'La :term[sextorsion] progresse[^a] [@enquete-2024].\n\n## Un titre[^b]\n\n| Pays | Part[^c] |\n|---|---|\n| FR | 12 % |\n\nSource : enquête [@enquete-2024].\n'
+  // A definition in another chapter does not count: each file is read on its own.
+  const other = '# Autre\n\nTexte[^z].\n\n[^z]: Une note.\n\n[^a]: Définie ici, pas dans l’introduction.\n'
+  expect(await findings({'chapters/intro.md': intro, 'chapters/other.md': other})).toEqual([
+    'chapters/intro.md:1:31 Unexpected footnote call `[^a]` with no definition in this f',
+    'chapters/intro.md:3:12 Unexpected footnote call `[^b]` with no definition in this f',
+    'chapters/intro.md:5:14 Unexpected footnote call `[^c]` with no definition in this f',
+    'chapters/other.md:7:1 Unexpected footnote `[^a]` that no call uses, expected a cal'
+  ])
+})
+
+test('a second definition is found at its label, after the first, and a note inside a list item counts', async () => {
+  const chapter = 'La :term[sextorsion] progresse[^1] [@enquete-2024].\n\n- un point[^2]\n\n  [^2]: Dans la liste.\n\n[^1]: La première.\n\n[^1]: La seconde.\n'
+  expect(await findings({'chapters/intro.md': chapter})).toEqual(['chapters/intro.md:9:1 Unexpected second definition of the footnote `[^1]`, expecte'])
+})
