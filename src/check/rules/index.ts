@@ -1,6 +1,7 @@
 import type {Rule} from '../rule.js'
 import {brokenRef} from './broken-ref.js'
 import {duplicateId} from './duplicate-id.js'
+import {extraTableCell} from './extra-table-cell.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   invalidMath,
   unsupportedSyntax,
   unmatchedFootnote,
+  extraTableCell,
   figureNeedsCitation,
   figureNotInSource,
   statValueNotAFigure,
