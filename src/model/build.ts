@@ -144,6 +144,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     directives: [],
     html: [],
     images: [],
+    links: [],
     imageFiles: new Map(),
     anchors: new Map(),
     explicitIds: [],

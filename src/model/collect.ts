@@ -183,6 +183,17 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         case 'image':
           model.images.push({...where(node), alt: node.alt, url: node.url, width: node.data?.attributes?.pairs.width})
           break
+        case 'link':
+          model.links.push({...where(node), url: node.url})
+          visitInline(node.children, enclosing)
+          break
+        case 'linkReference': {
+          // `[texte][x]`: the address is the one its definition (`[x]: …`) gives; none, it is text.
+          const url = definitions.get(node.identifier)
+          if (url !== undefined) model.links.push({...where(node), url})
+          visitInline(node.children, enclosing)
+          break
+        }
         case 'imageReference':
           // `![Carte][carte]`: the file is the one its definition (`[carte]: img/carte.png`) names.
           model.images.push({...where(node), alt: node.alt, url: definitions.get(node.identifier) ?? node.identifier, width: node.data?.attributes?.pairs.width})

@@ -79,6 +79,11 @@ export interface RefUse extends Located {
 }
 
 /** An image named in the Markdown (`![…](url){width=70%}`). */
+/** A link in the text (`[texte](url)`, or `[texte][x]` with its definition's address). */
+export interface LinkUse extends Located {
+  url: string
+}
+
 export interface ImageUse extends Located {
   alt: string | null | undefined
   url: string
@@ -205,6 +210,7 @@ export interface ReportModel {
   directives: DirectiveUse[]
   html: Located[]
   images: ImageUse[]
+  links: LinkUse[]
   /** Each image as the load stage found it, keyed by `render/images.ts`'s `imageKey(file, url)`. */
   imageFiles: Map<string, ImageFile>
   /** What `:ref[#id]` and `@fig-x` may point at: chapters, sections, figures and tables with an id. */

@@ -172,7 +172,7 @@ describe('rapporteur build options', () => {
     expect(io.err()).not.toMatch(/at .*\.js:\d+/)
   })
 
-  test('a DOI and a URL in a note are links in the PDF, to the address the style prints', async () => {
+  test('a DOI and a URL in a note are links in the PDF, to the address the style prints; a link to a local file is text, with no path of this machine', async () => {
     const sources = `- id: enquete-2024
   type: survey
   title: Enquête nationale
@@ -187,7 +187,7 @@ describe('rapporteur build options', () => {
   container-title: Nature
   DOI: 10.1038/nature15371
 `
-    const dir = await project({'sources.yaml': sources, 'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion], un autre [@lelieveld-2015, p. 368].\n'})
+    const dir = await project({'sources.yaml': sources, 'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion], un autre [@lelieveld-2015, p. 368], voir [l’annexe](annexe.pdf).\n', 'chapters/annexe.pdf': '%PDF-1.4\n'})
     const result = await build(dir, {formats: ['pdf']})
     expect(result.ok).toBe(true)
     const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
@@ -203,6 +203,9 @@ describe('rapporteur build options', () => {
     })
     expect(uris).toContain('https://example.org/enquete-nationale')
     expect(uris).toContain('https://doi.org/10.1038/nature15371')
+    // Chromium would have written `file:///…/dist/.print/annexe.pdf`: the link is left out, its text kept.
+    expect(uris.filter((uri) => uri?.startsWith('file:'))).toEqual([])
+    expect((await readFile(path.join(dir, 'dist', '.print', 'rapport.html'), 'utf8')).replaceAll('\u00ad', '')).toContain('voir <span>l’annexe</span>')
   }, 60_000)
 
   const printerProfile = ['/usr/share/color/icc/ghostscript/default_cmyk.icc'].find((file) => existsSync(file))

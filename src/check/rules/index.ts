@@ -7,6 +7,7 @@ import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
+import {localLink} from './local-link.js'
 import {malformedCitation} from './malformed-citation.js'
 import {missingFont} from './missing-font.js'
 import {missingImage} from './missing-image.js'
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   statValueNotAFigure,
   undefinedTerm,
   brokenRef,
+  localLink,
   unknownAxis,
   recommendationWithoutTitle,
   rawHtml,

@@ -5,8 +5,9 @@
  */
 import type {Element, ElementContent, Properties} from 'hast'
 import {h} from 'hastscript'
-import type {Code, Image, ImageReference, Paragraph, PhrasingContent, Table} from 'mdast'
+import type {Code, Image, ImageReference, LinkReference, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
+import {isLocalAddress} from '../../model/address.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
@@ -101,12 +102,17 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   }
 
   const link: Handler = (state: State, node: PhrasingContent & {type: 'link'}) => {
-    const element = defaultHandlers.link(state, node)
+    const element = isLocalAddress(node.url) ? localLink(state, node) : defaultHandlers.link(state, node)
     if (node.data?.attributes) applyAttributes(element, node.data.attributes)
     return element
   }
 
-  return {image, imageReference, paragraph, table, span, fencedDiv, crossReference, attributes, shortcode, code, inlineCode, link}
+  const linkReference: Handler = (state: State, node: LinkReference) => {
+    const definition = state.definitionById.get(String(node.identifier).toUpperCase())
+    return definition && isLocalAddress(definition.url) ? localLink(state, node) : defaultHandlers.linkReference(state, node)
+  }
+
+  return {image, imageReference, paragraph, table, span, fencedDiv, crossReference, attributes, shortcode, code, inlineCode, link, linkReference}
 }
 
 /**
@@ -159,4 +165,15 @@ function applyAttributes(element: Element, attributes: Attributes, options: {alt
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/**
+ * A link to a file on the writer's computer (model/address.ts): its text in a span, without the
+ * address, which would lead nowhere in the HTML and put a path of this computer in the PDF
+ * (reported by `local-link`).
+ */
+function localLink(state: State, node: PhrasingContent & {type: 'link' | 'linkReference'}): Element {
+  const element: Element = {type: 'element', tagName: 'span', properties: {}, children: state.all(node) as ElementContent[]}
+  state.patch(node, element)
+  return state.applyData(node, element)
 }

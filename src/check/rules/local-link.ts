@@ -1,0 +1,27 @@
+import {isLocalAddress} from '../../model/address.js'
+import {defineRule} from '../rule.js'
+
+export const localLink = defineRule({
+  id: 'local-link',
+  severity: 'warning',
+  summary: 'Links lead to the web or into the report: a link to a file on this computer is printed as text.',
+  docs: `The report is published as its HTML and PDF files, without the files around it: a link to
+\`annexe.pdf\`, \`../données/tableau.xlsx\` or \`file:///C:/Users/…\` would lead nowhere in the HTML,
+and Chromium would write it into the PDF as the full path of the file on the computer that built
+it. So the build prints such a link's text without the link, and \`check\` says so at the link.
+Put the file online and link to its address (\`https://…\`), or point at a part of the report
+(\`#id\`, \`:ref[#id]\`). Images are another matter: the build copies the files they name.`,
+  examples: {
+    ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le rapport](https://example.org/rapport.pdf), [la méthode](#introduction) et [nous écrire](mailto:contact@example.org).\n'}],
+    notOk: [
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [l’annexe](annexe.pdf).\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le tableau][t].\n\n[t]: file:///C:/Users/moi/tableau.xlsx\n'}
+    ]
+  },
+  check({model, report}) {
+    for (const link of model.links) {
+      if (!isLocalAddress(link.url)) continue
+      report(link, `Unexpected link to the file \`${link.url}\`, expected a web address (\`https://…\`) or a place in the report (\`#id\`): the report is published without it, so its text is printed without the link`)
+    }
+  }
+})

@@ -1,0 +1,16 @@
+/**
+ * A link's address that names a file on the writer's computer rather than a place on the web or
+ * in the report: a relative path (`annexe.pdf`, `../data/tableau.xlsx`), a path from a root
+ * (`/docs/note.pdf`), or a `file:` URL. The build publishes no file a link names, so such a link
+ * would lead nowhere in the HTML, and Chromium would write it into the PDF as the absolute
+ * `file:` path of the build machine. Not local: `#id`, a scheme (`https:`, `mailto:`, `tel:`…), a
+ * protocol-relative `//host/…`, and an empty address.
+ */
+export function isLocalAddress(url: string): boolean {
+  const address = url.trim()
+  if (address === '' || address.startsWith('#') || address.startsWith('//')) return false
+  const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(address)?.[1]
+  // `C:\…` and `C:/…` are Windows paths, not a URL scheme of one letter.
+  if (scheme && scheme.length > 1) return scheme.toLowerCase() === 'file'
+  return true
+}
