@@ -248,6 +248,18 @@ describe('file-system failures', () => {
   })
 })
 
+describe('nothing listed is read less than it says', () => {
+  test('a file listed twice in an edition is a config error at the second entry (it would be read once)', async () => {
+    const dir = await project({'chapters/autre.md': '# Autre\n\nUn texte.\n'})
+    await configWith(dir, '', ['files: [chapters/intro.md, chapters/autre.md]', 'files: [chapters/intro.md, chapters/autre.md, ./chapters/intro.md]'])
+    const io = captureIo(dir)
+    expect(await main(['check', '.', '--format', 'json'], io)).toBe(2)
+    const [finding] = JSON.parse(io.out()) as Array<{file: string; line: number; message: string; rule: string}>
+    expect(finding).toMatchObject({file: 'rapporteur.yaml', rule: 'schema'})
+    expect(finding!.message).toBe('Unexpected value for `editions.full.files[2]`: `./chapters/intro.md` is listed twice in this edition, expected each file once')
+  })
+})
+
 describe('outputs never collide', () => {
   test('two editions with one output name, and an output name of dots: config errors with a place', async () => {
     const dir = await project({'synthese.md': '# Synthèse\n\nUn texte.\n'})

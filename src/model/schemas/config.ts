@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {z} from 'zod'
 import {isPatternValid} from '../figures/ignore.js'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
@@ -87,6 +88,15 @@ export const refinedConfigSchema = configSchema.superRefine((config, context) =>
     if (seen.has(axis.id)) context.addIssue({code: 'custom', path: ['axes', index, 'id'], message: `duplicate axis id \`${axis.id}\``})
     seen.add(axis.id)
   })
+  // A file listed twice would be read once, at its first place: the second entry is a slip.
+  for (const name of ['full', 'synthesis'] as const) {
+    const files = new Set<string>()
+    config.editions[name]?.files.forEach((file, index) => {
+      const normal = path.posix.normalize(file.replaceAll('\\', '/'))
+      if (files.has(normal)) context.addIssue({code: 'custom', path: ['editions', name, 'files', index], message: `\`${file}\` is listed twice in this edition, expected each file once`})
+      files.add(normal)
+    })
+  }
   // Two editions with one output name would overwrite each other's files (case-insensitive file systems too).
   const synthesis = config.editions.synthesis
   if (synthesis && synthesis.output.toLowerCase() === config.editions.full.output.toLowerCase()) {
