@@ -70,7 +70,7 @@ function unreadMessage(file: string, name: string, read: ReadFiles, markdown: Re
   const extension = path.posix.extname(lower)
   const isRead = (named: string | undefined) => named !== undefined && normal(named) === file
   if (markdownExtensions.has(extension)) {
-    if (markdown.has(file) || repositoryFiles.has(lower.slice(0, -extension.length))) return undefined
+    if (markdown.has(file) || repositoryFiles.has(lower.split('.')[0]!)) return undefined
     return `Unexpected Markdown file \`${file}\` that no edition reads, expected it in an edition's \`files\` in ${configName} (or a name starting with \`_\` to keep it out)`
   }
   if (registryNames.has(lower) || extension === '.bib') {
