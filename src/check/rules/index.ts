@@ -1,5 +1,6 @@
 import type {Rule} from '../rule.js'
 import {brokenRef} from './broken-ref.js'
+import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
 import {extraTableCell} from './extra-table-cell.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   localLink,
   unknownAxis,
   recommendationWithoutTitle,
+  chapterWithoutTitle,
   rawHtml,
   imageWithoutAlt,
   missingImage,
