@@ -25,8 +25,8 @@ describe('rapporteur check', () => {
     expect(out).toBe(
       [
         'chapters/intro.md',
-        '  1:1  error  Unexpected figure `40 %` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block  figure-needs-citation',
-        '    1 | 40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].',
+        '  3:1  error  Unexpected figure `40 %` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block  figure-needs-citation',
+        '    3 | 40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].',
         '      | ^^^^',
         '',
         '✖ 1 error',
@@ -75,7 +75,7 @@ describe('rapporteur check', () => {
     // The fixtures are in rapporteur's own repository (a clone or a worktree).
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: {uri: 'test/fixtures/unknown-source/chapters/intro.md', uriBaseId: '%SRCROOT%'},
-      region: {startLine: 1, startColumn: 13, endLine: 1, endColumn: 26}
+      region: {startLine: 3, startColumn: 13, endLine: 3, endColumn: 26}
     })
     expect(sarifRun.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${pathToFileURL(repositoryRoot).href}/`)
     expect(sarifRun.tool.driver.rules[result.ruleIndex].id).toBe('unknown-source')
@@ -129,7 +129,7 @@ describe('rapporteur check', () => {
   })
 
   test('times and ratios written with a colon stay prose, not directives', async () => {
-    const dir = await writeProject({'chapters/intro.md': 'Réunion à 14:30 ; vote 3:1 [@enquete-2024] sur la :term[sextorsion].\n'})
+    const dir = await writeProject({'chapters/intro.md': '# Réunion\n\nRéunion à 14:30 ; vote 3:1 [@enquete-2024] sur la :term[sextorsion].\n'})
     made.push(dir)
     const {code, out} = await run(['check', dir, '--format', 'json'])
     expect(JSON.parse(out)).toEqual([])
