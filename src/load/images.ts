@@ -40,13 +40,19 @@ async function findImage(dir: string, file: string, url: string): Promise<ImageF
   return {tried, problem: 'missing'}
 }
 
+/**
+ * The raster formats Chromium shows, as image-size names them: the others it reads (TIFF, HEIC,
+ * PSD, JPEG 2000, JPEG XL…) would be a broken image in the HTML and a hole in the PDF.
+ */
+const browserFormats = new Set(['png', 'jpg', 'gif', 'webp', 'avif', 'bmp', 'ico', 'cur', 'svg'])
+
 async function describe(file: string): Promise<Omit<ImageFile, 'tried' | 'path'>> {
   const handle = await open(file, 'r')
   const buffer = new Uint8Array(headerBytes)
   try {
     const {bytesRead} = await handle.read(buffer, 0, headerBytes, 0)
     const size = imageSize(buffer.subarray(0, bytesRead))
-    return {format: size.type, width: size.width, height: size.height}
+    return {format: size.type, width: size.width, height: size.height, ...(size.type && !browserFormats.has(size.type) ? {problem: 'unsupported' as const} : {})}
   } catch {
     // An SVG without a width, height or viewBox has no size, and is an image still.
     const head = new TextDecoder().decode(buffer.subarray(0, 4096))

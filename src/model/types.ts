@@ -97,7 +97,8 @@ export interface ImageFile {
   path?: string | undefined
   /** Where it was looked for: beside the Markdown file, then in the report folder. */
   tried: string[]
-  problem?: 'missing' | 'not-an-image' | 'refused' | 'remote' | undefined
+  /** `unsupported`: an image browsers do not show (TIFF, HEIC, PSD…), in `format`. */
+  problem?: 'missing' | 'not-an-image' | 'unsupported' | 'refused' | 'remote' | undefined
   /** Why the sandbox refused it. */
   reason?: string | undefined
   format?: string | undefined

@@ -8,7 +8,8 @@ export const missingImage = defineRule({
   docs: `An image is looked for beside the Markdown file that names it first, as Quarto does
 (\`![Carte](img/carte.png)\` in \`chapters/partie-1/intro.md\` is \`chapters/partie-1/img/carte.png\`), then from
 the report folder (\`assets/carte.png\`), as Pandoc run from there would. A file found in neither, a file
-that is not a PNG, JPEG, GIF, WebP or SVG image, or a file outside the report folder would leave a
+that is not an image, an image browsers do not show (TIFF, HEIC, PSD, JPEG 2000: export it as PNG or
+JPEG), or a file outside the report folder would leave a
 broken image in the PDF and the web page: \`check\` says so at the image, with where it looked. Images on
 the web (\`https://…\`) are refused too: the PDF is printed without a network, so download the image into
 the project.`,
@@ -17,7 +18,9 @@ the project.`,
     notOk: [
       {'chapters/intro.md': '![Carte des signalements](img/carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n'},
       {'chapters/intro.md': '![Carte des signalements](carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n', 'chapters/carte.png': 'pas une image\n'},
-      {'chapters/intro.md': '![Carte des signalements](https://example.org/carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n'}
+      {'chapters/intro.md': '![Carte des signalements](https://example.org/carte.png)\n\nTexte [@enquete-2024] :term[sextorsion].\n'},
+      // A TIFF of 40 × 30 pixels: its header and the two tags that give its size.
+      {'chapters/intro.md': '![Photo](photo.tif)\n\nTexte [@enquete-2024] :term[sextorsion].\n', 'chapters/photo.tif': 'II*\0\x08\0\0\0\x02\0\0\x01\x03\0\x01\0\0\0\x28\0\0\0\x01\x01\x03\0\x01\0\0\0\x1e\0\0\0\0\0\0\0'}
     ]
   },
   check({model, report}) {
@@ -28,6 +31,7 @@ the project.`,
       const message = {
         missing: `Unexpected missing image \`${image.url}\`, expected a file at ${where}`,
         'not-an-image': `Unexpected \`${found.path}\`, expected a PNG, JPEG, GIF, WebP or SVG image`,
+        unsupported: `Unexpected ${(found.format ?? 'image').toUpperCase()} image \`${found.path}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image: browsers do not show ${(found.format ?? 'this format').toUpperCase()}, so it would be missing from the HTML and the PDF (export it as PNG or JPEG)`,
         refused: `Cannot use image ${found.reason ?? `\`${image.url}\``}, expected a file inside the report folder`,
         remote: `Unexpected image on the web \`${image.url}\`, expected a file in the report folder (the PDF is printed without a network)`
       }[found.problem]
