@@ -16,7 +16,7 @@ export interface ReadFiles {
   csl: string | undefined
 }
 
-const markdownExtensions = new Set(['.md', '.markdown', '.qmd'])
+const markdownExtensions = new Set(['.md', '.markdown', '.qmd', '.rmd'])
 /** A repository's own files, which a report folder that is also a repository holds. */
 const repositoryFiles = new Set(['readme', 'license', 'licence', 'changelog', 'contributing', 'code_of_conduct', 'security', 'authors'])
 const registryNames = new Set(['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib'])

@@ -13,8 +13,8 @@ describe('unreadFiles', () => {
     expect(reported({chapters: ['01-constat.md', '02-enjeux.md', '03-annexe.md'], '': ['rapporteur.yaml', 'synthese.md']})).toEqual(['chapters/03-annexe.md'])
   })
 
-  test('Markdown by its extension, whatever its case: .md, .markdown, .qmd', () => {
-    expect(reported({chapters: ['01-constat.md', '02-enjeux.md', 'a.MD', 'b.markdown', 'c.qmd', 'd.txt', 'e.html']})).toEqual(['chapters/a.MD', 'chapters/b.markdown', 'chapters/c.qmd'])
+  test('Markdown by its extension, whatever its case: .md, .markdown, .qmd, .Rmd', () => {
+    expect(reported({chapters: ['01-constat.md', '02-enjeux.md', 'a.MD', 'b.markdown', 'c.qmd', 'd.Rmd', 'e.txt', 'f.html']})).toEqual(['chapters/a.MD', 'chapters/b.markdown', 'chapters/c.qmd', 'chapters/d.Rmd'])
   })
 
   test("a repository's own files and names starting with _ or . are left out on purpose", () => {

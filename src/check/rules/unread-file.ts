@@ -13,7 +13,7 @@ out of the report: a chapter added to \`chapters/\` but not to an edition, a Zot
 Pandoc would read it. \`check\` reports each at its first line, with the setting that would read it.
 
 Looked at: the report folder and the folders of the files it reads (not their subfolders); Markdown
-(\`.md\`, \`.markdown\`, \`.qmd\`), \`sources.*\` and \`.bib\`, \`glossary.yaml\`/\`.yml\`, \`.csl\`, and a
+(\`.md\`, \`.markdown\`, \`.qmd\`, \`.Rmd\`), \`sources.*\` and \`.bib\`, \`glossary.yaml\`/\`.yml\`, \`.csl\`, and a
 \`rapporteur.yml\`. A repository's own files (\`README.md\`, \`LICENSE.md\`, \`CHANGELOG.md\`,
 \`CONTRIBUTING.md\`…) are not reported, and neither is a name that starts with \`_\` or \`.\`: name a draft
 or a note to yourself \`_brouillon.md\` to keep it out on purpose, as Quarto does. Or turn the rule off
