@@ -1,5 +1,5 @@
-import type {Nodes, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {eachNode} from '../each-node.js'
 import {defineRule} from '../rule.js'
 
 export const extraTableCell = defineRule({
@@ -18,7 +18,8 @@ for a \`|\` inside a cell.`,
   },
   check({model, report}) {
     for (const document of model.documents) {
-      eachTable(document.tree, (table) => {
+      eachNode(document.tree, (table) => {
+        if (table.type !== 'table') return
         const columns = table.align?.length ?? table.children[0]?.children.length ?? 0
         for (const row of table.children) {
           const extra = row.children.slice(columns)
@@ -35,8 +36,3 @@ for a \`|\` inside a cell.`,
     }
   }
 })
-
-function eachTable(node: Nodes, visitor: (table: Table) => void): void {
-  if (node.type === 'table') visitor(node)
-  else if ('children' in node) for (const child of node.children as Nodes[]) eachTable(child, visitor)
-}

@@ -1,9 +1,7 @@
 import type {Position} from 'unist'
-import {directiveSchemas} from '../../model/schemas/directives.js'
+import {directiveMarks, directiveSchemas} from '../../model/schemas/directives.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../suggest.js'
-
-const syntax = {containerDirective: ':::', leafDirective: '::', textDirective: ':'} as const
 
 export const unknownAttribute = defineRule({
   id: 'unknown-attribute',
@@ -33,7 +31,7 @@ attribute, with the closest name the directive reads.`,
         if (known.includes(name)) continue
         const written = name === 'id' ? '`#…` (an id)' : name === 'class' ? '`.…` (a class)' : `\`${name}\``
         const expected = known.length === 0 ? 'none' : known.map((key) => `\`${key}\``).join(', ')
-        report({file: use.file, position: positions?.attributes?.[name] ?? use.position}, `Unexpected attribute ${written} of \`${syntax[use.kind]}${use.name}\`, expected ${known.length > 1 ? 'one of ' : ''}${expected}${didYouMean(name, known)}: it is left out`)
+        report({file: use.file, position: positions?.attributes?.[name] ?? use.position}, `Unexpected attribute ${written} of \`${directiveMarks[use.kind]}${use.name}\`, expected ${known.length > 1 ? 'one of ' : ''}${expected}${didYouMean(name, known)}: it is left out`)
       }
     }
   }

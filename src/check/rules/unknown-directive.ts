@@ -1,8 +1,6 @@
-import {directiveSchemas} from '../../model/schemas/directives.js'
+import {directiveMarks, directiveSchemas} from '../../model/schemas/directives.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../suggest.js'
-
-const syntax = {containerDirective: ':::', leafDirective: '::', textDirective: ':'} as const
 
 export const unknownDirective = defineRule({
   id: 'unknown-directive',
@@ -23,7 +21,7 @@ the output; the message suggests the closest known name.`,
     for (const use of model.directives) {
       const known = Object.keys(directiveSchemas[use.kind])
       if (known.includes(use.name)) continue
-      const mark = syntax[use.kind]
+      const mark = directiveMarks[use.kind]
       report(use, `Unexpected directive \`${mark}${use.name}\`, expected one of ${known.map((name) => `\`${mark}${name}\``).join(', ')}${didYouMean(use.name, known).replace(/`([^`]+)`\?$/, `\`${mark}$1\`?`)}`)
     }
   }

@@ -1,6 +1,7 @@
 import type {FootnoteDefinition, Nodes} from 'mdast'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import type {Located, MarkdownDocument} from '../../model/types.js'
+import {eachNode} from '../each-node.js'
 import {defineRule} from '../rule.js'
 
 /**
@@ -82,9 +83,4 @@ export function unmatchedFootnotes(document: MarkdownDocument): Array<Located & 
     const label = node.type === 'footnoteDefinition' ? `[^${node.label ?? node.identifier}]` : ''
     return {file: document.path, position: label && text.startsWith(label, start) ? positionFromOffsets(document.file, start, start + label.length) : position, offset: start}
   }
-}
-
-function eachNode(node: Nodes, visitor: (node: Nodes) => void): void {
-  visitor(node)
-  if ('children' in node) for (const child of node.children as Nodes[]) eachNode(child, visitor)
 }

@@ -2,6 +2,7 @@ import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {cssLength} from '../../parse/attributes/attribute-list.js'
+import {eachNode} from '../each-node.js'
 import {defineRule} from '../rule.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 
@@ -108,11 +109,3 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
   }
 })
 
-/**
- * Every node of a tree, parents before children, in document order: unist-util-visit's order,
- * without its generic tests (this rule walks every node of the report).
- */
-function eachNode(node: Nodes, visitor: (node: Nodes) => void): void {
-  visitor(node)
-  if ('children' in node) for (const child of node.children as Nodes[]) eachNode(child, visitor)
-}

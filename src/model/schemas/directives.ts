@@ -12,6 +12,9 @@ export const recommendationsListAttributes = z.object({axis: z.string().optional
 export const termAttributes = z.object({id: z.string().optional()})
 export const waiveAttributes = z.object({reason: z.string().trim().min(1, 'a reason, e.g. `reason="exemple fictif"`')})
 
+/** How each kind of directive is written: `:::callout`, `::toc`, `:term`. */
+export const directiveMarks = {containerDirective: ':::', leafDirective: '::', textDirective: ':'} as const
+
 /** Every directive the format knows, by kind, with its attribute schema. */
 export const directiveSchemas = {
   containerDirective: {recommendation: recommendationAttributes, stat: statAttributes, viewpoint: viewpointAttributes, callout: calloutAttributes},
