@@ -10,18 +10,27 @@ export const localLink = defineRule({
 and Chromium would write it into the PDF as the full path of the file on the computer that built
 it. So the build prints such a link's text without the link, and \`check\` says so at the link.
 Put the file online and link to its address (\`https://…\`), or point at a part of the report
-(\`#id\`, \`:ref[#id]\`). Images are another matter: the build copies the files they name.`,
+(\`#id\`, \`:ref[#id]\`). Images are another matter: the build copies the files they name. A source whose
+address (\`url:\` in \`sources.yaml\`, \`URL\` in CSL-JSON, \`url\` in BibTeX) is such a path is reported
+too: the bibliography prints the address as written.`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le rapport](https://example.org/rapport.pdf), [la méthode](#introduction) et [nous écrire](mailto:contact@example.org).\n'}],
     notOk: [
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [l’annexe](annexe.pdf).\n'},
-      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le tableau][t].\n\n[t]: file:///C:/Users/moi/tableau.xlsx\n'}
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le tableau][t].\n\n[t]: file:///C:/Users/moi/tableau.xlsx\n'},
+      {'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n  url: file:///home/moi/enquete.pdf\n'}
     ]
   },
   check({model, report}) {
     for (const link of model.links) {
       if (!isLocalAddress(link.url)) continue
       report(link, `Unexpected link to the file \`${link.url}\`, expected a web address (\`https://…\`) or a place in the report (\`#id\`): the report is published without it, so its text is printed without the link`)
+    }
+    // A source's address is printed as written in the bibliography, a path of this computer with it.
+    for (const entry of model.sources) {
+      const url = entry.value.csl.URL
+      if (typeof url !== 'string' || !isLocalAddress(url)) continue
+      report({file: entry.file, position: entry.fields.url ?? entry.fields.URL ?? entry.position}, `Unexpected address \`${url}\` of the source \`${entry.value.id}\`, expected its web address (\`https://…\`): the bibliography would print this path of your computer`)
     }
   }
 })
