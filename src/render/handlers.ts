@@ -113,7 +113,9 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
   const subscript: Handler = (state: State, node: Subscript) => phrasingElement(state, node, 'sub')
   const superscript: Handler = (state: State, node: Superscript) => phrasingElement(state, node, 'sup')
 
-  const containerDirective: Handler = (state: State, node: ContainerDirective) => {
+  const containerDirective: Handler = (state: State, node: ContainerDirective) => withLanguage(blockOf(state, node), node)
+
+  const blockOf = (state: State, node: ContainerDirective): Element => {
     switch (node.name) {
       case 'recommendation':
         return renderRecommendation(state, node, context)
@@ -163,6 +165,14 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     math,
     inlineMath
   } as unknown as Handlers
+}
+
+/** A block's `lang` and `dir`, as written (`:::viewpoint{lang=en}`), on its element. */
+function withLanguage(element: Element, node: ContainerDirective): Element {
+  const {lang, dir} = node.attributes ?? {}
+  if (lang) element.properties.lang = lang
+  if (dir) element.properties.dir = dir
+  return element
 }
 
 /** `<sub>` or `<sup>` around the node's content, with its position. */

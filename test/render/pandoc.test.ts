@@ -116,3 +116,15 @@ describe('images', () => {
     expect(findings).toContain('missing-image: Unexpected missing image `img/perdue.png`, expected a file at `chapters/part/img/perdue.png` or `img/perdue.png`')
   })
 })
+
+describe('blocks in another language', () => {
+  test('`lang` and `dir` on a block are kept on its element (the print typography follows an element\'s `lang`)', async () => {
+    const {html, findings} = await render(
+      {'chapters/intro.md': '# Intro\n\n:::viewpoint{author="Jane Doe" lang=en}\nChildren are targeted: we must act now, everywhere.\n:::\n\n:::callout{title="Note" dir=ltr}\nLa :term[sextorsion] progresse : agir [@enquete-2024].\n:::\n'},
+      {mode: 'print'}
+    )
+    expect(findings).toEqual([])
+    expect(html).toMatch(/<(figure|blockquote|aside|div)[^>]* lang="en"[^>]*>[\s\S]*Children are targeted: we must act now/u)
+    expect(html).toMatch(/<[a-z]+[^>]* dir="ltr"[^>]*>/u)
+  })
+})

@@ -4,10 +4,13 @@ import {idSchema} from './common.js'
 /** Directive attributes arrive as strings; a bare `key` arrives as ''. */
 const flag = z.string().optional().transform((value) => value !== undefined)
 
-export const recommendationAttributes = z.object({id: idSchema, axis: z.string().min(1), actors: z.string().optional()})
-export const statAttributes = z.object({id: idSchema, value: z.string().min(1), source: z.string().min(1), locator: z.string().optional(), key: flag})
-export const viewpointAttributes = z.object({author: z.string().min(1), role: z.string().optional()})
-export const calloutAttributes = z.object({title: z.string().optional()})
+/** A block in another language than the report's (`lang=en`), or another direction: kept on its element for screen readers and hyphenation. */
+const language = {lang: z.string().min(1).optional(), dir: z.enum(['ltr', 'rtl', 'auto']).optional()}
+
+export const recommendationAttributes = z.object({id: idSchema, axis: z.string().min(1), actors: z.string().optional(), ...language})
+export const statAttributes = z.object({id: idSchema, value: z.string().min(1), source: z.string().min(1), locator: z.string().optional(), key: flag, ...language})
+export const viewpointAttributes = z.object({author: z.string().min(1), role: z.string().optional(), ...language})
+export const calloutAttributes = z.object({title: z.string().optional(), ...language})
 export const recommendationsListAttributes = z.object({axis: z.string().optional()})
 export const termAttributes = z.object({id: z.string().optional()})
 export const waiveAttributes = z.object({reason: z.string().trim().min(1, 'a reason, e.g. `reason="exemple fictif"`')})
