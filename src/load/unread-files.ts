@@ -1,5 +1,6 @@
 import {open, readdir} from 'node:fs/promises'
 import path from 'node:path'
+import {normalProjectPath as normal} from '../model/project-path.js'
 import type {SchemaProblem} from '../model/types.js'
 import {configName} from './read-project.js'
 
@@ -102,8 +103,4 @@ function foldersOf(read: ReadFiles): string[] {
     if (folder !== '.' && !folder.startsWith('..') && !path.posix.isAbsolute(folder)) folders.add(folder)
   }
   return [...folders]
-}
-
-function normal(file: string): string {
-  return path.posix.normalize(file.replaceAll('\\', '/'))
 }

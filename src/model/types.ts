@@ -78,12 +78,12 @@ export interface RefUse extends Located {
   node: TextDirective | CrossReference
 }
 
-/** An image named in the Markdown (`![…](url){width=70%}`). */
 /** A link in the text (`[texte](url)`, or `[texte][x]` with its definition's address). */
 export interface LinkUse extends Located {
   url: string
 }
 
+/** An image named in the Markdown (`![…](url){width=70%}`). */
 export interface ImageUse extends Located {
   alt: string | null | undefined
   url: string

@@ -43,6 +43,20 @@ describe('rapporteur check', () => {
     expect(out).toBe('✓ no problems\n')
   })
 
+  test('input Markdown or the browser would drop is reported where it is: a TIFF image exits 1, a stray chapter and a lone footnote warn', async () => {
+    const tiff = 'II*\0\x08\0\0\0\x02\0\0\x01\x03\0\x01\0\0\0\x28\0\0\0\x01\x01\x03\0\x01\0\0\0\x1e\0\0\0\0\0\0\0'
+    const config = `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`
+    const dir = await writeProject({'rapporteur.yaml': config, 'chapters/intro.md': '# Intro\n\n![Photo](photo.tif)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n[^1]: Une note seule.\n', 'chapters/photo.tif': tiff, 'chapters/annexe.md': '# Annexe\n'})
+    made.push(dir)
+    const {code, out} = await run(['check', dir, '--format', 'json'])
+    expect(code).toBe(1)
+    expect((JSON.parse(out) as Array<{file: string; line: number; column: number; rule: string; severity: string; message: string}>).map(({file, line, column, rule, severity, message}) => `${file}:${line}:${column} ${severity} ${rule} ${message}`)).toEqual([
+      'chapters/annexe.md:1:1 warning unread-file Unexpected Markdown file `chapters/annexe.md` that no edition reads, expected it in an edition\'s `files` in rapporteur.yaml (or a name starting with `_` to keep it out)',
+      'chapters/intro.md:3:1 error missing-image Unexpected TIFF image `chapters/photo.tif`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image: browsers do not show TIFF, so it would be missing from the HTML and the PDF (export it as PNG or JPEG)',
+      'chapters/intro.md:7:1 warning unmatched-footnote Unexpected footnote `[^1]` that no call uses, expected a call `[^1]` in the text of chapters/intro.md: the note is left out'
+    ])
+  })
+
   test('warnings alone exit 0, unless there are more than --max-warnings', async () => {
     expect((await run(['check', 'unused-term'])).code).toBe(0)
     const strict = await run(['check', 'unused-term', '--max-warnings', '0'])

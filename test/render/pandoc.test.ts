@@ -128,3 +128,13 @@ describe('blocks in another language', () => {
     expect(html).toMatch(/<[a-z]+[^>]* dir="ltr"[^>]*>/u)
   })
 })
+
+describe('links to files on this computer', () => {
+  test('a link or a reference link to a local file is its text, without an address; web links and #ids stay links', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md': '# Intro\n\nVoir [l’annexe](annexe.pdf), [le tableau][t], [la note](file:///home/moi/note.pdf), [le site](https://example.org) et [l’intro](#intro). [@enquete-2024] :term[sextorsion]\n\n[t]: ../données/tableau.xlsx\n'
+    })
+    expect(html).toContain('Voir <span>l’annexe</span>, <span>le tableau</span>, <span>la note</span>, <a href="https://example.org">le site</a> et <a href="#intro">l’intro</a>.')
+    expect(findings.filter((finding) => finding.startsWith('local-link'))).toHaveLength(3)
+  })
+})

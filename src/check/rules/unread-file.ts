@@ -1,3 +1,4 @@
+import {normalProjectPath} from '../../model/project-path.js'
 import {defineRule} from '../rule.js'
 
 export const unreadFile = defineRule({
@@ -15,12 +16,14 @@ Pandoc would read it. \`check\` reports each at its first line, with the setting
 Looked at: the report folder and the folders of the files it reads (not their subfolders); Markdown
 (\`.md\`, \`.markdown\`, \`.qmd\`, \`.Rmd\`), \`sources.*\` and \`.bib\`, \`glossary.yaml\`/\`.yml\`, \`.csl\`, and a
 \`rapporteur.yml\`. A repository's own files (\`README.md\`, \`LICENSE.md\`, \`CHANGELOG.md\`,
-\`CONTRIBUTING.md\`…) are not reported, and neither is a name that starts with \`_\` or \`.\`: name a draft
+\`CONTRIBUTING.md\`…) are not reported, nor a source's archived copy (its \`file:\`), nor a name that starts with \`_\` or \`.\`: name a draft
 or a note to yourself \`_brouillon.md\` to keep it out on purpose, as Quarto does. Or turn the rule off
 in \`check.rules\`.`,
   examples: {
     ok: [
-      {'chapters/intro.md': 'Un constat [@enquete-2024] sur la :term[sextorsion].\n', 'README.md': '# Le rapport\n', 'chapters/_brouillon.md': 'Des notes.\n'}
+      {'chapters/intro.md': 'Un constat [@enquete-2024] sur la :term[sextorsion].\n', 'README.md': '# Le rapport\n', 'chapters/_brouillon.md': 'Des notes.\n'},
+      // A source's archived copy (`file:`) is read, Markdown or not.
+      {'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n  file: ./enquete-2024.md\n', 'enquete-2024.md': '# Enquête nationale\n\nLe texte de l’enquête.\n'}
     ],
     notOk: [
       {
@@ -32,6 +35,8 @@ in \`check.rules\`.`,
     ]
   },
   check({model, report}) {
-    for (const file of model.unreadFiles) report(file, file.message)
+    // An archived copy (`file:` of a source, which may be Markdown) is read by the figure checks.
+    const archived = new Set(model.sources.flatMap((entry) => (entry.value.file ? [normalProjectPath(entry.value.file)] : [])))
+    for (const file of model.unreadFiles) if (!archived.has(file.file)) report(file, file.message)
   }
 })

@@ -1,6 +1,6 @@
-import path from 'node:path'
 import {z} from 'zod'
 import {isPatternValid} from '../figures/ignore.js'
+import {normalProjectPath} from '../project-path.js'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
 import {idSchema, partialDateSchema} from './common.js'
 import {isPageSize} from './page-size.js'
@@ -92,7 +92,7 @@ export const refinedConfigSchema = configSchema.superRefine((config, context) =>
   for (const name of ['full', 'synthesis'] as const) {
     const files = new Set<string>()
     config.editions[name]?.files.forEach((file, index) => {
-      const normal = path.posix.normalize(file.replaceAll('\\', '/'))
+      const normal = normalProjectPath(file)
       if (files.has(normal)) context.addIssue({code: 'custom', path: ['editions', name, 'files', index], message: `\`${file}\` is listed twice in this edition, expected each file once`})
       files.add(normal)
     })
