@@ -25,6 +25,7 @@ import {unknownAxis} from './unknown-axis.js'
 import {unknownDirective} from './unknown-directive.js'
 import {unknownSource} from './unknown-source.js'
 import {unmatchedFootnote} from './unmatched-footnote.js'
+import {unmatchedLinkReference} from './unmatched-link-reference.js'
 import {unreadField} from './unread-field.js'
 import {unreadFile} from './unread-file.js'
 import {unusedSource} from './unused-source.js'
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   invalidMath,
   unsupportedSyntax,
   unmatchedFootnote,
+  unmatchedLinkReference,
   extraTableCell,
   figureNeedsCitation,
   figureNotInSource,
