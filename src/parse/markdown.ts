@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {alertsToCallouts} from './alerts.js'
 import {restoreBareTextDirectives} from './bare-directives.js'
 import remarkAttributes, {attachAttributes} from './attributes/index.js'
 import remarkCitation from './citation/index.js'
@@ -27,7 +28,7 @@ function remarkDirectiveWithPositions(this: Processor): void {
 /**
  * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations,
  * attributes, bracketed spans, fenced divs, inline notes, sub- and superscripts, definition lists
- * and TeX maths.
+ * and TeX maths; GitHub's alerts (`> [!NOTE]`) are read as callouts (alerts.ts).
  *
  * GFM's strikethrough takes `~~struck~~` only: a single tilde is Pandoc's subscript (`H~2~O`).
  */
@@ -53,5 +54,6 @@ export function parseMarkdown(file: VFile): Root {
   const tree = shared.parse(file)
   restoreBareTextDirectives(tree, String(file.value))
   attachAttributes(tree)
+  alertsToCallouts(tree, String(file.value))
   return tree
 }

@@ -89,6 +89,16 @@ describe('callouts, divs and spans', () => {
     expect(html).toContain('<p class="rp-callout__title">À retenir</p><p>La')
   })
 
+  test('GitHub alerts are the same callout boxes, titled by the text after the marker or by their kind', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md': '# Intro\n\n> [!WARNING]\n> Attention [@enquete-2024].\n\n> [!tip] Astuce\n> Un conseil.\n\n> [!info]\n> La :term[sextorsion].\n'
+    })
+    expect(findings.map((finding) => finding.split(':')[0])).toEqual(['unsupported-syntax'])
+    expect(html).toContain('<div class="rp-callout rp-callout--warning" role="note"><p class="rp-callout__title">Avertissement</p><p>Attention')
+    expect(html).toContain('<div class="rp-callout rp-callout--tip" role="note"><p class="rp-callout__title">Astuce</p><p>Un conseil.</p></div>')
+    expect(html).toMatch(/<blockquote>\s*<p>\[!info\]\sLa/u)
+  })
+
   test('other divs and spans keep their id, classes and attributes', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n::: {#encadre .large lang=en}\nUn [texte]{.smallcaps data-x=1} [@enquete-2024] :term[sextorsion].\n:::\n'})
     expect(html).toContain('<div id="encadre" class="large" lang="en"><p>Un <span class="smallcaps" data-data-x="1">texte</span>')

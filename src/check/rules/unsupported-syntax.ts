@@ -3,7 +3,9 @@ import {toString} from 'mdast-util-to-string'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {cssLength} from '../../parse/attributes/attribute-list.js'
 import {eachNode} from '../each-node.js'
+import {alertKinds, alertMarker} from '../../parse/alerts.js'
 import {defineRule} from '../rule.js'
+import {didYouMean} from '../suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
@@ -22,17 +24,20 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
-footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); and cross-reference prefixes Quarto has and
-rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket. Inline code and code blocks are
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); cross-reference prefixes Quarto has and
+rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
+GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
 \`invalid-math\`). Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and definition lists
-(a term, then \`: définition\`) are read, as Pandoc reads them.`,
+(a term, then \`: définition\`) are read, as Pandoc reads them; so are GitHub's alerts (\`> [!NOTE]\`,
+\`[!TIP]\`, \`[!IMPORTANT]\`, \`[!WARNING]\`, \`[!CAUTION]\`), as callouts.`,
   examples: {
     ok: [
       {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, la formule $a^2+b^2=c^2$ est mise en forme, et 10 $ ou 5 € restent du texte.\n"},
       {'chapters/intro.md': 'La :term[sextorsion] progresse^[Selon une enquête [@enquete-2024].] : H~2~O, 10^6^ cas, le 1^er^ mai.\n\nSextorsion\n: Chantage à la diffusion d’images intimes.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024]. Le sujet dépasse la question technique\n: il touche à la santé et à la justice.\n'},
-      {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'}
+      {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'},
+      {'chapters/intro.md': '> [!TIP] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n\n> Une citation [!NOTE] ordinaire.\n'}
     ],
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
@@ -40,7 +45,8 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] progresse^[Une note.] [@enquete-2024], et ^[ celle-ci ne se ferme pas.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte](carte.svg){width="large"}\n', 'chapters/carte.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"></svg>\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},
-      {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'}
+      {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'},
+      {'chapters/intro.md': '> [!info] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n'}
     ]
   },
   check({model, report}) {
@@ -70,6 +76,12 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
         }
         if (node.type === 'attributes') {
           report(atNode(node), `Unexpected attributes \`{${node.value}}\` that apply to nothing, expected them right after a heading's text, an image, a link, a code span or a \`[span]\`: they are left out`)
+          return
+        }
+        if (node.type === 'blockquote') {
+          const alert = alertMarker(node)
+          const start = node.children[0]?.position?.start.offset
+          if (alert && !alert.known && start !== undefined) report(at(start, start + alert.written.length), `Unexpected alert \`${alert.written}\`, expected one of GitHub's and Quarto's five kinds, ${alertKinds.map((kind) => `\`[!${kind.toUpperCase()}]\``).join(', ')}${didYouMean(alert.kind, alertKinds)}: it prints as a quotation, its marker with it`)
           return
         }
         if (node.type === 'paragraph' && node.data?.rawTex) {
