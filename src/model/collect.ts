@@ -1,4 +1,4 @@
-import type {Nodes, Paragraph, PhrasingContent, RootContent, Table} from 'mdast'
+import type {Html, Nodes, Paragraph, PhrasingContent, RootContent, Table} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
@@ -9,7 +9,8 @@ import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
 import {textWithoutNotes} from './text/plain.js'
-import type {Figure, MarkdownDocument, ReportModel} from './types.js'
+import {rawHtmlFacts} from './raw-html.js'
+import type {Figure, HtmlUse, MarkdownDocument, ReportModel} from './types.js'
 
 /** What encloses the node being visited. */
 interface Enclosing {
@@ -29,6 +30,14 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const text = String(document.file.value)
   const where = (node: {position?: Position | undefined}) => ({file: document.path, position: node.position ?? emptyPosition})
   const footnoteKeys = footnoteCitations(document.tree.children)
+  // Each fact at its place when the HTML is written as Markdown kept it (not inside a quotation's
+  // `> ` or a list item's indent), else at the whole HTML.
+  const htmlUse = (node: Html): HtmlUse => {
+    const start = node.position?.start.offset
+    const exact = start !== undefined && String(document.file.value).startsWith(node.value, start)
+    const facts = rawHtmlFacts(node.value).map((fact) => ({...fact, ...(exact ? {file: document.path, position: positionFromOffsets(document.file, start + fact.start, start + fact.end)} : where(node))}))
+    return {...where(node), facts}
+  }
   const definitions = definitionUrls(document.tree)
 
   const visitBlocks = (nodes: readonly RootContent[], enclosing: Enclosing) => {
@@ -58,7 +67,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         visitProse(node.children, enclosing, [])
         return
       case 'html':
-        if (!isComment(node.value)) model.html.push(where(node))
+        if (!isComment(node.value)) model.html.push(htmlUse(node))
         return
       case 'containerDirective':
         visitContainer(node, enclosing)
@@ -178,7 +187,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           model.refs.push({...where(node), target: node.identifier, node})
           break
         case 'html':
-          if (!isComment(node.value)) model.html.push(where(node))
+          if (!isComment(node.value)) model.html.push(htmlUse(node))
           break
         case 'image':
           model.images.push({...where(node), alt: node.alt, url: node.url, width: node.data?.attributes?.pairs.width})

@@ -11,6 +11,7 @@ import type {Source} from './schemas/sources.js'
 import type {FrontMatter} from './schemas/front-matter.js'
 import type {NumberFinding} from './figures/detect.js'
 import type {CslStyle} from './schemas/csl.js'
+import type {RawHtmlFact} from './raw-html.js'
 
 /** Where something is written: a project-relative file and a range in it. */
 export interface Located {
@@ -81,6 +82,11 @@ export interface RefUse extends Located {
 /** A link in the text (`[texte](url)`, or `[texte][x]` with its definition's address). */
 export interface LinkUse extends Located {
   url: string
+}
+
+/** A piece of raw HTML (not a comment), with what the output will not have of it as written. */
+export interface HtmlUse extends Located {
+  facts: Array<RawHtmlFact & Located>
 }
 
 /** An image named in the Markdown (`![…](url){width=70%}`). */
@@ -209,7 +215,7 @@ export interface ReportModel {
   nonFigures: Array<Located & {text: string; reason: NonNullable<NumberFinding['notFigure']>}>
   waivers: Waiver[]
   directives: DirectiveUse[]
-  html: Located[]
+  html: HtmlUse[]
   images: ImageUse[]
   links: LinkUse[]
   /** Each image as the load stage found it, keyed by `render/images.ts`'s `imageKey(file, url)`. */

@@ -12,6 +12,7 @@ import {createHandlers} from './handlers.js'
 import {outputImagePath} from './images.js'
 import {labelsFor} from './labels.js'
 import {numberTargets} from './numbering.js'
+import {readRawHtml} from './raw-html.js'
 
 /** One edition rendered: the parts the document template places, as hast. */
 export interface RenderedEdition {
@@ -41,17 +42,21 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
   const citations = new CitationCollector(model.citationStyle, model.config.lang, items, options.formatted)
   const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
-  const main: Element[] = documents.map((document) => renderDocument(document, context))
+  const rendered: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)
 
   const entries = citations.finish()
   for (const note of context.notes) mergeDoublePeriods(note.content)
+  // Read last, when the citations and notes are filled in: reading a chapter's raw HTML makes new
+  // elements of the whole section (raw-html.ts), where the citations fill the ones made before.
+  const withHtml = (section: Element) => (model.config.check.html ? readRawHtml(section) : section)
+  const main = rendered.map(withHtml)
   const bibliography = entries && entries.length > 0 ? renderBibliography(entries, labels.bibliography) : undefined
   const placed = fillPlaceholders(main, {bibliography, toc})
   const chapters = toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')?.children.length ?? 0
   const wantsToc = model.config.editions[edition]?.toc ?? chapters >= 3
   if (bibliography && !placed.has('bibliography') && edition === 'full') main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [bibliography]))
-  if (options.mode === 'web' && context.notes.length > 0) main.push(endnotes(context))
+  if (options.mode === 'web' && context.notes.length > 0) main.push(withHtml(endnotes(context)))
 
   return {
     edition,
@@ -76,7 +81,9 @@ function markLines(node: Root | Element): void {
 }
 
 function renderDocument(document: MarkdownDocument, context: RenderContext): Element {
-  const hast = toHast(document.tree, {handlers: createHandlers(context, document), allowDangerousHtml: false}) as Root
+  // Raw HTML is kept only where the project allows it (`check.html: true`; else `raw-html` is an
+  // error); renderEdition reads it once the chapter is complete.
+  const hast = toHast(document.tree, {handlers: createHandlers(context, document), allowDangerousHtml: context.model.config.check.html}) as Root
   if (context.mode === 'print') markLines(hast)
   const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype' && !(child.type === 'text' && child.value.trim() === ''))
   const title = children.find((child): child is Element => child.type === 'element' && child.tagName === 'h1')

@@ -12,19 +12,32 @@ it. So the build prints such a link's text without the link, and \`check\` says 
 Put the file online and link to its address (\`https://…\`), or point at a part of the report
 (\`#id\`, \`:ref[#id]\`). Images are another matter: the build copies the files they name. A source whose
 address (\`url:\` in \`sources.yaml\`, \`URL\` in CSL-JSON, \`url\` in BibTeX) is such a path is reported
-too: the bibliography prints the address as written.`,
+too: the bibliography prints the address as written. With \`check.html: true\`, the same goes for raw
+HTML's \`<a href>\`, and for its \`<img src>\`, whose file the build does not copy: its alternative
+text is printed instead; write the image in Markdown.`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le rapport](https://example.org/rapport.pdf), [la méthode](#introduction) et [nous écrire](mailto:contact@example.org).\n'}],
     notOk: [
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [l’annexe](annexe.pdf).\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le tableau][t].\n\n[t]: file:///C:/Users/moi/tableau.xlsx\n'},
-      {'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n  url: file:///home/moi/enquete.pdf\n'}
+      {'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n  url: file:///home/moi/enquete.pdf\n'},
+      {
+        'rapporteur.yaml': 'title: Exemple\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\ncheck: {html: true}\n',
+        'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir <a href="annexe.pdf">l’annexe</a>.\n\n<img src="carte.png" alt="Carte des signalements">\n'
+      }
     ]
   },
   check({model, report}) {
     for (const link of model.links) {
       if (!isLocalAddress(link.url)) continue
       report(link, `Unexpected link to the file \`${link.url}\`, expected a web address (\`https://…\`) or a place in the report (\`#id\`): the report is published without it, so its text is printed without the link`)
+    }
+    // Raw HTML is printed only with `check.html: true` (else raw-html refuses it), and its links as Markdown's.
+    if (model.config.check.html) {
+      for (const fact of model.html.flatMap((html) => html.facts)) {
+        if (fact.kind === 'local-link') report(fact, `Unexpected link to the file \`${fact.name}\`, expected a web address (\`https://…\`) or a place in the report (\`#id\`): the report is published without it, so its text is printed without the link`)
+        else if (fact.kind === 'local-image') report(fact, `Unexpected image \`${fact.name}\` in raw HTML, expected Markdown, \`![alternative text](${fact.name})\`, whose file the build copies: its alternative text is printed instead`)
+      }
     }
     // A source's address is printed as written in the bibliography, a path of this computer with it.
     for (const entry of model.sources) {

@@ -1,0 +1,62 @@
+import type {Nodes} from 'hast'
+import {fromHtml} from 'hast-util-from-html'
+import {isLocalAddress} from './address.js'
+
+/**
+ * Elements a chapter's raw HTML may not bring (`check.html: true`): they would run code, load
+ * another page, or restyle or re-title the whole report. The renderer leaves them out
+ * (render/raw-html.ts) and `raw-html` reports each.
+ */
+export const refusedElements: ReadonlySet<string> = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'link', 'meta', 'form', 'noscript', 'template', 'title'])
+
+/** `onclick` and its kind: code the page would run. */
+export const isEventAttribute = (name: string): boolean => /^on/iu.test(name)
+
+/** `javascript:` addresses, whatever their case or the spaces before them. */
+export const isScriptAddress = (value: string): boolean => /^\s*javascript:/iu.test(value)
+
+/** The attributes that hold an address, as hast names them. */
+export const addressProperties: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formAction', 'poster', 'cite', 'background', 'xLinkHref'])
+
+/** Something in a piece of raw HTML that the output will not have as written, at its offsets in it. */
+export interface RawHtmlFact {
+  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image'
+  /** The element's or attribute's name, or the address. */
+  name: string
+  start: number
+  end: number
+}
+
+/**
+ * What the renderer will leave out of, or change in, one piece of raw HTML as Markdown cut it
+ * (a block, or one inline tag: `<a href="annexe.pdf">`): read with parse5 as a fragment. Pure.
+ */
+export function rawHtmlFacts(value: string): RawHtmlFact[] {
+  if (!value.includes('<')) return []
+  const facts: RawHtmlFact[] = []
+  const visit = (node: Nodes) => {
+    if (node.type === 'element') {
+      const start = node.position?.start.offset ?? 0
+      const end = node.position?.end.offset ?? value.length
+      // A refused element goes whole: what is inside it is not looked at.
+      if (refusedElements.has(node.tagName)) return void facts.push({kind: 'refused-element', name: node.tagName, start, end: tagEnd(value, start, end)})
+      for (const [name, property] of Object.entries(node.properties)) {
+        if (isEventAttribute(name)) facts.push({kind: 'event-attribute', name: name.toLowerCase(), start, end: tagEnd(value, start, end)})
+        else if (addressProperties.has(name) && typeof property === 'string' && isScriptAddress(property)) facts.push({kind: 'script-address', name: property, start, end: tagEnd(value, start, end)})
+      }
+      const href = node.properties.href
+      if (node.tagName === 'a' && typeof href === 'string' && isLocalAddress(href)) facts.push({kind: 'local-link', name: href, start, end: tagEnd(value, start, end)})
+      const src = node.properties.src
+      if (node.tagName === 'img' && typeof src === 'string' && isLocalAddress(src)) facts.push({kind: 'local-image', name: src, start, end: tagEnd(value, start, end)})
+    }
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(fromHtml(value, {fragment: true}))
+  return facts
+}
+
+/** The end of the start tag of the element at `start` (a finding underlines the tag, not its content). */
+function tagEnd(value: string, start: number, end: number): number {
+  const close = value.indexOf('>', start)
+  return close === -1 || close >= end ? end : close + 1
+}
