@@ -13,6 +13,7 @@ import type {InlineMath, Math} from '../parse/math/index.js'
 import type {InlineNote} from '../parse/inline-note/types.js'
 import type {Subscript, Superscript} from '../parse/sub-superscript/types.js'
 import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from './blocks/boxes.js'
+import {enclosingHeadingLevels} from './heading-levels.js'
 import {renderLeafDirective} from './blocks/lists.js'
 import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
 import {renderMath} from './blocks/math.js'
@@ -27,6 +28,7 @@ import {hrefFor, type RenderContext} from './context.js'
 export function createHandlers(context: RenderContext, document: MarkdownDocument): Handlers {
   /** True while rendering a note's own content: citations there stay inline, not nested notes. */
   let inNote = false
+  const headingLevels = enclosingHeadingLevels(document.tree)
 
   /** Add a note and return what stands at its call: a link (web) or the note itself (print). */
   const addNote = (content: ElementContent[], position: Position | undefined): Element => {
@@ -118,7 +120,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
   const blockOf = (state: State, node: ContainerDirective): Element => {
     switch (node.name) {
       case 'recommendation':
-        return renderRecommendation(state, node, context)
+        return renderRecommendation(state, node, context, headingLevels.get(node))
       case 'stat':
         context.citations.cite(String(node.attributes?.source ?? ''))
         return renderStat(context, node, state)
@@ -131,7 +133,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     }
   }
 
-  const leafDirective: Handler = (_state, node: LeafDirective) => renderLeafDirective(node, context)
+  const leafDirective: Handler = (_state, node: LeafDirective) => renderLeafDirective(node, context, headingLevels.get(node))
 
   const textDirective: Handler = (state: State, node: TextDirective) => {
     const children = state.all(node) as ElementContent[]

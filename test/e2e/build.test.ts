@@ -300,6 +300,11 @@ describe('rapporteur build on the sample report', () => {
   test('bookmarks and metadata are set', async () => {
     const outline = (await fullPdf.getOutline()) ?? []
     expect(outline.map((item) => item.title)).toContain('Nos recommandations')
+    // The synthesis's list by axis sits under its `## Nos recommandations`: its axis titles are one level below.
+    type Entry = {title: string; items: Entry[]}
+    const synthesisOutline = ((await synthesisPdf.getOutline()) ?? []) as Entry[]
+    const recommendations = synthesisOutline.flatMap((item) => [item, ...item.items]).find((item) => item.title === 'Nos recommandations')
+    expect(recommendations?.items.map((item) => item.title)).toEqual(['Prévention', 'Détection', 'Sanction'])
     const {info} = (await fullPdf.getMetadata()) as unknown as {info: Record<string, unknown>}
     expect(info.Title).toBe("L'IA générative, nouvelle arme de la pédocriminalité — Rapport complet")
     expect(info.Author).toBe("Fondation pour l'Enfance")

@@ -3,6 +3,7 @@ import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
 import {extraTableCell} from './extra-table-cell.js'
+import {headingLevel} from './heading-level.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   unknownAxis,
   recommendationWithoutTitle,
   chapterWithoutTitle,
+  headingLevel,
   rawHtml,
   imageWithoutAlt,
   missingImage,

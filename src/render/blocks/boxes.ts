@@ -3,6 +3,7 @@ import {h} from 'hastscript'
 import type {ContainerDirective} from 'mdast-util-directive'
 import type {State} from 'mdast-util-to-hast'
 import type {RenderContext} from '../context.js'
+import {headingBelow} from '../heading-levels.js'
 
 /** Children without the container's `[label]` paragraph (a label is a title, rendered apart). */
 function body(state: State, node: ContainerDirective): ElementContent[] {
@@ -10,8 +11,11 @@ function body(state: State, node: ContainerDirective): ElementContent[] {
   return state.all({...node, children}) as ElementContent[]
 }
 
-/** A recommendation box: "Recommandation 3 · Prévention", its title (the heading inside), body, actors. */
-export function renderRecommendation(state: State, node: ContainerDirective, context: RenderContext): Element {
+/**
+ * A recommendation box: "Recommandation 3 · Prévention", its title (the heading inside, one level
+ * below the heading the box stands under, `level`), body, actors.
+ */
+export function renderRecommendation(state: State, node: ContainerDirective, context: RenderContext, level?: number): Element {
   const id = String(node.attributes?.id ?? '')
   const recommendation = context.model.recommendations.find((item) => item.node === node)
   const number = recommendation?.number ?? 0
@@ -21,6 +25,7 @@ export function renderRecommendation(state: State, node: ContainerDirective, con
   const heading = content.find((child): child is Element => child.type === 'element' && /^h[1-6]$/.test(child.tagName))
   if (heading) {
     heading.properties = {...heading.properties, id: `${id}-title`, className: ['rp-recommendation__title']}
+    if (level) heading.tagName = headingBelow(level)
   }
   const actors = node.attributes?.actors
   return h('div.rp-recommendation', {id, dataAxis: axis, role: 'group', ariaLabelledby: heading ? `${id}-title` : undefined}, [

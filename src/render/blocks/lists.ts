@@ -2,13 +2,17 @@ import type {Element} from 'hast'
 import {h} from 'hastscript'
 import type {LeafDirective} from 'mdast-util-directive'
 import {hrefFor, type RenderContext} from '../context.js'
+import {headingBelow} from '../heading-levels.js'
 import {renderStat} from './boxes.js'
 
-/** Leaf directives that pull from the model: recommendations, key figures, glossary, bibliography, toc. */
-export function renderLeafDirective(node: LeafDirective, context: RenderContext): Element | undefined {
+/**
+ * Leaf directives that pull from the model: recommendations, key figures, glossary, bibliography,
+ * toc. `level`: the level of the heading the directive stands under.
+ */
+export function renderLeafDirective(node: LeafDirective, context: RenderContext, level?: number): Element | undefined {
   switch (node.name) {
     case 'recommendations':
-      return recommendationList(context, node.attributes?.axis ?? undefined)
+      return recommendationList(context, node.attributes?.axis ?? undefined, level)
     case 'keyfigures':
       return h('div.rp-keyfigures', context.model.stats.filter((stat) => stat.key).map((stat) => {
         context.citations.cite(stat.source)
@@ -25,15 +29,15 @@ export function renderLeafDirective(node: LeafDirective, context: RenderContext)
   }
 }
 
-/** Recommendations grouped by axis, each numbered and linked to its full text. */
-function recommendationList(context: RenderContext, onlyAxis: string | undefined): Element {
+/** Recommendations grouped by axis, each numbered and linked to its full text; each axis titled one level below `level`. */
+function recommendationList(context: RenderContext, onlyAxis: string | undefined, level: number | undefined): Element {
   const axes = context.model.config.axes.filter((axis) => !onlyAxis || axis.id === onlyAxis)
   return h(
     'div.rp-recommendations',
     axes.map((axis) => {
       const items = context.model.recommendations.filter((item) => item.axis === axis.id && item.number > 0)
       return h('section.rp-axis', {dataAxis: axis.id, ariaLabelledby: `axis-${axis.id}-${context.edition}`}, [
-        h('h2.rp-axis__title', {id: `axis-${axis.id}-${context.edition}`}, axis.label),
+        h(`${headingBelow(level)}.rp-axis__title`, {id: `axis-${axis.id}-${context.edition}`}, axis.label),
         h(
           'ol.rp-recommendations__list',
           items.map((item) =>

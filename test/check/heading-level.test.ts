@@ -1,0 +1,36 @@
+import {afterAll, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+/** heading-level's findings on a project with these chapters: file, line, column, message's start. */
+async function findings(files: Record<string, string>) {
+  const dir = await writeProject(files)
+  made.push(dir)
+  const result = await check(dir)
+  return result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'heading-level').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason.slice(0, 48)}`))
+}
+
+test('going back up any number of levels is fine; a title in the front matter stands for the `#`', async () => {
+  const intro = '# Introduction\n\n## A\n\n### B\n\n#### C\n\n## D\n\nLa :term[sextorsion] progresse [@enquete-2024].\n'
+  const other = '---\ntitle: Autre\n---\n\n## Une section\n\n### Une sous-section\n'
+  expect(await findings({'chapters/intro.md': intro, 'chapters/other.md': other})).toEqual([])
+})
+
+test('a second `#`, and a skip after it, a skip in a list item, and one after a front-matter title', async () => {
+  const intro = '# Introduction\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n# Partie 2\n\n### Trop bas\n\n- ##### Dans une liste\n'
+  const other = '---\ntitle: Autre\n---\n\n### Une section\n'
+  expect(await findings({'chapters/intro.md': intro, 'chapters/other.md': other})).toEqual([
+    'chapters/intro.md:5:1 Unexpected second level-1 heading `# Partie 2` i',
+    'chapters/intro.md:7:1 Unexpected level-3 heading `### Trop bas` after ',
+    'chapters/intro.md:9:3 Unexpected level-5 heading `##### Dans une liste',
+    'chapters/other.md:5:1 Unexpected level-3 heading `### Une section` aft'
+  ])
+})
+
+test('a recommendation’s title is printed at its level whatever it is written at, and is not the heading the next one follows', async () => {
+  const intro = '# Introduction\n\n:::recommendation{#rec-a axis=prevention}\n#### Agir\nSensibiliser [@enquete-2024] à la :term[sextorsion].\n:::\n\n## Ensuite\n\n### Enfin\n'
+  expect(await findings({'chapters/intro.md': intro})).toEqual([])
+})
