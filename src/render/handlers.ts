@@ -14,6 +14,7 @@ import type {InlineNote} from '../parse/inline-note/types.js'
 import type {Subscript, Superscript} from '../parse/sub-superscript/types.js'
 import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from './blocks/boxes.js'
 import {enclosingHeadingLevels} from './heading-levels.js'
+import {withLanguage} from './blocks/language.js'
 import {renderLeafDirective} from './blocks/lists.js'
 import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
 import {renderMath} from './blocks/math.js'
@@ -167,14 +168,6 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     math,
     inlineMath
   } as unknown as Handlers
-}
-
-/** A block's `lang` and `dir`, as written (`:::viewpoint{lang=en}`), on its element. */
-function withLanguage(element: Element, node: ContainerDirective): Element {
-  const {lang, dir} = node.attributes ?? {}
-  if (lang) element.properties.lang = lang
-  if (dir) element.properties.dir = dir
-  return element
 }
 
 /** `<sub>` or `<sup>` around the node's content, with its position. */

@@ -137,6 +137,16 @@ describe('blocks in another language', () => {
     expect(html).toMatch(/<(figure|blockquote|aside|div)[^>]* lang="en"[^>]*>[\s\S]*Children are targeted: we must act now/u)
     expect(html).toMatch(/<[a-z]+[^>]* dir="ltr"[^>]*>/u)
   })
+
+  test('and where they are listed from the model: a recommendation in `::recommendations`, a key figure in `::keyfigures`', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md':
+        '# Intro\n\n:::recommendation{#rec-a axis=prevention lang=en}\n### Act early\nRaise awareness [@enquete-2024] of :term[sextorsion].\n:::\n\n:::stat{#stat-a value="52 %" source=enquete-2024 key lang=en}\nof the people surveyed.\n:::\n\n::recommendations\n\n::keyfigures\n'
+    })
+    expect(findings).toEqual([])
+    expect(html).toContain('<li value="1" lang="en"><a class="rp-recommendations__link" href="#rec-a">')
+    expect(html).toMatch(/<figure class="rp-stat" id="key-stat-a" lang="en">/u)
+  })
 })
 
 describe('links to files on this computer', () => {

@@ -4,6 +4,7 @@ import type {LeafDirective} from 'mdast-util-directive'
 import {hrefFor, type RenderContext} from '../context.js'
 import {headingBelow} from '../heading-levels.js'
 import {renderStat} from './boxes.js'
+import {withLanguage} from './language.js'
 
 /**
  * Leaf directives that pull from the model: recommendations, key figures, glossary, bibliography,
@@ -16,7 +17,7 @@ export function renderLeafDirective(node: LeafDirective, context: RenderContext,
     case 'keyfigures':
       return h('div.rp-keyfigures', context.model.stats.filter((stat) => stat.key).map((stat) => {
         context.citations.cite(stat.source)
-        return renderStat({...context}, stat.node)
+        return withLanguage(renderStat({...context}, stat.node), stat.node)
       }).map((figure) => ({...figure, properties: {...figure.properties, id: `key-${String(figure.properties.id)}`}})))
     case 'glossary':
       return glossary(context)
@@ -41,10 +42,10 @@ function recommendationList(context: RenderContext, onlyAxis: string | undefined
         h(
           'ol.rp-recommendations__list',
           items.map((item) =>
-            h('li', {value: item.number}, [
+            withLanguage(h('li', {value: item.number}, [
               h('a.rp-recommendations__link', {href: hrefFor(context, item.id)}, [h('span.rp-recommendation__number', `R${item.number}`), ` ${item.title ?? item.id}`]),
               ...(item.actors ? [h('span.rp-recommendation__actors', ` — ${item.actors}`)] : [])
-            ])
+            ]), item.node)
           )
         )
       ])
