@@ -1,4 +1,4 @@
-import type {Html, Nodes, Paragraph, PhrasingContent, RootContent, Table} from 'mdast'
+import type {Code, Html, Nodes, Paragraph, PhrasingContent, RootContent, Table} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
@@ -32,11 +32,14 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const footnoteKeys = footnoteCitations(document.tree.children)
   // Each fact at its place when the HTML is written as Markdown kept it (not inside a quotation's
   // `> ` or a list item's indent), else at the whole HTML.
-  const htmlUse = (node: Html): HtmlUse => {
-    const start = node.position?.start.offset
-    const exact = start !== undefined && String(document.file.value).startsWith(node.value, start)
+  const htmlUse = (node: Html | Code): HtmlUse => {
+    const source = String(document.file.value)
+    const from = node.position?.start.offset
+    // A fenced block's HTML starts on the line after its fence.
+    const start = from === undefined ? undefined : node.type === 'code' ? source.indexOf(node.value, source.indexOf('\n', from) + 1) : from
+    const exact = start !== undefined && start >= 0 && source.startsWith(node.value, start)
     const facts = rawHtmlFacts(node.value).map((fact) => ({...fact, ...(exact ? {file: document.path, position: positionFromOffsets(document.file, start + fact.start, start + fact.end)} : where(node))}))
-    return {...where(node), facts}
+    return {...where(node), facts, fenced: node.type === 'code'}
   }
   const definitions = definitionUrls(document.tree)
 
@@ -77,6 +80,9 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         if (node.name === 'ref' || node.name === 'term') visitInline(node.children, enclosing)
         return
       case 'code':
+        // ```` ```{=html} ````: Pandoc's raw HTML block, printed where raw HTML is allowed.
+        if (node.data?.attributes?.raw === 'html') model.html.push(htmlUse(node))
+        return
       case 'yaml':
       case 'thematicBreak':
       case 'definition':

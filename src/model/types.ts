@@ -87,6 +87,8 @@ export interface LinkUse extends Located {
 /** A piece of raw HTML (not a comment), with what the output will not have of it as written. */
 export interface HtmlUse extends Located {
   facts: Array<RawHtmlFact & Located>
+  /** A Pandoc raw block, ```` ```{=html} ```` (`unsupported-syntax` reports it where raw HTML is refused). */
+  fenced: boolean
 }
 
 /** An image named in the Markdown (`![…](url){width=70%}`). */

@@ -82,3 +82,14 @@ test('a link or an image to a file of this computer is printed as its text, in p
   // The print still marks its own blocks with their Markdown line, for the preflight.
   expect(html).toContain('<p data-line="3">Voir')
 })
+
+test('Pandoc’s raw HTML block, ```{=html}, is printed as raw HTML is, its scripts reported at their line; without `check.html: true` it is left out', async () => {
+  const fenced = '# Introduction\n\nTexte [@enquete-2024] :term[sextorsion].\n\n```{=html}\n<p class="chapeau">Un <em>chapeau</em>.</p>\n<script>x()</script>\n```\n'
+  const allowed = await render(fenced, {html: true})
+  expect(allowed.findings).toEqual(['7:1 raw-html'])
+  expect(allowed.html).toContain('<p class="chapeau">Un <em>chapeau</em>.</p>')
+  expect(allowed.html).not.toContain('x()')
+  const refused = await render(fenced, {html: false})
+  expect(refused.findings).toEqual(['5:1 unsupported-syntax'])
+  expect(refused.html).not.toContain('chapeau')
+})

@@ -11,7 +11,8 @@ export const rawHtml = defineRule({
 paginated predictably. Use Markdown or a directive instead. HTML comments (\`<!-- … -->\`) are allowed:
 they are notes for writers and never printed.
 
-A project that needs HTML sets \`check: {html: true}\`: its HTML is then printed in both editions,
+A project that needs HTML sets \`check: {html: true}\`: its HTML, and Pandoc's raw blocks
+\`\`\`{=html}\`, are then printed in both editions,
 read as a browser reads it (an inline \`<b>\`, its text and \`</b>\` make one element). Still left
 out, and reported here: elements that would run code, load another page or restyle the whole report
 (\`<script>\`, \`<style>\`, \`<iframe>\`, \`<object>\`, \`<embed>\`, \`<form>\`, \`<link>\`, \`<meta>\`,
@@ -30,7 +31,8 @@ image whose address is a file of your computer is printed as its text, as in Mar
   },
   check({model, report}) {
     if (!model.config.check.html) {
-      for (const html of model.html) report(html, 'Unexpected raw HTML, expected Markdown or a directive (or `check.html: true` in rapporteur.yaml)')
+      // A ```{=html} block is reported by unsupported-syntax, with Pandoc's other raw blocks.
+      for (const html of model.html) if (!html.fenced) report(html, 'Unexpected raw HTML, expected Markdown or a directive (or `check.html: true` in rapporteur.yaml)')
       return
     }
     for (const fact of model.html.flatMap((html) => html.facts)) {

@@ -59,6 +59,8 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
         if (node.type === 'code') {
           const lang = node.lang ?? ''
           const start = node.position.start.offset ?? 0
+          // Raw HTML is printed where the project allows it; raw-html reads it then.
+          if (lang === '{=html}' && model.config.check.html) return
           if (rawBlock.test(lang)) report(at(start, start + 3 + lang.length), `Unexpected raw \`${lang}\` block, expected Markdown (rapporteur writes the HTML and the PDF from it; raw HTML only with \`check.html: true\`): it is left out`)
           else if (codeCell.test(lang)) report(at(start, start + 3 + lang.length), `Unexpected Quarto code cell \`${lang}\`, expected its output (a table, or an image saved beside the chapter): rapporteur shows the code and never runs it`)
           return

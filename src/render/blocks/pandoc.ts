@@ -87,7 +87,8 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
 
   /** Code keeps its classes; a raw block (```` ```{=latex} ````) is for another output: not printed. */
   const code: Handler = (state: State, node: Code) => {
-    if (node.data?.attributes?.raw) return undefined
+    // ```{=html} is printed where raw HTML is allowed (render/raw-html.ts reads it); other formats' never.
+    if (node.data?.attributes?.raw) return node.data.attributes.raw === 'html' && context.model.config.check.html ? {type: 'raw', value: node.value} : undefined
     const element = defaultHandlers.code(state, node) as Element
     const attributes = node.data?.attributes
     const inner = element.children[0]
