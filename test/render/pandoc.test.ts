@@ -99,6 +99,12 @@ describe('callouts, divs and spans', () => {
     expect(html).toMatch(/<blockquote>\s*<p>\[!info\]\sLa/u)
   })
 
+  test('`[texte]{.mark}` is a highlight, `<mark>`; `==texte==` is reported and printed as written', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\nUn [point clé]{.mark .fort} et un ==autre== [@enquete-2024] :term[sextorsion], mais a == b reste du texte.\n'})
+    expect(html).toContain('Un <mark class="fort">point clé</mark> et un ==autre==')
+    expect(findings).toEqual(['unsupported-syntax: Unexpected highlight `==autre==`, expected `[texte]{.mark}`, Pandoc’s span for it (printed as `<mark>`): `==` prints as written'])
+  })
+
   test('other divs and spans keep their id, classes and attributes', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n::: {#encadre .large lang=en}\nUn [texte]{.smallcaps data-x=1} [@enquete-2024] :term[sextorsion].\n:::\n'})
     expect(html).toContain('<div id="encadre" class="large" lang="en"><p>Un <span class="smallcaps" data-data-x="1">texte</span>')

@@ -24,7 +24,8 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
-footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); cross-reference prefixes Quarto has and
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); highlights written \`==texte==\` (Pandoc's \`mark\`
+extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
 GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
@@ -96,7 +97,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]/mu.test(source)) return
+        if (!/[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==/mu.test(source)) return
         // Inline code is shown as written, and maths is typeset: blank them out (same length, so
         // offsets stay true). `$a^2 + b^2$` holds no superscript.
         // A note's own `^[` opened a note: only one left in the text opened none.

@@ -13,6 +13,8 @@ export interface UnsupportedSyntax {
 
 export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'example-list', pattern: /^\(@[\w-]*\)\s/gmu, message: 'Unexpected example list `$&`, expected a numbered list (`1.`)'},
+  // Pandoc's `mark` extension (off by default there), Obsidian's and Typora's highlight.
+  {id: 'mark', pattern: /(?<![=\\])==(?=[^\s=])(?:[^=\n]|=(?!=))*?[^\s=]==(?!=)/gu, message: 'Unexpected highlight `$&`, expected `[texte]{.mark}`, Pandoc’s span for it (printed as `<mark>`): `==` prints as written'},
   {id: 'inline-note', pattern: /\^\[/gu, message: 'Unexpected `^[` that opens no note (empty, not closed by a `]` in its paragraph, or longer than 5,000 characters), expected `^[the note’s text]`'}
 ]
 

@@ -64,7 +64,12 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     return h('div.rp-table', [element])
   }
 
-  const span: Handler = (state: State, node: Span) => h('span', attributesToProperties(node.attributes) as Properties, state.all(node) as ElementContent[])
+  /** `[texte]{.mark}` is a highlight, `<mark>`, as Pandoc writes it; any other span a `<span>`. */
+  const span: Handler = (state: State, node: Span) => {
+    const marked = node.attributes.classes.includes('mark')
+    const attributes = marked ? {...node.attributes, classes: node.attributes.classes.filter((name) => name !== 'mark')} : node.attributes
+    return h(marked ? 'mark' : 'span', attributesToProperties(attributes) as Properties, state.all(node) as ElementContent[])
+  }
 
   /** `::: {.callout-note}` is a callout box; any other div keeps its id, classes and attributes. */
   const fencedDiv: Handler = (state: State, node: FencedDiv) => {
