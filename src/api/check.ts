@@ -13,6 +13,7 @@ import {loadProject} from '../load/load-project.js'
 import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
 import {templateResources} from '../load/template-resources.js'
+import {axisColours} from '../load/theme-colours.js'
 import {buildModel, type ModelReaders} from '../model/build.js'
 import {figureMemo, isDetectedBlocks, type DetectedBlock} from '../model/figures/memo.js'
 import {parseMarkdown} from '../parse/markdown.js'
@@ -68,6 +69,12 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   attachSourceChecks(model.figures, model.archives)
   model.imageFiles = await readImages(dir, model.images)
   const theme = await readThemeFonts(dir, model)
+  if (theme) {
+    model.axisColours = axisColours(theme, model.config.axes, (index) => ({file: loaded.input.configFile.path, position: positionOfPath(loaded.configSource, ['axes', index, 'color'])}))
+    // A colour set in `theme/custom.css` is reported there: the file joins the report's.
+    const placed = new Set(model.axisColours.flatMap((colours) => [colours.axis, colours.page, colours.surface, colours.accentText]).map((colour) => colour.at?.file))
+    for (const file of theme.files) if (placed.has(file.path)) model.files.set(file.path, file)
+  }
   let review = options.review ? await readReviewFile(dir, options.review) : undefined
   if (review && model.files.has(review.path)) {
     // A project whose registry is called review.json has no review file of that name.

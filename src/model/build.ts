@@ -150,6 +150,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     explicitIds: [],
     problems: [],
     fontProblems: [],
+    axisColours: [],
     templateProblems: [],
     archives: new Map()
   }

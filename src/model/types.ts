@@ -12,6 +12,7 @@ import type {FrontMatter} from './schemas/front-matter.js'
 import type {NumberFinding} from './figures/detect.js'
 import type {CslStyle} from './schemas/csl.js'
 import type {RawHtmlFact} from './raw-html.js'
+import type {AxisColours} from './colours.js'
 
 /** Where something is written: a project-relative file and a range in it. */
 export interface Located {
@@ -229,6 +230,8 @@ export interface ReportModel {
   problems: SchemaProblem[]
   /** Font files the project's theme names with @font-face that no folder holds (reported by `missing-font`). */
   fontProblems: SchemaProblem[]
+  /** The colours each axis is drawn with, from the theme and rapporteur.yaml (read by `axis-contrast`); empty when the theme could not be read. */
+  axisColours: AxisColours[]
   /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
   templateProblems: SchemaProblem[]
 }

@@ -1,4 +1,5 @@
 import type {Rule} from '../rule.js'
+import {axisContrast} from './axis-contrast.js'
 import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   brokenRef,
   localLink,
   unknownAxis,
+  axisContrast,
   recommendationWithoutTitle,
   chapterWithoutTitle,
   headingLevel,
