@@ -84,9 +84,21 @@ function splitFirstLine(paragraph: Paragraph, document: string): {title: string;
       inTitle = false
     } else titleNodes.push(child)
   }
+  // A title is text: one holding a citation, a note or a link keeps its line in the body instead,
+  // where nothing of it is lost, and the callout takes its kind's word as title.
+  if (!titleNodes.every(plainTitle)) {
+    const [marked, ...others] = paragraph.children as [PhrasingContent & {type: 'text'}, ...PhrasingContent[]]
+    return {title: '', body: [{...marked, value: marked.value.replace(marker, (line, _kind, _fold, text: string | undefined) => (text ?? '') + (line.endsWith('\n') ? '\n' : ''))}, ...others]}
+  }
   const firstLine = toString({type: 'paragraph', children: titleNodes})
   const title = firstLine.replace(marker, (_, _kind, _fold, text: string | undefined) => text ?? '').trim()
   return {title, body}
+}
+
+/** What a title may hold: text and its emphasis, which read the same as a string. */
+function plainTitle(node: PhrasingContent): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode') return true
+  return (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete') && node.children.every(plainTitle)
 }
 
 /**

@@ -36,6 +36,13 @@ describe('GitHub alerts are read as callouts', () => {
     expect(blocks('> [!important]- Repliée\n> Le corps.\n')).toEqual([['fencedDiv callout-important "Repliée"', ['paragraph', 'Le corps.']]])
   })
 
+  test('a title holding a citation, a note or a link is not made a title: its line stays in the body, nothing of it lost', () => {
+    const [callout] = parse('> [!NOTE] Selon [@doe], voir [le site](https://example.org)\n> Le corps.\n').children as [FencedDiv]
+    expect(callout.type).toBe('fencedDiv')
+    expect(callout.attributes.pairs.title).toBeUndefined()
+    expect(callout.children.map(outline)).toEqual([['paragraph', 'Selon ', ['citation', '@doe'], ', voir ', ['link', 'le site'], '\nLe corps.']])
+  })
+
   test('inside a list item; another kind, a marker further on and a marker that is a link stay quotations', () => {
     expect(blocks('- > [!NOTE]\n  > Dans une liste.\n')).toEqual([['list', ['listItem', ['fencedDiv callout-note', ['paragraph', 'Dans une liste.']]]]])
     expect(blocks('> [!info]\n> Une autre sorte.\n')).toEqual([['blockquote', ['paragraph', '[!info]\nUne autre sorte.']]])
