@@ -20,7 +20,7 @@ export const addressProperties: ReadonlySet<string> = new Set(['href', 'src', 'a
 
 /** Something in a piece of raw HTML that the output will not have as written, at its offsets in it. */
 export interface RawHtmlFact {
-  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image'
+  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image'
   /** The element's or attribute's name, or the address. */
   name: string
   start: number
@@ -48,6 +48,8 @@ export function rawHtmlFacts(value: string): RawHtmlFact[] {
       if (node.tagName === 'a' && typeof href === 'string' && isLocalAddress(href)) facts.push({kind: 'local-link', name: href, start, end: tagEnd(value, start, end)})
       const src = node.properties.src
       if (node.tagName === 'img' && typeof src === 'string' && isLocalAddress(src)) facts.push({kind: 'local-image', name: src, start, end: tagEnd(value, start, end)})
+      // As load/images.ts sorts a Markdown image's address: on the web unless `data:`.
+      else if (node.tagName === 'img' && typeof src === 'string' && (/^[a-z][a-z\d+.-]*:/iu.test(src) || src.startsWith('//')) && !/^data:/iu.test(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})
     }
     if ('children' in node) for (const child of node.children) visit(child)
   }

@@ -77,7 +77,8 @@ test('scripts, styles, frames, event attributes and `javascript:` are left out, 
 test('a link or an image to a file of this computer is printed as its text, in print too, and reported', async () => {
   const local = '# Introduction\n\nVoir <a href="annexe.pdf">l’annexe</a>, <img src="carte.png" alt="la carte"> et <img src="https://example.org/c.png" alt="web"> [@enquete-2024] :term[sextorsion].\n'
   const {html, findings} = await render(local, {html: true, mode: 'print'})
-  expect(findings).toEqual(['3:6 local-link', '3:41 local-link'])
+  // The web image is kept, and is an error of its own (below).
+  expect(findings).toEqual(['3:6 local-link', '3:41 local-link', '3:81 missing-image'])
   expect(html).toContain('Voir <span>l’annexe</span>, la carte et <img src="https://example.org/c.png" alt="web">')
   // The print still marks its own blocks with their Markdown line, for the preflight.
   expect(html).toContain('<p data-line="3">Voir')
@@ -92,4 +93,9 @@ test('Pandoc’s raw HTML block, ```{=html}, is printed as raw HTML is, its scri
   const refused = await render(fenced, {html: false})
   expect(refused.findings).toEqual(['5:1 unsupported-syntax'])
   expect(refused.html).not.toContain('chapeau')
+})
+
+test('an image on the web in raw HTML is an error, as in Markdown: the PDF is printed without a network', async () => {
+  const {findings} = await render('# Introduction\n\nUne carte <img src="https://example.org/c.png" alt="carte"> et <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="point"> [@enquete-2024] :term[sextorsion].\n', {html: true})
+  expect(findings).toEqual(['3:11 missing-image'])
 })
