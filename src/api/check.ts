@@ -12,7 +12,7 @@ import {CannotRunError} from '../load/cannot-run.js'
 import {loadProject} from '../load/load-project.js'
 import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
-import {templateResources} from '../load/template-resources.js'
+import {stylesheetResources, templateResources} from '../load/template-resources.js'
 import {axisColours} from '../load/theme-colours.js'
 import {buildModel, type ModelReaders} from '../model/build.js'
 import {figureMemo, isDetectedBlocks, type DetectedBlock} from '../model/figures/memo.js'
@@ -166,7 +166,19 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
     for (const resource of templateResources(theme, dir)) {
       if (!model.files.has(resource.file)) model.files.set(resource.file, new VFile({path: resource.file, value: resource.text}))
       const expected = resource.stylesheet ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own'
-      model.templateProblems.push({file: resource.file, position: resource.position, message: `Unexpected address \`${resource.address}\` in a template, expected ${expected}: the web page (\`dist/\`) and the print (\`dist/.print/\`) read it from two folders, and the build writes no file there`})
+      const why = resource.web
+        ? `the PDF is printed without a network${resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''}`
+        : 'the web page (`dist/`) and the print (`dist/.print/`) read it from two folders, and the build writes no file there'
+      model.templateProblems.push({file: resource.file, position: resource.position, message: `Unexpected address${resource.web ? ' on the web' : ''} \`${resource.address}\` in a template, expected ${expected}: ${why}`})
+    }
+    for (const resource of stylesheetResources(theme)) {
+      const file = theme.files.find((item) => item.path === resource.file)
+      if (file) model.files.set(file.path, file)
+      const message =
+        resource.kind === 'web'
+          ? `Unexpected address on the web \`${resource.address}\` in ${resource.file}, expected a file of the project (a font in \`theme/fonts/\`, named by \`url("fonts/…")\`): the PDF is printed without a network${resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''}`
+          : `Unexpected address \`${resource.address}\` in ${resource.file}, expected ${resource.stylesheet ? 'its rules in this stylesheet' : 'a font of `theme/fonts/` (an image goes in the Markdown, whose images the build copies)'}: the build copies no other file a stylesheet names, so the pages would not find it`
+      model.stylesheetProblems.push({file: resource.file, position: resource.position, message})
     }
     return theme
   } catch (error) {

@@ -27,6 +27,9 @@ const CSS_URL = /url\(\s*(["']?)([^"')]*)\1\s*\)/giu
 /** An `@import` of a stylesheet by its address alone (`@import "extra.css";`); `@import url(…)` is a CSS_URL. */
 const CSS_IMPORT = /@import\s+(["'])([^"']*)\1/giu
 
+/** An address on the web: another scheme that a page fetches (`https:`), another host (`//cdn…`). */
+const WEB = /^(?:https?:|\/\/)/iu
+
 /** An address that names no file of the output folder: another scheme (`https:`, `data:`), another host (`//cdn…`), a fragment, or a Mustache value (the renderer's own). */
 const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)|\{\{/iu
 
@@ -37,6 +40,8 @@ export interface TemplateResource {
   tag: string
   /** Whether the file is loaded as a stylesheet (a `<link>`'s or an `@import`'s). */
   stylesheet: boolean
+  /** On the web (`https://…`): the print cannot fetch it. */
+  web: boolean
   text: string
   address: string
   position: Position
@@ -59,8 +64,9 @@ export function templateResources(theme: Pick<Theme, 'templates' | 'origins'>, d
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue
     const file = relative.split(path.sep).join('/')
     const add = (element: Element, address: string, offset: number, stylesheet = element.tagName === 'link') => {
-      if (address === '' || NOT_A_FILE.test(address)) return
-      found.push({file, tag: element.tagName, stylesheet, text, address, position: positionAt(text, offset, address.length)})
+      const web = WEB.test(address)
+      if (address === '' || (NOT_A_FILE.test(address) && !web)) return
+      found.push({file, tag: element.tagName, stylesheet, text, address, web, position: positionAt(text, offset, address.length)})
     }
     visit(fromHtml(text, {fragment: true}), (element) => {
       // An input loads its `src` only as an image button.
@@ -178,4 +184,42 @@ function positionAt(text: string, offset: number, length: number): Position {
   const line = before.length
   const column = before[before.length - 1]!.length + 1
   return {start: {line, column, offset}, end: {line, column: column + length, offset: offset + length}}
+}
+
+/** An address the project's own stylesheet loads that the printed page cannot have. */
+export interface StylesheetResource {
+  file: string
+  address: string
+  position: Position
+  /** On the web (`https:`, `//host`), or a file of the project the build does not copy. */
+  kind: 'web' | 'not-copied'
+  /** Loaded as a stylesheet (`@import`). */
+  stylesheet: boolean
+}
+
+/**
+ * What the project's own stylesheets (`theme/custom.css`, `theme/styles/…`) load that a page
+ * cannot have: an address on the web (the PDF is printed without a network; Paged.js fails on an
+ * `@import` it cannot fetch), and a file of the project other than a font, which the build does
+ * not copy beside the stylesheet. The fonts of `@font-face` rules are missing-font's (load/theme.ts).
+ * Pure.
+ */
+export function stylesheetResources(theme: Pick<Theme, 'files'>): StylesheetResource[] {
+  const found: StylesheetResource[] = []
+  for (const file of theme.files) {
+    const text = String(file.value)
+    for (const {address, index, stylesheet} of cssAddresses(text)) {
+      if (address === '' || /^(?:data:|#)/iu.test(address)) continue
+      const web = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/iu.test(address)
+      if (!web && inFontFace(text, index)) continue
+      found.push({file: file.path, address, position: positionAt(text, index, address.length), kind: web ? 'web' : 'not-copied', stylesheet})
+    }
+  }
+  return found
+}
+
+/** Whether `index` is inside an `@font-face { … }` block of `css`. */
+function inFontFace(css: string, index: number): boolean {
+  const start = css.lastIndexOf('@font-face', index)
+  return start !== -1 && !css.slice(start, index).includes('}')
 }

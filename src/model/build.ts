@@ -152,6 +152,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     fontProblems: [],
     axisColours: [],
     templateProblems: [],
+    stylesheetProblems: [],
     archives: new Map()
   }
 }

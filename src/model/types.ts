@@ -234,4 +234,6 @@ export interface ReportModel {
   axisColours: AxisColours[]
   /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
   templateProblems: SchemaProblem[]
+  /** What the project's own stylesheets load that a page cannot have (reported by `stylesheet-resource`). */
+  stylesheetProblems: SchemaProblem[]
 }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {expect, test} from 'vitest'
-import {templateResources} from '../../src/load/template-resources.js'
+import {VFile} from 'vfile'
+import {stylesheetResources, templateResources} from '../../src/load/template-resources.js'
 
 const dir = '/work/report'
 const cover = `<header class="rp-cover">
@@ -11,11 +12,13 @@ const cover = `<header class="rp-cover">
 `
 const theme = (origin: string) => ({templates: {'document.html': '<main>{{{main}}}</main>', 'cover.html': cover, 'back-cover.html': ''}, origins: {'templates/cover.html': [origin], 'templates/document.html': ['/usr/lib/rapporteur/templates/document.html']}})
 
-test('the files a project template loads by an address of its own, at the address, whatever the quotes', () => {
+test('the files a project template loads by an address of its own, and those on the web, at the address, whatever the quotes', () => {
   const found = templateResources(theme(path.join(dir, 'theme', 'templates', 'cover.html')), dir)
-  expect(found.map(({file, address, position}) => [file, address, position.start.line, position.start.column])).toEqual([
-    ['theme/templates/cover.html', 'logo.png', 2, 13],
-    ['theme/templates/cover.html', 'extra.css', 3, 29]
+  expect(found.map(({file, address, web, position}) => [file, address, web, position.start.line, position.start.column])).toEqual([
+    ['theme/templates/cover.html', 'logo.png', false, 2, 13],
+    ['theme/templates/cover.html', 'extra.css', false, 3, 29],
+    ['theme/templates/cover.html', 'https://example.org/a.js', true, 3, 52],
+    ['theme/templates/cover.html', '//cdn.example.org/b.js', true, 4, 116]
   ])
   for (const {text, address, position} of found) expect(text.slice(position.start.offset, position.end.offset)).toBe(address)
 })
@@ -34,6 +37,7 @@ test('every way a page loads a file: srcset, poster, object data, an image butto
     ['paper.jpg', 'footer', false],
     ['logo.png', 'img', false],
     ['logo@2x.png', 'img', false],
+    ['https://example.org/l.png', 'img', false],
     ['wide.webp', 'source', false],
     ['cover.jpg', 'video', false],
     ['captions.vtt', 'track', false],
@@ -60,5 +64,16 @@ test('a start tag read as HTML reads it: a `>` or an attribute name inside quote
     ['logo.png', 1, 23],
     ['seal.png', 2, 33],
     ['x.css', 3, 39]
+  ])
+})
+
+test('what a project stylesheet loads that a page cannot have: the web anywhere, a file of the project but in @font-face', () => {
+  const css = '@import url("https://fonts.googleapis.com/css2?family=Inter");\n@import "couleurs.css";\n@font-face { font-family: "M"; src: url("fonts/m.woff2"), url(https://example.org/m.woff2); }\n.a { background: url(data:image/png;base64,AA==) } .b { background: url(images/fond.png) }\n'
+  const found = stylesheetResources({files: [new VFile({path: 'theme/custom.css', value: css})]})
+  expect(found.map(({address, kind, stylesheet, position}) => [address, kind, stylesheet, position.start.line, position.start.column])).toEqual([
+    ['https://fonts.googleapis.com/css2?family=Inter', 'web', true, 1, 14],
+    ['couleurs.css', 'not-copied', true, 2, 10],
+    ['https://example.org/m.woff2', 'web', false, 3, 63],
+    ['images/fond.png', 'not-copied', false, 4, 73]
   ])
 })

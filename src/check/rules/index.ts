@@ -15,6 +15,7 @@ import {malformedCitation} from './malformed-citation.js'
 import {missingFont} from './missing-font.js'
 import {missingImage} from './missing-image.js'
 import {templateResource} from './template-resource.js'
+import {stylesheetResource} from './stylesheet-resource.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
 import {schema} from './schema.js'
@@ -63,6 +64,7 @@ export const rules: readonly Rule[] = [
   missingImage,
   missingFont,
   templateResource,
+  stylesheetResource,
   imageResolution,
   sourceIncomplete,
   unreadField,

@@ -13,16 +13,19 @@ neither: the web page would show without it and the print reports it (\`print-re
 (\`href\`, \`src\`, \`poster\`, an \`<object>\`'s \`data\`), each address of a \`srcset\`, and a
 \`url()\` or \`@import\` in a \`style\` attribute or element. Rules of your own go in \`theme/custom.css\` or a \`theme/styles/\`
 file, which \`{{#stylesheets}}\` links from both places; an image goes in the report's Markdown,
-whose images the build copies and links for each page (docs/designers.md). Addresses with a scheme
-(\`https:\`, \`data:\`), fragments (\`#main\`) and Mustache values (\`{{href}}\`) are not files of the
-output folder and are left alone.`,
+whose images the build copies and links for each page (docs/designers.md). An address on the web
+(\`https://…\`, \`//cdn…\`) is reported too: the PDF is printed without a network, and Paged.js stops on a
+stylesheet it cannot read (a web font's \`<link>\`: put its files in \`theme/fonts/\`, see
+\`stylesheet-resource\`). Other schemes (\`data:\`, \`mailto:\`), fragments (\`#main\`) and Mustache
+values (\`{{href}}\`) are not files and are left alone.`,
   examples: {
     ok: [
       {'theme/templates/cover.html': '<header class="rp-cover">\n  <h1 class="rp-cover__title">{{title}}</h1>\n  <p><a href="#main">{{labels.skip}}</a></p>\n</header>\n'}
     ],
     notOk: [
       {'theme/templates/cover.html': '<header class="rp-cover">\n  <img src="logo.png" alt="Logo de la fondation">\n  <h1 class="rp-cover__title">{{title}}</h1>\n</header>\n'},
-      {'theme/templates/back-cover.html': '<footer class="rp-back-cover" style="background: url(papier.jpg)">\n  <p>{{organisation}}</p>\n</footer>\n'}
+      {'theme/templates/back-cover.html': '<footer class="rp-back-cover" style="background: url(papier.jpg)">\n  <p>{{organisation}}</p>\n</footer>\n'},
+      {'theme/templates/document.html': '<!doctype html>\n<html lang="{{lang}}">\n<head>\n  <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">\n  {{#stylesheets}}<link rel="stylesheet" href="{{href}}">{{/stylesheets}}\n</head>\n<body>{{{body}}}</body>\n</html>\n'}
     ]
   },
   check({model, report}) {
