@@ -35,8 +35,20 @@ export class PrintJob {
       if (error instanceof PrintError || error === this.signal?.reason) throw error
       // Puppeteer's own timeouts are set to the same deadline: report them the same way.
       if ((error as Error).name === 'TimeoutError') throw this.deadline.timeoutError(what)
-      throw new PrintError(`Cannot print ${this.name} while ${what}: ${(error as Error).message}`)
+      throw new PrintError(`Cannot print ${this.name} while ${what}: ${this.explain(error)}`)
     }
+  }
+
+  /**
+   * What went wrong, in words. Paged.js fails on a stylesheet it cannot fetch (an `@import` on the
+   * web, blocked) with an XHR's ProgressEvent and nothing more: name the requests refused instead.
+   */
+  private explain(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error)
+    if (!/ProgressEvent/u.test(message)) return message
+    const refused = this.problems().filter((problem) => (problem.kind === 'blocked-request' || problem.kind === 'request-failed') && problem.url)
+    if (refused.length === 0) return `a file the page loads could not be read (${message})`
+    return `a file the page loads could not be read: ${refused.map((problem) => `\`${problem.url}\``).join(', ')} (${refused.some((problem) => problem.kind === 'blocked-request') ? 'the print reads no address on the web, nor outside the output folder' : 'not in the output folder'})`
   }
 
   /** A new page that reports its problems, may read only the root, and lays out for print media. */

@@ -455,6 +455,19 @@ describe('problems and preflight', () => {
     }
   })
 
+  test('a stylesheet that imports one from the web fails the print with the address refused, not a bare "ProgressEvent"', async () => {
+    // check reports it first (stylesheet-resource); a print run without check still says why.
+    await writeFile(path.join(fixture.root, 'web-font.css'), '@import url("https://fonts.example.com/css2?family=Inter");\np { color: #222; }\n')
+    const file = await fixture.page('web-import.html', '<p>Text.</p>', '<link rel="stylesheet" href="web-font.css">')
+    const failure = await renderPdf(browser, {htmlFile: file, root: fixture.root, timeoutMs: 30_000}).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+    expect(failure).toBeInstanceOf(PrintError)
+    expect((failure as Error).message).toContain('a file the page loads could not be read: `https://fonts.example.com/css2?family=Inter`')
+    expect((failure as Error).message).not.toMatch(/: ProgressEvent$/u)
+  })
+
   test('script errors and logged errors are reported', async () => {
     const file = await fixture.page('errors.html', `<p>Text.</p><script>console.error('LOGGED'); throw new Error('BOOM')</script>`)
     const result = await print(file)
