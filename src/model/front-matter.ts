@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import {z} from 'zod'
 import type {VFile} from 'vfile'
 import {positionOfPath, parseYaml} from '../parse/yaml.js'
 import {frontMatterSchema, type FrontMatter} from './schemas/front-matter.js'
@@ -20,7 +21,24 @@ export function readFrontMatter(file: VFile, tree: Root, problems: SchemaProblem
   if (result.success) return result.data
   for (const issue of result.error.issues) {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
-    problems.push({file: file.path, position: positionOfPath(source, path, issue.code === 'unrecognized_keys'), message: describeIssue(issue, 'front matter')})
+    const message = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? unknownKeys(issue.keys) : describeIssue(issue, 'front matter')
+    problems.push({file: file.path, position: positionOfPath(source, path, issue.code === 'unrecognized_keys'), message})
   }
-  return {}
+  // Keys it does not read are reported, not a reason to lose those it does: a Quarto chapter's
+  // `title:` next to its `author:` and `format:` is still its title.
+  const known = lenientSchema.safeParse(source.data, validationOptions())
+  return known.success ? known.data : {}
+}
+
+/** The front matter's own keys, others left aside (they are reported). */
+const lenientSchema = z.object(frontMatterSchema.shape)
+
+/** Keys of Pandoc's and Quarto's front matter that have a place in rapporteur.yaml. */
+const movedToConfig: Record<string, string> = {author: 'authors', date: 'date', subtitle: 'subtitle', lang: 'lang', bibliography: 'sources', csl: 'citations.csl'}
+
+function unknownKeys(keys: readonly string[]): string {
+  const allowed = Object.keys(frontMatterSchema.shape).map((key) => `\`${key}\``)
+  const moved = keys.filter((key) => key in movedToConfig).map((key) => `\`${key}\` is \`${movedToConfig[key]}\` there`)
+  const where = moved.length > 0 ? `; the report's own settings are in rapporteur.yaml (${moved.join(', ')})` : ''
+  return `Unexpected key${keys.length > 1 ? 's' : ''} ${keys.map((key) => `\`${key}\``).join(', ')} in front matter, expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}${where}: ${keys.length > 1 ? 'they are' : 'it is'} not read`
 }
