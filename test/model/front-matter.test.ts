@@ -15,5 +15,6 @@ test('a Quarto chapter’s front matter: the keys rapporteur does not read are r
     "chapters/intro.md:3:1 schema Unexpected keys `author`, `format`, `bibliography` in front matter, expected `title`, `id` or `toc`; the report's own settings are in rapporteur.yaml (`author` is `authors` there, `bibliography` is `sources` there): they are not read"
   ])
   // Not "Missing title of the chapter": its `title:` is read.
-  expect(result.model?.documents.find((document) => document.path === 'chapters/intro.md')?.title).toBe('Constat')
+  if (!result.ok) throw new Error('project did not load')
+  expect(result.model.documents.find((document) => document.path === 'chapters/intro.md')?.title).toBe('Constat')
 })

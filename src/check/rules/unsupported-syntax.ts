@@ -9,6 +9,10 @@ import {didYouMean} from '../suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
+/** A grid table's border, `+------+------+` or `+======+`, on a line of its own. */
+const gridBorder = /^[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*$/mu
+/** The column rules of a simple or multiline table: groups of dashes apart, `-------  ------`. */
+const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 /** ```` ```{r} ````, ```` ```{python echo=false} ````: a cell Quarto would run. */
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
@@ -24,7 +28,8 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
-footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); highlights written \`==texte==\` (Pandoc's \`mark\`
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
+\`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
 GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. Inline code and code blocks are
@@ -38,7 +43,8 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] progresse^[Selon une enquête [@enquete-2024].] : H~2~O, 10^6^ cas, le 1^er^ mai.\n\nSextorsion\n: Chantage à la diffusion d’images intimes.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024]. Le sujet dépasse la question technique\n: il touche à la santé et à la justice.\n'},
       {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'},
-      {'chapters/intro.md': '> [!TIP] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n\n> Une citation [!NOTE] ordinaire.\n'}
+      {'chapters/intro.md': '> [!TIP] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n\n> Une citation [!NOTE] ordinaire.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n---\n\n- - -\n\nLa suite.\n'}
     ],
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
@@ -47,7 +53,8 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte](carte.svg){width="large"}\n', 'chapters/carte.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2"></svg>\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},
       {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'},
-      {'chapters/intro.md': '> [!info] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n'}
+      {'chapters/intro.md': '> [!info] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
   },
   check({model, report}) {
@@ -91,11 +98,24 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
           report(atNode(node), `Unexpected LaTeX \`${toString(node).trim()}\`, expected nothing: chapters start on a new page and the theme's print CSS places breaks; it is left out`)
           return
         }
+        if (node.type === 'thematicBreak') {
+          // `-------  ------`: the column rules of a Pandoc simple or multiline table, which
+          // Markdown reads as a horizontal rule between paragraphs of the table's cells.
+          const rule = text.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0)
+          if (tableRule.test(rule)) report(atNode(node), `Unexpected Pandoc simple or multiline table (its column rules \`${rule.trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: its cells print as paragraphs around a horizontal rule`)
+          return
+        }
         if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'defListTerm') return
         const start = node.position.start.offset
         const end = node.position.end.offset
         if (start === undefined || end === undefined) return
         let source = text.slice(start, end)
+        const grid = node.type === 'paragraph' ? gridBorder.exec(source) : null
+        if (grid) {
+          // One finding for the table, not one line block a row.
+          report(at(start + grid.index, start + grid.index + grid[0].length), `Unexpected Pandoc grid table (\`${grid[0].trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: it prints as lines of text`)
+          return
+        }
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
         if (!/[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==/mu.test(source)) return
         // Inline code is shown as written, and maths is typeset: blank them out (same length, so
