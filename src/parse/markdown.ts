@@ -8,6 +8,7 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {alertsToCallouts} from './alerts.js'
 import {restoreBareTextDirectives} from './bare-directives.js'
+import {brTagsToBreaks} from './br-tags.js'
 import remarkAttributes, {attachAttributes} from './attributes/index.js'
 import remarkCitation from './citation/index.js'
 import remarkMath from './math/index.js'
@@ -28,7 +29,8 @@ function remarkDirectiveWithPositions(this: Processor): void {
 /**
  * The one Markdown dialect: CommonMark + GFM + front matter + directives + Pandoc citations,
  * attributes, bracketed spans, fenced divs, inline notes, sub- and superscripts, definition lists
- * and TeX maths; GitHub's alerts (`> [!NOTE]`) are read as callouts (alerts.ts).
+ * and TeX maths; GitHub's alerts (`> [!NOTE]`) are read as callouts (alerts.ts), and `<br>` as a
+ * line break (br-tags.ts).
  *
  * GFM's strikethrough takes `~~struck~~` only: a single tilde is Pandoc's subscript (`H~2~O`).
  */
@@ -55,5 +57,6 @@ export function parseMarkdown(file: VFile): Root {
   restoreBareTextDirectives(tree, String(file.value))
   attachAttributes(tree)
   alertsToCallouts(tree, String(file.value))
+  brTagsToBreaks(tree)
   return tree
 }

@@ -99,3 +99,13 @@ test('an image on the web in raw HTML is an error, as in Markdown: the PDF is pr
   const {findings} = await render('# Introduction\n\nUne carte <img src="https://example.org/c.png" alt="carte"> et <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="point"> [@enquete-2024] :term[sextorsion].\n', {html: true})
   expect(findings).toEqual(['3:11 missing-image'])
 })
+
+test('`<br>` in a table cell or a paragraph is a line break, raw HTML allowed or not; alone on its line it is raw HTML', async () => {
+  const chapter = '# Introduction\n\n| Pays | Note |\n|---|---|\n| France | Une ligne<br>une autre<BR/>et <br /> la fin |\n\nUn paragraphe<br>coupé [@enquete-2024] :term[sextorsion].\n\n<br>\n'
+  const {html, findings} = await render(chapter, {html: false})
+  // A break is followed by a line ending, as Markdown's own.
+  expect(html.replaceAll('\n', '')).toContain('<td>Une ligne<br>une autre<br>et <br>la fin</td>')
+  expect(html.replaceAll('\n', '')).toContain('Un paragraphe<br>coupé')
+  // The block `<br>` stays raw HTML: refused here.
+  expect(findings).toEqual(['9:1 raw-html'])
+})
