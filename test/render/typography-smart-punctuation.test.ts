@@ -19,6 +19,10 @@ describe('smart punctuation', () => {
     expect(apply('<p>L\'IA dit "bonjour".</p>', 'fr', true)).toBe('<p>L’IA dit «\u202Fbonjour\u202F».</p>')
   })
 
+  test('an ellipsis for three dots, spaced or not, as Pandoc makes it; not in code', () => {
+    expect(apply('<p>Et puis... rien. . . <code>a...b</code></p>', 'fr')).toBe('<p>Et puis… rien… <code>a...b</code></p>')
+  })
+
   test('English: “ ”, ‘ ’ and the apostrophe', () => {
     expect(apply('<p>She said "it\'s \'fine\'" -- twice.</p>', 'en')).toBe('<p>She said “it’s ‘fine’” – twice.</p>')
   })

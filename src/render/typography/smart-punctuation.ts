@@ -5,8 +5,9 @@ import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, pri
  * Typographic quotes and dashes, as Pandoc's `smart` extension makes them, in the language of
  * each element: `"…"` becomes « … » in French (French spacing then puts its narrow spaces inside)
  * and “…” in English; a straight apostrophe `'` becomes ’ (and, in English, `'…'` after a space
- * becomes ‘…’); `---` becomes an em dash and `--` an en dash. Never inside code, pre, kbd, samp,
- * var, script, style, math or typeset maths (`.rp-math`), nor in attribute values. Quotes are
+ * becomes ‘…’); `---` becomes an em dash, `--` an en dash and `...` an ellipsis. Never inside
+ * code, pre, kbd, samp, var, script, style, math or typeset maths (`.rp-math`), nor in attribute
+ * values. Quotes are
  * paired across the inline elements of a block (`"<em>texte</em>"`); each block starts afresh.
  * Running it twice changes nothing.
  */
@@ -49,7 +50,7 @@ const opensAfter = /[\s([{\u2014\u2013/-]/u
 function convert(node: Text, lang: string, state: State): string {
   const french = lang === 'fr'
   let out = ''
-  const text = node.value.replace(/---/gu, '\u2014').replace(/(?<!-)--(?!-)/gu, '\u2013')
+  const text = node.value.replace(/---/gu, '\u2014').replace(/(?<!-)--(?!-)/gu, '\u2013').replace(/\.\.\.|\. \. \./gu, '\u2026')
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!
     const before = index > 0 ? text[index - 1]! : state.previous
