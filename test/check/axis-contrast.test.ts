@@ -1,17 +1,9 @@
-import {afterAll, expect, test} from 'vitest'
-import {check} from '../../src/api/check.js'
-import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {expect, test} from 'vitest'
+import {baseProject} from '../helpers/project.js'
+import {ruleFindings} from '../helpers/rule-findings.js'
 
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-/** axis-contrast's findings: file, line, column, message. */
-async function findings(files: Record<string, string>) {
-  const dir = await writeProject(files)
-  made.push(dir)
-  const result = await check(dir)
-  return result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'axis-contrast').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))
-}
+/** axis-contrast's findings on a project with these files: file, line, column, message. */
+const findings = ruleFindings('axis-contrast')
 
 const withColour = (colour: string) => baseProject['rapporteur.yaml']!.replace('{id: prevention, label: Prévention}', `{id: prevention, label: Prévention, color: "${colour}"}`)
 

@@ -1,17 +1,8 @@
-import {afterAll, expect, test} from 'vitest'
-import {check} from '../../src/api/check.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {expect, test} from 'vitest'
+import {ruleFindings} from '../helpers/rule-findings.js'
 
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-/** heading-level's findings on a project with these chapters: file, line, column, message's start. */
-async function findings(files: Record<string, string>) {
-  const dir = await writeProject(files)
-  made.push(dir)
-  const result = await check(dir)
-  return result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'heading-level').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason.slice(0, 48)}`))
-}
+/** heading-level's findings on a project with these files: file, line, column, message's start. */
+const findings = ruleFindings('heading-level', {length: 48})
 
 test('going back up any number of levels is fine; a title in the front matter stands for the `#`', async () => {
   const intro = '# Introduction\n\n## A\n\n### B\n\n#### C\n\n## D\n\nLa :term[sextorsion] progresse [@enquete-2024].\n'

@@ -1,17 +1,8 @@
-import {afterAll, expect, test} from 'vitest'
-import {check} from '../../src/api/check.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {expect, test} from 'vitest'
+import {ruleFindings} from '../helpers/rule-findings.js'
 
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-/** unmatched-footnote's findings on a project with these chapters: file, line, column, message's start. */
-async function findings(files: Record<string, string>) {
-  const dir = await writeProject(files)
-  made.push(dir)
-  const result = await check(dir)
-  return result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'unmatched-footnote').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason.slice(0, 60)}`))
-}
+/** unmatched-footnote's findings on a project with these files: file, line, column, message's start. */
+const findings = ruleFindings('unmatched-footnote', {length: 60})
 
 test('labels pair up whatever their case; escaped calls, link texts, code and maths are text', async () => {
   const chapter = [

@@ -1,19 +1,8 @@
-import {afterAll, expect, test} from 'vitest'
-import {check} from '../../src/api/check.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {expect, test} from 'vitest'
+import {ruleFindings} from '../helpers/rule-findings.js'
 
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-/** unmatched-link-reference's findings on a project with these chapters: file, line, column, end column, message. */
-async function findings(files: Record<string, string>) {
-  const dir = await writeProject(files)
-  made.push(dir)
-  const result = await check(dir)
-  return result.files.flatMap((file) =>
-    file.messages.filter((message) => message.ruleId === 'unmatched-link-reference').map((message) => `${file.path}:${message.line}:${message.column}-${message.place && 'end' in message.place ? message.place.end.column : ''} ${message.reason}`)
-  )
-}
+/** unmatched-link-reference's findings on a project with these files: file, line, column, end column, message. */
+const findings = ruleFindings('unmatched-link-reference', {endColumn: true})
 
 test('references whose label is defined, whatever its case and spacing, escaped brackets, code, maths and lone brackets are not reported', async () => {
   const chapter = [

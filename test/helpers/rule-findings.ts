@@ -1,0 +1,27 @@
+import {afterAll} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {removeProject, writeProject} from './project.js'
+
+/**
+ * For a test file about one rule: a function that checks a project made of these files (laid over
+ * the base project) and gives that rule's findings as `file:line:column message`, with the end
+ * column (`file:line:column-end`) when `endColumn`, the message cut to `length` characters when
+ * given. The projects are removed after the file's tests.
+ */
+export function ruleFindings(ruleId: string, {length, endColumn = false}: {length?: number; endColumn?: boolean} = {}): (files: Record<string, string>) => Promise<string[]> {
+  const made: string[] = []
+  afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+  return async (files) => {
+    const dir = await writeProject(files)
+    made.push(dir)
+    const result = await check(dir)
+    return result.files.flatMap((file) =>
+      file.messages
+        .filter((message) => message.ruleId === ruleId)
+        .map((message) => {
+          const end = endColumn ? `-${message.place && 'end' in message.place ? message.place.end.column : ''}` : ''
+          return `${file.path}:${message.line}:${message.column}${end} ${length === undefined ? message.reason : message.reason.slice(0, length)}`
+        })
+    )
+  }
+}
