@@ -1,6 +1,6 @@
 import {InvalidArgumentError} from 'commander'
 import {ruleIds} from '../check/rule-ids.js'
-import {didYouMean} from '../check/suggest.js'
+import {didYouMean} from '../diagnostics/suggest.js'
 import {severitySettingSchema, type SeveritySetting} from '../diagnostics/severity.js'
 import type {CsvDelimiter} from '../export/format.js'
 

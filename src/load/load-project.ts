@@ -28,7 +28,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   if (configSource.errors.length > 0) return {ok: false, configFile}
   const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
   if (!result.success) {
-    reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml')
+    reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml', refinedConfigSchema)
     return {ok: false, configFile}
   }
   const config = result.data

@@ -75,7 +75,7 @@ async function readManifest(dir: string, root: string) {
   if (source.errors.length > 0) throw stop()
   const result = themeManifestSchema.safeParse(source.data ?? {}, validationOptions())
   if (!result.success) {
-    reportZodIssues(file, result.error.issues, (at, keyOnly) => positionOfPath(source, at, keyOnly), 'theme.yaml')
+    reportZodIssues(file, result.error.issues, (at, keyOnly) => positionOfPath(source, at, keyOnly), 'theme.yaml', themeManifestSchema)
     throw stop()
   }
   return {manifest: result.data, locate}

@@ -2,15 +2,20 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {z} from 'zod'
 import {addMessage} from '../diagnostics/message.js'
+import {didYouMean} from '../diagnostics/suggest.js'
+import {keysAt} from './schema-keys.js'
 
 /** Where a data path stands in the source; `keyOnly` asks for the key rather than its value. */
 export type Locate = (path: ReadonlyArray<PropertyKey>, keyOnly: boolean) => Position
 
-/** Report every zod issue as a `schema` diagnostic at the place `locate` gives for its path. */
-export function reportZodIssues(file: VFile, issues: ReadonlyArray<z.core.$ZodIssue>, locate: Locate, label: string): void {
+/**
+ * Report every zod issue as a `schema` diagnostic at the place `locate` gives for its path; with
+ * the `schema` validated, a key it does not know is reported with those it does.
+ */
+export function reportZodIssues(file: VFile, issues: ReadonlyArray<z.core.$ZodIssue>, locate: Locate, label: string, schema?: z.ZodType): void {
   for (const issue of issues) {
     const flat = collapseUnion(issue)
-    addMessage(file, describeIssue(flat, label), {
+    addMessage(file, describeIssue(flat, label, schema && flat.code === 'unrecognized_keys' ? keysAt(schema, flat.path) : undefined), {
       ruleId: 'schema',
       severity: 'error',
       place: flat.code === 'unrecognized_keys' ? locate([...flat.path, flat.keys[0] ?? ''], true) : locate(flat.path, false)
@@ -32,8 +37,14 @@ function collapseUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return collapseUnion({...inner, path: [...issue.path, ...inner.path]})
 }
 
-/** "Unexpected X at `path`, expected Y": one grammar for every schema message. */
-export function describeIssue(issue: z.core.$ZodIssue, label: string): string {
+/** Keys listed in a message about an unknown one; an object with more gets none listed. */
+const MAX_LISTED = 16
+
+/**
+ * "Unexpected X at `path`, expected Y": one grammar for every schema message. `known`: the keys the
+ * object may have, for an unrecognised one (the closest when one is close, else all of them).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, label: string, known?: readonly string[]): string {
   const where = issue.path.length > 0 ? `\`${formatPath(issue.path)}\`` : label
   switch (issue.code) {
     case 'invalid_type':
@@ -41,8 +52,15 @@ export function describeIssue(issue: z.core.$ZodIssue, label: string): string {
       return `Unexpected ${kindOf(issue.input)} for ${where}, expected ${article(issue.expected)}`
     case 'invalid_value':
       return `Unexpected value ${JSON.stringify(issue.input)} for ${where}, expected ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
-    case 'unrecognized_keys':
-      return `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')} in ${where}`
+    case 'unrecognized_keys': {
+      const unexpected = `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `\`${key}\``).join(', ')} in ${where}`
+      if (!known || known.length === 0) return unexpected
+      const close = issue.keys.length === 1 ? didYouMean(issue.keys[0]!, known) : ''
+      if (close) return `${unexpected}, expected one of its keys${close}`
+      // A source's hundred CSL variables are no list to read in a message.
+      if (known.length > MAX_LISTED) return unexpected
+      return `${unexpected}, expected ${known.length > 1 ? 'one of ' : ''}${known.map((key) => `\`${key}\``).join(', ')}`
+    }
     case 'invalid_union': {
       if (issue.message !== 'Invalid input') return `Unexpected value for ${where}, expected ${issue.message}`
       // zod's default says nothing: say what the branches wanted (`a string or a number`).

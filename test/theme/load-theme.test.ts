@@ -139,7 +139,7 @@ describe('theme.yaml', () => {
     const root = await themes({'themes/acme/theme.yaml': '# Acme\nextend: sobre\n'})
     const error = await failure(root, 'acme')
     expect(error).toBeInstanceOf(CannotRunError)
-    expect(error.message).toBe('Cannot read the theme `acme`:\n  themes/acme/theme.yaml:2:1  Unexpected key `extend` in theme.yaml  schema')
+    expect(error.message).toBe('Cannot read the theme `acme`:\n  themes/acme/theme.yaml:2:1  Unexpected key `extend` in theme.yaml, expected one of its keys, did you mean `extends`?  schema')
     expect(error.hint).toContain('docs/designers.md')
   })
 

@@ -1,6 +1,6 @@
 import type {RefUse} from '../../model/types.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 export const brokenRef = defineRule({
   id: 'broken-ref',

@@ -1,6 +1,6 @@
 import {resolveTerm} from '../../model/terms.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 export const undefinedTerm = defineRule({
   id: 'undefined-term',

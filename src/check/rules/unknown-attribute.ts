@@ -1,7 +1,7 @@
 import type {Position} from 'unist'
 import {directiveMarks, directiveSchemas} from '../../model/schemas/directives.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 export const unknownAttribute = defineRule({
   id: 'unknown-attribute',

@@ -2,7 +2,7 @@ import type {LeafDirective} from 'mdast-util-directive'
 import type {Position} from 'unist'
 import {attributePositions} from '../../model/attribute-positions.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 export const unknownAxis = defineRule({
   id: 'unknown-axis',

@@ -1,6 +1,6 @@
 import {directiveMarks, directiveSchemas} from '../../model/schemas/directives.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 export const unknownDirective = defineRule({
   id: 'unknown-directive',

@@ -1,6 +1,6 @@
 import {defineRule} from '../rule.js'
 import {quartoReference} from '../unsupported/syntaxes.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 export const unknownSource = defineRule({
   id: 'unknown-source',

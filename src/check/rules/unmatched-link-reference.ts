@@ -3,7 +3,7 @@ import {positionFromOffsets} from '../../diagnostics/location.js'
 import type {Located, MarkdownDocument} from '../../model/types.js'
 import {eachNode} from '../each-node.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 
 /**
  * The end of a full or collapsed reference left as text, `][label]` or `][]`: the parser makes a

@@ -5,7 +5,7 @@ import {cssLength} from '../../parse/attributes/attribute-list.js'
 import {eachNode} from '../each-node.js'
 import {alertKinds, alertMarker} from '../../parse/alerts.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../suggest.js'
+import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u

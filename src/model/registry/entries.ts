@@ -2,6 +2,7 @@ import type {Position} from 'unist'
 import type {z} from 'zod'
 import {positionOfPath, type YamlSource} from '../../parse/yaml.js'
 import {describeIssue} from '../zod-issues.js'
+import {keysAt} from '../schema-keys.js'
 import {validationOptions} from '../validation-options.js'
 import type {Entry, SchemaProblem} from '../types.js'
 
@@ -38,7 +39,8 @@ export function validateEntries<T extends {id: string}>(
         const label = typeof id === 'string' ? `entry \`${id}\`` : `entry ${index + 1}`
         // An unknown key's message already names the entry when the key is at its top level.
         const named = path.length === 0 || (unknownKey && issue.path.length === 0)
-        problems.push({file, position: placeOf([index, ...path], unknownKey), message: named ? describeIssue(issue, label) : `${describeIssue(issue, label)} in ${label}`})
+        const message = describeIssue(issue, label, unknownKey ? keysAt(schema, issue.path) : undefined)
+        problems.push({file, position: placeOf([index, ...path], unknownKey), message: named ? message : `${message} in ${label}`})
       }
       return
     }
