@@ -171,14 +171,11 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
         : 'the web page (`dist/`) and the print (`dist/.print/`) read it from two folders, and the build writes no file there'
       model.templateProblems.push({file: resource.file, position: resource.position, message: `Unexpected address${resource.web ? ' on the web' : ''} \`${resource.address}\` in a template, expected ${expected}: ${why}`})
     }
-    for (const resource of stylesheetResources(theme)) {
+    model.stylesheetResources = stylesheetResources(theme)
+    // A finding in the project's own stylesheet: the file joins the report's.
+    for (const resource of model.stylesheetResources) {
       const file = theme.files.find((item) => item.path === resource.file)
       if (file) model.files.set(file.path, file)
-      const message =
-        resource.kind === 'web'
-          ? `Unexpected address on the web \`${resource.address}\` in ${resource.file}, expected a file of the project (a font in \`theme/fonts/\`, named by \`url("fonts/…")\`): the PDF is printed without a network${resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''}`
-          : `Unexpected address \`${resource.address}\` in ${resource.file}, expected ${resource.stylesheet ? 'its rules in this stylesheet' : 'a font of `theme/fonts/` (an image goes in the Markdown, whose images the build copies)'}: the build copies no other file a stylesheet names, so the pages would not find it`
-      model.stylesheetProblems.push({file: resource.file, position: resource.position, message})
     }
     return theme
   } catch (error) {

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type {Element, Root, RootContent} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import type {Position} from 'unist'
+import type {StylesheetResource} from '../model/types.js'
 import type {Theme} from './theme.js'
 
 /** The attributes whose value is one address a page loads: stylesheets and icons, images, scripts, media, frames, objects. */
@@ -184,17 +185,6 @@ function positionAt(text: string, offset: number, length: number): Position {
   const line = before.length
   const column = before[before.length - 1]!.length + 1
   return {start: {line, column, offset}, end: {line, column: column + length, offset: offset + length}}
-}
-
-/** An address the project's own stylesheet loads that the printed page cannot have. */
-export interface StylesheetResource {
-  file: string
-  address: string
-  position: Position
-  /** On the web (`https:`, `//host`), or a file of the project the build does not copy. */
-  kind: 'web' | 'not-copied'
-  /** Loaded as a stylesheet (`@import`). */
-  stylesheet: boolean
 }
 
 /**

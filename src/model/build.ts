@@ -152,7 +152,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     fontProblems: [],
     axisColours: [],
     templateProblems: [],
-    stylesheetProblems: [],
+    stylesheetResources: [],
     archives: new Map()
   }
 }

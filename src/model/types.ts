@@ -185,6 +185,15 @@ export interface SchemaProblem extends Located {
   message: string
 }
 
+/** An address the project's own stylesheet loads that a page cannot have, at the address. */
+export interface StylesheetResource extends Located {
+  address: string
+  /** On the web (`https:`, `//host`), or a file of the project the build does not copy. */
+  kind: 'web' | 'not-copied'
+  /** Loaded as a stylesheet (`@import`). */
+  stylesheet: boolean
+}
+
 /** The typed report: everything the rules, the renderer and the exporters need. */
 export interface ReportModel {
   dir: string
@@ -235,5 +244,5 @@ export interface ReportModel {
   /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
   templateProblems: SchemaProblem[]
   /** What the project's own stylesheets load that a page cannot have (reported by `stylesheet-resource`). */
-  stylesheetProblems: SchemaProblem[]
+  stylesheetResources: StylesheetResource[]
 }

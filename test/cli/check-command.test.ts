@@ -57,6 +57,16 @@ describe('rapporteur check', () => {
     ])
   })
 
+  test('a web font imported in theme/custom.css stops the build at check, located, exit 1 and no stack trace (the print failed on it with "ProgressEvent")', async () => {
+    const dir = await writeProject({'theme/custom.css': '@import url("https://fonts.googleapis.com/css2?family=Inter");\n\n:root { --rp-font-body: "Inter", sans-serif; }\n'})
+    made.push(dir)
+    const {code, out, err} = await run(['build', dir, '--format', 'html', '--no-color'])
+    expect(code).toBe(1)
+    expect(out + err).toContain('theme/custom.css\n  1:14  error  Unexpected address on the web `https://fonts.googleapis.com/css2?family=Inter` in theme/custom.css')
+    expect(out + err).not.toMatch(/ProgressEvent|\n\s+at /u)
+    expect(existsSync(path.join(dir, 'dist', 'rapport.html'))).toBe(false)
+  })
+
   test('warnings alone exit 0, unless there are more than --max-warnings', async () => {
     expect((await run(['check', 'unused-term'])).code).toBe(0)
     const strict = await run(['check', 'unused-term', '--max-warnings', '0'])
