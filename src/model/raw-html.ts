@@ -20,7 +20,7 @@ export const addressProperties: ReadonlySet<string> = new Set(['href', 'src', 'a
 
 /** Something in a piece of raw HTML that the output will not have as written, at its offsets in it. */
 export interface RawHtmlFact {
-  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image'
+  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image' | 'local-resource' | 'remote-resource'
   /** The element's or attribute's name, or the address. */
   name: string
   start: number
@@ -48,13 +48,37 @@ export function rawHtmlFacts(value: string): RawHtmlFact[] {
       if (node.tagName === 'a' && typeof href === 'string' && isLocalAddress(href)) facts.push({kind: 'local-link', name: href, start, end: tagEnd(value, start, end)})
       const src = node.properties.src
       if (node.tagName === 'img' && typeof src === 'string' && isLocalAddress(src)) facts.push({kind: 'local-image', name: src, start, end: tagEnd(value, start, end)})
-      // As load/images.ts sorts a Markdown image's address: on the web unless `data:`.
-      else if (node.tagName === 'img' && typeof src === 'string' && (/^[a-z][a-z\d+.-]*:/iu.test(src) || src.startsWith('//')) && !/^data:/iu.test(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})
+      else if (node.tagName === 'img' && typeof src === 'string' && isRemote(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})
+      // Every other file the element loads (a video, its poster, a srcset's candidates, a
+      // background in its style): the build copies none, and the print reads none from the web.
+      for (const address of loadedAddresses(node.tagName, node.properties)) {
+        if (isLocalAddress(address) && !/^data:/iu.test(address)) facts.push({kind: 'local-resource', name: address, start, end: tagEnd(value, start, end)})
+        else if (isRemote(address)) facts.push({kind: 'remote-resource', name: address, start, end: tagEnd(value, start, end)})
+      }
     }
     if ('children' in node) for (const child of node.children) visit(child)
   }
   visit(fromHtml(value, {fragment: true}))
   return facts
+}
+
+/** As load/images.ts sorts a Markdown image's address: on the web unless `data:`. */
+function isRemote(address: string): boolean {
+  return (/^[a-z][a-z\d+.-]*:/iu.test(address) || address.startsWith('//')) && !/^data:/iu.test(address) && !isLocalAddress(address)
+}
+
+/** The addresses an element loads besides an `<img>`'s `src` and an `<a>`'s `href` (which link). */
+function loadedAddresses(tagName: string, properties: Record<string, unknown>): string[] {
+  const found: string[] = []
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && value.trim() && !value.trim().startsWith('#')) found.push(value.trim())
+  }
+  if (tagName !== 'img' && tagName !== 'a') add(properties.src)
+  add(properties.poster)
+  // A srcset's candidates, each an address then its width or density.
+  if (typeof properties.srcSet === 'string') for (const candidate of properties.srcSet.split(',')) add(candidate.trim().split(/\s+/u)[0])
+  if (typeof properties.style === 'string') for (const match of properties.style.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/giu)) add(match[2])
+  return found
 }
 
 /** The end of the start tag of the element at `start` (a finding underlines the tag, not its content). */

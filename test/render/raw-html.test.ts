@@ -109,3 +109,9 @@ test('`<br>` in a table cell or a paragraph is a line break, raw HTML allowed or
   // The block `<br>` stays raw HTML: refused here.
   expect(findings).toEqual(['9:1 raw-html'])
 })
+
+test('every other file raw HTML loads, local or on the web, is reported: a video and its poster, a srcset, a background', async () => {
+  const chapter = '# Introduction\n\nTexte [@enquete-2024] :term[sextorsion].\n\n<video src="clip.mp4" poster="https://example.org/p.jpg"></video>\n\n<p style="background: url(fond.png)">Fond</p>\n\n<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" srcset="carte@2x.png 2x" alt="carte">\n'
+  const {findings} = await render(chapter, {html: true})
+  expect(findings.sort()).toEqual(['5:1 local-link', '5:1 missing-image', '7:1 local-link', '9:1 local-link'])
+})

@@ -14,7 +14,8 @@ Put the file online and link to its address (\`https://…\`), or point at a par
 address (\`url:\` in \`sources.yaml\`, \`URL\` in CSL-JSON, \`url\` in BibTeX) is such a path is reported
 too: the bibliography prints the address as written. With \`check.html: true\`, the same goes for raw
 HTML's \`<a href>\`, and for its \`<img src>\`, whose file the build does not copy: its alternative
-text is printed instead; write the image in Markdown.`,
+text is printed instead; write the image in Markdown. Any other file raw HTML loads (a \`<video>\`,
+its \`poster\`, a \`srcset\`, a \`url()\` in a \`style\`) is reported too: it would be missing.`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le rapport](https://example.org/rapport.pdf), [la méthode](#introduction) et [nous écrire](mailto:contact@example.org).\n'}],
     notOk: [
@@ -23,7 +24,7 @@ text is printed instead; write the image in Markdown.`,
       {'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n  url: file:///home/moi/enquete.pdf\n'},
       {
         'rapporteur.yaml': 'title: Exemple\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\ncheck: {html: true}\n',
-        'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir <a href="annexe.pdf">l’annexe</a>.\n\n<img src="carte.png" alt="Carte des signalements">\n'
+        'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir <a href="annexe.pdf">l’annexe</a>.\n\n<img src="carte.png" alt="Carte des signalements">\n\n<video src="entretien.mp4"></video>\n'
       }
     ]
   },
@@ -37,6 +38,7 @@ text is printed instead; write the image in Markdown.`,
       for (const fact of model.html.flatMap((html) => html.facts)) {
         if (fact.kind === 'local-link') report(fact, `Unexpected link to the file \`${fact.name}\`, expected a web address (\`https://…\`) or a place in the report (\`#id\`): the report is published without it, so its text is printed without the link`)
         else if (fact.kind === 'local-image') report(fact, `Unexpected image \`${fact.name}\` in raw HTML, expected Markdown, \`![alternative text](${fact.name})\`, whose file the build copies: its alternative text is printed instead`)
+        else if (fact.kind === 'local-resource') report(fact, `Unexpected file \`${fact.name}\` loaded by raw HTML, expected an image in Markdown (\`![…](${fact.name})\`) or a web address to link to: the build copies only the images Markdown names, so it would be missing from both editions`)
       }
     }
     // A source's address is printed as written in the bibliography, a path of this computer with it.

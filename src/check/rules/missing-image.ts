@@ -11,8 +11,8 @@ the report folder (\`assets/carte.png\`), as Pandoc run from there would. A file
 that is not an image, an image browsers do not show (TIFF, HEIC, PSD, JPEG 2000: export it as PNG or
 JPEG), or a file outside the report folder would leave a
 broken image in the PDF and the web page: \`check\` says so at the image, with where it looked. Images on
-the web (\`https://…\`) are refused too, in Markdown and in raw HTML (\`<img src="https://…">\`, with
-\`check.html: true\`): the PDF is printed without a network, so download the image into the project.`,
+the web (\`https://…\`) are refused too, in Markdown and in raw HTML (\`<img src="https://…">\` or any
+other file it loads from the web, with \`check.html: true\`): the PDF is printed without a network, so download the image into the project.`,
   examples: {
     ok: [{'chapters/intro.md': '![Logo de la fondation](logo.svg)\n\nTexte [@enquete-2024] :term[sextorsion].\n', 'chapters/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>\n'}],
     notOk: [
@@ -28,6 +28,7 @@ the web (\`https://…\`) are refused too, in Markdown and in raw HTML (\`<img s
     if (model.config.check.html) {
       for (const fact of model.html.flatMap((html) => html.facts)) {
         if (fact.kind === 'remote-image') report(fact, `Unexpected image on the web \`${fact.name}\`, expected a file in the report folder (the PDF is printed without a network)`)
+        else if (fact.kind === 'remote-resource') report(fact, `Unexpected file on the web \`${fact.name}\` loaded by raw HTML, expected an image in the report folder, named in Markdown (the PDF is printed without a network)`)
       }
     }
     for (const image of model.images) {
