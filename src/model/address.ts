@@ -14,3 +14,13 @@ export function isLocalAddress(url: string): boolean {
   if (scheme && scheme.length > 1) return scheme.toLowerCase() === 'file'
   return true
 }
+
+/** `#m%C3%A9thode` → `méthode`: the id a link into the page names (a malformed escape is kept as written). */
+export function fragmentId(href: string): string {
+  const fragment = href.replace(/^#/u, '')
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    return fragment
+  }
+}

@@ -1,6 +1,6 @@
 import type {Nodes} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
-import {isLocalAddress} from './address.js'
+import {fragmentId, isLocalAddress} from './address.js'
 
 /**
  * Elements a chapter's raw HTML may not bring (`check.html: true`): they would run code, load
@@ -18,10 +18,14 @@ export const isScriptAddress = (value: string): boolean => /^\s*javascript:/iu.t
 /** The attributes that hold an address, as hast names them. */
 export const addressProperties: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formAction', 'poster', 'cite', 'background', 'xLinkHref'])
 
-/** Something in a piece of raw HTML that the output will not have as written, at its offsets in it. */
+/**
+ * Something in a piece of raw HTML that the output will not have as written, at its offsets in
+ * it; or, for links into the report, an `id` it gives an element (`element-id`) or a link to one
+ * (`fragment-link`, `<a href="#méthode">`).
+ */
 export interface RawHtmlFact {
-  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image' | 'local-resource' | 'remote-resource'
-  /** The element's or attribute's name, or the address. */
+  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image' | 'local-resource' | 'remote-resource' | 'element-id' | 'fragment-link'
+  /** The element's or attribute's name, the address, or the id (without `#`, decoded). */
   name: string
   start: number
   end: number
@@ -46,6 +50,8 @@ export function rawHtmlFacts(value: string): RawHtmlFact[] {
       }
       const href = node.properties.href
       if (node.tagName === 'a' && typeof href === 'string' && isLocalAddress(href)) facts.push({kind: 'local-link', name: href, start, end: tagEnd(value, start, end)})
+      else if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) facts.push({kind: 'fragment-link', name: fragmentId(href), start, end: tagEnd(value, start, end)})
+      if (typeof node.properties.id === 'string' && node.properties.id) facts.push({kind: 'element-id', name: node.properties.id, start, end: tagEnd(value, start, end)})
       const src = node.properties.src
       if (node.tagName === 'img' && typeof src === 'string' && isLocalAddress(src)) facts.push({kind: 'local-image', name: src, start, end: tagEnd(value, start, end)})
       else if (node.tagName === 'img' && typeof src === 'string' && isRemote(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})

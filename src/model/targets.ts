@@ -10,8 +10,9 @@ const nowhere: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1
 /**
  * Give every heading of a document an id (its `{#id}`, else a slug of its text, made unique
  * across the report) and record what a reference may point at: chapters, sections, and the
- * figures and tables that have an id. Ids written by hand are kept for `duplicate-id`; slugs are
- * unique by construction.
+ * figures and tables that have an id. Ids written by hand are kept for `duplicate-id` and for
+ * links (`[texte](#id)`), with those of the other elements the HTML gives an id: a span, a div,
+ * an image, a link or code with `{#id}`. Slugs are unique by construction.
  *
  * The id is written on the heading's `data.hProperties`, where mdast-util-to-hast reads it.
  */
@@ -27,9 +28,17 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
 
   function walk(node: Nodes): void {
     if (node.type === 'heading' && node.depth > 1) heading(node)
-    else if (node.type === 'paragraph' && node.data?.figure) figure(node)
+    else if (node.type === 'paragraph' && node.data?.figure) return figure(node)
     else if (node.type === 'table' && node.data?.attributes?.id) table(node, node.data.attributes.id)
+    else if ((node.type === 'span' || node.type === 'fencedDiv') && node.attributes.id) element(node.attributes.id, node)
+    else if ((node.type === 'image' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') && node.data?.attributes?.id) element(node.data.attributes.id, node)
     if ('children' in node) for (const child of node.children) walk(child as Nodes)
+  }
+
+  /** An element that is no target of `:ref` but has an id in the HTML, for links and `duplicate-id`. */
+  function element(id: string, node: Nodes): void {
+    model.explicitIds.push({file: document.path, position: node.position ?? nowhere, id})
+    used.add(id)
   }
 
   function heading(node: Heading): void {
@@ -43,10 +52,12 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
     add(id, 'section', node, label, Boolean(attributes?.id), classes.includes('unnumbered'))
   }
 
+  /** A figure's id is its image's: the image itself has none in the HTML. */
   function figure(node: Paragraph): void {
     const image = node.children.find((child) => child.type === 'image')
     const id = image?.data?.attributes?.id
     if (image && id) add(id, 'figure', node, image.alt ?? '', true)
+    for (const child of node.children) if (child !== image) walk(child)
   }
 
   function table(node: Table, id: string): void {

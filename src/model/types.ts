@@ -234,7 +234,10 @@ export interface ReportModel {
   imageFiles: Map<string, ImageFile>
   /** What `:ref[#id]` and `@fig-x` may point at: chapters, sections, figures and tables with an id. */
   anchors: Map<string, Anchor>
-  /** Ids written by hand on headings, figures and tables (`{#id}`), for `duplicate-id`. */
+  /**
+   * Ids written by hand (`{#id}`) on headings, figures and tables, and on the spans, divs, images,
+   * links and code the HTML gives them to: for `duplicate-id`, and as targets of `[texte](#id)`.
+   */
   explicitIds: Array<Located & {id: string}>
   problems: SchemaProblem[]
   /** Font files the project's theme names with @font-face that no folder holds (reported by `missing-font`). */

@@ -3,6 +3,7 @@ import {h} from 'hastscript'
 import {toHast} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
 import type {EditionName} from '../model/schemas/config.js'
+import {linkTargets} from '../model/link-targets.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
 import {CitationCollector, type FormattedStore} from './citations/collector.js'
@@ -91,16 +92,10 @@ function renderDocument(document: MarkdownDocument, context: RenderContext): Ele
   return h(`section.rp-chapter.rp-chapter--${document.role}`, {id: document.id, ariaLabelledby: title ? `${document.id}-title` : undefined, dataTitle: document.title}, children)
 }
 
-/** The ids an edition holds: chapters, recommendations and stats inside them, glossary and sources. */
+/** The ids an edition holds (model/link-targets.ts): those of its files, and those every edition has. */
 function idsOf(model: ReportModel, documents: readonly MarkdownDocument[]): Set<string> {
   const files = new Set(documents.map((document) => document.path))
-  const ids = new Set(documents.map((document) => document.id))
-  for (const item of [...model.recommendations, ...model.stats]) if (files.has(item.file)) ids.add(item.id)
-  const usesGlossary = model.directives.some((use) => use.name === 'glossary' && files.has(use.file))
-  if (usesGlossary) for (const entry of model.glossary) ids.add(`term-${entry.value.id}`)
-  for (const entry of model.sources) ids.add(`source-${entry.value.id}`)
-  for (const [id, anchor] of model.anchors) if (files.has(anchor.file)) ids.add(id)
-  return ids
+  return new Set(linkTargets(model).filter((target) => target.file === undefined || files.has(target.file)).map((target) => target.id))
 }
 
 function tableOfContents(documents: readonly MarkdownDocument[], context: RenderContext): Element {

@@ -7,7 +7,8 @@ import type {Element, ElementContent, Properties} from 'hast'
 import {h} from 'hastscript'
 import type {Code, Image, ImageReference, LinkReference, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
-import {isLocalAddress} from '../../model/address.js'
+import {fragmentId, isLocalAddress} from '../../model/address.js'
+import {isPageFragment} from '../../model/link-targets.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
@@ -108,14 +109,28 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   }
 
   const link: Handler = (state: State, node: PhrasingContent & {type: 'link'}) => {
-    const element = isLocalAddress(node.url) ? localLink(state, node) : defaultHandlers.link(state, node)
+    const element = isLocalAddress(node.url) ? localLink(state, node) : intoReport(state, node, node.url) ?? defaultHandlers.link(state, node)
     if (node.data?.attributes) applyAttributes(element, node.data.attributes)
     return element
   }
 
   const linkReference: Handler = (state: State, node: LinkReference) => {
     const definition = state.definitionById.get(String(node.identifier).toUpperCase())
-    return definition && isLocalAddress(definition.url) ? localLink(state, node) : defaultHandlers.linkReference(state, node)
+    if (!definition) return defaultHandlers.linkReference(state, node)
+    if (isLocalAddress(definition.url)) return localLink(state, node)
+    return intoReport(state, node, definition.url) ?? defaultHandlers.linkReference(state, node)
+  }
+
+  /**
+   * `[texte](#id)` where this edition does not hold `id`: on the web, a link to the other
+   * edition's page, as `:ref` makes; in print, its text (a PDF cannot link into another file).
+   * Undefined where the default link is right: the id is here, or the address is not `#…`.
+   */
+  const intoReport = (state: State, node: PhrasingContent & {type: 'link' | 'linkReference'}, url: string): Element | undefined => {
+    if (!url.startsWith('#') || context.ids.has(fragmentId(url)) || isPageFragment(fragmentId(url))) return undefined
+    const href = hrefFor(context, fragmentId(url))
+    if (href === undefined) return localLink(state, node)
+    return defaultHandlers.link(state, {type: 'link', url: href, title: node.type === 'link' ? node.title : state.definitionById.get(String(node.identifier).toUpperCase())?.title, children: node.children, position: node.position, data: node.data}) as Element
   }
 
   return {image, imageReference, paragraph, table, span, fencedDiv, crossReference, attributes, shortcode, code, inlineCode, link, linkReference}
