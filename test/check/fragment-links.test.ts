@@ -100,7 +100,7 @@ describe('links into the report', () => {
     const dir = await writeProject(project)
     made.push(dir)
     const result = await check(dir)
-    expect(result.ok && result.files.flatMap((file) => file.messages).filter((message) => message.severity === 2)).toEqual([])
+    expect(result.ok && result.files.flatMap((file) => file.messages).filter((message) => message.fatal === true)).toEqual([])
     if (!result.ok) return
     const pageOf = {full: 'rapport.html', synthesis: 'synthese.html'}
     const html = async (edition: 'full' | 'synthesis', mode: 'web' | 'print') => (await renderEdition(result.model, edition, {mode, pageOf})).main.map((node) => toHtml(node)).join('\n')

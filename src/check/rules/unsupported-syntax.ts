@@ -16,10 +16,29 @@ const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 /** ```` ```{r} ````, ```` ```{python echo=false} ````: a cell Quarto would run. */
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
+/** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
+const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:/mu
+
+/**
+ * The source offsets of a node the patterns must not read: inline code and maths whole; a link's
+ * or an image's address (an autolink, all of it; `[texte](…)`, what follows the text); a note's
+ * `^[`, which opened a note. Undefined: read it all.
+ */
+function blankedOut(node: Nodes, text: string): [number, number] | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  if (node.type === 'inlineCode' || node.type === 'inlineMath' || node.type === 'image') return [start, end]
+  if (node.type === 'inlineNote') return [start, start + 2]
+  if (node.type !== 'link') return undefined
+  const textEnd = node.children.at(-1)?.position?.end.offset
+  return text[start] === '[' ? [textEnd ?? start + 1, end] : [start, end]
+}
+
 export const unsupportedSyntax = defineRule({
   id: 'unsupported-syntax',
   severity: 'warning',
-  summary: 'Pandoc or Quarto syntax rapporteur does not support would print raw: say so, and what to write.',
+  summary: 'Pandoc, Quarto, Obsidian or MkDocs syntax rapporteur does not support would print raw: say so, and what to write.',
   docs: `Writers coming from Pandoc, Quarto or R Markdown bring syntax rapporteur does not read. Most of
 it is read now (attributes, fenced divs and callouts, figures and table captions, cross-references: see
 [Coming from Pandoc or Quarto](../pandoc-quarto.md)); what is left is reported at its line and column,
@@ -32,7 +51,13 @@ footnote; further down a paragraph, a line starting with \`: \` is a hard-wrappe
 \`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
-GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. Inline code and code blocks are
+GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. From Obsidian, Foam and Logseq:
+wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as written, and comments
+(\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
+admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from GitHub: emoji shortcodes
+(\`:warning:\`, any name gemoji knows, with the character to type); and character references
+Markdown prints as written, \`&nbsp\` without its \`;\` or a name HTML does not have (\`&foo;\`).
+Link addresses are not read for any of these. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
 \`invalid-math\`). Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and definition lists
 (a term, then \`: définition\`) are read, as Pandoc reads them; so are GitHub's alerts (\`> [!NOTE]\`,
@@ -44,7 +69,8 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024]. Le sujet dépasse la question technique\n: il touche à la santé et à la justice.\n'},
       {'chapters/intro.md': '## Méthode {#sec-methode}\n\n::: {.callout-note}\nÀ retenir : la :term[sextorsion] progresse [@enquete-2024].\n:::\n\nVoir la @sec-methode.\n'},
       {'chapters/intro.md': '> [!TIP] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n\n> Une citation [!NOTE] ordinaire.\n'},
-      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n---\n\n- - -\n\nLa suite.\n'}
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n---\n\n- - -\n\nLa suite.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : à 14:30:00, selon [le site](https://example.org/?a=1&copy=2&b==c) d’AT&T et de R&D, `:warning:` et `%%`, avec&nbsp;des &eacute;carts.\n'}
     ],
     notOk: [
       {'chapters/intro.md': '## Méthode\n\nLa :term[sextorsion] progresse [@enquete-2024].\n\n{{< include autre.qmd >}}\n'},
@@ -54,6 +80,8 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n\\newpage\n\n```{=html}\n<div></div>\n```\n\n```{r}\nsummary(x)\n```\n'},
       {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'},
       {'chapters/intro.md': '> [!info] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024], voir [[Méthode]] :warning:.\n\n![[carte.png]]\n\n%%à vérifier%%\n\nUn&nbsp écart et &foo;.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n!!! note "À retenir"\n    Les signalements progressent.\n\n*[ONG]: Organisation non gouvernementale\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
   },
@@ -117,21 +145,24 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
           return
         }
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
-        if (!/[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==/mu.test(source)) return
-        // Inline code is shown as written, and maths is typeset: blank them out (same length, so
-        // offsets stay true). `$a^2 + b^2$` holds no superscript.
+        if (!mayHold.test(source)) return
+        // Inline code is shown as written, maths is typeset, and an address is no prose: blank
+        // them out (same length, so offsets stay true). `$a^2 + b^2$` holds no superscript, and
+        // `https://exemple.org/?a=1&copy=2` no character reference.
         // A note's own `^[` opened a note: only one left in the text opened none.
-        if (/[`$]|\^\[/u.test(source)) eachNode(node, (code: Nodes) => {
-          if (code.type !== 'inlineCode' && code.type !== 'inlineMath' && code.type !== 'inlineNote') return
-          const from = (code.position?.start.offset ?? start) - start
-          const to = code.type === 'inlineNote' ? from + 2 : (code.position?.end.offset ?? start) - start
+        eachNode(node, (inner: Nodes) => {
+          const blank = blankedOut(inner, text)
+          if (!blank) return
+          const [from, to] = [blank[0] - start, blank[1] - start]
           source = source.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + source.slice(to)
         })
         const syntaxes = node.type === 'paragraph' ? [...inlineSyntaxes, ...blockSyntaxes] : inlineSyntaxes
         for (const syntax of syntaxes) {
           for (const match of source.matchAll(syntax.pattern)) {
+            if (syntax.when && !syntax.when(match)) continue
             // A function, not a string: in a replacement string `$$` (TeX's display maths) means `$`.
-            report(at(start + match.index, start + match.index + match[0].length), syntax.message.replaceAll('$&', () => match[0].trim()))
+            const message = typeof syntax.message === 'function' ? syntax.message(match) : syntax.message.replaceAll('$&', () => match[0].trim())
+            report(at(start + match.index, start + match.index + match[0].length), message)
           }
         }
       })

@@ -1,21 +1,46 @@
+import {characterEntities} from 'character-entities'
+import {nameToEmoji} from 'gemoji'
+
 /**
- * Pandoc and Quarto syntax rapporteur does not support, as writers bring it: how to recognise it
- * in a block's source (inline code already blanked out), and what to write instead. Kept as data,
- * apart from the rule, so that the list can grow without touching the logic.
+ * Syntax of Pandoc, Quarto and other Markdown tools (Obsidian, MkDocs, GitHub) that rapporteur
+ * does not support, as writers bring it: how to recognise it in a block's source (inline code,
+ * maths and link addresses already blanked out), and what to write instead. Kept as data, apart
+ * from the rule, so that the list can grow without touching the logic.
  */
 export interface UnsupportedSyntax {
   id: string
   /** Global, Unicode: each match is one finding, at the match. */
   pattern: RegExp
-  /** `Unexpected …, expected …`, with `$&` for the text matched. */
-  message: string
+  /** Whether a match is what the syntax means (a known name), when the pattern alone cannot say. */
+  when?: (match: RegExpMatchArray) => boolean
+  /** `Unexpected …, expected …`, with `$&` for the text matched; or made from the match. */
+  message: string | ((match: RegExpMatchArray) => string)
 }
 
 export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'example-list', pattern: /^\(@[\w-]*\)\s/gmu, message: 'Unexpected example list `$&`, expected a numbered list (`1.`)'},
   // Pandoc's `mark` extension (off by default there), Obsidian's and Typora's highlight.
   {id: 'mark', pattern: /(?<![=\\])==(?=[^\s=])(?:[^=\n]|=(?!=))*?[^\s=]==(?!=)/gu, message: 'Unexpected highlight `$&`, expected `[texte]{.mark}`, Pandoc’s span for it (printed as `<mark>`): `==` prints as written'},
-  {id: 'inline-note', pattern: /\^\[/gu, message: 'Unexpected `^[` that opens no note (empty, not closed by a `]` in its paragraph, or longer than 5,000 characters), expected `^[the note’s text]`'}
+  {id: 'inline-note', pattern: /\^\[/gu, message: 'Unexpected `^[` that opens no note (empty, not closed by a `]` in its paragraph, or longer than 5,000 characters), expected `^[the note’s text]`'},
+  // Obsidian's, Foam's and Logseq's links between notes, and embeds of a file.
+  {id: 'wiki-embed', pattern: /!\[\[[^[\]\n]+\]\]/gu, message: 'Unexpected embed `$&` (Obsidian), expected an image in Markdown, `![alternative text](file.png)`: it prints as written, without the image'},
+  {id: 'wiki-link', pattern: /(?<!!)\[\[[^[\]\n]+\]\]/gu, message: 'Unexpected wiki link `$&` (Obsidian), expected a Markdown link to a part of the report, `[texte](#id)`, or `:ref[#id]`: it prints as written'},
+  // Obsidian's comment, hidden in its reading view; here it would be published. A lone `%%` opens or closes one across paragraphs.
+  {id: 'obsidian-comment', pattern: /%%(?:[^%]|%(?!%))*%%|%%/gu, message: 'Unexpected Obsidian comment `$&`, expected an HTML comment, `<!-- … -->`, which the output leaves out: this text would be published as written'},
+  // GitHub's and Slack's `:warning:`: a name gemoji knows, so that `:term[…]` or `12:30:15` never match.
+  {
+    id: 'emoji-shortcode',
+    pattern: /(?<![\p{L}\p{N}_:]):([a-z0-9_+-]+):(?![\p{L}\p{N}_:])/gu,
+    when: (match) => Object.hasOwn(nameToEmoji, match[1]!),
+    message: (match) => `Unexpected emoji shortcode \`${match[0]}\`, expected the character itself, ${nameToEmoji[match[1]!]}, if the report's fonts have it (the build reports a character they lack), or a word: it prints as written`
+  },
+  // `&nbsp` without its `;`, or a name HTML does not have: Markdown prints either as written.
+  {
+    id: 'character-reference',
+    pattern: /(?<!\\)&([A-Za-z][A-Za-z\d]{1,31})(;?)/gu,
+    when: (match) => (match[2] ? !Object.hasOwn(characterEntities, match[1]!) : Object.hasOwn(characterEntities, match[1]!)),
+    message: (match) => (match[2] ? `Unexpected character reference \`${match[0]}\`, expected one HTML names (\`&nbsp;\`, \`&eacute;\`) or the character itself: it prints as written` : `Unexpected \`${match[0]}\` without its \`;\`, expected \`${match[0]};\`: it prints as written`)
+  }
 ]
 
 /** A whole paragraph that means something to Pandoc or LaTeX and nothing here. */
@@ -28,6 +53,10 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   // reads it as text too.
   {id: 'definition-list', pattern: /(?<=^[^\n]*\n[ \t]*)[:~][ \t]+\S[^\n]*|^[ \t]*~[ \t]+\S[^\n]*/gu, message: 'Unexpected definition `$&` read as text, expected a definition list as rapporteur reads it: the term on its own line, then `: définition` (not `~`), outside list items and footnotes'},
   {id: 'line-block', pattern: /^\|[ \t].*$/gmu, message: 'Unexpected line block `$&`, expected lines ending with a backslash (`\\`) for line breaks, or a table with a separator row'},
+  // Python-Markdown's and MkDocs's admonitions (`???` folds one up in MkDocs Material).
+  {id: 'admonition', pattern: /^(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"[^"\n]*")?/gmu, message: 'Unexpected admonition `$&` (MkDocs), expected a callout, `::: {.callout-note title="…"}` then its text and `:::`, or `> [!NOTE]`: it prints as a paragraph, marker and all (and its indented text as code, after a blank line)'},
+  // PHP Markdown Extra's and MkDocs's abbreviations.
+  {id: 'abbreviation', pattern: /^\*\[[^\]\n]+\]:.*$/gmu, message: 'Unexpected abbreviation `$&` (MkDocs, Markdown Extra), expected an entry in `glossary.yaml` and `:term[…]` where the text uses it: it prints as written'}
 ]
 
 /** Quarto's cross-reference prefixes, as the parser knows them (`@fig-x`), and those it does not (`@thm-x`). */

@@ -1,0 +1,59 @@
+import {describe, expect, test} from 'vitest'
+import {ruleFindings} from '../helpers/rule-findings.js'
+
+/**
+ * What writers bring from Obsidian, MkDocs and GitHub, and Markdown prints as written: each is
+ * reported by `unsupported-syntax` at its place, with what to write; text that only looks like it
+ * (a clock time, an address, a company name, code) is not.
+ */
+const findings = ruleFindings('unsupported-syntax', {endColumn: true})
+const base = 'La :term[sextorsion] progresse [@enquete-2024].\n\n'
+
+describe('syntax of other Markdown tools', () => {
+  test('Obsidian: wiki links, embeds and comments', async () => {
+    expect(await findings({'chapters/intro.md': `${base}Voir [[Méthode]] et [[03-business#Le marché|le marché]].\n\n![[carte.png]]\n\n%%à vérifier avant publication%%\n\n%%\n\nUn commentaire sur deux paragraphes.\n\n%%\n`})).toEqual([
+      'chapters/intro.md:3:6-17 Unexpected wiki link `[[Méthode]]` (Obsidian), expected a Markdown link to a part of the report, `[texte](#id)`, or `:ref[#id]`: it prints as written',
+      'chapters/intro.md:3:21-56 Unexpected wiki link `[[03-business#Le marché|le marché]]` (Obsidian), expected a Markdown link to a part of the report, `[texte](#id)`, or `:ref[#id]`: it prints as written',
+      'chapters/intro.md:5:1-15 Unexpected embed `![[carte.png]]` (Obsidian), expected an image in Markdown, `![alternative text](file.png)`: it prints as written, without the image',
+      'chapters/intro.md:7:1-33 Unexpected Obsidian comment `%%à vérifier avant publication%%`, expected an HTML comment, `<!-- … -->`, which the output leaves out: this text would be published as written',
+      'chapters/intro.md:9:1-3 Unexpected Obsidian comment `%%`, expected an HTML comment, `<!-- … -->`, which the output leaves out: this text would be published as written',
+      'chapters/intro.md:13:1-3 Unexpected Obsidian comment `%%`, expected an HTML comment, `<!-- … -->`, which the output leaves out: this text would be published as written'
+    ])
+  })
+
+  test('MkDocs: admonitions and abbreviations', async () => {
+    const result = await findings({'chapters/intro.md': `${base}!!! note "À retenir"\n    Les signalements progressent.\n\n??? tip\n    Replié.\n\n*[ONG]: Organisation non gouvernementale\n`})
+    expect(result.map((line) => line.slice(0, line.indexOf('(') - 1))).toEqual([
+      'chapters/intro.md:3:1-21 Unexpected admonition `!!! note "À retenir"`',
+      'chapters/intro.md:6:1-8 Unexpected admonition `??? tip`',
+      'chapters/intro.md:9:1-41 Unexpected abbreviation `*[ONG]: Organisation non gouvernementale`'
+    ])
+  })
+
+  test('GitHub: an emoji shortcode gemoji knows, with the character to type', async () => {
+    const result = await findings({'chapters/intro.md': `${base}Attention :warning: et bravo :tada: ; mais :rapporteur: n’en est pas un.\n`})
+    expect(result).toEqual([
+      "chapters/intro.md:3:11-20 Unexpected emoji shortcode `:warning:`, expected the character itself, ⚠️, if the report's fonts have it (the build reports a character they lack), or a word: it prints as written",
+      "chapters/intro.md:3:30-36 Unexpected emoji shortcode `:tada:`, expected the character itself, 🎉, if the report's fonts have it (the build reports a character they lack), or a word: it prints as written"
+    ])
+  })
+
+  test('character references Markdown prints as written', async () => {
+    expect(await findings({'chapters/intro.md': `${base}Un&nbsp écart, un &eacute;cart, un &foo; et un \\&nbsp écrit exprès.\n`})).toEqual([
+      'chapters/intro.md:3:3-8 Unexpected `&nbsp` without its `;`, expected `&nbsp;`: it prints as written',
+      'chapters/intro.md:3:36-41 Unexpected character reference `&foo;`, expected one HTML names (`&nbsp;`, `&eacute;`) or the character itself: it prints as written'
+    ])
+  })
+
+  test('what only looks like them is not reported', async () => {
+    const prose = [
+      'À 14:30:00 le 12:05, selon [le site](https://example.org/a:warning:/?a=1&copy=2&b==c) et <https://example.org/?x=1&nbsp=2>,',
+      'AT&T et R&D, `:warning:`, `%%`, `[[x]]` et `&nbsp`, le ratio 3:1:2, :term[sextorsion] et :ref[#intro] ;',
+      'la liste [[a], [b]] et le tableau [1, [2, 3]].',
+      '',
+      '![Carte](carte.png "a:tada:&foo;")',
+      ''
+    ].join('\n')
+    expect(await findings({'chapters/intro.md': `${base}${prose}`, 'chapters/carte.png': ''})).toEqual([])
+  })
+})
