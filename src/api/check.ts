@@ -14,6 +14,7 @@ import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
 import {stylesheetResources, templateResources} from '../load/template-resources.js'
 import {axisColours} from '../load/theme-colours.js'
+import {themeCoverage} from '../load/theme-glyphs.js'
 import {buildModel, type ModelReaders} from '../model/build.js'
 import {figureMemo, isDetectedBlocks, type DetectedBlock} from '../model/figures/memo.js'
 import {parseMarkdown} from '../parse/markdown.js'
@@ -71,6 +72,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   const theme = await readThemeFonts(dir, model)
   if (theme) {
     model.axisColours = axisColours(theme, model.config.axes, (index) => ({file: loaded.input.configFile.path, position: positionOfPath(loaded.configSource, ['axes', index, 'color'])}))
+    model.glyphCoverage = themeCoverage(theme)
     // A colour set in `theme/custom.css` is reported there: the file joins the report's.
     const placed = new Set(model.axisColours.flatMap((colours) => [colours.axis, colours.page, colours.surface, colours.accentText]).map((colour) => colour.at?.file))
     for (const file of theme.files) if (placed.has(file.path)) model.files.set(file.path, file)

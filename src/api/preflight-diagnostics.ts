@@ -41,7 +41,7 @@ export function reportPreflight(
   for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
   // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
   for (const name of result.embeddedFonts) {
-    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them`, 'preflight-missing-glyph', 'warning')
+    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`)`, 'preflight-missing-glyph', 'warning')
   }
   for (const image of preflight.images) if (image.dpi < 300) say(undefined, start, `Unexpected image \`${image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
   for (const problem of result.problems) {

@@ -151,6 +151,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     problems: [],
     fontProblems: [],
     axisColours: [],
+    glyphCoverage: {},
     templateProblems: [],
     stylesheetResources: [],
     archives: new Map()

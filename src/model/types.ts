@@ -1,3 +1,4 @@
+import type {ThemeCoverage} from './glyphs.js'
 import type {SourceNumber} from './figures/source-numbers.js'
 import type {FigureValue} from './figures/value.js'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
@@ -244,6 +245,8 @@ export interface ReportModel {
   fontProblems: SchemaProblem[]
   /** The colours each axis is drawn with, from the theme and rapporteur.yaml (read by `axis-contrast`); empty when the theme could not be read. */
   axisColours: AxisColours[]
+  /** What the theme's body and heading fonts can print, by their unicode-ranges (read by `missing-glyph`); empty when not known. */
+  glyphCoverage: ThemeCoverage
   /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
   templateProblems: SchemaProblem[]
   /** What the project's own stylesheets load that a page cannot have (reported by `stylesheet-resource`). */

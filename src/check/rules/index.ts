@@ -13,6 +13,7 @@ import {invalidMath} from './invalid-math.js'
 import {localLink} from './local-link.js'
 import {malformedCitation} from './malformed-citation.js'
 import {missingFont} from './missing-font.js'
+import {missingGlyph} from './missing-glyph.js'
 import {missingImage} from './missing-image.js'
 import {templateResource} from './template-resource.js'
 import {stylesheetResource} from './stylesheet-resource.js'
@@ -63,6 +64,7 @@ export const rules: readonly Rule[] = [
   imageWithoutAlt,
   missingImage,
   missingFont,
+  missingGlyph,
   templateResource,
   stylesheetResource,
   imageResolution,

@@ -1,0 +1,72 @@
+import type {Nodes} from 'mdast'
+import {positionFromOffsets} from '../../diagnostics/location.js'
+import {uncoveredPattern, type FontCoverage} from '../../model/glyphs.js'
+import {defineRule} from '../rule.js'
+
+/** Nodes whose text is not printed in the body or heading font: code, maths, raw HTML. */
+const otherFont: ReadonlySet<string> = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html'])
+
+export const missingGlyph = defineRule({
+  id: 'missing-glyph',
+  severity: 'warning',
+  summary: "A character the theme's fonts cannot print is printed in another font, or as an empty box: say where.",
+  docs: `The theme's fonts print Latin scripts: the default theme's faces cover Western and Central European
+letters, punctuation, the euro sign and a few symbols. An emoji (\`⚠️\`), an arrow (\`→\`), a
+mathematical sign (\`≥\`, \`≤\`), a check mark (\`✓\`), or a letter of another script is
+printed in some other font of the machine that builds the PDF, which looks out of place and changes
+from one machine to the next, or as an empty box where it has none. The print's preflight notices
+the fallback font in the PDF (\`preflight-missing-glyph\`) but cannot say which character; this rule
+says where each is in the Markdown, before any build. The fonts are known by the \`unicode-range\` of
+the theme's \`@font-face\` rules for the first family of \`--rp-font-body\` (text) and
+\`--rp-font-heading\` (headings): a font with no such rule (one of the machine), or a face without a
+range, is not checked. Code and maths are not checked (they have their own fonts). Write the word
+(\`au moins\` for \`≥\`), a character the font has, or add a font that has it to the theme
+(\`@font-face\` in \`theme/custom.css\`, docs/designers.md). Each character is reported once per file,
+at its first place, with how many times the file has it.`,
+  examples: {
+    ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : « 40 % » — c’est 1 € sur 5… `→ ≥` et $x \\geq 2$.\n'}],
+    notOk: [
+      {'chapters/intro.md': '## Les chiffres ⚠️\n\nLa :term[sextorsion] progresse [@enquete-2024] → chez les 15 ans et plus (≥ 15 ans), ≥ 10 % des cas.\n'}
+    ]
+  },
+  check({model, report}) {
+    const {body, heading} = model.glyphCoverage
+    if (!body && !heading) return
+    for (const document of model.documents) {
+      const source = String(document.file.value)
+      // Per character: its first place and how often the file has it.
+      const found = new Map<string, {start: number; count: number; font: FontCoverage; node: 'heading' | 'text'}>()
+      const visit = (node: Nodes, font: FontCoverage | undefined, kind: 'heading' | 'text') => {
+        if (otherFont.has(node.type)) return
+        if (node.type === 'heading') [font, kind] = [heading, 'heading']
+        if (node.type === 'text' && font) missing(node.value, font, (character) => {
+          const seen = found.get(character)
+          if (seen) return void seen.count++
+          // The character's place in the source, not in the value (`\\`, `&nbsp;` change offsets).
+          const from = node.position?.start.offset ?? 0
+          const at = source.indexOf(character, from)
+          found.set(character, {start: at === -1 || at > (node.position?.end.offset ?? 0) ? from : at, count: 1, font, node: kind})
+        })
+        if ('children' in node) for (const child of node.children as Nodes[]) visit(child, font, kind)
+      }
+      visit(document.tree, body, 'text')
+      for (const [character, {start, count, font, node}] of found) {
+        const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
+        const times = count > 1 ? ` (${count} times in this file)` : ''
+        report(
+          {file: document.path, position: positionFromOffsets(document.file, start, start + character.length)},
+          `Unexpected character \`${character}\` (U+${code}) that the ${node === 'heading' ? 'heading' : 'text'} font, ${font.family}, does not have${times}, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box`
+        )
+      }
+    }
+  }
+})
+
+/** Call `found` with each character of `text` (NFC) that `font` does not cover, in order. */
+function missing(text: string, font: FontCoverage, found: (character: string) => void): void {
+  let pattern = patterns.get(font)
+  if (!pattern) patterns.set(font, (pattern = uncoveredPattern(font)))
+  for (const match of text.normalize('NFC').matchAll(pattern)) found(match[0])
+}
+
+const patterns = new WeakMap<FontCoverage, RegExp>()
