@@ -13,9 +13,9 @@ const themeOf = (...texts: string[]) => ({styles: texts.map((text, index) => ({n
 describe('missing-glyph', () => {
   test('each character the default theme’s fonts lack, once a file, at its first place, text and headings apart', async () => {
     expect(await findings({'chapters/intro.md': `${base}## Les chiffres ⚠️\n\nPlus de 10 % → moins de 5 % ; ≥ 15 ans, ≥ 18 ans.\n\n| Âge | Part |\n|---|---|\n| ≥ 18 | 3 % [@enquete-2024] |\n`})).toEqual([
-      'chapters/intro.md:3:17-18 Unexpected character `⚠` (U+26A0) that the heading font, Source Sans 3, does not have, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
-      'chapters/intro.md:5:14-15 Unexpected character `→` (U+2192) that the text font, Source Serif 4, does not have, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
-      'chapters/intro.md:5:31-32 Unexpected character `≥` (U+2265) that the text font, Source Serif 4, does not have (3 times in this file), expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box'
+      'chapters/intro.md:3:17-18 Unexpected character `⚠` (U+26A0) that the heading font, Source Sans 3, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
+      'chapters/intro.md:5:14-15 Unexpected character `→` (U+2192) that the text font, Source Serif 4, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
+      'chapters/intro.md:5:31-32 Unexpected character `≥` (U+2265) that the text font, Source Serif 4, does not cover (3 times in this file), expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box'
     ])
   })
 

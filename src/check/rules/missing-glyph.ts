@@ -55,7 +55,7 @@ at its first place, with how many times the file has it.`,
         const times = count > 1 ? ` (${count} times in this file)` : ''
         report(
           {file: document.path, position: positionFromOffsets(document.file, start, start + character.length)},
-          `Unexpected character \`${character}\` (U+${code}) that the ${node === 'heading' ? 'heading' : 'text'} font, ${font.family}, does not have${times}, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box`
+          `Unexpected character \`${character}\` (U+${code}) that the ${node === 'heading' ? 'heading' : 'text'} font, ${font.family}, does not cover${times}, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box`
         )
       }
     }
