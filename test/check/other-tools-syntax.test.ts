@@ -45,11 +45,25 @@ describe('syntax of other Markdown tools', () => {
     ])
   })
 
+  test('LaTeX in the prose, with what to write instead', async () => {
+    const result = await findings({'chapters/intro.md': `${base}Selon \\cite{doe2020}, voir \\ref{fig:carte}\\footnote{Une note.} et \\textbf{ceci} \\og là \\fg{}.\n\n\\begin{itemize}\n\\item Un point.\n\\end{itemize}\n`})
+    expect(result.map((line) => line.slice(0, line.indexOf(', expected')) + ' →' + line.slice(line.indexOf(', expected') + 10, line.indexOf(': it prints')))).toEqual([
+      'chapters/intro.md:3:7-21 Unexpected LaTeX `\\cite{doe2020}` → a citation, `[@key]` (or `@key` in the sentence)',
+      'chapters/intro.md:3:28-43 Unexpected LaTeX `\\ref{fig:carte}` → `:ref[#id]`, or `@fig-…`, `@tbl-…`, `@sec-…`',
+      'chapters/intro.md:3:43-63 Unexpected LaTeX `\\footnote{Une note.}` → an inline note, `^[the note’s text]`',
+      'chapters/intro.md:3:67-80 Unexpected LaTeX `\\textbf{ceci}` → `**texte**`',
+      'chapters/intro.md:3:81-84 Unexpected LaTeX `\\og` → « and » themselves (or straight quotes, made French in print)',
+      'chapters/intro.md:3:88-93 Unexpected LaTeX `\\fg{}` → « and » themselves (or straight quotes, made French in print)',
+      'chapters/intro.md:5:1-16 Unexpected LaTeX `\\begin{itemize}` → Markdown: a pipe table, a list, a `::: {.class}` div or `$$…$$` maths',
+      'chapters/intro.md:7:1-14 Unexpected LaTeX `\\end{itemize}` → Markdown: a pipe table, a list, a `::: {.class}` div or `$$…$$` maths'
+    ])
+  })
+
   test('what only looks like them is not reported', async () => {
     const prose = [
       'À 14:30:00 le 12:05, selon [le site](https://example.org/a:warning:/?a=1&copy=2&b==c) et <https://example.org/?x=1&nbsp=2>,',
       'AT&T et R&D, `:warning:`, `%%`, `[[x]]` et `&nbsp`, le ratio 3:1:2, :term[sextorsion] et :ref[#intro] ;',
-      'la liste [[a], [b]] et le tableau [1, [2, 3]].',
+      'la liste [[a], [b]] et le tableau [1, [2, 3]], le dossier C:\\\\Users\\\\moi\\\\rapports, \\\\cite{écrit exprès} et $\\\\frac{a}{b}$.',
       '',
       '![Carte](carte.png "a:tada:&foo;")',
       ''

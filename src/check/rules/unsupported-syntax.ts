@@ -17,7 +17,7 @@ const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
 /** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
-const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:/mu
+const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]/mu
 
 /**
  * The source offsets of a node the patterns must not read: inline code and maths whole; a link's
@@ -57,7 +57,9 @@ wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as writ
 admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from GitHub: emoji shortcodes
 (\`:warning:\`, any name gemoji knows, with the character to type); and character references
 Markdown prints as written, \`&nbsp\` without its \`;\` or a name HTML does not have (\`&foo;\`).
-Link addresses are not read for any of these. Inline code and code blocks are
+LaTeX in the prose is reported too, with what to write instead (\`\\cite{clé}\`: \`[@clé]\`; \`\\ref{…}\`,
+\`\\footnote{…}\`, \`\\textbf{…}\`, \`\\og\`…\`\\fg{}\`, \`\\begin{…}\`): a command with an argument, or one of the
+few typed bare, never a path such as \`C:\\Users\`. Link addresses are not read for any of these. Inline code and code blocks are
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
 \`invalid-math\`). Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and definition lists
 (a term, then \`: définition\`) are read, as Pandoc reads them; so are GitHub's alerts (\`> [!NOTE]\`,
@@ -81,6 +83,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] [@enquete-2024].\n\nSextorsion\n~ Chantage à la diffusion d’images intimes.\n\n- Grooming\n  : Pédopiégeage.\n'},
       {'chapters/intro.md': '> [!info] À retenir\n> La :term[sextorsion] progresse [@enquete-2024].\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024], voir [[Méthode]] :warning:.\n\n![[carte.png]]\n\n%%à vérifier%%\n\nUn&nbsp écart et &foo;.\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse \\cite{enquete-2024}, voir \\og la méthode \\fg{} \\ref{sec:methode}.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n!!! note "À retenir"\n    Les signalements progressent.\n\n*[ONG]: Organisation non gouvernementale\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]

@@ -34,6 +34,14 @@ export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
     when: (match) => Object.hasOwn(nameToEmoji, match[1]!),
     message: (match) => `Unexpected emoji shortcode \`${match[0]}\`, expected the character itself, ${nameToEmoji[match[1]!]}, if the report's fonts have it (the build reports a character they lack), or a word: it prints as written`
   },
+  // LaTeX in the prose (a paragraph of commands alone is reported apart, and left out): Pandoc
+  // drops it from HTML as raw TeX; Markdown prints it as written. A command with an argument, a
+  // `\\begin{…}` or `\\end{…}`, or one of the few writers type bare; never a Windows path's `\\Users`.
+  {
+    id: 'latex-command',
+    pattern: /(?<![\\\w])\\(?:(?:begin|end)\{[A-Za-z*]+\}|[A-Za-z]+\*?(?:\{[^{}\n]*\}|\[[^\]\n]*\])+|(?:og|fg|ldots|dots|newline|linebreak|noindent|hfill|LaTeX|TeX|today|euro)\b(?:\{\})?)/gu,
+    message: (match) => `Unexpected LaTeX \`${match[0]}\`, expected ${latexInstead(match[0])}: it prints as written`
+  },
   // `&nbsp` without its `;`, or a name HTML does not have: Markdown prints either as written.
   {
     id: 'character-reference',
@@ -61,3 +69,25 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
 
 /** Quarto's cross-reference prefixes, as the parser knows them (`@fig-x`), and those it does not (`@thm-x`). */
 export const quartoReference = /^(?:fig|tbl|sec|eq|lst|thm|lem)-/u
+
+/** What to write instead of a LaTeX command, by its name. */
+function latexInstead(command: string): string {
+  const name = /^\\([A-Za-z]+)/u.exec(command)?.[1] ?? ''
+  if (/^(?:[a-z]*cite[a-z]*)$/u.test(name)) return 'a citation, `[@key]` (or `@key` in the sentence)'
+  if (/^(?:ref|eqref|autoref|cref|Cref|pageref|nameref)$/u.test(name)) return '`:ref[#id]`, or `@fig-…`, `@tbl-…`, `@sec-…`'
+  if (name === 'label') return '`{#id}` right after the heading, the image or the table caption'
+  if (name === 'footnote') return 'an inline note, `^[the note’s text]`'
+  if (name === 'emph' || name === 'textit') return '`*texte*`'
+  if (name === 'textbf') return '`**texte**`'
+  if (name === 'texttt') return '`` `code` ``'
+  if (name === 'url') return 'the address itself, or `<https://…>`'
+  if (name === 'href') return '`[texte](https://…)`'
+  if (name === 'og' || name === 'fg') return '« and » themselves (or straight quotes, made French in print)'
+  if (name === 'textsuperscript') return '`^texte^`'
+  if (name === 'textsubscript') return '`~texte~`'
+  if (name === 'includegraphics') return 'an image, `![caption](file.png)`'
+  if (/^(?:chapter|section|subsection|subsubsection|paragraph)$/u.test(name)) return 'a Markdown heading, `#` to `####`'
+  if (name === 'ldots' || name === 'dots') return '`…` (or `...`)'
+  if (name === 'begin' || name === 'end') return 'Markdown: a pipe table, a list, a `::: {.class}` div or `$$…$$` maths'
+  return 'Markdown'
+}
