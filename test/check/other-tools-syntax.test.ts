@@ -59,6 +59,15 @@ describe('syntax of other Markdown tools', () => {
     ])
   })
 
+  test('pandoc-crossref’s cross-references: the Quarto form to write, for each prefix', async () => {
+    const unknownSources = ruleFindings('unknown-source')
+    expect(await unknownSources({'chapters/intro.md': `${base}Voir la @fig:carte, le [@tbl:regions] et la @sec:methode.\n`})).toEqual([
+      "chapters/intro.md:3:9 Unexpected source key `fig:carte`: `@fig:carte` is pandoc-crossref's cross-reference, expected Quarto's, which rapporteur numbers: `@fig-carte`, with `{#fig-carte}` on the image",
+      "chapters/intro.md:3:25 Unexpected source key `tbl:regions`: `@tbl:regions` is pandoc-crossref's cross-reference, expected Quarto's, which rapporteur numbers: `@tbl-regions`, with `{#tbl-regions}` on the table caption",
+      "chapters/intro.md:3:45 Unexpected source key `sec:methode`: `@sec:methode` is pandoc-crossref's cross-reference, expected Quarto's, which rapporteur numbers: `@sec-methode`, with `{#sec-methode}` on the heading"
+    ])
+  })
+
   test('what only looks like them is not reported', async () => {
     const prose = [
       'À 14:30:00 le 12:05, selon [le site](https://example.org/a:warning:/?a=1&copy=2&b==c) et <https://example.org/?x=1&nbsp=2>,',

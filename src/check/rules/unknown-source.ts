@@ -2,6 +2,10 @@ import {defineRule} from '../rule.js'
 import {quartoReference} from '../unsupported/syntaxes.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
 
+/** `@fig:carte`, `@sec:methode`: pandoc-crossref's prefixes, with a colon where Quarto has a hyphen. */
+const pandocCrossref = /^(fig|tbl|sec|eq|lst):(.+)$/u
+const targetWords: Record<string, string> = {fig: 'image', tbl: 'table caption', sec: 'heading', eq: 'equation', lst: 'code block'}
+
 export const unknownSource = defineRule({
   id: 'unknown-source',
   severity: 'error',
@@ -13,7 +17,9 @@ closest one).
 An \`@\` followed by a word in the prose is an in-text citation (\`@doe-2020 says\`, as in Pandoc), so a
 social-media handle or an \`@\` meant as text is reported too when no source has that key. Write
 it with a backslash: \`\\@ONG_Exemple\` prints \`@ONG_Exemple\`. E-mail addresses need nothing:
-an \`@\` right after a letter or digit is not a citation.`,
+an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cross-references
+(\`@fig:carte\`, \`@sec:methode\`) are reported with Quarto's form to write, which rapporteur reads
+(\`@fig-carte\` and \`{#fig-carte}\`).`,
   examples: {
     ok: [
       {'chapters/intro.md': 'Un constat [@enquete-2024] sur la :term[sextorsion].\n'},
@@ -23,7 +29,8 @@ an \`@\` right after a letter or digit is not a citation.`,
       {'chapters/intro.md': 'Un constat [@enquete-2042] sur la :term[sextorsion]. [@enquete-2024]\n'},
       {'chapters/intro.md': 'Suivez @FondationExemple sur les réseaux. [@enquete-2024] :term[sextorsion]\n'},
       {'chapters/intro.md': 'Comme le montre @enquete-2042, la :term[sextorsion] progresse. [@enquete-2024]\n'},
-      {'chapters/intro.md': ':::stat{#stat-a value="12 %" source=enqute-2024}\ndes répondants.\n:::\n\n[@enquete-2024] :term[sextorsion]\n'}
+      {'chapters/intro.md': ':::stat{#stat-a value="12 %" source=enqute-2024}\ndes répondants.\n:::\n\n[@enquete-2024] :term[sextorsion]\n'},
+      {'chapters/intro.md': '## Méthode {#sec-methode}\n\nVoir la @sec:methode. [@enquete-2024] :term[sextorsion]\n'}
     ]
   },
   check({model, report}) {
@@ -35,6 +42,13 @@ an \`@\` right after a letter or digit is not a citation.`,
       if (known.has(citation.key)) continue
       // `@fig-x`, `@tbl-x`: a Quarto cross-reference, which `unsupported-syntax` explains.
       if (quartoReference.test(citation.key)) continue
+      // `@fig:carte`: pandoc-crossref's form of what rapporteur reads the Quarto way.
+      const crossref = pandocCrossref.exec(citation.key)
+      if (crossref) {
+        const quarto = `${crossref[1]}-${crossref[2]}`
+        report(citation, `Unexpected source key \`${citation.key}\`: \`@${citation.key}\` is pandoc-crossref's cross-reference, expected Quarto's, which rapporteur numbers: \`@${quarto}\`, with \`{#${quarto}}\` on the ${targetWords[crossref[1]!]}`)
+        continue
+      }
       // `@word` in the prose is an in-text citation, but often a handle or an `@` meant as text:
       // without a close key to suggest, say how to write those.
       if (citation.mode === 'in-text' && !rejected.has(citation.key) && !didYouMean(citation.key, known)) {
