@@ -19,6 +19,12 @@ describe('missing-glyph', () => {
     ])
   })
 
+  test('a ligature copied from a PDF: its letters', async () => {
+    expect(await findings({'chapters/intro.md': `${base}Le ﬁnancement.\n`})).toEqual([
+      'chapters/intro.md:3:4-5 Unexpected character `ﬁ` (U+FB01) that the text font, Source Serif 4, does not cover, expected `fi`: the PDF would print it in another font of the machine, or as an empty box'
+    ])
+  })
+
   test('French typography, Latin letters, code and maths are not reported', async () => {
     expect(await findings({'chapters/intro.md': `${base}« Œuvre » — l’été… 1 € ; Łódź, Dvořák, Ærø, ẞ. \`→ ≥ ✓\` et $x \\geq 2$.\n\n\`\`\`\n✓ → ≥\n\`\`\`\n`})).toEqual([])
   })

@@ -12,7 +12,8 @@ export const missingGlyph = defineRule({
   summary: "A character the theme's fonts cannot print is printed in another font, or as an empty box: say where.",
   docs: `The theme's fonts print Latin scripts: the default theme's faces cover Western and Central European
 letters, punctuation, the euro sign and a few symbols. An emoji (\`⚠️\`), an arrow (\`→\`), a
-mathematical sign (\`≥\`, \`≤\`), a check mark (\`✓\`), or a letter of another script is
+mathematical sign (\`≥\`, \`≤\`), a check mark (\`✓\`), a ligature pasted from a PDF (\`ﬁ\`, for which
+the message gives \`fi\`), or a letter of another script is
 printed in some other font of the machine that builds the PDF, which looks out of place and changes
 from one machine to the next, or as an empty box where it has none. The print's preflight notices
 the fallback font in the PDF (\`preflight-missing-glyph\`) but cannot say which character; this rule
@@ -55,7 +56,7 @@ at its first place, with how many times the file has it.`,
         const times = count > 1 ? ` (${count} times in this file)` : ''
         report(
           {file: document.path, position: positionFromOffsets(document.file, start, start + character.length)},
-          `Unexpected character \`${character}\` (U+${code}) that the ${node === 'heading' ? 'heading' : 'text'} font, ${font.family}, does not cover${times}, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box`
+          `Unexpected character \`${character}\` (U+${code}) that the ${node === 'heading' ? 'heading' : 'text'} font, ${font.family}, does not cover${times}, expected ${instead(character)}: the PDF would print it in another font of the machine, or as an empty box`
         )
       }
     }
@@ -70,3 +71,12 @@ function missing(text: string, font: FontCoverage, found: (character: string) =>
 }
 
 const patterns = new WeakMap<FontCoverage, RegExp>()
+
+/**
+ * What to write: the plain letters of a compatibility character (`ﬁ` → `fi`, as text copied from
+ * a PDF brings it; `²` is covered and never asked), else a word or a character the font has.
+ */
+function instead(character: string): string {
+  const plain = character.normalize('NFKC')
+  return plain !== character && plain.trim() ? `\`${plain}\`` : 'a word or a character it has'
+}
