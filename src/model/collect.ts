@@ -199,13 +199,13 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           model.images.push({...where(node), alt: node.alt, url: node.url, width: node.data?.attributes?.pairs.width})
           break
         case 'link':
-          model.links.push({...where(node), url: node.url})
+          model.links.push({...where(node), url: node.url, text: toString(node)})
           visitInline(node.children, enclosing)
           break
         case 'linkReference': {
           // `[texte][x]`: the address is the one its definition (`[x]: …`) gives; none, it is text.
           const url = definitions.get(node.identifier)
-          if (url !== undefined) model.links.push({...where(node), url})
+          if (url !== undefined) model.links.push({...where(node), url, text: toString(node)})
           visitInline(node.children, enclosing)
           break
         }

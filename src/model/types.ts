@@ -84,6 +84,8 @@ export interface RefUse extends Located {
 /** A link in the text (`[texte](url)`, or `[texte][x]` with its definition's address). */
 export interface LinkUse extends Located {
   url: string
+  /** What the reader sees of it: its text, with an image's alternative text. */
+  text: string
 }
 
 /** A piece of raw HTML (not a comment), with what the output will not have of it as written. */

@@ -10,6 +10,7 @@ import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
+import {linkText} from './link-text.js'
 import {localLink} from './local-link.js'
 import {malformedCitation} from './malformed-citation.js'
 import {missingFont} from './missing-font.js'
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   undefinedTerm,
   brokenRef,
   localLink,
+  linkText,
   unknownAxis,
   axisContrast,
   recommendationWithoutTitle,
