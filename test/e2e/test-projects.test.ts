@@ -601,6 +601,15 @@ describe.skipIf(!habits)('test/projects/quarto-habits: the Pandoc and Quarto hab
     expect.soft(text).not.toMatch(/\\(?:Delta|sum|text|mathbf|left|right)\b|T_\{|~2~|\^2\^/u)
   })
 
+  test.skipIf(!hasPdftotext)('PDF: a web link prints its address after its text, once; the web page does not', async () => {
+    const text = await pdfText('full')
+    expect(text).toMatch(/guide to ventilating classrooms\s*\(https:\/\/example\.org\/ventilation-guide\)/u)
+    expect(text.match(/https:\/\/example\.org\/heat-alerts/gu)).toHaveLength(1)
+    const html = (await output('full')).html
+    expect(seen(html)).toContain('guide to ventilating classrooms')
+    expect(seen(html)).not.toContain('(https://example.org/ventilation-guide)')
+  })
+
   test.skipIf(!hasPdftotext)('PDF: typographic quotes, apostrophes and dashes', async () => {
     const text = await pdfText('full')
     for (const converted of typography.converted) expect.soft(text).toMatch(new RegExp(loose(converted), 'u'))

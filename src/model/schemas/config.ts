@@ -36,6 +36,8 @@ const printSchema = z.strictObject({
   /** Printer's marks in a slug outside the bleed: `true` (crop marks) or a list of `crop`, `cross` (registration). */
   marks: z.union([z.boolean(), z.array(z.enum(['crop', 'cross']))]).default(false),
   chapterStart: z.enum(['right', 'any']).default('right'),
+  /** A web link on paper: its text and, in brackets, its address (`address`), or its text alone (`text`). */
+  links: z.enum(['address', 'text']).default('address'),
   /** PDF/X for the printer: the output profile the printer gives (a CMYK `.icc`) and its printing condition. */
   pdfx: z
     .strictObject({

@@ -5,6 +5,7 @@
  */
 import type {Element, ElementContent, Properties} from 'hast'
 import {h} from 'hastscript'
+import {toText} from 'hast-util-to-text'
 import type {Code, Image, ImageReference, LinkReference, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
 import {fragmentId, isLocalAddress} from '../../model/address.js'
@@ -109,7 +110,7 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   }
 
   const link: Handler = (state: State, node: PhrasingContent & {type: 'link'}) => {
-    const element = isLocalAddress(node.url) ? localLink(state, node) : intoReport(state, node, node.url) ?? defaultHandlers.link(state, node)
+    const element = isLocalAddress(node.url) ? localLink(state, node) : intoReport(state, node, node.url) ?? onPaper(defaultHandlers.link(state, node) as Element, node.url)
     if (node.data?.attributes) applyAttributes(element, node.data.attributes)
     return element
   }
@@ -118,7 +119,24 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     const definition = state.definitionById.get(String(node.identifier).toUpperCase())
     if (!definition) return defaultHandlers.linkReference(state, node)
     if (isLocalAddress(definition.url)) return localLink(state, node)
-    return intoReport(state, node, definition.url) ?? defaultHandlers.linkReference(state, node)
+    return intoReport(state, node, definition.url) ?? onPaper(defaultHandlers.linkReference(state, node) as Element, definition.url)
+  }
+
+  /**
+   * On paper a link is its text alone: in print, with `print.links: address` (the default), its
+   * address follows in brackets, inside the link, unless the text already shows it (an autolink,
+   * `[exemple.org](https://exemple.org)`), which is then marked as an address. `mailto:` and `tel:`
+   * show the address or number alone.
+   */
+  const onPaper = (element: Element, url: string): Element => {
+    if (context.mode !== 'print' || context.model.config.print.links !== 'address' || url.startsWith('#')) return element
+    const shown = url.replace(/^(?:mailto|tel):/iu, '')
+    const text = toText(element).trim()
+    if (!shown) return element
+    // The text is the address: it breaks like one, and typography leaves it alone.
+    if (sameAddress(text, shown)) element.properties.className = [...((element.properties.className as string[] | undefined) ?? []), 'rp-link-address']
+    else element.children.push(h('span.rp-link-address', [' (', shown, ')']))
+    return element
   }
 
   /**
@@ -197,4 +215,10 @@ function localLink(state: State, node: PhrasingContent & {type: 'link' | 'linkRe
   const element: Element = {type: 'element', tagName: 'span', properties: {}, children: state.all(node) as ElementContent[]}
   state.patch(node, element)
   return state.applyData(node, element)
+}
+
+/** `exemple.org/page` shows `https://www.exemple.org/page/`: scheme, `www.` and a last slash aside. */
+function sameAddress(text: string, url: string): boolean {
+  const bare = (value: string) => value.toLowerCase().replace(/^[a-z][a-z\d+.-]*:\/\//u, '').replace(/^www\./u, '').replace(/\/$/u, '')
+  return bare(text) === bare(url)
 }

@@ -27,5 +27,5 @@ export const ISOLATED = new Set(['rp-footnote', 'rp-note-call'])
 /** Elements whose text is not prose: typography never edits it. */
 export const NOT_PROSE = ['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'textarea', 'svg', 'math', 'template'] as const
 
-/** Classes of elements whose text is not prose either: TeX maths typeset by KaTeX (its HTML is spans). */
-export const NOT_PROSE_CLASSES: ReadonlySet<string> = new Set(['rp-math', 'katex'])
+/** Classes of elements whose text is not prose either: TeX maths typeset by KaTeX (its HTML is spans), a link's address printed after it. */
+export const NOT_PROSE_CLASSES: ReadonlySet<string> = new Set(['rp-math', 'katex', 'rp-link-address'])
