@@ -167,11 +167,7 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
     model.fontProblems = problems.map(({file, position, message}) => ({file, position, message}))
     for (const resource of templateResources(theme, dir)) {
       if (!model.files.has(resource.file)) model.files.set(resource.file, new VFile({path: resource.file, value: resource.text}))
-      const expected = resource.stylesheet ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own'
-      const why = resource.web
-        ? `the PDF is printed without a network${resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''}`
-        : 'the web page (`dist/`) and the print (`dist/.print/`) read it from two folders, and the build writes no file there'
-      model.templateProblems.push({file: resource.file, position: resource.position, message: `Unexpected address${resource.web ? ' on the web' : ''} \`${resource.address}\` in a template, expected ${expected}: ${why}`})
+      model.templateAddresses.push({file: resource.file, position: resource.position, address: resource.address, web: resource.web, stylesheet: resource.stylesheet})
     }
     model.stylesheetResources = stylesheetResources(theme)
     // A finding in the project's own stylesheet: the file joins the report's.

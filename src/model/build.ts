@@ -152,7 +152,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     fontProblems: [],
     axisColours: [],
     glyphCoverage: {},
-    templateProblems: [],
+    templateAddresses: [],
     stylesheetResources: [],
     archives: new Map()
   }

@@ -197,6 +197,15 @@ export interface StylesheetResource extends Located {
   stylesheet: boolean
 }
 
+/** An address the project's own template loads by itself, at the address. */
+export interface TemplateAddress extends Located {
+  address: string
+  /** On the web (`https://…`): the print cannot fetch it. */
+  web: boolean
+  /** Loaded as a stylesheet (a `<link>`'s or an `@import`'s). */
+  stylesheet: boolean
+}
+
 /** The typed report: everything the rules, the renderer and the exporters need. */
 export interface ReportModel {
   dir: string
@@ -250,7 +259,7 @@ export interface ReportModel {
   /** What the theme's body and heading fonts can print, by their unicode-ranges (read by `missing-glyph`); empty when not known. */
   glyphCoverage: ThemeCoverage
   /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
-  templateProblems: SchemaProblem[]
+  templateAddresses: TemplateAddress[]
   /** What the project's own stylesheets load that a page cannot have (reported by `stylesheet-resource`). */
   stylesheetResources: StylesheetResource[]
 }

@@ -29,6 +29,12 @@ values (\`{{href}}\`) are not files and are left alone.`,
     ]
   },
   check({model, report}) {
-    for (const problem of model.templateProblems) report(problem, problem.message)
+    for (const resource of model.templateAddresses) {
+      const expected = resource.stylesheet ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own'
+      const why = resource.web
+        ? `the PDF is printed without a network${resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''}`
+        : 'the web page (`dist/`) and the print (`dist/.print/`) read it from two folders, and the build writes no file there'
+      report(resource, `Unexpected address${resource.web ? ' on the web' : ''} \`${resource.address}\` in a template, expected ${expected}: ${why}`)
+    }
   }
 })
