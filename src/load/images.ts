@@ -1,6 +1,7 @@
 import {open} from 'node:fs/promises'
 import path from 'node:path'
 import {imageSize} from 'image-size'
+import {isWebAddress} from '../model/address.js'
 import type {ImageFile, ImageUse} from '../model/types.js'
 import {imageKey} from '../render/images.js'
 import {resolveInside} from './sandbox.js'
@@ -27,7 +28,10 @@ export async function readImages(dir: string, images: readonly ImageUse[]): Prom
 }
 
 async function findImage(dir: string, file: string, url: string): Promise<ImageFile> {
-  if (/^[a-z][a-z\d+.-]*:/iu.test(url) || url.startsWith('//')) return {tried: [], problem: url.startsWith('data:') ? undefined : 'remote'}
+  if (isWebAddress(url)) return {tried: [], problem: 'remote'}
+  if (/^data:/iu.test(url.trim())) return {tried: []}
+  // `file:///C:/…`: a file of this computer, wherever it is; the build copies only the report's.
+  if (/^file:/iu.test(url.trim())) return {tried: [], problem: 'refused', reason: `\`${url}\` (a \`file:\` address of this computer)`}
   const relative = decodePath(url.replace(/[?#].*$/u, ''))
   const besideMarkdown = path.posix.normalize(path.posix.join(path.posix.dirname(file), relative))
   const fromReport = path.posix.normalize(relative.replace(/^\/+/u, ''))

@@ -24,3 +24,16 @@ export function fragmentId(href: string): string {
     return fragment
   }
 }
+
+/**
+ * An address a page would fetch from the network: a scheme other than `file:` and `data:`
+ * (`https:`, `http:`, `ftp:`…) or a protocol-relative `//host/…`. The print has no network, so
+ * what it names is missing from the PDF. Read for Markdown's images (load/images.ts) and for what
+ * raw HTML loads (raw-html.ts).
+ */
+export function isWebAddress(url: string): boolean {
+  const address = url.trim()
+  if (address.startsWith('//')) return true
+  const scheme = /^([a-z][a-z\d+.-]*):/iu.exec(address)?.[1]?.toLowerCase()
+  return scheme !== undefined && scheme.length > 1 && scheme !== 'file' && scheme !== 'data'
+}

@@ -1,6 +1,6 @@
 import type {Nodes} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
-import {fragmentId, isLocalAddress} from './address.js'
+import {fragmentId, isLocalAddress, isWebAddress} from './address.js'
 
 /**
  * Elements a chapter's raw HTML may not bring (`check.html: true`): they would run code, load
@@ -54,23 +54,18 @@ export function rawHtmlFacts(value: string): RawHtmlFact[] {
       if (typeof node.properties.id === 'string' && node.properties.id) facts.push({kind: 'element-id', name: node.properties.id, start, end: tagEnd(value, start, end)})
       const src = node.properties.src
       if (node.tagName === 'img' && typeof src === 'string' && isLocalAddress(src)) facts.push({kind: 'local-image', name: src, start, end: tagEnd(value, start, end)})
-      else if (node.tagName === 'img' && typeof src === 'string' && isRemote(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})
+      else if (node.tagName === 'img' && typeof src === 'string' && isWebAddress(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})
       // Every other file the element loads (a video, its poster, a srcset's candidates, a
       // background in its style): the build copies none, and the print reads none from the web.
       for (const address of loadedAddresses(node.tagName, node.properties)) {
         if (isLocalAddress(address) && !/^data:/iu.test(address)) facts.push({kind: 'local-resource', name: address, start, end: tagEnd(value, start, end)})
-        else if (isRemote(address)) facts.push({kind: 'remote-resource', name: address, start, end: tagEnd(value, start, end)})
+        else if (isWebAddress(address)) facts.push({kind: 'remote-resource', name: address, start, end: tagEnd(value, start, end)})
       }
     }
     if ('children' in node) for (const child of node.children) visit(child)
   }
   visit(fromHtml(value, {fragment: true}))
   return facts
-}
-
-/** As load/images.ts sorts a Markdown image's address: on the web unless `data:`. */
-function isRemote(address: string): boolean {
-  return (/^[a-z][a-z\d+.-]*:/iu.test(address) || address.startsWith('//')) && !/^data:/iu.test(address) && !isLocalAddress(address)
 }
 
 /** The addresses an element loads besides an `<img>`'s `src` and an `<a>`'s `href` (which link). */
