@@ -68,8 +68,15 @@ export function describeIssue(issue: z.core.$ZodIssue, label: string, known?: re
       const input = (issue as {input?: unknown}).input
       return wanted.length > 0 ? `Unexpected ${input === undefined ? 'value' : kindOf(input)} for ${where}, expected ${wanted.map((type) => article(type)).join(' or ')}` : `Unexpected value for ${where}`
     }
-    default:
+    default: {
+      // Most of our own messages say what is expected (`a date as YYYY…`): the value, then that.
+      // zod's own say what is wrong (`Invalid …`), and some of ours say it whole (`… listed twice…, expected …`).
+      const input = (issue as {input?: unknown}).input
+      const shown = typeof input === 'string' || typeof input === 'number' ? ` \`${String(input)}\`` : ''
+      const expected = issue.message.replace(/^expected /u, '')
+      if (!/^(?:Invalid|Too|Expected)\b/u.test(expected) && !/\bexpected\b/iu.test(expected)) return `Unexpected value${shown} for ${where}, expected ${expected}`
       return `Unexpected value for ${where}: ${issue.message}`
+    }
   }
 }
 

@@ -132,7 +132,7 @@ describe('rapporteur check', () => {
     const {code, out} = await run(['check', dir, '--format', 'json'])
     expect(code).toBe(2)
     expect(JSON.parse(out)).toEqual([
-      expect.objectContaining({line: 7, column: 15, rule: 'schema', message: 'Unexpected value for `print.size`: a page size such as `A4`, `A5 landscape`, `letter` or `170mm 240mm`'})
+      expect.objectContaining({line: 7, column: 15, rule: 'schema', message: 'Unexpected value `A4-ish` for `print.size`, expected a page size such as `A4`, `A5 landscape`, `letter` or `170mm 240mm`'})
     ])
   })
 

@@ -82,7 +82,7 @@ describe('sources registry formats', () => {
     })
     expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024'])
     expect(findings).toContainEqual(
-      'sources.yaml:7:9 schema: Unexpected value for `type`: expected one of report, survey, article, law, dataset, webpage, interview, press-release, book, hearing, or a CSL type such as article-journal, chapter, thesis, paper-conference or legislation in entry `doe-2020`'
+      'sources.yaml:7:9 schema: Unexpected value `journal` for `type`, expected one of report, survey, article, law, dataset, webpage, interview, press-release, book, hearing, or a CSL type such as article-journal, chapter, thesis, paper-conference or legislation in entry `doe-2020`'
     )
     expect(findings).toContainEqual("chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`: its entry in sources.yaml is invalid, see the `schema` finding there")
   })
@@ -153,7 +153,7 @@ describe('sources registry formats', () => {
   jornal: Revue
 `
     })
-    expect(findings).toContainEqual('sources.yaml:6:11 schema: Unexpected value for `issued`: either `date` or `issued`, not both in entry `enquete-2024`')
+    expect(findings).toContainEqual('sources.yaml:6:11 schema: Unexpected value for `issued`, expected either `date` or `issued`, not both in entry `enquete-2024`')
     expect(findings).toContainEqual('sources.yaml:12:3 schema: Unexpected key `jornal` in entry `doe-2020`')
   })
 })

@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {idSchema, partialDateSchema} from './common.js'
+import {idSchema, partialDateSchema, webAddressSchema} from './common.js'
 import {cslDateSchema, cslDateVariables, cslNameSchema, cslNameVariables, cslNumberVariables, cslTextVariables, cslTypes, type CslItem} from './csl.js'
 
 /** rapporteur's own kinds of source: what the rules reason about (a web page needs its URL…). */
@@ -44,8 +44,8 @@ export const sourceEntrySchema = z
     title: z.string().min(1),
     author: namesSchema,
     date: partialDateSchema.optional(),
-    url: z.url().optional(),
-    URL: z.url().optional(),
+    url: webAddressSchema.optional(),
+    URL: webAddressSchema.optional(),
     pages: z.union([z.string(), z.number()]).transform(String).optional(),
     file: z.string().min(1).optional(),
     categories: z.array(z.string()).optional(),
