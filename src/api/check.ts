@@ -170,8 +170,13 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
       model.templateAddresses.push({file: resource.file, position: resource.position, address: resource.address, web: resource.web, stylesheet: resource.stylesheet})
     }
     model.stylesheetResources = stylesheetResources(theme)
+    // css-tree and its grammar are loaded only for a project with stylesheets of its own.
+    if (theme.files.some((file) => file.path.endsWith('.css'))) {
+      const {stylesheetDeclarations} = await import('../load/stylesheet-syntax.js')
+      model.stylesheetDeclarations = stylesheetDeclarations(theme.files)
+    }
     // A finding in the project's own stylesheet: the file joins the report's.
-    for (const resource of model.stylesheetResources) {
+    for (const resource of [...model.stylesheetResources, ...model.stylesheetDeclarations]) {
       const file = theme.files.find((item) => item.path === resource.file)
       if (file) model.files.set(file.path, file)
     }

@@ -153,6 +153,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     axisColours: [],
     glyphCoverage: {},
     templateAddresses: [],
+    stylesheetDeclarations: [],
     stylesheetResources: [],
     archives: new Map()
   }

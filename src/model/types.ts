@@ -197,6 +197,17 @@ export interface StylesheetResource extends Located {
   stylesheet: boolean
 }
 
+/** A declaration of the project's own stylesheet that a browser would skip, at the declaration. */
+export interface StylesheetDeclaration extends Located {
+  property: string
+  value: string
+  problem: 'unknown-property' | 'invalid-value'
+  /** The grammar its value should follow (`<color>`), when short enough to read. */
+  syntax?: string | undefined
+  /** `, did you mean \`color\`?` for an unknown property close to a known one, else ''. */
+  closest: string
+}
+
 /** An address the project's own template loads by itself, at the address. */
 export interface TemplateAddress extends Located {
   address: string
@@ -262,4 +273,6 @@ export interface ReportModel {
   templateAddresses: TemplateAddress[]
   /** What the project's own stylesheets load that a page cannot have (reported by `stylesheet-resource`). */
   stylesheetResources: StylesheetResource[]
+  /** Declarations of the project's own stylesheets a browser would skip (reported by `stylesheet-declaration`). */
+  stylesheetDeclarations: StylesheetDeclaration[]
 }

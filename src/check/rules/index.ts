@@ -17,6 +17,7 @@ import {missingFont} from './missing-font.js'
 import {missingGlyph} from './missing-glyph.js'
 import {missingImage} from './missing-image.js'
 import {templateResource} from './template-resource.js'
+import {stylesheetDeclaration} from './stylesheet-declaration.js'
 import {stylesheetResource} from './stylesheet-resource.js'
 import {rawHtml} from './raw-html.js'
 import {recommendationWithoutTitle} from './recommendation-without-title.js'
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   missingGlyph,
   templateResource,
   stylesheetResource,
+  stylesheetDeclaration,
   imageResolution,
   sourceIncomplete,
   unreadField,

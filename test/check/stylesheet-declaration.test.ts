@@ -1,0 +1,31 @@
+import {readdir, readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {VFile} from 'vfile'
+import {stylesheetDeclarations} from '../../src/load/stylesheet-syntax.js'
+import {ruleFindings} from '../helpers/rule-findings.js'
+
+/** What a browser would skip in the project's own stylesheets, without a word: said at its place. */
+const findings = ruleFindings('stylesheet-declaration')
+const repo = path.join(import.meta.dirname, '../..')
+
+describe('stylesheet-declaration', () => {
+  test('an unknown property with the closest, a value with its grammar, an @font-face descriptor misspelt', async () => {
+    expect(await findings({'theme/custom.css': 'h1 {\n  colr: #1e6b45;\n  font-size: 12 pt;\n}\n\n@media print {\n  .rp-stat__value { color: #1e6b4; }\n}\n\n@font-face {\n  font-family: "Marianne";\n  font-weigth: 400;\n  src: url("fonts/Marianne-Regular.woff2") format("woff2");\n}\n', 'theme/fonts/Marianne-Regular.woff2': 'wOF2'})).toEqual([
+      'theme/custom.css:2:3 Unexpected property `colr`, which browsers skip, expected a CSS property, did you mean `color`?',
+      'theme/custom.css:3:3 Unexpected value `12 pt` for `font-size`, expected `<absolute-size> | <relative-size> | <length-percentage [0,∞]> | math`: browsers skip the declaration',
+      'theme/custom.css:7:21 Unexpected value `#1e6b4` for `color`, expected `<color>`: browsers skip the declaration',
+      'theme/custom.css:12:3 Unexpected property `font-weigth`, which browsers skip, expected a CSS property, did you mean `font-weight`?'
+    ])
+  })
+
+  test('every stylesheet rapporteur ships reads as CSS and paged media: nothing reported', async () => {
+    const folders = ['styles', ...(await readdir(path.join(repo, 'themes'))).map((theme) => `themes/${theme}/styles`)]
+    const files: VFile[] = []
+    for (const folder of folders) {
+      for (const name of (await readdir(path.join(repo, folder))).filter((file) => file.endsWith('.css'))) files.push(new VFile({path: `${folder}/${name}`, value: await readFile(path.join(repo, folder, name), 'utf8')}))
+    }
+    expect(files.length).toBeGreaterThanOrEqual(6)
+    expect(stylesheetDeclarations(files)).toEqual([])
+  })
+})
