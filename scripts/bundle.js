@@ -35,6 +35,8 @@ const external = [
   '@citation-js/',
   '@fontsource/',
   '@sparticuz/chromium',
+  // Reads its grammar (data/patch.json) from beside its code; loaded only for a project with stylesheets.
+  'css-tree',
   'csv-stringify',
   'fastest-levenshtein',
   'hyphen',

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {cp, mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
@@ -100,6 +100,16 @@ describe('the installed command (the bundle)', () => {
     const mistyped = run(process.execPath, [bin, 'check', path.join(work, 'report'), '--rule', 'no-such-rule=off'])
     await expect(mistyped).rejects.toMatchObject({code: 2, stderr: expect.stringMatching(/Unknown rule `no-such-rule`/u)})
     await expect(mistyped).rejects.toMatchObject({stderr: expect.not.stringMatching(/at .*\.js:\d+/u)})
+  }, 60_000)
+
+  test("reads a project's own stylesheet: css-tree, loaded only then, finds its grammar beside its code", async () => {
+    const styled = path.join(work, 'styled')
+    await cp(path.join(work, 'report'), styled, {recursive: true, filter: (source) => !source.includes(`${path.sep}dist`)})
+    await mkdir(path.join(styled, 'theme'), {recursive: true})
+    await writeFile(path.join(styled, 'theme/custom.css'), 'h1 { colr: #1e6b45; }\n')
+    const {stdout, stderr} = await run(process.execPath, [bin, 'check', styled, '--no-color'])
+    expect(stderr).not.toMatch(/internal error|at .*\.c?js:\d+/u)
+    expect(stdout).toContain('theme/custom.css\n  1:6  warning  Unexpected property `colr`, which browsers skip, expected a CSS property, did you mean `color`?  stylesheet-declaration')
   }, 60_000)
 
   test('builds the sample report: both editions, HTML and PDF, with the theme, its fonts and Paged.js', async () => {
