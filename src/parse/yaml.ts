@@ -10,7 +10,7 @@ export interface YamlSource {
   data: unknown
   /** Offset of this YAML text inside `file` (front matter starts after `---\n`). */
   offset: number
-  /** Syntax errors, placed; `data` is undefined when there are any. */
+  /** Syntax errors, placed; `data` is undefined when there are any but keys given twice. */
   errors: Array<{message: string; position: Position}>
 }
 
@@ -18,13 +18,30 @@ export interface YamlSource {
 export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
   // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
   // logLevel 'error': the yaml library would print its warnings to stderr; rapporteur reports them placed.
-  const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: true, logLevel: 'error'})
+  // Keys given twice are found below, each at its place, and the file is still read (the last
+  // one kept, as YAML readers do): one mistake, one finding, not one for every use of the file.
+  const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: false, logLevel: 'error'})
   const errors = doc.errors.map((error) => ({
     message: `Cannot parse YAML: ${firstLine(error.message)}`,
     position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
   }))
+  const duplicates: typeof errors = []
   // A list or a map as a key (`? [a]: b`, `{[]: x}`) parses, but means nothing here.
   visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>()
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue
+        const key = String(pair.key.value)
+        const range = pair.key.range ?? [0, 0]
+        const first = seen.get(key)
+        if (first === undefined) seen.set(key, range[0])
+        else {
+          const at = positionFromOffsets(file, offset + first, offset + first).start
+          duplicates.push({message: `Unexpected duplicate key \`${key}\`, expected each key once (first at line ${at.line}, column ${at.column})`, position: positionFromOffsets(file, offset + range[0], offset + range[1])})
+        }
+      }
+    },
     Pair(_, pair) {
       if (!isMap(pair.key) && !isSeq(pair.key)) return
       const range = (pair.key as {range?: [number, number]}).range ?? [0, 0]
@@ -40,7 +57,7 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
       errors.push({message: `Cannot read YAML: ${(error as Error).message}`, position: positionFromOffsets(file, offset, offset)})
     }
   }
-  return {file, doc, data, offset, errors}
+  return {file, doc, data, offset, errors: [...errors, ...duplicates]}
 }
 
 /**
@@ -62,7 +79,8 @@ export function positionOfPath(source: YamlSource, path: ReadonlyArray<PropertyK
 
 function childOf(node: unknown, segment: PropertyKey, wantKey: boolean): unknown {
   if (isMap(node)) {
-    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
+    // The last pair of that key: the one read when a key is given twice.
+    const pair = node.items.findLast((item) => isScalar(item.key) && String(item.key.value) === String(segment))
     if (!pair) return undefined
     return wantKey || pair.value === null ? pair.key : pair.value
   }

@@ -64,7 +64,7 @@ describe('parseReview', () => {
     expect(read(text).problems).toEqual([
       `${lineOf('"status"')}:17 Unexpected value "ok" for \`marks[0].status\`, expected "verified", "queried"`,
       `${lineOf('"line"')}:15 Unexpected value for \`marks[0].line\`: Too small: expected number to be >0`,
-      `${lineOf('"fingerprint"', second)}:22 Unexpected value for \`marks[1].fingerprint\`: expected 16 hexadecimal digits, as the audit page writes them`,
+      `${lineOf('"fingerprint"', second)}:22 Unexpected value \`XYZ\` for \`marks[1].fingerprint\`, expected 16 hexadecimal digits, as the audit page writes them`,
       `${lineOf('"extra"')}:7 Unexpected key \`extra\` in \`marks[1]\``
     ])
   })
@@ -85,6 +85,6 @@ describe('parseReview', () => {
     const text = pretty(review).replace('"version": 1,', '"version": 1,\n  "version": 1,')
     const {result, problems} = read(text)
     expect(result).toBeUndefined()
-    expect(problems).toEqual(['4:3 Cannot read JSON: Map keys must be unique'])
+    expect(problems).toEqual(['4:3 Unexpected duplicate key `version`, expected each key once (first at line 3, column 3)'])
   })
 })
