@@ -4,6 +4,7 @@ import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
 import {extraTableCell} from './extra-table-cell.js'
+import {handNumbered} from './hand-numbered.js'
 import {headingLevel} from './heading-level.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
@@ -61,6 +62,7 @@ export const rules: readonly Rule[] = [
   unknownAxis,
   axisContrast,
   recommendationWithoutTitle,
+  handNumbered,
   chapterWithoutTitle,
   headingLevel,
   rawHtml,
