@@ -196,7 +196,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           if (!isComment(node.value)) model.html.push(htmlUse(node))
           break
         case 'image':
-          model.images.push({...where(node), alt: node.alt, url: node.url, width: node.data?.attributes?.pairs.width})
+          model.images.push({...where(node), alt: node.data?.attributes?.pairs['fig-alt'] ?? node.alt, url: node.url, width: node.data?.attributes?.pairs.width})
           break
         case 'link':
           model.links.push({...where(node), url: node.url, text: toString(node)})
@@ -211,7 +211,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         }
         case 'imageReference':
           // `![Carte][carte]`: the file is the one its definition (`[carte]: img/carte.png`) names.
-          model.images.push({...where(node), alt: node.alt, url: definitions.get(node.identifier) ?? node.identifier, width: node.data?.attributes?.pairs.width})
+          model.images.push({...where(node), alt: node.data?.attributes?.pairs['fig-alt'] ?? node.alt, url: definitions.get(node.identifier) ?? node.identifier, width: node.data?.attributes?.pairs.width})
           break
         default:
           if ('children' in node) visitInline(node.children as PhrasingContent[], enclosing)

@@ -97,6 +97,7 @@ export interface HtmlUse extends Located {
 
 /** An image named in the Markdown (`![…](url){width=70%}`). */
 export interface ImageUse extends Located {
+  /** What a screen reader reads for it: `fig-alt` when given, else the text in brackets (a figure's caption). */
   alt: string | null | undefined
   url: string
   /** `width` as written in its attributes (`70%`, `8cm`), for the resolution check. */

@@ -9,6 +9,7 @@ import {headingLevel} from './heading-level.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
+import {imageAltText} from './image-alt-text.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
 import {linkText} from './link-text.js'
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   headingLevel,
   rawHtml,
   imageWithoutAlt,
+  imageAltText,
   missingImage,
   missingFont,
   missingGlyph,
