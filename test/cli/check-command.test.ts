@@ -46,7 +46,7 @@ describe('rapporteur check', () => {
   test('input Markdown or the browser would drop is reported where it is: a TIFF image exits 1, a stray chapter and a lone footnote warn', async () => {
     const tiff = 'II*\0\x08\0\0\0\x02\0\0\x01\x03\0\x01\0\0\0\x28\0\0\0\x01\x01\x03\0\x01\0\0\0\x1e\0\0\0\0\0\0\0'
     const config = `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`
-    const dir = await writeProject({'rapporteur.yaml': config, 'chapters/intro.md': '# Intro\n\n![Photo](photo.tif)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n[^1]: Une note seule.\n', 'chapters/photo.tif': tiff, 'chapters/annexe.md': '# Annexe\n'})
+    const dir = await writeProject({'rapporteur.yaml': config, 'chapters/intro.md': '# Intro\n\n![La salle d’écoute](photo.tif)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n[^1]: Une note seule.\n', 'chapters/photo.tif': tiff, 'chapters/annexe.md': '# Annexe\n'})
     made.push(dir)
     const {code, out} = await run(['check', dir, '--format', 'json'])
     expect(code).toBe(1)
