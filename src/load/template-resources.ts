@@ -4,6 +4,7 @@ import {fromHtml} from 'hast-util-from-html'
 import type {Position} from 'unist'
 import type {StylesheetResource} from '../model/types.js'
 import type {Theme} from './theme.js'
+import {isWebAddress} from '../model/address.js'
 
 /** The attributes whose value is one address a page loads: stylesheets and icons, images, scripts, media, frames, objects. */
 const LOADED: Record<string, string[]> = {
@@ -27,9 +28,6 @@ const SOURCE_SETS: Record<string, string> = {img: 'srcset', source: 'srcset'}
 const CSS_URL = /url\(\s*(["']?)([^"')]*)\1\s*\)/giu
 /** An `@import` of a stylesheet by its address alone (`@import "extra.css";`); `@import url(…)` is a CSS_URL. */
 const CSS_IMPORT = /@import\s+(["'])([^"']*)\1/giu
-
-/** An address on the web: another scheme that a page fetches (`https:`), another host (`//cdn…`). */
-const WEB = /^(?:https?:|\/\/)/iu
 
 /** An address that names no file of the output folder: another scheme (`https:`, `data:`), another host (`//cdn…`), a fragment, or a Mustache value (the renderer's own). */
 const NOT_A_FILE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)|\{\{/iu
@@ -65,7 +63,7 @@ export function templateResources(theme: Pick<Theme, 'templates' | 'origins'>, d
     if (relative.startsWith('..') || path.isAbsolute(relative)) continue
     const file = relative.split(path.sep).join('/')
     const add = (element: Element, address: string, offset: number, stylesheet = element.tagName === 'link') => {
-      const web = WEB.test(address)
+      const web = isWebAddress(address)
       if (address === '' || (NOT_A_FILE.test(address) && !web)) return
       found.push({file, tag: element.tagName, stylesheet, text, address, web, position: positionAt(text, offset, address.length)})
     }
@@ -200,7 +198,8 @@ export function stylesheetResources(theme: Pick<Theme, 'files'>): StylesheetReso
     const text = String(file.value)
     for (const {address, index, stylesheet} of cssAddresses(text)) {
       if (address === '' || /^(?:data:|#)/iu.test(address)) continue
-      const web = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/iu.test(address)
+      // A `file:` address names a file of this computer: not copied, as a relative one.
+      const web = isWebAddress(address)
       if (!web && inFontFace(text, index)) continue
       found.push({file: file.path, address, position: positionAt(text, index, address.length), kind: web ? 'web' : 'not-copied', stylesheet})
     }

@@ -77,3 +77,11 @@ test('what a project stylesheet loads that a page cannot have: the web anywhere,
     ['images/fond.png', 'not-copied', false, 4, 73]
   ])
 })
+
+test('a file: address in a project stylesheet names a file of this computer, not one on the web', () => {
+  const found = stylesheetResources({files: [new VFile({path: 'theme/custom.css', value: '.a { background: url("file:///C:/Users/moi/fond.png") }\n.b { background: url(//cdn.example.org/fond.png) }\n'})]})
+  expect(found.map(({address, kind}) => [address, kind])).toEqual([
+    ['file:///C:/Users/moi/fond.png', 'not-copied'],
+    ['//cdn.example.org/fond.png', 'web']
+  ])
+})
