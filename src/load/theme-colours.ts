@@ -2,6 +2,7 @@ import type {Config} from '../model/schemas/config.js'
 import {hexColour, type AxisColours, type PlacedColour} from '../model/colours.js'
 import type {Located} from '../model/types.js'
 import {positionFromOffsets} from '../diagnostics/location.js'
+import {customPropertyDeclarations} from './css-text.js'
 import {customStyleName, type Theme} from './theme.js'
 
 /** A custom property's last value in the theme's cascade, where it is hex. */
@@ -42,12 +43,12 @@ function customProperties(theme: Theme): Map<string, Declared> {
   for (const style of theme.styles) {
     // The project's own sheet as written (the theme's copy has its font urls rewritten), for places in it.
     const own = style.name === customStyleName ? custom : undefined
-    for (const match of (own ? String(own.value) : style.text).matchAll(/(?<![\w-])(--rp-[\w-]+)\s*:\s*([^;}]+)/gu)) {
-      const value = hexColour(match[2]!)
+    for (const declaration of customPropertyDeclarations(own ? String(own.value) : style.text)) {
+      const value = hexColour(declaration.value)
       if (!value) continue
-      const start = match.index + match[0].length - match[2]!.length
-      const at = own ? {file: own.path, position: positionFromOffsets(own, start, start + match[2]!.trimEnd().length)} : undefined
-      found.set(match[1]!, {value, at})
+      const {start} = declaration
+      const at = own ? {file: own.path, position: positionFromOffsets(own, start, start + declaration.value.length)} : undefined
+      found.set(declaration.name, {value, at})
     }
   }
   return found

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {positionFromOffsets} from '../diagnostics/location.js'
+import {blankComments, fontFaceBlocks} from './css-text.js'
 import {resolveInside} from './sandbox.js'
 
 /** A `url()` in the `src` of an `@font-face`, with its place in the stylesheet. */
@@ -54,20 +55,14 @@ export interface FontSheet {
   file: VFile
 }
 
-const fontFace = /@font-face\s*\{[^}]*\}/gu
 const fontFile = /^(?:\.\.\/)?fonts\/([\w-][\w.-]*)$/u
-
-/** Comments blanked out with spaces, so offsets stay those of the text. */
-function blankComments(css: string): string {
-  return css.replace(/\/\*[\s\S]*?\*\//gu, (comment) => comment.replace(/[^\n]/gu, ' '))
-}
 
 /** Every url() in the src of the stylesheet's @font-face rules. */
 export function fontFaceUrls(css: string): FontFaceUrl[] {
   const text = blankComments(css)
   const urls: FontFaceUrl[] = []
-  for (const face of text.matchAll(fontFace)) {
-    const block = face[0]
+  for (const face of fontFaceBlocks(text)) {
+    const {block} = face
     const family = /font-family\s*:\s*["']?([^;"'}]+?)["']?\s*(?:;|\})/u.exec(block)?.[1]?.trim()
     for (const match of block.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/gu)) {
       const url = match[2]!.trim()

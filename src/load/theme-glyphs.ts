@@ -1,7 +1,6 @@
 import {mergeRanges, unicodeRanges, type FontCoverage, type ThemeCoverage} from '../model/glyphs.js'
+import {blankComments, customPropertyDeclarations, fontFaceBlocks} from './css-text.js'
 import type {Theme} from './theme.js'
-
-const fontFace = /@font-face\s*\{[^}]*\}/gu
 
 /**
  * The characters the theme's body and heading fonts can print: the first family of the last
@@ -15,16 +14,14 @@ export function themeCoverage(theme: Theme): ThemeCoverage {
   let body: string | undefined
   let heading: string | undefined
   for (const style of theme.styles) {
-    const css = style.text.replace(/\/\*[\s\S]*?\*\//gu, '')
-    for (const match of css.matchAll(/(?<![\w-])--rp-font-(body|heading)\s*:\s*([^;}]+)/gu)) {
-      const family = firstFamily(match[2]!)
-      if (match[1] === 'body') body = family
-      else heading = family
+    for (const {name, value} of customPropertyDeclarations(style.text)) {
+      if (name === '--rp-font-body') body = firstFamily(value)
+      else if (name === '--rp-font-heading') heading = firstFamily(value)
     }
-    for (const face of css.matchAll(fontFace)) {
-      const family = /font-family\s*:\s*([^;}]+)/u.exec(face[0])?.[1]
+    for (const {block} of fontFaceBlocks(blankComments(style.text))) {
+      const family = /font-family\s*:\s*([^;}]+)/u.exec(block)?.[1]
       if (!family) continue
-      const range = /unicode-range\s*:\s*([^;}]+)/u.exec(face[0])?.[1]
+      const range = /unicode-range\s*:\s*([^;}]+)/u.exec(block)?.[1]
       const name = firstFamily(family)
       if (!name) continue
       faces.set(name.toLowerCase(), [...(faces.get(name.toLowerCase()) ?? []), range === undefined ? undefined : unicodeRanges(range)])

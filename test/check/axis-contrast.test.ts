@@ -27,3 +27,7 @@ test('a light colour for the badges’ numbers, set in theme/custom.css, is repo
   expect(found[0]).toMatch(/^theme\/custom\.css:2:27 Unexpected contrast for the axis `prevention`: the numbers on its badges \d\.\d\d:1 \(#bbbbbb on #1e6b45\)/u)
   expect(found[1]).toMatch(/^theme\/custom\.css:2:27 Unexpected contrast for the axis `detection`/u)
 })
+
+test('a colour in a comment of theme/custom.css is no colour: the one that applies is checked', async () => {
+  expect(await findings({'theme/custom.css': ':root {\n  /* --rp-color-accent-text: #bbbbbb; */\n}\n'})).toEqual([])
+})
