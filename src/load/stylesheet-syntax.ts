@@ -12,22 +12,38 @@ const pagedProperties: ReadonlySet<string> = new Set(['size', 'marks', 'bleed', 
 /** Values of paged media, whose grammar CSS's own does not have: such a value is not matched. */
 const pagedValue = /\b(?:footnote|running|element|string|target-counters?|target-text|leader|counter\(\s*pages?\b)|\bcontent\(/u
 
+/** Paged media's at-rules inside `@page` (its margin boxes, the footnote area): Paged.js reads them. */
+const pagedAtRules: ReadonlySet<string> = new Set(['footnote', ...['top', 'bottom'].flatMap((edge) => ['left-corner', 'left', 'center', 'right', 'right-corner'].map((box) => `${edge}-${box}`)), ...['left', 'right'].flatMap((edge) => ['top', 'middle', 'bottom'].map((box) => `${edge}-${box}`))])
+
 /**
- * The declarations of the project's own stylesheets that a browser would skip: a property it does
- * not know (`colr`), or a value its grammar refuses (`color: redd`), at the declaration, with the
- * closest known property or the grammar the value should follow. Read with css-tree,
- * the parser and grammar (from MDN's data) Paged.js's own is an older version of. Not checked:
- * custom properties, vendor prefixes, values with `var()` (known only once resolved), `content`
- * and paged media's own properties and values (Paged.js reads them). Pure: the texts are given.
+ * What a browser would skip in the project's own stylesheets, each at its place: text the CSS
+ * parser cannot read (`font-size 12pt`: a colon is expected; the browser drops the declaration or the
+ * rule), an at-rule it does not know (`@pgae`), a property it does not know (`colr`), or a value
+ * its grammar refuses (`color: redd`), with the closest known name or the grammar the value should
+ * follow. Read with css-tree, the parser and grammar (from MDN's data) Paged.js's own is an older
+ * version of. Not checked: custom properties, vendor prefixes, values with `var()` (known only
+ * once resolved), `content`, paged media's own properties, values and at-rules (Paged.js reads
+ * them), and the declarations of `@page` and its margin boxes. Pure: the texts are given.
  */
 export function stylesheetDeclarations(files: readonly VFile[]): StylesheetDeclaration[] {
   const found: StylesheetDeclaration[] = []
   for (const file of files) {
     if (!file.path.endsWith('.css')) continue
-    const ast = csstree.parse(String(file.value), {positions: true, parseCustomProperty: false, onParseError: () => {}})
+    const at = (start: csstree.CssLocation['start'], end = start) => ({start: {line: start.line, column: start.column, offset: start.offset}, end: {line: end.line, column: end.column, offset: end.offset}})
+    const onParseError = (error: csstree.SyntaxParseError) => {
+      const point = {line: error.line, column: error.column, offset: error.offset}
+      found.push({file: file.path, position: at(point), property: '', value: error.message, problem: 'parse-error', closest: ''})
+    }
+    const ast = csstree.parse(String(file.value), {positions: true, parseCustomProperty: false, onParseError})
     csstree.walk(ast, {
-      visit: 'Declaration',
-      enter(this: csstree.WalkContext, node: csstree.Declaration) {
+      enter(this: csstree.WalkContext, node: csstree.CssNode) {
+        if (node.type === 'Atrule' && node.loc) {
+          const name = node.name.toLowerCase()
+          if (name.startsWith('-') || pagedAtRules.has(name) || !csstree.lexer.checkAtruleName(name)) return
+          found.push({file: file.path, position: at(node.loc.start, {...node.loc.start, column: node.loc.start.column + name.length + 1, offset: node.loc.start.offset + name.length + 1}), property: `@${node.name}`, value: '', problem: 'unknown-at-rule', closest: didYouMean(name, [...knownAtRules(), ...pagedAtRules]).replace(/`([^`]+)`/u, '`@$1`')})
+          return
+        }
+        if (node.type !== 'Declaration') return
         const property = node.property.toLowerCase()
         if (property.startsWith('--') || property.startsWith('-') || pagedProperties.has(property) || property === 'content' || !node.loc) return
         const value = csstree.generate(node.value)
@@ -38,13 +54,12 @@ export function stylesheetDeclarations(files: readonly VFile[]): StylesheetDecla
         if (atrule !== undefined && atrule !== 'font-face') return
         const match = atrule ? csstree.lexer.matchAtruleDescriptor(atrule, property, node.value) : csstree.lexer.matchDeclaration(node)
         if (!match.error) return
-        const position = {start: {line: node.loc.start.line, column: node.loc.start.column, offset: node.loc.start.offset}, end: {line: node.loc.end.line, column: node.loc.end.column, offset: node.loc.end.offset}}
         const unknown = match.error.name === 'SyntaxReferenceError' || /^Unknown /u.test(match.error.message)
-        found.push({file: file.path, position, property: node.property, value, problem: unknown ? 'unknown-property' : 'invalid-value', syntax: unknown ? undefined : syntaxOf(property), closest: unknown ? didYouMean(property, knownProperties()) : ''})
+        found.push({file: file.path, position: at(node.loc.start, node.loc.end), property: node.property, value, problem: unknown ? 'unknown-property' : 'invalid-value', syntax: unknown ? undefined : syntaxOf(property), closest: unknown ? didYouMean(property, knownProperties()) : ''})
       }
     })
   }
-  return found
+  return found.sort((a, b) => (a.file === b.file ? (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0) : 0))
 }
 
 /** The grammar of a property's value (`<color>`), when it is short enough to read in a message. */
@@ -57,4 +72,9 @@ function syntaxOf(property: string): string | undefined {
 /** Every property CSS knows (css-tree's types leave the table out). */
 function knownProperties(): string[] {
   return Object.keys((csstree.lexer as unknown as {properties: Record<string, unknown>}).properties)
+}
+
+/** Every at-rule CSS knows. */
+function knownAtRules(): string[] {
+  return Object.keys((csstree.lexer as unknown as {atrules: Record<string, unknown>}).atrules)
 }

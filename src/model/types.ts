@@ -198,14 +198,16 @@ export interface StylesheetResource extends Located {
   stylesheet: boolean
 }
 
-/** A declaration of the project's own stylesheet that a browser would skip, at the declaration. */
+/** What a browser would skip in the project's own stylesheet, at its place: a declaration, an at-rule, text it cannot read. */
 export interface StylesheetDeclaration extends Located {
+  /** The property, or the at-rule (`@pgae`); empty for text the parser cannot read. */
   property: string
+  /** The value; for text the parser cannot read, what it expected (`Colon is expected`). */
   value: string
-  problem: 'unknown-property' | 'invalid-value'
+  problem: 'unknown-property' | 'invalid-value' | 'unknown-at-rule' | 'parse-error'
   /** The grammar its value should follow (`<color>`), when short enough to read. */
   syntax?: string | undefined
-  /** `, did you mean \`color\`?` for an unknown property close to a known one, else ''. */
+  /** `, did you mean \`color\`?` for an unknown property or at-rule close to a known one, else ''. */
   closest: string
 }
 

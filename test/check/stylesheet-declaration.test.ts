@@ -19,6 +19,14 @@ describe('stylesheet-declaration', () => {
     ])
   })
 
+  test('text the parser cannot read and an unknown at-rule, with the closest; paged media’s margin boxes and footnote area are known', async () => {
+    const css = 'h1 {\n  font-size 2rem;\n  color: #1e6b45;\n}\n\n@pgae {\n  margin: 2cm;\n}\n\n@page {\n  @top-center { content: string(titre); }\n  @footnote { border-top: 1px solid; }\n}\n\n@media prnt, print {\n  h1 { color: black; }\n}\n'
+    expect(await findings({'theme/custom.css': css})).toEqual([
+      'theme/custom.css:2:13 Unexpected CSS here, expected colon: browsers skip the declaration or the rule it stands in',
+      'theme/custom.css:6:1 Unexpected at-rule `@pgae`, which browsers skip with all it holds, expected one CSS or paged media has, did you mean `@page`?'
+    ])
+  })
+
   test('every stylesheet rapporteur ships reads as CSS and paged media: nothing reported', async () => {
     const folders = ['styles', ...(await readdir(path.join(repo, 'themes'))).map((theme) => `themes/${theme}/styles`)]
     const files: VFile[] = []

@@ -3,12 +3,14 @@ import {defineRule} from '../rule.js'
 export const stylesheetDeclaration = defineRule({
   id: 'stylesheet-declaration',
   severity: 'warning',
-  summary: "A declaration of the project's stylesheets that browsers would skip: an unknown property or a value its grammar refuses.",
+  summary: "What browsers would skip in the project's stylesheets: text they cannot read, an unknown at-rule or property, a value its grammar refuses.",
   docs: `A browser skips a declaration it cannot read without a word, and so does Paged.js: \`colr: #1e6b45\`,
 \`color: #1e6b4\` or \`font-size: 12 pt\` in \`theme/custom.css\` leaves the page as it was, and the designer
 wondering why. \`check\` reads the project's own stylesheets (\`theme/custom.css\`, \`theme/styles/\`) and
 reports each such declaration at its place: an unknown property with the closest one, a value with the
-grammar it should follow (\`<color>\`). The grammar is CSS's, as MDN describes it, read by css-tree. Not
+grammar it should follow (\`<color>\`); so is text the CSS parser cannot read (\`font-size 12pt\`, where a
+colon is expected: the browser drops the declaration, or the whole rule) and an at-rule CSS and paged
+media do not have (\`@pgae\`), which it skips with everything inside. The grammar is CSS's, as MDN describes it, read by css-tree. Not
 checked: custom properties (\`--rp-…\`), vendor prefixes (\`-webkit-…\`), a value with \`var()\` (known only
 once resolved), \`content\`, and what paged media adds and Paged.js reads (\`size\`, \`marks\`, \`bleed\`,
 \`string-set\`, \`footnote-display\`, \`float: footnote\`, \`position: running(…)\`, \`string()\`,
@@ -16,11 +18,16 @@ once resolved), \`content\`, and what paged media adds and Paged.js reads (\`siz
 it (\`--rule stylesheet-declaration=off\`).`,
   examples: {
     ok: [{'theme/custom.css': ':root { --rp-color-accent: #1e6b45; }\n\nh1 { color: var(--rp-color-accent); font-size: 2.2rem; }\n\n.rp-footnote { float: footnote; }\n\n@page { size: A5; marks: crop; bleed: 3mm; @top-center { content: string(chapitre); } }\n\nh1 { string-set: chapitre content(text); }\n'}],
-    notOk: [{'theme/custom.css': 'h1 { colr: #1e6b45; font-size: 12 pt; }\n\n.rp-stat__value { color: #1e6b4; }\n'}]
+    notOk: [
+      {'theme/custom.css': 'h1 { colr: #1e6b45; font-size: 12 pt; }\n\n.rp-stat__value { color: #1e6b4; }\n'},
+      {'theme/custom.css': 'h1 { font-size 2rem; }\n\n@pgae { margin: 2cm; }\n'}
+    ]
   },
   check({model, report}) {
     for (const declaration of model.stylesheetDeclarations) {
-      if (declaration.problem === 'unknown-property') report(declaration, `Unexpected property \`${declaration.property}\`, which browsers skip, expected a CSS property${declaration.closest}`)
+      if (declaration.problem === 'parse-error') report(declaration, `Unexpected CSS here, expected ${declaration.value.replace(/ is expected$/u, '').replace(/^./u, (first) => first.toLowerCase())}: browsers skip the declaration or the rule it stands in`)
+      else if (declaration.problem === 'unknown-at-rule') report(declaration, `Unexpected at-rule \`${declaration.property}\`, which browsers skip with all it holds, expected one CSS or paged media has${declaration.closest}`)
+      else if (declaration.problem === 'unknown-property') report(declaration, `Unexpected property \`${declaration.property}\`, which browsers skip, expected a CSS property${declaration.closest}`)
       else report(declaration, `Unexpected value \`${declaration.value}\` for \`${declaration.property}\`${declaration.syntax ? `, expected \`${declaration.syntax}\`` : ''}: browsers skip the declaration`)
     }
   }
