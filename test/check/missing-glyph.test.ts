@@ -19,6 +19,12 @@ describe('missing-glyph', () => {
     ])
   })
 
+  test('the glossary: a term’s or a definition’s character, at its field', async () => {
+    expect(await findings({'glossary.yaml': '- id: sextorsion\n  term: sextorsion\n  definition: Chantage → diffusion d’images intimes.\n'})).toEqual([
+      'glossary.yaml:3:15-53 Unexpected character `→` (U+2192) that the text font, Source Serif 4, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box'
+    ])
+  })
+
   test('a ligature copied from a PDF: its letters', async () => {
     expect(await findings({'chapters/intro.md': `${base}Le ﬁnancement.\n`})).toEqual([
       'chapters/intro.md:3:4-5 Unexpected character `ﬁ` (U+FB01) that the text font, Source Serif 4, does not cover, expected `fi`: the PDF would print it in another font of the machine, or as an empty box'

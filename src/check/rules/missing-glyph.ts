@@ -23,7 +23,8 @@ the theme's \`@font-face\` rules for the first family of \`--rp-font-body\` (tex
 range, is not checked. Code and maths are not checked (they have their own fonts). Write the word
 (\`au moins\` for \`≥\`), a character the font has, or add a font that has it to the theme
 (\`@font-face\` in \`theme/custom.css\`, docs/designers.md). Each character is reported once per file,
-at its first place, with how many times the file has it.`,
+at its first place, with how many times the file has it. The glossary's terms and definitions are
+checked too, at their field.`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : « 40 % » — c’est 1 € sur 5… `→ ≥` et $x \\geq 2$.\n'}],
     notOk: [
@@ -52,16 +53,25 @@ at its first place, with how many times the file has it.`,
       }
       visit(document.tree, body, 'text')
       for (const [character, {start, count, font, node}] of found) {
-        const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-        const times = count > 1 ? ` (${count} times in this file)` : ''
-        report(
-          {file: document.path, position: positionFromOffsets(document.file, start, start + character.length)},
-          `Unexpected character \`${character}\` (U+${code}) that the ${node === 'heading' ? 'heading' : 'text'} font, ${font.family}, does not cover${times}, expected ${instead(character)}: the PDF would print it in another font of the machine, or as an empty box`
-        )
+        report({file: document.path, position: positionFromOffsets(document.file, start, start + character.length)}, message(character, font, node, count > 1 ? ` (${count} times in this file)` : ''))
+      }
+    }
+    // The glossary prints in the text font too, where `::glossary` stands: each term and definition, at its field.
+    if (!body) return
+    for (const entry of model.glossary) {
+      for (const field of ['term', 'definition'] as const) {
+        const characters = new Set<string>()
+        missing(entry.value[field], body, (character) => characters.add(character))
+        for (const character of characters) report({file: entry.file, position: entry.fields[field] ?? entry.position}, message(character, body, 'text', ''))
       }
     }
   }
 })
+
+function message(character: string, font: FontCoverage, kind: 'heading' | 'text', times: string): string {
+  const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
+  return `Unexpected character \`${character}\` (U+${code}) that the ${kind} font, ${font.family}, does not cover${times}, expected ${instead(character)}: the PDF would print it in another font of the machine, or as an empty box`
+}
 
 /** Call `found` with each character of `text` (NFC) that `font` does not cover, in order. */
 function missing(text: string, font: FontCoverage, found: (character: string) => void): void {
