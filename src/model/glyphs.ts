@@ -34,8 +34,10 @@ export function unicodeRanges(value: string): Array<[number, number]> | undefine
     const match = /^\s*u\+([\da-f?]{1,6})(?:-([\da-f]{1,6}))?\s*$/iu.exec(part)
     if (!match) return undefined
     const [, first, last] = match
-    if (first!.includes('?')) ranges.push([Number.parseInt(first!.replaceAll('?', '0'), 16), Number.parseInt(first!.replaceAll('?', 'f'), 16)])
-    else ranges.push([Number.parseInt(first!, 16), Number.parseInt(last ?? first!, 16)])
+    const range: [number, number] = first!.includes('?') ? [Number.parseInt(first!.replaceAll('?', '0'), 16), Number.parseInt(first!.replaceAll('?', 'f'), 16)] : [Number.parseInt(first!, 16), Number.parseInt(last ?? first!, 16)]
+    // A range backwards or past Unicode's last code point is one browsers drop: the face is not known.
+    if (range[0] > range[1] || range[1] > 0x10ffff) return undefined
+    ranges.push(range)
   }
   return ranges
 }

@@ -39,6 +39,11 @@ describe('missing-glyph', () => {
     expect(await findings({'chapters/intro.md': `${base}Le re\u0301sume\u0301 de l’e\u0301te\u0301.\n`})).toEqual([])
   })
 
+  test('a theme whose unicode-range cannot be read is not checked, and check does not stop', async () => {
+    const custom = '@font-face {\n  font-family: "Marianne";\n  src: url("fonts/Marianne-Regular.woff2") format("woff2");\n  unicode-range: U+FFFFFF, U+00FF-0000;\n}\n\n:root { --rp-font-body: "Marianne", serif; }\n'
+    expect(await findings({'theme/custom.css': custom, 'theme/fonts/Marianne-Regular.woff2': 'x', 'chapters/intro.md': `${base}Une flèche →.\n`})).toEqual([])
+  })
+
   test('a theme font without unicode-range, or a font of the machine, is not checked', async () => {
     const custom = '@font-face {\n  font-family: "Marianne";\n  src: url("fonts/Marianne-Regular.woff2") format("woff2");\n}\n\n:root { --rp-font-body: "Marianne", sans-serif; --rp-font-heading: Arial, sans-serif; }\n'
     expect(await findings({'theme/custom.css': custom, 'theme/fonts/Marianne-Regular.woff2': 'x', 'chapters/intro.md': `${base}## Titre ✓\n\nUne flèche →.\n`})).toEqual([])
@@ -58,6 +63,9 @@ describe('missing-glyph', () => {
   test('unicode-range values', () => {
     expect(unicodeRanges('U+0000-00FF, U+0131, u+4??')).toEqual([[0, 0xff], [0x131, 0x131], [0x400, 0x4ff]])
     expect(unicodeRanges('U+0000-00FF, nonsense')).toBeUndefined()
+    // Browsers drop these; a pattern made of them would not compile.
+    expect(unicodeRanges('U+00FF-0000')).toBeUndefined()
+    expect(unicodeRanges('U+FFFFFF')).toBeUndefined()
     expect(mergeRanges([[5, 9], [0, 3], [4, 4], [20, 30], [25, 26]])).toEqual([[0, 9], [20, 30]])
   })
 })
