@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile'
 import {addMessage} from '../diagnostics/message.js'
 import type {ProjectInput} from '../model/build.js'
-import {refinedConfigSchema, type Config, type EditionName} from '../model/schemas/config.js'
+import {refinedConfigSchema, registryFiles, type Config, type EditionName} from '../model/schemas/config.js'
 import type {SchemaProblem} from '../model/types.js'
 import {reportZodIssues} from '../model/zod-issues.js'
 import {validationOptions} from '../model/validation-options.js'
@@ -58,8 +58,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     else missing(entry.configPath, `\`${entry.path}\``)
   })
 
-  const sourcesFile = await readRegistry(dir, config.sources, sourceCandidates, (relative) => readOne(relative, ['sources']))
-  if (config.sources && sourcesFile === undefined) missing(['sources'], `the sources registry \`${config.sources}\``)
+  const sourcesFiles = await readRegistries(dir, config, (relative, at) => readOne(relative, at), missing)
   const glossaryFile = await readOne(config.glossary, ['glossary'])
   if (glossaryFile === undefined && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
 
@@ -91,13 +90,13 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   }
 
   // Files beside these that look like input but that nothing reads (a chapter no edition lists…).
-  const unreadFiles = await findUnreadFiles(dir, {markdown: order.map((entry) => entry.path), registry: sourcesFile?.path, glossary: glossaryFile?.path, csl: cslFile?.path})
+  const unreadFiles = await findUnreadFiles(dir, {markdown: order.map((entry) => entry.path), registries: sourcesFiles.map((file) => file.path), glossary: glossaryFile?.path, csl: cslFile?.path})
 
   return {
     ok: true,
     configSource,
     problems,
-    input: {dir, config, configFile, markdown, sourcesFile: sourcesFile ?? undefined, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
+    input: {dir, config, configFile, markdown, sourcesFiles, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
   }
 }
 
@@ -114,11 +113,23 @@ function markdownOrder(config: Config): Array<{path: string; editions: EditionNa
   return [...byPath.values()]
 }
 
-async function readRegistry(dir: string, named: string | undefined, candidates: readonly string[], read: (relative: string) => Promise<VFile | null | undefined>): Promise<VFile | null | undefined> {
-  if (named) return read(named)
-  for (const candidate of candidates) {
-    const file = await read(candidate)
-    if (file !== undefined) return file
+/**
+ * The registry files `sources:` names, each read in turn (a missing or refused one is reported at
+ * its place in the list), or else the first of the default names found.
+ */
+async function readRegistries(dir: string, config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string) => void): Promise<VFile[]> {
+  const named = registryFiles(config)
+  if (named.length === 0) {
+    for (const candidate of sourceCandidates) {
+      const file = await read(candidate, ['sources'])
+      if (file !== undefined) return file ? [file] : []
+    }
+    return []
   }
-  return undefined
+  const files = await Promise.all(named.map((relative, index) => read(relative, typeof config.sources === 'string' ? ['sources'] : ['sources', index])))
+  return files.flatMap((file, index) => {
+    const at = typeof config.sources === 'string' ? ['sources'] : ['sources', index]
+    if (file === undefined) missing(at, `the sources registry \`${named[index]}\``)
+    return file ? [file] : []
+  })
 }

@@ -12,7 +12,8 @@ export interface UnreadFile extends SchemaProblem {
 /** The files a project reads, relative to its folder, as the load stage found them. */
 export interface ReadFiles {
   markdown: readonly string[]
-  registry: string | undefined
+  /** The sources registries read (`sources:`, one file or several). */
+  registries: readonly string[]
   glossary: string | undefined
   csl: string | undefined
 }
@@ -75,10 +76,10 @@ function unreadMessage(file: string, name: string, read: ReadFiles, markdown: Re
     return `Unexpected Markdown file \`${file}\` that no edition reads, expected it in an edition's \`files\` in ${configName} (or a name starting with \`_\` to keep it out)`
   }
   if (registryNames.has(lower) || extension === '.bib') {
-    if (isRead(read.registry)) return undefined
-    return read.registry
-      ? `Unexpected sources file \`${file}\` beside \`${read.registry}\`, the registry read: expected one registry, or \`sources: ${file}\` in ${configName} to read this one instead`
-      : `Unexpected sources file \`${file}\` that is not read, expected \`sources: ${file}\` in ${configName} to read it`
+    if (read.registries.some(isRead)) return undefined
+    if (read.registries.length === 0) return `Unexpected sources file \`${file}\` that is not read, expected \`sources: ${file}\` in ${configName} to read it`
+    const listed = read.registries.map(normal).join(', ')
+    return `Unexpected sources file \`${file}\` beside ${read.registries.map((name) => `\`${normal(name)}\``).join(', ')}, the ${read.registries.length > 1 ? 'registries' : 'registry'} read: expected \`sources: [${listed}, ${file}]\` in ${configName} to read it too, or \`sources: ${file}\` to read it instead`
   }
   if (glossaryNames.has(lower)) {
     if (isRead(read.glossary)) return undefined
@@ -97,7 +98,7 @@ function unreadMessage(file: string, name: string, read: ReadFiles, markdown: Re
 /** The root and the folders of the files read, inside the project only. */
 function foldersOf(read: ReadFiles): string[] {
   const folders = new Set([''])
-  for (const file of [...read.markdown, read.registry, read.glossary, read.csl]) {
+  for (const file of [...read.markdown, ...read.registries, read.glossary, read.csl]) {
     if (file === undefined) continue
     const folder = path.posix.dirname(normal(file))
     if (folder !== '.' && !folder.startsWith('..') && !path.posix.isAbsolute(folder)) folders.add(folder)

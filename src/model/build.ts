@@ -21,7 +21,8 @@ export interface ProjectInput {
   configFile: VFile
   /** Markdown files in reading order (full edition first), with the editions that include them. */
   markdown: Array<{file: VFile; editions: EditionName[]}>
-  sourcesFile: VFile | undefined
+  /** The sources registries, in the order `sources:` lists them (entries are read in that order). */
+  sourcesFiles: VFile[]
   glossaryFile: VFile | undefined
   /** The project's own CSL style (`citations.csl`), when it names one. */
   cslFile?: VFile | undefined
@@ -54,7 +55,11 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
   const {parse = parseMarkdown, sources = readSources} = readers
   const model = emptyModel(input)
   model.problems.push(...problems)
-  if (input.sourcesFile) model.sources = await sources(input.sourcesFile, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected: model.rejectedSources})
+  for (const file of input.sourcesFiles) {
+    const rejected: string[] = []
+    model.sources.push(...(await sources(file, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected})))
+    model.rejectedSources.push(...rejected.map((id) => ({id, file: file.path})))
+  }
   if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
   const figureSettings = JSON.stringify({scope: input.config.check.figures.scope, ignore: input.config.check.figures.ignore})
@@ -113,7 +118,7 @@ export function idFromPath(path: string): string {
 
 function emptyModel(input: ProjectInput): ReportModel {
   const files = new Map<string, VFile>([[input.configFile.path, input.configFile]])
-  if (input.sourcesFile) files.set(input.sourcesFile.path, input.sourcesFile)
+  for (const file of input.sourcesFiles) files.set(file.path, file)
   if (input.glossaryFile) files.set(input.glossaryFile.path, input.glossaryFile)
   if (input.cslFile) files.set(input.cslFile.path, input.cslFile)
   // An unread file's finding is at its first line: that line is all of its text that is shown.
@@ -129,7 +134,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     unreadFiles: (input.unreadFiles ?? []).map(({file, position, message}) => ({file, position, message})),
     citationStyle: input.citationStyle,
     outputProfile: input.outputProfile,
-    sourcesFile: input.sourcesFile?.path,
+    sourcesFiles: input.sourcesFiles.map((file) => file.path),
     glossary: [],
     glossaryFile: input.glossaryFile?.path,
     recommendations: [],

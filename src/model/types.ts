@@ -227,8 +227,8 @@ export interface ReportModel {
   files: Map<string, VFile>
   documents: MarkdownDocument[]
   sources: Array<Entry<Source>>
-  /** Ids of registry entries dropped because they failed their schema. */
-  rejectedSources: string[]
+  /** Registry entries dropped because they failed their schema: their ids, and the registry of each. */
+  rejectedSources: Array<{id: string; file: string}>
   /** Registry fields and entry types that no style prints (reported by `unread-field`). */
   unreadFields: SchemaProblem[]
   /** Files that look like the project's input but that nothing reads (unread-file). */
@@ -239,7 +239,8 @@ export interface ReportModel {
   outputProfile?: Uint8Array | undefined
   /** The style of notes, in-text citations and bibliography: the project's own or a default. */
   citationStyle: CslStyle
-  sourcesFile: string | undefined
+  /** The sources registries read, in order (`sources:` in rapporteur.yaml, or the default one found). */
+  sourcesFiles: string[]
   glossary: Array<Entry<GlossaryEntry>>
   glossaryFile: string | undefined
   recommendations: Recommendation[]

@@ -3,7 +3,7 @@ import {check} from '../../src/api/check.js'
 import {findUnreadFiles, unreadFiles, type ReadFiles} from '../../src/load/unread-files.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
-const sample: ReadFiles = {markdown: ['chapters/01-constat.md', 'chapters/02-enjeux.md', 'synthese.md'], registry: 'sources.yaml', glossary: 'glossary.yaml', csl: undefined}
+const sample: ReadFiles = {markdown: ['chapters/01-constat.md', 'chapters/02-enjeux.md', 'synthese.md'], registries: ['sources.yaml'], glossary: 'glossary.yaml', csl: undefined}
 
 /** The files reported, given file names by folder. */
 const reported = (listing: Record<string, string[]>, read: ReadFiles = sample) => unreadFiles(new Map(Object.entries(listing)), read).map((problem) => problem.file)
@@ -28,15 +28,22 @@ describe('unreadFiles', () => {
   test('a second registry is reported beside the one read, a BibTeX file when none is read', () => {
     const [beside] = unreadFiles(new Map([['', ['sources.yaml', 'sources.bib']]]), sample)
     expect(beside).toMatchObject({file: 'sources.bib', position: {start: {line: 1, column: 1}}})
-    expect(beside!.message).toMatch(/^Unexpected sources file `sources\.bib` beside `sources\.yaml`, the registry read/)
-    const [alone] = unreadFiles(new Map([['', ['Ma bibliothèque.bib']]]), {...sample, registry: undefined})
+    expect(beside!.message).toBe('Unexpected sources file `sources.bib` beside `sources.yaml`, the registry read: expected `sources: [sources.yaml, sources.bib]` in rapporteur.yaml to read it too, or `sources: sources.bib` to read it instead')
+    const [alone] = unreadFiles(new Map([['', ['Ma bibliothèque.bib']]]), {...sample, registries: []})
     expect(alone!.message).toBe('Unexpected sources file `Ma bibliothèque.bib` that is not read, expected `sources: Ma bibliothèque.bib` in rapporteur.yaml to read it')
+  })
+
+  test('several registries read: none of them is reported, a third one is, with the list to write', () => {
+    const read = {...sample, registries: ['sources.yaml', './biblio/zotero.json']}
+    const problems = unreadFiles(new Map([['', ['sources.yaml', 'sources.bib']], ['biblio', ['zotero.json']]]), read)
+    expect(problems.map((problem) => problem.file)).toEqual(['sources.bib'])
+    expect(problems[0]!.message).toMatch(/^Unexpected sources file `sources\.bib` beside `sources\.yaml`, `biblio\/zotero\.json`, the registries read: expected `sources: \[sources\.yaml, biblio\/zotero\.json, sources\.bib\]`/)
   })
 
   test('a registry named in a folder of its own: that folder is looked at too', async () => {
     const dir = await writeProject({'rapporteur.yaml': `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\nsources: biblio/zotero.bib\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`, 'biblio/zotero.bib': '@report{enquete-2024,\n  title = {Enquête},\n  author = {{Observatoire}},\n  year = {2024}\n}\n', 'biblio/ancien.bib': '% old\n'})
     try {
-      const found = await findUnreadFiles(dir, {markdown: ['chapters/intro.md'], registry: 'biblio/zotero.bib', glossary: 'glossary.yaml', csl: undefined})
+      const found = await findUnreadFiles(dir, {markdown: ['chapters/intro.md'], registries: ['biblio/zotero.bib'], glossary: 'glossary.yaml', csl: undefined})
       expect(found.map((problem) => [problem.file, problem.firstLine])).toEqual([['sources.yaml', '- id: enquete-2024'], ['biblio/ancien.bib', '% old']])
     } finally {
       await removeProject(dir)
@@ -51,7 +58,7 @@ describe('unreadFiles', () => {
   test('folders outside the project are never listed', async () => {
     const dir = await writeProject({})
     try {
-      const found = await findUnreadFiles(dir, {markdown: ['chapters/intro.md', '../elsewhere/x.md', '/etc/y.md'], registry: 'sources.yaml', glossary: 'glossary.yaml', csl: undefined})
+      const found = await findUnreadFiles(dir, {markdown: ['chapters/intro.md', '../elsewhere/x.md', '/etc/y.md'], registries: ['sources.yaml'], glossary: 'glossary.yaml', csl: undefined})
       expect(found).toEqual([])
     } finally {
       await removeProject(dir)

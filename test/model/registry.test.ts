@@ -28,7 +28,7 @@ describe('sources registry formats', () => {
       2
     )
     const {model, findings} = await load({'sources.json': json, 'sources.yaml': undefined as unknown as string})
-    expect(model.sourcesFile).toBe('sources.json')
+    expect(model.sourcesFiles).toEqual(['sources.json'])
     expect(model.sources.map((entry) => [entry.value.id, entry.value.type, entry.value.kind, entry.value.author, entry.value.date, entry.value.publisher])).toEqual([
       ['enquete-2024', 'report', 'survey', ['Observatoire'], '2024', undefined],
       ['doe-2020', 'article-journal', 'article', ['Jane Doe'], '2020-05', 'Revue']
@@ -58,7 +58,7 @@ describe('sources registry formats', () => {
 }
 `
     const {model, findings} = await load({'sources.bib': bib, 'sources.yaml': undefined as unknown as string})
-    expect(model.sourcesFile).toBe('sources.bib')
+    expect(model.sourcesFiles).toEqual(['sources.bib'])
     expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024', 'doe-2020', 'orphan-2023'])
     expect(findings).toEqual([
       'sources.bib:15:1 source-incomplete: Unexpected @online `orphan-2023` without `url`, expected what a reader needs to find it again',
@@ -157,3 +157,57 @@ describe('sources registry formats', () => {
     expect(findings).toContainEqual('sources.yaml:12:3 schema: Unexpected key `jornal` in entry `doe-2020`')
   })
 })
+
+/** Pandoc's `bibliography: [a.bib, b.json]`: `sources:` lists several registries, read in turn. */
+describe('several registries', () => {
+  const config = (sources: string) => `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\nsources:\n${sources}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`
+  const zotero = (items: object[]) => JSON.stringify(items, null, 2)
+  const doe = {id: 'doe-2020', type: 'article-journal', title: 'Un article', author: [{family: 'Doe', given: 'Jane'}], issued: {'date-parts': [[2020, 5]]}, 'container-title': 'Revue'}
+
+  test('entries of every registry listed are citable, in the order of the list, and none is reported unread', async () => {
+    const {model, findings} = await load({'rapporteur.yaml': config('  - sources.yaml\n  - biblio/zotero.json'), 'biblio/zotero.json': zotero([doe])})
+    expect(model.sourcesFiles).toEqual(['sources.yaml', 'biblio/zotero.json'])
+    expect(model.sources.map((entry) => [entry.file, entry.value.id])).toEqual([
+      ['sources.yaml', 'enquete-2024'],
+      ['biblio/zotero.json', 'doe-2020']
+    ])
+    expect(findings).toEqual([])
+  })
+
+  test('one file as a string, or as a list of one, reads the same', async () => {
+    const {model, findings} = await load({'rapporteur.yaml': config('  [biblio/zotero.json]'), 'biblio/zotero.json': zotero([doe, {...doe, id: 'enquete-2024'}]), 'sources.yaml': undefined as unknown as string})
+    expect(model.sourcesFiles).toEqual(['biblio/zotero.json'])
+    expect(findings).toEqual([])
+  })
+
+  test('an id in two registries is a duplicate at the second, pointing at the first', async () => {
+    const {findings} = await load({'rapporteur.yaml': config('  - sources.yaml\n  - sources.json'), 'sources.json': zotero([doe, {...doe, id: 'enquete-2024'}]), 'sources.yaml': baseSources})
+    expect(findings).toEqual(['sources.json:23:11 duplicate-id: Unexpected duplicate source id `enquete-2024`, expected a unique one (first defined at sources.yaml:1:7)'])
+  })
+
+  test('a missing registry is reported at its place in the list, and the others are read', async () => {
+    const {model, findings} = await load({'rapporteur.yaml': config('  - sources.yaml\n  - zotero.json'), 'sources.yaml': baseSources})
+    expect(findings).toEqual(['rapporteur.yaml:8:5 schema: Cannot find the sources registry `zotero.json`, expected a file in the report folder', 'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry'])
+    expect(model.sourcesFiles).toEqual(['sources.yaml'])
+  })
+
+  test('a file listed twice stops the project at its second place', async () => {
+    const dir = await writeProject({'rapporteur.yaml': config('  - sources.yaml\n  - ./sources.yaml')})
+    made.push(dir)
+    const result = await check(dir)
+    expect(result.ok).toBe(false)
+    expect(result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))).toEqual(['rapporteur.yaml:8:5 Unexpected value for `sources[1]`: `./sources.yaml` is listed twice in `sources`, expected each file once'])
+  })
+
+  test('a citation of an entry a registry rejected names that registry', async () => {
+    const {findings} = await load({'rapporteur.yaml': config('  - sources.yaml\n  - zotero.json'), 'zotero.json': zotero([{...doe, author: 'Doe'}])})
+    expect(findings).toContainEqual('chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`: its entry in zotero.json is invalid, see the `schema` finding there')
+  })
+})
+
+const baseSources = `- id: enquete-2024
+  type: survey
+  title: Enquête nationale
+  author: Observatoire
+  date: 2024
+`

@@ -35,9 +35,9 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
   },
   check({model, report}) {
     const known = new Set(model.sources.map((entry) => entry.value.id))
-    const rejected = new Set(model.rejectedSources)
+    const rejected = new Map(model.rejectedSources.map(({id, file}) => [id, file]))
     // A key whose entry exists but is invalid gets its own message: the fix is in the registry.
-    const why = (key: string) => (rejected.has(key) ? `: its entry in ${model.sourcesFile ?? 'the registry'} is invalid, see the \`schema\` finding there` : `, expected a key of the sources registry${didYouMean(key, known)}`)
+    const why = (key: string) => (rejected.has(key) ? `: its entry in ${rejected.get(key)} is invalid, see the \`schema\` finding there` : `, expected a key of the sources registry${didYouMean(key, known)}`)
     for (const citation of model.citations) {
       if (known.has(citation.key)) continue
       // `@fig-x`, `@tbl-x`: a Quarto cross-reference, which `unsupported-syntax` explains.

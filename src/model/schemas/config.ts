@@ -75,7 +75,8 @@ export const configSchema = z.strictObject({
     .optional(),
   axes: z.array(axisSchema).min(1),
   editions: z.strictObject({full: editionSchema, synthesis: editionSchema.optional()}),
-  sources: z.string().optional(),
+  /** The sources registry: one file, or several read in turn (Pandoc's `bibliography:` list), e.g. `[sources.yaml, zotero.json]`. */
+  sources: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
   glossary: z.string().default('glossary.yaml'),
   theme: themeNameSchema.default('default'),
   citations: z.strictObject({style: z.enum(['notes', 'author-date']).default('notes'), csl: z.string().optional()}).default({style: 'notes'}),
@@ -99,12 +100,24 @@ export const refinedConfigSchema = configSchema.superRefine((config, context) =>
       files.add(normal)
     })
   }
+  // A registry listed twice would be read twice, every one of its ids a duplicate.
+  const registries = new Set<string>()
+  registryFiles(config).forEach((file, index) => {
+    const normal = normalProjectPath(file)
+    if (registries.has(normal)) context.addIssue({code: 'custom', path: ['sources', index], message: `\`${file}\` is listed twice in \`sources\`, expected each file once`})
+    registries.add(normal)
+  })
   // Two editions with one output name would overwrite each other's files (case-insensitive file systems too).
   const synthesis = config.editions.synthesis
   if (synthesis && synthesis.output.toLowerCase() === config.editions.full.output.toLowerCase()) {
     context.addIssue({code: 'custom', path: ['editions', 'synthesis', 'output'], message: `an output name other than the full edition's \`${config.editions.full.output}\``})
   }
 })
+
+/** The registry files `sources:` names, in the order they are read (none: the default names are looked for). */
+export function registryFiles(config: Pick<Config, 'sources'>): string[] {
+  return config.sources === undefined ? [] : typeof config.sources === 'string' ? [config.sources] : config.sources
+}
 
 export type Config = z.infer<typeof configSchema>
 export type Edition = z.infer<typeof editionSchema>
