@@ -14,11 +14,12 @@ import {cslStyleProblems} from './csl-style-file.js'
 import {readConfigFile, readProjectFile, readProjectFiles, RefusedFileError} from './read-project.js'
 import {resolveInside} from './sandbox.js'
 import {findUnreadFiles} from './unread-files.js'
+import {registryExtensions, registryFormat} from '../model/registry/formats.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
 export type LoadResult = {ok: true; input: ProjectInput; problems: SchemaProblem[]; configSource: YamlSource} | {ok: false; configFile: VFile}
 
-const sourceCandidates = ['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib']
+const sourceCandidates = ['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib', 'sources.ris']
 
 /** Read `rapporteur.yaml`, validate it, then read every file it names. */
 export async function loadProject(dir: string): Promise<LoadResult> {
@@ -58,7 +59,9 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     else missing(entry.configPath, `\`${entry.path}\``)
   })
 
-  const sourcesFiles = await readRegistries(dir, config, (relative, at) => readOne(relative, at), missing)
+  const unreadable = (at: PropertyKey[], name: string) =>
+    problems.push({file: configFile.path, position: positionOfPath(configSource, at), message: `Cannot read \`${name}\` as a sources registry, expected a file ending in ${registryExtensions.map((extension) => `\`${extension}\``).join(', ')} (from a reference manager, export CSL JSON, BibTeX or RIS)`})
+  const sourcesFiles = await readRegistries(config, (relative, at) => readOne(relative, at), missing, unreadable)
   const glossaryFile = await readOne(config.glossary, ['glossary'])
   if (glossaryFile === undefined && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
 
@@ -117,7 +120,7 @@ function markdownOrder(config: Config): Array<{path: string; editions: EditionNa
  * The registry files `sources:` names, each read in turn (a missing or refused one is reported at
  * its place in the list), or else the first of the default names found.
  */
-async function readRegistries(dir: string, config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string) => void): Promise<VFile[]> {
+async function readRegistries(config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string) => void, unreadable: (at: PropertyKey[], name: string) => void): Promise<VFile[]> {
   const named = registryFiles(config)
   if (named.length === 0) {
     for (const candidate of sourceCandidates) {
@@ -126,10 +129,17 @@ async function readRegistries(dir: string, config: Config, read: (relative: stri
     }
     return []
   }
-  const files = await Promise.all(named.map((relative, index) => read(relative, typeof config.sources === 'string' ? ['sources'] : ['sources', index])))
+  const placeOf = (index: number) => (typeof config.sources === 'string' ? ['sources'] : ['sources', index])
+  const files = await Promise.all(
+    named.map((relative, index) => {
+      // Read as YAML, an EndNote XML or a `.txt` would give a stream of findings about its lines.
+      if (registryFormat(relative) !== undefined) return read(relative, placeOf(index))
+      unreadable(placeOf(index), relative)
+      return null
+    })
+  )
   return files.flatMap((file, index) => {
-    const at = typeof config.sources === 'string' ? ['sources'] : ['sources', index]
-    if (file === undefined) missing(at, `the sources registry \`${named[index]}\``)
+    if (file === undefined) missing(placeOf(index), `the sources registry \`${named[index]}\``)
     return file ? [file] : []
   })
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {normalProjectPath as normal} from '../model/project-path.js'
 import type {SchemaProblem} from '../model/types.js'
 import {configName} from './read-project.js'
+import {registryFormat} from '../model/registry/formats.js'
 
 /** A file nothing reads, its finding at line 1, with that line's text for the excerpt. */
 export interface UnreadFile extends SchemaProblem {
@@ -21,7 +22,7 @@ export interface ReadFiles {
 const markdownExtensions = new Set(['.md', '.markdown', '.qmd', '.rmd'])
 /** A repository's own files, which a report folder that is also a repository holds. */
 const repositoryFiles = new Set(['readme', 'license', 'licence', 'changelog', 'contributing', 'code_of_conduct', 'security', 'authors'])
-const registryNames = new Set(['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib'])
+const registryNames = new Set(['sources.yaml', 'sources.yml', 'sources.json', 'sources.bib', 'sources.ris'])
 const glossaryNames = new Set(['glossary.yaml', 'glossary.yml'])
 
 /**
@@ -75,7 +76,7 @@ function unreadMessage(file: string, name: string, read: ReadFiles, markdown: Re
     if (markdown.has(file) || repositoryFiles.has(lower.split('.')[0]!)) return undefined
     return `Unexpected Markdown file \`${file}\` that no edition reads, expected it in an edition's \`files\` in ${configName} (or a name starting with \`_\` to keep it out)`
   }
-  if (registryNames.has(lower) || extension === '.bib') {
+  if (registryNames.has(lower) || (registryFormat(lower) !== undefined && registryFormat(lower) !== 'yaml' && registryFormat(lower) !== 'csl-json')) {
     if (read.registries.some(isRead)) return undefined
     if (read.registries.length === 0) return `Unexpected sources file \`${file}\` that is not read, expected \`sources: ${file}\` in ${configName} to read it`
     const listed = read.registries.map(normal).join(', ')

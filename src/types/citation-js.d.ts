@@ -15,6 +15,7 @@ declare module '@citation-js/core' {
   }
 }
 declare module '@citation-js/plugin-bibtex'
+declare module '@citation-js/plugin-ris'
 declare module '@citation-js/plugin-csl'
 declare module '@citation-js/plugin-bibtex/lib/input/value.js'
 

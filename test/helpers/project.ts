@@ -35,7 +35,7 @@ export async function writeProject(files: Record<string, string>, base: Record<s
   const dir = into ?? (await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-')))
   const all = {...base, ...files}
   // A project has one registry: an example that brings CSL-JSON or BibTeX does without the base's YAML.
-  if (('sources.json' in files || 'sources.bib' in files) && !('sources.yaml' in files)) delete all['sources.yaml']
+  if (('sources.json' in files || 'sources.bib' in files || 'sources.ris' in files) && !('sources.yaml' in files)) delete all['sources.yaml']
   const extra = Object.keys(files).filter((name) => name.startsWith('chapters/') && name !== 'chapters/intro.md' && name.endsWith('.md'))
   if (extra.length > 0 && !files['rapporteur.yaml']) {
     all['rapporteur.yaml'] = all['rapporteur.yaml']!.replace('files: [chapters/intro.md]', `files: [chapters/intro.md, ${extra.join(', ')}]`)

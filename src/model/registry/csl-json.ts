@@ -1,9 +1,9 @@
 import type {VFile} from 'vfile'
 import {parseYaml} from '../../parse/yaml.js'
-import {cslItemSchema, cslVariables, type CslItem} from '../schemas/csl.js'
+import {cslDateVariables, cslItemSchema, cslVariables, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
-import {validateEntries, yamlPlaces} from './entries.js'
+import {validateEntries, yamlPlaces, type PlaceOf} from './entries.js'
 import {sourceView} from './source-view.js'
 import {UnreadFields} from './unread-fields.js'
 
@@ -15,9 +15,30 @@ export function readCslJson(file: VFile, problems: SchemaProblem[], unread: Sche
   const source = parseYaml(file)
   for (const error of source.errors) problems.push({file: file.path, ...error})
   if (source.data === undefined) return []
-  const placeOf = yamlPlaces(source)
-  const entries = validateEntries(source.data, cslItemSchema, file.path, placeOf, problems, rejected) as Array<Entry<CslItem>>
-  const notes = new UnreadFields(file.path)
+  return readCslItems(source.data, file.path, yamlPlaces(source), {problems, unread, rejected})
+}
+
+/**
+ * Pandoc's CSL YAML (`references:` and a list of CSL items, as `pandoc refs.bib -s -t markdown`
+ * writes it): the items read as CSL-JSON's, at their places under `references`. Pandoc writes a
+ * date as YAML text or a number (`issued: 2020-05`, `issued: 2020`): a number is read as its text,
+ * an EDTF date as CSL-JSON's is.
+ */
+export function readCslYaml(references: unknown, file: string, placeOf: PlaceOf, findings: {problems: SchemaProblem[]; unread: SchemaProblem[]; rejected: string[]}): Array<Entry<Source>> {
+  const items = Array.isArray(references) ? references.map(withTextDates) : references
+  return readCslItems(items, file, (path, keyOnly) => placeOf(['references', ...path], keyOnly), findings)
+}
+
+function withTextDates(item: unknown): unknown {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+  const copy: Record<string, unknown> = {...item}
+  for (const name of cslDateVariables) if (typeof copy[name] === 'number') copy[name] = String(copy[name])
+  return copy
+}
+
+function readCslItems(data: unknown, file: string, placeOf: PlaceOf, {problems, unread, rejected}: {problems: SchemaProblem[]; unread: SchemaProblem[]; rejected: string[]}): Array<Entry<Source>> {
+  const entries = validateEntries(data, cslItemSchema, file, placeOf, problems, rejected) as Array<Entry<CslItem>>
+  const notes = new UnreadFields(file)
   for (const entry of entries) {
     for (const key of Object.keys(entry.value)) {
       // `file` is rapporteur's archived copy, read from sources.yaml only: say so rather than "no style prints it".

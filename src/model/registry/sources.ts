@@ -3,7 +3,9 @@ import {parseYaml} from '../../parse/yaml.js'
 import {sourceEntrySchema, type Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
 import {readBibtex} from './bibtex.js'
-import {readCslJson} from './csl-json.js'
+import {readCslJson, readCslYaml} from './csl-json.js'
+import {readRis} from './ris.js'
+import {registryFormat} from './formats.js'
 import {validateEntries, yamlPlaces} from './entries.js'
 import {sourceFromYaml} from './from-yaml-entry.js'
 
@@ -17,14 +19,32 @@ export interface RegistryFindings {
   rejected: string[]
 }
 
-/** Read the sources registry, whichever of the three formats it is written in, as whole CSL items. */
+/**
+ * Read a sources registry, whichever format it is written in (rapporteur's YAML, Pandoc's CSL YAML,
+ * CSL-JSON, BibTeX or BibLaTeX, RIS), as whole CSL items.
+ */
 export async function readSources(file: VFile, lang: string, findings: RegistryFindings): Promise<Array<Entry<Source>>> {
   const {problems, unread, rejected} = findings
-  if (file.path.endsWith('.bib')) return readBibtex(file, lang, problems, unread, rejected)
-  if (file.path.endsWith('.json')) return readCslJson(file, problems, unread, rejected)
+  const format = registryFormat(file.path)
+  if (format === 'bibtex') return readBibtex(file, lang, problems, unread, rejected)
+  if (format === 'csl-json') return readCslJson(file, problems, unread, rejected)
+  if (format === 'ris') return readRis(file, problems, unread, rejected)
+  // YAML: the load stage reads no registry of another name.
   const source = parseYaml(file)
   for (const error of source.errors) problems.push({file: file.path, ...error})
   if (source.data === undefined) return []
-  const entries = validateEntries(source.data, sourceEntrySchema, file.path, yamlPlaces(source), problems, rejected)
+  const placeOf = yamlPlaces(source)
+  if (isCslYaml(source.data)) {
+    for (const key of Object.keys(source.data).filter((name) => name !== 'references')) {
+      problems.push({file: file.path, position: placeOf([key], true), message: `Unexpected key \`${key}\` beside \`references\` in Pandoc's CSL YAML, expected the sources alone: it is not read`})
+    }
+    return readCslYaml(source.data.references, file.path, placeOf, findings)
+  }
+  const entries = validateEntries(source.data, sourceEntrySchema, file.path, placeOf, problems, rejected)
   return entries.map((entry) => ({...entry, value: sourceFromYaml(entry.value, lang)}))
+}
+
+/** Pandoc's CSL YAML: a map whose `references` holds the items (rapporteur's own YAML is a list). */
+function isCslYaml(data: unknown): data is {references: unknown} {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && 'references' in data
 }
