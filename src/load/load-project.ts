@@ -4,6 +4,7 @@ import type {ProjectInput} from '../model/build.js'
 import {refinedConfigSchema, registryFiles, type Config, type EditionName} from '../model/schemas/config.js'
 import type {SchemaProblem} from '../model/types.js'
 import {reportZodIssues} from '../model/zod-issues.js'
+import {configHints} from '../model/schemas/config-hints.js'
 import {validationOptions} from '../model/validation-options.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
 import {readFile} from 'node:fs/promises'
@@ -29,7 +30,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   if (configSource.errors.length > 0) return {ok: false, configFile}
   const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
   if (!result.success) {
-    reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml', refinedConfigSchema)
+    reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml', refinedConfigSchema, configHints)
     return {ok: false, configFile}
   }
   const config = result.data

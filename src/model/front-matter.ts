@@ -3,7 +3,7 @@ import {z} from 'zod'
 import type {VFile} from 'vfile'
 import {positionOfPath, parseYaml} from '../parse/yaml.js'
 import {frontMatterSchema, type FrontMatter} from './schemas/front-matter.js'
-import {describeIssue} from './zod-issues.js'
+import {describeIssue, eachKeyApart} from './zod-issues.js'
 import {validationOptions} from './validation-options.js'
 import type {SchemaProblem} from './types.js'
 
@@ -19,7 +19,7 @@ export function readFrontMatter(file: VFile, tree: Root, problems: SchemaProblem
   if (source.data === undefined || source.data === null) return {}
   const result = frontMatterSchema.safeParse(source.data, validationOptions())
   if (result.success) return result.data
-  for (const issue of result.error.issues) {
+  for (const issue of eachKeyApart(result.error.issues)) {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path
     const message = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? unknownKeys(issue.keys) : describeIssue(issue, 'front matter')
     problems.push({file: file.path, position: positionOfPath(source, path, issue.code === 'unrecognized_keys'), message})

@@ -12,15 +12,24 @@ export type Locate = (path: ReadonlyArray<PropertyKey>, keyOnly: boolean) => Pos
  * Report every zod issue as a `schema` diagnostic at the place `locate` gives for its path; with
  * the `schema` validated, a key it does not know is reported with those it does.
  */
-export function reportZodIssues(file: VFile, issues: ReadonlyArray<z.core.$ZodIssue>, locate: Locate, label: string, schema?: z.ZodType): void {
-  for (const issue of issues) {
+export function reportZodIssues(file: VFile, issues: ReadonlyArray<z.core.$ZodIssue>, locate: Locate, label: string, schema?: z.ZodType, hints: Readonly<Record<string, string>> = {}): void {
+  for (const issue of eachKeyApart(issues)) {
     const flat = collapseUnion(issue)
-    addMessage(file, describeIssue(flat, label, schema && flat.code === 'unrecognized_keys' ? keysAt(schema, flat.path) : undefined), {
+    const hint = flat.code === 'unrecognized_keys' && flat.path.length === 0 ? hints[flat.keys[0]!] : undefined
+    addMessage(file, hint ? `${describeIssue(flat, label)}: ${hint}` : describeIssue(flat, label, schema && flat.code === 'unrecognized_keys' ? keysAt(schema, flat.path) : undefined), {
       ruleId: 'schema',
       severity: 'error',
       place: flat.code === 'unrecognized_keys' ? locate([...flat.path, flat.keys[0] ?? ''], true) : locate(flat.path, false)
     })
   }
+}
+
+/**
+ * zod reports all the keys an object should not have in one issue; each is a mistake of its own,
+ * reported at its own place, with the closest known key to it.
+ */
+export function eachKeyApart(issues: ReadonlyArray<z.core.$ZodIssue>): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => (issue.code === 'unrecognized_keys' && issue.keys.length > 1 ? issue.keys.map((key) => ({...issue, keys: [key]})) : [issue]))
 }
 
 /** A union failure lists one error per branch; keep the branch that got furthest, as users expect one line. */

@@ -11,10 +11,29 @@ test('a Quarto chapter’s front matter: the keys rapporteur does not read are r
   made.push(dir)
   const result = await check(dir)
   const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
+  // One finding a key, each at its own line.
   expect(messages).toEqual([
-    "chapters/intro.md:3:1 schema Unexpected keys `author`, `format`, `bibliography` in front matter, expected `title`, `id` or `toc`; the report's own settings are in rapporteur.yaml (`author` is `authors` there, `bibliography` is `sources` there): they are not read"
+    "chapters/intro.md:3:1 schema Unexpected key `author` in front matter, expected `title`, `id` or `toc`; the report's own settings are in rapporteur.yaml (`author` is `authors` there): it is not read",
+    'chapters/intro.md:4:1 schema Unexpected key `format` in front matter, expected `title`, `id` or `toc`: it is not read',
+    "chapters/intro.md:5:1 schema Unexpected key `bibliography` in front matter, expected `title`, `id` or `toc`; the report's own settings are in rapporteur.yaml (`bibliography` is `sources` there): it is not read"
   ])
   // Not "Missing title of the chapter": its `title:` is read.
   if (!result.ok) throw new Error('project did not load')
   expect(result.model.documents.find((document) => document.path === 'chapters/intro.md')?.title).toBe('Constat')
+})
+
+test("rapporteur.yaml with Pandoc's and Quarto's keys: each reported at its line, with where the setting is", async () => {
+  const dir = await writeProject({})
+  made.push(dir)
+  const {writeFile, readFile} = await import('node:fs/promises')
+  const config = `${dir}/rapporteur.yaml`
+  await writeFile(config, `${await readFile(config, 'utf8')}bibliography: [refs.bib, zotero.json]\ncsl: apa.csl\norganization: Fondation\ntoc: true\n`)
+  const result = await check(dir)
+  expect(result.ok).toBe(false)
+  expect(result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))).toEqual([
+    "rapporteur.yaml:10:1 Unexpected key `bibliography` in rapporteur.yaml: Pandoc's `bibliography` is `sources` here, one file or a list (`sources: [references.bib, zotero.json]`)",
+    'rapporteur.yaml:11:1 Unexpected key `csl` in rapporteur.yaml: a CSL style is `citations: {csl: styles/my-style.csl}` here',
+    'rapporteur.yaml:12:1 Unexpected key `organization` in rapporteur.yaml, expected one of its keys, did you mean `organisation`?',
+    'rapporteur.yaml:13:1 Unexpected key `toc` in rapporteur.yaml: a table of contents is set for each edition: `editions: {full: {toc: true}}`'
+  ])
 })

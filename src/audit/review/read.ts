@@ -2,7 +2,7 @@ import type {VFile} from 'vfile'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {reviewFileSchema, type ReviewFile} from '../../model/schemas/review.js'
 import type {SchemaProblem} from '../../model/types.js'
-import {describeIssue} from '../../model/zod-issues.js'
+import {describeIssue, eachKeyApart} from '../../model/zod-issues.js'
 import {validationOptions} from '../../model/validation-options.js'
 import {parseYaml, positionOfPath} from '../../parse/yaml.js'
 
@@ -28,7 +28,7 @@ export function parseReview(file: VFile, problems: SchemaProblem[]): ReviewFile 
   const located = source.errors.length === 0
   const result = reviewFileSchema.safeParse(data, validationOptions())
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of eachKeyApart(result.error.issues)) {
       const keyOnly = issue.code === 'unrecognized_keys'
       const path = keyOnly ? [...issue.path, issue.keys[0] ?? ''] : issue.path
       const position = located ? positionOfPath(source, path, keyOnly) : positionFromOffsets(file, offset, offset)

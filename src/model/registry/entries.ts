@@ -1,7 +1,7 @@
 import type {Position} from 'unist'
 import type {z} from 'zod'
 import {positionOfPath, type YamlSource} from '../../parse/yaml.js'
-import {describeIssue} from '../zod-issues.js'
+import {describeIssue, eachKeyApart} from '../zod-issues.js'
 import {keysAt} from '../schema-keys.js'
 import {validationOptions} from '../validation-options.js'
 import type {Entry, SchemaProblem} from '../types.js'
@@ -31,7 +31,7 @@ export function validateEntries<T extends {id: string}>(
   items.forEach((item: unknown, index) => {
     const result = schema.safeParse(item, options)
     if (!result.success) {
-      for (const issue of result.error.issues) {
+      for (const issue of eachKeyApart(result.error.issues)) {
         const unknownKey = issue.code === 'unrecognized_keys'
         const path = unknownKey ? [...issue.path, issue.keys[0] ?? ''] : issue.path
         const id = (item as {id?: unknown} | null)?.id
