@@ -1,10 +1,11 @@
-import {open} from 'node:fs/promises'
+import {open, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {imageSize} from 'image-size'
 import {isWebAddress} from '../model/address.js'
 import type {ImageFile, ImageUse} from '../model/types.js'
 import {imageKey} from '../render/images.js'
 import {resolveInside} from './sandbox.js'
+import {readSvg} from './svg-image.js'
 
 /** Images are larger than chapters: a 300 dpi page is tens of megabytes. */
 const maxImageBytes = 200 * 1024 * 1024
@@ -56,11 +57,12 @@ async function describe(file: string): Promise<Omit<ImageFile, 'tried' | 'path'>
   try {
     const {bytesRead} = await handle.read(buffer, 0, headerBytes, 0)
     const size = imageSize(buffer.subarray(0, bytesRead))
+    if (size.type === 'svg') return {format: 'svg', width: size.width, height: size.height, svg: readSvg(await readFile(file, 'utf8'))}
     return {format: size.type, width: size.width, height: size.height, ...(size.type && !browserFormats.has(size.type) ? {problem: 'unsupported' as const} : {})}
   } catch {
     // An SVG without a width, height or viewBox has no size, and is an image still.
     const head = new TextDecoder().decode(buffer.subarray(0, 4096))
-    return /<svg[\s>]/u.test(head) ? {format: 'svg'} : {problem: 'not-an-image'}
+    return /<svg[\s>]/u.test(head) ? {format: 'svg', svg: readSvg(await readFile(file, 'utf8'))} : {problem: 'not-an-image'}
   } finally {
     await handle.close()
   }

@@ -118,6 +118,21 @@ export interface ImageFile {
   /** Pixels, for raster images. */
   width?: number | undefined
   height?: number | undefined
+  /** For an SVG: the files it links to, which a browser does not load inside an image, or why its XML does not parse (load/svg-image.ts). */
+  svg?: SvgReading | undefined
+}
+
+/** A file an SVG names for the browser to load: a linked bitmap, another SVG's symbol, a stylesheet or font. */
+export interface SvgLink {
+  href: string
+  line: number
+  column: number
+}
+
+/** What an SVG shown as an image would lose: the files it links to, or all of it when its XML does not parse. */
+export interface SvgReading {
+  links: SvgLink[]
+  malformed?: {reason: string; line: number; column: number}
 }
 
 /** What a reference can point at. */

@@ -1,0 +1,61 @@
+import type {Element, Nodes} from 'xast'
+import {fromXml} from 'xast-util-from-xml'
+import type {SvgLink, SvgReading} from '../model/types.js'
+
+/** Elements whose `href` the browser would load (an `<a>`'s is followed, not loaded; a script does not run in an image). */
+const loadingElements = new Set(['image', 'feImage', 'use'])
+
+/** `url(…)` in CSS, quoted or not. */
+const cssUrl = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/gu
+
+/**
+ * Read an SVG for what it links to. Shown through `<img>`, as Markdown images are, an SVG is a
+ * sealed document: browsers load nothing it names outside itself (bitmaps Inkscape links instead
+ * of embedding, `<use href="icons.svg#x">`, a stylesheet or font by `url()`), so each is missing
+ * from the web page and the PDF without a word. An `#id` inside the file or a `data:` address
+ * is the SVG's own.
+ */
+export function readSvg(text: string): SvgReading {
+  let tree: Nodes
+  try {
+    tree = fromXml(text)
+  } catch (error) {
+    const place = (error as {place?: {line: number; column: number}}).place
+    const reason = error instanceof Error ? ((error as {reason?: string}).reason ?? error.message) : String(error)
+    return {links: [], malformed: {reason, line: place?.line ?? 1, column: place?.column ?? 1}}
+  }
+  const links: SvgLink[] = []
+  const add = (href: string, node: Nodes) => {
+    const trimmed = href.trim()
+    if (trimmed === '' || trimmed.startsWith('#') || /^data:/iu.test(trimmed)) return
+    links.push({href: trimmed, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1})
+  }
+  const visit = (node: Nodes) => {
+    if (node.type === 'element') {
+      visitElement(node, add)
+      for (const child of node.children) visit(child)
+    } else if (node.type === 'root') {
+      for (const child of node.children) visit(child)
+    }
+  }
+  visit(tree)
+  return {links}
+}
+
+function visitElement(element: Element, add: (href: string, node: Nodes) => void): void {
+  const name = element.name.replace(/^svg:/u, '')
+  if (loadingElements.has(name)) {
+    const href = element.attributes.href ?? element.attributes['xlink:href']
+    if (href !== undefined && href !== null) add(href, element)
+  }
+  const style = element.attributes.style
+  if (style) for (const url of cssUrls(style)) add(url, element)
+  if (name === 'style') {
+    const css = element.children.map((child) => (child.type === 'text' || child.type === 'cdata' ? child.value : '')).join('')
+    for (const url of cssUrls(css.replace(/\/\*[\s\S]*?\*\//gu, ''))) add(url, element)
+  }
+}
+
+function cssUrls(css: string): string[] {
+  return [...css.matchAll(cssUrl)].map((match) => match.slice(1).find((group) => group !== undefined) ?? '')
+}
