@@ -134,6 +134,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     unreadFiles: (input.unreadFiles ?? []).map(({file, position, message}) => ({file, position, message})),
     citationStyle: input.citationStyle,
     outputProfile: input.outputProfile,
+    configFile: input.configFile.path,
     sourcesFiles: input.sourcesFiles.map((file) => file.path),
     glossary: [],
     glossaryFile: input.glossaryFile?.path,

@@ -254,6 +254,8 @@ export interface ReportModel {
   outputProfile?: Uint8Array | undefined
   /** The style of notes, in-text citations and bibliography: the project's own or a default. */
   citationStyle: CslStyle
+  /** rapporteur.yaml, as its path in `files`. */
+  configFile: string
   /** The sources registries read, in order (`sources:` in rapporteur.yaml, or the default one found). */
   sourcesFiles: string[]
   glossary: Array<Entry<GlossaryEntry>>

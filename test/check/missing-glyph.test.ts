@@ -25,6 +25,22 @@ describe('missing-glyph', () => {
     ])
   })
 
+  test('the attributes blocks print, at the attribute; the others (ids, keys) are not read', async () => {
+    expect(await findings({'chapters/intro.md': `${base}:::viewpoint{author="Dr Ōtsuka ✓" role="Psychiatre → pédiatre"}\nUn avis.\n:::\n\n:::stat{#stat-→ value="≥ 40 %" source=enquete-2024}\ndes répondants.\n:::\n`})).toEqual([
+      'chapters/intro.md:3:14-34 Unexpected character `✓` (U+2713) that the text font, Source Serif 4, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
+      'chapters/intro.md:3:35-63 Unexpected character `→` (U+2192) that the text font, Source Serif 4, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
+      'chapters/intro.md:7:17-31 Unexpected character `≥` (U+2265) that the text font, Source Serif 4, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box'
+    ])
+  })
+
+  test("rapporteur.yaml's title in the heading font, the axes' labels in the text font, at their values", async () => {
+    const config = 'title: Agir ✓\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention → détection}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n'
+    expect(await findings({'rapporteur.yaml': config})).toEqual([
+      'rapporteur.yaml:1:8-14 Unexpected character `✓` (U+2713) that the heading font, Source Sans 3, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box',
+      'rapporteur.yaml:6:29-51 Unexpected character `→` (U+2192) that the text font, Source Serif 4, does not cover, expected a word or a character it has: the PDF would print it in another font of the machine, or as an empty box'
+    ])
+  })
+
   test('a ligature copied from a PDF: its letters', async () => {
     expect(await findings({'chapters/intro.md': `${base}Le ﬁnancement.\n`})).toEqual([
       'chapters/intro.md:3:4-5 Unexpected character `ﬁ` (U+FB01) that the text font, Source Serif 4, does not cover, expected `fi`: the PDF would print it in another font of the machine, or as an empty box'

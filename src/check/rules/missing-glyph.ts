@@ -1,4 +1,7 @@
 import type {Nodes} from 'mdast'
+import type {Position} from 'unist'
+import {visitParents} from 'unist-util-visit-parents'
+import {parseYaml, positionOfPath} from '../../parse/yaml.js'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {uncoveredPattern, type FontCoverage} from '../../model/glyphs.js'
 import {defineRule} from '../rule.js'
@@ -24,11 +27,16 @@ range, is not checked. Code and maths are not checked (they have their own fonts
 (\`au moins\` for \`≥\`), a character the font has, or add a font that has it to the theme
 (\`@font-face\` in \`theme/custom.css\`, docs/designers.md). Each character is reported once per file,
 at its first place, with how many times the file has it. The glossary's terms and definitions are
-checked too, at their field.`,
+checked too, at their field; so are the attributes blocks print (a stat's \`value\`, a viewpoint's
+\`author\` and \`role\`, a recommendation's \`actors\`, a callout's \`title\`), and what \`rapporteur.yaml\`
+prints on the cover and in the running heads: the title, subtitle and editions' titles (heading
+font), the organisation, authors and axes' labels (text font).`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : « 40 % » — c’est 1 € sur 5… `→ ≥` et $x \\geq 2$.\n'}],
     notOk: [
-      {'chapters/intro.md': '## Les chiffres ⚠️\n\nLa :term[sextorsion] progresse [@enquete-2024] → chez les 15 ans et plus (≥ 15 ans), ≥ 10 % des cas.\n'}
+      {'chapters/intro.md': '## Les chiffres ⚠️\n\nLa :term[sextorsion] progresse [@enquete-2024] → chez les 15 ans et plus (≥ 15 ans), ≥ 10 % des cas.\n'},
+      {'chapters/intro.md': ':::viewpoint{author="Dr Ōtsuka ✓" role="Psychiatre"}\nLa :term[sextorsion] progresse.\n:::\n\nUn constat [@enquete-2024].\n'},
+      {'rapporteur.yaml': 'title: Protéger les enfants → agir\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n'}
     ]
   },
   check({model, report}) {
@@ -56,6 +64,39 @@ checked too, at their field.`,
         report({file: document.path, position: positionFromOffsets(document.file, start, start + character.length)}, message(character, font, node, count > 1 ? ` (${count} times in this file)` : ''))
       }
     }
+    // The attributes blocks print, at the attribute as written.
+    for (const document of model.documents) {
+      visitParents(document.tree, (node) => {
+        if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return
+        const places = (node.data as {position?: {attributes?: Record<string, Position | undefined>}} | undefined)?.position?.attributes
+        for (const [name, value] of Object.entries(node.attributes ?? {})) {
+          if (!printedAttributes.has(name) || !value || !body) continue
+          const characters = new Set<string>()
+          missing(value, body, (character) => characters.add(character))
+          for (const character of characters) report({file: document.path, position: places?.[name] ?? node.position!}, message(character, body, 'text', ''))
+        }
+      })
+    }
+    // rapporteur.yaml's words on the cover, in the running heads and the axes' legends.
+    const configFile = model.files.get(model.configFile)
+    if (configFile) {
+      const source = parseYaml(configFile)
+      const {config} = model
+      const printed: Array<[PropertyKey[], string | undefined, FontCoverage | undefined, 'heading' | 'text']> = [
+        [['title'], config.title, heading, 'heading'],
+        [['subtitle'], config.subtitle, heading, 'heading'],
+        ...(['full', 'synthesis'] as const).map((name): [PropertyKey[], string | undefined, FontCoverage | undefined, 'heading'] => [['editions', name, 'title'], config.editions[name]?.title, heading, 'heading']),
+        [['organisation'], config.organisation, body, 'text'],
+        ...(config.authors ?? []).map((author, index): [PropertyKey[], string, FontCoverage | undefined, 'text'] => [['authors', index], author, body, 'text']),
+        ...config.axes.map((axis, index): [PropertyKey[], string, FontCoverage | undefined, 'text'] => [['axes', index, 'label'], axis.label, body, 'text'])
+      ]
+      for (const [at, value, font, kind] of printed) {
+        if (!value || !font) continue
+        const characters = new Set<string>()
+        missing(value, font, (character) => characters.add(character))
+        for (const character of characters) report({file: configFile.path, position: positionOfPath(source, at)}, message(character, font, kind, ''))
+      }
+    }
     // The glossary prints in the text font too, where `::glossary` stands: each term and definition, at its field.
     if (!body) return
     for (const entry of model.glossary) {
@@ -67,6 +108,9 @@ checked too, at their field.`,
     }
   }
 })
+
+/** Directive attributes the blocks print (the others are ids, keys and settings). */
+const printedAttributes: ReadonlySet<string> = new Set(['value', 'author', 'role', 'actors', 'title'])
 
 function message(character: string, font: FontCoverage, kind: 'heading' | 'text', times: string): string {
   const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
