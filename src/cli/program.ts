@@ -26,7 +26,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .command('check')
     .description('validate the report: schemas, sources, references, glossary, and a source for every figure')
     .argument('[dir]', 'report folder', 'report')
-    .addOption(new Option('--format <format>', 'output format (html: the reviewer\'s audit page)').choices(['pretty', 'json', 'sarif', 'github', 'html']).default('pretty'))
+    .addOption(new Option('--format <format>', 'output format (html: the reviewer\'s audit page)').choices(['pretty', 'json', 'sarif', 'github', 'gitlab', 'html']).default('pretty'))
     .option('--audit <file>', 'also write the audit report (one self-contained HTML page) to this file')
     .option('--review <file>', "the reviewer's marks to show in the audit page: a review.json saved from it (default: review.json in the report folder, when there is one)")
     .option('--no-review', 'show no review in the audit page, even if the report folder has a review.json')

@@ -112,6 +112,20 @@ describe('rapporteur check', () => {
     )
   })
 
+  test('gitlab output is a Code Quality report, paths from the repository root', async () => {
+    const {code, out} = await run(['check', 'unused-source', '--format', 'gitlab'])
+    expect(code).toBe(0)
+    const [issue, ...rest] = JSON.parse(out) as Array<Record<string, unknown>>
+    expect(rest).toEqual([])
+    expect(issue).toEqual({
+      description: 'Unexpected unused source `enquete-2024`, expected a citation of it somewhere in the report',
+      check_name: 'unused-source',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+      severity: 'minor',
+      location: {path: 'test/fixtures/unused-source/sources.yaml', lines: {begin: 1, end: 1}}
+    })
+  })
+
   test('a folder without rapporteur.yaml exits 2 with what to do, no stack trace', async () => {
     const {code, err} = await run(['check', 'no-such-folder'])
     expect(code).toBe(2)

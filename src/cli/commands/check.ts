@@ -3,6 +3,7 @@ import {check} from '../../api/check.js'
 import {renderAudit} from '../../audit/render-audit.js'
 import {rules} from '../../check/rules/index.js'
 import {formatGithub} from '../../diagnostics/reporters/github.js'
+import {formatGitlab} from '../../diagnostics/reporters/gitlab.js'
 import {formatPretty} from '../../diagnostics/reporters/pretty.js'
 import {formatSarif} from '../../diagnostics/reporters/sarif.js'
 import {countBySeverity, toJsonDiagnostics} from '../../diagnostics/to-json.js'
@@ -18,7 +19,7 @@ import {treeCacheWanted} from '../cache-setting.js'
 
 export interface CheckCommandOptions {
   /** `html` writes the reviewer's audit page instead of the findings (they are in the page). */
-  format: 'pretty' | 'json' | 'sarif' | 'github' | 'html'
+  format: 'pretty' | 'json' | 'sarif' | 'github' | 'gitlab' | 'html'
   /** Also write the audit page to this file, whatever `format` prints. */
   audit?: string
   /**
@@ -54,13 +55,12 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
     case 'sarif':
       io.stdout(formatSarif(diagnostics, {rules, version, place: await locateReport(folder), sources}))
       break
-    case 'github': {
-      // GitHub reads `file` from the repository root; outside a repository, from where rapporteur runs.
-      const place = await locateReport(folder)
-      const prefix = path.relative(io.cwd, folder).split(path.sep).join('/')
-      io.stdout(formatGithub(diagnostics, (file) => (place.root !== undefined ? pathFromRoot(place, file) : prefix ? `${prefix}/${file}` : file)))
+    case 'github':
+      io.stdout(formatGithub(diagnostics, await repositoryPaths(folder, io)))
       break
-    }
+    case 'gitlab':
+      io.stdout(formatGitlab(diagnostics, sources, await repositoryPaths(folder, io)))
+      break
     default:
       io.stdout(formatPretty(diagnostics, {color: useColor(io, options.color), sources}))
   }
@@ -77,6 +77,13 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
     return exitCodes.findings
   }
   return exitCodes.clean
+}
+
+/** A finding's path as GitHub and GitLab read it: from the repository's root; outside one, from where rapporteur runs. */
+async function repositoryPaths(folder: string, io: Io): Promise<(file: string) => string> {
+  const place = await locateReport(folder)
+  const prefix = path.relative(io.cwd, folder).split(path.sep).join('/')
+  return (file) => (place.root !== undefined ? pathFromRoot(place, file) : prefix ? `${prefix}/${file}` : file)
 }
 
 /**
