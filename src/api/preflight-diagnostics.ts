@@ -5,6 +5,7 @@ import type {ReportModel} from '../model/types.js'
 import type {PreflightReport, PrintProblem} from '../print/preflight.js'
 import type {EditionName} from '../model/schemas/config.js'
 import type {RenderedEdition} from '../render/edition.js'
+import {outputImagePath} from '../render/images.js'
 
 const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
 
@@ -43,7 +44,18 @@ export function reportPreflight(
   for (const name of result.embeddedFonts) {
     if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`)`, 'preflight-missing-glyph', 'warning')
   }
-  for (const image of preflight.images) if (image.dpi < 300) say(undefined, start, `Unexpected image \`${image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
+  // An image at the first place the Markdown names it: the print HTML, in `.print/`, names its copy from there.
+  const imageUse = (src: string) => model.images.find((use) => [src, src.replace(/^\.\.\//u, '')].includes(outputImagePath(model, use.file, use.url)))
+  for (const image of preflight.images) {
+    if (image.dpi >= 300) continue
+    const use = imageUse(image.src)
+    say(use?.file, use?.position, `Unexpected image \`${image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
+  }
+  for (const image of preflight.brokenImages) {
+    const use = imageUse(image.src)
+    say(use?.file, use?.position, `Unexpected image \`${image.src}\` that the browser could not show, on page ${image.page} (${edition}), expected an image it reads: the PDF has an empty space in its place (open the file in a browser; export it again as PNG or JPEG)`, 'preflight-broken-image', 'error')
+  }
+  for (const box of preflight.splitBoxes) say(chapterFile(box.chapter), lineOf(box), `Unexpected block split across pages ${box.page} and ${box.page + 1} (${edition}): “${box.text}”, expected it on one page (it is taller than the room left, or than a page: shorten it, or let it split)`, 'preflight-split-block', 'info')
   for (const problem of result.problems) {
     const place = problem.kind === 'request-failed' && problem.url ? locate(problem.url) : undefined
     say(place?.file, place?.position, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')

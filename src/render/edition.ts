@@ -71,7 +71,7 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
 }
 
 /** Blocks that carry their Markdown line in print, for the preflight to point back to (`data-line`). */
-const LINED_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'aside', 'figure'])
+const LINED_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'aside', 'figure', 'div'])
 
 function markLines(node: Root | Element): void {
   for (const child of node.children) {

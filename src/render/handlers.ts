@@ -116,7 +116,12 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
   const subscript: Handler = (state: State, node: Subscript) => phrasingElement(state, node, 'sub')
   const superscript: Handler = (state: State, node: Superscript) => phrasingElement(state, node, 'sup')
 
-  const containerDirective: Handler = (state: State, node: ContainerDirective) => withLanguage(blockOf(state, node), node)
+  const containerDirective: Handler = (state: State, node: ContainerDirective) => {
+    const element = blockOf(state, node)
+    // Its line in the Markdown, for the print's preflight (a block split across pages) to point back to.
+    state.patch(node, element)
+    return withLanguage(element, node)
+  }
 
   const blockOf = (state: State, node: ContainerDirective): Element => {
     switch (node.name) {

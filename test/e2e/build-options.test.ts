@@ -345,9 +345,26 @@ describe('rapporteur build options', () => {
     const built = result.ok ? result.editions[0]! : undefined
     expect(built?.preflight?.brokenImages).toEqual([])
     expect(built?.preflight?.images.map((image) => image.src.split('/').pop())).toEqual(['carte.png'])
-    const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-image-resolution')
-    expect(messages.length).toBe(1)
+    // At the image in the Markdown, not at the top of rapporteur.yaml.
+    const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column}`.concat(message.ruleId === 'preflight-image-resolution' ? '' : '!'))).filter((place) => !place.endsWith('!'))
+    expect(messages).toEqual(['chapters/intro.md:3:1'])
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
+  }, 60_000)
+
+  test('an image the browser cannot decode, and a block split across pages, are reported at their lines', async () => {
+    const long = 'Les enquêteurs décrivent une charge de travail qui ne cesse de croître et des outils qui peinent à suivre. '.repeat(60)
+    const dir = await project({'chapters/intro.md': `# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n:::viewpoint{author="Une enquêtrice"}\n${long}\n:::\n`})
+    await mkdir(path.join(dir, 'assets'), {recursive: true})
+    // A PNG whose header gives its size but whose pixel data is not zlib: its size is known, its pixels never are.
+    const damaged = tinyPng(400, 300)
+    const idat = damaged.indexOf('IDAT')
+    damaged.fill(0x55, idat + 4, idat + 20)
+    await writeFile(path.join(dir, 'assets', 'carte.png'), damaged)
+    const result = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(result.ok).toBe(true)
+    const found = (ruleId: string) => result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === ruleId).map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'} ${message.reason}`))
+    expect(found('preflight-broken-image')).toEqual([expect.stringMatching(/^chapters\/intro\.md:3:1 error Unexpected image `\.\.\/assets\/carte\.png` that the browser could not show, on page \d+ \(full\)/) as unknown])
+    expect(found('preflight-split-block')).toEqual([expect.stringMatching(/^chapters\/intro\.md:7:1 info Unexpected block split across pages (\d+) and \d+ \(full\): “Les enquêteurs décrivent/) as unknown])
   }, 60_000)
 
   test('a PDF is printed again when an image it shows is replaced under the same name', async () => {

@@ -154,20 +154,40 @@ export const preflightScript = String.raw`(() => {
     return synthesized.length ? {family, status: 'loaded', synthesized} : {family, status: 'loaded'}
   })
 
+  const probe = document.createElement('canvas')
+  probe.width = probe.height = 8
+  const drawsAnything = (image) => {
+    try {
+      const context = probe.getContext('2d', {willReadFrequently: true})
+      context.clearRect(0, 0, 8, 8)
+      context.drawImage(image, 0, 0, 8, 8)
+      const data = context.getImageData(0, 0, 8, 8).data
+      for (let index = 3; index < data.length; index += 4) if (data[index] > 0) return true
+      return false
+    } catch {
+      // A canvas the browser will not read back (another origin): the image is taken as shown.
+      return true
+    }
+  }
   const images = []
   const brokenImages = []
   for (const image of document.querySelectorAll('.pagedjs_pages img')) {
     const src = image.getAttribute('src') || ''
-    if (!image.complete || image.naturalWidth === 0) {
+    // A file whose header gives a size but whose data does not decode (a truncated or damaged PNG
+    // or JPEG) has its naturalWidth all the same, and prints as an empty space: drawn small, it
+    // leaves every pixel transparent. (image.decode() never settles in a headless print.)
+    // An SVG may have no size of its own, and is checked before the build (missing-image).
+    const isSvg = /\.svg([?#]|$)|^data:image\/svg/i.test(image.currentSrc || src)
+    if (!image.complete || (!isSvg && (image.naturalWidth === 0 || !drawsAnything(image)))) {
       brokenImages.push({src, page: pageOf(image)})
       continue
     }
     const width = image.getBoundingClientRect().width
-    if (width === 0 || /\.svg([?#]|$)|^data:image\/svg/i.test(image.currentSrc || src)) continue
+    if (width === 0 || isSvg) continue
     images.push({src, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
   }
 
-  const boxes = 'aside.rp-recommendation, figure.rp-stat, aside.rp-viewpoint, aside.rp-callout'
+  const boxes = '.rp-recommendation, .rp-stat, .rp-viewpoint, .rp-callout'
   const splitBoxes = [...document.querySelectorAll('.pagedjs_pages :is(' + boxes + ')[data-split-to]:not([data-split-from])')].map(describe)
 
   return {pageCount: pages.length, tocEntries, unresolvedRefs: [...unresolved], overflows, footnotes, strandedHeadings, fonts, images, brokenImages, splitBoxes}
