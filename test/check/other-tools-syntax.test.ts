@@ -80,3 +80,16 @@ describe('syntax of other Markdown tools', () => {
     expect(await findings({'chapters/intro.md': `${base}${prose}`, 'chapters/carte.png': ''})).toEqual([])
   })
 })
+
+describe("Quarto's conditional content", () => {
+  const conditionFindings = ruleFindings('unsupported-syntax', {endColumn: true})
+  test('a condition on metadata or a profile, a format no one has, content for neither output: each at its place', async () => {
+    const chapter = 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\nLe texte [version web]{.content-visible when-format="htlm"} continue.\n\n```{.r .content-visible when-format="docx"}\nx\n```\n'
+    expect(await conditionFindings({'chapters/intro.md': chapter})).toEqual([
+      'chapters/intro.md:3:1-44 Unexpected `when-profile`, expected `when-format` or `unless-format` (`html` for the web page, `pdf` for the PDF): rapporteur has no Quarto metadata or profiles, so the content is shown as if the condition held',
+      'chapters/intro.md:7:10-60 Unexpected format `htlm`, expected `html` (the web page) or `pdf` (the PDF), did you mean `html`?: it matches neither',
+      'chapters/intro.md:7:10-60 Unexpected content for neither the web page nor the PDF (the two outputs rapporteur makes): it is left out of both',
+      'chapters/intro.md:9:1-44 Unexpected content for neither the web page nor the PDF (the two outputs rapporteur makes): it is left out of both'
+    ])
+  })
+})

@@ -164,3 +164,53 @@ describe('links to files on this computer', () => {
     expect(findings.filter((finding) => finding.startsWith('local-link'))).toHaveLength(3)
   })
 })
+
+describe("Quarto's conditional content", () => {
+  const chapter = `# Intro
+
+Un constat [@enquete-2024] sur la :term[sextorsion].
+
+::: {.content-visible when-format="html"}
+Voir la carte interactive.
+:::
+
+::: {.content-visible when-format="pdf" .encadre}
+Voir la carte en annexe.
+:::
+
+::: {.content-hidden unless-format="html"}
+Aussi masqué à l’impression.
+:::
+
+::: {.content-visible when-format="docx"}
+Pour Word seulement.
+:::
+
+Le texte[, en ligne,]{.content-visible when-format="html"}[, sur papier,]{.content-visible when-format="latex"} continue.
+
+\`\`\`{.python .content-hidden when-format="pdf"}
+print("web")
+\`\`\`
+`
+
+  test('the web page keeps what is for html, the PDF what is for pdf (or latex), neither keeps what is for docx', async () => {
+    const web = await render({'chapters/intro.md': chapter}, {mode: 'web'})
+    const print = await render({'chapters/intro.md': chapter}, {mode: 'print'})
+    expect(web.html).toContain('Voir la carte interactive.')
+    expect(web.html).toContain('Aussi masqué à l’impression.')
+    expect(web.html).not.toContain('Voir la carte en annexe.')
+    expect(web.html).toMatch(/Le texte<span>, en ligne,<\/span> continue\./u)
+    expect(web.html).toContain('print("web")')
+    expect(print.html).toContain('<div class="encadre"><p data-line="10">Voir la carte en annexe.</p></div>')
+    expect(print.html).not.toContain('Voir la carte interactive.')
+    expect(print.html).not.toContain('Aussi masqué')
+    expect(print.html).toMatch(/Le texte<span>, sur papier,<\/span> continue\./u)
+    expect(print.html).not.toContain('print("web")')
+    for (const html of [web.html, print.html]) {
+      expect(html).not.toContain('Pour Word seulement.')
+      expect(html).not.toMatch(/content-(visible|hidden)|when-format|unless-format/u)
+    }
+    // Content for docx alone is said to be in neither output.
+    expect(web.findings).toEqual(['unsupported-syntax: Unexpected content for neither the web page nor the PDF (the two outputs rapporteur makes): it is left out of both'])
+  })
+})

@@ -7,6 +7,7 @@ import {alertKinds, alertMarker} from '../../parse/alerts.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
+import {conditionMessages} from '../unsupported/conditional.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
 /** A grid table's border, `+------+------+` or `+======+`, on a line of its own. */
@@ -63,9 +64,14 @@ few typed bare, never a path such as \`C:\\Users\`. Link addresses are not read 
 never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur typesets (see
 \`invalid-math\`). Inline notes (\`^[…]\`), sub- and superscripts (\`H~2~O\`, \`10^6^\`) and definition lists
 (a term, then \`: définition\`) are read, as Pandoc reads them; so are GitHub's alerts (\`> [!NOTE]\`,
-\`[!TIP]\`, \`[!IMPORTANT]\`, \`[!WARNING]\`, \`[!CAUTION]\`), as callouts.`,
+\`[!TIP]\`, \`[!IMPORTANT]\`, \`[!WARNING]\`, \`[!CAUTION]\`), as callouts. Quarto's conditional content
+(\`::: {.content-visible when-format="html"}\`, \`[…]{.content-hidden unless-format="pdf"}\`) is read too,
+\`html\` being the web page and \`pdf\` (or \`latex\`, \`typst\`) the PDF; what is reported is a condition on
+Quarto's metadata or profiles (\`when-meta\`, \`when-profile\`: shown as if it held), a format name Quarto
+does not have, and content for formats rapporteur does not make (\`when-format="docx"\`), left out of both.`,
   examples: {
     ok: [
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="html"}\nVoir la carte interactive.\n:::\n\n[Version imprimée.]{.content-hidden unless-format="pdf"}\n'},
       {'chapters/intro.md': "La :term[sextorsion] progresse [@enquete-2024]. Le code `{{< include x >}}` est montré tel quel, la formule $a^2+b^2=c^2$ est mise en forme, et 10 $ ou 5 € restent du texte.\n"},
       {'chapters/intro.md': 'La :term[sextorsion] progresse^[Selon une enquête [@enquete-2024].] : H~2~O, 10^6^ cas, le 1^er^ mai.\n\nSextorsion\n: Chantage à la diffusion d’images intimes.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024]. Le sujet dépasse la question technique\n: il touche à la santé et à la justice.\n'},
@@ -85,6 +91,7 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024], voir [[Méthode]] :warning:.\n\n![[carte.png]]\n\n%%à vérifier%%\n\nUn&nbsp écart et &foo;.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse \\cite{enquete-2024}, voir \\og la méthode \\fg{} \\ref{sec:methode}.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n!!! note "À retenir"\n    Les signalements progressent.\n\n*[ONG]: Organisation non gouvernementale\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
   },
@@ -95,6 +102,14 @@ never reported, nor is TeX maths (\`$…$\`, \`$$…$$\`), which rapporteur type
       const atNode = (node: Nodes) => ({file: document.path, position: node.position!})
       eachNode(document.tree, (node: Nodes) => {
         if (!node.position) return
+        // Quarto's `.content-visible` / `.content-hidden`, placed on the div's opening line.
+        const conditioned = node.type === 'fencedDiv' || node.type === 'span' ? node.attributes : node.type === 'code' ? node.data?.attributes : undefined
+        if (conditioned) {
+          const start = node.position.start.offset ?? 0
+          const lineEnd = text.indexOf('\n', start)
+          const place = node.type === 'span' ? atNode(node) : at(start, lineEnd === -1 ? text.length : lineEnd)
+          for (const message of conditionMessages(conditioned)) report(place, message)
+        }
         if (node.type === 'code') {
           const lang = node.lang ?? ''
           const start = node.position.start.offset ?? 0

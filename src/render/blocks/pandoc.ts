@@ -9,6 +9,7 @@ import {toText} from 'hast-util-to-text'
 import type {Code, Image, ImageReference, LinkReference, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
 import {fragmentId, isLocalAddress} from '../../model/address.js'
+import {conditionOf, withoutCondition} from '../../model/conditional-content.js'
 import {isPageFragment} from '../../model/link-targets.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
@@ -68,15 +69,18 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
 
   /** `[texte]{.mark}` is a highlight, `<mark>`, as Pandoc writes it; any other span a `<span>`. */
   const span: Handler = (state: State, node: Span) => {
-    const marked = node.attributes.classes.includes('mark')
-    const attributes = marked ? {...node.attributes, classes: node.attributes.classes.filter((name) => name !== 'mark')} : node.attributes
+    if (!shownHere(node.attributes)) return undefined
+    const kept = withoutCondition(node.attributes)
+    const marked = kept.classes.includes('mark')
+    const attributes = marked ? {...kept, classes: kept.classes.filter((name) => name !== 'mark')} : kept
     return h(marked ? 'mark' : 'span', attributesToProperties(attributes) as Properties, state.all(node) as ElementContent[])
   }
 
   /** `::: {.callout-note}` is a callout box; any other div keeps its id, classes and attributes. */
   const fencedDiv: Handler = (state: State, node: FencedDiv) => {
+    if (!shownHere(node.attributes)) return undefined
     const kind = calloutKind(node.attributes)
-    if (!kind) return h('div', attributesToProperties(node.attributes) as Properties, state.all(node) as ElementContent[])
+    if (!kind) return h('div', attributesToProperties(withoutCondition(node.attributes)) as Properties, state.all(node) as ElementContent[])
     // Quarto's title: the `title` attribute, else a first heading, else the kind's own word.
     const [first, ...rest] = node.children
     const headingTitle = !node.attributes.pairs.title && first?.type === 'heading'
@@ -85,6 +89,9 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     const classes = ['rp-callout', `rp-callout--${kind}`, ...node.attributes.classes.filter((name) => !name.startsWith('callout'))]
     return h('div', {id: node.attributes.id, className: classes, role: 'note'}, [h('p.rp-callout__title', title), ...body])
   }
+
+  /** Quarto's `.content-visible` / `.content-hidden`: whether this output (the web page, or the PDF) shows it. */
+  const shownHere = (attributes: Attributes) => conditionOf(attributes)?.shown[context.mode] ?? true
 
   const crossReference: Handler = (_state: State, node: CrossReference) => renderCrossReference(node.identifier, node.suppressLabel, context)
 
@@ -96,8 +103,9 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   const code: Handler = (state: State, node: Code) => {
     // ```{=html} is printed where raw HTML is allowed (render/raw-html.ts reads it); other formats' never.
     if (node.data?.attributes?.raw) return node.data.attributes.raw === 'html' && context.model.config.check.html ? {type: 'raw', value: node.value} : undefined
+    if (node.data?.attributes && !shownHere(node.data.attributes)) return undefined
     const element = defaultHandlers.code(state, node) as Element
-    const attributes = node.data?.attributes
+    const attributes = node.data?.attributes && withoutCondition(node.data.attributes)
     const inner = element.children[0]
     if (attributes && inner?.type === 'element') applyAttributes(inner, {...attributes, classes: attributes.classes.slice(1)})
     return element
