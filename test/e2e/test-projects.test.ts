@@ -610,6 +610,15 @@ describe.skipIf(!habits)('test/projects/quarto-habits: the Pandoc and Quarto hab
     expect(seen(html)).not.toContain('(https://example.org/ventilation-guide)')
   })
 
+  test.skipIf(!hasPdftotext)("Quarto's conditional content: the web page has what is for html, the PDF what is for pdf", async () => {
+    const text = await pdfText('full')
+    const html = seen((await output('full')).html)
+    expect(text).toMatch(/printed annex the Trust sends to governors/u)
+    expect(text).not.toMatch(/web version of this report/u)
+    expect(html).toContain('web version of this report links each school')
+    expect(html).not.toContain('printed annex')
+  })
+
   test.skipIf(!hasPdftotext)('PDF: typographic quotes, apostrophes and dashes', async () => {
     const text = await pdfText('full')
     for (const converted of typography.converted) expect.soft(text).toMatch(new RegExp(loose(converted), 'u'))
