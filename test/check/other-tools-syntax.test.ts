@@ -93,3 +93,16 @@ describe("Quarto's conditional content", () => {
     ])
   })
 })
+
+describe('a table pasted from a spreadsheet', () => {
+  const pasteFindings = ruleFindings('unsupported-syntax', {endColumn: true})
+  test('cells apart by tabs, a row a line: one finding at its first row, with the pipe row to write', async () => {
+    expect(await pasteFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'})).toEqual([
+      'chapters/intro.md:3:1-25 Unexpected table pasted from a spreadsheet (cells apart by tabs), expected a pipe table: `| Région | Signalements | Part |`, then `|---|---|---|`, one row a line: it prints as one paragraph, its cells run together'
+    ])
+  })
+
+  test('one line with a tab, or tabs only at a line’s ends, is not a table', async () => {
+    expect(await pasteFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nUne ligne avec\tune tabulation.\nPuis une autre sans.\n\nUne fin de ligne\t\nEncore une\t\n'})).toEqual([])
+  })
+})

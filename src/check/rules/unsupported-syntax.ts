@@ -17,6 +17,29 @@ const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 /** ```` ```{r} ````, ```` ```{python echo=false} ````: a cell Quarto would run. */
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
+/**
+ * Cells copied from Excel, LibreOffice or Google Sheets and pasted as text: a line a row, a tab
+ * between cells. Two rows or more with a tab between two cells: its first such line, where it starts.
+ */
+function pastedTable(source: string): {line: string; index: number; columns: number} | undefined {
+  let first: {line: string; index: number; columns: number} | undefined
+  let rows = 0
+  let offset = 0
+  for (const line of source.split('\n')) {
+    if (/\S\t+\S/u.test(line)) {
+      rows++
+      first ??= {line, index: offset, columns: line.trim().split('\t').length}
+    }
+    offset += line.length + 1
+  }
+  return rows >= 2 ? first : undefined
+}
+
+/** A pasted row as a pipe table's: `| Région | Part |`. */
+function pipeRow(line: string): string {
+  return `| ${line.trim().split('\t').map((cell) => cell.trim()).join(' | ')} |`
+}
+
 /** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
 const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]/mu
 
@@ -55,7 +78,8 @@ rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an
 GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. From Obsidian, Foam and Logseq:
 wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as written, and comments
 (\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
-admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from GitHub: emoji shortcodes
+admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from a spreadsheet, a table pasted as
+text (a line a row, tabs between the cells), which prints as one paragraph; from GitHub: emoji shortcodes
 (\`:warning:\`, any name gemoji knows, with the character to type); and character references
 Markdown prints as written, \`&nbsp\` without its \`;\` or a name HTML does not have (\`&foo;\`).
 LaTeX in the prose is reported too, with what to write instead (\`\\cite{clé}\`: \`[@clé]\`; \`\\ref{…}\`,
@@ -91,6 +115,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024], voir [[Méthode]] :warning:.\n\n![[carte.png]]\n\n%%à vérifier%%\n\nUn&nbsp écart et &foo;.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse \\cite{enquete-2024}, voir \\og la méthode \\fg{} \\ref{sec:methode}.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n!!! note "À retenir"\n    Les signalements progressent.\n\n*[ONG]: Organisation non gouvernementale\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
@@ -160,6 +185,11 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         if (grid) {
           // One finding for the table, not one line block a row.
           report(at(start + grid.index, start + grid.index + grid[0].length), `Unexpected Pandoc grid table (\`${grid[0].trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: it prints as lines of text`)
+          return
+        }
+        const pasted = node.type === 'paragraph' ? pastedTable(source) : undefined
+        if (pasted) {
+          report(at(start + pasted.index, start + pasted.index + pasted.line.length), `Unexpected table pasted from a spreadsheet (cells apart by tabs), expected a pipe table: \`${pipeRow(pasted.line)}\`, then \`|${'---|'.repeat(pasted.columns)}\`, one row a line: it prints as one paragraph, its cells run together`)
           return
         }
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.
