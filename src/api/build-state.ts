@@ -3,6 +3,7 @@ import {readdirSync, statSync, type Dirent} from 'node:fs'
 import {mkdir, readFile, readdir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {decodeText} from '../load/text-encoding.js'
 import {z} from 'zod'
 import {isInside} from '../load/sandbox.js'
 import {packageRoot} from '../load/theme.js'
@@ -219,7 +220,9 @@ export async function addDiagnostics(files: Map<string, VFile>, dir: string, dia
   for (const diagnostic of diagnostics) {
     let file = files.get(diagnostic.file)
     if (!file) {
-      file = new VFile({path: diagnostic.file, value: await readFile(path.join(dir, diagnostic.file), 'utf8').catch(() => '')})
+      // Decoded as the check decoded it, so that a finding's excerpt is the text it was placed in.
+      const bytes = await readFile(path.join(dir, diagnostic.file)).catch(() => new Uint8Array())
+      file = new VFile({path: diagnostic.file, value: decodeText(bytes).text})
       files.set(diagnostic.file, file)
     }
     addDiagnostic(file, diagnostic)

@@ -58,7 +58,11 @@ export function rulesIndex(rules: readonly Rule[]): string {
 }
 
 function showExample(example: Example): string[] {
-  return Object.entries(example).flatMap(([file, content]) => [`\`${file}\`:`, '', '```' + (file.endsWith('.md') ? 'markdown' : file.endsWith('.css') ? 'css' : 'yaml'), content.trimEnd(), '```', ''])
+  return Object.entries(example).flatMap(([file, content]) => {
+    const saved = typeof content === 'string' ? '' : ` (saved as ${content.encoding === 'utf-16le' ? 'UTF-16' : 'Windows-1252'})`
+    const text = typeof content === 'string' ? content : content.text
+    return [`\`${file}\`${saved}:`, '', '```' + (file.endsWith('.md') ? 'markdown' : file.endsWith('.css') ? 'css' : 'yaml'), text.trimEnd(), '```', '']
+  })
 }
 
 /** Markdown as plain text for viewers that show no Markdown: blocks apart, code indented, marks dropped. */

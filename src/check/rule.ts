@@ -3,7 +3,14 @@ import type {Severity} from '../diagnostics/severity.js'
 import type {Located, ReportModel} from '../model/types.js'
 
 /** An example project fragment: file path → content, laid over the base example project. */
-export type Example = Record<string, string>
+/** A project's files, by path: their text, or text to save in another encoding than UTF-8 (rule file-encoding). */
+export type Example = Record<string, string | EncodedText>
+
+/** Text a rule's example saves as Windows-1252 or UTF-16 (with its byte order mark), as Word and Notepad save it. */
+export interface EncodedText {
+  encoding: 'windows-1252' | 'utf-16le'
+  text: string
+}
 
 /** What a rule body gets: the model, and the one way to report. */
 export interface RuleContext {

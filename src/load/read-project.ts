@@ -2,6 +2,7 @@ import {readFile, stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {CannotRunError} from './cannot-run.js'
 import {resolveInside} from './sandbox.js'
+import {decodeText} from './text-encoding.js'
 
 export const configName = 'rapporteur.yaml'
 
@@ -13,8 +14,8 @@ export class RefusedFileError extends Error {
 }
 
 /**
- * Read a project file as a VFile whose `path` is relative to the project folder; undefined when
- * it does not exist. A file outside the project (after links), a folder, a FIFO or a file over
+ * Read a project file as a VFile whose `path` is relative to the project folder, decoded from
+ * what it is written in (load/text-encoding.ts); undefined when it does not exist. A file outside the project (after links), a folder, a FIFO or a file over
  * the size limit is a `RefusedFileError`, raised before anything is read.
  */
 export async function readProjectFile(dir: string, relative: string): Promise<VFile | undefined> {
@@ -24,8 +25,11 @@ export async function readProjectFile(dir: string, relative: string): Promise<VF
     throw new RefusedFileError(relative, resolved.reason)
   }
   try {
-    const value = await readFile(resolved.path, 'utf8')
-    return new VFile({cwd: dir, path: relative, value})
+    const {text, encoding} = decodeText(await readFile(resolved.path))
+    const file = new VFile({cwd: dir, path: relative, value: text})
+    // A file not in UTF-8 is read as written, and said so (rule file-encoding).
+    if (encoding.name !== 'utf-8' || encoding.invalid) file.data.encoding = encoding
+    return file
   } catch (error) {
     if (isMissing(error)) return undefined
     throw new CannotRunError(`Cannot read \`${relative}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'Check the file and its permissions.')

@@ -4,13 +4,14 @@ import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {ruleDocs, rulesIndex} from '../../src/check/rule-docs.js'
 import {rules} from '../../src/check/rules/index.js'
+import type {Example} from '../../src/check/rule.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
 /** Every rule's examples, run for real on a project on disk: ok ones stay silent, not-ok ones report. */
 const made: string[] = []
 afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
 
-async function findingsOf(ruleId: string, example: Record<string, string>) {
+async function findingsOf(ruleId: string, example: Example) {
   const dir = await writeProject(example)
   made.push(dir)
   const result = await check(dir)

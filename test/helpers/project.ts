@@ -1,6 +1,7 @@
 import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type {EncodedText} from '../../src/check/rule.js'
 
 /** The base example project the rule examples are laid over: small, valid, and clean. */
 export const baseProject: Record<string, string> = {
@@ -31,21 +32,26 @@ editions:
  * Write a project to a fresh temporary folder (or to `into`, made if needed); chapters not in the
  * config are added to the full edition.
  */
-export async function writeProject(files: Record<string, string>, base: Record<string, string> = baseProject, into?: string): Promise<string> {
+export async function writeProject(files: Record<string, string | EncodedText>, base: Record<string, string> = baseProject, into?: string): Promise<string> {
   const dir = into ?? (await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-')))
   const all = {...base, ...files}
   // A project has one registry: an example that brings CSL-JSON or BibTeX does without the base's YAML.
   if (('sources.json' in files || 'sources.bib' in files || 'sources.ris' in files) && !('sources.yaml' in files)) delete all['sources.yaml']
   const extra = Object.keys(files).filter((name) => name.startsWith('chapters/') && name !== 'chapters/intro.md' && name.endsWith('.md'))
   if (extra.length > 0 && !files['rapporteur.yaml']) {
-    all['rapporteur.yaml'] = all['rapporteur.yaml']!.replace('files: [chapters/intro.md]', `files: [chapters/intro.md, ${extra.join(', ')}]`)
+    all['rapporteur.yaml'] = String(base['rapporteur.yaml']).replace('files: [chapters/intro.md]', `files: [chapters/intro.md, ${extra.join(', ')}]`)
   }
   for (const [name, content] of Object.entries(all)) {
     if (content === undefined) continue
     await mkdir(path.dirname(path.join(dir, name)), {recursive: true})
-    await writeFile(path.join(dir, name), content)
+    await writeFile(path.join(dir, name), typeof content === 'string' ? content : encoded(content))
   }
   return dir
+}
+
+/** Bytes as Word's "Text only" (Windows-1252: Latin-1 for these letters) or Notepad's "Unicode" (UTF-16 with its byte order mark) saves them. */
+function encoded({encoding, text}: EncodedText): Buffer {
+  return encoding === 'utf-16le' ? Buffer.from(`\uFEFF${text}`, 'utf16le') : Buffer.from(text, 'latin1')
 }
 
 export async function removeProject(dir: string): Promise<void> {

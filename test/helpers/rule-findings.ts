@@ -1,5 +1,6 @@
 import {afterAll} from 'vitest'
 import {check} from '../../src/api/check.js'
+import type {Example} from '../../src/check/rule.js'
 import {removeProject, writeProject} from './project.js'
 
 /**
@@ -8,7 +9,7 @@ import {removeProject, writeProject} from './project.js'
  * column (`file:line:column-end`) when `endColumn`, the message cut to `length` characters when
  * given. The projects are removed after the file's tests.
  */
-export function ruleFindings(ruleId: string, {length, endColumn = false}: {length?: number; endColumn?: boolean} = {}): (files: Record<string, string>) => Promise<string[]> {
+export function ruleFindings(ruleId: string, {length, endColumn = false}: {length?: number; endColumn?: boolean} = {}): (files: Example) => Promise<string[]> {
   const made: string[] = []
   afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
   return async (files) => {

@@ -3,6 +3,7 @@ import {axisContrast} from './axis-contrast.js'
 import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
+import {fileEncoding} from './file-encoding.js'
 import {extraTableCell} from './extra-table-cell.js'
 import {handNumbered} from './hand-numbered.js'
 import {headingLevel} from './heading-level.js'
@@ -43,6 +44,7 @@ import {unsupportedSyntax} from './unsupported-syntax.js'
 /** Every rule, in the order their findings are most useful to read. */
 export const rules: readonly Rule[] = [
   schema,
+  fileEncoding,
   unknownDirective,
   unknownAttribute,
   duplicateId,
