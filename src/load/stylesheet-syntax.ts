@@ -15,10 +15,17 @@ const pagedValue = /\b(?:footnote|running|element|string|target-counters?|target
 /** Paged media's at-rules inside `@page` (its margin boxes, the footnote area): Paged.js reads them. */
 const pagedAtRules: ReadonlySet<string> = new Set(['footnote', ...['top', 'bottom'].flatMap((edge) => ['left-corner', 'left', 'center', 'right', 'right-corner'].map((box) => `${edge}-${box}`)), ...['left', 'right'].flatMap((edge) => ['top', 'middle', 'bottom'].map((box) => `${edge}-${box}`))])
 
+/** Media types (Media Queries 4; the deprecated ones still match nothing, but are CSS). */
+const mediaTypes: ReadonlySet<string> = new Set(['all', 'print', 'screen', 'speech', 'tty', 'tv', 'projection', 'handheld', 'braille', 'embossed', 'aural'])
+
+/** Media features (Media Queries 4 and 5), without their `min-` and `max-`. */
+const mediaFeatures: ReadonlySet<string> = new Set(['width', 'height', 'aspect-ratio', 'orientation', 'resolution', 'scan', 'grid', 'update', 'overflow-block', 'overflow-inline', 'color', 'color-gamut', 'color-index', 'monochrome', 'dynamic-range', 'video-dynamic-range', 'inverted-colors', 'pointer', 'hover', 'any-pointer', 'any-hover', 'prefers-reduced-motion', 'prefers-reduced-transparency', 'prefers-contrast', 'forced-colors', 'prefers-color-scheme', 'prefers-reduced-data', 'scripting', 'display-mode', 'device-width', 'device-height', 'device-aspect-ratio', 'environment-blending', 'light-level', 'nav-controls', 'video-color-gamut', 'device-posture', 'horizontal-viewport-segments', 'vertical-viewport-segments'])
+
 /**
  * What a browser would skip in the project's own stylesheets, each at its place: text the CSS
  * parser cannot read (`font-size 12pt`: a colon is expected; the browser drops the declaration or the
- * rule), an at-rule it does not know (`@pgae`), a property it does not know (`colr`), or a value
+ * rule), an at-rule it does not know (`@pgae`), a media type or feature it does not know (`@media prnt`,
+ * `(min-widht: …)`: the rules inside never apply), a property it does not know (`colr`), or a value
  * its grammar refuses (`color: redd`), with the closest known name or the grammar the value should
  * follow. Read with css-tree, the parser and grammar (from MDN's data) Paged.js's own is an older
  * version of. Not checked: custom properties, vendor prefixes, values with `var()` (known only
@@ -41,6 +48,20 @@ export function stylesheetDeclarations(files: readonly VFile[]): StylesheetDecla
           const name = node.name.toLowerCase()
           if (name.startsWith('-') || pagedAtRules.has(name) || !csstree.lexer.checkAtruleName(name)) return
           found.push({file: file.path, position: at(node.loc.start, {...node.loc.start, column: node.loc.start.column + name.length + 1, offset: node.loc.start.offset + name.length + 1}), property: `@${node.name}`, value: '', problem: 'unknown-at-rule', closest: didYouMean(name, [...knownAtRules(), ...pagedAtRules]).replace(/`([^`]+)`/u, '`@$1`')})
+          return
+        }
+        if (node.type === 'MediaQuery' && node.mediaType && node.loc) {
+          const type = node.mediaType.toLowerCase()
+          // Where the type is written: after `not` or `only`, if given.
+          const offset = String(file.value).toLowerCase().indexOf(type, node.loc.start.offset)
+          if (!mediaTypes.has(type)) found.push({file: file.path, position: at({...node.loc.start, offset, column: node.loc.start.column + (offset - node.loc.start.offset)}, {...node.loc.start, offset: offset + type.length, column: node.loc.start.column + (offset - node.loc.start.offset) + type.length}), property: node.mediaType, value: '', problem: 'unknown-media-type', closest: didYouMean(type, ['print', 'screen', 'all'])})
+          return
+        }
+        if (node.type === 'Feature' && node.kind === 'media' && node.loc) {
+          const name = node.name.toLowerCase()
+          if (!name.startsWith('-') && !mediaFeatures.has(name.replace(/^(?:min|max)-/u, ''))) {
+            found.push({file: file.path, position: at(node.loc.start, node.loc.end), property: node.name, value: '', problem: 'unknown-media-feature', closest: didYouMean(name, [...mediaFeatures].flatMap((feature) => [feature, `min-${feature}`, `max-${feature}`]))})
+          }
           return
         }
         if (node.type !== 'Declaration') return

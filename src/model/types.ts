@@ -219,7 +219,7 @@ export interface StylesheetDeclaration extends Located {
   property: string
   /** The value; for text the parser cannot read, what it expected (`Colon is expected`). */
   value: string
-  problem: 'unknown-property' | 'invalid-value' | 'unknown-at-rule' | 'parse-error'
+  problem: 'unknown-property' | 'invalid-value' | 'unknown-at-rule' | 'parse-error' | 'unknown-media-type' | 'unknown-media-feature'
   /** The grammar its value should follow (`<color>`), when short enough to read. */
   syntax?: string | undefined
   /** `, did you mean \`color\`?` for an unknown property or at-rule close to a known one, else ''. */

@@ -23,7 +23,17 @@ describe('stylesheet-declaration', () => {
     const css = 'h1 {\n  font-size 2rem;\n  color: #1e6b45;\n}\n\n@pgae {\n  margin: 2cm;\n}\n\n@page {\n  @top-center { content: string(titre); }\n  @footnote { border-top: 1px solid; }\n}\n\n@media prnt, print {\n  h1 { color: black; }\n}\n'
     expect(await findings({'theme/custom.css': css})).toEqual([
       'theme/custom.css:2:13 Unexpected CSS here, expected colon: browsers skip the declaration or the rule it stands in',
-      'theme/custom.css:6:1 Unexpected at-rule `@pgae`, which browsers skip with all it holds, expected one CSS or paged media has, did you mean `@page`?'
+      'theme/custom.css:6:1 Unexpected at-rule `@pgae`, which browsers skip with all it holds, expected one CSS or paged media has, did you mean `@page`?',
+      'theme/custom.css:15:8 Unexpected media type `prnt`, expected `print` (the PDF), `screen` (the web page) or `all`, did you mean `print`?: no output matches it, so the rules inside never apply'
+    ])
+  })
+
+  test('media queries: a type after `only` or `not` at its place, a misspelt feature with the closest, min- and max- known', async () => {
+    const css = '@media only scren and (max-width: 40em) {\n  h1 { color: black; }\n}\n\n@media print and (min-widht: 10cm), (orientaton: landscape), (prefers-color-scheme: dark) {\n  h2 { color: black; }\n}\n'
+    expect(await findings({'theme/custom.css': css})).toEqual([
+      'theme/custom.css:1:13 Unexpected media type `scren`, expected `print` (the PDF), `screen` (the web page) or `all`, did you mean `screen`?: no output matches it, so the rules inside never apply',
+      'theme/custom.css:5:18 Unexpected media feature `min-widht`, expected one of CSS, did you mean `min-width`?: browsers take the query as false, so the rules inside never apply',
+      'theme/custom.css:5:37 Unexpected media feature `orientaton`, expected one of CSS, did you mean `orientation`?: browsers take the query as false, so the rules inside never apply'
     ])
   })
 
