@@ -57,6 +57,8 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     const file = files[index]
     if (file instanceof RefusedFileError) refused(entry.configPath, file)
     else if (file) markdown.push({file, editions: entry.editions})
+    // `- a.md, b.md`: YAML reads one name with a comma in it, where the writer meant two.
+    else if (/,\s/u.test(entry.path)) problems.push({file: configFile.path, position: positionOfPath(configSource, entry.configPath), message: `Cannot find \`${entry.path}\`, expected one file a line (\`- ${entry.path.split(/,\s*/u).join('` then `- ')}\`) or a list in brackets (\`[${entry.path}]\`): YAML reads this line as one name`})
     else missing(entry.configPath, `\`${entry.path}\``)
   })
 

@@ -2,7 +2,7 @@ import {readFile, stat} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {CannotRunError} from './cannot-run.js'
 import {resolveInside} from './sandbox.js'
-import {decodeText} from './text-encoding.js'
+import {binaryKind, decodeText} from './text-encoding.js'
 
 export const configName = 'rapporteur.yaml'
 
@@ -15,8 +15,9 @@ export class RefusedFileError extends Error {
 
 /**
  * Read a project file as a VFile whose `path` is relative to the project folder, decoded from
- * what it is written in (load/text-encoding.ts); undefined when it does not exist. A file outside the project (after links), a folder, a FIFO or a file over
- * the size limit is a `RefusedFileError`, raised before anything is read.
+ * what it is written in (load/text-encoding.ts); undefined when it does not exist. A file outside
+ * the project (after links), a folder, a FIFO or a file over the size limit is a `RefusedFileError`,
+ * raised before anything is read; so is a file that is no text (a Word document, a PDF).
  */
 export async function readProjectFile(dir: string, relative: string): Promise<VFile | undefined> {
   const resolved = await resolveInside(dir, relative)
@@ -24,16 +25,21 @@ export async function readProjectFile(dir: string, relative: string): Promise<VF
     if (resolved.missing) return undefined
     throw new RefusedFileError(relative, resolved.reason)
   }
+  let bytes: Uint8Array
   try {
-    const {text, encoding} = decodeText(await readFile(resolved.path))
-    const file = new VFile({cwd: dir, path: relative, value: text})
-    // A file not in UTF-8 is read as written, and said so (rule file-encoding).
-    if (encoding.name !== 'utf-8' || encoding.invalid) file.data.encoding = encoding
-    return file
+    bytes = await readFile(resolved.path)
   } catch (error) {
     if (isMissing(error)) return undefined
     throw new CannotRunError(`Cannot read \`${relative}\`: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'Check the file and its permissions.')
   }
+  // A Word file or a PDF where text is expected: refused at its place, not read as text.
+  const binary = binaryKind(bytes, relative)
+  if (binary) throw new RefusedFileError(relative, `\`${relative}\` as text: it is ${binary}`)
+  const {text, encoding} = decodeText(bytes)
+  const file = new VFile({cwd: dir, path: relative, value: text})
+  // A file not in UTF-8 is read as written, and said so (rule file-encoding).
+  if (encoding.name !== 'utf-8' || encoding.invalid) file.data.encoding = encoding
+  return file
 }
 
 /** Read `rapporteur.yaml`, or explain why this folder is not a project. */

@@ -12,6 +12,30 @@ export interface TextEncoding {
 }
 
 /**
+ * What a file that is no text is, by its first bytes, with what to do: a Word or OpenDocument
+ * file, a PDF, a spreadsheet, an image. Read as text, it would be a page of findings about its bytes.
+ */
+export function binaryKind(bytes: Uint8Array, name: string): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8))
+  const extension = name.toLowerCase().split('.').pop() ?? ''
+  if (head.startsWith('PK\x03\x04')) {
+    if (extension === 'docx' || extension === 'doc') return 'a Word document: save it as Markdown (Pandoc: `pandoc file.docx -t markdown -o file.md`), or paste its text into a `.md` file'
+    if (extension === 'odt') return 'an OpenDocument text: save it as Markdown (Pandoc: `pandoc file.odt -t markdown -o file.md`)'
+    if (extension === 'xlsx' || extension === 'ods') return 'a spreadsheet: write its table in Markdown, as a pipe table'
+    return 'a zip archive, expected a text file'
+  }
+  if (head.startsWith('%PDF')) return 'a PDF, expected a text file: copy its text into a `.md` file (an archived copy of a source goes under `file:` in sources.yaml)'
+  if (head.startsWith('\xD0\xCF\x11\xE0')) return 'an old Office document (.doc, .xls): save it as .docx, then as Markdown'
+  if (head.startsWith('{\\rtf')) return 'an RTF document: save it as Markdown (Pandoc: `pandoc file.rtf -t markdown -o file.md`)'
+  if (head.startsWith('\x89PNG') || head.startsWith('\xFF\xD8\xFF') || head.startsWith('GIF8')) return 'an image, expected a text file: show it in a chapter with `![alternative text](file)`'
+  // NUL bytes: no text file has them, but UTF-16 (its byte order mark, decoded by decodeText).
+  const sample = bytes.subarray(0, 4096)
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)
+  if (!utf16 && sample.includes(0)) return 'not a text file'
+  return undefined
+}
+
+/**
  * Decode a text file's bytes: UTF-8 when it is UTF-8 (a byte order mark kept, as Node's
  * `readFile(…, 'utf8')` keeps it); UTF-16 with its byte order mark; Windows-1252 when no byte
  * forms a UTF-8 sequence but some are not ASCII; else UTF-8 with each broken sequence a `�`, and

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {decodeText} from '../../src/load/text-encoding.js'
+import {binaryKind, decodeText} from '../../src/load/text-encoding.js'
 import {ruleFindings} from '../helpers/rule-findings.js'
 
 const findings = ruleFindings('file-encoding', {endColumn: true})
@@ -37,5 +37,39 @@ describe('file-encoding', () => {
     const result = await findings({'glossary.yaml': {encoding: 'utf-16le', text: '- id: sextorsion\n  term: sextorsion\n  definition: Chantage à la diffusion d’images intimes.\n'}})
     expect(await termFindings({'glossary.yaml': {encoding: 'utf-16le', text: '- id: sextorsion\n  term: sextorsion\n  definition: Chantage à la diffusion d’images intimes.\n'}})).toEqual([])
     expect(result).toEqual(['glossary.yaml:3:24-25 Unexpected UTF-16 text (`à` here), expected UTF-8: it was read as UTF-16, but Git, Pandoc and most tools read UTF-8: save the file as UTF-8'])
+  })
+})
+
+describe('a file that is no text, where text is expected', () => {
+  test('what it is, by its first bytes, with what to do', () => {
+    const zip = Buffer.from('PK\x03\x04rest', 'latin1')
+    expect(binaryKind(zip, 'chapters/annexe.docx')).toMatch(/^a Word document: save it as Markdown/u)
+    expect(binaryKind(zip, 'annexe.odt')).toMatch(/^an OpenDocument text/u)
+    expect(binaryKind(zip, 'chiffres.xlsx')).toMatch(/^a spreadsheet/u)
+    expect(binaryKind(Buffer.from('%PDF-1.7\n', 'latin1'), 'rapport.md')).toMatch(/^a PDF/u)
+    expect(binaryKind(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'x.md')).toMatch(/^an image/u)
+    expect(binaryKind(Buffer.from([0x61, 0x00, 0x62]), 'x.md')).toBe('not a text file')
+    // Text, in any encoding decodeText reads, is text.
+    expect(binaryKind(Buffer.from('\uFEFF# Titre', 'utf16le'), 'x.md')).toBeUndefined()
+    expect(binaryKind(Buffer.from('# Titre é', 'latin1'), 'x.md')).toBeUndefined()
+  })
+
+  test('a Word document listed as a chapter, and a line naming two files, are reported at their lines in rapporteur.yaml', async () => {
+    const {writeFile} = await import('node:fs/promises')
+    const {removeProject, writeProject} = await import('../helpers/project.js')
+    const config = 'title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\neditions:\n  full:\n    title: Rapport\n    files:\n      - chapters/intro.md, chapters/suite.md\n      - chapters/annexe.docx\n    output: rapport\n'
+    const dir = await writeProject({'rapporteur.yaml': config, 'chapters/suite.md': '# Suite\n'})
+    try {
+      await writeFile(`${dir}/chapters/annexe.docx`, Buffer.from('PK\x03\x04word/document.xml', 'latin1'))
+      const {check} = await import('../../src/api/check.js')
+      const result = await check(dir)
+      const messages = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'schema').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))
+      expect(messages).toEqual([
+        'rapporteur.yaml:10:9 Cannot find `chapters/intro.md, chapters/suite.md`, expected one file a line (`- chapters/intro.md` then `- chapters/suite.md`) or a list in brackets (`[chapters/intro.md, chapters/suite.md]`): YAML reads this line as one name',
+        'rapporteur.yaml:11:9 Cannot read `chapters/annexe.docx` as text: it is a Word document: save it as Markdown (Pandoc: `pandoc file.docx -t markdown -o file.md`), or paste its text into a `.md` file'
+      ])
+    } finally {
+      await removeProject(dir)
+    }
   })
 })
