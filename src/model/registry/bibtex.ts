@@ -76,7 +76,9 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     for (const field of skipped) {
       if (isMended(field)) continue
       const offset = place.fields.get(field.toLowerCase()) ?? place.start
-      notes.add(field.toLowerCase(), at(offset, offset + field.length), `Unexpected BibTeX field \`${field}\` in \`@${entry.type}{${entry.label}\``, 'it is not mapped to any CSL variable, so no style prints it')
+      // Zotero's and JabRef's attached file: a path of the reference manager, not an archived copy rapporteur reads.
+      const why = field.toLowerCase() === 'file' ? 'it names a file of the reference manager, which is not read: to look figures up in a copy of the source, give it as `file:` in sources.yaml (docs/citations.md)' : 'it is not mapped to any CSL variable, so no style prints it'
+      notes.add(field.toLowerCase(), at(offset, offset + field.length), `Unexpected BibTeX field \`${field}\` in \`@${entry.type}{${entry.label}\``, why)
     }
   })
   unread.push(...notes.findings())
