@@ -106,3 +106,12 @@ describe('a table pasted from a spreadsheet', () => {
     expect(await pasteFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nUne ligne avec\tune tabulation.\nPuis une autre sans.\n\nUne fin de ligne\t\nEncore une\t\n'})).toEqual([])
   })
 })
+
+describe('a wiki link is reported once, not as a figure too', () => {
+  const figureFindings = ruleFindings('figure-needs-citation')
+  test('its target is a note’s name; the words it shows are prose', async () => {
+    expect(await figureFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nVoir [[Chapitre 3]] et [[Annexe 2|les 45 mesures]].\n'})).toEqual([
+      'chapters/intro.md:3:39 Unexpected figure `45` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block'
+    ])
+  })
+})

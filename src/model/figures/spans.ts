@@ -34,6 +34,8 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h(?![\p{L}\d])/gu],
   // Pandoc attribute blocks (`{#fig-x width=70%}`): `unsupported-syntax` reports them; their numbers are no figures.
   ['identifier', /\{(?:[#.][\w-]+|[\w-]+=)[^{}\n]*\}/gu],
+  // A wiki link's target (`[[Chapitre 3]]`, `[[Annexe 2|les mesures]]`): a note's name, which `unsupported-syntax` reports.
+  ['identifier', /\[\[[^[\]|\n]+(?=\||\]\])/gu],
   // Decades: `the '80s`, `the 1990s`, `80s`.
   ['date', /(?<![\p{L}\p{N}])['’]?(?:1[0-9]|20)?\d0s(?!\p{L})/gu],
   // Numeric dates: 05/03/2024, 5.3.2024, 2024-03-05.
