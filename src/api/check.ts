@@ -12,7 +12,9 @@ import {CannotRunError} from '../load/cannot-run.js'
 import {loadProject} from '../load/load-project.js'
 import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
-import {stylesheetResources, templateResources} from '../load/template-resources.js'
+import {projectTemplates, stylesheetResources, templateResources} from '../load/template-resources.js'
+import {templateValueProblems} from '../model/template-values.js'
+import {templateShape} from '../render/template-shape.js'
 import {axisColours} from '../load/theme-colours.js'
 import {themeCoverage} from '../load/theme-glyphs.js'
 import {buildModel, type ModelReaders} from '../model/build.js'
@@ -168,6 +170,13 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
     for (const resource of templateResources(theme, dir)) {
       if (!model.files.has(resource.file)) model.files.set(resource.file, new VFile({path: resource.file, value: resource.text}))
       model.templateAddresses.push({file: resource.file, position: resource.position, address: resource.address, web: resource.web, stylesheet: resource.stylesheet})
+    }
+    // The names the project's own templates write, against what templates receive.
+    const templates = projectTemplates(theme, dir)
+    model.templateValues = templateValueProblems(templates, templateShape(model.config.lang))
+    for (const problem of model.templateValues) {
+      const template = templates.find((item) => item.file === problem.file)
+      if (template && !model.files.has(problem.file)) model.files.set(problem.file, new VFile({path: problem.file, value: template.text}))
     }
     model.stylesheetResources = stylesheetResources(theme)
     // css-tree and its grammar are loaded only for a project with stylesheets of its own.

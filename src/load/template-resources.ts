@@ -46,6 +46,15 @@ export interface TemplateResource {
   position: Position
 }
 
+/** The templates the project brings itself (`theme/templates/`), by their path in it; the theme's own are not the writer's to fix. */
+export function projectTemplates(theme: Pick<Theme, 'templates' | 'origins'>, dir: string): Array<{file: string; text: string}> {
+  return Object.entries(theme.templates).flatMap(([name, text]) => {
+    const origin = theme.origins[`templates/${name}`]?.[0]
+    const relative = origin === undefined ? '..' : path.relative(dir, origin)
+    return relative.startsWith('..') || path.isAbsolute(relative) ? [] : [{file: relative.split(path.sep).join('/'), text}]
+  })
+}
+
 /**
  * The stylesheets, images, scripts and media that the project's own templates (`theme/templates/`)
  * load by an address written in them. The web page is written to the output folder and the print
@@ -57,11 +66,7 @@ export interface TemplateResource {
  */
 export function templateResources(theme: Pick<Theme, 'templates' | 'origins'>, dir: string): TemplateResource[] {
   const found: TemplateResource[] = []
-  for (const [name, text] of Object.entries(theme.templates)) {
-    const origin = theme.origins[`templates/${name}`]?.[0]
-    const relative = origin === undefined ? '..' : path.relative(dir, origin)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) continue
-    const file = relative.split(path.sep).join('/')
+  for (const {file, text} of projectTemplates(theme, dir)) {
     const add = (element: Element, address: string, offset: number, stylesheet = element.tagName === 'link') => {
       const web = isWebAddress(address)
       if (address === '' || (NOT_A_FILE.test(address) && !web)) return

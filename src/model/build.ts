@@ -159,6 +159,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     axisColours: [],
     glyphCoverage: {},
     templateAddresses: [],
+    templateValues: [],
     stylesheetDeclarations: [],
     stylesheetResources: [],
     archives: new Map()

@@ -1,4 +1,5 @@
 import type {ThemeCoverage} from './glyphs.js'
+import type {TemplateValueProblem} from './template-values.js'
 import type {SourceNumber} from './figures/source-numbers.js'
 import type {FigureValue} from './figures/value.js'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
@@ -292,6 +293,8 @@ export interface ReportModel {
   glyphCoverage: ThemeCoverage
   /** Files the project's own templates load by an address of their own (reported by `template-resource`). */
   templateAddresses: TemplateAddress[]
+  /** Names the project's own templates write that they will not get, or HTML they would print as source (template-value). */
+  templateValues: TemplateValueProblem[]
   /** What the project's own stylesheets load that a page cannot have (reported by `stylesheet-resource`). */
   stylesheetResources: StylesheetResource[]
   /** Declarations of the project's own stylesheets a browser would skip (reported by `stylesheet-declaration`). */

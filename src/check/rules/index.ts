@@ -20,6 +20,7 @@ import {missingFont} from './missing-font.js'
 import {missingGlyph} from './missing-glyph.js'
 import {missingImage} from './missing-image.js'
 import {templateResource} from './template-resource.js'
+import {templateValue} from './template-value.js'
 import {stylesheetDeclaration} from './stylesheet-declaration.js'
 import {stylesheetResource} from './stylesheet-resource.js'
 import {rawHtml} from './raw-html.js'
@@ -75,6 +76,7 @@ export const rules: readonly Rule[] = [
   missingFont,
   missingGlyph,
   templateResource,
+  templateValue,
   stylesheetResource,
   stylesheetDeclaration,
   imageResolution,

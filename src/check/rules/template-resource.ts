@@ -25,7 +25,7 @@ values (\`{{href}}\`) are not files and are left alone.`,
     notOk: [
       {'theme/templates/cover.html': '<header class="rp-cover">\n  <img src="logo.png" alt="Logo de la fondation">\n  <h1 class="rp-cover__title">{{title}}</h1>\n</header>\n'},
       {'theme/templates/back-cover.html': '<footer class="rp-back-cover" style="background: url(papier.jpg)">\n  <p>{{organisation}}</p>\n</footer>\n'},
-      {'theme/templates/document.html': '<!doctype html>\n<html lang="{{lang}}">\n<head>\n  <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">\n  {{#stylesheets}}<link rel="stylesheet" href="{{href}}">{{/stylesheets}}\n</head>\n<body>{{{body}}}</body>\n</html>\n'}
+      {'theme/templates/document.html': '<!doctype html>\n<html lang="{{lang}}">\n<head>\n  <link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Inter">\n  {{#stylesheets}}<link rel="stylesheet" href="{{href}}">{{/stylesheets}}\n</head>\n<body class="{{bodyClass}}">{{{main}}}</body>\n</html>\n'}
     ]
   },
   check({model, report}) {

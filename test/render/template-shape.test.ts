@@ -1,0 +1,40 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {templateValueProblems, type TemplateShape} from '../../src/model/template-values.js'
+import {templateShape} from '../../src/render/template-shape.js'
+import {templateView} from '../../src/render/document.js'
+import type {ReportModel} from '../../src/model/types.js'
+import type {RenderedEdition} from '../../src/render/edition.js'
+import {ruleFindings} from '../helpers/rule-findings.js'
+
+const repo = path.join(import.meta.dirname, '../..')
+const findings = ruleFindings('template-value', {endColumn: true})
+
+describe('what templates receive', () => {
+  test("the shape has templateView's keys, no more, no fewer (labels included)", () => {
+    const config = {title: 'T', organisation: 'O', lang: 'fr', date: '2026-01', print: {chapterStart: 'right'}}
+    const view = templateView({config} as unknown as ReportModel, {edition: 'full', title: 'Rapport'} as unknown as RenderedEdition, {mode: 'print', stylesheets: []}, '', '')
+    const shape = templateShape('fr') as {values: Record<string, TemplateShape>}
+    expect(Object.keys(shape.values).sort()).toEqual(Object.keys(view).sort())
+    expect(Object.keys((shape.values.labels as {values: object}).values).sort()).toEqual(Object.keys(view.labels).sort())
+  })
+
+  test("every template rapporteur ships writes only what it receives", async () => {
+    const files = ['templates/document.html', 'templates/cover.html', 'templates/back-cover.html', 'themes/sobre/templates/cover.html', 'themes/sobre/templates/back-cover.html']
+    const templates = await Promise.all(files.map(async (file) => ({file, text: await readFile(path.join(repo, file), 'utf8')})))
+    expect(templateValueProblems(templates, templateShape('fr'))).toEqual([])
+    expect(templateValueProblems(templates, templateShape('en'))).toEqual([])
+  })
+})
+
+describe('template-value', () => {
+  test('a misspelt name with the closest, in a section and out, and HTML with two braces', async () => {
+    const document = '<!doctype html>\n<html lang="{{lang}}">\n<head>\n  {{#stylesheets}}<link rel="stylesheet" href="{{hrf}}" media="{{media}}">{{/stylesheets}}\n</head>\n<body class="{{bodyClass}}">\n  {{{toc}}}\n  <main>{{main}}</main>\n  <p>{{contact.mail}} {{#authors}}{{.}}{{/authors}}</p>\n</body>\n</html>\n'
+    expect(await findings({'theme/templates/document.html': document})).toEqual([
+      'theme/templates/document.html:4:48-55 Unexpected template value `hrf`, expected one templates receive, did you mean `href`?: Mustache prints nothing for it',
+      'theme/templates/document.html:8:9-17 Unexpected `{{main}}` with two braces, expected `{{{main}}}`: with two, Mustache escapes the HTML, and the page prints it as source',
+      'theme/templates/document.html:9:6-22 Unexpected template value `contact.mail`, expected one templates receive, did you mean `contact.email`?: Mustache prints nothing for it'
+    ])
+  })
+})
