@@ -115,3 +115,33 @@ describe('a wiki link is reported once, not as a figure too', () => {
     ])
   })
 })
+
+describe('an address with a space', () => {
+  const spaceFindings = ruleFindings('unsupported-syntax', {endColumn: true})
+  test('an image or a link whose address holds a space is printed as written: said, with the angle brackets to write', async () => {
+    expect(await spaceFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des régions](Images/Carte Région.png)\n\nVoir [la note](annexes/note de synthèse.pdf).\n'})).toEqual([
+      'chapters/intro.md:3:1-46 Unexpected image `![Carte des régions](Images/Carte Région.png)` whose address holds a space, expected the address in angle brackets, `![Carte des régions](<Images/Carte Région.png>)` (or each space written `%20`): Markdown prints it as written',
+      'chapters/intro.md:5:6-45 Unexpected link `[la note](annexes/note de synthèse.pdf)` whose address holds a space, expected the address in angle brackets, `[la note](<annexes/note de synthèse.pdf>)` (or each space written `%20`): Markdown prints it as written'
+    ])
+  })
+
+  test('a title after the address, angle brackets, and %20 are links as written', async () => {
+    expect(await spaceFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : [le rapport](https://example.org/r "Le rapport 2024"), [la note](<annexes/note de synthèse.pdf>), [la carte](carte%202024.png).\n'})).toEqual([])
+  })
+})
+
+describe('the address in angle brackets', () => {
+  const imageFindings = ruleFindings('missing-image')
+  test('names the file with its spaces', async () => {
+    expect(await imageFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des régions](<Images/Carte Région.gif>)\n', 'chapters/Images/Carte Région.gif': 'GIF89ad\u00002\u0000\n'})).toEqual([])
+  })
+})
+
+describe('a Windows path', () => {
+  const imageFindings = ruleFindings('missing-image')
+  test('an image path written with backslashes is missing, with the path to write', async () => {
+    expect(await imageFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Logo de la fondation](images\\logo.gif)\n', 'chapters/images/logo.gif': 'GIF89ad\u00002\u0000\n'})).toEqual([
+      'chapters/intro.md:3:1 Unexpected missing image `images\\logo.gif`, expected a file at `chapters/images\\logo.gif` or `images\\logo.gif` (a path is written with `/`, as on the web: `images/logo.gif`)'
+    ])
+  })
+})

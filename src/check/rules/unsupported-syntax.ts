@@ -41,7 +41,7 @@ function pipeRow(line: string): string {
 }
 
 /** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
-const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]/mu
+const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]|\]\([^)\s]*[ \t]/mu
 
 /**
  * The source offsets of a node the patterns must not read: inline code and maths whole; a link's
@@ -80,7 +80,8 @@ wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as writ
 (\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
 admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from a spreadsheet, a table pasted as
 text (a line a row, tabs between the cells), which prints as one paragraph; from GitHub: emoji shortcodes
-(\`:warning:\`, any name gemoji knows, with the character to type); and character references
+(\`:warning:\`, any name gemoji knows, with the character to type); a link or image whose address holds a
+space (\`![Carte](Images/Carte Région.png)\`), which Markdown prints as written; and character references
 Markdown prints as written, \`&nbsp\` without its \`;\` or a name HTML does not have (\`&foo;\`).
 LaTeX in the prose is reported too, with what to write instead (\`\\cite{clé}\`: \`[@clé]\`; \`\\ref{…}\`,
 \`\\footnote{…}\`, \`\\textbf{…}\`, \`\\og\`…\`\\fg{}\`, \`\\begin{…}\`): a command with an argument, or one of the
@@ -115,6 +116,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024], voir [[Méthode]] :warning:.\n\n![[carte.png]]\n\n%%à vérifier%%\n\nUn&nbsp écart et &foo;.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse \\cite{enquete-2024}, voir \\og la méthode \\fg{} \\ref{sec:methode}.\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n!!! note "À retenir"\n    Les signalements progressent.\n\n*[ONG]: Organisation non gouvernementale\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des signalements](Images/Carte Région.png)\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}

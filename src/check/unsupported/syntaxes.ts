@@ -22,6 +22,9 @@ export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
   // Pandoc's `mark` extension (off by default there), Obsidian's and Typora's highlight.
   {id: 'mark', pattern: /(?<![=\\])==(?=[^\s=])(?:[^=\n]|=(?!=))*?[^\s=]==(?!=)/gu, message: 'Unexpected highlight `$&`, expected `[texte]{.mark}`, Pandoc’s span for it (printed as `<mark>`): `==` prints as written'},
   {id: 'inline-note', pattern: /\^\[/gu, message: 'Unexpected `^[` that opens no note (empty, not closed by a `]` in its paragraph, or longer than 5,000 characters), expected `^[the note’s text]`'},
+  // `![Carte](Images/Carte Région.png)`: a space ends a link's address for Markdown, which then
+  // prints the whole as written (a title in quotes after the space is fine).
+  {id: 'address-with-space', pattern: /!?\[[^\]\n]*\]\((?![<\s])[^()\s"'<>]+(?:[ \t]+[^()\s"'<>]+)+\)/gu, message: (match) => `Unexpected ${match[0].startsWith('!') ? 'image' : 'link'} \`${match[0]}\` whose address holds a space, expected the address in angle brackets, \`${match[0].replace(/\]\((.*)\)$/su, '](<$1>)')}\` (or each space written \`%20\`): Markdown prints it as written`},
   // Obsidian's, Foam's and Logseq's links between notes, and embeds of a file.
   {id: 'wiki-embed', pattern: /!\[\[[^[\]\n]+\]\]/gu, message: 'Unexpected embed `$&` (Obsidian), expected an image in Markdown, `![alternative text](file.png)`: it prints as written, without the image'},
   {id: 'wiki-link', pattern: /(?<!!)\[\[[^[\]\n]+\]\]/gu, message: 'Unexpected wiki link `$&` (Obsidian), expected a Markdown link to a part of the report, `[texte](#id)`, or `:ref[#id]`: it prints as written'},
