@@ -130,6 +130,13 @@ describe('the default French note style', () => {
     expect(text).toMatch(/Selon Observatoire\s*\d*, la sextorsion progresse/)
   })
 
+  test('the author in the sentence is the names alone: none of the labels of the work’s volume, issue or pages', async () => {
+    const {text} = await render({'chapters/intro.md': '# Intro\n\nComme @lelieveld-2015 le montrent, et @hoogh-2016 [p. 4] le confirme.\n', 'sources.yaml': sources.replace('  publisher: Observatoire national\n', '  publisher: Observatoire national\n  page: "24"\n')})
+    expect(text).toMatch(/Comme (?:Jos )?Lelieveld et al\.\s*\d+ le montrent, et (?:Kees )?de Hoogh\s*\d+ le confirme/u)
+    const sentence = text.slice(text.indexOf('Comme'), text.indexOf('confirme'))
+    expect(sentence).not.toMatch(/vol\.|no\.|pp?\./u)
+  })
+
   test('a suffix reads as written: after a locator with its own punctuation or a space, alone after a comma', async () => {
     const {notes} = await render({'chapters/intro.md': '# Intro\n\nUn [@lelieveld-2015, pp. 33--35 and passim]. Deux [@enquete-2024, nous soulignons]. Trois [@hoogh-2016, p. 16, trad. libre].\n'})
     // (CSL puts a suffix after the whole reference, the DOI included.)

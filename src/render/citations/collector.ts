@@ -7,7 +7,7 @@ import type {CslItem} from '../../model/schemas/csl.js'
 import {gluesToLocator} from '../../parse/citation/index.js'
 import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
-import {engineFor, formatAllCitations, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
+import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
@@ -91,7 +91,7 @@ export class CitationCollector {
     const first = known[0]
     const author = first?.mode === 'in-text' ? h('span.rp-cite-author') : undefined
     this.citations.push({citationID: `c${this.citations.length + 1}`, citationItems: items, properties: {noteIndex}})
-    this.slots.push({cluster, author, inText: author && first ? {id: first.key, 'author-only': true} : undefined})
+    this.slots.push({cluster, author, inText: author && first ? {id: authorOnlyId(first.key), 'author-only': true} : undefined})
     return {author, cluster}
   }
 

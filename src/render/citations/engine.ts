@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 // Imported, not required when first used: the CLI's bundle then holds it, compiled from V8's code cache (scripts/bundle.js).
 import citeproc from 'citeproc'
-import type {CslItem, CslStyle} from '../../model/schemas/csl.js'
+import {cslNameVariables, type CslItem, type CslStyle} from '../../model/schemas/csl.js'
 import {cslInput, cslLocales, parseCslXml} from './parsed-xml.js'
 
 export type {CslStyle}
@@ -76,10 +76,11 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
   }
   const prepared = new Map<string, CslItem>()
   engine.sys.retrieveItem = (id) => {
-    const item = items.get(id)
+    const author = id.endsWith(AUTHOR_ONLY)
+    const item = items.get(author ? id.slice(0, -AUTHOR_ONLY.length) : id)
     if (!item) return undefined
     let ready = prepared.get(id)
-    if (!ready) prepared.set(id, (ready = numbersAsStrings(item)))
+    if (!ready) prepared.set(id, (ready = author ? {...namesOf(item), id} : numbersAsStrings(item)))
     return ready
   }
   return engine
@@ -89,6 +90,25 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
  * CSL-JSON allows numbers for number variables (`volume: 525`), but citeproc-js sorts and pads
  * them as strings and throws on a number (`num.match is not a function`): hand it strings.
  */
+/**
+ * The id under which a work is given with its names alone, for the author of `@key` in the
+ * sentence (`'author-only'`): citeproc-js prints only the names then, but a note style's labels and
+ * terms for the work's other variables came out with them (`Okafor and Lindqvist, vol., no., pp.`).
+ */
+const AUTHOR_ONLY = '\u0000author-only'
+
+export function authorOnlyId(id: string): string {
+  return id + AUTHOR_ONLY
+}
+
+/** What stands for a work's author: its names, and its title for a style that puts the title in their place. */
+function namesOf(item: CslItem): CslItem {
+  const kept: Record<string, unknown> = {id: item.id, type: item.type}
+  for (const name of cslNameVariables) if (item[name] !== undefined) kept[name] = item[name]
+  for (const name of ['title', 'title-short', 'container-title', 'container-title-short'] as const) if (item[name] !== undefined) kept[name] = item[name]
+  return kept as CslItem
+}
+
 export function numbersAsStrings(item: CslItem): CslItem {
   const entries = Object.entries(item).map(([name, value]) => [name, typeof value === 'number' ? String(value) : value])
   return Object.fromEntries(entries) as CslItem
