@@ -145,3 +145,12 @@ describe('a Windows path', () => {
     ])
   })
 })
+
+describe('a list pasted from Word', () => {
+  const listFindings = ruleFindings('unsupported-syntax')
+  test('its bullets and tabs are a list, not a table: said with the Markdown list to write', async () => {
+    expect(await listFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n•\tLes jeunes recensés sont surtout des garçons.\n•\tUn quart sont mineurs.\no\tDont la moitié sans famille.\n\n1.\tPremière mesure.\n2.\tSeconde mesure.\n'})).toEqual([
+      'chapters/intro.md:3:1 Unexpected list pasted from Word (`•` and a tab before each item), expected a Markdown list: `- Les jeunes recensés sont surtout des garçons.`, one item a line (`1.` for a numbered one; two spaces more for a sub-item): it prints as one paragraph, its bullets with it'
+    ])
+  })
+})

@@ -35,6 +35,9 @@ function pastedTable(source: string): {line: string; index: number; columns: num
   return rows >= 2 ? first : undefined
 }
 
+/** A row that starts with the bullet or number Word writes before a list item, then a tab: `•`, `o`, `▪`, `-`, `1.`, `a)`. */
+const wordBullet = /^[ \t]*(?:[•◦▪▫■□●○‣⁃∙·o§\-–—*]|\d{1,3}[.)]|[a-z][.)])\t/u
+
 /** A pasted row as a pipe table's: `| Région | Part |`. */
 function pipeRow(line: string): string {
   return `| ${line.trim().split('\t').map((cell) => cell.trim()).join(' | ')} |`
@@ -79,7 +82,8 @@ GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. From O
 wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as written, and comments
 (\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
 admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from a spreadsheet, a table pasted as
-text (a line a row, tabs between the cells), which prints as one paragraph; from GitHub: emoji shortcodes
+text (a line a row, tabs between the cells), which prints as one paragraph, and from Word, a list pasted
+with its bullets (\`•\` and a tab), likewise; from GitHub: emoji shortcodes
 (\`:warning:\`, any name gemoji knows, with the character to type); a link or image whose address holds a
 space (\`![Carte](Images/Carte Région.png)\`), which Markdown prints as written; and character references
 Markdown prints as written, \`&nbsp\` without its \`;\` or a name HTML does not have (\`&foo;\`).
@@ -190,6 +194,11 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           return
         }
         const pasted = node.type === 'paragraph' ? pastedTable(source) : undefined
+        if (pasted && wordBullet.test(pasted.line)) {
+          // `•⇥Texte`: a list pasted from Word keeps its bullets as characters and a tab after each.
+          report(at(start + pasted.index, start + pasted.index + pasted.line.length), `Unexpected list pasted from Word (\`${pasted.line.trim().split('\t')[0]}\` and a tab before each item), expected a Markdown list: \`- ${pasted.line.trim().split('\t').slice(1).join(' ').trim()}\`, one item a line (\`1.\` for a numbered one; two spaces more for a sub-item): it prints as one paragraph, its bullets with it`)
+          return
+        }
         if (pasted) {
           report(at(start + pasted.index, start + pasted.index + pasted.line.length), `Unexpected table pasted from a spreadsheet (cells apart by tabs), expected a pipe table: \`${pipeRow(pasted.line)}\`, then \`|${'---|'.repeat(pasted.columns)}\`, one row a line: it prints as one paragraph, its cells run together`)
           return
