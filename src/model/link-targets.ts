@@ -23,7 +23,11 @@ export function linkTargets(model: ReportModel): LinkTarget[] {
     for (const html of model.html) for (const fact of html.facts) if (fact.kind === 'element-id') targets.push({id: fact.name, file: html.file})
   }
   for (const use of model.directives) if (use.name === 'glossary') for (const entry of model.glossary) targets.push({id: `term-${entry.value.id}`, file: use.file})
-  for (const entry of model.sources) targets.push({id: `source-${entry.value.id}`, file: undefined})
+  // A source's entry is in the full edition's bibliography (the build appends one) and in any
+  // other `::bibliography`: not in a synthesis without one, where a link to it would lead nowhere.
+  const full = model.documents.find((document) => document.editions.includes('full'))?.path
+  const bibliographies = new Set([full, ...model.directives.filter((use) => use.name === 'bibliography').map((use) => use.file)])
+  for (const entry of model.sources) for (const file of bibliographies) if (file) targets.push({id: `source-${entry.value.id}`, file})
   return targets
 }
 

@@ -68,7 +68,9 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
   const linkToSource = (cluster: Element, node: Citation): Element => {
     const keys = new Set(node.items.map((item) => item.key))
     if (keys.size !== 1) return cluster
-    return h('a.rp-cite-link', {href: hrefFor(context, `source-${node.items[0]!.key}`)}, [cluster])
+    // In an edition without a bibliography: the full report's on the web, no link on paper.
+    const href = hrefFor(context, `source-${node.items[0]!.key}`)
+    return href ? h('a.rp-cite-link', {href}, [cluster]) : cluster
   }
 
   const footnoteReference: Handler = (state: State, node: FootnoteReference) => {

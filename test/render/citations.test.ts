@@ -230,3 +230,32 @@ describe.skipIf(!hasShared)('a project style from the CSL repository (../shared/
     expect(bibliography[1]).toMatch(/^LELIEVELD, Jos, EVANS, John S\./)
   })
 })
+
+describe('author-date links to the bibliography', () => {
+  const config = (synthesisFiles: string) => `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\ncitations: {style: author-date}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n  synthesis: {title: Synthèse, files: [${synthesisFiles}], output: synthese}\n`
+  const links = async (synthesisFiles: string, files: Record<string, string>) => {
+    const dir = await writeProject({'rapporteur.yaml': config(synthesisFiles), 'sources.yaml': sources, 'chapters/intro.md': '# Intro\n\nUn constat [@enquete-2024].\n', ...files})
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const findings = result.files.flatMap((file) => file.messages.map((message) => `${message.ruleId}: ${message.reason}`))
+    const hrefs = async (mode: 'web' | 'print') => {
+      const rendered = await renderEdition(result.model, 'synthesis', {mode, pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+      return [...toHtml({type: 'root', children: rendered.main} as unknown as Element).matchAll(/class="rp-cite-link" href="([^"]*)"/gu)].map((match) => match[1])
+    }
+    return {findings, web: await hrefs('web'), print: await hrefs('print')}
+  }
+
+  test('a synthesis without a bibliography links its citations to the full report’s on the web, and not at all on paper', async () => {
+    const {findings, web, print} = await links('synthese.md', {'synthese.md': '# Synthèse\n\nEn bref [@enquete-2024].\n'})
+    expect(findings.filter((finding) => finding.startsWith('broken-ref'))).toEqual([])
+    expect(web).toEqual(['rapport.html#source-enquete-2024'])
+    expect(print).toEqual([])
+  })
+
+  test('a synthesis with its own `::bibliography` links to it', async () => {
+    const {web, print} = await links('synthese.md', {'synthese.md': '# Synthèse\n\nEn bref [@enquete-2024].\n\n## Sources\n\n::bibliography\n'})
+    expect(web).toEqual(['#source-enquete-2024'])
+    expect(print).toEqual(['#source-enquete-2024'])
+  })
+})
