@@ -55,12 +55,22 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
   const {parse = parseMarkdown, sources = readSources} = readers
   const model = emptyModel(input)
   model.problems.push(...problems)
+  // A registry or glossary whose text does not parse gives nothing: the rules that miss its
+  // entries then point at the finding that says why, rather than at the keys.
+  const unparsed = (file: VFile, before: number) => model.problems.slice(before).some((problem) => problem.file === file.path && /^Cannot parse/u.test(problem.message))
   for (const file of input.sourcesFiles) {
     const rejected: string[] = []
-    model.sources.push(...(await sources(file, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected})))
+    const before = model.problems.length
+    const entries = await sources(file, input.config.lang, {problems: model.problems, unread: model.unreadFields, rejected})
+    model.sources.push(...entries)
     model.rejectedSources.push(...rejected.map((id) => ({id, file: file.path})))
+    if (entries.length === 0 && unparsed(file, before)) model.unparsedFiles.push(file.path)
   }
-  if (input.glossaryFile) model.glossary = readGlossary(input.glossaryFile, model.problems)
+  if (input.glossaryFile) {
+    const before = model.problems.length
+    model.glossary = readGlossary(input.glossaryFile, model.problems)
+    if (model.glossary.length === 0 && unparsed(input.glossaryFile, before)) model.unparsedFiles.push(input.glossaryFile.path)
+  }
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
   const figureSettings = JSON.stringify({scope: input.config.check.figures.scope, ignore: input.config.check.figures.ignore})
   /** Ids taken so far, so that a heading's slug never repeats one. */
@@ -160,6 +170,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     glyphCoverage: {},
     templateAddresses: [],
     templateValues: [],
+    unparsedFiles: [],
     stylesheetDeclarations: [],
     stylesheetResources: [],
     archives: new Map()

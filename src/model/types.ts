@@ -261,6 +261,8 @@ export interface ReportModel {
   sourcesFiles: string[]
   glossary: Array<Entry<GlossaryEntry>>
   glossaryFile: string | undefined
+  /** Registries and the glossary whose text did not parse at all (a `schema` finding says where): nothing was read from them. */
+  unparsedFiles: string[]
   recommendations: Recommendation[]
   stats: Stat[]
   blocks: Block[]

@@ -15,6 +15,14 @@ export interface YamlSource {
 }
 
 /** Parse YAML text (a whole file or a front matter block); syntax errors come back placed. */
+/** What to write, for the mistakes people make in YAML by hand (by the yaml library's error code). */
+const yamlHints: Partial<Record<string, string>> = {
+  // `definition: Dormir dehors : dans la rue`: a second `: ` on the line starts a map.
+  BLOCK_AS_IMPLICIT_KEY: ', expected a value in quotes when it holds a colon and a space (`definition: "Dormir dehors : dans la rue"`)',
+  MISSING_CHAR: ', expected the quotes closed on the value, or a `\\` before a quote inside it',
+  TAB_AS_INDENT: ', expected spaces for indentation (YAML takes no tabs)'
+}
+
 export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
   // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
   // logLevel 'error': the yaml library would print its warnings to stderr; rapporteur reports them placed.
@@ -22,7 +30,7 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
   // one kept, as YAML readers do): one mistake, one finding, not one for every use of the file.
   const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: false, logLevel: 'error'})
   const errors = doc.errors.map((error) => ({
-    message: `Cannot parse YAML: ${firstLine(error.message)}`,
+    message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? ''}`,
     position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
   }))
   const duplicates: typeof errors = []

@@ -211,3 +211,24 @@ const baseSources = `- id: enquete-2024
   author: Observatoire
   date: 2024
 `
+
+describe('a registry or glossary with a typo', () => {
+  test('one BibTeX entry with a comma left out is reported where the parser stopped; the others are read', async () => {
+    const bib = '@report{one,\n  title = {Un},\n  author = {{Observatoire}},\n  year = {2020}\n}\n\n@report{two,\n  title = {Deux},\n  author = {Dupont, Jean}\n  year = {2021}\n}\n\n@string{obs = {Observatoire}}\n@report{three,\n  title = {Trois},\n  author = obs,\n  year = {2022}\n}\n'
+    const {model, findings} = await load({'sources.bib': bib, 'chapters/intro.md': '# Intro\n\nUn [@one], deux [@two], trois [@three] sur la :term[sextorsion].\n'})
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.author])).toEqual([['one', ['Observatoire']], ['three', ['Observatoire']]])
+    expect(findings.filter((finding) => !finding.includes('source-incomplete'))).toEqual([
+      'sources.bib:10:3 schema: Cannot parse BibTeX entry `two` here: expected `}`, found a name (is a comma missing at the end of the field before?); the entry is left out',
+      'chapters/intro.md:3:18 unknown-source: Unexpected source key `two`: its entry in sources.bib is invalid, see the `schema` finding there'
+    ])
+  })
+
+  test('a glossary whose YAML does not parse: the hint for the colon, and terms pointed at it', async () => {
+    const {findings} = await load({'glossary.yaml': '- id: sextorsion\n  term: sextorsion\n  definition: Chantage : à la diffusion d’images intimes.\n'})
+    expect(findings).toEqual([
+      'glossary.yaml:3:15 schema: Cannot parse YAML: Nested mappings are not allowed in compact mappings, expected a value in quotes when it holds a colon and a space (`definition: "Dormir dehors : dans la rue"`)',
+      'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry',
+      'chapters/intro.md:3:74 undefined-term: Unexpected term `sextorsion`: the glossary `glossary.yaml` could not be read, see the `schema` finding there'
+    ])
+  })
+})

@@ -19,7 +19,8 @@ the entry explicitly. Add the entry to \`glossary.yaml\`, add an alias, or fix t
       if (resolveTerm(model.glossary, use)) continue
       const wanted = use.id ?? use.label
       const hint = didYouMean(wanted, use.id ? model.glossary.map((entry) => entry.value.id) : names)
-      report(use, `Unexpected term \`${wanted}\`, expected an entry of the glossary${hint}`)
+      const unread = model.glossaryFile !== undefined && model.unparsedFiles.includes(model.glossaryFile)
+      report(use, unread ? `Unexpected term \`${wanted}\`: the glossary \`${model.glossaryFile}\` could not be read, see the \`schema\` finding there` : `Unexpected term \`${wanted}\`, expected an entry of the glossary${hint}`)
     }
   }
 })

@@ -37,7 +37,13 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
     const known = new Set(model.sources.map((entry) => entry.value.id))
     const rejected = new Map(model.rejectedSources.map(({id, file}) => [id, file]))
     // A key whose entry exists but is invalid gets its own message: the fix is in the registry.
-    const why = (key: string) => (rejected.has(key) ? `: its entry in ${rejected.get(key)} is invalid, see the \`schema\` finding there` : `, expected a key of the sources registry${didYouMean(key, known)}`)
+    const unread = model.unparsedFiles.filter((file) => model.sourcesFiles.includes(file))
+    const why = (key: string) =>
+      rejected.has(key)
+        ? `: its entry in ${rejected.get(key)} is invalid, see the \`schema\` finding there`
+        : unread.length > 0 && !didYouMean(key, known)
+          ? `: the sources registry ${unread.map((file) => `\`${file}\``).join(', ')} could not be read, see the \`schema\` finding there`
+          : `, expected a key of the sources registry${didYouMean(key, known)}`
     for (const citation of model.citations) {
       if (known.has(citation.key)) continue
       // `@fig-x`, `@tbl-x`: a Quarto cross-reference, which `unsupported-syntax` explains.
@@ -51,7 +57,7 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
       }
       // `@word` in the prose is an in-text citation, but often a handle or an `@` meant as text:
       // without a close key to suggest, say how to write those.
-      if (citation.mode === 'in-text' && !rejected.has(citation.key) && !didYouMean(citation.key, known)) {
+      if (citation.mode === 'in-text' && !rejected.has(citation.key) && unread.length === 0 && !didYouMean(citation.key, known)) {
         report(citation, `Unexpected source key \`${citation.key}\` in the in-text citation \`@${citation.key}\`: no source has this key. For a social-media handle or an \`@\` meant as text, write \`\\@${citation.key}\``)
         continue
       }

@@ -44,6 +44,16 @@ export function bibtexPlaces(text: string): Map<string, BibtexPlace> {
   return places
 }
 
+/** The file's `@string{…}` definitions, as written: what an entry parsed on its own needs of the rest. */
+export function stringDefinitions(text: string): string {
+  const found: string[] = []
+  for (const match of text.matchAll(/@string\s*(?=[{(])/giu)) {
+    const open = match.index + match[0].length
+    found.push(text.slice(match.index, matching(text, open)))
+  }
+  return found.join('\n')
+}
+
 function fieldsOf(text: string, from: number, to: number): Map<string, number> {
   const fields = new Map<string, number>()
   let at = from

@@ -4,7 +4,7 @@ import {positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
-import {bibtexPlaces, type BibtexPlace} from './bibtex-places.js'
+import {bibtexPlaces, stringDefinitions, type BibtexPlace} from './bibtex-places.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
@@ -51,12 +51,31 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     problems.push({file: file.path, position: at(deep), message: 'Cannot parse BibTeX: braces nested more than 100 deep, expected field values such as `{A title with {Braces}}`'})
     return []
   }
+  const parse = (source: string) => plugins.input.chainLink(source, {forceType: '@biblatex/text'}) as RawEntry[]
   let raw: RawEntry[]
   try {
-    raw = plugins.input.chainLink(text, {forceType: '@biblatex/text'}) as RawEntry[]
+    raw = parse(text)
   } catch (error) {
-    problems.push({file: file.path, position: at(0), message: `Cannot parse BibTeX: ${firstLine(error)}, expected entries such as \`@article{key, title = {…}}\``})
-    return []
+    // One entry that does not parse (a comma left out) would take the whole file with it: each
+    // entry is parsed on its own, with the file's @string macros, and one that does not parse is
+    // reported where the parser stopped; its key is then known to be the file's (unknown-source).
+    const entries = bibtexPlaces(text)
+    if (entries.size === 0) {
+      problems.push({file: file.path, position: at(errorOffset(error, text)), message: `Cannot parse BibTeX: ${syntaxError(error)}, expected entries such as \`@article{key, title = {…}}\``})
+      return []
+    }
+    const macros = stringDefinitions(text)
+    raw = []
+    for (const [label, place] of entries) {
+      const source = `${macros}\n${text.slice(place.start, place.end)}`
+      try {
+        raw.push(...parse(source))
+      } catch (entryError) {
+        rejected.push(label)
+        const offset = place.start + Math.max(0, errorOffset(entryError, source) - macros.length - 1)
+        problems.push({file: file.path, position: at(offset, lineEnd(text, offset)), message: `Cannot parse BibTeX entry \`${label}\` here: ${syntaxError(entryError)}; the entry is left out`})
+      }
+    }
   }
   const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
   const places = bibtexPlaces(text)
@@ -133,6 +152,30 @@ function isRead(type: string, field: string, value: string, convert: Convert): b
     readCache.set(key, read)
   }
   return read
+}
+
+/** Where citation-js's parser stopped (`… at line 10 col 3`), as an offset in the text it read. */
+function errorOffset(error: unknown, text: string): number {
+  const place = /at line (\d+) col (\d+)/u.exec(firstLine(error))
+  if (!place) return 0
+  const lines = text.split('\n')
+  return lines.slice(0, Number(place[1]) - 1).reduce((offset, line) => offset + line.length + 1, 0) + Number(place[2]) - 1
+}
+
+function lineEnd(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset)
+  return end === -1 ? text.length : end
+}
+
+/** The parser's `expected "rbrace", got "identifier" at line 10 col 3:` said as a writer reads it. */
+function syntaxError(error: unknown): string {
+  const message = firstLine(error)
+  const tokens: Record<string, string> = {rbrace: '`}`', lbrace: '`{`', comma: 'a comma', equals: '`=`', identifier: 'a name', quote: '`"`', number: 'a number', at: '`@`', whitespace: 'a space', EOF: 'the end of the file'}
+  const parts = /expected "?(\w+)"?,? got "?(\w+)"?/u.exec(message)
+  if (!parts) return message.replace(/\s*at line \d+ col \d+:?/u, '').replace(/:$/u, '')
+  const [, expected, got] = parts
+  const hint = (expected === 'rbrace' || expected === 'comma') && got === 'identifier' ? ' (is a comma missing at the end of the field before?)' : ''
+  return `expected ${tokens[expected!] ?? expected}, found ${tokens[got!] ?? got}${hint}`
 }
 
 function firstLine(error: unknown): string {
