@@ -1,6 +1,7 @@
 import {slug} from 'github-slugger'
 import type {Heading, Nodes, Paragraph, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {textWithoutNotes} from './text/plain.js'
 import {attributesToProperties} from '../parse/attributes/attribute-list.js'
 import type {Position} from 'unist'
 import type {MarkdownDocument, ReportModel, TargetKind} from './types.js'
@@ -61,7 +62,7 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
   }
 
   function table(node: Table, id: string): void {
-    add(id, 'table', node, toString({type: 'paragraph', children: node.data?.caption ?? []}).trim(), true)
+    add(id, 'table', node, textWithoutNotes(node.data?.caption ?? []).replace(/\s+/gu, ' ').trim(), true)
   }
 }
 

@@ -214,3 +214,21 @@ print("web")
     expect(web.findings).toEqual(['unsupported-syntax: Unexpected content for neither the web page nor the PDF (the two outputs rapporteur makes): it is left out of both'])
   })
 })
+
+describe('a cross-reference to the other edition', () => {
+  test('from the synthesis, a table of the full report is its number there and that edition’s title, never its caption’s citation', async () => {
+    const config = 'title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\neditions:\n  full: {title: Rapport complet, files: [chapters/intro.md], output: rapport}\n  synthesis: {title: Synthèse, files: [synthese.md], output: synthese}\n'
+    const dir = await writeProject({
+      'rapporteur.yaml': config,
+      'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements par région [@enquete-2024, p. 10] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n',
+      'synthese.md': '# Synthèse\n\nComme le montre le @tbl-regions, la :term[sextorsion] progresse.\n'
+    })
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const synthesis = await renderEdition(result.model, 'synthesis', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+    const html = synthesis.main.map((node) => toHtml(node)).join('')
+    expect(html).toContain('Comme le montre le <a class="rp-ref" href="rapport.html#tbl-regions">tableau 1 (Rapport complet)</a>, la')
+    expect(html).not.toContain('@enquete-2024')
+  })
+})

@@ -8,7 +8,8 @@ import {toString} from 'mdast-util-to-string'
  */
 export function textWithoutNotes(node: Nodes | readonly Nodes[]): string {
   if (isList(node)) return node.map((child) => textWithoutNotes(child)).join('')
-  if (node.type === 'inlineNote') return ''
+  // A note, a citation or a footnote call is no part of a title or a caption read elsewhere (`@tbl-x` in the synthesis, the PDF's bookmarks).
+  if (node.type === 'inlineNote' || node.type === 'citation' || node.type === 'footnoteReference') return ''
   if ('children' in node) return textWithoutNotes(node.children as Nodes[])
   return toString(node)
 }

@@ -15,6 +15,8 @@ import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
 import {hrefFor, type RenderContext} from '../context.js'
+import {numberTargets} from '../numbering.js'
+import type {EditionName} from '../../model/schemas/config.js'
 
 const calloutKinds = ['note', 'warning', 'important', 'tip', 'caution'] as const
 type CalloutKind = (typeof calloutKinds)[number]
@@ -169,13 +171,32 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
 export function renderCrossReference(target: string, bare: boolean, context: RenderContext): Element {
   const {labels, model} = context
   const anchor = model.anchors.get(target)
-  const number = context.numbers.get(target)
+  const own = context.numbers.get(target)
+  // A figure or table of the other edition: its number there, and that edition's title.
+  const other = own === undefined && anchor ? otherEditionNumber(model, context.edition, target) : undefined
+  const number = own ?? other?.number
   let text = anchor?.label ?? target
   if (anchor?.kind === 'figure' || anchor?.kind === 'table') {
     const word = anchor.kind === 'figure' ? labels.figure : labels.table
     text = number === undefined ? text : bare ? String(number) : `${word} ${number}`
+    if (other && !bare) text += ` (${other.title})`
   } else if (anchor?.kind === 'section') text = bare ? anchor.label : `${labels.section} ${labels.quotes[0]}${anchor.label}${labels.quotes[1]}`
   return withPage(text, target, context)
+}
+
+/** Each edition's figure and table numbers, for references from the other one. */
+const numbersByEdition = new WeakMap<RenderContext['model'], Map<EditionName, Map<string, number>>>()
+
+function otherEditionNumber(model: RenderContext['model'], edition: EditionName, target: string): {number: number; title: string} | undefined {
+  const other: EditionName = edition === 'full' ? 'synthesis' : 'full'
+  const title = model.config.editions[other]?.title
+  if (!title) return undefined
+  let byEdition = numbersByEdition.get(model)
+  if (!byEdition) numbersByEdition.set(model, (byEdition = new Map()))
+  let numbers = byEdition.get(other)
+  if (!numbers) byEdition.set(other, (numbers = numberTargets(model.documents.filter((document) => document.editions.includes(other)))))
+  const number = numbers.get(target)
+  return number === undefined ? undefined : {number, title}
 }
 
 /** A link to `target`; in print, with its page written in after layout (print/browser-side/handlers.ts). */
