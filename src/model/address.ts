@@ -37,3 +37,13 @@ export function isWebAddress(url: string): boolean {
   const scheme = /^([a-z][a-z\d+.-]*):/iu.exec(address)?.[1]?.toLowerCase()
   return scheme !== undefined && scheme.length > 1 && scheme !== 'file' && scheme !== 'data'
 }
+
+/**
+ * A link to one of the files the build publishes side by side (`rapport.html`, `synthese.pdf`,
+ * `rapport.html#methode`: an edition's \`output\` name and a format): the edition it names. Such a
+ * link leads where it says on the web, unlike a link to any other file of the project.
+ */
+export function editionPageOf(url: string, outputs: ReadonlyArray<{edition: string; output: string}>): string | undefined {
+  const path = url.trim().replace(/^\.\//u, '').replace(/[?#].*$/su, '')
+  return outputs.find(({output}) => path === `${output}.html` || path === `${output}.pdf`)?.edition
+}

@@ -232,3 +232,14 @@ describe('a cross-reference to the other edition', () => {
     expect(html).not.toContain('@enquete-2024')
   })
 })
+
+describe('a link to a page the build publishes', () => {
+  test('`[le rapport complet](rapport.html#intro)` is a link on the web and its text on paper; any other file is text in both', async () => {
+    const files = {'chapters/intro.md': '# Intro\n\nLire [le rapport en PDF](rapport.pdf), [son introduction](rapport.html#intro) et [l’annexe](annexe.pdf) [@enquete-2024]. :term[sextorsion]\n'}
+    const web = await render(files, {mode: 'web'})
+    const print = await render(files, {mode: 'print'})
+    expect(web.html).toContain('Lire <a href="rapport.pdf">le rapport en PDF</a>, <a href="rapport.html#intro">son introduction</a> et <span>l’annexe</span>')
+    expect(print.html).toContain('Lire <span>le rapport en PDF</span>, <span>son introduction</span> et <span>l’annexe</span>')
+    expect(web.findings.filter((finding) => finding.startsWith('local-link'))).toEqual(['local-link: Unexpected link to the file `annexe.pdf`, expected a web address (`https://…`) or a place in the report (`#id`): the report is published without it, so its text is printed without the link'])
+  })
+})

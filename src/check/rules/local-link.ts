@@ -1,4 +1,5 @@
-import {isLocalAddress} from '../../model/address.js'
+import {editionPageOf, isLocalAddress} from '../../model/address.js'
+import {editionOutputs} from '../../model/schemas/config.js'
 import {defineRule} from '../rule.js'
 
 export const localLink = defineRule({
@@ -10,14 +11,16 @@ export const localLink = defineRule({
 and Chromium would write it into the PDF as the full path of the file on the computer that built
 it. So the build prints such a link's text without the link, and \`check\` says so at the link.
 Put the file online and link to its address (\`https://…\`), or point at a part of the report
-(\`#id\`, \`:ref[#id]\`). Images are another matter: the build copies the files they name. A source whose
+(\`#id\`, \`:ref[#id]\`). The files the build publishes side by side are the exception: a link to an
+edition's page (\`[le rapport complet](rapport.html)\`, \`synthese.pdf\`, the names \`output:\` gives) leads
+there on the web, and prints as its text on paper. Images are another matter: the build copies the files they name. A source whose
 address (\`url:\` in \`sources.yaml\`, \`URL\` in CSL-JSON, \`url\` in BibTeX) is such a path is reported
 too: the bibliography prints the address as written. With \`check.html: true\`, the same goes for raw
 HTML's \`<a href>\`, and for its \`<img src>\`, whose file the build does not copy: its alternative
 text is printed instead; write the image in Markdown. Any other file raw HTML loads (a \`<video>\`,
 its \`poster\`, a \`srcset\`, a \`url()\` in a \`style\`) is reported too: it would be missing.`,
   examples: {
-    ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le rapport](https://example.org/rapport.pdf), [la méthode](#introduction) et [nous écrire](mailto:contact@example.org).\n'}],
+    ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le rapport](https://example.org/rapport.pdf), [la méthode](#introduction), [sa version PDF](rapport.pdf) et [nous écrire](mailto:contact@example.org).\n'}],
     notOk: [
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [l’annexe](annexe.pdf).\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : voir [le tableau][t].\n\n[t]: file:///C:/Users/moi/tableau.xlsx\n'},
@@ -29,8 +32,10 @@ its \`poster\`, a \`srcset\`, a \`url()\` in a \`style\`) is reported too: it wo
     ]
   },
   check({model, report}) {
+    const outputs = editionOutputs(model.config)
     for (const link of model.links) {
-      if (!isLocalAddress(link.url)) continue
+      // `rapport.html`, `synthese.pdf`: a file the build publishes beside the page.
+      if (!isLocalAddress(link.url) || editionPageOf(link.url, outputs) !== undefined) continue
       report(link, `Unexpected link to the file \`${link.url}\`, expected a web address (\`https://…\`) or a place in the report (\`#id\`): the report is published without it, so its text is printed without the link`)
     }
     // Raw HTML is printed only with `check.html: true` (else raw-html refuses it), and its links as Markdown's.

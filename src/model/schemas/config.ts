@@ -114,6 +114,11 @@ export const refinedConfigSchema = configSchema.superRefine((config, context) =>
   }
 })
 
+/** Each edition's output name (`rapport`: `rapport.html` and `rapport.pdf`), for links between the published files. */
+export function editionOutputs(config: Pick<Config, 'editions'>): Array<{edition: EditionName; output: string}> {
+  return (['full', 'synthesis'] as const).flatMap((edition) => (config.editions[edition] ? [{edition, output: config.editions[edition].output}] : []))
+}
+
 /** The registry files `sources:` names, in the order they are read (none: the default names are looked for). */
 export function registryFiles(config: Pick<Config, 'sources'>): string[] {
   return config.sources === undefined ? [] : typeof config.sources === 'string' ? [config.sources] : config.sources

@@ -8,7 +8,8 @@ import {h} from 'hastscript'
 import {toText} from 'hast-util-to-text'
 import type {Code, Image, ImageReference, LinkReference, Paragraph, PhrasingContent, Table} from 'mdast'
 import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
-import {fragmentId, isLocalAddress} from '../../model/address.js'
+import {editionPageOf, fragmentId, isLocalAddress} from '../../model/address.js'
+import {editionOutputs, type EditionName} from '../../model/schemas/config.js'
 import {conditionOf, withoutCondition} from '../../model/conditional-content.js'
 import {isPageFragment} from '../../model/link-targets.js'
 import type {MarkdownDocument} from '../../model/types.js'
@@ -16,7 +17,6 @@ import {attributesToProperties, cssLength, type Attributes} from '../../parse/at
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
-import type {EditionName} from '../../model/schemas/config.js'
 
 const calloutKinds = ['note', 'warning', 'important', 'tip', 'caution'] as const
 type CalloutKind = (typeof calloutKinds)[number]
@@ -119,8 +119,17 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     return element
   }
 
+  /** `[le rapport complet](rapport.html)`: a page the build publishes beside this one, linked on the web, its text on paper. */
+  const published = (url: string) => editionPageOf(url, editionOutputs(context.model.config)) !== undefined
+
   const link: Handler = (state: State, node: PhrasingContent & {type: 'link'}) => {
-    const element = isLocalAddress(node.url) ? localLink(state, node) : intoReport(state, node, node.url) ?? onPaper(defaultHandlers.link(state, node) as Element, node.url)
+    const element = published(node.url)
+      ? context.mode === 'print'
+        ? localLink(state, node)
+        : (defaultHandlers.link(state, node) as Element)
+      : isLocalAddress(node.url)
+        ? localLink(state, node)
+        : (intoReport(state, node, node.url) ?? onPaper(defaultHandlers.link(state, node) as Element, node.url))
     if (node.data?.attributes) applyAttributes(element, node.data.attributes)
     return element
   }
@@ -128,6 +137,7 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   const linkReference: Handler = (state: State, node: LinkReference) => {
     const definition = state.definitionById.get(String(node.identifier).toUpperCase())
     if (!definition) return defaultHandlers.linkReference(state, node)
+    if (published(definition.url)) return context.mode === 'print' ? localLink(state, node) : defaultHandlers.linkReference(state, node)
     if (isLocalAddress(definition.url)) return localLink(state, node)
     return intoReport(state, node, definition.url) ?? onPaper(defaultHandlers.linkReference(state, node) as Element, definition.url)
   }
