@@ -118,3 +118,13 @@ describe('links into the report', () => {
     expect(print).not.toMatch(/href="[^"]*(méthode|encadre)/u)
   })
 })
+
+describe('a Quarto section reference to a heading without its id', () => {
+  const refFindings = ruleFindings('broken-ref')
+  test('says what the heading’s id is, and the two ways to reach it', async () => {
+    expect(await refFindings({'chapters/intro.md': '## Qui sont-ils\n\n## Santé\n\nVoir la @sec-qui-sont-ils et la @sec-sante. [@enquete-2024] :term[sextorsion]\n'})).toEqual([
+      'chapters/intro.md:5:9 Unexpected reference `@sec-qui-sont-ils`, expected the id of a section: the heading “Qui sont-ils” has the id `qui-sont-ils`, which `@` cannot name; give the heading `{#sec-qui-sont-ils}` (`## Qui sont-ils {#sec-qui-sont-ils}`), or write `:ref[#qui-sont-ils]`',
+      'chapters/intro.md:5:33 Unexpected reference `@sec-sante`, expected the id of a section: the heading “Santé” has the id `santé`, which `@` cannot name; give the heading `{#sec-sante}` (`## Santé {#sec-sante}`), or write `:ref[#santé]`'
+    ])
+  })
+})

@@ -1,6 +1,6 @@
 import type {RefUse} from '../../model/types.js'
 import {defineRule} from '../rule.js'
-import {didYouMean} from '../../diagnostics/suggest.js'
+import {closestKnown, didYouMean} from '../../diagnostics/suggest.js'
 import {fragmentId} from '../../model/address.js'
 import {isPageFragment, linkTargets} from '../../model/link-targets.js'
 
@@ -36,7 +36,16 @@ closest) or add the target.`,
   check({model, report}) {
     const targets = new Set([...model.recommendations.map((item) => item.id), ...model.stats.map((item) => item.id), ...model.anchors.keys()])
     for (const ref of model.refs) {
-      if (!targets.has(ref.target)) report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a recommendation, a stat, a chapter, a section, a figure or a table${didYouMean(ref.target, targets)}`)
+      if (targets.has(ref.target)) continue
+      // `@sec-qui-sont-ils` for `## Qui sont-ils`: the heading's id is its slug, which `@` cannot
+      // name (Quarto's cross-references need the prefix); the id without it is no good advice.
+      const section = ref.node.type === 'crossReference' && ref.target.startsWith('sec-') ? closestKnown(ref.target.slice(4), [...model.anchors].filter(([, anchor]) => anchor.kind === 'section').map(([id]) => id)) : undefined
+      if (section) {
+        const label = model.anchors.get(section)!.label
+        report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a section: the heading “${label}” has the id \`${section}\`, which \`@\` cannot name; give the heading \`{#${ref.target}}\` (\`## ${label} {#${ref.target}}\`), or write \`:ref[#${section}]\``)
+        continue
+      }
+      report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a recommendation, a stat, a chapter, a section, a figure or a table${didYouMean(ref.target, targets)}`)
     }
     // A link into the report: to anything the HTML gives an id, in this edition or the other.
     const ids = new Set(linkTargets(model).map((target) => target.id))
