@@ -154,3 +154,12 @@ describe('a list pasted from Word', () => {
     ])
   })
 })
+
+describe('ages the law counts from', () => {
+  const figures = ruleFindings('figure-needs-citation')
+  test('`under 18`, `turn 18` are ages, not figures; a count after such a number still is one', async () => {
+    expect(await figures({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nMany were under 18. Care stops when young people turn 18. Over 16 shelters closed.\n'})).toEqual([
+      'chapters/intro.md:3:64 Unexpected figure `16` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block'
+    ])
+  })
+})

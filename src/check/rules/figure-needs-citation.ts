@@ -22,7 +22,7 @@ numbers that count or point to the document's own parts (\`nos 14 recommandation
 phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`), opening hours
 (\`24h/24\`, \`7 jours sur 7\`, \`365 days a year\`, \`a 24-hour line\`), quarters (\`3e trimestre\`), decades
 (\`les années 90\`, \`the '80s\`), bill numbers (\`loi de finances rectificative 2\`), postal codes and
-street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`,
+street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`, \`under 18\`, \`turn 18\`,
 but \`un âge moyen de 13,5 ans\` is a figure), names and versions (\`COVID-19\`, \`Windows 11\`).
 
 A figure is covered when its sentence holds a citation (\`[@key]\`), or a note holding one (a footnote

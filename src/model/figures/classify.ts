@@ -182,6 +182,11 @@ const ageOrDuration: Test = (text, expression) => {
   // `children under 5`, `adults over 30`, `enfants de moins de 2 ans`.
   const threshold = before.findIndex((word) => thresholdWords.has(word.norm))
   if (threshold !== -1 && threshold <= 1 && inLexicon(ageGroups, before[threshold + 1] ?? before[threshold + 2]) && !isCountedNoun(after[0])) return 'age or duration'
+  // `a quarter were under 18.`, `when they turn 18`: the ages the law counts from (majority, consent,
+  // school leaving), bare after a threshold or a verb of age, nothing counted after them.
+  const value = expression.cores[0]?.value ?? 0
+  const bare = !after[0] || after[0].detached
+  if (bare && legalAges.has(value) && before[0] && (thresholdWords.has(before[0].norm) || ageVerbs.has(before[0].norm))) return 'age or duration'
   const unit = after[0]
   if (!unit || unit.detached) return undefined
   // `the 15–44 age group`, `11-14 year-olds`.
@@ -193,7 +198,6 @@ const ageOrDuration: Test = (text, expression) => {
   if (!timeUnits.has(unitWord)) return undefined
   // `a 24-hour line`, `a 12-month study`: a period describing a noun.
   if (text[expression.end] === '-') return 'age or duration'
-  const value = expression.cores[0]?.value ?? 0
   // `24 heures sur 24`, `7 days a week`, `365 jours par an`: when a service is open, not a finding.
   const per = after[1] && (rateWords.has(after[1].norm) || after[1].norm === 'sur') ? after[2] : undefined
   if (per && isWholePeriod(value, unitWord, per.norm)) return 'age or duration'
@@ -208,6 +212,10 @@ const ageOrDuration: Test = (text, expression) => {
   if (/^(?:an|ans|année|années|year|years|yr|yrs)$/u.test(unitWord)) return 'age or duration'
   return lead && spanLeads.has(lead.norm) ? 'age or duration' : undefined
 }
+
+/** Ages the law counts from: criminal responsibility, consent, school leaving, majority. */
+const legalAges = new Set([13, 15, 16, 18, 21])
+const ageVerbs = new Set(['turn', 'turns', 'turned', 'turning', 'reach', 'reaches', 'reached', 'reaching'])
 
 const durationLeads = new Set(['encore', 'another', 'faudrait', 'faudra', 'take', 'took', 'takes', 'need', 'needs', 'needed', 'prendra', 'prendrait', 'mettra', 'mettrait'])
 
