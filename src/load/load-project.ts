@@ -7,7 +7,8 @@ import {reportZodIssues} from '../model/zod-issues.js'
 import {configHints} from '../model/schemas/config-hints.js'
 import {validationOptions} from '../model/validation-options.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
+import {didYouMean} from '../diagnostics/suggest.js'
 import path from 'node:path'
 import {outputProfileProblem} from './output-profile.js'
 import {citationStyleOf} from './citation-style.js'
@@ -35,8 +36,8 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   }
   const config = result.data
   const problems: SchemaProblem[] = []
-  const missing = (path: PropertyKey[], what: string) =>
-    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder`})
+  const missing = (path: PropertyKey[], what: string, closest = '') =>
+    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder${closest}`})
   const refused = (path: PropertyKey[], error: RefusedFileError) =>
     problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot read ${error.reason}`})
   // A refused file is a finding at its place in rapporteur.yaml, and the project goes on without it.
@@ -52,6 +53,8 @@ export async function loadProject(dir: string): Promise<LoadResult> {
 
   const order = markdownOrder(config)
   const files = await readProjectFiles(dir, order.map((entry) => entry.path))
+  // A chapter's name misspelt (`03-service.md` for `03-services.md`): the closest Markdown file of its folder.
+  const close = await closestMarkdown(dir, order.filter((_, index) => files[index] === undefined).map((entry) => entry.path))
   const markdown: ProjectInput['markdown'] = []
   order.forEach((entry, index) => {
     const file = files[index]
@@ -59,7 +62,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     else if (file) markdown.push({file, editions: entry.editions})
     // `- a.md, b.md`: YAML reads one name with a comma in it, where the writer meant two.
     else if (/,\s/u.test(entry.path)) problems.push({file: configFile.path, position: positionOfPath(configSource, entry.configPath), message: `Cannot find \`${entry.path}\`, expected one file a line (\`- ${entry.path.split(/,\s*/u).join('` then `- ')}\`) or a list in brackets (\`[${entry.path}]\`): YAML reads this line as one name`})
-    else missing(entry.configPath, `\`${entry.path}\``)
+    else missing(entry.configPath, `\`${entry.path}\``, close.get(entry.path))
   })
 
   const unreadable = (at: PropertyKey[], name: string) =>
@@ -117,6 +120,20 @@ function markdownOrder(config: Config): Array<{path: string; editions: EditionNa
     })
   }
   return [...byPath.values()]
+}
+
+/** For each file listed and not found, `, did you mean …?` with the closest Markdown file of its folder, when one is close. */
+async function closestMarkdown(dir: string, missing: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const relative of missing) {
+    const folder = path.posix.dirname(path.posix.normalize(relative))
+    // Only folders of the project are listed.
+    if (folder.startsWith('..') || path.posix.isAbsolute(folder)) continue
+    const names = await readdir(path.join(dir, folder)).catch(() => [] as string[])
+    const markdown = names.filter((name) => /\.(?:md|markdown|qmd|rmd)$/iu.test(name)).map((name) => (folder === '.' ? name : `${folder}/${name}`))
+    found.set(relative, didYouMean(relative, markdown))
+  }
+  return found
 }
 
 /**

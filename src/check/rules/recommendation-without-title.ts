@@ -12,7 +12,7 @@ in the synthesis's list and in exports. Without one, the recommendation would pr
   },
   check({model, report}) {
     for (const recommendation of model.recommendations) {
-      if (!recommendation.title?.trim()) report(recommendation, `Unexpected recommendation \`${recommendation.id}\` without a title, expected a heading inside the block (\`### Titre\`)`)
+      if (!recommendation.title?.trim()) report(recommendation, `Unexpected recommendation \`${recommendation.id}\` without a title, expected a heading inside the block (\`### ${model.config.lang.toLowerCase().startsWith('fr') ? 'Titre' : 'Title'}\`)`)
     }
   }
 })

@@ -14,7 +14,7 @@ figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`), not prose, a year or
   check({model, report}) {
     for (const stat of model.stats) {
       if (isFigure(stat.value)) continue
-      report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, `Unexpected stat value \`${stat.value}\`, expected a figure such as \`52 %\`, \`100 000\` or \`1 sur 5\``)
+      report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, `Unexpected stat value \`${stat.value}\`, expected a figure such as ${model.config.lang.toLowerCase().startsWith('fr') ? '`52 %`, `100 000` or `1 sur 5`' : '`52%`, `100,000` or `1 in 5`'}`)
     }
   }
 })
