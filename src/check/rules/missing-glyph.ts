@@ -1,6 +1,6 @@
 import type {Nodes} from 'mdast'
 import type {Position} from 'unist'
-import {visitParents} from 'unist-util-visit-parents'
+import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import {parseYaml, positionOfPath} from '../../parse/yaml.js'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {uncoveredPattern, type FontCoverage} from '../../model/glyphs.js'
@@ -42,12 +42,23 @@ font), the organisation, authors and axes' labels (text font).`,
   check({model, report}) {
     const {body, heading} = model.glyphCoverage
     if (!body && !heading) return
+    const checkAttributes = (node: ContainerDirective | LeafDirective | TextDirective, file: string) => {
+      const places = (node.data as {position?: {attributes?: Record<string, Position | undefined>}} | undefined)?.position?.attributes
+      for (const [name, value] of Object.entries(node.attributes ?? {})) {
+        if (!printedAttributes.has(name) || !value || !body) continue
+        const characters = new Set<string>()
+        missing(value, body, (character) => characters.add(character))
+        for (const character of characters) report({file, position: places?.[name] ?? node.position!}, message(character, body, 'text', ''))
+      }
+    }
     for (const document of model.documents) {
       const source = String(document.file.value)
       // Per character: its first place and how often the file has it.
       const found = new Map<string, {start: number; count: number; font: FontCoverage; node: 'heading' | 'text'}>()
       const visit = (node: Nodes, font: FontCoverage | undefined, kind: 'heading' | 'text') => {
         if (otherFont.has(node.type)) return
+        // The attributes a block prints, at the attribute as written (one walk of the tree for both).
+        if ((node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') && body) checkAttributes(node, document.path)
         if (node.type === 'heading') [font, kind] = [heading, 'heading']
         if (node.type === 'text' && font) missing(node.value, font, (character) => {
           const seen = found.get(character)
@@ -63,19 +74,6 @@ font), the organisation, authors and axes' labels (text font).`,
       for (const [character, {start, count, font, node}] of found) {
         report({file: document.path, position: positionFromOffsets(document.file, start, start + character.length)}, message(character, font, node, count > 1 ? ` (${count} times in this file)` : ''))
       }
-    }
-    // The attributes blocks print, at the attribute as written.
-    for (const document of model.documents) {
-      visitParents(document.tree, (node) => {
-        if (node.type !== 'containerDirective' && node.type !== 'leafDirective' && node.type !== 'textDirective') return
-        const places = (node.data as {position?: {attributes?: Record<string, Position | undefined>}} | undefined)?.position?.attributes
-        for (const [name, value] of Object.entries(node.attributes ?? {})) {
-          if (!printedAttributes.has(name) || !value || !body) continue
-          const characters = new Set<string>()
-          missing(value, body, (character) => characters.add(character))
-          for (const character of characters) report({file: document.path, position: places?.[name] ?? node.position!}, message(character, body, 'text', ''))
-        }
-      })
     }
     // rapporteur.yaml's words on the cover, in the running heads and the axes' legends.
     const configFile = model.files.get(model.configFile)

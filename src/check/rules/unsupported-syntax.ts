@@ -193,7 +193,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           report(at(start + grid.index, start + grid.index + grid[0].length), `Unexpected Pandoc grid table (\`${grid[0].trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: it prints as lines of text`)
           return
         }
-        const pasted = node.type === 'paragraph' ? pastedTable(source) : undefined
+        const pasted = node.type === 'paragraph' && source.includes('\t') ? pastedTable(source) : undefined
         if (pasted && wordBullet.test(pasted.line)) {
           // `•⇥Texte`: a list pasted from Word keeps its bullets as characters and a tab after each.
           report(at(start + pasted.index, start + pasted.index + pasted.line.length), `Unexpected list pasted from Word (\`${pasted.line.trim().split('\t')[0]}\` and a tab before each item), expected a Markdown list: \`- ${pasted.line.trim().split('\t').slice(1).join(' ').trim()}\`, one item a line (\`1.\` for a numbered one; two spaces more for a sub-item): it prints as one paragraph, its bullets with it`)
