@@ -1,6 +1,5 @@
 import {spawnSync} from 'node:child_process'
 import {hostname} from 'node:os'
-import {deflateSync} from 'node:zlib'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {existsSync} from 'node:fs'
@@ -12,6 +11,7 @@ import {build} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
 import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {solidPng} from '../helpers/png.js'
 
 /** Build options, theme overrides, citation styles and print problems, on small projects. */
 const made: string[] = []
@@ -339,7 +339,7 @@ describe('rapporteur build options', () => {
     const dir = await project({'chapters/intro.md': '# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'})
     await mkdir(path.join(dir, 'assets'), {recursive: true})
     // A 40 × 30 px PNG, printed at its CSS size: about 96 dpi.
-    await writeFile(path.join(dir, 'assets', 'carte.png'), tinyPng(40, 30))
+    await writeFile(path.join(dir, 'assets', 'carte.png'), solidPng(40, 30))
     const result = await build(dir, {formats: ['pdf', 'html']})
     expect(result.ok).toBe(true)
     const built = result.ok ? result.editions[0]! : undefined
@@ -356,7 +356,7 @@ describe('rapporteur build options', () => {
     const dir = await project({'chapters/intro.md': `# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n:::viewpoint{author="Une enquêtrice"}\n${long}\n:::\n`})
     await mkdir(path.join(dir, 'assets'), {recursive: true})
     // A PNG whose header gives its size but whose pixel data is not zlib: its size is known, its pixels never are.
-    const damaged = tinyPng(400, 300)
+    const damaged = solidPng(400, 300)
     const idat = damaged.indexOf('IDAT')
     damaged.fill(0x55, idat + 4, idat + 20)
     await writeFile(path.join(dir, 'assets', 'carte.png'), damaged)
@@ -370,7 +370,7 @@ describe('rapporteur build options', () => {
   test('a PDF is printed again when an image it shows is replaced under the same name', async () => {
     const dir = await project({'chapters/intro.md': '# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'})
     await mkdir(path.join(dir, 'assets'), {recursive: true})
-    await writeFile(path.join(dir, 'assets', 'carte.png'), tinyPng(40, 30))
+    await writeFile(path.join(dir, 'assets', 'carte.png'), solidPng(40, 30))
     const cached = async () => {
       const result = await build(dir, {formats: ['pdf']})
       expect(result.ok).toBe(true)
@@ -380,7 +380,7 @@ describe('rapporteur build options', () => {
     expect(await cached()).toBe(true)
     const before = await readFile(path.join(dir, 'dist', 'rapport.pdf'))
     // The same size, so the same HTML: only the image's bytes differ.
-    await writeFile(path.join(dir, 'assets', 'carte.png'), tinyPng(40, 30, 20))
+    await writeFile(path.join(dir, 'assets', 'carte.png'), solidPng(40, 30, 20))
     expect(await cached()).toBe(false)
     expect(Buffer.compare(await readFile(path.join(dir, 'dist', 'rapport.pdf')), before)).not.toBe(0)
   }, 90_000)
@@ -440,30 +440,3 @@ describe('rapporteur build options', () => {
   }, 60_000)
 })
 
-/** A valid grey PNG of the given size and grey level (no image library needed). */
-function tinyPng(width: number, height: number, grey = 128): Buffer {
-  const crcTable = Array.from({length: 256}, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([length, body, sum])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 0, 0, 0, 0], 8)
-  const rows = Buffer.concat(Array.from({length: height}, () => Buffer.from([0, ...new Array(width).fill(grey)])))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
-}

@@ -2,10 +2,10 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {deflateSync, crc32} from 'node:zlib'
 import {describe, expect, test} from 'vitest'
 import {readSvg} from '../../src/load/svg-image.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
+import {solidPng} from '../helpers/png.js'
 
 const svg = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 100">\n${body}\n</svg>\n`
 
@@ -42,30 +42,13 @@ describe('readSvg', () => {
   })
 })
 
-/** A PNG of one colour, for the browser to draw. */
-function png(size: number, rgb: [number, number, number]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(size, 0)
-  header.writeUInt32BE(size, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  const rows = Buffer.concat(Array.from({length: size}, () => Buffer.from([0, ...Array.from({length: size}, () => rgb).flat()])))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
-}
 
 // Why the check exists: the same bitmap, drawn by an <img> of its own and linked from an SVG shown by an <img>.
 test('Chromium draws nothing an SVG shown as an image links to', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-svg-'))
   const browser = await launchBrowser(await resolveBrowser({env: process.env}), {timeoutMs: 30_000})
   try {
-    await writeFile(path.join(dir, 'red.png'), png(10, [255, 0, 0]))
+    await writeFile(path.join(dir, 'red.png'), solidPng(10, 10, [255, 0, 0]))
     await writeFile(path.join(dir, 'linked.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><image href="red.png" width="100" height="100"/></svg>')
     await writeFile(path.join(dir, 'page.html'), '<img src="linked.svg" width="100" height="100"><img src="red.png" width="100" height="100">')
     const page = await browser.newPage()

@@ -17,8 +17,10 @@ import {fileURLToPath} from 'node:url'
 
 const OPEN = '\u27E6'
 const CLOSE = '\u27E7'
-const dir = dirname(fileURLToPath(import.meta.url))
-const mode = process.argv[2] ?? ''
+// The folder to count: `--dir ../figures-fresh`, else this one.
+const dirAt = process.argv.indexOf('--dir')
+const dir = dirAt === -1 ? dirname(fileURLToPath(import.meta.url)) : process.argv[dirAt + 1]
+const mode = process.argv.slice(2).find((arg, index, all) => arg.startsWith('--') && arg !== '--dir' && all[index - 1] !== '--dir') ?? ''
 const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()
 
 function analyse(name) {
