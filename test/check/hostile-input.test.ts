@@ -15,7 +15,9 @@ const markdownPieces = [
   // Pandoc and Quarto: attributes, spans, fenced divs and callouts, figures, captions, cross-references, notes, maths.
   '{#sec-a .unnumbered}', '{.x key="v w"}', '{-}', '[span]{.smallcaps}', '::: {.callout-note}\n', '::: warning\n', ':::: {#d}\n', '![Carte](c.png){#fig-c width=70%}',
   ': Légende {#tbl-t}\n', 'Table: L\n', '@fig-c', '[-@tbl-t]', '@sec-a', '^[note [@a]]', '^[', 'H~2~O', '10^6^', '~', '^', 'Terme\n: définition\n', '$x^2$', '$$\n\\frac{a}{b}\n$$\n',
-  '$', '$$', '{{< include a.qmd >}}', '```{=latex}\n\\newpage\n```\n', '\\newpage\n', '```{r}\n1\n```\n', '(@) ', '| ligne\n'
+  '$', '$$', '{{< include a.qmd >}}', '```{=latex}\n\\newpage\n```\n', '\\newpage\n', '```{r}\n1\n```\n', '(@) ', '| ligne\n',
+  // Conditional content, pastes from spreadsheets and Word, addresses with spaces, wiki links.
+  '::: {.content-visible when-format="html"}\n', '[x]{.content-hidden unless-format="pdf" when-meta="a"}', 'a\tb\t12 %\n', '•\tpoint\n', '![C](a b.png)', '[[W 3]]'
 ]
 const yamlPieces = ['- id: ', 'a', 'enquete-2024', '\n  type: ', 'survey', 'webpage', '\n  title: ', '\n  author: ', '\n  date: ', '2024', '1850', '\n', ':', '[', ']', '{', '}', '&x ', '*x', '"', "'", '- ', '!!binary ', '? ', '|\n  ', '#', '\t', '~', 'null']
 
@@ -56,6 +58,8 @@ const cslJson = fc
   .map((items) => JSON.stringify(items))
 const bibPieces = ['@article{', '@misc{', '@inproceedings{', 'enquete-2024', ',', ' title = {', ' author = {', 'Doe, Jane and Roe, R.', '}', '{', ' year = 2024', ' date = {2024-05}', '"', '\\', '\\\'{e}', '@string{a = "b"}', '@comment{', '#', '%', '\n', ' url = {http://x}', ' = ', '@', '}}']
 const bibtex = fc.array(fc.constantFrom(...bibPieces), {maxLength: 40}).map((parts) => parts.join(''))
+const risPieces = ['TY  - ', 'JOUR', 'RPRT', 'ELEC', 'WEB', 'XYZ', 'ER  - ', 'AU  - ', 'Doe, Jane', 'TI  - ', 'Un titre', 'PY  - ', '2024', '2024/05/', 'Y2  - ', 'ID  - ', 'enquete-2024', 'SP  - ', 'EP  - ', 'L1  - ', 'ZZ  - ', ' - ', '\n', '\r\n', '\uFEFF', '  ', 'é']
+const ris = fc.array(fc.constantFrom(...risPieces), {maxLength: 40}).map((parts) => parts.join(''))
 
 describe('hostile input', () => {
   test('random Markdown, sources and glossary: diagnostics only, always inside the file', async () => {
@@ -86,10 +90,10 @@ describe('hostile input', () => {
     )
   }, Number(process.env.FUZZ_TIMEOUT ?? 60_000))
 
-  test('random CSL-JSON and BibTeX registries: findings in place, never a crash', async () => {
+  test('random CSL-JSON, BibTeX and RIS registries: findings in place, never a crash', async () => {
     let checked = 0
     await fc.assert(
-      fc.asyncProperty(fc.oneof(cslJson.map((json) => ({'sources.json': json})), bibtex.map((bib) => ({'sources.bib': bib}))), async (files) => {
+      fc.asyncProperty(fc.oneof(cslJson.map((json) => ({'sources.json': json})), bibtex.map((bib) => ({'sources.bib': bib})), ris.map((text) => ({'sources.ris': text}))), async (files) => {
         const dir = await writeProject(files)
         made.push(dir)
         const result = await check(dir)
