@@ -14,6 +14,7 @@ import {resolveInside} from '../load/sandbox.js'
 import {loadTheme, type Theme} from '../load/theme.js'
 import {projectTemplates, stylesheetResources, templateResources} from '../load/template-resources.js'
 import {templateValueProblems} from '../model/template-values.js'
+import {partialFiles} from '../load/templates.js'
 import {templateShape} from '../render/template-shape.js'
 import {axisColours} from '../load/theme-colours.js'
 import {themeCoverage} from '../load/theme-glyphs.js'
@@ -173,7 +174,7 @@ async function readThemeFonts(dir: string, model: ReportModel): Promise<Theme | 
     }
     // The names the project's own templates write, against what templates receive.
     const templates = projectTemplates(theme, dir)
-    model.templateValues = templateValueProblems(templates, templateShape(model.config.lang))
+    model.templateValues = templateValueProblems(templates, templateShape(model.config.lang), Object.keys(partialFiles))
     for (const problem of model.templateValues) {
       const template = templates.find((item) => item.file === problem.file)
       if (template && !model.files.has(problem.file)) model.files.set(problem.file, new VFile({path: problem.file, value: template.text}))

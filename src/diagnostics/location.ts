@@ -20,3 +20,9 @@ export function positionFromOffsets(file: VFile, start: number, end: number): Po
 function clamp(offset: number, size: number): number {
   return Math.max(0, Math.min(offset, size))
 }
+
+/** The offset where the line holding `offset` ends (before its `\n`, or `\r\n`). */
+export function lineEndOffset(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset)
+  return end === -1 ? text.length : text[end - 1] === '\r' ? end - 1 : end
+}

@@ -44,8 +44,10 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
 
   function heading(node: Heading): void {
     const attributes = node.data?.attributes
-    const label = toString(node).trim()
-    const id = attributes?.id ?? unique(slug(label) || 'section', used)
+    // The id from the heading as written (stable from build to build); its label, read in a
+    // reference elsewhere, without a citation's key or a note.
+    const id = attributes?.id ?? unique(slug(toString(node).trim()) || 'section', used)
+    const label = textWithoutNotes(node).replace(/\s+/gu, ' ').trim()
     const classes = attributes?.classes ?? []
     const data = (node.data ??= {})
     // Its other attributes too (`lang=en`, `data-*`), as for a div or a span.

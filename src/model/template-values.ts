@@ -10,7 +10,7 @@ export interface TemplateValueProblem {
   file: string
   position: Position
   name: string
-  problem: 'unknown' | 'escaped-html'
+  problem: 'unknown' | 'escaped-html' | 'unknown-partial'
   /** `, did you mean \`title\`?`, or ''. */
   closest: string
 }
@@ -19,13 +19,14 @@ export interface TemplateValueProblem {
 type Token = [string, string, number, number, Token[]?]
 
 /**
- * Mustache prints nothing for a name the view does not have (`{{titel}}`, `{{labels.skp}}`) and
+ * Mustache prints nothing for a name the view does not have (`{{titel}}`, `{{labels.skp}}`) or a
+ * partial the theme does not have (`{{> couverture}}`), and
  * escapes HTML given with two braces (`{{main}}`: the chapters as their source): both without a
  * word. Each name of each template is resolved as Mustache resolves it, through the sections it
  * stands in (`{{#stylesheets}}{{href}}{{/stylesheets}}`), against the shape of what templates
  * receive (render/template-shape.ts). A template Mustache cannot parse is the build's to report.
  */
-export function templateValueProblems(templates: ReadonlyArray<{file: string; text: string}>, view: TemplateShape): TemplateValueProblem[] {
+export function templateValueProblems(templates: ReadonlyArray<{file: string; text: string}>, view: TemplateShape, partials: readonly string[] = []): TemplateValueProblem[] {
   const found: TemplateValueProblem[] = []
   for (const {file, text} of templates) {
     let tokens: Token[]
@@ -38,6 +39,8 @@ export function templateValueProblems(templates: ReadonlyArray<{file: string; te
     const walk = (list: readonly Token[], stack: readonly TemplateShape[]) => {
       for (const token of list) {
         const [type, name] = token
+        // `{{> couverture}}`: a partial the theme does not have prints nothing either.
+        if (type === '>' && !partials.includes(name)) found.push({file, position: at(token), name, problem: 'unknown-partial', closest: didYouMean(name, partials)})
         if (type !== 'name' && type !== '&' && type !== '#' && type !== '^') continue
         const shape = resolve(name, stack)
         if (shape === undefined) {

@@ -7,6 +7,8 @@ import {ruleFindings} from '../helpers/rule-findings.js'
  * (a clock time, an address, a company name, code) is not.
  */
 const findings = ruleFindings('unsupported-syntax', {endColumn: true})
+const figureFindings = ruleFindings('figure-needs-citation')
+const imageFindings = ruleFindings('missing-image')
 const base = 'La :term[sextorsion] progresse [@enquete-2024].\n\n'
 
 describe('syntax of other Markdown tools', () => {
@@ -82,10 +84,9 @@ describe('syntax of other Markdown tools', () => {
 })
 
 describe("Quarto's conditional content", () => {
-  const conditionFindings = ruleFindings('unsupported-syntax', {endColumn: true})
   test('a condition on metadata or a profile, a format no one has, content for neither output: each at its place', async () => {
     const chapter = 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\nLe texte [version web]{.content-visible when-format="htlm"} continue.\n\n```{.r .content-visible when-format="docx"}\nx\n```\n'
-    expect(await conditionFindings({'chapters/intro.md': chapter})).toEqual([
+    expect(await findings({'chapters/intro.md': chapter})).toEqual([
       'chapters/intro.md:3:1-44 Unexpected `when-profile`, expected `when-format` or `unless-format` (`html` for the web page, `pdf` for the PDF): rapporteur has no Quarto metadata or profiles, so the content is shown as if the condition held',
       'chapters/intro.md:7:10-60 Unexpected format `htlm`, expected `html` (the web page) or `pdf` (the PDF), did you mean `html`?: it matches neither',
       'chapters/intro.md:7:10-60 Unexpected content for neither the web page nor the PDF (the two outputs rapporteur makes): it is left out of both',
@@ -95,20 +96,18 @@ describe("Quarto's conditional content", () => {
 })
 
 describe('a table pasted from a spreadsheet', () => {
-  const pasteFindings = ruleFindings('unsupported-syntax', {endColumn: true})
   test('cells apart by tabs, a row a line: one finding at its first row, with the pipe row to write', async () => {
-    expect(await pasteFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'})).toEqual([
+    expect(await findings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'})).toEqual([
       'chapters/intro.md:3:1-25 Unexpected table pasted from a spreadsheet (cells apart by tabs), expected a pipe table: `| Région | Signalements | Part |`, then `|---|---|---|`, one row a line: it prints as one paragraph, its cells run together'
     ])
   })
 
   test('one line with a tab, or tabs only at a line’s ends, is not a table', async () => {
-    expect(await pasteFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nUne ligne avec\tune tabulation.\nPuis une autre sans.\n\nUne fin de ligne\t\nEncore une\t\n'})).toEqual([])
+    expect(await findings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nUne ligne avec\tune tabulation.\nPuis une autre sans.\n\nUne fin de ligne\t\nEncore une\t\n'})).toEqual([])
   })
 })
 
 describe('a wiki link is reported once, not as a figure too', () => {
-  const figureFindings = ruleFindings('figure-needs-citation')
   test('its target is a note’s name; the words it shows are prose', async () => {
     expect(await figureFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nVoir [[Chapitre 3]] et [[Annexe 2|les 45 mesures]].\n'})).toEqual([
       'chapters/intro.md:3:39 Unexpected figure `45` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block'
@@ -117,28 +116,25 @@ describe('a wiki link is reported once, not as a figure too', () => {
 })
 
 describe('an address with a space', () => {
-  const spaceFindings = ruleFindings('unsupported-syntax', {endColumn: true})
   test('an image or a link whose address holds a space is printed as written: said, with the angle brackets to write', async () => {
-    expect(await spaceFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des régions](Images/Carte Région.png)\n\nVoir [la note](annexes/note de synthèse.pdf).\n'})).toEqual([
+    expect(await findings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des régions](Images/Carte Région.png)\n\nVoir [la note](annexes/note de synthèse.pdf).\n'})).toEqual([
       'chapters/intro.md:3:1-46 Unexpected image `![Carte des régions](Images/Carte Région.png)` whose address holds a space, expected the address in angle brackets, `![Carte des régions](<Images/Carte Région.png>)` (or each space written `%20`): Markdown prints it as written',
       'chapters/intro.md:5:6-45 Unexpected link `[la note](annexes/note de synthèse.pdf)` whose address holds a space, expected the address in angle brackets, `[la note](<annexes/note de synthèse.pdf>)` (or each space written `%20`): Markdown prints it as written'
     ])
   })
 
   test('a title after the address, angle brackets, and %20 are links as written', async () => {
-    expect(await spaceFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : [le rapport](https://example.org/r "Le rapport 2024"), [la note](<annexes/note de synthèse.pdf>), [la carte](carte%202024.png).\n'})).toEqual([])
+    expect(await findings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : [le rapport](https://example.org/r "Le rapport 2024"), [la note](<annexes/note de synthèse.pdf>), [la carte](carte%202024.png).\n'})).toEqual([])
   })
 })
 
 describe('the address in angle brackets', () => {
-  const imageFindings = ruleFindings('missing-image')
   test('names the file with its spaces', async () => {
     expect(await imageFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des régions](<Images/Carte Région.gif>)\n', 'chapters/Images/Carte Région.gif': 'GIF89ad\u00002\u0000\n'})).toEqual([])
   })
 })
 
 describe('a Windows path', () => {
-  const imageFindings = ruleFindings('missing-image')
   test('an image path written with backslashes is missing, with the path to write', async () => {
     expect(await imageFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Logo de la fondation](images\\logo.gif)\n', 'chapters/images/logo.gif': 'GIF89ad\u00002\u0000\n'})).toEqual([
       'chapters/intro.md:3:1 Unexpected missing image `images\\logo.gif`, expected a file at `chapters/images\\logo.gif` or `images\\logo.gif` (a path is written with `/`, as on the web: `images/logo.gif`)'
@@ -156,9 +152,8 @@ describe('a list pasted from Word', () => {
 })
 
 describe('ages the law counts from', () => {
-  const figures = ruleFindings('figure-needs-citation')
   test('`under 18`, `turn 18` are ages, not figures; a count after such a number still is one', async () => {
-    expect(await figures({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nMany were under 18. Care stops when young people turn 18. Over 16 shelters closed.\n'})).toEqual([
+    expect(await figureFindings({'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nMany were under 18. Care stops when young people turn 18. Over 16 shelters closed.\n'})).toEqual([
       'chapters/intro.md:3:64 Unexpected figure `16` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block'
     ])
   })

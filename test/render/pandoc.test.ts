@@ -243,3 +243,11 @@ describe('a link to a page the build publishes', () => {
     expect(web.findings.filter((finding) => finding.startsWith('local-link'))).toEqual(['local-link: Unexpected link to the file `annexe.pdf`, expected a web address (`https://…`) or a place in the report (`#id`): the report is published without it, so its text is printed without the link'])
   })
 })
+
+describe('a section reference to a heading that cites', () => {
+  test('reads the heading without its citation', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n## Méthode [@enquete-2024] {#sec-methode}\n\nVoir la @sec-methode. :term[sextorsion]\n'})
+    expect(html).toMatch(/Voir la <a class="rp-ref" href="#sec-methode">section «\s?Méthode\s?»<\/a>\./u)
+    expect(html).not.toMatch(/section «[^»]*enquete/u)
+  })
+})

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {templateValueProblems, type TemplateShape} from '../../src/model/template-values.js'
 import {templateShape} from '../../src/render/template-shape.js'
+import {partialFiles} from '../../src/load/templates.js'
 import {templateView} from '../../src/render/document.js'
 import type {ReportModel} from '../../src/model/types.js'
 import type {RenderedEdition} from '../../src/render/edition.js'
@@ -23,8 +24,8 @@ describe('what templates receive', () => {
   test("every template rapporteur ships writes only what it receives", async () => {
     const files = ['templates/document.html', 'templates/cover.html', 'templates/back-cover.html', 'themes/sobre/templates/cover.html', 'themes/sobre/templates/back-cover.html']
     const templates = await Promise.all(files.map(async (file) => ({file, text: await readFile(path.join(repo, file), 'utf8')})))
-    expect(templateValueProblems(templates, templateShape('fr'))).toEqual([])
-    expect(templateValueProblems(templates, templateShape('en'))).toEqual([])
+    expect(templateValueProblems(templates, templateShape('fr'), Object.keys(partialFiles))).toEqual([])
+    expect(templateValueProblems(templates, templateShape('en'), Object.keys(partialFiles))).toEqual([])
   })
 })
 
@@ -35,6 +36,12 @@ describe('template-value', () => {
       'theme/templates/document.html:4:48-55 Unexpected template value `hrf`, expected one templates receive, did you mean `href`?: Mustache prints nothing for it',
       'theme/templates/document.html:8:9-17 Unexpected `{{main}}` with two braces, expected `{{{main}}}`: with two, Mustache escapes the HTML, and the page prints it as source',
       'theme/templates/document.html:9:6-22 Unexpected template value `contact.mail`, expected one templates receive, did you mean `contact.email`?: Mustache prints nothing for it'
+    ])
+  })
+
+  test('a partial the theme does not have, with the closest', async () => {
+    expect(await findings({'theme/templates/document.html': '<!doctype html>\n<html lang="{{lang}}">\n<body>\n  {{> cover}}\n  {{> backcover}}\n  {{{main}}}\n</body>\n</html>\n'})).toEqual([
+      'theme/templates/document.html:5:3-18 Unexpected partial `{{> backcover}}`, expected one the theme has, `{{> cover}}` or `{{> backCover}}`, did you mean `backCover`?: Mustache prints nothing for it'
     ])
   })
 })

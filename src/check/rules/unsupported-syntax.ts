@@ -1,6 +1,6 @@
 import type {Nodes} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {positionFromOffsets} from '../../diagnostics/location.js'
+import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
 import {cssLength} from '../../parse/attributes/attribute-list.js'
 import {eachNode} from '../each-node.js'
 import {alertKinds, alertMarker} from '../../parse/alerts.js'
@@ -8,6 +8,7 @@ import {defineRule} from '../rule.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 import {conditionMessages} from '../unsupported/conditional.js'
+import {pastedText} from '../unsupported/pasted.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
 /** A grid table's border, `+------+------+` or `+======+`, on a line of its own. */
@@ -16,32 +17,6 @@ const gridBorder = /^[ \t]*\+(?:[-=:]{2,}\+)+[ \t]*$/mu
 const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 /** ```` ```{r} ````, ```` ```{python echo=false} ````: a cell Quarto would run. */
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
-
-/**
- * Cells copied from Excel, LibreOffice or Google Sheets and pasted as text: a line a row, a tab
- * between cells. Two rows or more with a tab between two cells: its first such line, where it starts.
- */
-function pastedTable(source: string): {line: string; index: number; columns: number} | undefined {
-  let first: {line: string; index: number; columns: number} | undefined
-  let rows = 0
-  let offset = 0
-  for (const line of source.split('\n')) {
-    if (/\S\t+\S/u.test(line)) {
-      rows++
-      first ??= {line, index: offset, columns: line.trim().split('\t').length}
-    }
-    offset += line.length + 1
-  }
-  return rows >= 2 ? first : undefined
-}
-
-/** A row that starts with the bullet or number Word writes before a list item, then a tab: `•`, `o`, `▪`, `-`, `1.`, `a)`. */
-const wordBullet = /^[ \t]*(?:[•◦▪▫■□●○‣⁃∙·o§\-–—*]|\d{1,3}[.)]|[a-z][.)])\t/u
-
-/** A pasted row as a pipe table's: `| Région | Part |`. */
-function pipeRow(line: string): string {
-  return `| ${line.trim().split('\t').map((cell) => cell.trim()).join(' | ')} |`
-}
 
 /** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
 const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]|\]\([^)\s]*[ \t]/mu
@@ -137,8 +112,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         const conditioned = node.type === 'fencedDiv' || node.type === 'span' ? node.attributes : node.type === 'code' ? node.data?.attributes : undefined
         if (conditioned) {
           const start = node.position.start.offset ?? 0
-          const lineEnd = text.indexOf('\n', start)
-          const place = node.type === 'span' ? atNode(node) : at(start, lineEnd === -1 ? text.length : lineEnd)
+          const place = node.type === 'span' ? atNode(node) : at(start, lineEndOffset(text, start))
           for (const message of conditionMessages(conditioned)) report(place, message)
         }
         if (node.type === 'code') {
@@ -193,14 +167,9 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           report(at(start + grid.index, start + grid.index + grid[0].length), `Unexpected Pandoc grid table (\`${grid[0].trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: it prints as lines of text`)
           return
         }
-        const pasted = node.type === 'paragraph' && source.includes('\t') ? pastedTable(source) : undefined
-        if (pasted && wordBullet.test(pasted.line)) {
-          // `•⇥Texte`: a list pasted from Word keeps its bullets as characters and a tab after each.
-          report(at(start + pasted.index, start + pasted.index + pasted.line.length), `Unexpected list pasted from Word (\`${pasted.line.trim().split('\t')[0]}\` and a tab before each item), expected a Markdown list: \`- ${pasted.line.trim().split('\t').slice(1).join(' ').trim()}\`, one item a line (\`1.\` for a numbered one; two spaces more for a sub-item): it prints as one paragraph, its bullets with it`)
-          return
-        }
+        const pasted = node.type === 'paragraph' && source.includes('\t') ? pastedText(source) : undefined
         if (pasted) {
-          report(at(start + pasted.index, start + pasted.index + pasted.line.length), `Unexpected table pasted from a spreadsheet (cells apart by tabs), expected a pipe table: \`${pipeRow(pasted.line)}\`, then \`|${'---|'.repeat(pasted.columns)}\`, one row a line: it prints as one paragraph, its cells run together`)
+          report(at(start + pasted.index, start + pasted.index + pasted.length), pasted.message)
           return
         }
         // Every syntax reported holds one of these: most prose has none, and is passed over at once.

@@ -1,6 +1,6 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {positionFromOffsets} from '../../diagnostics/location.js'
+import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
@@ -73,7 +73,7 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
       } catch (entryError) {
         rejected.push(label)
         const offset = place.start + Math.max(0, errorOffset(entryError, source) - macros.length - 1)
-        problems.push({file: file.path, position: at(offset, lineEnd(text, offset)), message: `Cannot parse BibTeX entry \`${label}\` here: ${syntaxError(entryError)}; the entry is left out`})
+        problems.push({file: file.path, position: at(offset, lineEndOffset(text, offset)), message: `Cannot parse BibTeX entry \`${label}\` here: ${syntaxError(entryError)}; the entry is left out`})
       }
     }
   }
@@ -162,10 +162,6 @@ function errorOffset(error: unknown, text: string): number {
   return lines.slice(0, Number(place[1]) - 1).reduce((offset, line) => offset + line.length + 1, 0) + Number(place[2]) - 1
 }
 
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset)
-  return end === -1 ? text.length : end
-}
 
 /** The parser's `expected "rbrace", got "identifier" at line 10 col 3:` said as a writer reads it. */
 function syntaxError(error: unknown): string {

@@ -1,6 +1,6 @@
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {positionFromOffsets} from '../../diagnostics/location.js'
+import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
@@ -53,7 +53,7 @@ export async function readRis(file: VFile, problems: SchemaProblem[], unread: Sc
   const {plugins} = await import('@citation-js/core')
   await import('@citation-js/plugin-ris')
   const text = String(file.value)
-  const at = (offset: number, end?: number): Position => positionFromOffsets(file, offset, end ?? lineEnd(text, offset))
+  const at = (offset: number, end?: number): Position => positionFromOffsets(file, offset, end ?? lineEndOffset(text, offset))
   // One link of the chain: a record in, one CSL item out, its dates mended.
   const convert: Convert = (tags) => withDates((plugins.input.chainLink(tags, {forceType: '@ris/record'}) as Record<string, unknown> | undefined) ?? {}, tags)
   const {records, strays} = risRecords(text)
@@ -181,7 +181,3 @@ function secondLine(text: string, record: RisRecord, tag: string): number {
   return line.exec(text)?.index ?? record.start
 }
 
-function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset)
-  return end === -1 ? text.length : text[end - 1] === '\r' ? end - 1 : end
-}
