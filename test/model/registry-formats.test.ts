@@ -176,3 +176,12 @@ describe('registry file names', () => {
     expect(findings).toEqual(['Ma bibliothèque.ris:1:1 unread-file: Unexpected sources file `Ma bibliothèque.ris` beside `sources.yaml`, the registry read: expected `sources: [sources.yaml, Ma bibliothèque.ris]` in rapporteur.yaml to read it too, or `sources: Ma bibliothèque.ris` to read it instead'])
   })
 })
+
+describe('RIS lines that are no tags', () => {
+  test('a line continuing a tag is joined to it; one after a tag left empty is said, not dropped', async () => {
+    const ris = 'TY  - RPRT\nID  - odd\nTI  - Un titre\n  sur deux lignes\nN1  - \nune note sans tag\nAU  - Doe, J\nPY  - 2021\nER  - \n'
+    const {model, findings} = await load({'rapporteur.yaml': config('refs.ris'), 'refs.ris': ris, 'sources.yaml': undefined as unknown as string, 'chapters/intro.md': '# Intro\n\nUn constat [@odd] sur la :term[sextorsion].\n'})
+    expect(model.sources[0]?.value.title).toBe('Un titre sur deux lignes')
+    expect(findings).toEqual(['refs.ris:6:1 schema: Unexpected line that is no RIS tag and continues none, expected `XX  - value` (a tag, two spaces, a hyphen): it is not read'])
+  })
+})

@@ -36,7 +36,11 @@ export function risRecords(text: string): {records: RisRecord[]; strays: RisStra
     const line = raw.replace(/^\uFEFF/u, '').replace(/\r$/u, '')
     const match = tagLine.exec(line.trimStart())
     if (!match) {
-      if (record && lastTag && line.trim() !== '') append(record, lastTag, line.trim())
+      if (line.trim() === '') continue
+      // A line that continues the tag above; with none to continue (outside a record, or after a
+      // tag left empty), it is said, not dropped.
+      if (record && lastTag) append(record, lastTag, line.trim())
+      else strays.push({tag: '', offset: lineStart})
       continue
     }
     const tag = match[1]!

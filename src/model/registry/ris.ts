@@ -57,10 +57,15 @@ export async function readRis(file: VFile, problems: SchemaProblem[], unread: Sc
   // One link of the chain: a record in, one CSL item out, its dates mended.
   const convert: Convert = (tags) => withDates((plugins.input.chainLink(tags, {forceType: '@ris/record'}) as Record<string, unknown> | undefined) ?? {}, tags)
   const {records, strays} = risRecords(text)
-  for (const stray of strays) problems.push({file: file.path, position: at(stray.offset), message: `Unexpected \`${stray.tag}\` line outside a record, expected it between a \`TY  - \` line and an \`ER  - \` line: it is not read`})
   if (records.length === 0 && text.trim() !== '') {
     problems.push({file: file.path, position: at(0), message: 'Cannot read RIS: no record found, expected records such as `TY  - RPRT`, `TI  - A title`, …, `ER  - `'})
     return []
+  }
+  for (const stray of strays) {
+    const message = stray.tag
+      ? `Unexpected \`${stray.tag}\` line outside a record, expected it between a \`TY  - \` line and an \`ER  - \` line: it is not read`
+      : 'Unexpected line that is no RIS tag and continues none, expected `XX  - value` (a tag, two spaces, a hyphen): it is not read'
+    problems.push({file: file.path, position: at(stray.offset), message})
   }
 
   const notes = new UnreadFields(file.path)
