@@ -231,7 +231,7 @@ if (isChild) {
         const stages = []
         const onProgress = (stage) => stages.push({stage, at: performance.now()})
         onProgress('start')
-        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, citationCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, citationCache: true, hyphenationCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         const edition = result.editions[0]
         if (edition.cached) throw new Error('build used its cache: the .sha256 files were not removed')
@@ -266,7 +266,7 @@ if (isChild) {
     rapporteur_cold: (project) => ({
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
-        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, treeCache: false, citationCache: false})
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, treeCache: false, citationCache: false, hyphenationCache: false})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         if (result.editions[0].cached) throw new Error('build used its cache: the .sha256 files were not removed')
         return {pdf: readFileSync(result.editions[0].pdf), extra: {}}

@@ -31,6 +31,7 @@ import {writeAssets, writeMathAssets} from './write-assets.js'
 import {collectGarbage, worthCollecting} from './collect-garbage.js'
 import {addDiagnostics, installFingerprint} from './build-state.js'
 import {openReportCitationStore} from './citation-store.js'
+import {openReportHyphenationStore} from './hyphenation-store.js'
 import {assetsDigest, printKey} from './print-key.js'
 import {findingsOf, readPrintFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
 import type {JsonDiagnostic} from '../diagnostics/to-json.js'
@@ -52,6 +53,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   // Each edition's citations as formatted by an earlier build, when they are the same (citation-store.ts): read while the
   // assets are written. A store that cannot be opened only means formatting them.
   const citations = options.citationCache ? openReportCitationStore(dir, options.env) : undefined
+  // The words' soft hyphens as an earlier build placed them (hyphenation-store.ts), taken up before the first render.
+  const hyphenation = options.hyphenationCache && formats.includes('pdf') ? openReportHyphenationStore(dir, options.env) : undefined
   let mathAssets: Promise<void> | undefined
   return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
     await writeAssets(dir, out, theme, model)
@@ -112,7 +115,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       else built.push(item!)
     }
     // Written while the prints run.
-    const saved = (await citations)?.save()
+    const saved = Promise.all([(await citations)?.save(), (await hyphenation)?.save()])
     // Rendering is over: its garbage goes before the browser's largest pages, when the heap is large
     // enough for that to matter (collect-garbage.ts).
     if (printing.length > 0 && worthCollecting(process.memoryUsage().heapTotal)) collectGarbage()
@@ -136,6 +139,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   /** An edition rendered for print, written to `.print/` for the browser, with the hash its PDF is cached by. */
   async function writePrintHtml(edition: EditionName): Promise<PrintJob> {
     progress('render', edition)
+    await hyphenation
     const print = await renderEdition(model, edition, {mode: 'print', pageOf, formatted: (await citations)?.edition(edition)})
     if (print.usesMath) await writeMathAssetsOnce()
     const {html, tree} = renderDocumentWithTree(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {

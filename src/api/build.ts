@@ -37,6 +37,8 @@ export interface BuildOptions {
   treeCache?: boolean
   /** Each edition's formatted citations kept in the user's cache folder between runs (api/citation-store.ts): the CLI's default, off here. */
   citationCache?: boolean
+  /** Where the print's soft hyphens go in each word, kept in the user's cache folder between runs (api/hyphenation-store.ts): the CLI's default, off here. */
+  hyphenationCache?: boolean
 }
 
 export interface BuiltEdition {

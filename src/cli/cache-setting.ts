@@ -5,7 +5,7 @@ const ON = new Set(['', 'on', '1', 'true', 'yes'])
 
 /**
  * A cache switch as understood (`RAPPORTEUR_CODE_CACHE`, `RAPPORTEUR_TREE_CACHE`,
- * `RAPPORTEUR_CITATION_CACHE`): off (`off`, `0`,
+ * `RAPPORTEUR_CITATION_CACHE`, `RAPPORTEUR_HYPHENATION_CACHE`): off (`off`, `0`,
  * `false`, `no`), on (unset, `on`, `1`, `true`, `yes`), or on with a warning naming the value and
  * the ones it takes, so that a misspelt `of` does not leave the cache on without a word.
  */
@@ -26,6 +26,11 @@ export function treeCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
 /** Whether a build keeps each edition's formatted citations in the cache folder (api/citation-store.ts); a value not understood is said on stderr. */
 export function citationCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
   return wanted(io, 'RAPPORTEUR_CITATION_CACHE', 'citation cache')
+}
+
+/** Whether a build keeps where the print's soft hyphens go in the cache folder (api/hyphenation-store.ts); a value not understood is said on stderr. */
+export function hyphenationCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
+  return wanted(io, 'RAPPORTEUR_HYPHENATION_CACHE', 'hyphenation cache')
 }
 
 function wanted(io: Pick<Io, 'env' | 'stderr'>, variable: string, what: string): boolean {

@@ -4,7 +4,7 @@ import {formatPretty} from '../../diagnostics/reporters/pretty.js'
 import {toJsonDiagnostics} from '../../diagnostics/to-json.js'
 import type {EditionName} from '../../model/schemas/config.js'
 import {exitCodes, useColor, type Io} from '../io.js'
-import {citationCacheWanted, treeCacheWanted} from '../cache-setting.js'
+import {citationCacheWanted, hyphenationCacheWanted, treeCacheWanted} from '../cache-setting.js'
 
 export interface BuildCommandOptions {
   edition?: EditionName
@@ -41,6 +41,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
       jobs: options.jobs,
       treeCache: treeCacheWanted(io),
       citationCache: citationCacheWanted(io),
+      hyphenationCache: hyphenationCacheWanted(io),
       // Waiting for another build is said even without progress lines: the build would look stuck.
       onProgress: (stage, edition, detail) => {
         if (showProgress || stage.startsWith('waiting')) io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`)

@@ -34,7 +34,7 @@ const MIN_WORD_LETTERS = 6
 /** A long-running process (a watch mode) should not keep every word it ever saw. */
 const MEMO_LIMIT = 50_000
 
-type Patterns = 'fr' | 'en-gb' | 'en-us'
+export type Patterns = 'fr' | 'en-gb' | 'en-us'
 
 interface HyphenModule {
   hyphenateSync(text: string, options?: {minWordLength?: number}): string
@@ -60,13 +60,20 @@ export function hyphenationPatterns(lang: string): Patterns | undefined {
 }
 
 /**
- * A language's hyphenation: the patterns' hyphenator for one word (memoised), and what each
- * stretch of text between two spaces became (`chunks`). Prose repeats its words, with their
+ * A language's hyphenation: the patterns' hyphenator for one word (memoised in `words`), and what
+ * each stretch of text between two spaces became (`chunks`). Prose repeats its words, with their
  * punctuation: a stretch met before is one lookup, not the address test, the word scan and the
- * checks of each word again (most of this pass's time in a 300-page report, ~0.1 s).
+ * checks of each word again (most of this pass's time in a 300-page report, ~0.1 s). `added`
+ * counts the results worked out in this process, for the build's store (api/hyphenation-store.ts).
  */
-interface Hyphenation {
+interface Hyphenation extends HyphenationMemo {
   word: (word: string) => string
+  added: number
+}
+
+/** What a language's hyphenation worked out: each word, and each stretch between two spaces. */
+export interface HyphenationMemo {
+  words: Map<string, string>
   chunks: Map<string, string>
 }
 
@@ -79,23 +86,64 @@ export function hyphenatorFor(lang: string): ((word: string) => string) | undefi
 
 function hyphenationFor(lang: string): Hyphenation | undefined {
   const patterns = hyphenationPatterns(lang)
-  if (!patterns) return undefined
+  return patterns ? hyphenationOf(patterns) : undefined
+}
+
+function hyphenationOf(patterns: Patterns): Hyphenation {
   let hyphenation = hyphenations.get(patterns)
   if (!hyphenation) {
-    const module = loaders[patterns]()
-    const memo = new Map<string, string>()
+    // The patterns are loaded (15–35 ms for French) only for a word no earlier result holds.
+    let module: HyphenModule | undefined
+    const words = new Map<string, string>()
     const word = (letters: string) => {
-      let result = memo.get(letters)
+      let result = words.get(letters)
       if (result === undefined) {
+        module ??= loaders[patterns]()
         result = keepMinimums(module.hyphenateSync(letters, {minWordLength: MIN_WORD_LETTERS}))
-        remember(memo, letters, result)
+        remember(words, letters, result)
+        created.added++
       }
       return result
     }
-    hyphenation = {word, chunks: new Map()}
+    const created: Hyphenation = {word, words, chunks: new Map(), added: 0}
+    hyphenation = created
     hyphenations.set(patterns, hyphenation)
   }
   return hyphenation
+}
+
+/**
+ * The results worked out so far in this process, by patterns, with how many were added since
+ * the process started (seeded ones not counted): what a build keeps for the next one.
+ */
+export function hyphenationMemos(): Array<{patterns: Patterns; memo: HyphenationMemo; added: number}> {
+  return [...hyphenations].map(([patterns, {words, chunks, added}]) => ({patterns, memo: {words, chunks}, added}))
+}
+
+/**
+ * Take up results an earlier run worked out with the same patterns and rules (the build's store
+ * checks that it was the same rapporteur). A result that is not its key with soft hyphens added is
+ * refused, so a damaged store cannot change the text. Returns how many were taken.
+ */
+export function seedHyphenation(patterns: Patterns, memo: HyphenationMemo): number {
+  const hyphenation = hyphenationOf(patterns)
+  let taken = 0
+  for (const [from, into] of [[memo.words, hyphenation.words], [memo.chunks, hyphenation.chunks]] as const) {
+    for (const [key, value] of from) {
+      if (into.has(key) || !sameText(key, value)) continue
+      remember(into, key, value)
+      taken++
+    }
+  }
+  return taken
+}
+
+export function isPatterns(name: string): name is Patterns {
+  return Object.hasOwn(loaders, name)
+}
+
+function sameText(key: string, value: string): boolean {
+  return typeof key === 'string' && typeof value === 'string' && value.replaceAll(SOFT_HYPHEN, '') === key.replaceAll(SOFT_HYPHEN, '')
 }
 
 /** Keep a result, forgetting them all once there are MEMO_LIMIT. */
@@ -159,6 +207,7 @@ function hyphenateString(text: string, hyphenation: Hyphenation): string {
     if (result === undefined) {
       result = ADDRESS.test(chunk) ? chunk : chunk.replace(WORD, (word) => hyphenateWord(word, hyphenation.word))
       remember(hyphenation.chunks, chunk, result)
+      hyphenation.added++
     }
     return result
   })

@@ -7,7 +7,7 @@ import {smartPunctuation} from './smart-punctuation.js'
 export {frenchSpacing, frenchSpacingText, isFrench, NARROW_NBSP, NBSP, rehypeFrenchSpacing, type FrenchSpacingOptions} from './french-spacing.js'
 export {attachNoteCalls} from './note-calls.js'
 export {smartPunctuation, smartText} from './smart-punctuation.js'
-export {hyphenate, hyphenateText, hyphenationPatterns, hyphenatorFor, rehypeHyphenate, SOFT_HYPHEN, type HyphenateOptions} from './hyphenate.js'
+export {hyphenate, hyphenateText, hyphenationMemos, hyphenationPatterns, hyphenatorFor, isPatterns, rehypeHyphenate, seedHyphenation, SOFT_HYPHEN, type HyphenateOptions, type HyphenationMemo, type Patterns} from './hyphenate.js'
 
 export interface TypographyOptions {
   /** Soft hyphens for justified print; the web edition can leave them out (default true). */
