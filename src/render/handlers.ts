@@ -29,6 +29,8 @@ import {hrefFor, type RenderContext} from './context.js'
 export function createHandlers(context: RenderContext, document: MarkdownDocument): Handlers {
   /** True while rendering a note's own content: citations there stay inline, not nested notes. */
   let inNote = false
+  /** Where the text of the note being rendered starts in the file (its offset), to read what comes before a citation in it. */
+  let noteStart: number | undefined
   const headingLevels = enclosingHeadingLevels(document.tree)
 
   /** Add a note and return what stands at its call: a link (web) or the note itself (print). */
@@ -58,10 +60,23 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     }
     // The note it stands in: the footnote being rendered, or the one it is about to open.
     const noteIndex = context.notes.length + 1
-    const {author, cluster} = citations.add(node, noteIndex, affix)
+    const {author, cluster} = citations.add(node, noteIndex, affix, {midSentence: inNote && followsProse(node)})
     if (inNote) return inText(cluster, author)
     const call = addNote([cluster], node.position)
     return author ? [author, call] : call
+  }
+
+  /**
+   * Whether a citation in a note's own text follows words of the same sentence (`Voir aussi
+   * [@x]`), where the style's "ibid." takes no capital; at the note's start, or after a full stop,
+   * it is the sentence's first word.
+   */
+  const followsProse = (node: Citation): boolean => {
+    const end = node.position?.start.offset
+    if (noteStart === undefined || end === undefined || end < noteStart) return false
+    // What closes after the last word (emphasis, quotes, brackets, an HTML tag) is not read: `*vu.* [@x]` ends a sentence.
+    const before = String(document.file.value).slice(noteStart, end).replace(/(?:<\/?[a-z][^<>]*>|[\s*_»"”’')\]])+$/iu, '')
+    return before !== '' && !/[.!?…]$/u.test(before)
   }
 
   /** In author-date styles, a citation of one work links to its bibliography entry. */
@@ -83,7 +98,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
       ...(index > 0 ? [{type: 'text', value: ' '} as PhrasingContent] : []),
       ...(child.type === 'paragraph' ? (child as Paragraph).children : [{type: 'text', value: toString(child)} as PhrasingContent])
     ])
-    const content = noteContent(() => state.all({type: 'paragraph', children: phrasing}) as ElementContent[])
+    const content = noteContent(() => state.all({type: 'paragraph', children: phrasing}) as ElementContent[], definition?.children[0]?.position?.start.offset)
     const call = addNote(content, node.position)
     context.footnoteNumbers.set(key, context.notes.length)
     return call
@@ -101,17 +116,19 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
       const glued = start !== undefined && start > 0 && !/\s/u.test(String(document.file.value)[start - 1] ?? '')
       return [{type: 'text', value: glued ? ' (' : '('}, ...(state.all(node) as ElementContent[]), {type: 'text', value: ')'}]
     }
-    return addNote(noteContent(() => state.all(node) as ElementContent[]), node.position)
+    return addNote(noteContent(() => state.all(node) as ElementContent[], node.children[0]?.position?.start.offset), node.position)
   }
 
   /** Render a note's content, with citations in it kept inline. */
-  const noteContent = (render: () => ElementContent[]): ElementContent[] => {
-    const outer = inNote
+  const noteContent = (render: () => ElementContent[], start: number | undefined): ElementContent[] => {
+    const [outer, outerStart] = [inNote, noteStart]
     inNote = true
+    noteStart = start
     try {
       return render()
     } finally {
       inNote = outer
+      noteStart = outerStart
     }
   }
 

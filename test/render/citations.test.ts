@@ -125,6 +125,23 @@ describe('the default French note style', () => {
     expect(notes[6]).not.toContain('..')
   })
 
+  test('"ibid." in a note takes a capital where it starts the note or a sentence, not after words of its sentence', async () => {
+    const {notes} = await render({
+      'chapters/intro.md': `# Intro
+
+Un constat [@enquete-2024, p. 3]. Une note[^1]. Une autre[^2]. Une troisième^[*Dit ainsi.* [@enquete-2024, p. 5]]. Une dernière^[Selon « les auteurs » [@enquete-2024, p. 6]].
+
+[^1]: Voir aussi [@enquete-2024, p. 4].
+
+[^2]: [@enquete-2024, p. 4] ; chiffre repris ailleurs.
+`
+    })
+    expect(notes.slice(1)).toEqual(['Voir aussi ibid., p. 4.', 'Ibid. ; chiffre repris ailleurs.', 'Dit ainsi. Ibid., p. 5.', 'Selon « les auteurs » ibid., p. 6.'])
+    // The English style the same way.
+    const english = await render({'rapporteur.yaml': rapporteurYaml('', 'en'), 'chapters/intro.md': '# Intro\n\nA finding [@enquete-2024, p. 3]. A note[^1].\n\n[^1]: See also [@enquete-2024, p. 4].\n'})
+    expect(english.notes[1]).toBe('See also ibid., p. 4.')
+  })
+
   test('an in-text citation keeps the author in the sentence, and the rest goes to a note', async () => {
     const {text} = await render({})
     expect(text).toMatch(/Selon Observatoire\s*\d*, la sextorsion progresse/)

@@ -192,8 +192,8 @@ describe('notes, in French (rapporteur-notes-fr)', () => {
     expect(notes[18]).toBe('Loi du 19 février 2024.')
   })
 
-  test('Ibid. inside a note, after the same source', () => {
-    expect(notes[19]).toBe('de~Lacroix, La pauvreté des enfants en Europe, p.~7~; Ibid., p.~8.')
+  test('ibid. inside a note, after the same source: no capital after the semicolon', () => {
+    expect(notes[19]).toBe('de~Lacroix, La pauvreté des enfants en Europe, p.~7~; ibid., p.~8.')
   })
 
   test('in HTML: italic titles and Ibid., DOI and URL as links', () => {
@@ -258,7 +258,7 @@ describe('notes, in English (rapporteur-notes-en)', () => {
     expect(notes[15]).toBe('Garnier, van Dijk, and Ní Bhriain, “Measuring child poverty with administrative data,” p.~47.')
     expect(notes[16]).toBe('de Lacroix, La pauvreté des enfants en Europe.')
     expect(notes[18]).toBe('Loi du 19 février 2024.')
-    expect(notes[19]).toBe('de Lacroix, La pauvreté des enfants en Europe, p.~7; Ibid., p.~8.')
+    expect(notes[19]).toBe('de Lacroix, La pauvreté des enfants en Europe, p.~7; ibid., p.~8.')
   })
 
   test('in HTML: italic Ibid. and the DOI as a link', () => {

@@ -44,7 +44,7 @@ test('in print, the chapter read with its HTML keeps its notes’ citations, its
   const {html} = await render(`${chapter}\nLa formule $a^2$ et une note[^1].\n\n[^1]: Selon <i>l’enquête</i> [@enquete-2024].\n`, {html: true, mode: 'print'})
   // The citations are formatted once every chapter is rendered, into elements reading the HTML replaces.
   expect(html).toContain('<span class="rp-footnote" data-note="1"><span class="rp-cite">Observatoire')
-  expect(html).toContain('<span class="rp-footnote" data-note="2">Selon <i>l’enquête</i> <span class="rp-cite"><i>Ibid.</i></span></span>')
+  expect(html).toContain('<span class="rp-footnote" data-note="2">Selon <i>l’enquête</i> <span class="rp-cite"><i>ibid.</i></span></span>')
   expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msup><mi>a</mi><mn>2</mn></msup></mrow>')
   expect(html).toContain('<p data-line="3">Un mot <b>gras</b>')
 })

@@ -12,6 +12,9 @@ import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, type CiteprocC
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
 
+/** A private-use character: the stand-in prefix of a citation that follows words of its sentence in a note. */
+const MID_SENTENCE = '\uE000'
+
 /** One bibliography entry as the style formats it. */
 export interface BibliographyEntry {
   id: string
@@ -63,9 +66,10 @@ export class CitationCollector {
 
   /**
    * Register a citation; returns what stands in the text (author-in-text forms) and what goes in
-   * the note or the parentheses. `noteIndex` is the note the citation sits in (0 in the text).
+   * the note or the parentheses. `noteIndex` is the note the citation sits in (0 in the text);
+   * `midSentence`, that it follows words of its sentence in a note's text (no capital "Ibid.").
    */
-  add(node: Citation, noteIndex: number, renderAffix: RenderAffix): {author: Element | undefined; cluster: Element} {
+  add(node: Citation, noteIndex: number, renderAffix: RenderAffix, {midSentence = false} = {}): {author: Element | undefined; cluster: Element} {
     const known = node.items.filter((item) => this.items.has(item.key))
     const cluster = h('span.rp-cite')
     const unknown = node.items.filter((item) => !this.items.has(item.key))
@@ -88,6 +92,9 @@ export class CitationCollector {
       if (item.mode === 'suppress-author' || item.mode === 'in-text') request['suppress-author'] = true
       return request
     })
+    // citeproc-js capitalises a note's first term ("Ibid.") unless a prefix before it does not end
+    // a sentence: a stand-in prefix, removed from its output (format), says so for the words before.
+    if (midSentence && this.noteStyle && items[0] && !items[0].prefix) items[0].prefix = `${MID_SENTENCE} `
     const first = known[0]
     const author = first?.mode === 'in-text' ? h('span.rp-cite-author') : undefined
     this.citations.push({citationID: `c${this.citations.length + 1}`, citationItems: items, properties: {noteIndex}})
@@ -132,7 +139,7 @@ export class CitationCollector {
     } catch (error) {
       throw styleError(this.style, error)
     }
-    const clusters = results.map(([, , html]) => html)
+    const clusters = results.map(([, , html]) => html.replaceAll(`${MID_SENTENCE} `, '').replaceAll(MID_SENTENCE, ''))
     const authors = this.slots.map((slot) => {
       if (!slot.author || !slot.inText) return undefined
       this.engine.setOutputFormat('html')
