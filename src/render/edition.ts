@@ -117,13 +117,25 @@ function fillPlaceholders(nodes: Element[], parts: {bibliography: Element | unde
         found.add(name)
         // An inline `::toc` is the list alone: the page's own `nav` keeps the landmark and heading ids.
         const list = parts.toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
-        const replacement = name === 'toc' ? (list ? h('div.rp-toc-inline', [structuredClone(list)]) : undefined) : parts.bibliography
+        const replacement = name === 'toc' ? (list ? h('div.rp-toc-inline', [structuredClone(list)]) : undefined) : parts.bibliography && underHeading(parts.bibliography, children.slice(0, index))
         children[index] = replacement ?? {type: 'text', value: ''}
       } else visit(child.children)
     })
   }
   visit(nodes)
   return found
+}
+
+/**
+ * The bibliography placed right under the writer's own heading (`# Bibliographie` then
+ * `::bibliography`): that heading names it, and its own is left out, not printed twice.
+ */
+function underHeading(bibliography: Element, before: readonly ElementContent[]): Element {
+  const previous = before.findLast((node) => node.type === 'element' || (node.type === 'text' && node.value.trim() !== ''))
+  if (previous?.type !== 'element' || !/^h[1-6]$/u.test(previous.tagName) || typeof previous.properties.id !== 'string') return bibliography
+  const children = bibliography.children.filter((child) => !(child.type === 'element' && child.tagName === 'h2'))
+  // hastscript keeps `aria-labelledby` as `ariaLabelledBy`.
+  return {...bibliography, properties: {...bibliography.properties, ariaLabelledBy: previous.properties.id}, children}
 }
 
 function endnotes(context: RenderContext): Element {

@@ -102,6 +102,20 @@ editions:
   full: {title: Rapport, files: [chapters/intro.md], output: rapport}
 ${extra}`
 
+describe('`::bibliography` where the writer puts it', () => {
+  test('under the writer’s own heading it has no second one: that heading names it', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\nUn constat [@enquete-2024].\n\n## Ouvrages cités\n\n::bibliography\n'})
+    expect(html).not.toContain('bibliography-title')
+    expect(html).toMatch(/<h2 id="([^"]+)"[^>]*>Ouvrages cités<\/h2><section class="rp-bibliography" aria-labelledby="\1">/u)
+    expect(html).not.toContain('>Bibliographie<')
+  })
+
+  test('after a paragraph it keeps its own heading', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\nUn constat [@enquete-2024].\n\nLes sources :\n\n::bibliography\n'})
+    expect(html).toContain('<section class="rp-bibliography" aria-labelledby="bibliography-title"><h2 id="bibliography-title">Bibliographie</h2>')
+  })
+})
+
 describe('the default French note style', () => {
   test('first note in full, Ibid. right after, a short form later; footnotes keep their own citations', async () => {
     const {notes} = await render({})
