@@ -135,7 +135,7 @@ function underHeading(bibliography: Element, before: readonly ElementContent[]):
   if (previous?.type !== 'element' || !/^h[1-6]$/u.test(previous.tagName) || typeof previous.properties.id !== 'string') return bibliography
   const children = bibliography.children.filter((child) => !(child.type === 'element' && child.tagName === 'h2'))
   // hastscript keeps `aria-labelledby` as `ariaLabelledBy`.
-  return {...bibliography, properties: {...bibliography.properties, ariaLabelledBy: previous.properties.id}, children}
+  return {...bibliography, properties: {...bibliography.properties, ariaLabelledBy: [previous.properties.id]}, children}
 }
 
 function endnotes(context: RenderContext): Element {
