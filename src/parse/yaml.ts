@@ -23,6 +23,17 @@ const yamlHints: Partial<Record<string, string>> = {
   TAB_AS_INDENT: ', expected spaces for indentation (YAML takes no tabs)'
 }
 
+/**
+ * `title: [Brouillon] suite`, `author: "OMS" et al.`: a value that opens with a bracket, a brace or
+ * a quote is a list, a map or a quoted string to YAML, which then finds text after its end.
+ */
+function openedValueHint(text: string, at: number): string {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at)
+  const opened = /^\s*(?:-\s+)?[^\s:#][^:#]*:\s+([[{"'])/u.exec(line)
+  if (!opened) return ''
+  return `, expected the whole value in quotes when it starts with \`${opened[1]}\` (\`key: "[Brouillon] suite"\`, \`key: '"OMS" et al.'\`)`
+}
+
 export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
   // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
   // logLevel 'error': the yaml library would print its warnings to stderr; rapporteur reports them placed.
@@ -30,7 +41,7 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
   // one kept, as YAML readers do): one mistake, one finding, not one for every use of the file.
   const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: false, logLevel: 'error'})
   const errors = doc.errors.map((error) => ({
-    message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? ''}`,
+    message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? openedValueHint(text, error.pos[0])}`,
     position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
   }))
   const duplicates: typeof errors = []
@@ -66,6 +77,43 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
     }
   }
   return {file, doc, data, offset, errors: [...errors, ...duplicates]}
+}
+
+/** An entry of a list that a syntax error falls in: not read, and not validated. */
+export const UNREADABLE = Symbol('unreadable entry')
+
+/**
+ * A registry's entries (a list at the top of the file) when a syntax error stopped `data`: each
+ * entry no error falls in, as data, and UNREADABLE for the others, at their index (positions stay
+ * true). One mistake in one source then loses that source, not the whole registry and every
+ * citation of it. `ids`: the ids the unreadable entries still show. Undefined when the file is
+ * not such a list, or an error falls outside every entry (nothing there can be trusted).
+ */
+export function readableEntries(source: YamlSource): {items: unknown[]; ids: string[]} | undefined {
+  const list = source.doc.contents
+  if (source.data !== undefined || !isSeq(list) || source.doc.errors.length === 0) return undefined
+  const ranges = list.items.map((item) => (isNode(item) ? item.range : undefined))
+  const inside = (offset: number, range: readonly number[] | undefined) => range !== undefined && offset >= range[0]! && offset <= range[1]!
+  const broken = new Set<number>()
+  for (const error of source.doc.errors) {
+    const index = ranges.findIndex((range) => inside(error.pos[0], range))
+    if (index === -1) return undefined
+    broken.add(index)
+  }
+  const ids: string[] = []
+  const items = list.items.map((item, index) => {
+    if (broken.has(index)) {
+      const id = isMap(item) ? item.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id')?.value : undefined
+      if (isScalar(id) && typeof id.value === 'string') ids.push(id.value)
+      return UNREADABLE
+    }
+    try {
+      return isNode(item) ? item.toJS(source.doc, {maxAliasCount: 100}) : item
+    } catch {
+      return UNREADABLE
+    }
+  })
+  return {items, ids}
 }
 
 /**

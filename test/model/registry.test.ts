@@ -223,6 +223,36 @@ describe('a registry or glossary with a typo', () => {
     ])
   })
 
+  test('a YAML syntax error in one source loses that source only: the others are read, its citations pointed at it', async () => {
+    const yaml = `${baseSources}- id: brouillon-2025
+  type: report
+  title: [Brouillon] note interne
+  author: Observatoire
+  date: 2025
+- id: suivi-2025
+  type: report
+  title: Suivi
+  author: Observatoire
+  date: 2025
+`
+    const {model, findings} = await load({'sources.yaml': yaml, 'chapters/intro.md': '# Intro\n\nUn [@enquete-2024], deux [@brouillon-2025], trois [@suivi-2025] sur la :term[sextorsion].\n'})
+    expect(model.sources.map((entry) => entry.value.id)).toEqual(['enquete-2024', 'suivi-2025'])
+    expect(findings).toEqual([
+      'sources.yaml:8:22 schema: Cannot parse YAML: Unexpected scalar at node end, expected the whole value in quotes when it starts with `[` (`key: "[Brouillon] suite"`, `key: \'"OMS" et al.\'`)',
+      'chapters/intro.md:3:27 unknown-source: Unexpected source key `brouillon-2025`: its entry in sources.yaml is invalid, see the `schema` finding there'
+    ])
+  })
+
+  test('a YAML syntax error in one glossary entry loses that entry only; one between the entries, the whole file', async () => {
+    const two = '- id: sextorsion\n  term: sextorsion\n  definition: Chantage à la diffusion d’images intimes.\n- id: grooming\n  term: pédopiégeage\n  definition: "Mise en confiance" d’un enfant.\n'
+    const {model, findings} = await load({'glossary.yaml': two})
+    expect(model.glossary.map((entry) => entry.value.id)).toEqual(['sextorsion'])
+    expect(findings).toEqual([`glossary.yaml:6:35 schema: Cannot parse YAML: Unexpected scalar at node end, expected the whole value in quotes when it starts with \`"\` (\`key: "[Brouillon] suite"\`, \`key: '"OMS" et al.'\`)`, 'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry'])
+    // Text at the top level, outside every entry: nothing in the file can be trusted.
+    const outside = await load({'glossary.yaml': `${two.split('\n- id: grooming')[0]}\n]\n`})
+    expect(outside.model.glossary).toEqual([])
+  })
+
   test('a glossary whose YAML does not parse: the hint for the colon, and terms pointed at it', async () => {
     const {findings} = await load({'glossary.yaml': '- id: sextorsion\n  term: sextorsion\n  definition: Chantage : à la diffusion d’images intimes.\n'})
     expect(findings).toEqual([

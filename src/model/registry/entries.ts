@@ -1,6 +1,6 @@
 import type {Position} from 'unist'
 import type {z} from 'zod'
-import {positionOfPath, type YamlSource} from '../../parse/yaml.js'
+import {positionOfPath, UNREADABLE, type YamlSource} from '../../parse/yaml.js'
 import {describeIssue, eachKeyApart} from '../zod-issues.js'
 import {keysAt} from '../schema-keys.js'
 import {validationOptions} from '../validation-options.js'
@@ -29,6 +29,8 @@ export function validateEntries<T extends {id: string}>(
   const entries: Array<Entry<T>> = []
   const options = validationOptions(items.length)
   items.forEach((item: unknown, index) => {
+    // An entry a YAML syntax error falls in: that error is its finding (parse/yaml.ts, readableEntries).
+    if (item === UNREADABLE) return
     const result = schema.safeParse(item, options)
     if (!result.success) {
       for (const issue of eachKeyApart(result.error.issues)) {

@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import {parseYaml} from '../../parse/yaml.js'
+import {parseYaml, readableEntries} from '../../parse/yaml.js'
 import {sourceEntrySchema, type Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
 import {readBibtex} from './bibtex.js'
@@ -32,8 +32,14 @@ export async function readSources(file: VFile, lang: string, findings: RegistryF
   // YAML: the load stage reads no registry of another name.
   const source = parseYaml(file)
   for (const error of source.errors) problems.push({file: file.path, ...error})
-  if (source.data === undefined) return []
   const placeOf = yamlPlaces(source)
+  if (source.data === undefined) {
+    // A syntax error in one entry: the others are read (the build still stops on the error).
+    const readable = readableEntries(source)
+    if (!readable) return []
+    rejected.push(...readable.ids)
+    return validateEntries(readable.items, sourceEntrySchema, file.path, placeOf, problems, rejected).map((entry) => ({...entry, value: sourceFromYaml(entry.value, lang)}))
+  }
   if (isCslYaml(source.data)) {
     for (const key of Object.keys(source.data).filter((name) => name !== 'references')) {
       problems.push({file: file.path, position: placeOf([key], true), message: `Unexpected key \`${key}\` beside \`references\` in Pandoc's CSL YAML, expected the sources alone: it is not read`})
