@@ -1,28 +1,21 @@
-import {cp, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, readFile, writeFile} from 'node:fs/promises'
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
-import {afterAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {openCitationStore} from '../../src/api/citation-store.js'
 import {main} from '../../src/cli/main.js'
 import type {FormattedEdition} from '../../src/render/citations/collector.js'
 import {captureIo} from '../helpers/io.js'
+import {temporaryFolders} from '../helpers/temporary.js'
 
 /**
  * Each edition's formatted citations kept between builds (api/citation-store.ts): read back while
  * the citations are the same, formatted again when they change, the same pages either way.
  * HTML-only builds: the store is used before the browser, for the print HTML and the web page alike.
  */
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => rm(dir, {recursive: true, force: true}))))
-
-async function temporary(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
-  made.push(dir)
-  return dir
-}
+const {temporary} = temporaryFolders()
 
 /** Every entry under a cache folder's `citations/`, relative. */
 function entries(cache: string): string[] {

@@ -1,13 +1,13 @@
 import {existsSync, readdirSync} from 'node:fs'
-import {appendFile, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
-import os from 'node:os'
+import {appendFile, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
-import {afterAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {openHyphenationStore} from '../../src/api/hyphenation-store.js'
 import {main} from '../../src/cli/main.js'
 import {hyphenateText, seedHyphenation, SOFT_HYPHEN} from '../../src/render/typography/index.js'
 import {captureIo} from '../helpers/io.js'
+import {temporaryFolders} from '../helpers/temporary.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
 /**
@@ -16,14 +16,7 @@ import {removeProject, writeProject} from '../helpers/project.js'
  * able to change the text. The hyphenation's results live in the process (hyphenate.ts): each
  * test uses words of its own, made up, that no other test hyphenates.
  */
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => rm(dir, {recursive: true, force: true}))))
-
-async function temporary(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
-  made.push(dir)
-  return dir
-}
+const {temporary, keep} = temporaryFolders()
 
 /** Every entry file under a cache folder's `hyphenation/`. */
 function entries(cache: string): string[] {
@@ -97,7 +90,7 @@ describe('the hyphenation store', () => {
 
   test('rapporteur build keeps one unless RAPPORTEUR_HYPHENATION_CACHE=off, and takes it up in the next build', async () => {
     const dir = await writeProject({})
-    made.push(dir)
+    keep(dir)
     const cache = await temporary('rapporteur-hyphenation-cli-')
     const build = async (setting: string | undefined) => {
       const io = captureIo(dir, {RAPPORTEUR_CACHE: cache, RAPPORTEUR_HYPHENATION_CACHE: setting})
