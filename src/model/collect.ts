@@ -61,6 +61,8 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         // A container's `[label]` is a paragraph flagged as such: a title, not prose.
         if (node.data && (node.data as {directiveLabel?: boolean}).directiveLabel) visitInline(node.children, enclosing)
         else visitProse(node.children, enclosing, [])
+        // A figure's caption is prose: its citations cover its figures, as a table's caption's do.
+        if (node.data?.figure && node.data.caption) visitProse(node.data.caption, enclosing, citationKeys({type: 'paragraph', children: node.data.caption}))
         return
       case 'heading':
         visitInline(node.children, enclosing)

@@ -15,6 +15,7 @@ import remarkMath from './math/index.js'
 import remarkDefinitionList from './definition-list.js'
 import remarkInlineNote from './inline-note/index.js'
 import remarkSubSuperscript from './sub-superscript/index.js'
+import {parseFigureCaptions} from './figure-captions.js'
 
 /**
  * remark-directive without the `verbose` switch: we need attribute positions so that a bad
@@ -53,10 +54,19 @@ let shared: ReturnType<typeof createParser> | undefined
 /** Parse one Markdown file into mdast; positions point into `file`. */
 export function parseMarkdown(file: VFile): Root {
   shared ??= createParser().freeze()
-  const tree = shared.parse(file)
+  const parser = shared
+  const tree = parser.parse(file)
   restoreBareTextDirectives(tree, String(file.value))
   attachAttributes(tree)
   alertsToCallouts(tree, String(file.value))
   brTagsToBreaks(tree)
+  // A figure's brackets read again as a paragraph: its caption's citations, notes and emphasis.
+  parseFigureCaptions(tree, String(file.value), (text) => {
+    const caption = parser.parse(text)
+    restoreBareTextDirectives(caption, text)
+    attachAttributes(caption)
+    brTagsToBreaks(caption)
+    return caption
+  })
   return tree
 }

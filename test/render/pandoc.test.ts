@@ -35,6 +35,22 @@ describe('figures and tables', () => {
     expect(html).toContain('Voir la <a class="rp-ref" href="#fig-b">figure 2</a>, la <a class="rp-ref" href="#fig-carte">1</a> et <a class="rp-ref" href="#fig-carte">figure 1</a>.')
   })
 
+  test('a figure’s caption is Markdown, as Pandoc reads it: its citation a note, its emphasis and subscripts kept, its figures checked', async () => {
+    const chapter = '# Intro\n\n![Signalements **en hausse**, 45 % en 2024 [@enquete-2024] sur le CO~2~ selon `@x`^[Une note.]](carte.gif){#fig-carte width=8mm}\n\nVoir la @fig-carte. :term[sextorsion]\n'
+    const {html, findings} = await render({'chapters/intro.md': chapter, 'chapters/carte.gif': gif})
+    expect(findings).toEqual([])
+    expect(html).toMatch(/<figcaption class="rp-figure__caption"><span class="rp-figure__label">Figure 1<\/span>\u00A0: Signalements <strong>en hausse<\/strong>, 45 % en 2024 <a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a> sur le CO<sub>2<\/sub> selon <code>@x<\/code><a class="rp-note-call" href="#note-2"/u)
+    // The image's description is the caption's text, without its citation and its note.
+    expect(html).toContain('alt="Signalements en hausse, 45 % en 2024 sur le CO2 selon @x"')
+    // The figure's cross-reference and the source count as used; a figure of the caption without its citation is found, at its place.
+    expect(html).toContain('Voir la <a class="rp-ref" href="#fig-carte">figure 1</a>.')
+    const uncited = await render({'chapters/intro.md': chapter.replace(' [@enquete-2024]', ''), 'chapters/carte.gif': gif})
+    expect(uncited.findings).toEqual([
+      'unused-source: Unexpected unused source `enquete-2024`, expected a citation of it somewhere in the report',
+      'figure-needs-citation: Unexpected figure `45 %` without a source, expected a citation in its sentence, a footnote with one, or a `stat` block'
+    ])
+  })
+
   test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
     expect(html).toContain('<div class="rp-table"><table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')

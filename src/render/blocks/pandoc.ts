@@ -47,11 +47,12 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     // The caption is shown beside the image: its alternative text says what the image shows.
     const alt = attributes?.pairs['fig-alt'] ?? picture.alt ?? ''
     element.properties = {...element.properties, alt, id: undefined}
-    const caption = picture.alt?.trim() ?? ''
+    // The caption as Markdown (parse/figure-captions.ts: citations, notes, emphasis), or its plain text.
+    const caption: ElementContent[] = node.data.caption ? (state.all({type: 'paragraph', children: node.data.caption}) as ElementContent[]) : picture.alt?.trim() ? [{type: 'text', value: picture.alt.trim()}] : []
     const number = attributes?.id ? context.numbers.get(attributes.id) : undefined
-    const label = number === undefined ? [] : [h('span.rp-figure__label', `${capitalise(context.labels.figure)} ${number}`), ...(caption ? [context.labels.captionSeparator] : [])]
+    const label = number === undefined ? [] : [h('span.rp-figure__label', `${capitalise(context.labels.figure)} ${number}`), ...(caption.length > 0 ? [context.labels.captionSeparator] : [])]
     const classes = ['rp-figure', ...(attributes?.classes ?? [])]
-    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption || label.length > 0 ? [h('figcaption.rp-figure__caption', [...label, caption])] : [])])
+    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', [...label, ...caption])] : [])])
   }
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
