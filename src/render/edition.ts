@@ -7,7 +7,7 @@ import {linkTargets} from '../model/link-targets.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
 import {CitationCollector, type FormattedStore} from './citations/collector.js'
-import {mergeDoublePeriods} from './citations/punctuation.js'
+import {endContinuedCitations, mergeDoublePeriods} from './citations/punctuation.js'
 import type {RenderContext, RenderMode} from './context.js'
 import {createHandlers} from './handlers.js'
 import {outputImagePath} from './images.js'
@@ -47,7 +47,10 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const toc = tableOfContents(documents, context)
 
   const entries = citations.finish()
-  for (const note of context.notes) mergeDoublePeriods(note.content)
+  for (const note of context.notes) {
+    endContinuedCitations(note.content)
+    mergeDoublePeriods(note.content)
+  }
   // Read last, when the citations and notes are filled in: reading a chapter's raw HTML makes new
   // elements of the whole section (raw-html.ts), where the citations fill the ones made before.
   const withHtml = (section: Element) => (model.config.check.html ? readRawHtml(section) : section)

@@ -1,6 +1,6 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {FootnoteReference, Paragraph, PhrasingContent} from 'mdast'
+import type {FootnoteReference} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {Handler, Handlers, State} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
@@ -19,7 +19,9 @@ import {renderLeafDirective} from './blocks/lists.js'
 import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
 import {renderMath} from './blocks/math.js'
 import type {RenderAffix} from './citations/collector.js'
+import {continuesSentence} from './citations/punctuation.js'
 import {hrefFor, type RenderContext} from './context.js'
+import {noteLines} from './note-lines.js'
 
 /**
  * mdast-util-to-hast handlers for one document of an edition: directives, citations, notes (Markdown
@@ -52,7 +54,8 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
    */
   const citation: Handler = (state: State, node: Citation) => {
     const {citations} = context
-    const inText = (cluster: ElementContent, author: Element | undefined): ElementContent[] => (author ? [author, {type: 'text', value: '\u00a0'}, cluster] : [cluster])
+    // In a note, `@a [p. 3]` reads "Dupont, Titre, p. 3", as Pandoc writes it: a comma after the name.
+    const inText = (cluster: ElementContent, author: Element | undefined): ElementContent[] => (author ? [author, {type: 'text', value: inNote && citations.noteStyle ? ', ' : '\u00a0'}, cluster] : [cluster])
     const affix: RenderAffix = (item, part) => state.all({type: 'paragraph', children: (part === 'prefix' ? item.prefixChildren : item.suffixChildren)}) as ElementContent[]
     if (!citations.noteStyle) {
       const {author, cluster} = citations.add(node, 0, affix)
@@ -61,7 +64,10 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     // The note it stands in: the footnote being rendered, or the one it is about to open.
     const noteIndex = context.notes.length + 1
     const {author, cluster} = citations.add(node, noteIndex, affix, {midSentence: inNote && followsProse(node)})
-    if (inNote) return inText(cluster, author)
+    if (inNote) {
+      if (sentenceGoesOn(node)) continuesSentence(cluster)
+      return inText(cluster, author)
+    }
     const call = addNote([cluster], node.position)
     return author ? [author, call] : call
   }
@@ -79,6 +85,17 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     return before !== '' && !/[.!?…]$/u.test(before)
   }
 
+  /**
+   * Whether a citation in a note's text is followed by more of its sentence (`[@x] et, pour la
+   * méthode, …`, `[@x] ; voir aussi …`): then the style's closing period is not the sentence's.
+   */
+  const sentenceGoesOn = (node: Citation): boolean => {
+    const end = node.position?.end.offset
+    if (end === undefined) return false
+    const after = String(document.file.value).slice(end, end + 80).split(/\n[ \t]*\n/u, 1)[0]!.trimStart()
+    return /^[\p{Ll}\p{N},;:«"“(–]/u.test(after)
+  }
+
   /** In author-date styles, a citation of one work links to its bibliography entry. */
   const linkToSource = (cluster: Element, node: Citation): Element => {
     const keys = new Set(node.items.map((item) => item.key))
@@ -94,10 +111,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     if (known !== undefined) return noteCall(known, [], false)
     // mdast-util-to-hast keys definitions by upper-cased identifier (as CommonMark matches labels).
     const definition = state.footnoteById.get(node.identifier.toUpperCase())
-    const phrasing = (definition?.children ?? []).flatMap((child, index) => [
-      ...(index > 0 ? [{type: 'text', value: ' '} as PhrasingContent] : []),
-      ...(child.type === 'paragraph' ? (child as Paragraph).children : [{type: 'text', value: toString(child)} as PhrasingContent])
-    ])
+    const phrasing = noteLines(definition?.children ?? [])
     const content = noteContent(() => state.all({type: 'paragraph', children: phrasing}) as ElementContent[], definition?.children[0]?.position?.start.offset)
     const call = addNote(content, node.position)
     context.footnoteNumbers.set(key, context.notes.length)

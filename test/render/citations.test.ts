@@ -156,6 +156,28 @@ Un constat [@enquete-2024, p. 3]. Une note[^1]. Une autre[^2]. Une troisième^[*
     expect(english.notes[1]).toBe('See also ibid., p. 4.')
   })
 
+  test('in a note’s sentence that goes on, a citation loses the style’s closing period (not an abbreviation’s); `@key` takes a comma', async () => {
+    const {notes} = await render({
+      'chapters/intro.md': `# Intro
+
+Un constat[^h]. Un autre[^e].
+
+[^h]: Voir [@enquete-2024, p. 3] et, pour la méthode, @hoogh-2016 [p. 2] ; puis [@lelieveld-2015].
+
+[^e]: Selon [@lelieveld-2015] et [@lelieveld-2015] encore.
+`
+    })
+    expect(notes[0]).toBe('Voir Observatoire, Enquête nationale, enquête, Observatoire national, 2024, p. 3 et, pour la méthode, Kees de Hoogh, « Diesel exhaust », Environment International, 2016, p. 2, https://example.org/diesel ; puis Jos Lelieveld et al., « The contribution of outdoor air pollution sources to premature mortality on a global scale », Nature, vol. 525, no 7569, 17 septembre 2015, p. 367\u2011371, https://doi.org/10.1038/nature15371.')
+    // "et al." and "ibid." keep their period.
+    expect(notes[1]).toBe('Selon Lelieveld et al., « The contribution of outdoor air pollution sources to premature mortality on a global scale » et ibid. encore.')
+  })
+
+  test('a footnote of several paragraphs and lists: each on a line of its own, never run together', async () => {
+    const {notes, html} = await render({'chapters/intro.md': '# Intro\n\nUn constat[^m].\n\n[^m]: Premier paragraphe.\n\n    Second paragraphe.\n\n    - premier point\n    - second point\n\n    3. trois\n    4. quatre\n'})
+    expect(notes[0]).toBe('Premier paragraphe. Second paragraphe. – premier point – second point 3. trois 4. quatre')
+    expect(html).toContain('Premier paragraphe.<br>\nSecond paragraphe.<br>\n– premier point<br>\n– second point<br>\n3. trois<br>\n4. quatre')
+  })
+
   test('an in-text citation keeps the author in the sentence, and the rest goes to a note', async () => {
     const {text} = await render({})
     expect(text).toMatch(/Selon Observatoire\s*\d*, la sextorsion progresse/)
