@@ -3,7 +3,7 @@ import * as detection from '../../src/model/figures/detect.js'
 import {figureMemo, isDetectedBlocks} from '../../src/model/figures/memo.js'
 import type {FlatText} from '../../src/model/text/flatten.js'
 
-const flat = (text: string, marks: FlatText['marks'] = []): FlatText => ({text, marks, waived: [], segments: [], exponents: []})
+const flat = (text: string, marks: FlatText['marks'] = []): FlatText => ({text, marks, waived: [], segments: [], exponents: [], shown: []})
 const options = {scope: 'sentence' as const, footnoteKeys: new Map<string, string[]>()}
 const citation = (at: number, key: string): FlatText['marks'][number] => ({at, kind: 'citation', keys: [key], node: {type: 'footnoteReference', identifier: key}})
 

@@ -103,3 +103,10 @@ describe('titles and labels leave inline notes out', () => {
     expect(result.model.stats[0]!.text).toBe('des affaires ont abouti')
   })
 })
+
+describe('the sentence a figure is quoted in (the audit page, `export figures`)', () => {
+  test('shows what the reader sees of subscripts, superscripts, links, code and maths; not citations and notes', async () => {
+    const model = await modelOf('Depuis le 1^er^ janvier, 12 % des salles dépassent 1 000 ppm de CO~2~ selon [le guide](https://example.org), `CO2` et $x^2$, soit 10^6^ mesures [@enquete-2024, p. 3].^[Une note.]')
+    expect(model.figures.map((figure) => figure.sentence)).toContain('Depuis le 1er janvier, 12 % des salles dépassent 1 000 ppm de CO₂ selon le guide, CO2 et x^2, soit 10⁶ mesures.')
+  })
+})

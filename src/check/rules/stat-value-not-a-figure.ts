@@ -21,6 +21,6 @@ figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`), not prose, a year or
 
 /** True when the detector finds at least one figure in `value` on its own. */
 export function isFigure(value: string): boolean {
-  const findings = detectNumbers({text: value, marks: [], waived: [], segments: [], exponents: []}, {scope: 'sentence', footnoteKeys: new Map()})
+  const findings = detectNumbers({text: value, marks: [], waived: [], segments: [], exponents: [], shown: []}, {scope: 'sentence', footnoteKeys: new Map()})
   return findings.some((finding) => finding.notFigure === undefined)
 }

@@ -58,5 +58,6 @@ export function isDetectedBlocks(value: unknown): value is DetectedBlock[] {
 function blockReading(flat: FlatText): string {
   const marks = flat.marks.map((mark) => `${mark.at}:${mark.kind}:${mark.keys.join(',')}`).join(';')
   const waived = flat.waived.map((range) => `${range.start}-${range.end}:${range.reason}`).join(';')
-  return `${flat.text}\u0000${marks}\u0000${waived}\u0000${flat.exponents.join(',')}`
+  const shown = flat.shown.map(({at, text}) => `${at}:${text}`).join('\u0001')
+  return `${flat.text}\u0000${marks}\u0000${waived}\u0000${flat.exponents.join(',')}\u0000${shown}`
 }

@@ -43,6 +43,12 @@ export interface FlatText {
   segments: Segment[]
   /** Where a superscript holding digits stands (`10^6^`): an exponent, see `flatten`. */
   exponents: number[]
+  /**
+   * What a reader sees of each stand-in that is not a note or a citation (`CO~2~`, a link's text,
+   * code, maths), by its place: the sentence a figure is shown in (the audit, `export figures`)
+   * holds it, where detection reads only the stand-in.
+   */
+  shown: Array<{at: number; text: string}>
 }
 
 /**
@@ -59,12 +65,17 @@ export interface FlatText {
  * the ordinal `1er`.
  */
 export function flatten(children: readonly PhrasingContent[], document: string): FlatText {
-  const flat: FlatText = {text: '', marks: [], waived: [], segments: [], exponents: []}
+  const flat: FlatText = {text: '', marks: [], waived: [], segments: [], exponents: [], shown: []}
   const parts: string[] = []
   let length = 0
   const push = (value: string) => {
     parts.push(value)
     length += value.length
+  }
+  /** A stand-in, shown as `text` in the sentence a figure is quoted in. */
+  const standIn = (text: string) => {
+    if (text !== '') flat.shown.push({at: length, text})
+    push(OPAQUE)
   }
   const walk = (nodes: readonly PhrasingContent[]) => {
     for (const node of nodes) {
@@ -102,7 +113,7 @@ export function flatten(children: readonly PhrasingContent[], document: string):
           if (node.children.every((child) => child.type === 'text') && /^\p{L}+$/u.test(toString(node))) walk(node.children)
           else {
             if (/\d/u.test(toString(node))) flat.exponents.push(length)
-            push(OPAQUE)
+            standIn(toString(node).replace(/\d/gu, (digit) => SUPERSCRIPT_DIGITS[Number(digit)]!))
           }
           break
         case 'textDirective':
@@ -111,12 +122,21 @@ export function flatten(children: readonly PhrasingContent[], document: string):
             const start = length
             walk(node.children)
             flat.waived.push({start, end: length, reason: String(node.attributes?.reason ?? '').trim(), node})
-          } else push(OPAQUE)
+          } else standIn(toString(node))
           break
         case 'inlineMath':
           // TeX maths (`$10^6$`, `$\alpha = 0.05$`): its numbers are notation, not figures.
+          standIn(node.value)
+          break
         case 'subscript':
-          push(OPAQUE)
+          standIn(toString(node).replace(/\d/gu, (digit) => SUBSCRIPT_DIGITS[Number(digit)]!))
+          break
+        case 'inlineCode':
+          standIn(node.value)
+          break
+        case 'link':
+        case 'linkReference':
+          standIn(toString(node))
           break
         default:
           // Links, code, images, raw HTML, :ref and unknown directives: not prose a figure can live in.
@@ -128,6 +148,9 @@ export function flatten(children: readonly PhrasingContent[], document: string):
   flat.text = parts.join('')
   return flat
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉'
 
 /** The keys of the citations in phrasing content, nested ones included. */
 function citationKeysIn(nodes: readonly PhrasingContent[]): string[] {
