@@ -73,7 +73,8 @@ export function auditData(model: ReportModel, review?: ReviewFile): AuditData {
     const refs = figure.keys.map((key) => ({key, source: byId.get(key), locator: locatorFor(model, figure, key)}))
     const fingerprint = figureFingerprint({
       file: figure.file,
-      sentence: figure.sentence,
+      // The sentence as fingerprints have always read it: marks made before links and subscripts were shown still hold.
+      sentence: figure.sentenceKey ?? figure.sentence,
       figure: figure.text,
       status: figure.status,
       sources: refs,

@@ -164,7 +164,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
       model.nonFigures.push({...located, text: finding.text, reason: finding.notFigure})
       return
     }
-    const figure: Figure = {...located, text: finding.text, sentence: finding.sentence, status: 'uncited', keys: [], chapter: document.title, value: finding.value, pages: finding.pages}
+    const figure: Figure = {...located, text: finding.text, sentence: finding.sentence, ...(finding.sentenceKey === undefined ? {} : {sentenceKey: finding.sentenceKey}), status: 'uncited', keys: [], chapter: document.title, value: finding.value, pages: finding.pages}
     if (enclosing.stat) Object.assign(figure, {status: 'stat', keys: [enclosing.stat.source]})
     else if (enclosing.viewpoint) figure.status = 'viewpoint'
     else if (finding.waived !== undefined) Object.assign(figure, {status: 'waived', waiverReason: finding.waived})

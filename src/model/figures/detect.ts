@@ -27,6 +27,8 @@ export interface NumberFinding {
   waived?: string
   /** The covering sentence (or paragraph), as flattened text. */
   sentence: string
+  /** The same without the stand-ins' text (Figure.sentenceKey), when it differs. */
+  sentenceKey?: string
 }
 
 export interface DetectOptions {
@@ -62,7 +64,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       pages: reason ? [] : pagesBetween(flat, from, to),
       // `10^6^`: the value is not 10, and 10⁶ is not how a source's text would show it.
       value: reason || flat.exponents.includes(expression.end) ? undefined : expressionValue(text, expression),
-      sentence: sentenceText(flat, from, to)
+      ...sentenceOf(flat, from, to)
     }
     if (reason) finding.notFigure = reason
     const waiver = flat.waived.find((range) => expression.start >= range.start && expression.end <= range.end)
@@ -80,7 +82,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       keys: keysBetween(flat, from, to, options.footnoteKeys),
       pages: pagesBetween(flat, from, to),
       value: wordValue(figure),
-      sentence: sentenceText(flat, from, to)
+      ...sentenceOf(flat, from, to)
     }
     const waiver = flat.waived.find((range) => figure.start >= range.start && figure.end <= range.end)
     if (waiver) finding.waived = waiver.reason
@@ -89,15 +91,20 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
   return findings.sort((a, b) => a.start - b.start)
 }
 
-/** The sentence as a reader sees it: notes and citations left out, the other stand-ins as shown (`CO₂`, a link's text). */
-function sentenceText(flat: FlatText, from: number, to: number): string {
+/**
+ * The sentence as a reader sees it: notes and citations left out, the other stand-ins as shown
+ * (`CO₂`, a link's text); and, when that differs, the sentence without them, for fingerprints.
+ */
+function sentenceOf(flat: FlatText, from: number, to: number): {sentence: string; sentenceKey?: string} {
   const shown = new Map(flat.shown.filter(({at}) => at >= from && at < to).map(({at, text}) => [at, text]))
   let sentence = ''
   for (let at = from; at < to; at++) {
     const char = flat.text[at]!
     sentence += char === OPAQUE ? (shown.get(at) ?? '') : char
   }
-  return sentence.replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
+  const tidy = (text: string) => text.replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
+  if (shown.size === 0) return {sentence: tidy(sentence)}
+  return {sentence: tidy(sentence), sentenceKey: tidy(flat.text.slice(from, to).replaceAll(OPAQUE, ''))}
 }
 
 /** The page locators of the citations written in the sentence (`[@a, p. 16]`, `[@a, pp. 16-18]`). */
