@@ -23,15 +23,19 @@ const markGap = 1 * mm
  * size asked for, BleedBox = trim + bleed, and, with marks, a MediaBox grown by a slug on every
  * side (the origin moves into negative coordinates, so no content, link or tag moves) with the
  * crop marks drawn there, outside the bleed, as an artifact. Without bleed or marks, TrimBox =
- * BleedBox = MediaBox.
+ * BleedBox = MediaBox. A page size set in the theme's CSS wins over `print.size`: the boxes follow
+ * the pages as printed.
  */
 export function setPrintBoxes(document: PDFDocument, boxes: PrintBoxes): void {
   for (const page of document.getPages()) {
     const {width, height} = page.getMediaBox()
     const b = boxes.bleed
     page.node.set(PDFName.of('BleedBox'), box(document, 0, 0, width, height))
-    // The trim as asked, centred: Chromium rounds the sheet to whole CSS pixels (A4 + 6 mm → 612 pt wide).
-    const [trimWidth, trimHeight] = boxes.trim
+    // The trim as asked, centred: Chromium rounds the sheet to whole CSS pixels (A4 + 6 mm → 612 pt
+    // wide). A sheet of another size altogether was set by the theme's own `@page { size }`: the
+    // trim is then that page, the sheet less its bleed (not an A5 trim centred on a 200 mm page).
+    const trimWidth = sameLength(width - 2 * b, boxes.trim[0]) ? boxes.trim[0] : width - 2 * b
+    const trimHeight = sameLength(height - 2 * b, boxes.trim[1]) ? boxes.trim[1] : height - 2 * b
     const [x0, y0] = [(width - trimWidth) / 2, (height - trimHeight) / 2]
     page.node.set(PDFName.of('TrimBox'), box(document, x0, y0, x0 + trimWidth, y0 + trimHeight))
     if (!boxes.crop && !boxes.registration) continue
@@ -41,6 +45,11 @@ export function setPrintBoxes(document: PDFDocument, boxes: PrintBoxes): void {
     const stream = document.context.flateStream(marks)
     page.node.addContentStream(document.context.register(stream))
   }
+}
+
+/** Within Chromium's rounding of a sheet to whole CSS pixels (0.75 pt), and then some. */
+function sameLength(printed: number, asked: number): boolean {
+  return Math.abs(printed - asked) < 2
 }
 
 function box(document: PDFDocument, x0: number, y0: number, x1: number, y1: number): PDFArray {

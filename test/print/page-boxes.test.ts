@@ -1,0 +1,46 @@
+import {PDFArray, PDFDocument, PDFName, PDFNumber, type PDFPage} from 'pdf-lib'
+import {describe, expect, test} from 'vitest'
+import {setPrintBoxes} from '../../src/print/page-boxes.js'
+
+/** The boxes a printer reads (print/page-boxes.ts), on pages made here at the sizes Chromium prints. */
+const mm = 72 / 25.4
+const a5: [number, number] = [148 * mm, 210 * mm]
+
+function boxOf(page: PDFPage, name: string): number[] {
+  return (page.node.get(PDFName.of(name)) as PDFArray).asArray().map((value) => Math.round((value as PDFNumber).asNumber() * 10) / 10)
+}
+
+async function pageAt(size: [number, number], bleed: number, marks = false): Promise<PDFPage> {
+  const document = await PDFDocument.create()
+  const page = document.addPage(size)
+  setPrintBoxes(document, {trim: a5, bleed, crop: marks, registration: false})
+  return page
+}
+
+describe('print boxes', () => {
+  test('the trim asked, centred in a sheet Chromium rounded to whole CSS pixels', async () => {
+    // A5 + 3 mm of bleed on each side, rounded up to 438 and 612 points.
+    const page = await pageAt([438, 612], 3 * mm)
+    const [x0, y0, x1, y1] = boxOf(page, 'TrimBox')
+    expect(x1! - x0!).toBeCloseTo(a5[0], 0)
+    expect(y1! - y0!).toBeCloseTo(a5[1], 0)
+    expect(boxOf(page, 'BleedBox')).toEqual([0, 0, 438, 612])
+  })
+
+  test('a page size the theme set in its CSS (200 mm square where print.size says A5): the boxes are the page', async () => {
+    const side = Math.round(200 * mm * 100) / 100
+    const page = await pageAt([side, side], 0)
+    expect(boxOf(page, 'TrimBox')).toEqual([0, 0, Math.round(side * 10) / 10, Math.round(side * 10) / 10])
+    expect(boxOf(page, 'TrimBox')).toEqual(boxOf(page, 'BleedBox'))
+  })
+
+  test('that page with bleed and marks: the trim is the sheet less its bleed, the marks at its corners', async () => {
+    const bleed = 3 * mm
+    const side = 200 * mm + 2 * bleed
+    const page = await pageAt([side, side], bleed, true)
+    const [x0, y0, x1, y1] = boxOf(page, 'TrimBox')
+    expect([x0, y0]).toEqual([Math.round(bleed * 10) / 10, Math.round(bleed * 10) / 10])
+    expect(x1! - x0!).toBeCloseTo(200 * mm, 0)
+    expect(y1! - y0!).toBeCloseTo(200 * mm, 0)
+  })
+})
