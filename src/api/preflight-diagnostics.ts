@@ -44,16 +44,25 @@ export function reportPreflight(
   for (const name of result.embeddedFonts) {
     if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`)`, 'preflight-missing-glyph', 'warning')
   }
-  // An image at the first place the Markdown names it: the print HTML, in `.print/`, names its copy from there.
-  const imageUse = (src: string) => model.images.find((use) => [src, src.replace(/^\.\.\//u, '')].includes(outputImagePath(model, use.file, use.url)))
+  // An image at the place the Markdown names it: its n-th showing in the edition is the n-th use
+  // of that file in the edition's chapters, in reading order (the print HTML, in `.print/`, names
+  // its copy from there). It is named as the Markdown writes it.
+  const editionFiles = model.documents.filter((document) => document.editions.includes(edition)).map((document) => document.path)
+  const uses = model.images
+    .filter((use) => editionFiles.includes(use.file))
+    .sort((a, b) => editionFiles.indexOf(a.file) - editionFiles.indexOf(b.file) || (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
+  const imageUse = (image: {src: string; nth?: number}) => {
+    const named = uses.filter((use) => [image.src, image.src.replace(/^\.\.\//u, '')].includes(outputImagePath(model, use.file, use.url)))
+    return named[image.nth ?? 0] ?? named[0]
+  }
   for (const image of preflight.images) {
     if (image.dpi >= 300) continue
-    const use = imageUse(image.src)
-    say(use?.file, use?.position, `Unexpected image \`${image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
+    const use = imageUse(image)
+    say(use?.file, use?.position, `Unexpected image \`${use?.url ?? image.src}\` at ${Math.round(image.dpi)} dpi on page ${image.page} (${edition}), expected at least 300 dpi for print`, 'preflight-image-resolution', 'warning')
   }
   for (const image of preflight.brokenImages) {
-    const use = imageUse(image.src)
-    say(use?.file, use?.position, `Unexpected image \`${image.src}\` that the browser could not show, on page ${image.page} (${edition}), expected an image it reads: the PDF has an empty space in its place (open the file in a browser; export it again as PNG or JPEG)`, 'preflight-broken-image', 'error')
+    const use = imageUse(image)
+    say(use?.file, use?.position, `Unexpected image \`${use?.url ?? image.src}\` that the browser could not show, on page ${image.page} (${edition}), expected an image it reads: the PDF has an empty space in its place (open the file in a browser; export it again as PNG or JPEG)`, 'preflight-broken-image', 'error')
   }
   for (const box of preflight.splitBoxes) say(chapterFile(box.chapter), lineOf(box), `Unexpected block split across pages ${box.page} and ${box.page + 1} (${edition}): “${box.text}”, expected it on one page (it is taller than the room left, or than a page: shorten it, or let it split)`, 'preflight-split-block', 'info')
   for (const problem of result.problems) {

@@ -57,9 +57,10 @@ export interface PreflightReport {
   /** The first family of each font stack used by text; `synthesized`: weight/style combinations used with no matching face. */
   fonts: Array<{family: string; status: FontStatus; synthesized?: string[]}>
   /** Raster images with their resolution at printed size (96 CSS px per inch). */
-  images: Array<{src: string; dpi: number; page: number}>
+  /** `nth`: which showing of that file it is, in reading order (from 0). */
+  images: Array<{src: string; nth?: number; dpi: number; page: number}>
   /** Images that did not load or decode (the request problem says why, when there is one). */
-  brokenImages: Array<{src: string; page: number}>
+  brokenImages: Array<{src: string; nth?: number; page: number}>
   /**
    * Recommendations, stats, viewpoints and callouts split across pages (the theme asks
    * `break-inside: avoid` of them; a box taller than a page has to split anyway).

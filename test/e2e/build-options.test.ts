@@ -335,8 +335,8 @@ describe('rapporteur build options', () => {
     expect(markColumn.some(([r]) => r! < 128)).toBe(true)
   }, 60_000)
 
-  test('an image from the project assets is printed, and reported when under 300 dpi', async () => {
-    const dir = await project({'chapters/intro.md': '# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'})
+  test('an image from the project assets is printed, and reported when under 300 dpi, at the use that prints it so', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\n![Carte en vignette](assets/carte.png){width=2mm}\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n![Carte des signalements](assets/carte.png)\n'})
     await mkdir(path.join(dir, 'assets'), {recursive: true})
     // A 40 × 30 px PNG, printed at its CSS size: about 96 dpi.
     await writeFile(path.join(dir, 'assets', 'carte.png'), solidPng(40, 30))
@@ -344,10 +344,11 @@ describe('rapporteur build options', () => {
     expect(result.ok).toBe(true)
     const built = result.ok ? result.editions[0]! : undefined
     expect(built?.preflight?.brokenImages).toEqual([])
-    expect(built?.preflight?.images.map((image) => image.src.split('/').pop())).toEqual(['carte.png'])
-    // At the image in the Markdown, not at the top of rapporteur.yaml.
-    const messages = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column}`.concat(message.ruleId === 'preflight-image-resolution' ? '' : '!'))).filter((place) => !place.endsWith('!'))
-    expect(messages).toEqual(['chapters/intro.md:3:1'])
+    expect(built?.preflight?.images.map((image) => image.src.split('/').pop())).toEqual(['carte.png', 'carte.png'])
+    // At the image in the Markdown that prints it too small (the second; the first, 2 mm wide, is at
+    // 508 dpi), named as the Markdown writes it; not at the top of rapporteur.yaml.
+    const messages = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'preflight-image-resolution').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason.split(' at ')[0]}`))
+    expect(messages).toEqual(['chapters/intro.md:7:1 Unexpected image `assets/carte.png`'])
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
   }, 60_000)
 
@@ -363,7 +364,7 @@ describe('rapporteur build options', () => {
     const result = await build(dir, {formats: ['pdf'], editions: ['full']})
     expect(result.ok).toBe(true)
     const found = (ruleId: string) => result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === ruleId).map((message) => `${file.path}:${message.line}:${message.column} ${message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'} ${message.reason}`))
-    expect(found('preflight-broken-image')).toEqual([expect.stringMatching(/^chapters\/intro\.md:3:1 error Unexpected image `\.\.\/assets\/carte\.png` that the browser could not show, on page \d+ \(full\)/) as unknown])
+    expect(found('preflight-broken-image')).toEqual([expect.stringMatching(/^chapters\/intro\.md:3:1 error Unexpected image `assets\/carte\.png` that the browser could not show, on page \d+ \(full\)/) as unknown])
     expect(found('preflight-split-block')).toEqual([expect.stringMatching(/^chapters\/intro\.md:7:1 info Unexpected block split across pages (\d+) and \d+ \(full\): “Les enquêteurs décrivent/) as unknown])
   }, 60_000)
 

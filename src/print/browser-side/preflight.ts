@@ -171,20 +171,24 @@ export const preflightScript = String.raw`(() => {
   }
   const images = []
   const brokenImages = []
+  // The n-th time a file is shown, counted over every image (the Markdown's n-th use of it).
+  const shownBefore = new Map()
   for (const image of document.querySelectorAll('.pagedjs_pages img')) {
     const src = image.getAttribute('src') || ''
+    const nth = shownBefore.get(src) || 0
+    shownBefore.set(src, nth + 1)
     // A file whose header gives a size but whose data does not decode (a truncated or damaged PNG
     // or JPEG) has its naturalWidth all the same, and prints as an empty space: drawn small, it
     // leaves every pixel transparent. (image.decode() never settles in a headless print.)
     // An SVG may have no size of its own, and is checked before the build (missing-image).
     const isSvg = /\.svg([?#]|$)|^data:image\/svg/i.test(image.currentSrc || src)
     if (!image.complete || (!isSvg && (image.naturalWidth === 0 || !drawsAnything(image)))) {
-      brokenImages.push({src, page: pageOf(image)})
+      brokenImages.push({src, nth, page: pageOf(image)})
       continue
     }
     const width = image.getBoundingClientRect().width
     if (width === 0 || isSvg) continue
-    images.push({src, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
+    images.push({src, nth, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
   }
 
   const boxes = '.rp-recommendation, .rp-stat, .rp-viewpoint, .rp-callout'
