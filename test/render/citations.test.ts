@@ -178,6 +178,30 @@ Un constat[^h]. Un autre[^e].
     expect(html).toContain('Premier paragraphe.<br>\nSecond paragraphe.<br>\n– premier point<br>\n– second point<br>\n3. trois<br>\n4. quatre')
   })
 
+  test('French wording: "consulté en décembre 2026" for an access date of a month, "annexe 2" for an appendix', async () => {
+    const {notes} = await render({
+      'sources.yaml': `${sources}- id: guide-2026
+  type: webpage
+  title: Guide
+  author: Association
+  date: 2026
+  URL: https://example.org/guide
+  accessed: 2026-12
+- id: page-2026
+  type: webpage
+  title: Page
+  author: Association
+  date: 2026
+  URL: https://example.org/page
+  accessed: 2026-12-03
+`,
+      'chapters/intro.md': '# Intro\n\nUn [@guide-2026], deux [@page-2026], trois [@enquete-2024, annexe 2].\n'
+    })
+    expect(notes[0]).toContain('consulté en décembre 2026')
+    expect(notes[1]).toMatch(/consulté le 3 décembre 2026/u)
+    expect(notes[2]).toMatch(/, annexe 2\.$/u)
+  })
+
   test('an in-text citation keeps the author in the sentence, and the rest goes to a note', async () => {
     const {text} = await render({})
     expect(text).toMatch(/Selon Observatoire\s*\d*, la sextorsion progresse/)

@@ -7,13 +7,25 @@ import type {CslItem} from '../../model/schemas/csl.js'
 import {gluesToLocator} from '../../parse/citation/index.js'
 import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
-import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
+import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, localeOf, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
 
 /** A private-use character: the stand-in prefix of a citation that follows words of its sentence in a note. */
 const MID_SENTENCE = '\uE000'
+
+const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre'
+const accessedMonth = new RegExp(`\\bconsulté le([ \\u00A0])(?=(?:${MONTHS})[ \\u00A0])`, 'gu')
+
+/**
+ * The French locale's "consulté le" before an access date of a month alone (`accessed: 2026-12`)
+ * read "consulté le décembre 2026"; French writes "consulté en décembre 2026". CSL has no test for
+ * a date's day, so the locale's words are mended here, in French only.
+ */
+function accessedInMonth(html: string): string {
+  return html.replace(accessedMonth, 'consulté en$1')
+}
 
 /** One bibliography entry as the style formats it. */
 export interface BibliographyEntry {
@@ -139,7 +151,9 @@ export class CitationCollector {
     } catch (error) {
       throw styleError(this.style, error)
     }
-    const clusters = results.map(([, , html]) => html.replaceAll(`${MID_SENTENCE} `, '').replaceAll(MID_SENTENCE, ''))
+    const french = localeOf(this.lang).startsWith('fr')
+    const tidy = (html: string) => (french ? accessedInMonth(html) : html)
+    const clusters = results.map(([, , html]) => tidy(html.replaceAll(`${MID_SENTENCE} `, '').replaceAll(MID_SENTENCE, '')))
     const authors = this.slots.map((slot) => {
       if (!slot.author || !slot.inText) return undefined
       this.engine.setOutputFormat('html')
@@ -148,7 +162,7 @@ export class CitationCollector {
     // makeBibliography writes in the last output format set.
     this.engine.setOutputFormat('html')
     const made = this.engine.makeBibliography()
-    const bibliography = made ? made[1].map((html, index) => ({id: String(made[0].entry_ids[index]?.[0] ?? ''), html})) : undefined
+    const bibliography = made ? made[1].map((html, index) => ({id: String(made[0].entry_ids[index]?.[0] ?? ''), html: tidy(html)})) : undefined
     return {clusters, authors, bibliography}
   }
 
