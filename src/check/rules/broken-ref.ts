@@ -45,6 +45,12 @@ closest) or add the target.`,
         report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a section: the heading “${label}” has the id \`${section}\`, which \`@\` cannot name; give the heading \`{#${ref.target}}\` (\`## ${label} {#${ref.target}}\`), or write \`:ref[#${section}]\``)
         continue
       }
+      // `::: {#fig-x}`: an id the HTML has, on a div that is no figure (`unsupported-syntax` says so there).
+      const element = model.explicitIds.find((item) => item.id === ref.target)
+      if (element) {
+        report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a recommendation, a stat, a chapter, a section, a figure or a table: \`${ref.target}\` is the id of an element that is none of these (${element.file}:${element.position.start.line})`)
+        continue
+      }
       report(ref, `Unexpected reference \`${written(ref)}\`, expected the id of a recommendation, a stat, a chapter, a section, a figure or a table${didYouMean(ref.target, targets)}`)
     }
     // A link into the report: to anything the HTML gives an id, in this edition or the other.

@@ -8,6 +8,7 @@ import {defineRule} from '../rule.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 import {conditionMessages} from '../unsupported/conditional.js'
+import {layoutMessages} from '../unsupported/layout.js'
 import {pastedText} from '../unsupported/pasted.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
@@ -57,7 +58,9 @@ GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. From O
 wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as written, and comments
 (\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
 admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from a spreadsheet, a table pasted as
-text (a line a row, tabs between the cells), which prints as one paragraph, and from Word, a list pasted
+text (a line a row, tabs between the cells), which prints as one paragraph; Quarto's layout: a figure or
+table made of a div (\`::: {#fig-x}\`), panels side by side (\`layout-ncol=2\`), margin and wide columns
+(\`.column-margin\`) and tabs (\`.panel-tabset\`), printed as plain blocks in the text column; and from Word, a list pasted
 with its bullets (\`•\` and a tab), likewise; from GitHub: emoji shortcodes
 (\`:warning:\`, any name gemoji knows, with the character to type); a link or image whose address holds a
 space (\`![Carte](Images/Carte Région.png)\`), which Markdown prints as written; and character references
@@ -98,6 +101,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n![Carte des signalements](Images/Carte Région.png)\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](a.png)\n\n![Horaires](b.png){.column-margin}\n:::\n\n::: {.panel-tabset}\n## Un\n\nTexte.\n:::\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
   },
@@ -114,6 +118,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           const start = node.position.start.offset ?? 0
           const place = node.type === 'span' ? atNode(node) : at(start, lineEndOffset(text, start))
           for (const message of conditionMessages(conditioned)) report(place, message)
+          if (node.type === 'fencedDiv') for (const message of layoutMessages(conditioned, 'div')) report(place, message)
         }
         if (node.type === 'code') {
           const lang = node.lang ?? ''
@@ -128,6 +133,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
           return
         }
+        if (node.type === 'image' && node.data?.attributes) for (const message of layoutMessages(node.data.attributes, 'image')) report(atNode(node), message)
         if ((node.type === 'image' || node.type === 'link' || node.type === 'inlineCode') && node.data?.attributes) {
           for (const key of ['width', 'height'] as const) {
             const value = node.data.attributes.pairs[key]
