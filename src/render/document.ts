@@ -28,7 +28,8 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
     title: smart(config.title),
     subtitle: smart(config.subtitle ?? ''),
     organisation: smart(config.organisation),
-    authors: (config.authors ?? []).map(smart),
+    // A list for `{{#authors}}…{{/authors}}`; `{{authors}}` alone prints it as "A, B" (Mustache joins an array with bare commas).
+    authors: listText((config.authors ?? []).map(smart)),
     contact: config.contact && {...config.contact, name: config.contact.name && smart(config.contact.name), address: config.contact.address && smart(config.contact.address)},
     date: config.date,
     dateText: formatDate(config.date, config.lang),
@@ -43,6 +44,11 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
     toc,
     main
   }
+}
+
+/** A list whose text, where a template prints it whole, is its items separated by a comma and a space. */
+function listText(items: string[]): string[] {
+  return Object.defineProperty(items, 'toString', {value: () => items.join(', '), enumerable: false})
 }
 
 /** The edition as a complete HTML document, from the theme's Mustache templates. */

@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
+import Mustache from 'mustache'
 import {describe, expect, test} from 'vitest'
 import {templateValueProblems, type TemplateShape} from '../../src/model/template-values.js'
 import {templateShape} from '../../src/render/template-shape.js'
@@ -19,6 +20,12 @@ describe('what templates receive', () => {
     const shape = templateShape('fr') as {values: Record<string, TemplateShape>}
     expect(Object.keys(shape.values).sort()).toEqual(Object.keys(view).sort())
     expect(Object.keys((shape.values.labels as {values: object}).values).sort()).toEqual(Object.keys(view.labels).sort())
+  })
+
+  test('`{{authors}}` prints the authors apart ("A, B"); `{{#authors}}` still goes through them one by one', () => {
+    const config = {title: 'T', organisation: 'O', lang: 'fr', date: '2026-01', authors: ['Camille Dubœuf', 'Réseau Air & Santé'], print: {chapterStart: 'right'}}
+    const view = templateView({config} as unknown as ReportModel, {edition: 'full', title: 'Rapport'} as unknown as RenderedEdition, {mode: 'print', stylesheets: []}, '', '')
+    expect(Mustache.render('{{authors}} | {{#authors}}[{{.}}]{{/authors}}', view)).toBe('Camille Dubœuf, Réseau Air &amp; Santé | [Camille Dubœuf][Réseau Air &amp; Santé]')
   })
 
   test("every template rapporteur ships writes only what it receives", async () => {
