@@ -115,7 +115,9 @@ describe('figures in words', () => {
       'C’est le premier pays à le faire, et l’un des seuls.',
       'Des milliers de familles, des dizaines de services : la plupart attendent.',
       'Une fois par an, le comité se réunit ; il est à la fois juge et partie.',
-      'Le rapport est transmis à un tiers de confiance dans un quart d’heure.'
+      'Le rapport est transmis à un tiers de confiance dans un quart d’heure.',
+      // A rate's unit: `par million` as `pour mille` and `per million` were; the rate's own number still counts.
+      'Le capteur donne la concentration en parties par million (ppm) ; le seuil est de ⟦1 000 ppm⟧.'
     ]))
 
   test('English: fractions, counts, percentages and multipliers are figures', () =>

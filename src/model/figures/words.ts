@@ -224,7 +224,8 @@ export function findWordFigures(text: string): WordFigure[] {
     }
     // `douze millions`, `trois mille`, `a million`, `deux cents familles`; not `des milliers`, `hundreds of`.
     const previous = at(index - 1)
-    if (run.scale && run.value >= 100 && previous !== 'pour' && previous !== 'per' && !/^(?:fois|times|thanks|mercis?|ways|raisons|reasons)$/u.test(after)) {
+    // `pour mille`, `per million`, `parties par million`: a rate's unit, not a count.
+    if (run.scale && run.value >= 100 && previous !== 'pour' && previous !== 'per' && previous !== 'par' && !/^(?:fois|times|thanks|mercis?|ways|raisons|reasons)$/u.test(after)) {
       push(index, run.next - 1, run.value, 'count')
     }
     index = run.next - 1
