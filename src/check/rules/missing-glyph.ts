@@ -28,14 +28,17 @@ range, is not checked. Code and maths are not checked (they have their own fonts
 (\`@font-face\` in \`theme/custom.css\`, docs/designers.md). Each character is reported once per file,
 at its first place, with how many times the file has it. The glossary's terms and definitions are
 checked too, at their field; so are the attributes blocks print (a stat's \`value\`, a viewpoint's
-\`author\` and \`role\`, a recommendation's \`actors\`, a callout's \`title\`), and what \`rapporteur.yaml\`
-prints on the cover and in the running heads: the title, subtitle and editions' titles (heading
-font), the organisation, authors and axes' labels (text font).`,
+\`author\` and \`role\`, a recommendation's \`actors\`, and a callout's \`title\`, a Quarto callout's
+too, in the heading font), what the notes and the bibliography print of each source cited (its title,
+journal or website, publisher, names… in the text font, at the field in the registry), and what
+\`rapporteur.yaml\` prints on the cover and in the running heads: the title, subtitle and editions'
+titles (heading font), the organisation, authors and axes' labels (text font).`,
   examples: {
     ok: [{'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] : « 40 % » — c’est 1 € sur 5… `→ ≥` et $x \\geq 2$.\n'}],
     notOk: [
       {'chapters/intro.md': '## Les chiffres ⚠️\n\nLa :term[sextorsion] progresse [@enquete-2024] → chez les 15 ans et plus (≥ 15 ans), ≥ 10 % des cas.\n'},
       {'chapters/intro.md': ':::viewpoint{author="Dr Ōtsuka ✓" role="Psychiatre"}\nLa :term[sextorsion] progresse.\n:::\n\nUn constat [@enquete-2024].\n'},
+      {'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale → 2024\n  author: Observatoire\n  date: 2024\n', 'chapters/intro.md': '::: {.callout-note title="Agir → vite"}\nLa :term[sextorsion] progresse [@enquete-2024].\n:::\n'},
       {'rapporteur.yaml': 'title: Protéger les enfants → agir\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n'}
     ]
   },
@@ -45,11 +48,22 @@ font), the organisation, authors and axes' labels (text font).`,
     const checkAttributes = (node: ContainerDirective | LeafDirective | TextDirective, file: string) => {
       const places = (node.data as {position?: {attributes?: Record<string, Position | undefined>}} | undefined)?.position?.attributes
       for (const [name, value] of Object.entries(node.attributes ?? {})) {
-        if (!printedAttributes.has(name) || !value || !body) continue
+        // A box's title is set in the heading font, as a heading is.
+        const [font, kind] = name === 'title' && heading ? [heading, 'heading' as const] : [body, 'text' as const]
+        if (!printedAttributes.has(name) || !value || !font) continue
         const characters = new Set<string>()
-        missing(value, body, (character) => characters.add(character))
-        for (const character of characters) report({file, position: places?.[name] ?? node.position!}, message(character, body, 'text', ''))
+        missing(value, font, (character) => characters.add(character))
+        for (const character of characters) report({file, position: places?.[name] ?? node.position!}, message(character, font, kind, ''))
       }
+    }
+    // Quarto's `::: {.callout-note title="…"}`: its title too, on the div's first line.
+    const checkCalloutTitle = (node: Nodes, file: string) => {
+      const title = node.type === 'fencedDiv' && node.attributes.classes.some((name) => name.startsWith('callout')) ? node.attributes.pairs.title : undefined
+      const font = heading ?? body
+      if (!title || !font) return
+      const characters = new Set<string>()
+      missing(title, font, (character) => characters.add(character))
+      for (const character of characters) report({file, position: node.position!}, message(character, font, heading ? 'heading' : 'text', ''))
     }
     for (const document of model.documents) {
       const source = String(document.file.value)
@@ -58,7 +72,8 @@ font), the organisation, authors and axes' labels (text font).`,
       const visit = (node: Nodes, font: FontCoverage | undefined, kind: 'heading' | 'text') => {
         if (otherFont.has(node.type)) return
         // The attributes a block prints, at the attribute as written (one walk of the tree for both).
-        if ((node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') && body) checkAttributes(node, document.path)
+        if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') checkAttributes(node, document.path)
+        if (node.type === 'fencedDiv') checkCalloutTitle(node, document.path)
         if (node.type === 'heading') [font, kind] = [heading, 'heading']
         if (node.type === 'text' && font) missing(node.value, font, (character) => {
           const seen = found.get(character)
@@ -95,8 +110,19 @@ font), the organisation, authors and axes' labels (text font).`,
         for (const character of characters) report({file: configFile.path, position: positionOfPath(source, at)}, message(character, font, kind, ''))
       }
     }
-    // The glossary prints in the text font too, where `::glossary` stands: each term and definition, at its field.
     if (!body) return
+    // What the notes and the bibliography print of each source cited, in the text font, at its field.
+    const cited = new Set([...model.citations.map((citation) => citation.key), ...model.stats.map((stat) => stat.source)])
+    for (const entry of model.sources) {
+      if (!cited.has(entry.value.id)) continue
+      for (const [field, text] of printedSourceText(entry.value.csl as Record<string, unknown>)) {
+        const characters = new Set<string>()
+        missing(text, body, (character) => characters.add(character))
+        const fields = entry.fields as Record<string, Position | undefined>
+        for (const character of characters) report({file: entry.file, position: fields[field] ?? entry.position}, message(character, body, 'text', ''))
+      }
+    }
+    // The glossary prints in the text font too, where `::glossary` stands: each term and definition, at its field.
     for (const entry of model.glossary) {
       for (const field of ['term', 'definition'] as const) {
         const characters = new Set<string>()
@@ -106,6 +132,25 @@ font), the organisation, authors and axes' labels (text font).`,
     }
   }
 })
+
+/** The CSL variables a style prints as text (the names apart), whose glyphs the text font must have. */
+const printedVariables = ['title', 'title-short', 'container-title', 'collection-title', 'publisher', 'publisher-place', 'event-title', 'genre', 'medium', 'authority', 'edition', 'section', 'archive'] as const
+const nameVariables = ['author', 'editor', 'translator', 'container-author', 'collection-editor', 'interviewer', 'recipient'] as const
+
+/** A source's printed texts, each with the field it is written under. */
+function printedSourceText(csl: Record<string, unknown>): Array<[string, string]> {
+  const texts: Array<[string, string]> = []
+  for (const field of printedVariables) if (typeof csl[field] === 'string') texts.push([field, csl[field]])
+  for (const field of nameVariables) {
+    const names = csl[field]
+    if (!Array.isArray(names)) continue
+    for (const name of names as Array<Record<string, unknown>>) {
+      const parts = ['literal', 'family', 'given', 'non-dropping-particle', 'dropping-particle', 'suffix'].map((part) => name?.[part]).filter((part): part is string => typeof part === 'string')
+      if (parts.length > 0) texts.push([field, parts.join(' ')])
+    }
+  }
+  return texts
+}
 
 /** Directive attributes the blocks print (the others are ids, keys and settings). */
 const printedAttributes: ReadonlySet<string> = new Set(['value', 'author', 'role', 'actors', 'title'])
