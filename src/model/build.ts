@@ -2,6 +2,7 @@ import type {Heading, Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {CslStyle} from './schemas/csl.js'
 import {parseMarkdown} from '../parse/markdown.js'
+import {parseYaml, positionOfPath} from '../parse/yaml.js'
 import {maxNesting, tooDeep} from '../parse/nesting.js'
 import {collectDocument} from './collect.js'
 import type {detectNumbers} from './figures/detect.js'
@@ -108,7 +109,22 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
     detector?.done()
   }
   numberRecommendations(model)
+  addLogo(model, input)
   return model
+}
+
+/** How wide the cover prints the logo at most (styles/base.css, `.rp-cover__logo`): what its resolution is checked at. */
+export const LOGO_WIDTH = '40mm'
+
+/**
+ * The cover's logo (`logo:` in rapporteur.yaml) is an image as the Markdown's are: found from the
+ * report folder, copied with them, and checked by the same rules (missing-image, image-resolution…),
+ * at its line in rapporteur.yaml. Its alternative text is the organisation's name.
+ */
+function addLogo(model: ReportModel, input: ProjectInput): void {
+  if (!input.config.logo) return
+  const position = positionOfPath(parseYaml(input.configFile), ['logo'])
+  model.images.push({file: input.configFile.path, position, alt: input.config.organisation, url: input.config.logo, width: LOGO_WIDTH})
 }
 
 /** R1…Rn in reading order across the full edition; the number is never typed by hand. */

@@ -9,6 +9,7 @@ import type {ReportModel} from '../model/types.js'
 import type {RenderMode} from './context.js'
 import type {RenderedEdition} from './edition.js'
 import {labelsFor} from './labels.js'
+import {outputImagePath} from './images.js'
 
 export interface DocumentOptions {
   mode: RenderMode
@@ -30,6 +31,8 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
     organisation: smart(config.organisation),
     // A list for `{{#authors}}…{{/authors}}`; `{{authors}}` alone prints it as "A, B" (Mustache joins an array with bare commas).
     authors: listText((config.authors ?? []).map(smart)),
+    // The logo as copied to the outputs (render/images.ts); the print HTML is one folder down, in `.print/`.
+    logo: config.logo ? `${options.mode === 'print' ? '../' : ''}${outputImagePath(model, model.configFile, config.logo)}` : '',
     contact: config.contact && {...config.contact, name: config.contact.name && smart(config.contact.name), address: config.contact.address && smart(config.contact.address)},
     date: config.date,
     dateText: formatDate(config.date, config.lang),

@@ -15,6 +15,7 @@ export function templateShape(lang: string): TemplateShape {
       subtitle: text,
       organisation: text,
       authors: {list: text},
+      logo: text,
       contact: {values: {name: text, email: text, url: text, address: text, phone: text}},
       date: text,
       dateText: text,

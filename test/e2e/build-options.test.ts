@@ -352,6 +352,29 @@ describe('rapporteur build options', () => {
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
   }, 60_000)
 
+  test('a logo on the cover (`logo:` in rapporteur.yaml): copied, on the first page of the PDF and of the web page; a missing one a finding at its line', async () => {
+    const config = baseProject['rapporteur.yaml']!.replace('organisation: Fondation Exemple\n', 'organisation: Fondation Exemple\nlogo: assets/logo.png\n')
+    const dir = await project({'rapporteur.yaml': config})
+    await mkdir(path.join(dir, 'assets'), {recursive: true})
+    // 480 × 120 px at 40 mm wide: 305 dpi, enough for print.
+    await writeFile(path.join(dir, 'assets', 'logo.png'), solidPng(480, 120))
+    const result = await build(dir, {formats: ['pdf', 'html'], editions: ['full']})
+    expect(result.ok).toBe(true)
+    expect(result.files.flatMap((file) => file.messages.filter((message) => message.ruleId?.includes('image')).map((message) => message.reason))).toEqual([])
+    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img class="rp-cover__logo" src="assets&#x2F;logo.png" alt="Fondation Exemple">')
+    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
+    const images = (page: PDFPage) => {
+      const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict)
+      return (xObjects?.entries() ?? []).filter(([, ref]) => (pdf.context.lookup(ref) as PDFRawStream).dict.get(PDFName.of('Subtype')) === PDFName.of('Image')).length
+    }
+    expect(images(pdf.getPage(0))).toBe(1)
+    // A logo that is not there: missing-image at its line in rapporteur.yaml, and no build.
+    await writeFile(path.join(dir, 'rapporteur.yaml'), config.replace('logo.png', 'logo.svg'))
+    const missing = await build(dir, {formats: ['html']})
+    expect(missing.ok).toBe(false)
+    expect(missing.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'missing-image').map((message) => `${file.path}:${message.line}:${message.column}`))).toEqual(['rapporteur.yaml:3:7'])
+  }, 60_000)
+
   test('an image the browser cannot decode, and a block split across pages, are reported at their lines', async () => {
     const long = 'Les enquêteurs décrivent une charge de travail qui ne cesse de croître et des outils qui peinent à suivre. '.repeat(60)
     const dir = await project({'chapters/intro.md': `# Introduction\n\n![Carte des signalements](assets/carte.png)\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n:::viewpoint{author="Une enquêtrice"}\n${long}\n:::\n`})

@@ -33,7 +33,7 @@ copies. \`data:\` addresses and fragments are left alone; \`@font-face\` fonts a
         const stops = resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''
         report(resource, `Unexpected address on the web \`${resource.address}\` in ${resource.file}, expected a file of the project (a font in \`theme/fonts/\`, named by \`url("fonts/…")\`): the PDF is printed without a network${stops}`)
       } else {
-        const expected = resource.stylesheet ? 'its rules in this stylesheet' : 'a font of `theme/fonts/` (an image goes in the Markdown, whose images the build copies)'
+        const expected = resource.stylesheet ? 'its rules in this stylesheet' : 'a font of `theme/fonts/` (a logo goes in rapporteur.yaml, `logo:`, which the cover shows; another image in the Markdown, whose images the build copies)'
         report(resource, `Unexpected address \`${resource.address}\` in ${resource.file}, expected ${expected}: the build copies no other file a stylesheet names, so the pages would not find it`)
       }
     }

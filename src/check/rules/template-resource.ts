@@ -30,7 +30,7 @@ values (\`{{href}}\`) are not files and are left alone.`,
   },
   check({model, report}) {
     for (const resource of model.templateAddresses) {
-      const expected = resource.stylesheet ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own'
+      const expected = resource.stylesheet ? "the theme's stylesheets only, through `{{#stylesheets}}` (rules of your own go in `theme/custom.css`)" : 'no file of its own (a logo: `logo:` in rapporteur.yaml, which a cover template shows as `{{logo}}`; other images go in the Markdown)'
       const why = resource.web
         ? `the PDF is printed without a network${resource.stylesheet ? ', and Paged.js stops on a stylesheet it cannot read' : ''}`
         : 'the web page (`dist/`) and the print (`dist/.print/`) read it from two folders, and the build writes no file there'

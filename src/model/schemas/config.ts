@@ -70,6 +70,8 @@ export const configSchema = z.strictObject({
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a BCP 47 language tag such as `fr` or `en-GB`'),
   date: partialDateSchema,
   authors: z.array(z.string()).optional(),
+  /** The organisation's logo on the cover (an image file of the report folder, SVG or PNG). */
+  logo: z.string().min(1).optional(),
   contact: z
     .strictObject({name: z.string().optional(), email: z.string().optional(), url: z.string().optional(), address: z.string().optional(), phone: z.string().optional()})
     .optional(),
