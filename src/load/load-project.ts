@@ -30,11 +30,19 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
   if (configSource.errors.length > 0) return {ok: false, configFile}
   const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
-  if (!result.success) {
+  let config: Config
+  if (result.success) config = result.data
+  else {
     reportZodIssues(configFile, result.error.issues, (path, keyOnly) => positionOfPath(configSource, path, keyOnly), 'rapporteur.yaml', refinedConfigSchema, configHints)
-    return {ok: false, configFile}
+    // A key misspelt or a setting of the wrong shape is an error, but the rest of the report can
+    // still be read without it: set those aside and check everything else, so that one typo in
+    // rapporteur.yaml does not hide every other finding. What cannot be set aside (a required
+    // key, an edition's files) stops here, as a config nothing can be read without.
+    const lenient = setAside(configSource.data, result.error.issues)
+    const retried = lenient === undefined ? undefined : refinedConfigSchema.safeParse(lenient, validationOptions())
+    if (!retried?.success) return {ok: false, configFile}
+    config = retried.data
   }
-  const config = result.data
   const problems: SchemaProblem[] = []
   const missing = (path: PropertyKey[], what: string, closest = '') =>
     problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder${closest}`})
@@ -162,4 +170,28 @@ async function readRegistries(config: Config, read: (relative: string, at: Prope
     if (file === undefined) missing(placeOf(index), `the sources registry \`${named[index]}\``)
     return file ? [file] : []
   })
+}
+
+/**
+ * The config without what its issues point at: each unknown key, and each key whose value does
+ * not fit (its default then applies, or the retry fails if it is required). Undefined when an
+ * issue points at something that cannot simply be left out: the whole file, or an item of a list.
+ */
+function setAside(data: unknown, issues: ReadonlyArray<{code: string; path: PropertyKey[]; keys?: string[]}>): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  const copy = structuredClone(data) as Record<string, unknown>
+  // Pandoc's `bibliography:` names the sources (its finding says to write `sources:`): read them
+  // meanwhile, or every citation of the report would be reported unknown.
+  if ('bibliography' in copy && !('sources' in copy)) copy.sources = copy.bibliography
+  for (const issue of issues) {
+    const keys = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : []
+    const path = issue.code === 'unrecognized_keys' ? issue.path : issue.path.slice(0, -1)
+    const last = issue.path.at(-1)
+    if (issue.code !== 'unrecognized_keys' && typeof last !== 'string') return undefined
+    let parent: unknown = copy
+    for (const segment of path) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[segment as string]
+    if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined
+    for (const key of issue.code === 'unrecognized_keys' ? keys : [last as string]) delete (parent as Record<string, unknown>)[key]
+  }
+  return copy
 }
