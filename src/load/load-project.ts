@@ -7,6 +7,7 @@ import {reportZodIssues} from '../model/zod-issues.js'
 import {configHints} from '../model/schemas/config-hints.js'
 import {validationOptions} from '../model/validation-options.js'
 import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
+import {existsSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import {didYouMean} from '../diagnostics/suggest.js'
 import path from 'node:path'
@@ -38,7 +39,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     // still be read without it: set those aside and check everything else, so that one typo in
     // rapporteur.yaml does not hide every other finding. What cannot be set aside (a required
     // key, an edition's files) stops here, as a config nothing can be read without.
-    const lenient = setAside(configSource.data, result.error.issues)
+    const lenient = setAside(configSource.data, result.error.issues, (relative) => existsSync(path.join(dir, relative)))
     const retried = lenient === undefined ? undefined : refinedConfigSchema.safeParse(lenient, validationOptions())
     if (!retried?.success) return {ok: false, configFile}
     config = retried.data
@@ -177,12 +178,13 @@ async function readRegistries(config: Config, read: (relative: string, at: Prope
  * not fit (its default then applies, or the retry fails if it is required). Undefined when an
  * issue points at something that cannot simply be left out: the whole file, or an item of a list.
  */
-function setAside(data: unknown, issues: ReadonlyArray<{code: string; path: PropertyKey[]; keys?: string[]}>): unknown {
+function setAside(data: unknown, issues: ReadonlyArray<{code: string; path: PropertyKey[]; keys?: string[]}>, exists: (relative: string) => boolean): unknown {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
   const copy = structuredClone(data) as Record<string, unknown>
   // Pandoc's `bibliography:` names the sources (its finding says to write `sources:`): read them
-  // meanwhile, or every citation of the report would be reported unknown.
-  if ('bibliography' in copy && !('sources' in copy)) copy.sources = copy.bibliography
+  // meanwhile when they are there, or every citation of the report would be reported unknown.
+  const named = [copy.bibliography].flat()
+  if (!('sources' in copy) && named.length > 0 && named.every((file) => typeof file === 'string' && exists(file))) copy.sources = copy.bibliography
   for (const issue of issues) {
     const keys = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : []
     const path = issue.code === 'unrecognized_keys' ? issue.path : issue.path.slice(0, -1)

@@ -23,8 +23,6 @@ export interface Labels {
   table: string
   /** In a cross-reference to a heading: `section « Méthode »`. */
   section: string
-  /** In a cross-reference to a chapter's title: `chapitre « Sondes »`. */
-  chapter: string
   /** Between `Figure 2` and its caption. */
   captionSeparator: string
   /** Between a label and what it introduces: `Acteurs\u00A0: ` in French (a no-break space before the colon), `Actors: ` in English. */
@@ -56,7 +54,6 @@ const fr: Labels = {
   figure: 'figure',
   table: 'tableau',
   section: 'section',
-  chapter: 'chapitre',
   captionSeparator: '\u00A0: ',
   colon: '\u00A0: ',
   quotes: ['«\u00A0', '\u00A0»'],
@@ -84,7 +81,6 @@ const en: Labels = {
   figure: 'Figure',
   table: 'Table',
   section: 'Section',
-  chapter: 'Chapter',
   captionSeparator: ': ',
   colon: ': ',
   quotes: ['“', '”'],

@@ -503,7 +503,7 @@ describe('problems and preflight', () => {
       ])
     )
     expect(preflight.fonts).toHaveLength(4)
-    expect(preflight.images).toEqual([{src: 'pixel.png', dpi: 1, page: 1}])
+    expect(preflight.images).toEqual([{src: 'pixel.png', nth: 0, dpi: 1, page: 1}])
     expect(preflight.overflows).toEqual([
       {text: 'WIDETABLE', chapter: 'first', page: 1, selector: 'table'},
       {text: expect.stringMatching(/^See LONGWORDx+$/), chapter: 'first', page: 1, selector: 'p'}

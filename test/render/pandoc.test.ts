@@ -78,10 +78,10 @@ describe('figures and tables', () => {
 })
 
 describe('cross-references to a chapter', () => {
-  test('`@sec-` on a chapter’s own title reads "chapitre « … »", as a section’s reads "section « … »"', async () => {
-    const {html, findings} = await render({'chapters/intro.md': '# Les sondes {#sec-sondes}\n\n## Méthode {#sec-methode}\n\nVoir le @sec-sondes et la @sec-methode ; [-@sec-sondes]. [@enquete-2024] :term[sextorsion]\n'})
+  test('`@sec-` on a chapter’s own title reads its title alone; on a section, "section « … »"', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Les sondes {#sec-sondes}\n\n## Méthode {#sec-methode}\n\nVoir le chapitre @sec-sondes et la @sec-methode ; [-@sec-methode]. [@enquete-2024] :term[sextorsion]\n'})
     expect(findings).toEqual([])
-    expect(html).toContain('Voir le <a class="rp-ref" href="#sec-sondes">chapitre «\u00A0Les sondes\u00A0»</a> et la <a class="rp-ref" href="#sec-methode">section «\u00A0Méthode\u00A0»</a> ; <a class="rp-ref" href="#sec-sondes">Les sondes</a>.')
+    expect(html).toContain('Voir le chapitre <a class="rp-ref" href="#sec-sondes">Les sondes</a> et la <a class="rp-ref" href="#sec-methode">section «\u00A0Méthode\u00A0»</a> ; <a class="rp-ref" href="#sec-methode">Méthode</a>.')
   })
 })
 

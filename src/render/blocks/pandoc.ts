@@ -176,8 +176,8 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
 }
 
 /**
- * `@fig-x` → "figure 3" (or "3" for `-@fig-x`), `@tbl-x` → "tableau 2", `@sec-x` → "section « … »"
- * with the section's title, or "chapitre « … »" for a chapter's. In print the page follows, as for `:ref[…]`.
+ * `@fig-x` → "figure 3" (or "3" for `-@fig-x`), `@tbl-x` → "tableau 2", `@sec-x` → the section's
+ * title in quotes, a chapter → its title. In print the page follows, as for `:ref[…]`.
  */
 export function renderCrossReference(target: string, bare: boolean, context: RenderContext): Element {
   const {labels, model} = context
@@ -191,10 +191,7 @@ export function renderCrossReference(target: string, bare: boolean, context: Ren
     const word = anchor.kind === 'figure' ? labels.figure : labels.table
     text = number === undefined ? text : bare ? String(number) : `${word} ${number}`
     if (other && !bare) text += ` (${other.title})`
-  } else if (anchor?.kind === 'section' || anchor?.kind === 'chapter') {
-    // `la @sec-sondes` on a chapter's title read "la Sondes": "la section « … »", "le chapitre « … »".
-    text = bare ? anchor.label : `${anchor.kind === 'chapter' ? labels.chapter : labels.section} ${labels.quotes[0]}${anchor.label}${labels.quotes[1]}`
-  }
+  } else if (anchor?.kind === 'section') text = bare ? anchor.label : `${labels.section} ${labels.quotes[0]}${anchor.label}${labels.quotes[1]}`
   return withPage(text, target, context)
 }
 
