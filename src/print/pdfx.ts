@@ -46,7 +46,8 @@ export function makePdfX4(document: PDFDocument, pdfx: PdfX, meta: {title: strin
   const info = context.lookup(context.trailerInfo.Info, PDFDict)
   info.set(PDFName.of('Trapped'), PDFName.of('False'))
   info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of('PDF/X-4'))
-  const metadata = context.stream(xmp(meta), {Type: 'Metadata', Subtype: 'XML'})
+  // UTF-8 bytes: a string given to pdf-lib is written one byte a character (its low byte: `’` became 0x19).
+  const metadata = context.stream(new TextEncoder().encode(xmp(meta)), {Type: 'Metadata', Subtype: 'XML'})
   document.catalog.set(PDFName.of('Metadata'), context.register(metadata))
 }
 

@@ -213,7 +213,7 @@ describe('rapporteur build options', () => {
 
   test.skipIf(!printerProfile)('print.pdfx: x4 makes a PDF/X-4: output intent with the printer profile, DefaultRGB, XMP, TrimBox, PDF 1.6', async () => {
     const base = await readFile(path.join(await project({}), 'rapporteur.yaml'), 'utf8')
-    const dir = await project({'rapporteur.yaml': `${base}print: {bleed: 3mm, pdfx: {version: x4, profile: imprimeur.icc, condition: Custom, info: Profil de l'imprimeur}}\n`})
+    const dir = await project({'rapporteur.yaml': `${base.replace('title: Exemple', 'title: Qualité de l’eau')}print: {bleed: 3mm, pdfx: {version: x4, profile: imprimeur.icc, condition: Custom, info: Profil de l'imprimeur}}\n`})
     await writeFile(path.join(dir, 'imprimeur.icc'), await readFile(printerProfile!))
     expect((await build(dir, {formats: ['pdf']})).ok).toBe(true)
     const bytes = await readFile(path.join(dir, 'dist', 'rapport.pdf'))
@@ -235,7 +235,10 @@ describe('rapporteur build options', () => {
       expect(defaultRgb.get(0).toString()).toBe('/ICCBased')
       expect((pdf.context.lookup(defaultRgb.get(1)) as PDFRawStream).dict.get(PDFName.of('N'))?.toString()).toBe('3')
     }
-    const xmp = new TextDecoder().decode(decodePDFRawStream(pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).decode())
+    // UTF-8, as XMP must be: the packet's byte-order mark, accents, the apostrophe and the dash whole.
+    const xmp = new TextDecoder('utf-8', {fatal: true}).decode(decodePDFRawStream(pdf.catalog.lookup(PDFName.of('Metadata')) as PDFRawStream).decode())
+    expect(xmp.startsWith('<?xpacket begin="\uFEFF"')).toBe(true)
+    expect(xmp).toContain('Qualité de l’eau — Rapport')
     expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>')
     expect(xmp).toContain('<pdf:Trapped>False</pdf:Trapped>')
     const info = pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict)
