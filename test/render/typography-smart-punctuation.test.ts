@@ -31,6 +31,11 @@ describe('smart punctuation', () => {
     expect(apply('<p>"<em>texte</em>" et <code>"x" --y</code> <span lang="en">"hello"</span></p>', 'fr')).toBe('<p>«<em>texte</em>» et <code>"x" --y</code> <span lang="en">“hello”</span></p>')
   })
 
+  test('a quote opens after an elided article and after `;` or `:` without a space', () => {
+    expect(apply('<p>Le recours d\'"experts" est utile ; "Eau";"Santé" et l\'"IA":"oui".</p>', 'fr')).toBe('<p>Le recours d’«experts» est utile ; «Eau»;«Santé» et l’«IA»:«oui».</p>')
+    expect(apply('<p>The "experts\' view";"water".</p>', 'en')).toBe('<p>The “experts’ view”;“water”.</p>')
+  })
+
   test('twice changes nothing', () => {
     const once = apply('<p>L\'IA "dit" -- oui.</p>', 'fr')
     expect(apply(once, 'fr')).toBe(once)

@@ -46,6 +46,8 @@ function walk(parent: Root | Element, lang: string, state: State): void {
 }
 
 const opensAfter = /[\s([{\u2014\u2013/-]/u
+/** A double quote opens there too: after an elided article (`d'"experts"`) and after `;` or `:` without a space (`"Eau";"Santé"`). */
+const doubleOpensAfter = /[\s([{\u2014\u2013/;:'\u2019-]/u
 
 function convert(node: Text, lang: string, state: State): string {
   const french = lang === 'fr'
@@ -55,7 +57,7 @@ function convert(node: Text, lang: string, state: State): string {
     const char = text[index]!
     const before = index > 0 ? text[index - 1]! : state.previous
     if (char === '"') {
-      const opening = !state.open && (opensAfter.test(before) || index === 0 && state.previous === ' ')
+      const opening = !state.open && (doubleOpensAfter.test(before) || index === 0 && state.previous === ' ')
       out += french ? (opening ? '«' : '»') : opening ? '\u201C' : '\u201D'
       state.open = opening
     } else if (char === "'") {
