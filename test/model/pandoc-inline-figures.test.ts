@@ -113,3 +113,11 @@ describe('the sentence a figure is quoted in (the audit page, `export figures`)'
     expect(figure.sentenceKey).toBe('Depuis le 1er janvier, 12 % des salles dépassent 1 000 ppm de CO selon, et, soit 10 mesures.')
   })
 })
+
+describe('spans are prose', () => {
+  test('a figure in a span is a figure, and the span’s words stay in the sentence quoted', async () => {
+    expect(await figures('Dans les [communes rurales, 18 %]{.rural} des enfants lisent.')).toEqual(['18 % uncited [] 3:29'])
+    const model = await modelOf('Dans les [communes rurales]{.rural}, 18 % des enfants lisent [@enquete-2024].')
+    expect(model.figures.map((figure) => figure.sentence)).toEqual(['Dans les communes rurales, 18 % des enfants lisent.'])
+  })
+})

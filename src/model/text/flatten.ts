@@ -92,7 +92,9 @@ export function flatten(children: readonly PhrasingContent[], document: string):
         case 'emphasis':
         case 'strong':
         case 'delete':
-          walk(node.children)
+        // `[communes rurales]{.rural}`, `[reading is a right]{lang=en}`: a span is prose, its figures too.
+        case 'span':
+          walk(node.children as PhrasingContent[])
           break
         case 'break':
           push('\n')
