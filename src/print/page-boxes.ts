@@ -34,14 +34,15 @@ export function setPrintBoxes(document: PDFDocument, boxes: PrintBoxes): void {
     // The trim as asked, centred: Chromium rounds the sheet to whole CSS pixels (A4 + 6 mm → 612 pt
     // wide). A sheet of another size altogether was set by the theme's own `@page { size }`: the
     // trim is then that page, the sheet less its bleed (not an A5 trim centred on a 200 mm page).
-    const trimWidth = sameLength(width - 2 * b, boxes.trim[0]) ? boxes.trim[0] : width - 2 * b
-    const trimHeight = sameLength(height - 2 * b, boxes.trim[1]) ? boxes.trim[1] : height - 2 * b
+    // Without bleed, the trim is the sheet itself, exactly (not the size asked centred on it, 0.02 pt off).
+    const trimWidth = b > 0 && sameLength(width - 2 * b, boxes.trim[0]) ? boxes.trim[0] : width - 2 * b
+    const trimHeight = b > 0 && sameLength(height - 2 * b, boxes.trim[1]) ? boxes.trim[1] : height - 2 * b
     const [x0, y0] = [(width - trimWidth) / 2, (height - trimHeight) / 2]
     page.node.set(PDFName.of('TrimBox'), box(document, x0, y0, x0 + trimWidth, y0 + trimHeight))
     if (!boxes.crop && !boxes.registration) continue
     page.node.set(PDFName.of('MediaBox'), box(document, -slug, -slug, width + slug, height + slug))
     page.node.delete(PDFName.of('CropBox'))
-    const marks = markOperators({width, height, trim: [x0, y0, x0 + trimWidth, y0 + trimHeight], bleed: b, crop: boxes.crop, registration: boxes.registration})
+    const marks = markOperators({width, height, trim: [x0, y0, x0 + trimWidth, y0 + trimHeight], crop: boxes.crop, registration: boxes.registration})
     const stream = document.context.flateStream(marks)
     page.node.addContentStream(document.context.register(stream))
   }
@@ -65,12 +66,13 @@ function round(value: number): number {
  * edges, from just outside the bleed outward; registration targets centred on each side. All in
  * a marked-content artifact, in full black (the four inks alike in a CMYK workflow).
  */
-export function markOperators(page: {width: number; height: number; trim: [number, number, number, number]; bleed: number; crop: boolean; registration: boolean}): string {
-  const {width, height, bleed: b} = page
+export function markOperators(page: {width: number; height: number; trim: [number, number, number, number]; crop: boolean; registration: boolean}): string {
+  const {width, height} = page
   const [left, bottom, right, top] = page.trim
   const lines: string[] = []
   const line = (x0: number, y0: number, x1: number, y1: number) => lines.push(`${round(x0)} ${round(y0)} m ${round(x1)} ${round(y1)} l S`)
-  const out = b + markGap
+  // The sheet's edge is the bleed's: the marks start 1 mm outside it, in the slug.
+  const out = markGap
   if (page.crop) {
     for (const x of [left, right]) {
       line(x, -out, x, -out - markLength)
