@@ -3,6 +3,7 @@ import {PDFArray, PDFDocument, PDFHexString, PDFName, PDFString, ParseSpeeds} fr
 import {repairOutlineTitles} from './outline-titles.js'
 import {setPrintBoxes, type PrintBoxes} from './page-boxes.js'
 import {addRoleMap} from './role-map.js'
+import {groupFigures} from './figure-groups.js'
 import {renumberStructureIds} from './structure-ids.js'
 import {markArtifacts} from './artifacts.js'
 import {makePdfX4, type PdfX} from './pdfx.js'
@@ -69,6 +70,8 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   // Untagged page furniture (running heads, folios, backgrounds) becomes artifacts.
   if (document.catalog.has(PDFName.of('StructTreeRoot'))) markArtifacts(document)
   addRoleMap(document)
+  // A `<figure>`'s own Figure tag, without Alt around the image's: a Div.
+  groupFigures(document)
   renumberStructureIds(document)
   // Tab order follows the structure on every page with links (PDF/UA-1, 7.18.3).
   for (const page of document.getPages()) if (page.node.has(PDFName.of('Annots'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))

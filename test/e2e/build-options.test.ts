@@ -3,7 +3,8 @@ import {hostname} from 'node:os'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {existsSync} from 'node:fs'
-import {decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, type PDFNumber, type PDFPage, PDFRawStream, type PDFString} from 'pdf-lib'
+import {decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFNumber, type PDFPage, PDFRawStream, PDFString} from 'pdf-lib'
+import {eachStructureElement} from '../../src/print/role-map.js'
 import {srgbProfile} from '../../src/print/srgb-icc.js'
 import {hasPdftoppm, pageImage} from '../helpers/page-image.js'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -352,6 +353,13 @@ describe('rapporteur build options', () => {
     // 508 dpi), named as the Markdown writes it; not at the top of rapporteur.yaml.
     const messages = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'preflight-image-resolution').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason.split(' at ')[0]}`))
     expect(messages).toEqual(['chapters/intro.md:7:1 Unexpected image `assets/carte.png`'])
+    // The tag tree: the image's Figure has its Alt; the `<figure>` around it with its Caption is a Div, no Figure without Alt.
+    const tagged = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')), {updateMetadata: false})
+    const figures: Array<string | undefined> = []
+    eachStructureElement(tagged, (element, type) => {
+      if (type?.decodeText() === 'Figure') figures.push((element.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString) as PDFString | PDFHexString | undefined)?.decodeText())
+    })
+    expect(figures.sort()).toEqual(['Carte des signalements', 'Carte en vignette'])
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
   }, 60_000)
 
