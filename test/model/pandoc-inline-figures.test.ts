@@ -121,3 +121,9 @@ describe('spans are prose', () => {
     expect(model.figures.map((figure) => figure.sentence)).toEqual(['Dans les communes rurales, 18 % des enfants lisent.'])
   })
 })
+
+describe('a minus typed as a hyphen', () => {
+  test('is part of the figure: `-3 %`, `(-12 000)`; not in `2020-2024` or `Covid-19`', async () => {
+    expect(await figures('La lecture a varié de -3 % en un an (-12 000 abonnés) entre 2020-2024 avec la Covid-19.')).toEqual(['-3 % uncited [] 3:23', '-12 000 uncited [] 3:38'])
+  })
+})

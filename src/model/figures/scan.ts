@@ -65,6 +65,12 @@ function takePrefix(text: string, expression: NumberExpression): void {
   let at = expression.start
   const before = text.slice(Math.max(0, at - 4), at)
   const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])[ \u00A0\u202F]?$/u.exec(before)
+  // `-3 %`: an ASCII hyphen typed for a minus, glued to the digits at the start of a word (not
+  // `2020-2024` or `Covid-19`, where a letter or a digit comes before it).
+  if (!symbol && text[at - 1] === '-' && (at === 1 || /[\s([:;«"“]/u.test(text[at - 2]!))) {
+    expression.start = at - 1
+    return
+  }
   if (!symbol) return
   const first = symbol[0].trim()
   const head = at - symbol[0].length
