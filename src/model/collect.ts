@@ -47,10 +47,13 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     nodes.forEach((node, index) => {
       if (node.type === 'table') {
         const caption: Paragraph | undefined = node.data?.caption ? {type: 'paragraph', children: node.data.caption} : undefined
-        const captionKeys = [nodes[index - 1], nodes[index + 1], caption].flatMap((sibling) => (isCaption(sibling) || sibling === caption ? citationKeys(sibling) : []))
+        const captions: Paragraph[] = [nodes[index - 1], nodes[index + 1]].filter((sibling) => isCaption(sibling)).concat(caption ? [caption] : [])
+        const captionKeys = captions.flatMap((sibling) => citationKeys(sibling))
+        // Their pages too (`[@a, p. 20]`): the cells' figures are looked up on them in the archived copy.
+        const captionPages = captions.flatMap((sibling) => citationPages(sibling))
         // A caption's figures are covered by its own citations and by those of the table.
         if (caption) visitProse(caption.children, enclosing, captionKeys)
-        visitTable(node, enclosing, captionKeys)
+        visitTable(node, enclosing, captionKeys, captionPages)
       } else visitBlock(node, enclosing)
     })
   }
@@ -142,18 +145,19 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     visitBlocks(node.children, inner)
   }
 
-  const visitTable = (table: Table, enclosing: Enclosing, captionKeys: string[]) => {
+  const visitTable = (table: Table, enclosing: Enclosing, captionKeys: string[], captionPages: NonNullable<Figure['pages']>) => {
     table.children.forEach((row, rowIndex) => {
       const rowKeys = captionKeys.concat(row.children.flatMap((cell) => citationKeys(cell)))
+      const rowPages = captionPages.concat(row.children.flatMap((cell) => citationPages(cell)))
       // The header row and the first column label the data: their bare numbers are not figures.
-      row.children.forEach((cell, cellIndex) => visitProse(cell.children, enclosing, rowKeys, rowIndex === 0 || cellIndex === 0))
+      row.children.forEach((cell, cellIndex) => visitProse(cell.children, enclosing, rowKeys, rowIndex === 0 || cellIndex === 0, rowPages))
     })
   }
 
-  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false) => {
+  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false, extraPages: NonNullable<Figure['pages']> = []) => {
     visitInline(children, enclosing)
     const flat = flatten(children, text)
-    for (const finding of detect(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding, flat, enclosing, extraKeys)
+    for (const finding of detect(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding.pages?.length || extraPages.length === 0 ? finding : {...finding, pages: extraPages}, flat, enclosing, extraKeys)
   }
 
   const recordNumber = (finding: NumberFinding, flat: FlatText, enclosing: Enclosing, extraKeys: string[]) => {
@@ -252,6 +256,13 @@ function citationKeys(node: Nodes | undefined): string[] {
   if (!node) return []
   if (node.type === 'citation') return node.items.map((item) => item.key)
   return 'children' in node ? (node.children as Nodes[]).flatMap((child) => citationKeys(child)) : []
+}
+
+/** The page locators of the citations a node holds (`[@a, p. 20]`), as a figure's `pages`. */
+function citationPages(node: Nodes | undefined): Array<{key: string; pages: string}> {
+  if (!node) return []
+  if (node.type === 'citation') return node.items.filter((item) => item.locatorValue && (item.label === undefined || item.label === 'page')).map((item) => ({key: item.key, pages: item.locatorValue!}))
+  return 'children' in node ? (node.children as Nodes[]).flatMap((child) => citationPages(child)) : []
 }
 
 /** A paragraph right before or after a table that names its source: `Source : … [@key]`. */

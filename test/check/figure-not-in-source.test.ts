@@ -84,6 +84,12 @@ Le rapport sans copie cite 61 % [@sans-copie]. La :term[sextorsion] progresse.
 :::stat{#demandes value="52 %" source=enquete-2024 locator="p. 15"}
 des répondants ont reçu une demande.
 :::
+
+| Région | Part |
+|---|---|
+| Nord | 52 % |
+
+: Demandes par région [@enquete-2024, p. 15]
 `
 
 let dir: string
@@ -134,11 +140,15 @@ describe('figure-not-in-source', () => {
 
   test('a source without an archived copy is said so, and nothing is reported', () => {
     expect(rows.find((row) => row.figure === '61 %')).toMatchObject({inSource: 'no-archive'})
-    expect(findings).toHaveLength(3)
+    expect(findings).toHaveLength(4)
   })
 
   test("a stat block's value is looked up on its locator's page", () => {
     expect(findings).toContain('15:19 Unexpected `52 %` not on p. 15 of `enquete-2024`, expected it on the cited page: it is on p. 16')
+  })
+
+  test("a table's cells are looked up on the page its caption cites", () => {
+    expect(findings).toContain('21:10 Unexpected `52 %` not on p. 15 of `enquete-2024`, expected it on the cited page: it is on p. 16')
   })
 
   test('the audit page says, per figure, what the archived copy holds', () => {
