@@ -146,18 +146,30 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   }
 
   const visitTable = (table: Table, enclosing: Enclosing, captionKeys: string[], captionPages: NonNullable<Figure['pages']>) => {
+    const headers = table.children[0]?.children.map((cell) => textWithoutNotes(cell).trim()) ?? []
     table.children.forEach((row, rowIndex) => {
       const rowKeys = captionKeys.concat(row.children.flatMap((cell) => citationKeys(cell)))
       const rowPages = captionPages.concat(row.children.flatMap((cell) => citationPages(cell)))
+      const label = row.children[0] ? textWithoutNotes(row.children[0]).trim() : ''
       // The header row and the first column label the data: their bare numbers are not figures.
-      row.children.forEach((cell, cellIndex) => visitProse(cell.children, enclosing, rowKeys, rowIndex === 0 || cellIndex === 0, rowPages))
+      // A data cell is quoted with its row's label and its column's header: `Nord · Part · 52 %`.
+      row.children.forEach((cell, cellIndex) => {
+        const labelCell = rowIndex === 0 || cellIndex === 0
+        const where = labelCell ? '' : [label, headers[cellIndex] ?? ''].filter(Boolean).join(' · ')
+        visitProse(cell.children, enclosing, rowKeys, labelCell, rowPages, where)
+      })
     })
   }
 
-  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false, extraPages: NonNullable<Figure['pages']> = []) => {
+  const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false, extraPages: NonNullable<Figure['pages']> = [], where = '') => {
     visitInline(children, enclosing)
     const flat = flatten(children, text)
-    for (const finding of detect(flat, {scope, footnoteKeys, labelCell, ignore})) recordNumber(finding.pages?.length || extraPages.length === 0 ? finding : {...finding, pages: extraPages}, flat, enclosing, extraKeys)
+    for (const found of detect(flat, {scope, footnoteKeys, labelCell, ignore})) {
+      let finding = found.pages?.length || extraPages.length === 0 ? found : {...found, pages: extraPages}
+      // The cell's own text stays what a review's fingerprint reads (sentenceKey): marks made before hold.
+      if (where && !found.notFigure) finding = {...finding, sentence: `${where} · ${found.sentence}`, sentenceKey: found.sentenceKey ?? found.sentence}
+      recordNumber(finding, flat, enclosing, extraKeys)
+    }
   }
 
   const recordNumber = (finding: NumberFinding, flat: FlatText, enclosing: Enclosing, extraKeys: string[]) => {

@@ -149,6 +149,8 @@ describe('figure-not-in-source', () => {
 
   test("a table's cells are looked up on the page its caption cites", () => {
     expect(findings).toContain('21:10 Unexpected `52 %` not on p. 15 of `enquete-2024`, expected it on the cited page: it is on p. 16')
+    // Quoted with its row's label and its column's header, for the reviewer to know which cell.
+    expect(rows.map((row) => row.sentence)).toContain('Nord · Part · 52 %')
   })
 
   test('the audit page says, per figure, what the archived copy holds', () => {
