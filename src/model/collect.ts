@@ -5,6 +5,7 @@ import type {Position} from 'unist'
 import {positionFromOffsets} from '../diagnostics/location.js'
 import {detectNumbers, type FigureScope, type NumberFinding} from './figures/detect.js'
 import {valueOfText} from './figures/value.js'
+import {pageLocators} from './figures/page-locators.js'
 import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
@@ -273,7 +274,7 @@ function citationKeys(node: Nodes | undefined): string[] {
 /** The page locators of the citations a node holds (`[@a, p. 20]`), as a figure's `pages`. */
 function citationPages(node: Nodes | undefined): Array<{key: string; pages: string}> {
   if (!node) return []
-  if (node.type === 'citation') return node.items.filter((item) => item.locatorValue && (item.label === undefined || item.label === 'page')).map((item) => ({key: item.key, pages: item.locatorValue!}))
+  if (node.type === 'citation') return pageLocators(node)
   return 'children' in node ? (node.children as Nodes[]).flatMap((child) => citationPages(child)) : []
 }
 

@@ -13,6 +13,7 @@ import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
 import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 import {solidPng} from '../helpers/png.js'
+import {hasPdftotext, pdfPages} from '../helpers/pdf-text.js'
 
 /** Build options, theme overrides, citation styles and print problems, on small projects. */
 const made: string[] = []
@@ -207,6 +208,18 @@ describe('rapporteur build options', () => {
     // Chromium would have written `file:///…/dist/.print/annexe.pdf`: the link is left out, its text kept.
     expect(uris.filter((uri) => uri?.startsWith('file:'))).toEqual([])
     expect((await readFile(path.join(dir, 'dist', '.print', 'rapport.html'), 'utf8')).replaceAll('\u00ad', '')).toContain('voir <span>l’annexe</span>')
+  }, 60_000)
+
+  test.skipIf(!hasPdftotext)('a long URL in a note breaks inside itself and fills its lines: it does not start a line of its own after a stretched one', async () => {
+    const url = `https://example.org/publications/rapports/${'qualite-de-l-air-interieur-dans-les-etablissements-scolaires-'.repeat(2)}2024.pdf`
+    const sources = `- id: guide-2024\n  type: report\n  title: Guide de la qualité de l’air dans les écoles\n  author: Observatoire\n  date: 2024\n  URL: ${url}\n  accessed: 2025-10-01\n`
+    const dir = await project({'sources.yaml': sources, 'chapters/intro.md': '# Introduction\n\nUn constat [@guide-2024] sur la :term[sextorsion].\n'})
+    expect((await build(dir, {formats: ['pdf'], editions: ['full']})).ok).toBe(true)
+    const lines = pdfPages(path.join(dir, 'dist', 'rapport.pdf')).join('\n').split('\n')
+    const at = lines.findIndex((line) => line.includes('https://'))
+    // The address follows the note's words on their line, and its pieces make it whole again.
+    expect(lines[at]!.trimStart().startsWith('https://')).toBe(false)
+    expect(lines.slice(at, at + 3).join('').replaceAll('\u00ad', '')).toContain(url)
   }, 60_000)
 
   const printerProfile = ['/usr/share/color/icc/ghostscript/default_cmyk.icc'].find((file) => existsSync(file))

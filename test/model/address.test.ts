@@ -26,7 +26,7 @@ describe('images named by an address that is not a file of the report', () => {
   const findings = ruleFindings('missing-image')
   test('a file: address is refused, a Windows path looked for in the report, a web one reported as such', async () => {
     expect(await findings({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n![Carte](file:///C:/Users/moi/carte.png)\n\n![Carte](C:/Users/moi/carte.png)\n\n![Carte](https://example.org/carte.png)\n'})).toEqual([
-      'chapters/intro.md:5:1 Cannot use image `file:///C:/Users/moi/carte.png` (a `file:` address of this computer), expected a file inside the report folder',
+      'chapters/intro.md:5:1 Cannot use the image: `file:///C:/Users/moi/carte.png` (a `file:` address of this computer), expected a file inside the report folder',
       'chapters/intro.md:7:1 Unexpected missing image `C:/Users/moi/carte.png`, expected a file at `chapters/C:/Users/moi/carte.png` or `C:/Users/moi/carte.png`',
       'chapters/intro.md:9:1 Unexpected image on the web `https://example.org/carte.png`, expected a file in the report folder (the PDF is printed without a network)'
     ])

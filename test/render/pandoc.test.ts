@@ -87,10 +87,11 @@ describe('cross-references to a chapter', () => {
 
 describe('Quarto layouts rapporteur does not read', () => {
   test('a figure div, panels, margin columns: each said at its line, and `@fig-` on the div says what the id is', async () => {
-    const {findings} = await render({'chapters/intro.md': '# Intro\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](carte.gif){width=8mm}\n\nHoraires.\n:::\n\n::: {.column-margin}\nEn marge.\n:::\n\nVoir la @fig-horaires. [@enquete-2024] :term[sextorsion]\n', 'chapters/carte.gif': gif})
+    const {findings} = await render({'chapters/intro.md': '# Intro\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](carte.gif){width=8mm}\n\nHoraires.\n:::\n\n::: {.column-margin}\nEn marge.\n:::\n\nVoir la @fig-horaires [aussi en marge]{.column-margin}. [@enquete-2024] :term[sextorsion]\n', 'chapters/carte.gif': gif})
     expect(findings).toEqual([
       'unsupported-syntax: Unexpected Quarto figure div `{#fig-horaires}`, expected the image alone in its paragraph with the id on it, `![Légende](carte.png){#fig-horaires}`: rapporteur does not read a div as a figure, so it has no number and `@fig-horaires` finds nothing',
       'unsupported-syntax: Unexpected Quarto layout `layout-ncol`, expected one image or table after the other: rapporteur does not set panels side by side, so they are printed one under the other',
+      'unsupported-syntax: Unexpected Quarto column class `.column-margin`, expected the content in the text (a note `^[…]` for an aside): rapporteur has no margin or wide columns, so it is printed in the text column',
       'unsupported-syntax: Unexpected Quarto column class `.column-margin`, expected the content in the text (a note `^[…]` for an aside): rapporteur has no margin or wide columns, so it is printed in the text column',
       'broken-ref: Unexpected reference `@fig-horaires`, expected the id of a recommendation, a stat, a chapter, a section, a figure or a table: `fig-horaires` is the id of an element that is none of these (chapters/intro.md:3)'
     ])

@@ -45,15 +45,19 @@ titles (heading font), the organisation, authors and axes' labels (text font).`,
   check({model, report}) {
     const {body, heading} = model.glyphCoverage
     if (!body && !heading) return
+    /** Each character of a printed string `font` lacks, once, at the place given. */
+    const reportMissing = (text: string, font: FontCoverage, kind: 'heading' | 'text', place: {file: string; position: Position}) => {
+      const characters = new Set<string>()
+      missing(text, font, (character) => characters.add(character))
+      for (const character of characters) report(place, message(character, font, kind, ''))
+    }
     const checkAttributes = (node: ContainerDirective | LeafDirective | TextDirective, file: string) => {
       const places = (node.data as {position?: {attributes?: Record<string, Position | undefined>}} | undefined)?.position?.attributes
       for (const [name, value] of Object.entries(node.attributes ?? {})) {
         // A box's title is set in the heading font, as a heading is.
         const [font, kind] = name === 'title' && heading ? [heading, 'heading' as const] : [body, 'text' as const]
         if (!printedAttributes.has(name) || !value || !font) continue
-        const characters = new Set<string>()
-        missing(value, font, (character) => characters.add(character))
-        for (const character of characters) report({file, position: places?.[name] ?? node.position!}, message(character, font, kind, ''))
+        reportMissing(value, font, kind, {file, position: places?.[name] ?? node.position!})
       }
     }
     // Quarto's `::: {.callout-note title="…"}`: its title too, on the div's first line.
@@ -61,9 +65,7 @@ titles (heading font), the organisation, authors and axes' labels (text font).`,
       const title = node.type === 'fencedDiv' && node.attributes.classes.some((name) => name.startsWith('callout')) ? node.attributes.pairs.title : undefined
       const font = heading ?? body
       if (!title || !font) return
-      const characters = new Set<string>()
-      missing(title, font, (character) => characters.add(character))
-      for (const character of characters) report({file, position: node.position!}, message(character, font, heading ? 'heading' : 'text', ''))
+      reportMissing(title, font, heading ? 'heading' : 'text', {file, position: node.position!})
     }
     for (const document of model.documents) {
       const source = String(document.file.value)
@@ -105,9 +107,7 @@ titles (heading font), the organisation, authors and axes' labels (text font).`,
       ]
       for (const [at, value, font, kind] of printed) {
         if (!value || !font) continue
-        const characters = new Set<string>()
-        missing(value, font, (character) => characters.add(character))
-        for (const character of characters) report({file: configFile.path, position: positionOfPath(source, at)}, message(character, font, kind, ''))
+        reportMissing(value, font, kind, {file: configFile.path, position: positionOfPath(source, at)})
       }
     }
     if (!body) return
@@ -116,18 +116,13 @@ titles (heading font), the organisation, authors and axes' labels (text font).`,
     for (const entry of model.sources) {
       if (!cited.has(entry.value.id)) continue
       for (const [field, text] of printedSourceText(entry.value.csl as Record<string, unknown>)) {
-        const characters = new Set<string>()
-        missing(text, body, (character) => characters.add(character))
-        const fields = entry.fields as Record<string, Position | undefined>
-        for (const character of characters) report({file: entry.file, position: fields[field] ?? entry.position}, message(character, body, 'text', ''))
+        reportMissing(text, body, 'text', {file: entry.file, position: (entry.fields as Record<string, Position | undefined>)[field] ?? entry.position})
       }
     }
     // The glossary prints in the text font too, where `::glossary` stands: each term and definition, at its field.
     for (const entry of model.glossary) {
       for (const field of ['term', 'definition'] as const) {
-        const characters = new Set<string>()
-        missing(entry.value[field], body, (character) => characters.add(character))
-        for (const character of characters) report({file: entry.file, position: entry.fields[field] ?? entry.position}, message(character, body, 'text', ''))
+        reportMissing(entry.value[field], body, 'text', {file: entry.file, position: entry.fields[field] ?? entry.position})
       }
     }
   }

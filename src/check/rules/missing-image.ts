@@ -50,7 +50,8 @@ as PNG. An SVG whose XML does not parse is shown as nothing at all, and reported
         missing: `Unexpected missing image \`${image.url}\`, expected a file at ${where}${image.url.includes('\\') ? ` (a path is written with \`/\`, as on the web: \`${image.url.replaceAll('\\', '/')}\`)` : ''}`,
         'not-an-image': `Unexpected \`${found.path}\`, expected a PNG, JPEG, GIF, WebP or SVG image`,
         unsupported: `Unexpected ${(found.format ?? 'image').toUpperCase()} image \`${found.path}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image: browsers do not show ${(found.format ?? 'this format').toUpperCase()}, so it would be missing from the HTML and the PDF (export it as PNG or JPEG)`,
-        refused: `Cannot use image ${found.reason ?? `\`${image.url}\``}, expected a file inside the report folder`,
+        // The reason names the file (`\`../logo.png\` is outside the report folder`), and may say what it expected.
+        refused: `Cannot use the image: ${(found.reason ?? `\`${image.url}\``).replace(/, expected a file$/u, '')}, expected a file inside the report folder`,
         remote: `Unexpected image on the web \`${image.url}\`, expected a file in the report folder (the PDF is printed without a network)`
       }[found.problem]
       report(image, message)

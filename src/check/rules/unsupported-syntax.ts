@@ -118,7 +118,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           const start = node.position.start.offset ?? 0
           const place = node.type === 'span' ? atNode(node) : at(start, lineEndOffset(text, start))
           for (const message of conditionMessages(conditioned)) report(place, message)
-          if (node.type === 'fencedDiv') for (const message of layoutMessages(conditioned, 'div')) report(place, message)
+          for (const message of layoutMessages(conditioned, node.type === 'fencedDiv' ? 'div' : 'inline')) report(place, message)
         }
         if (node.type === 'code') {
           const lang = node.lang ?? ''
@@ -133,7 +133,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
           return
         }
-        if (node.type === 'image' && node.data?.attributes) for (const message of layoutMessages(node.data.attributes, 'image')) report(atNode(node), message)
+        if (node.type === 'image' && node.data?.attributes) for (const message of layoutMessages(node.data.attributes, 'inline')) report(atNode(node), message)
         if ((node.type === 'image' || node.type === 'link' || node.type === 'inlineCode') && node.data?.attributes) {
           for (const key of ['width', 'height'] as const) {
             const value = node.data.attributes.pairs[key]

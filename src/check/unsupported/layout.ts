@@ -6,13 +6,13 @@ const columnClass = /^column-/u
 const layoutKey = /^layout(?:-|$)/u
 
 /**
- * What `unsupported-syntax` says of Quarto's layout on a div (or an image), which rapporteur does
- * not read and would otherwise pass over without a word: a figure or table made of a div
+ * What `unsupported-syntax` says of Quarto's layout on a div, a span, a code block or an image,
+ * which rapporteur does not read and would otherwise pass over without a word: a figure or table made of a div
  * (`::: {#fig-x}`), whose id then names no figure; panels side by side (`layout-ncol=2`), printed
  * one under the other; content set in the margin or across the page (`.column-margin`), printed
  * in the text column; tabs (`.panel-tabset`), printed one after the other.
  */
-export function layoutMessages(attributes: Attributes, on: 'div' | 'image'): string[] {
+export function layoutMessages(attributes: Attributes, on: 'div' | 'inline'): string[] {
   const messages: string[] = []
   const prefix = attributes.id?.match(/^(fig|tbl)-/u)?.[1]
   if (on === 'div' && prefix) {

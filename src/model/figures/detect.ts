@@ -2,6 +2,7 @@ import {OPAQUE, type FlatText} from '../text/flatten.js'
 import {classify, isQuantity, type NotFigureReason} from './classify.js'
 import {mergeExpressions} from './merge.js'
 import {scanNumbers} from './scan.js'
+import {pageLocators} from './page-locators.js'
 import {sentenceRanges} from './sentences.js'
 import {ignoredSpans} from './ignore.js'
 import {findNonFigureSpans, spanAt} from './spans.js'
@@ -112,9 +113,7 @@ function pagesBetween(flat: FlatText, from: number, to: number): Array<{key: str
   const pages: Array<{key: string; pages: string}> = []
   for (const mark of flat.marks) {
     if (mark.at < from || mark.at >= to || mark.kind !== 'citation' || mark.node.type !== 'citation') continue
-    for (const item of mark.node.items) {
-      if (item.locatorValue && (item.label === undefined || item.label === 'page')) pages.push({key: item.key, pages: item.locatorValue})
-    }
+    pages.push(...pageLocators(mark.node))
   }
   return pages
 }
