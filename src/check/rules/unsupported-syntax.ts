@@ -10,6 +10,7 @@ import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syn
 import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
 import {pastedText} from '../unsupported/pasted.js'
+import {noteBlockFindings} from '../unsupported/note-blocks.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
 /** A grid table's border, `+------+------+` or `+======+`, on a line of its own. */
@@ -65,6 +66,10 @@ with its bullets (\`•\` and a tab), likewise; from GitHub: emoji shortcodes
 (\`:warning:\`, any name gemoji knows, with the character to type); a link or image whose address holds a
 space (\`![Carte](Images/Carte Région.png)\`), which Markdown prints as written; and character references
 Markdown prints as written, \`&nbsp\` without its \`;\` or a name HTML does not have (\`&foo;\`).
+A footnote (\`[^1]: …\`) may hold several paragraphs and lists, each printed on a line of the note;
+any other block in it is reported, since a note prints as lines of text at the page's foot: a table
+(its cells would run together), a code block, a display formula (printed as its TeX), a heading, a
+quotation, a div, raw HTML, a horizontal rule (left out).
 LaTeX in the prose is reported too, with what to write instead (\`\\cite{clé}\`: \`[@clé]\`; \`\\ref{…}\`,
 \`\\footnote{…}\`, \`\\textbf{…}\`, \`\\og\`…\`\\fg{}\`, \`\\begin{…}\`): a command with an argument, or one of the
 few typed bare, never a path such as \`C:\\Users\`. Link addresses are not read for any of these. Inline code and code blocks are
@@ -102,6 +107,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](a.png)\n\n![Horaires](b.png){.column-margin}\n:::\n\n::: {.panel-tabset}\n## Un\n\nTexte.\n:::\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse[^1] [@enquete-2024].\n\n[^1]: Selon l’enquête :\n\n    | Année | Cas |\n    |---|---|\n    | 2023 | 12 |\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
   },
@@ -129,6 +135,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           else if (codeCell.test(lang)) report(at(start, start + 3 + lang.length), `Unexpected Quarto code cell \`${lang}\`, expected its output (a table, or an image saved beside the chapter): rapporteur shows the code and never runs it`)
           return
         }
+        if (node.type === 'footnoteDefinition') for (const finding of noteBlockFindings(node)) report(atNode(finding.node), finding.message)
         if (node.type === 'shortcode') {
           report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
           return
