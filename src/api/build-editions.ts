@@ -18,6 +18,7 @@ import {MAX_WORKERS} from '../print/workers.js'
 import {renderDocument, renderDocumentWithTree} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
+import {keepLanguageInTags} from '../render/tagged-language.js'
 import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
 import {typography} from '../render/typography/index.js'
@@ -145,6 +146,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     const {html, tree} = renderDocumentWithTree(model, print, theme, {mode: 'print', stylesheets: stylesheetsFor('print', print, theme), transform: (tree) => {
       typography(model.config.lang, {hyphenate: true})(tree)
       relocateImages(tree, '../')
+      keepLanguageInTags(tree)
     }})
     const output = model.config.editions[edition]!.output
     const htmlFile = path.join(out, '.print', `${output}.html`)

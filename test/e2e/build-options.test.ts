@@ -376,6 +376,20 @@ describe('rapporteur build options', () => {
     expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img src="assets/carte.png" alt="Carte des signalements">')
   }, 60_000)
 
+  test('a passage in another language keeps its language in the tagged PDF: `/Lang` on its structure element, a span or a div alike', async () => {
+    const dir = await project({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] : [Not yet, not here.]{lang=en} dit-il.\n\n::: {lang=de}\nEin Absatz auf Deutsch.\n:::\n'})
+    const result = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(result.ok).toBe(true)
+    const tagged = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')), {updateMetadata: false})
+    const languages: string[] = []
+    eachStructureElement(tagged, (element) => {
+      const lang = element.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString) as PDFString | PDFHexString | undefined
+      if (lang) languages.push(lang.decodeText())
+    })
+    // The report's own language is the catalogue's and the Document's; each passage adds its own.
+    expect(languages.filter((lang) => lang !== 'fr').sort()).toEqual(['de', 'en'])
+  }, 60_000)
+
   test('a logo on the cover (`logo:` in rapporteur.yaml): copied, on the first page of the PDF and of the web page; a missing one a finding at its line', async () => {
     const config = baseProject['rapporteur.yaml']!.replace('organisation: Fondation Exemple\n', 'organisation: Fondation Exemple\nlogo: assets/logo.png\n')
     const dir = await project({'rapporteur.yaml': config})
