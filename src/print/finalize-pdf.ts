@@ -5,6 +5,7 @@ import {setPrintBoxes, type PrintBoxes} from './page-boxes.js'
 import {addRoleMap} from './role-map.js'
 import {groupFigures} from './figure-groups.js'
 import {renumberStructureIds} from './structure-ids.js'
+import {tagNotes} from './note-tags.js'
 import {markArtifacts} from './artifacts.js'
 import {makePdfX4, type PdfX} from './pdfx.js'
 import {pdfFontNames} from './pdf-fonts.js'
@@ -72,6 +73,8 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   addRoleMap(document)
   // A `<figure>`'s own Figure tag, without Alt around the image's: a Div.
   groupFigures(document)
+  // A page-foot note, which Chromium tags as a list item outside any list: a Note with its ID.
+  tagNotes(document)
   renumberStructureIds(document)
   // Tab order follows the structure on every page with links (PDF/UA-1, 7.18.3).
   for (const page of document.getPages()) if (page.node.has(PDFName.of('Annots'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))

@@ -44,9 +44,10 @@ export function renumberStructureIds(document: PDFDocument): void {
       }
     }
   }
-  // The ID tree maps names to elements, its keys in order: write it again, one leaf.
+  // The ID tree maps names to elements, its keys in order: write it again, one leaf (or write it,
+  // when the only names are the notes' that tagNotes gave: a tree with IDs must have one).
   const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)
-  if (!root?.has(PDFName.of('IDTree'))) return
+  if (!root) return
   const refs = new Map<PDFObject, PDFRef>()
   const wanted = new Set<PDFObject>(elements.map(({element}) => element))
   for (const [ref, object] of document.context.enumerateIndirectObjects()) if (wanted.has(object)) refs.set(object, ref)

@@ -181,6 +181,18 @@ describe('rapporteur build on the sample report', () => {
       if (type === 'Figure' && !element.has(PDFName.of('Alt'))) figuresWithoutAlt++
     })
     expect(figuresWithoutAlt).toBe(0)
+    // Page-foot notes, which Chromium tags as list items outside any list, are Notes with an ID
+    // (PDF/UA-1, 7.9), one a note of the print HTML; every list item left is in a list.
+    const notes = (await readFile(path.join(path.dirname(full.pdf!), '.print', 'rapport.html'), 'utf8')).match(/class="rp-footnote"/gu)?.length ?? 0
+    let noteTags = 0
+    eachStructureElement(pdf, (element, name) => {
+      if (name?.decodeText() === 'Note') {
+        noteTags++
+        expect(element.has(PDFName.of('ID'))).toBe(true)
+      } else if (name?.decodeText() === 'LI') expect(element.lookup(PDFName.of('P'), PDFDict).get(PDFName.of('S'))?.toString()).toBe('/L')
+    })
+    expect(notes).toBeGreaterThan(50)
+    expect(noteTags).toBe(notes)
     // Tab order follows the structure on every page with links.
     for (const page of pdf.getPages()) if (page.node.has(PDFName.of('Annots'))) expect(page.node.get(PDFName.of('Tabs'))?.toString()).toBe('/S')
     // The 13 key-figure cards of the sample, with their captions, are Div.
