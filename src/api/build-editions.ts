@@ -92,7 +92,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       const rank = printing.length
       let layingOut = () => {}
       handedOver = new Promise((resolve) => (layingOut = resolve))
-      const started = keptFindings(job).then(async (kept) => {
+      const started = (options.reprint ? Promise.resolve(undefined) : keptFindings(job)).then(async (kept) => {
         if (kept) {
           // Not printed again: what its print found is shown again, as if it had been.
           job.built.cached = true

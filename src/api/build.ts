@@ -33,6 +33,12 @@ export interface BuildOptions {
    * The CLI does, unless `--force`; off by default in the API, which then returns the model.
    */
   skipUnchanged?: boolean
+  /**
+   * Print every PDF again, even one whose print HTML, styles, fonts, images and settings are those
+   * of the PDF already there (which is otherwise kept, with what its print found): the CLI's
+   * `--force`, a build from scratch.
+   */
+  reprint?: boolean
   /** Markdown trees kept in the user's cache folder between runs (check()'s `treeCache`): the CLI's default, off here. */
   treeCache?: boolean
   /** Each edition's formatted citations kept in the user's cache folder between runs (api/citation-store.ts): the CLI's default, off here. */

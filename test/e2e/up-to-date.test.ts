@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile} from 'node:fs/promises'
+import {appendFile, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
@@ -86,6 +86,27 @@ describe('an unchanged report is not built again', () => {
     await main(['build', '.', '--format', 'html', '--edition', 'full', '--no-progress'], io)
     expect(io.err()).not.toContain('nothing changed')
   })
+
+  test('--force prints every PDF again, even one whose print is unchanged, with the browser asked for', async () => {
+    const dir = await built()
+    const pdf = async (...args: string[]) => {
+      const io = captureIo(dir)
+      const code = await main(['build', '.', '--format', 'pdf', '--edition', 'full', '--no-progress', ...args], io)
+      return {code, out: io.out(), err: io.err()}
+    }
+    expect((await pdf()).code).toBe(0)
+    // The whole build unchanged, then only the print: each is kept without --force.
+    expect((await pdf()).err).toContain('nothing changed')
+    await appendFile(path.join(dir, 'notes.txt'), 'un fichier de plus\n')
+    expect((await pdf()).out).toMatch(/rapport\.pdf \(\d+ pages?, up to date\)/u)
+    const forced = await pdf('--force')
+    expect(forced.code).toBe(0)
+    expect(forced.out).toMatch(/rapport\.pdf \(\d+ pages?\)/u)
+    // A browser that is not there is said, not passed over because the PDF was there.
+    const missing = await pdf('--force', '--browser', path.join(dir, 'no-such-browser'))
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('no-such-browser')
+  }, 90_000)
 
   test('a build that fails leaves the state of the last good one: back to its inputs, it is up to date again', async () => {
     const dir = await built()

@@ -38,6 +38,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
       env: io.env,
       signal: interrupted.signal,
       skipUnchanged: !options.force,
+      reprint: options.force,
       jobs: options.jobs,
       treeCache: treeCacheWanted(io),
       citationCache: citationCacheWanted(io),
