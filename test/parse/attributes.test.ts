@@ -89,6 +89,23 @@ describe('inline attributes and spans', () => {
   test('an empty span and a span over two lines', () => {
     expect(types(parse('[]{#anchor} and [two\nlines]{.x}\n')).filter((type) => type === 'span')).toHaveLength(2)
   })
+
+  test('an empty span holds its attributes, as the anchors Pandoc brings from Word headings do', () => {
+    const [heading] = parse('# []{#_Toc101 .anchor}Le constat\n').children
+    expect(bare(heading!)).toEqual({
+      type: 'heading',
+      depth: 1,
+      children: [
+        {type: 'span', attributes: {id: '_Toc101', classes: ['anchor'], pairs: {}, raw: undefined}, children: []},
+        {type: 'text', value: 'Le constat'}
+      ]
+    })
+    // A nested span's braces stay its own, the outer span's its own.
+    const [paragraph] = parse('[a []{#in} b]{#out}\n').children
+    const outer = (paragraph as {children: Nodes[]}).children[0] as unknown as {attributes: {id: string}; children: Array<{type: string; attributes?: {id: string}}>}
+    expect(outer.attributes.id).toBe('out')
+    expect(outer.children.find((child) => child.type === 'span')?.attributes?.id).toBe('in')
+  })
 })
 
 describe('fenced divs', () => {

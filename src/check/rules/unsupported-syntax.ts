@@ -9,6 +9,7 @@ import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
 import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
+import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
 import {pastedText} from '../unsupported/pasted.js'
 import {noteBlockFindings} from '../unsupported/note-blocks.js'
 
@@ -61,7 +62,9 @@ wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as writ
 admonitions (\`!!! note "Titre"\`) and abbreviations (\`*[ONG]: …\`); from a spreadsheet, a table pasted as
 text (a line a row, tabs between the cells), which prints as one paragraph; Quarto's layout: a figure or
 table made of a div (\`::: {#fig-x}\`), panels side by side (\`layout-ncol=2\`), margin and wide columns
-(\`.column-margin\`) and tabs (\`.panel-tabset\`), printed as plain blocks in the text column; and from Word, a list pasted
+(\`.column-margin\`) and tabs (\`.panel-tabset\`), printed as plain blocks in the text column; from Word through Pandoc (\`--track-changes=all\`):
+tracked insertions and deletions (\`[texte]{.deletion author="Marie"}\`) and reviewers' comments
+(\`.comment-start\`), which would be published as text; and from Word, a list pasted
 with its bullets (\`•\` and a tab), likewise; from GitHub: emoji shortcodes
 (\`:warning:\`, any name gemoji knows, with the character to type); a link or image whose address holds a
 space (\`![Carte](Images/Carte Région.png)\`), which Markdown prints as written; and character references
@@ -107,6 +110,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](a.png)\n\n![Horaires](b.png){.column-margin}\n:::\n\n::: {.panel-tabset}\n## Un\n\nTexte.\n:::\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] [nettement]{.deletion author="Marie"}[fortement]{.insertion author="Marie"}.[À vérifier]{.comment-start id="0" author="Paul"}[]{.comment-end id="0"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse[^1] [@enquete-2024].\n\n[^1]: Selon l’enquête :\n\n    | Année | Cas |\n    |---|---|\n    | 2023 | 12 |\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
     ]
@@ -125,6 +129,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           const place = node.type === 'span' ? atNode(node) : at(start, lineEndOffset(text, start))
           for (const message of conditionMessages(conditioned)) report(place, message)
           for (const message of layoutMessages(conditioned, node.type === 'fencedDiv' ? 'div' : 'inline')) report(place, message)
+          if (node.type === 'span') for (const message of trackedChangeMessages(conditioned)) report(place, message)
         }
         if (node.type === 'code') {
           const lang = node.lang ?? ''

@@ -13,7 +13,7 @@ const none: Attributes = {id: undefined, classes: [], pairs: {}, raw: undefined}
 export function attributesFromMarkdown(): Extension {
   return {
     enter: {shortcode: enterShortcode, attributes: enterAttributes, span: enterSpan, fencedDiv: enterFencedDiv},
-    exit: {shortcode: exitShortcode, spanText: exitSpanText, attributes: exitAttributes, attributesValue: exitValue, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
+    exit: {shortcode: exitShortcode, spanMarker: exitSpanMarker, attributes: exitAttributes, attributesValue: exitValue, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
   }
 }
 
@@ -55,9 +55,13 @@ function enterSpan(this: CompileContext, token: Token): undefined {
   this.enter(node as unknown as Parent as Nodes, token)
 }
 
-/** The span's own `{…}` comes right after its text: from here, the braces are the span's. */
-function exitSpanText(this: CompileContext): undefined {
-  this.data.attributesInSpan = true
+/**
+ * The span's own `{…}` comes right after its `]`: from there, the braces are the span's. (After
+ * its text would miss an empty span, `[]{#_Toc12 .anchor}`, which has none: Pandoc's anchor, as
+ * Word documents bring them, then printed its attributes as text.)
+ */
+function exitSpanMarker(this: CompileContext, token: Token): undefined {
+  if (this.sliceSerialize(token) === ']') this.data.attributesInSpan = true
 }
 
 function exitNode(this: CompileContext, token: Token): undefined {
