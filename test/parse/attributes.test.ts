@@ -90,6 +90,16 @@ describe('inline attributes and spans', () => {
     expect(types(parse('[]{#anchor} and [two\nlines]{.x}\n')).filter((type) => type === 'span')).toHaveLength(2)
   })
 
+  test('attributes may go on to the next line, as Pandoc wraps them at 72 columns; prose in braces over two lines stays text', () => {
+    const [, figure, prose] = parse('Texte.\n\n![Atelier](photo.jpg){width="3in"\nheight="2in"}\n\nPhrase {avec des\naccolades} ici.\n').children
+    const image = (figure as {children: Nodes[]}).children[0]!
+    expect(image.type).toBe('image')
+    expect(dataOf(image)?.attributes?.pairs).toEqual({width: '3in', height: '2in'})
+    expect(types({type: 'root', children: [prose as never]})).not.toContain('attributes')
+    const [span] = (parse('[Le texte]{.mark\nlang=en} suite.\n').children[0] as {children: Nodes[]}).children
+    expect((span as unknown as {attributes: {classes: string[]; pairs: object}}).attributes).toMatchObject({classes: ['mark'], pairs: {lang: 'en'}})
+  })
+
   test('an empty span holds its attributes, as the anchors Pandoc brings from Word headings do', () => {
     const [heading] = parse('# []{#_Toc101 .anchor}Le constat\n').children
     expect(bare(heading!)).toEqual({

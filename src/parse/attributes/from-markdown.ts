@@ -13,7 +13,7 @@ const none: Attributes = {id: undefined, classes: [], pairs: {}, raw: undefined}
 export function attributesFromMarkdown(): Extension {
   return {
     enter: {shortcode: enterShortcode, attributes: enterAttributes, span: enterSpan, fencedDiv: enterFencedDiv},
-    exit: {shortcode: exitShortcode, spanMarker: exitSpanMarker, attributes: exitAttributes, attributesValue: exitValue, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
+    exit: {shortcode: exitShortcode, spanMarker: exitSpanMarker, attributes: exitAttributes, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
   }
 }
 
@@ -34,15 +34,12 @@ function enterAttributes(this: CompileContext, token: Token): undefined {
   this.enter(node as unknown as Nodes, token)
 }
 
-function exitValue(this: CompileContext, token: Token): undefined {
-  const value = this.sliceSerialize(token)
-  const attributes = parseAttributeList(value) ?? none
+/** What is between the braces, read once they close (a list over two lines has a value token a line). */
+function exitAttributes(this: CompileContext, token: Token): undefined {
+  const value = this.sliceSerialize(token).slice(1, -1)
   const node = this.stack[this.stack.length - 1] as unknown as AttributesNode | Span
   if (node.type === 'attributes') node.value = value
-  node.attributes = attributes
-}
-
-function exitAttributes(this: CompileContext, token: Token): undefined {
+  node.attributes = parseAttributeList(value) ?? none
   if (this.data.attributesInSpan) {
     this.data.attributesInSpan = false
     return

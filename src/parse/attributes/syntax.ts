@@ -54,8 +54,9 @@ export function attributesSyntax(): Extension {
 }
 
 /**
- * `{…}` whose inside `parseAttributeList` accepts. Quoted values may hold spaces and braces; the
- * list holds no line ending.
+ * `{…}` whose inside `parseAttributeList` accepts. Quoted values may hold spaces and braces. The
+ * list may go on to the next lines of its paragraph, as Pandoc's own output does when it wraps at
+ * 72 columns (`![Atelier](photo.jpg){width="3in"` then `height="2in"}`): a line ending is a space.
  */
 function tokenizeAttributes(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let inside = ''
@@ -72,7 +73,17 @@ function tokenizeAttributes(this: TokenizeContext, effects: Effects, ok: State, 
   }
 
   function value(code: Code): State | undefined {
-    if (code === codes.eof || markdownLineEnding(code) || inside.length > maxAttributesSize) return nok(code)
+    if (code === codes.eof || inside.length > maxAttributesSize) return nok(code)
+    if (markdownLineEnding(code)) {
+      // A value a line, the line endings between (micromark consumes only into an open token).
+      inside += ' '
+      effects.exit('attributesValue')
+      effects.enter(types.lineEnding)
+      effects.consume(code)
+      effects.exit(types.lineEnding)
+      effects.enter('attributesValue')
+      return value
+    }
     if (code === codes.rightCurlyBrace && !quote) {
       if (!parseAttributeList(inside)) return nok(code)
       effects.exit('attributesValue')
