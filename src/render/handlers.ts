@@ -22,6 +22,7 @@ import type {RenderAffix} from './citations/collector.js'
 import {continuesSentence} from './citations/punctuation.js'
 import {hrefFor, type RenderContext} from './context.js'
 import {noteLines} from './note-lines.js'
+import {asListed} from './citations/listed-works.js'
 
 /**
  * mdast-util-to-hast handlers for one document of an edition: directives, citations, notes (Markdown
@@ -52,8 +53,10 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
    * citation in one citeproc-js pass (positions, Ibid.). A note style puts it in a note of its
    * own, unless it already stands in one; `@key` keeps the author's name in the text.
    */
-  const citation: Handler = (state: State, node: Citation) => {
+  const citation: Handler = (state: State, written: Citation) => {
     const {citations} = context
+    // `[@a, @b]`, which malformed-citation reports, printed as the two works it lists.
+    const node = asListed(written)
     // In a note, `@a [p. 3]` reads "Dupont, Titre, p. 3", as Pandoc writes it: a comma after the name.
     const inText = (cluster: ElementContent, author: Element | undefined): ElementContent[] => (author ? [author, {type: 'text', value: inNote && citations.noteStyle ? ', ' : '\u00a0'}, cluster] : [cluster])
     const affix: RenderAffix = (item, part) => state.all({type: 'paragraph', children: (part === 'prefix' ? item.prefixChildren : item.suffixChildren)}) as ElementContent[]

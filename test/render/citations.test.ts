@@ -172,6 +172,17 @@ Un constat[^h]. Un autre[^e].
     expect(notes[1]).toBe('Selon Lelieveld et al., « The contribution of outdoor air pollution sources to premature mortality on a global scale » et ibid. encore.')
   })
 
+  test('works listed with a comma or a word instead of `;` print as the works listed, each in the same note; a key among words prints as written, never as a note of its own', async () => {
+    const {notes, html} = await render({'chapters/intro.md': '# Intro\n\nUn [@enquete-2024, @hoogh-2016]. Deux [@lelieveld-2015, p. 368 et @hoogh-2016, p. 4]. Trois [@enquete-2024, citant @hoogh-2016].\n'})
+    expect(notes).toEqual([
+      'Observatoire, Enquête nationale, enquête, Observatoire national, 2024 ; Kees de Hoogh, « Diesel exhaust », Environment International, 2016, https://example.org/diesel.',
+      expect.stringMatching(/^Jos Lelieveld et al\., .*, p\. 368, https:\/\/doi\.org\/10\.1038\/nature15371 ; de Hoogh, « Diesel exhaust », p\. 4\.$/u),
+      'Observatoire, Enquête nationale, citant @hoogh-2016.'
+    ])
+    // One call a citation: no note without its call.
+    expect([...html.matchAll(/data-note="(\d+)"/gu)].map((match) => match[1])).toEqual(['1', '2', '3'])
+  })
+
   test('a footnote of several paragraphs and lists: each on a line of its own, never run together', async () => {
     const {notes, html} = await render({'chapters/intro.md': '# Intro\n\nUn constat[^m].\n\n[^m]: Premier paragraphe.\n\n    Second paragraphe.\n\n    - premier point\n    - second point\n\n    3. trois\n    4. quatre\n'})
     expect(notes[0]).toBe('Premier paragraphe. Second paragraphe. – premier point – second point 3. trois 4. quatre')

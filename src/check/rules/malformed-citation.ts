@@ -4,6 +4,7 @@ import {visitParents} from 'unist-util-visit-parents'
 import {location} from 'vfile-location'
 import type {Citation} from '../../parse/citation/types.js'
 import {splitLocator} from '../../parse/citation/index.js'
+import {connectorAtEnd} from '../../parse/citation/connector.js'
 import {defineRule} from '../rule.js'
 
 /** Sources of the examples: two, so that a citation of two works reads as one. */
@@ -100,12 +101,15 @@ E-mail addresses and \`\\@\` are never reported.`,
             const [innerStart, innerEnd] = offsets(inner)
             if (innerStart === undefined || innerEnd === undefined || innerStart < from) continue
             const between = source.slice(from, innerStart)
-            const connector = /\s*(?:,|;|&|\bet|\band|\bou|\bor)?\s*$/iu.exec(between)!
+            const connector = connectorAtEnd.exec(between)!
             // Only a connector, after the key or after its locator: `, citing @b` is a real suffix.
             // (After the `@a` of `@a [p. 3, @b]`, the text starts with the bracket.)
             if (splitLocator(between.slice(0, connector.index).replace(/^\s*\[/, '')).suffix === '') {
               edits.push({from: from + connector.index, to: innerStart})
               nested.push(`@${inner.items[0]!.key}`)
+            } else {
+              const key = `@${inner.items[0]!.key}`
+              report(at(innerStart, innerEnd), `Unexpected citation \`${key}\` among the words of the suffix of \`@${item.key}\`, expected it outside the brackets (\`[@${item.key}], ${source.slice(from, innerStart).replace(/^[\s,]*/u, '')}${key}\`) or as a work of its own (\`[@${item.key}; ${key}]\`): a citation inside a citation is printed as written, \`${key}\``)
             }
             from = innerEnd
           }
@@ -116,7 +120,7 @@ E-mail addresses and \`\\@\` are never reported.`,
           suggestion = suggestion.slice(0, edit.from - start) + '; ' + suggestion.slice(edit.to - start)
         }
         reported.add(start)
-        report(at(start, end), `Unexpected ${list(nested)} in the suffix of \`@${node.items[0]!.key}\`: the works of a citation are separated by \`;\`, expected \`${suggestion}\``)
+        report(at(start, end), `Unexpected ${list(nested)} in the suffix of \`@${node.items[0]!.key}\`: the works of a citation are separated by \`;\`, expected \`${suggestion}\`, as it is printed`)
       }
 
       /** `[@a](url)`, `[see @a](url)`: a key of the registry in the text of a link. */
