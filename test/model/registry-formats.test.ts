@@ -177,6 +177,19 @@ describe('registry file names', () => {
   })
 })
 
+describe('a field of the wrong shape, named as the file spells it', () => {
+  test('BibTeX: a day-first `date` with the ISO date meant, a `url` without its scheme with it; CSL-JSON: `URL` (never taken for a DOI)', async () => {
+    const bib = '@misc{guide,\n  title = {Guide},\n  author = {Association},\n  date = {15/03/2021},\n}\n@online{page,\n  title = {Page},\n  author = {Association},\n  date = {2021},\n  url = {www.local.gov.uk/briefings},\n}\n'
+    const json = JSON.stringify([{id: 'brief', type: 'webpage', title: 'Brief', issued: {'date-parts': [[2021]]}, URL: 'www.local.gov.uk/brief'}])
+    const {findings} = await load({'rapporteur.yaml': config('[refs.bib, refs.json]'), 'refs.bib': bib, 'refs.json': json, 'sources.yaml': undefined as unknown as string, 'chapters/intro.md': '# Intro\n\nUn constat sur la :term[sextorsion].\n'})
+    expect(findings.filter((line) => line.includes(' schema: '))).toEqual([
+      'refs.bib:4:3 schema: Unexpected value `15/03/2021` for `date`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD (`2021-03-15`) in entry `guide`',
+      'refs.bib:10:3 schema: Unexpected value `www.local.gov.uk/briefings` for `url`, expected a web address with its scheme (`https://www.local.gov.uk/briefings`) in entry `page`',
+      expect.stringMatching(/^refs\.json:1:\d+ schema: Unexpected value `www\.local\.gov\.uk\/brief` for `URL`, expected a web address with its scheme \(`https:\/\/www\.local\.gov\.uk\/brief`\) in entry `brief`$/u)
+    ])
+  })
+})
+
 describe('RIS lines that are no tags', () => {
   test('a line continuing a tag is joined to it; one after a tag left empty is said, not dropped', async () => {
     const ris = 'TY  - RPRT\nID  - odd\nTI  - Un titre\n  sur deux lignes\nN1  - \nune note sans tag\nAU  - Doe, J\nPY  - 2021\nER  - \n'

@@ -1,3 +1,4 @@
+import {isoDateOf} from '../schemas/date-hint.js'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
@@ -111,7 +112,20 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     const offset = field ? (place.fields.get(field) ?? place.start) : place.start
     return at(offset, field ? offset + field.length : text.indexOf('\n', offset) === -1 ? text.length : text.indexOf('\n', offset))
   }
-  const entries = validateEntries(items.filter(Boolean), cslItemSchema, file.path, placeOfPath, problems, rejected) as Array<Entry<CslItem>>
+  const spelled = (index: number, variable: string): string | undefined => {
+    const entry = kept[index]
+    return entry ? (bibtexFieldsOf[variable] ?? [variable.toLowerCase()]).find((name) => placeOf(entry).fields.has(name)) : undefined
+  }
+  const before = problems.length
+  const entries = validateEntries(items.filter(Boolean), cslItemSchema, file.path, placeOfPath, problems, rejected, spelled) as Array<Entry<CslItem>>
+  // A date citation-js could not read is said as BibLaTeX writes one, with the ISO date meant.
+  for (const problem of problems.slice(before)) {
+    const wrong = /^Unexpected value for `(date|urldate)`, expected a date such as .* in entry `([^`]+)`$/u.exec(problem.message)
+    const raw = wrong ? kept.find((entry) => entry.label === wrong[2])?.properties[wrong[1]!] : undefined
+    if (!wrong || raw === undefined) continue
+    const iso = isoDateOf(raw)
+    problem.message = `Unexpected value \`${raw}\` for \`${wrong[1]}\`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD${iso ? ` (\`${iso}\`)` : ''} in entry \`${wrong[2]}\``
+  }
   const typeOf = new Map(kept.map((entry) => [entry.label, entry.type.toLowerCase()]))
   return entries.map((entry) => ({...entry, value: sourceView(entry.value, typeOf.get(entry.value.id) ?? entry.value.type)}))
 }

@@ -20,7 +20,12 @@ export function validateEntries<T extends {id: string}>(
   placeOf: PlaceOf,
   problems: SchemaProblem[],
   /** Ids of entries that failed validation, so later findings can say why a key is missing. */
-  rejected: string[] = []
+  rejected: string[] = [],
+  /**
+   * The name the file gives a field of an entry (`date` for CSL's `issued` in BibTeX), for the
+   * messages to name it as the writer spelled it; undefined: the schema's name.
+   */
+  spelled: (index: number, field: string) => string | undefined = () => undefined
 ): Array<Entry<T>> {
   if (!Array.isArray(items)) {
     if (items !== undefined && items !== null) problems.push({file, position: placeOf([]), message: 'Unexpected map or value at the top of the file, expected a list of entries'})
@@ -41,7 +46,8 @@ export function validateEntries<T extends {id: string}>(
         const label = typeof id === 'string' ? `entry \`${id}\`` : `entry ${index + 1}`
         // An unknown key's message already names the entry when the key is at its top level.
         const named = path.length === 0 || (unknownKey && issue.path.length === 0)
-        const message = describeIssue(issue, label, unknownKey ? keysAt(schema, issue.path) : undefined)
+        const written = typeof issue.path[0] === 'string' ? spelled(index, issue.path[0]) : undefined
+        const message = describeIssue(written ? {...issue, path: [written, ...issue.path.slice(1)]} : issue, label, unknownKey ? keysAt(schema, issue.path) : undefined)
         problems.push({file, position: placeOf([index, ...path], unknownKey), message: named ? message : `${message} in ${label}`})
       }
       return

@@ -111,7 +111,8 @@ export async function readRis(file: VFile, problems: SchemaProblem[], unread: Sc
     const offset = tag ? record.places.get(tag)! : record.start
     return at(offset, tag ? offset + 2 : undefined)
   }
-  const entries = validateEntries(items.filter(Boolean), cslItemSchema, file.path, placeOfPath, problems, rejected) as Array<Entry<CslItem>>
+  const spelled = (index: number, variable: string): string | undefined => (tagsOf[variable] ?? []).find((name) => kept[index]?.places.has(name))
+  const entries = validateEntries(items.filter(Boolean), cslItemSchema, file.path, placeOfPath, problems, rejected, spelled) as Array<Entry<CslItem>>
   return entries.map((entry) => ({...entry, value: sourceView(entry.value, entry.value.type)}))
 }
 

@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {webAddressSchema} from './common.js'
 
 /**
  * CSL-JSON as the CSL 1.0.2 data schema (`csl-data.json`) defines it: the shape of every source
@@ -78,6 +79,9 @@ function variablesShape(): Record<string, z.ZodType> {
   for (const name of cslDateVariables) shape[name] = cslDateSchema.optional()
   for (const name of cslNumberVariables) shape[name] = numberValue.optional()
   for (const name of cslTextVariables) shape[name] = textValue.optional()
+  // As in sources.yaml: `www.exemple.org/page`, without its scheme, is refused with it (the
+  // bibliography linked it to doi.org, taking it for a DOI).
+  shape.URL = webAddressSchema.optional()
   return shape
 }
 
