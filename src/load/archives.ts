@@ -12,10 +12,15 @@ import type {Source} from '../model/schemas/sources.js'
 
 export type {ArchivedText}
 
-const archivedTextSchema = z.object({file: z.string(), pages: z.array(z.object({label: z.string(), numbers: z.array(z.object({value: z.number(), percent: z.boolean()}))}))})
+/**
+ * What the cache keeps of a copy: its pages' text, the costly part (pdf.js). The numbers are read
+ * from it at each check, so that they always follow the code that reads them: cached numbers
+ * outlived a change to number reading (`£2,100 million.` read as 2100 after `million.` was fixed).
+ */
+const cachedPagesSchema = z.object({pages: z.array(z.object({label: z.string(), text: z.string()}))})
 
-/** Bump when extraction or number reading changes, so that cached copies are read again. */
-const extractorVersion = 2
+/** Bump when text extraction changes, so that cached copies are extracted again. */
+const extractorVersion = 3
 const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md'])
 
 /**
@@ -61,30 +66,35 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
 }
 
 async function cachedText(file: string, extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<ArchivedText> {
+  const pages = await cachedPages(extension, bytes, env)
+  return {file, pages: pages.map((page) => ({label: page.label, numbers: numbersOf(page.text)}))}
+}
+
+async function cachedPages(extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<Array<{label: string; text: string}>> {
   const hash = createHash('sha256').update(`${extractorVersion}\0`).update(bytes).digest('hex')
   const cached = path.join(cacheRoot(env), 'source-text', `${hash}.json`)
   try {
-    const parsed = archivedTextSchema.safeParse(JSON.parse(await readFile(cached, 'utf8')))
-    if (parsed.success) return {...parsed.data, file}
+    const parsed = cachedPagesSchema.safeParse(JSON.parse(await readFile(cached, 'utf8')))
+    if (parsed.success) return parsed.data.pages
   } catch {
     // Not cached yet, or unreadable: extract again.
   }
-  const text: ArchivedText = {file, pages: await extract(extension, bytes)}
+  const pages = await extract(extension, bytes)
   try {
     await mkdir(path.dirname(cached), {recursive: true})
     // Write then rename, so that a parallel check never reads half a file.
     const temporary = `${cached}.${process.pid}.tmp`
-    await writeFile(temporary, JSON.stringify(text))
+    await writeFile(temporary, JSON.stringify({pages}))
     await rename(temporary, cached)
   } catch {
     // A read-only cache only costs speed.
   }
-  return text
+  return pages
 }
 
-async function extract(extension: string, bytes: Buffer): Promise<ArchivedText['pages']> {
-  const pages = extension === '.pdf' ? await pdfPages(bytes) : [{label: '1', text: extension === '.html' || extension === '.htm' ? toText(fromHtml(bytes.toString('utf8'))) : bytes.toString('utf8')}]
-  return pages.map((page) => ({label: page.label, numbers: numbersOf(page.text)}))
+async function extract(extension: string, bytes: Buffer): Promise<Array<{label: string; text: string}>> {
+  if (extension === '.pdf') return pdfPages(bytes)
+  return [{label: '1', text: extension === '.html' || extension === '.htm' ? toText(fromHtml(bytes.toString('utf8'))) : bytes.toString('utf8')}]
 }
 
 async function pdfPages(bytes: Buffer): Promise<Array<{label: string; text: string}>> {

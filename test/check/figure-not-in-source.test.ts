@@ -169,8 +169,20 @@ describe('figure-not-in-source', () => {
     expect(messages).toContain('18:9 Cannot find the archived copy `sources/absente.txt` of `note-2022`, expected a file in the report folder')
   })
 
-  test('the text of each file is cached by its hash', async () => {
-    const {readdir} = await import('node:fs/promises')
-    expect((await readdir(path.join(cache, 'source-text'))).filter((name) => name.endsWith('.json'))).toHaveLength(3)
+  test('the text of each file is cached by its hash; its numbers are read from it at each check, by the code of the day', async () => {
+    const {readdir, readFile: read, writeFile: write} = await import('node:fs/promises')
+    const names = (await readdir(path.join(cache, 'source-text'))).filter((name) => name.endsWith('.json'))
+    expect(names).toHaveLength(3)
+    // The cache holds text, not numbers: a cached copy whose text says 48 % is looked up as 48 %,
+    // however the numbers were read when it was written.
+    const files = await Promise.all(names.map(async (name) => ({name, json: JSON.parse(await read(path.join(cache, 'source-text', name), 'utf8')) as {pages: Array<{text?: string; numbers?: unknown}>}})))
+    for (const {json} of files) expect(json.pages.every((page) => typeof page.text === 'string' && page.numbers === undefined)).toBe(true)
+    const other = await writeProject({'sources.yaml': sources.replace('sources/enquete-2024.pdf', 'sources/enquete-2024.txt'), 'sources/enquete-2024.txt': 'Page unique. 52 pour cent des répondants.\n', 'chapters/intro.md': 'Près de 52 % des répondants le pensent [@enquete-2024]. La :term[sextorsion] progresse.\n'})
+    made.push(other)
+    const found = async () => (await check(other)).files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-not-in-source').length
+    expect(await found()).toBe(0)
+    const entry = (await readdir(path.join(cache, 'source-text'))).find((name) => !names.includes(name) && name.endsWith('.json'))!
+    await write(path.join(cache, 'source-text', entry), JSON.stringify({pages: [{label: '1', text: '48 pour cent des répondants.'}]}))
+    expect(await found()).toBe(1)
   })
 })

@@ -137,6 +137,32 @@ describe('figures in words', () => {
     ]))
 })
 
+describe('British English, as a UK public body writes it', () => {
+  test('clock times the British way are times: 9.30am, 2.15pm, at 18.45, from 7.30 to 19.30, the 11.05 to Truro, 8 o\'clock; a rate after the same words is a figure', async () =>
+    expectFlags([
+      'The last bus leaves at 2.15pm, the first before 9.30am, and the depot closes at 18.45.',
+      'Buses run from 7.30 to 19.30; the 11.05 to Truro was cancelled; we met at 8 o\'clock and after 9.30.',
+      'Fares rose by ⟦2.50 per cent⟧, were capped at ⟦2.50%⟧ and fell from ⟦7.30⟧ to ⟦5.45 per cent⟧.'
+    ]))
+
+  test('a scale word ending the sentence belongs to its number: 12.5 million., £1.2 billion. (in the prose and in a source)', async () => {
+    const {numbersOf} = await import('../../src/model/figures/source-numbers.js')
+    expect(numbersOf('Total support was £2,100 million.').map((number) => number.value)).toEqual([2_100_000_000])
+    const [first] = await flagged(['Spending rose to ⟦12.5 million⟧. The grant was worth ⟦£1.2 billion⟧.'])
+    expect(first!.actual).toEqual(['12.5 million', '£1.2 billion'])
+  })
+
+  test('multipliers and shares in words: trebled, tenfold, five-fold, a factor of three, percentage points, twice those, double what, by a half', async () =>
+    expectFlags([
+      'Ridership ⟦trebled⟧ and costs rose ⟦tenfold⟧, or ⟦five-fold⟧ in towns, ⟦by a factor of three⟧ in all.',
+      'Use fell ⟦four percentage points⟧; fares are ⟦twice those⟧ in cities and ⟦double⟧ what they were; it rose by ⟦a half⟧.',
+      'A one percentage point rise would be felt; they meet twice a week.'
+    ]))
+
+  test('a number naming a thing after its noun is no figure: the number 5 bus, stand 4, route 42, junction 12', async () =>
+    expectFlags(['Take the number 5 bus from stand 4, or route 42 to junction 12, where ⟦42 %⟧ of riders change.']))
+})
+
 describe('check.figures.ignore', () => {
   test("a project's own non-figures, as phrases or regular expressions", async () => {
     const base = (await import('node:fs/promises')).readFile

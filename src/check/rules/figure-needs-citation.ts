@@ -12,11 +12,13 @@ rankings (\`5e pays hébergeur\`), changes and multipliers (\`de 250 à 750\`, \
 Figures in words count too, French and English: fractions and ratios (\`un enfant sur cinq\`,
 \`la moitié des\`, \`deux tiers\`, \`one in five\`, \`half of\`, \`a third of\`), counts and amounts of a
 hundred or more (\`douze millions\`, \`trois mille\`, \`twelve million\`), percentages (\`vingt pour
-cent\`) and multipliers (\`deux fois plus\`, \`twice as many\`, \`a doublé\`, \`tripled\`). Small counts
+cent\`, \`four percentage points\`) and multipliers (\`deux fois plus\`, \`twice as many\`, \`twice those\`, \`a doublé\`, \`tripled\`, \`trebled\`, \`tenfold\`, \`by a factor of three\`). Small counts
 (\`trois associations\`), ordinals, vague quantities (\`des milliers\`, \`hundreds of\`) and idioms
 (\`une fois\`, \`à la fois\`, \`one of the\`, \`half an hour\`, \`un tiers de confiance\`) are not.
 
-Not figures: years and dates, clock times, legal references (\`article 227-23\`, \`loi n° 2024-449\`),
+Not figures: years and dates, clock times (\`14 h 30\`, \`9:45\`, \`9.30am\`, \`2.15 p.m.\`, \`8 o'clock\`; \`18.45\` after
+\`at\`, \`after\`, \`before\`, \`until\`, \`from… to\`, and \`the 11.05 to Truro\`, unless a unit follows), numbers
+that name a thing after its noun (\`the number 5 bus\`, \`stand 4\`, \`route 42\`, \`ligne 4\`), legal references (\`article 227-23\`, \`loi n° 2024-449\`),
 locators and numbers inside citations, links, code, headings, list markers and enumerators,
 numbers that count or point to the document's own parts (\`nos 14 recommandations\`, \`chapitre 4\`),
 phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`), opening hours

@@ -178,5 +178,5 @@ export const fractionWords: ReadonlyMap<string, number> = new Map(
 
 /** Verbs and participles of a multiplication: `a doublé`, `tripled`, `halved`. */
 export const multiplierVerbs: ReadonlyMap<string, number> = new Map(
-  Object.entries({doublé: 2, doublée: 2, doublés: 2, doublées: 2, triplé: 3, triplée: 3, triplés: 3, quadruplé: 4, quadruplée: 4, quintuplé: 5, doubled: 2, tripled: 3, quadrupled: 4, halved: 0.5})
+  Object.entries({doublé: 2, doublée: 2, doublés: 2, doublées: 2, triplé: 3, triplée: 3, triplés: 3, quadruplé: 4, quadruplée: 4, quintuplé: 5, doubled: 2, tripled: 3, trebled: 3, quadrupled: 4, quintupled: 5, halved: 0.5})
 )

@@ -82,6 +82,10 @@ function takePrefix(text: string, expression: NumberExpression): void {
   expression.start = at
 }
 
+function knownUnit(word: string): boolean {
+  return percentWords.has(word) || scaleWords.has(word) || currencyWords.has(word)
+}
+
 function takeSuffix(text: string, expression: NumberExpression): void {
   const rest = text.slice(expression.end, expression.end + 40)
   // Glued endings first: `5e`, `1er`, `3rd`, `2.3bn`, `450m`, `40%`, `3x`.
@@ -101,12 +105,18 @@ function takeSuffix(text: string, expression: NumberExpression): void {
   // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
   const spaced = /^[ \u00A0\u202F]+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
   if (!spaced) return
-  const word = spaced[1]!.toLowerCase()
+  let word = spaced[1]!.toLowerCase()
+  let length = spaced[0].length
+  // `12.5 million.` ends its sentence: the full stop is not the word's (`pts.` is).
+  if (word.endsWith('.') && !knownUnit(word) && knownUnit(word.slice(0, -1))) {
+    word = word.slice(0, -1)
+    length -= 1
+  }
   if (percentWords.has(word) || /^(pour|per)[ -]cent$|pourcentage|percentage/.test(word)) expression.percent = true
   else if (scaleWords.has(word)) expression.scale = true
   else if (currencyWords.has(word)) expression.currency = true
   else return
-  expression.end += spaced[0].length
+  expression.end += length
   // `2 millions d'euros`, `3 milliards de dollars`: the currency completes the amount.
   const currencyTail = /^[ \u00A0\u202F]+(?:d['’]|de |of )(euros?|dollars?|livres?|francs?|pounds?)(?!\p{L})/u.exec(text.slice(expression.end, expression.end + 20))
   if (expression.scale && currencyTail) {

@@ -30,8 +30,17 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // Clock times: 14 h 30, 14h30, 9:45, 9 am, 10 p.m.
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h[ \u00A0\u202F]?\d{2}(?!\d)/gu],
   ['time', /(?<![\d,.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00A0]?[ap]\.?m\.?)?(?![\d%])/giu],
+  // British clock times: 9.30am, 2.15 p.m., 8 o'clock.
+  ['time', /(?<![\d,.])\d{1,2}\.[0-5]\d[ \u00A0]?(?:[ap]\.m\.|[ap]m(?!\p{L}))|(?<![\d,.])\d{1,2}[ \u00A0]o['’]clock/giu],
+  // A 24-hour time after a word that says when (`at 18.45`, `after 9.30`, `from 7.30 to 19.30`), or
+  // a service named by its time (`the 11.05 to Truro`); never with a unit after it or after the
+  // end of its range (`at 2.50%`, `from 7.30 to 5.45 per cent`).
+  ['time', twentyFourHour()],
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0]?[ap]\.m\.|(?<![\d,.])\d{1,2}[ \u00A0]?[ap]m(?![\p{L}])/giu],
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h(?![\p{L}\d])/gu],
+  // A number that names a thing, after the word for the thing: `the number 5 bus`, `stand 4`,
+  // `route 42`, `junction 12`, `ligne 4`, `quai 2`; never with a unit after it.
+  ['identifier', /(?<=\b(?:number|route|bus|stand|platform|bay|gate|junction|stop|ward|room|ligne|quai|numéro)[ \u00A0])\d{1,4}(?![\d%]|[.,]\d|[ \u00A0]?(?:%|per\b|percent|pour\b|million|billion|bn\b|times|fois|[€$£]))/giu],
   // Pandoc attribute blocks (`{#fig-x width=70%}`): `unsupported-syntax` reports them; their numbers are no figures.
   ['identifier', /\{(?:[#.][\w-]+|[\w-]+=)[^{}\n]*\}/gu],
   // A wiki link's target (`[[Chapitre 3]]`, `[[Annexe 2|les mesures]]`): a note's name, which `unsupported-syntax` reports.
@@ -48,6 +57,17 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // Chains joined by slashes: 2011/93/UE, 2024/1689, 24/7.
   ['identifier', /(?<![\p{L}\p{N}])\d+(?:\/[\p{L}\p{N}]+)+/gu]
 ]
+
+/** `18.45` read as a time where the words around say so (see its use in `patterns`). */
+function twentyFourHour(): RegExp {
+  const time = String.raw`(?:[01]?\d|2[0-3])\.[0-5]\d`
+  const unit = String.raw`[ \u00A0]?(?:%|per\b|percent|million|billion|bn\b|m\b|k\b|points?\b|pence\b|p\b)`
+  const noUnit = String.raw`(?![\d%]|[.,]\d|${unit}|[ \u00A0]?(?:to|and|[-–])[ \u00A0]?\d{1,2}[.,]\d+${unit})`
+  const when = String.raw`(?<=\b(?:at|after|before|until|till|from|between)[ \u00A0])`
+  const rangeEnd = String.raw`(?<=\b(?:from|between)[ \u00A0]${time}[ \u00A0]?(?:to|and|until|till|[-–])[ \u00A0]?)`
+  const service = String.raw`(?<=\bthe[ \u00A0])(?=${time}[ \u00A0](?:to|from|service|train|bus|departure)\b)`
+  return new RegExp(String.raw`(?:${when}|${rangeEnd}|${service})${time}${noUnit}`, 'giu')
+}
 
 /** Every span of `text` whose digits are not quantities, in document order. */
 export function findNonFigureSpans(text: string): Span[] {

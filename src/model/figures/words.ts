@@ -89,6 +89,9 @@ const percentAfter = (tokens: readonly Token[], index: number) => {
   const [first, second] = [tokens[index]?.word, tokens[index + 1]?.word]
   if (first === 'pour-cent' || first === 'percent' || first === 'per-cent') return index + 1
   if ((first === 'pour' || first === 'per') && second === 'cent') return index + 2
+  // `four percentage points`, `trois points de pourcentage`.
+  if (first === 'percentage' && (second === 'point' || second === 'points')) return index + 2
+  if ((first === 'point' || first === 'points') && second === 'de' && tokens[index + 2]?.word === 'pourcentage') return index + 3
   return undefined
 }
 
@@ -103,7 +106,7 @@ const halfLeads = /^(?:than|nearly|almost|about|around|over|roughly|just|under|s
  * multiplier word. Most prose holds none, and is passed over without being split into words.
  */
 const trigger = new RegExp(
-  `(?:${[...unitWords.keys()].filter((word) => !['un', 'une', 'a', 'one'].includes(word)).join('|')}|${[...scaleWordValues.keys(), ...fractionWords.keys()].join('|')}|doubl|tripl|trebl|quadrupl|quintupl|halved|twice|multipli|divis|percent)`,
+  `(?:${[...unitWords.keys()].filter((word) => !['un', 'une', 'a', 'one'].includes(word)).join('|')}|${[...scaleWordValues.keys(), ...fractionWords.keys()].join('|')}|doubl|tripl|trebl|quadrupl|quintupl|halved|twice|multipli|divis|percent|fold|factor)`,
   'iu'
 )
 
@@ -129,7 +132,7 @@ export function findWordFigures(text: string): WordFigure[] {
     }
     // `more than double`, `committed to treble`, `double the rate`: the plain form, where it multiplies.
     const plain = /^(?:double|treble|triple)$/u.exec(word)
-    if (plain && (/^(?:than|to|will|would|could|may|might|almost|nearly)$/u.test(at(index - 1)) || /^(?:the|its|their|that)$/u.test(at(index + 1)))) {
+    if (plain && (/^(?:than|to|will|would|could|may|might|almost|nearly)$/u.test(at(index - 1)) || /^(?:the|its|their|that|those|what)$/u.test(at(index + 1)))) {
       push(index, index, word === 'double' ? 2 : 3, 'multiplier')
       continue
     }
@@ -139,12 +142,29 @@ export function findWordFigures(text: string): WordFigure[] {
       push(index, index, word === 'doubler' ? 2 : word === 'tripler' ? 3 : 4, 'multiplier')
       continue
     }
+    // `tenfold`, `five-fold`, `a threefold rise`.
+    const fold = /^(\p{L}+?)-?fold$/u.exec(word)
+    const times = fold ? (unitWords.get(fold[1]!) ?? scaleWordValues.get(fold[1]!)) : undefined
+    if (times !== undefined && times >= 2) {
+      push(index, index, times, 'multiplier')
+      continue
+    }
+    // `by a factor of three`.
+    if (word === 'factor' && at(index + 1) === 'of') {
+      const run = numberRun(tokens, index + 2)
+      if (run && run.value >= 2) {
+        push(at(index - 1) === 'a' ? index - 1 : index, run.next - 1, run.value, 'multiplier')
+        index = run.next - 1
+      }
+      continue
+    }
     const verb = multiplierVerbs.get(word)
     if (verb !== undefined) {
       push(index, index, verb, 'multiplier')
       continue
     }
-    if (word === 'twice' && comparatives.test(at(index + 1))) {
+    // `twice as many`, `twice those in cities`, `almost twice that of rail`; not `twice a week`.
+    if (word === 'twice' && (comparatives.test(at(index + 1)) || /^(?:that|those|what|its|their)$/u.test(at(index + 1)))) {
       push(index, index + 1, 2, 'multiplier')
       index++
       continue
@@ -162,7 +182,9 @@ export function findWordFigures(text: string): WordFigure[] {
       const next = at(index + 1)
       const french = word === 'moitié' && previous !== 'à' && (previous === 'la' || previous === 'une' || previous === 'pour' || previous === 'de' || next === 'moins' || next === 'plus')
       const english = word === 'half' && !/^(?:an?|hour|day|time|way)$/u.test(next) && (halfFollowers.test(next) || halfLeads.test(previous))
-      if (french || english) push(previous === 'la' || previous === 'une' ? index - 1 : index, index, 0.5, 'fraction')
+      // `rose by a half`, `cut by half`.
+      const byHalf = word === 'half' && at(index - (previous === 'a' ? 2 : 1)) === 'by'
+      if (french || english || byHalf) push(previous === 'la' || previous === 'une' || (byHalf && previous === 'a') ? index - 1 : index, index, 0.5, 'fraction')
       continue
     }
     // `a third of`, `le quart des`, `a fifth of`.
@@ -179,7 +201,9 @@ export function findWordFigures(text: string): WordFigure[] {
     const after = at(run.next)
     // `vingt pour cent`, `ten percent`.
     const percentEnd = percentAfter(tokens, run.next)
-    if (percentEnd !== undefined) {
+    // `a one percentage point rise`: a size said as an example, not a change measured.
+    const example = at(run.next) === 'percentage' && /^(?:an?)$/u.test(at(index - 1))
+    if (percentEnd !== undefined && !example) {
       push(index, percentEnd - 1, run.value, 'percent')
       index = percentEnd - 1
       continue
