@@ -25,10 +25,14 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
     used.add(id)
   }
 
+  // The first `#` heading is the chapter's title, whose id is the chapter's; a second one
+  // (`heading-level` reports it) is a section for links and references, with its own id.
+  let title: Heading | undefined
   walk(document.tree)
 
   function walk(node: Nodes): void {
-    if (node.type === 'heading' && node.depth > 1) heading(node)
+    if (node.type === 'heading' && node.depth === 1 && !title) title = node
+    else if (node.type === 'heading') heading(node)
     else if (node.type === 'paragraph' && node.data?.figure) return figure(node)
     else if (node.type === 'table' && node.data?.attributes?.id) table(node, node.data.attributes.id)
     else if ((node.type === 'span' || node.type === 'fencedDiv') && node.attributes.id) element(node.attributes.id, node)

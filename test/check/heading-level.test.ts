@@ -25,3 +25,9 @@ test('a recommendation’s title is printed at its level whatever it is written 
   const intro = '# Introduction\n\n:::recommendation{#rec-a axis=prevention}\n#### Agir\nSensibiliser [@enquete-2024] à la :term[sextorsion].\n:::\n\n## Ensuite\n\n### Enfin\n'
   expect(await findings({'chapters/intro.md': intro})).toEqual([])
 })
+
+test('a second `#`, reported, still has an id: a link to it is no broken reference', async () => {
+  const intro = '# Introduction\n\nLa :term[sextorsion] progresse [@enquete-2024]. Voir [la partie 2](#partie-2).\n\n# Partie 2\n\nTexte.\n'
+  expect(await ruleFindings('broken-ref')({'chapters/intro.md': intro})).toEqual([])
+  expect(await findings({'chapters/intro.md': intro})).toHaveLength(1)
+})

@@ -31,7 +31,6 @@ const unstyled = new Map([
   ['rp-edition--full', 'a hook on the body'],
   ['rp-edition--synthesis', 'a hook on the body'],
   ['rp-mode--web', 'a hook on the body: the web page uses screen.css, nothing else to switch'],
-  ['rp-main', 'a hook on main; its layout comes from the element'],
   ['rp-chapter--chapter', 'a hook: report chapters and synthesis pages look alike by default'],
   ['rp-back-matter', 'a hook on the generated bibliography section, styled as any chapter'],
   ['rp-glossary__see', 'a hook: cross-references read as ordinary text with links'],
