@@ -22,7 +22,7 @@ const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
 /** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
-const mayHold = /[\^~]|:::|\(@|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]|\]\([^)\s]*[ \t]/mu
+const mayHold = /[\^~]|:::|\(@|^[ \t]*\(?(?:[a-z]|[ivx]{1,4})[.)][ \t]|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]|\]\([^)\s]*[ \t]/mu
 
 /**
  * The source offsets of a node the patterns must not read: inline code and maths whole; a link's
@@ -52,7 +52,7 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
-footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
 \`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
@@ -110,6 +110,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](a.png)\n\n![Horaires](b.png){.column-margin}\n:::\n\n::: {.panel-tabset}\n## Un\n\nTexte.\n:::\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n1. Première étape\n\na.  Sous-étape alpha\nb.  Sous-étape bêta\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] [nettement]{.deletion author="Marie"}[fortement]{.insertion author="Marie"}.[À vérifier]{.comment-start id="0" author="Paul"}[]{.comment-end id="0"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse[^1] [@enquete-2024].\n\n[^1]: Selon l’enquête :\n\n    | Année | Cas |\n    |---|---|\n    | 2023 | 12 |\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
