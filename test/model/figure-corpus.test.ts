@@ -19,6 +19,12 @@ const corpus = process.env.FIGURES_CORPUS ?? path.join(import.meta.dirname, '../
  * the first corpus does not have (test/corpus/figures-fresh/README.md): scored, never tuned on.
  */
 const fresh = path.join(import.meta.dirname, '../corpus/figures-fresh')
+/**
+ * A third test part, British English public-sector prose (clock times, £ and bn, percentage
+ * points, route numbers), written on the twenty-fifth day by a labeller who never read the
+ * detector (test/corpus/figures-uk/README.md): scored, never tuned on.
+ */
+const uk = path.join(import.meta.dirname, '../corpus/figures-uk')
 
 interface Unit {
   start: number
@@ -96,6 +102,7 @@ let labelled: Labelled[]
 let testPart: ReadonlySet<string>
 
 let freshPart: Labelled[]
+let ukPart: Labelled[]
 
 async function readCorpus(folder: string): Promise<Labelled[]> {
   const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()
@@ -105,10 +112,11 @@ async function readCorpus(folder: string): Promise<Labelled[]> {
 beforeAll(async () => {
   labelled = await readCorpus(corpus)
   freshPart = process.env.FIGURES_CORPUS ? [] : await readCorpus(fresh)
+  ukPart = process.env.FIGURES_CORPUS ? [] : await readCorpus(uk)
   const split = JSON.parse(await readFile(path.join(corpus, 'split.json'), 'utf8').catch(() => '{"test": []}')) as {test: string[]}
   testPart = new Set(split.test)
   const files: Record<string, string> = {}
-  for (const item of [...labelled, ...freshPart]) files[`chapters/${item.name}`] = item.text
+  for (const item of [...labelled, ...freshPart, ...ukPart]) files[`chapters/${item.name}`] = item.text
   dir = await writeProject(files)
   const result = await check(dir)
   if (!result.ok) throw new Error('corpus project did not load')
@@ -152,7 +160,24 @@ describe('figure-needs-citation on the labelled corpus', () => {
     expect(figures.precision).toBeGreaterThanOrEqual(0.97)
     expect(figures.recall).toBeGreaterThanOrEqual(0.97)
   })
+
+  // Never tuned on: British English, scored as it came (UK_FLOOR is the floor it met when first scored).
+  test('British English test part (12 texts): scored, never tuned on', () => {
+    expect(ukPart.flatMap((item) => item.units).length).toBeGreaterThanOrEqual(1000)
+    const {mistakes, ...figures} = score(ukPart, model)
+    console.log('uk', JSON.stringify(figures))
+    expect(figures.precision).toBeGreaterThanOrEqual(UK_FLOOR.precision)
+    expect(figures.recall).toBeGreaterThanOrEqual(UK_FLOOR.recall)
+  })
 })
+
+/**
+ * First scored on the twenty-fifth day: precision 0.905, recall 0.990 (1,146 units; the code of the
+ * day before: 0.811 and 0.975). Below the 0.97 goal of the other parts: British prose has more
+ * numbers that are no figures than the detector knows, and this part may not be tuned on to close
+ * the gap. The floor guards against losing ground.
+ */
+const UK_FLOOR = {precision: 0.9, recall: 0.98}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
