@@ -29,6 +29,7 @@ import {schema} from './schema.js'
 import {sourceIncomplete} from './source-incomplete.js'
 import {sourceTooOld} from './source-too-old.js'
 import {statValueNotAFigure} from './stat-value-not-a-figure.js'
+import {styleLanguage} from './style-language.js'
 import {undefinedTerm} from './undefined-term.js'
 import {unknownAttribute} from './unknown-attribute.js'
 import {unknownAxis} from './unknown-axis.js'
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   extraTableCell,
   figureNeedsCitation,
   figureNotInSource,
+  styleLanguage,
   statValueNotAFigure,
   undefinedTerm,
   brokenRef,
