@@ -25,7 +25,7 @@ export interface Labels {
   section: string
   /** Between `Figure 2` and its caption. */
   captionSeparator: string
-  /** Between a label and what it introduces: `Acteurs\u00A0: ` in French (a no-break space before the colon), `Actors: ` in English. */
+  /** Between a label and what it introduces: `Acteurs\u00A0: ` in French (a no-break space before the colon), `Responsible: ` in English. */
   colon: string
   /** Around a section's title in a cross-reference. */
   quotes: [string, string]
@@ -72,7 +72,7 @@ const en: Labels = {
   glossary: 'Glossary',
   keyFigures: 'Key figures',
   source: 'Source',
-  actors: 'Actors',
+  actors: 'Responsible',
   see: 'see',
   seeAlso: 'See also:',
   page: 'p.',

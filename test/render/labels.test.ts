@@ -5,7 +5,7 @@ import {renderEdition} from '../../src/render/edition.js'
 import {labelsFor, type Labels} from '../../src/render/labels.js'
 import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
-/** The words rapporteur writes itself, punctuated the way each language wants: "Acteurs : " in French, "Actors: " in English. */
+/** The words rapporteur writes itself, punctuated the way each language wants: "Acteurs : " in French, "Responsible: " in English. */
 const made: string[] = []
 afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
 
@@ -44,7 +44,7 @@ describe('labels punctuated per language', () => {
 
   test('English: no space before the colon', async () => {
     const page = await html('en')
-    expect(page).toContain('<span class="rp-recommendation__actors-label">Actors: </span>État, plateformes')
+    expect(page).toContain('<span class="rp-recommendation__actors-label">Responsible: </span>État, plateformes')
     expect(page).toContain('<span class="rp-stat__source">Source: Observatoire, Enquête nationale, p. 3</span>')
   })
 
