@@ -18,7 +18,7 @@ export interface YamlSource {
 /** What to write, for the mistakes people make in YAML by hand (by the yaml library's error code). */
 const yamlHints: Partial<Record<string, string>> = {
   // `definition: Dormir dehors : dans la rue`: a second `: ` on the line starts a map.
-  BLOCK_AS_IMPLICIT_KEY: ', expected a value in quotes when it holds a colon and a space (`definition: "Dormir dehors : dans la rue"`)',
+  BLOCK_AS_IMPLICIT_KEY: ', expected a value in quotes when it holds a colon and a space (`definition: "…: …"`)',
   MISSING_CHAR: ', expected the quotes closed on the value, or a `\\` before a quote inside it',
   TAB_AS_INDENT: ', expected spaces for indentation (YAML takes no tabs)'
 }

@@ -256,7 +256,7 @@ describe('a registry or glossary with a typo', () => {
   test('a glossary whose YAML does not parse: the hint for the colon, and terms pointed at it', async () => {
     const {findings} = await load({'glossary.yaml': '- id: sextorsion\n  term: sextorsion\n  definition: Chantage : à la diffusion d’images intimes.\n'})
     expect(findings).toEqual([
-      'glossary.yaml:3:15 schema: Cannot parse YAML: Nested mappings are not allowed in compact mappings, expected a value in quotes when it holds a colon and a space (`definition: "Dormir dehors : dans la rue"`)',
+      'glossary.yaml:3:15 schema: Cannot parse YAML: Nested mappings are not allowed in compact mappings, expected a value in quotes when it holds a colon and a space (`definition: "…: …"`)',
       'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry',
       'chapters/intro.md:3:74 undefined-term: Unexpected term `sextorsion`: the glossary `glossary.yaml` could not be read, see the `schema` finding there'
     ])

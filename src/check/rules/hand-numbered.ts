@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Located} from '../../model/types.js'
 import {eachNode} from '../each-node.js'
 import {defineRule} from '../rule.js'
+import {labelsFor} from '../../render/labels.js'
 
 /** `Recommandation 3 :`, `Recommendation 3.`, `R3 –`: a recommendation's number typed in its title. */
 const recommendationNumber = /^(?:recommandation|recommendation|rec\.?|r)\s*n?°?\s*\d+\s*(?:[:.–—-]\s*|$)/iu
@@ -30,23 +31,27 @@ not numbered: its caption is left as written.`,
     ]
   },
   check({model, report}) {
+    // What rapporteur prints, in the report's language: "Recommendation 3 · Prevention", "Figure 2: ".
+    const labels = labelsFor(model.config.lang)
+    const plain = (text: string) => text.replace(/[\u00A0\u202F]/gu, ' ')
+    const axis = model.config.axes[0]?.label ?? labels.recommendation
     const say = (at: Located, title: string, what: string, printed: string) =>
       report(at, `Unexpected number typed in the ${what} \`${title.trim()}\`, expected the ${what === 'title' ? 'title' : 'caption'} alone: rapporteur numbers ${printed}, so it would print twice`)
     for (const recommendation of model.recommendations) {
       const heading = recommendation.node.children.find((child) => child.type === 'heading')
-      if (heading && recommendationNumber.test(toString(heading).trim())) say({file: recommendation.file, position: heading.position ?? recommendation.position}, toString(heading), 'title', 'recommendations ("Recommandation 3 · Prévention" above the title)')
+      if (heading && recommendationNumber.test(toString(heading).trim())) say({file: recommendation.file, position: heading.position ?? recommendation.position}, toString(heading), 'title', `recommendations ("${labels.recommendation} 3 · ${axis}" above the title)`)
     }
     for (const document of model.documents) {
       eachNode(document.tree, (node: Nodes) => {
         if (node.type === 'paragraph' && node.data?.figure) {
           const image = node.children.find((child) => child.type === 'image')
-          if (image?.data?.attributes?.id && figureNumber.test(image.alt?.trim() ?? '')) say({file: document.path, position: image.position ?? node.position!}, image.alt ?? '', 'caption', 'figures with an id ("Figure 2 : " before the caption)')
+          if (image?.data?.attributes?.id && figureNumber.test(image.alt?.trim() ?? '')) say({file: document.path, position: image.position ?? node.position!}, image.alt ?? '', 'caption', `figures with an id ("${plain(`${labels.figure} 2${labels.captionSeparator}`)}" before the caption)`)
         }
         if (node.type === 'table' && node.data?.attributes?.id && node.data.caption) {
           // As written, citations and all.
           const [first, last] = [node.data.caption[0], node.data.caption.at(-1)]
           const caption = String(document.file.value).slice(first?.position?.start.offset ?? 0, last?.position?.end.offset ?? 0)
-          if (tableNumber.test(caption.trim())) say({file: document.path, position: first?.position ?? node.position!}, caption, 'caption', 'tables with an id ("Tableau 1 : " before the caption)')
+          if (tableNumber.test(caption.trim())) say({file: document.path, position: first?.position ?? node.position!}, caption, 'caption', `tables with an id ("${plain(`${labels.table} 1${labels.captionSeparator}`)}" before the caption)`)
         }
       })
     }

@@ -117,6 +117,8 @@ does not have, and content for formats rapporteur does not make (\`when-format="
     ]
   },
   check({model, report}) {
+    // A pipe table's header row in the suggestions, in the report's language.
+    const headerRow = model.config.lang.toLowerCase().startsWith('fr') ? '| Pays | Part |' : '| Country | Share |'
     for (const document of model.documents) {
       const text = String(document.file.value)
       const at = (start: number, end: number) => ({file: document.path, position: positionFromOffsets(document.file, start, end)})
@@ -172,7 +174,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           // `-------  ------`: the column rules of a Pandoc simple or multiline table, which
           // Markdown reads as a horizontal rule between paragraphs of the table's cells.
           const rule = text.slice(node.position.start.offset ?? 0, node.position.end.offset ?? 0)
-          if (tableRule.test(rule)) report(atNode(node), `Unexpected Pandoc simple or multiline table (its column rules \`${rule.trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: its cells print as paragraphs around a horizontal rule`)
+          if (tableRule.test(rule)) report(atNode(node), `Unexpected Pandoc simple or multiline table (its column rules \`${rule.trim()}\`), expected a pipe table: a header row \`${headerRow}\`, a separator row \`|---|---|\`, then one row a line: its cells print as paragraphs around a horizontal rule`)
           return
         }
         if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'defListTerm') return
@@ -183,7 +185,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         const grid = node.type === 'paragraph' ? gridBorder.exec(source) : null
         if (grid) {
           // One finding for the table, not one line block a row.
-          report(at(start + grid.index, start + grid.index + grid[0].length), `Unexpected Pandoc grid table (\`${grid[0].trim()}\`), expected a pipe table: a header row \`| Pays | Part |\`, a separator row \`|---|---|\`, then one row a line: it prints as lines of text`)
+          report(at(start + grid.index, start + grid.index + grid[0].length), `Unexpected Pandoc grid table (\`${grid[0].trim()}\`), expected a pipe table: a header row \`${headerRow}\`, a separator row \`|---|---|\`, then one row a line: it prints as lines of text`)
           return
         }
         const pasted = node.type === 'paragraph' && source.includes('\t') ? pastedText(source) : undefined
