@@ -33,14 +33,14 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const footnoteKeys = footnoteCitations(document.tree.children)
   // Each fact at its place when the HTML is written as Markdown kept it (not inside a quotation's
   // `> ` or a list item's indent), else at the whole HTML.
-  const htmlUse = (node: Html | Code): HtmlUse => {
+  const htmlUse = (node: Html | Code, block: boolean): HtmlUse => {
     const source = String(document.file.value)
     const from = node.position?.start.offset
     // A fenced block's HTML starts on the line after its fence.
     const start = from === undefined ? undefined : node.type === 'code' ? source.indexOf(node.value, source.indexOf('\n', from) + 1) : from
     const exact = start !== undefined && start >= 0 && source.startsWith(node.value, start)
     const facts = rawHtmlFacts(node.value).map((fact) => ({...fact, ...(exact ? {file: document.path, position: positionFromOffsets(document.file, start + fact.start, start + fact.end)} : where(node))}))
-    return {...where(node), facts, fenced: node.type === 'code'}
+    return {...where(node), facts, fenced: node.type === 'code', block}
   }
   const definitions = definitionUrls(document.tree)
 
@@ -76,7 +76,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         visitProse(node.children, enclosing, [])
         return
       case 'html':
-        if (!isComment(node.value)) model.html.push(htmlUse(node))
+        if (!isComment(node.value)) model.html.push(htmlUse(node, true))
         return
       case 'containerDirective':
         visitContainer(node, enclosing)
@@ -87,7 +87,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         return
       case 'code':
         // ```` ```{=html} ````: Pandoc's raw HTML block, printed where raw HTML is allowed.
-        if (node.data?.attributes?.raw === 'html') model.html.push(htmlUse(node))
+        if (node.data?.attributes?.raw === 'html') model.html.push(htmlUse(node, true))
         return
       case 'yaml':
       case 'thematicBreak':
@@ -212,7 +212,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           model.refs.push({...where(node), target: node.identifier, node})
           break
         case 'html':
-          if (!isComment(node.value)) model.html.push(htmlUse(node))
+          if (!isComment(node.value)) model.html.push(htmlUse(node, false))
           break
         case 'image':
           model.images.push({...where(node), alt: node.data?.attributes?.pairs['fig-alt'] ?? node.alt, url: node.url, width: node.data?.attributes?.pairs.width})

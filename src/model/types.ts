@@ -94,6 +94,8 @@ export interface HtmlUse extends Located {
   facts: Array<RawHtmlFact & Located>
   /** A Pandoc raw block, ```` ```{=html} ```` (`unsupported-syntax` reports it where raw HTML is refused). */
   fenced: boolean
+  /** A block of its own (between blank lines), not tags inside a paragraph: where HTML is refused, its text goes with it. */
+  block: boolean
 }
 
 /** An image named in the Markdown (`![…](url){width=70%}`). */

@@ -32,7 +32,11 @@ image whose address is a file of your computer is printed as its text, as in Mar
   check({model, report}) {
     if (!model.config.check.html) {
       // A ```{=html} block is reported by unsupported-syntax, with Pandoc's other raw blocks.
-      for (const html of model.html) if (!html.fenced) report(html, 'Unexpected raw HTML, expected Markdown or a directive (or `check.html: true` in rapporteur.yaml)')
+      for (const html of model.html) {
+        if (html.fenced) continue
+        const fate = html.block ? 'the block is left out of both editions, its text with it' : 'its tags are left out, the text between them kept'
+        report(html, `Unexpected raw HTML, expected Markdown or a directive (or \`check.html: true\` in rapporteur.yaml): ${fate}`)
+      }
       return
     }
     for (const fact of model.html.flatMap((html) => html.facts)) {
