@@ -57,9 +57,13 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const main = rendered.map(withHtml)
   const bibliography = entries && entries.length > 0 ? renderBibliography(entries, labels.bibliography) : undefined
   const placed = fillPlaceholders(main, {bibliography, toc})
-  const chapters = toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')?.children.length ?? 0
-  const wantsToc = model.config.editions[edition]?.toc ?? chapters >= 3
-  if (bibliography && !placed.has('bibliography') && edition === 'full') main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [bibliography]))
+  const tocList = toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
+  const wantsToc = model.config.editions[edition]?.toc ?? (tocList?.children.length ?? 0) >= 3
+  if (entries && entries.length > 0 && !placed.has('bibliography') && edition === 'full') {
+    // After the chapters, a part of its own: a chapter's title, and its line in the table of contents.
+    main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [renderBibliography(entries, labels.bibliography, true)]))
+    tocList?.children.push(tocEntry('bibliographie', labels.bibliography))
+  }
   if (options.mode === 'web' && context.notes.length > 0) main.push(withHtml(endnotes(context)))
 
   return {
@@ -105,8 +109,12 @@ function tableOfContents(documents: readonly MarkdownDocument[], context: Render
   const entries = documents.filter((document) => document.frontMatter.toc !== false && document.title)
   return h('nav.rp-toc', {ariaLabelledby: `toc-title-${context.edition}`}, [
     h('h2.rp-toc__title', {id: `toc-title-${context.edition}`}, context.labels.toc),
-    h('ol', entries.map((document) => h('li', [h('a.rp-toc__link', {href: `#${document.id}`}, [h('span.rp-toc__text', document.title ?? toString(document.tree)), h('span.rp-toc__page')])])))
+    h('ol', entries.map((document) => tocEntry(document.id, document.title ?? toString(document.tree))))
   ])
+}
+
+function tocEntry(id: string, title: string): Element {
+  return h('li', [h('a.rp-toc__link', {href: `#${id}`}, [h('span.rp-toc__text', title), h('span.rp-toc__page')])])
 }
 
 /** Replace `::bibliography` and `::toc` placeholders; returns which were found. */

@@ -6,7 +6,7 @@ import {toHtml} from 'hast-util-to-html'
 import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {renderEdition} from '../../src/render/edition.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * Notes, in-text citations and the bibliography formatted by CSL through citeproc-js, read as a
@@ -113,6 +113,18 @@ describe('`::bibliography` where the writer puts it', () => {
   test('after a paragraph it keeps its own heading', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\nUn constat [@enquete-2024].\n\nLes sources :\n\n::bibliography\n'})
     expect(html).toContain('<section class="rp-bibliography" aria-labelledby="bibliography-title"><h2 id="bibliography-title">Bibliographie</h2>')
+  })
+
+  test('placed nowhere, it is the last part of the full edition: a chapter\'s title (h1), and a line of the table of contents', async () => {
+    const config = String(baseProject['rapporteur.yaml']).replace('output: rapport}', 'output: rapport, toc: true}')
+    const dir = await writeProject({'rapporteur.yaml': config, 'sources.yaml': sources, 'chapters/intro.md': chapter})
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const rendered = await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+    const html = rendered.main.map((node) => toHtml(node)).join('')
+    expect(html).toContain('<section class="rp-chapter rp-back-matter" id="bibliographie"><section class="rp-bibliography" aria-labelledby="bibliography-title"><h1 class="rp-chapter__title" id="bibliography-title">Bibliographie</h1>')
+    expect(toHtml(rendered.toc ?? {type: 'root', children: []})).toContain('<a class="rp-toc__link" href="#bibliographie"><span class="rp-toc__text">Bibliographie</span>')
   })
 })
 
