@@ -19,6 +19,7 @@ import {renderDocument, renderDocumentWithTree} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
 import {keepLanguageInTags} from '../render/tagged-language.js'
+import {themeFontNames} from '../load/font-names.js'
 import {axesCss} from '../render/axes-css.js'
 import {pageCss} from '../render/page-css.js'
 import {typography} from '../render/typography/index.js'
@@ -57,6 +58,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   // The words' soft hyphens as an earlier build placed them (hyphenation-store.ts), taken up before the first render.
   const hyphenation = options.hyphenationCache && formats.includes('pdf') ? openReportHyphenationStore(dir, options.env) : undefined
   let mathAssets: Promise<void> | undefined
+  // Read only once a print is checked for fallback fonts (a few font files' name tables).
+  let names: Promise<string[]> | undefined
+  const fontNames = () => (names ??= themeFontNames(theme.fonts))
   return withLock(path.join(out, '.rapporteur-build.lock'), async () => {
     await writeAssets(dir, out, theme, model)
     // Every HTML and PDF is staged and put in place together at the end (StagedWrites).
@@ -231,7 +235,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     job.built.pageCount = printed
     job.built.preflight = result.preflight
     // KaTeX's fonts (`KaTeX_Main-Regular`…) are expected where there is maths.
-    const families = [...themeFamilies(theme), ...(job.print.usesMath ? ['KaTeX_'] : [])]
+    // And the names the theme's font files give themselves, which the PDF embeds them under
+    // (`DejaVuSerif` for a file an @font-face calls "Maison Serif").
+    const families = [...themeFamilies(theme), ...(await fontNames()), ...(job.print.usesMath ? ['KaTeX_'] : [])]
     // The notes as numbered in print, where the preflight found them.
     // A file the print could not load, named by a template of the project: the finding points there.
     const locate = (url: string) => {

@@ -42,7 +42,7 @@ export function reportPreflight(
   for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
   // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
   for (const name of result.embeddedFonts) {
-    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`)`, 'preflight-missing-glyph', 'warning')
+    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`), or an SVG image sets text in a font of this machine (\`image-text\`)`, 'preflight-missing-glyph', 'warning')
   }
   // An image at the place the Markdown names it: its n-th showing in the edition is the n-th use
   // of that file in the edition's chapters, in reading order (the print HTML, in `.print/`, names

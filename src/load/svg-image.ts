@@ -15,10 +15,10 @@ const cssUrl = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^
  * from the web page and the PDF without a word. An `#id` inside the file or a `data:` address
  * is the SVG's own.
  */
-export function readSvg(text: string): SvgReading {
+export function readSvg(source: string): SvgReading {
   let tree: Nodes
   try {
-    tree = fromXml(text)
+    tree = fromXml(source)
   } catch (error) {
     const place = (error as {place?: {line: number; column: number}}).place
     const reason = error instanceof Error ? ((error as {reason?: string}).reason ?? error.message) : String(error)
@@ -30,16 +30,19 @@ export function readSvg(text: string): SvgReading {
     if (trimmed === '' || trimmed.startsWith('#') || /^data:/iu.test(trimmed)) return
     links.push({href: trimmed, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1})
   }
+  let text: SvgReading['text']
   const visit = (node: Nodes) => {
     if (node.type === 'element') {
       visitElement(node, add)
+      // Its first text: an image's text is set in the fonts of the machine that shows it.
+      if (!text && node.name.replace(/^svg:/u, '') === 'text') text = {line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1}
       for (const child of node.children) visit(child)
     } else if (node.type === 'root') {
       for (const child of node.children) visit(child)
     }
   }
   visit(tree)
-  return {links}
+  return text ? {links, text} : {links}
 }
 
 function visitElement(element: Element, add: (href: string, node: Nodes) => void): void {

@@ -135,6 +135,8 @@ export interface SvgLink {
 /** What an SVG shown as an image would lose: the files it links to, or all of it when its XML does not parse. */
 export interface SvgReading {
   links: SvgLink[]
+  /** Where its first `<text>` is, when it has one: set in the fonts of the machine that shows it, not the theme's. */
+  text?: {line: number; column: number} | undefined
   malformed?: {reason: string; line: number; column: number}
 }
 

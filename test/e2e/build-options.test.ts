@@ -1,3 +1,4 @@
+import {createRequire} from 'node:module'
 import {spawnSync} from 'node:child_process'
 import {hostname} from 'node:os'
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises'
@@ -454,6 +455,20 @@ describe('rapporteur build options', () => {
     const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-missing-glyph')
     expect(messages.length).toBeGreaterThan(0)
     expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
+  }, 60_000)
+
+  test('a theme font an @font-face names otherwise than its file names itself is the theme\'s, not a fallback font', async () => {
+    const dir = await project({
+      'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n',
+      'theme/custom.css': '@font-face { font-family: "Maison Serif"; src: url("fonts/maison.woff2") format("woff2"); }\n:root { --rp-font-body: "Maison Serif", serif; --rp-font-heading: "Maison Serif", serif; }\n'
+    })
+    await mkdir(path.join(dir, 'theme', 'fonts'), {recursive: true})
+    // KaTeX's own font file, which calls itself KaTeX_Main-Regular: the PDF embeds it under that name.
+    await writeFile(path.join(dir, 'theme', 'fonts', 'maison.woff2'), await readFile(createRequire(import.meta.url).resolve('katex/dist/fonts/KaTeX_Main-Regular.woff2')))
+    const result = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(result.ok).toBe(true)
+    const fallback = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-missing-glyph' && message.reason.includes('KaTeX_Main'))
+    expect(fallback).toEqual([])
   }, 60_000)
 
   test('a stylesheet a project template links by its own address: check stops the build at the href; with that rule off, the PDF is made and the print says the same place', async () => {

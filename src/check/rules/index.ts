@@ -10,6 +10,7 @@ import {headingLevel} from './heading-level.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
+import {imageText} from './image-text.js'
 import {imageAltText} from './image-alt-text.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
@@ -82,6 +83,7 @@ export const rules: readonly Rule[] = [
   stylesheetResource,
   stylesheetDeclaration,
   imageResolution,
+  imageText,
   sourceIncomplete,
   unreadField,
   unreadFile,
