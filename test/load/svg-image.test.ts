@@ -34,7 +34,7 @@ describe('readSvg', () => {
 <use xlink:href="#g"/>
 <image href="data:image/png;base64,iVBORw0KGgo="/>
 <a href="https://example.org"><text>Lien</text></a>`)
-    expect(readSvg(text)).toEqual({links: []})
+    expect(readSvg(text)).toEqual({links: [], text: {line: 6, column: 31}})
   })
 
   test('XML that does not parse is said, with where', () => {
