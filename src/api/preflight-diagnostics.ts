@@ -38,6 +38,7 @@ export function reportPreflight(
   }
   for (const href of preflight.unresolvedRefs) say(undefined, start, `Unexpected unresolved page reference \`${href}\` (${edition}), expected a target in the document`, 'preflight-unresolved-ref', 'error')
   for (const overflow of preflight.overflows) say(chapterFile(overflow.chapter), lineOf(overflow), `Unexpected content overflowing page ${overflow.page} (${edition}): ${overflow.text}`, 'preflight-overflow', 'warning')
+  for (const table of preflight.crampedTables) say(chapterFile(table.chapter), lineOf(table), `Unexpected table wider than the text on page ${table.page} (${edition}): it needs about ${table.needed} mm, the text is ${table.available} mm wide, so its cells break inside words and numbers, expected it to fit (fewer or narrower columns, shorter headers, or two tables)`, 'preflight-wide-table', 'warning')
   for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), lineOf(heading), `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
   for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
   // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.

@@ -66,6 +66,8 @@ export interface PreflightReport {
    * `break-inside: avoid` of them; a box taller than a page has to split anyway).
    */
   splitBoxes: PlacedElement[]
+  /** Tables wider than the text unless their cells break inside words and numbers: the width they need and have, in mm. */
+  crampedTables: Array<PlacedElement & {needed: number; available: number}>
 }
 
 /** Read the preflight report from a page Paged.js has finished with. */

@@ -471,6 +471,23 @@ describe('rapporteur build options', () => {
     expect(fallback).toEqual([])
   }, 60_000)
 
+  test.skipIf(!hasPdftotext)('a table wider than an A5 page keeps every cell and note, breaking inside words, and says so (preflight-wide-table)', async () => {
+    const years = ['2019', '2020', '2021', '2022', '2023', '2024']
+    const row = `| Auvergne-Rhône-Alpes | ${years.map((_, index) => `${index + 1} 234 567[^n${index}]`).join(' | ')} | +450 % | Progression continue | Observatoire |`
+    const notes = years.map((year, index) => `[^n${index}]: Relevé ${year} [@enquete-2024].`).join('\n\n')
+    const table = `| Région | ${years.join(' | ')} | Évolution | Commentaire | Source |\n|---|${years.map(() => '---:').join('|')}|---:|---|---|\n${row}\n\n: Signalements [@enquete-2024]\n`
+    const config = String(baseProject['rapporteur.yaml']).replace('editions:', 'print:\n  size: A5\neditions:')
+    const dir = await project({'rapporteur.yaml': config, 'chapters/intro.md': `# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n${table}\n${notes}\n`})
+    const result = await build(dir, {formats: ['pdf'], editions: ['full']})
+    expect(result.ok).toBe(true)
+    const text = pdfPages(path.join(dir, 'dist', 'rapport.pdf')).join('\n').replace(/[\s\u00AD-]+/gu, '')
+    for (const cell of ['Progressioncontinue', 'Observatoire', 'Commentaire', 'Relevé2019', 'Relevé2024']) expect(text, cell).toContain(cell)
+    const wide = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-wide-table')
+    expect(wide).toHaveLength(1)
+    expect(wide[0]!.reason).toMatch(/^Unexpected table wider than the text on page \d+ \(full\): it needs about \d+ mm, the text is \d+ mm wide/u)
+    expect(result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'preflight-overflow')).toEqual([])
+  }, 60_000)
+
   test('a stylesheet a project template links by its own address: check stops the build at the href; with that rule off, the PDF is made and the print says the same place', async () => {
     const template = (await readFile(path.join(import.meta.dirname, '..', '..', 'templates', 'document.html'), 'utf8')).replace('</head>', '<link rel="stylesheet" href="assets/extra.css">\n</head>')
     const line = template.split('\n').findIndex((text) => text.includes('assets/extra.css')) + 1

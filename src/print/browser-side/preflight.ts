@@ -191,8 +191,23 @@ export const preflightScript = String.raw`(() => {
     images.push({src, nth, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
   }
 
+  // Tables that keep to the text width only by breaking inside words and numbers (base.css lets a
+  // cell's word break anywhere rather than run off the page): measured once without that, all
+  // tables at a time (one layout each way), the first piece of each.
+  const crampedTables = []
+  const tables = [...document.querySelectorAll('.pagedjs_pages table:not([data-split-from])')]
+  if (tables.length > 0) {
+    const widths = tables.map((table) => table.parentElement.getBoundingClientRect().width)
+    for (const table of tables) table.classList.add('rp-measure-unbroken')
+    const natural = tables.map((table) => table.scrollWidth)
+    for (const table of tables) table.classList.remove('rp-measure-unbroken')
+    tables.forEach((table, index) => {
+      if (natural[index] > widths[index] + 1) crampedTables.push({...describe(table), needed: Math.round(natural[index] * 25.4 / 96), available: Math.round(widths[index] * 25.4 / 96)})
+    })
+  }
+
   const boxes = '.rp-recommendation, .rp-stat, .rp-viewpoint, .rp-callout'
   const splitBoxes = [...document.querySelectorAll('.pagedjs_pages :is(' + boxes + ')[data-split-to]:not([data-split-from])')].map(describe)
 
-  return {pageCount: pages.length, tocEntries, unresolvedRefs: [...unresolved], overflows, footnotes, strandedHeadings, fonts, images, brokenImages, splitBoxes}
+  return {pageCount: pages.length, tocEntries, unresolvedRefs: [...unresolved], overflows, footnotes, strandedHeadings, fonts, images, brokenImages, splitBoxes, crampedTables}
 })()`
