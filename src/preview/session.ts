@@ -87,7 +87,9 @@ export class PreviewSession {
    */
   async rebuild(kinds: ReadonlySet<ChangeKind>, first = false): Promise<RebuildOutcome> {
     const before = this.#version
-    if (first || kinds.has('model')) await this.#check(first)
+    // The theme's stylesheets and templates are checked too (stylesheet-declaration, missing-font,
+    // template-resource…): a style edit checks again, or its findings stayed those of the start.
+    if (first || kinds.has('model') || kinds.has('style') || kinds.has('template')) await this.#check(first)
     // The config names the theme: a new name is a new set of templates.
     const themeName = this.#model?.config.theme ?? 'default'
     const renamed = this.#theme !== undefined && this.#theme.name !== themeName

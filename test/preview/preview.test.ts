@@ -93,6 +93,16 @@ describe('rapporteur preview', () => {
     expect(log.filter((line) => line.startsWith('warning'))).toEqual([])
   })
 
+  test('a mistake saved in the theme\'s stylesheet shows in the overlay, and goes when mended', async () => {
+    const custom = path.join(project.dir, 'theme', 'custom.css')
+    const before = await readFile(custom, 'utf8').catch(() => undefined)
+    await mkdir(path.dirname(custom), {recursive: true})
+    await writeFile(custom, `${before ?? ''}\n.rp-callout { colr: red; }\n`)
+    await until(() => document.querySelector('rapporteur-overlay')?.shadowRoot?.textContent?.includes('stylesheet-declaration'))
+    await writeFile(custom, before ?? '')
+    await until(() => !document.querySelector('rapporteur-overlay'))
+  })
+
   test('broken front matter shows the overlay and keeps the page; fixing it clears the overlay', async () => {
     const good = await readFile(chapter(), 'utf8')
     await writeFile(chapter(), good.replace('id: alerte', 'id: [alerte') + '\nTexte écrit pendant que le fichier est cassé.\n')
