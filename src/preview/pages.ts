@@ -44,7 +44,8 @@ export function indexPage(options: {title: string; lang: string; entries: readon
   })
   const errors = options.diagnostics.filter((item) => item.severity === 'error').length
   const warnings = options.diagnostics.filter((item) => item.severity === 'warning').length
-  const status = errors + warnings === 0 ? '<p>No problems found.</p>' : `<p>${errors} error(s), ${warnings} warning(s): see the terminal or the overlay.</p>`
+  const count = (number: number, word: string) => `${number} ${word}${number === 1 ? '' : 's'}`
+  const status = errors + warnings === 0 ? '<p>No problems found.</p>' : `<p>${count(errors, 'error')}, ${count(warnings, 'warning')}: see the terminal or the overlay.</p>`
   return shell(options.title, `<h1>${escapeHtml(options.title)}</h1>\n<ul>\n${links.join('\n')}\n</ul>\n${status}`, options, options.lang)
 }
 

@@ -21,8 +21,10 @@ export interface RenderContext {
   edition: EditionName
   mode: RenderMode
   labels: Labels
-  /** Ids present in this edition; a link to anything else goes to the other edition's page. */
+  /** Ids present in this edition; a link to one of `otherIds` goes to the other edition's page. */
   ids: ReadonlySet<string>
+  /** Ids present in the other edition only. */
+  otherIds: ReadonlySet<string>
   /** `rapport.html`: the page of each edition, for links across editions. */
   pageOf: Record<EditionName, string>
   notes: Note[]
@@ -46,6 +48,8 @@ export interface RenderContext {
 export function hrefFor(context: RenderContext, id: string): string | undefined {
   if (context.ids.has(id)) return `#${id}`
   if (context.mode === 'print') return undefined
+  // An id no edition has (`broken-ref` reports it, an error unless turned down) stays as written.
+  if (!context.otherIds.has(id)) return `#${id}`
   const other: EditionName = context.edition === 'full' ? 'synthesis' : 'full'
   return `${context.pageOf[other]}#${id}`
 }

@@ -42,7 +42,7 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const labels = labelsFor(model.config.lang)
   const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
   const citations = new CitationCollector(model.citationStyle, model.config.lang, items, options.formatted)
-  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
+  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), otherIds: otherIdsOf(model, edition), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
   const rendered: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)
 
@@ -97,6 +97,12 @@ function renderDocument(document: MarkdownDocument, context: RenderContext): Ele
   const title = children.find((child): child is Element => child.type === 'element' && child.tagName === 'h1')
   if (title) title.properties = {...title.properties, id: `${document.id}-title`, className: ['rp-chapter__title']}
   return h(`section.rp-chapter.rp-chapter--${document.role}`, {id: document.id, ariaLabelledby: title ? `${document.id}-title` : undefined, dataTitle: document.title}, children)
+}
+
+/** The ids only the other edition holds: where a link from this one goes to the other's page. */
+function otherIdsOf(model: ReportModel, edition: EditionName): Set<string> {
+  const other: EditionName = edition === 'full' ? 'synthesis' : 'full'
+  return idsOf(model, model.documents.filter((document) => document.editions.includes(other)))
 }
 
 /** The ids an edition holds (model/link-targets.ts): those of its files, and those every edition has. */

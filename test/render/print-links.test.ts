@@ -47,3 +47,20 @@ describe('print.links', () => {
     }
   })
 })
+
+describe('links to an id of the other edition, or of none', () => {
+  test('on the web page, an id only the synthesis has leads to its page; an id no edition has stays as written', async () => {
+    const config = String(baseProject['rapporteur.yaml']).replace('editions:', 'editions:\n  synthesis: {title: Synthèse, files: [synthese.md], output: synthese}')
+    const dir = await writeProject({
+      'rapporteur.yaml': config,
+      'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] : [le point](#point-cle), [le sommaire de Word](#_Toc222).\n',
+      'synthese.md': '# Synthèse\n\n## Le point clé {#point-cle}\n\nTexte.\n'
+    })
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('the project does not load')
+    const html = (await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})).main.map((node) => toHtml(node)).join('\n')
+    expect(html).toContain('<a href="synthese.html#point-cle">le point</a>')
+    expect(html).toContain('<a href="#_Toc222">le sommaire de Word</a>')
+  })
+})
