@@ -158,3 +158,15 @@ describe('ages the law counts from', () => {
     ])
   })
 })
+
+describe('lists by letter or Roman numeral (Pandoc\'s fancy lists, from Word)', () => {
+  test('a paragraph that starts with `a.`, `b)`, `(c)` or `ii.` is reported; a hard-wrapped line starting `p. 142]` is text', async () => {
+    const chapter = `${base}1. Première étape\n\na.  Sous-étape alpha\nb.  Sous-étape bêta\n\n(c) Troisième\n\nii. Deuxième\n\nUne phrase qui cite [@enquete-2024,\np. 142] et continue, puis une autre\nc. 1900 dans le texte.\n`
+    const found = (await findings({'chapters/intro.md': chapter})).map((line) => line.slice(0, line.indexOf(', expected')))
+    expect(found).toEqual([
+      'chapters/intro.md:5:1-5 Unexpected lettered list item `a.`',
+      'chapters/intro.md:8:1-5 Unexpected lettered list item `(c)`',
+      'chapters/intro.md:10:1-5 Unexpected lettered list item `ii.`'
+    ])
+  })
+})

@@ -56,8 +56,10 @@ export const inlineSyntaxes: readonly UnsupportedSyntax[] = [
 
 /** A whole paragraph that means something to Pandoc or LaTeX and nothing here. */
 export const blockSyntaxes: readonly UnsupportedSyntax[] = [
-  // Pandoc's fancy lists, as a conversion from Word brings them: `a.  Sous-étape`, `b)`, `(c)`, `ii.`.
-  {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-z]|[ivx]{1,4})\)|(?:[a-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gmu, message: (match) => `Unexpected lettered list item \`${match[0].trim()}\`, expected a numbered list (\`1.\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral, so it prints as a paragraph`},
+  // Pandoc's fancy lists, as a conversion from Word brings them: `a.  Sous-étape`, `b)`, `(c)`, `ii.`,
+  // at the start of a paragraph (a list does not interrupt one, in Pandoc either: a hard-wrapped
+  // line starting `p. 142]` is the paragraph's text); not `p.` or `v.` (page, versus).
+  {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gu, message: (match) => `Unexpected lettered list item \`${match[0].trim()}\`, expected a numbered list (\`1.\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral, so it prints as a paragraph`},
   {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
   // Definition lists are read (parse/definition-list.ts), but not every form Pandoc reads: a
   // definition line left in a paragraph is one of those (`~` as the marker, or in a list item or
