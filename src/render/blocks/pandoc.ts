@@ -192,6 +192,10 @@ export function renderCrossReference(target: string, bare: boolean, context: Ren
     text = number === undefined ? text : bare ? String(number) : `${word} ${number}`
     if (other && !bare) text += ` (${other.title})`
   } else if (anchor?.kind === 'section') text = bare ? anchor.label : `${labels.section} ${labels.quotes[0]}${anchor.label}${labels.quotes[1]}`
+  // A section or chapter of the other edition says which, as a figure of it does.
+  const elsewhere = anchor && anchor.kind !== 'figure' && anchor.kind !== 'table' && !context.ids.has(target) && context.otherIds.has(target)
+  const otherTitle = elsewhere ? model.config.editions[context.edition === 'full' ? 'synthesis' : 'full']?.title : undefined
+  if (otherTitle && !bare) text += ` (${otherTitle})`
   return withPage(text, target, context)
 }
 
