@@ -156,7 +156,8 @@ describe('British English, as a UK public body writes it', () => {
     expectFlags([
       'Ridership ⟦trebled⟧ and costs rose ⟦tenfold⟧, or ⟦five-fold⟧ in towns, ⟦by a factor of three⟧ in all.',
       'Use fell ⟦four percentage points⟧; fares are ⟦twice those⟧ in cities and ⟦double⟧ what they were; it rose by ⟦a half⟧.',
-      'A one percentage point rise would be felt; they meet twice a week.'
+      'A one percentage point rise would be felt; they meet twice a week.',
+      '⟦Two and a half million⟧ pounds were spent on three and a half days of work.'
     ]))
 
   test('a number naming a thing after its noun is no figure: the number 5 bus, stand 4, route 42, junction 12', async () =>

@@ -53,6 +53,12 @@ function numberRun(tokens: readonly Token[], index: number): {value: number; nex
   for (; next < tokens.length; next++) {
     if (next > index && tokens[next]!.detached) break
     const parts = tokens[next]!.word.split('-')
+    // `two and a half million`: a half more, before the scale word it multiplies.
+    if (parts[0] === 'and' && next > index && current > 0 && tokens[next + 1]?.word === 'a' && tokens[next + 2]?.word === 'half' && scaleWordValues.has(tokens[next + 3]?.word ?? '')) {
+      current += 0.5
+      next += 2
+      continue
+    }
     // `vingt et un`, `one hundred and five`: a joiner inside a run, never at its edges.
     if ((parts[0] === 'et' || parts[0] === 'and') && next > index && isNumberWord(tokens[next + 1]?.word)) continue
     // `et` joins inside a compound only (`vingt-et-un`).
