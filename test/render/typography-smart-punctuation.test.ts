@@ -19,6 +19,13 @@ describe('smart punctuation', () => {
     expect(apply('<p>L\'IA dit "bonjour".</p>', 'fr', true)).toBe('<p>L’IA dit «\u202Fbonjour\u202F».</p>')
   })
 
+  test('French: Word\'s curly quotes become « » too, but a quotation within « » keeps its “ ”; English keeps them', () => {
+    expect(apply('<p>Il a dit “bonjour” hier.</p>', 'fr', true)).toBe('<p>Il a dit «\u202Fbonjour\u202F» hier.</p>')
+    expect(apply('<p>« Il a dit “bonjour” hier » et “ensuite”.</p>', 'fr')).toBe('<p>« Il a dit “bonjour” hier » et «ensuite».</p>')
+    expect(apply('<p>"Il a dit “bonjour” hier"</p>', 'fr')).toBe('<p>«Il a dit “bonjour” hier»</p>')
+    expect(apply('<p>He said “hi”.</p>', 'en')).toBe('<p>He said “hi”.</p>')
+  })
+
   test('an ellipsis for three dots, spaced or not, as Pandoc makes it; not in code', () => {
     expect(apply('<p>Et puis... rien. . . <code>a...b</code></p>', 'fr')).toBe('<p>Et puis… rien… <code>a...b</code></p>')
   })

@@ -4,7 +4,7 @@ import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, pri
 /**
  * Typographic quotes and dashes, as Pandoc's `smart` extension makes them, in the language of
  * each element: `"…"` becomes « … » in French (French spacing then puts its narrow spaces inside)
- * and “…” in English; a straight apostrophe `'` becomes ’ (and, in English, `'…'` after a space
+ * and “…” in English (Word's “…”, pasted into French, become « … » too, but inside « … »); a straight apostrophe `'` becomes ’ (and, in English, `'…'` after a space
  * becomes ‘…’); `---` becomes an em dash, `--` an en dash and `...` an ellipsis. Never inside
  * code, pre, kbd, samp, var, script, style, math or typeset maths (`.rp-math`), nor in attribute
  * values. Quotes are
@@ -12,7 +12,7 @@ import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, pri
  * Running it twice changes nothing.
  */
 export function smartPunctuation(tree: Root | Element, options: {lang: string}): void {
-  const state = {previous: ' ', open: false}
+  const state = {previous: ' ', open: false, inner: 0}
   walk(tree, primaryLanguage(options.lang), state)
 }
 
@@ -21,6 +21,8 @@ const SKIPPED: ReadonlySet<string> = new Set(NOT_PROSE)
 interface State {
   previous: string
   open: boolean
+  /** English curly quotes open inside French « »: quotes within a quotation, kept as they are. */
+  inner: number
 }
 
 function walk(parent: Root | Element, lang: string, state: State): void {
@@ -36,8 +38,8 @@ function walk(parent: Root | Element, lang: string, state: State): void {
       // A block, a note or another language: its own quotes; the text around it goes on after.
       if (!PHRASING.has(child.tagName) || hasClass(child, ISOLATED) || inner !== lang) {
         const saved = {...state}
-        walk(child, inner, {previous: ' ', open: false})
-        Object.assign(state, PHRASING.has(child.tagName) ? {...saved, previous: 'x'} : {previous: ' ', open: false})
+        walk(child, inner, {previous: ' ', open: false, inner: 0})
+        Object.assign(state, PHRASING.has(child.tagName) ? {...saved, previous: 'x'} : {previous: ' ', open: false, inner: 0})
       } else {
         walk(child, inner, state)
       }
@@ -60,6 +62,25 @@ function convert(node: Text, lang: string, state: State): string {
       const opening = !state.open && (doubleOpensAfter.test(before) || index === 0 && state.previous === ' ')
       out += french ? (opening ? '«' : '»') : opening ? '\u201C' : '\u201D'
       state.open = opening
+    } else if (char === '«' || char === '»') {
+      // Typed guillemets open and close a quotation too: a “…” inside one is a quotation within it.
+      out += char
+      state.open = char === '«'
+      if (char === '»') state.inner = 0
+    } else if (french && (char === '\u201C' || char === '\u201D')) {
+      // Word's curly quotes, pasted into French: « » as for straight ones, but “ ” inside « » (a
+      // quotation within a quotation) stay as they are.
+      if (char === '\u201C') {
+        if (state.open) state.inner++
+        out += state.open ? char : '«'
+        state.open = true
+      } else if (state.inner > 0) {
+        state.inner--
+        out += char
+      } else {
+        out += state.open ? '»' : char
+        state.open = false
+      }
     } else if (char === "'") {
       // English: a quote that opens after a space; everywhere else, and always in French, an apostrophe.
       out += !french && opensAfter.test(before) && /\p{L}/u.test(text[index + 1] ?? '') ? '\u2018' : '\u2019'
