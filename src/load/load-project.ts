@@ -48,8 +48,13 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const problems: SchemaProblem[] = []
   const missing = (path: PropertyKey[], what: string, closest = '') =>
     problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder${closest}`})
-  const refused = (path: PropertyKey[], error: RefusedFileError) =>
-    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot read ${error.reason}`})
+  // "`x` is a folder, expected a file" (sandbox.ts) reads "Cannot read `x`: it is a folder…";
+  // "`x` as text: it is a Word document…" (text-encoding.ts) follows "Cannot read" as it is.
+  const refused = (path: PropertyKey[], error: RefusedFileError) => {
+    const named = `\`${error.relative}\` `
+    const message = error.reason.startsWith(`${named}is `) ? `Cannot read \`${error.relative}\`: it ${error.reason.slice(named.length)}` : `Cannot read ${error.reason}`
+    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message})
+  }
   // A refused file is a finding at its place in rapporteur.yaml, and the project goes on without it.
   const readOne = async (relative: string, path: PropertyKey[]) => {
     try {

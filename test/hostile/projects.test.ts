@@ -142,8 +142,8 @@ describe('files that are not files', () => {
     const io = captureIo(dir)
     expect(await main(['check', '.', '--format', 'json'], io)).toBe(1)
     const findings = JSON.parse(io.out()) as Array<{file: string; line: number; message: string}>
-    expect(findings).toContainEqual(expect.objectContaining({file: 'rapporteur.yaml', message: 'Cannot read `chapters/dossier.md` is a folder, expected a file'}))
-    expect(findings).toContainEqual(expect.objectContaining({file: 'rapporteur.yaml', message: 'Cannot read `chapters/enorme.md` is 11 MB, more than the 10 MB rapporteur reads'}))
+    expect(findings).toContainEqual(expect.objectContaining({file: 'rapporteur.yaml', message: 'Cannot read `chapters/dossier.md`: it is a folder, expected a file'}))
+    expect(findings).toContainEqual(expect.objectContaining({file: 'rapporteur.yaml', message: 'Cannot read `chapters/enorme.md`: it is 11 MB, more than the 10 MB rapporteur reads'}))
   })
 
   test.skipIf(process.platform === 'win32')('a FIFO as a chapter is refused at once, not waited on', async () => {
@@ -152,7 +152,7 @@ describe('files that are not files', () => {
     await configWith(dir, '', ['files: [chapters/intro.md]', 'files: [chapters/intro.md, chapters/tube.md]'])
     const io = captureIo(dir)
     expect(await main(['check', '.', '--format', 'json'], io)).toBe(1)
-    expect(io.out()).toContain('Cannot read `chapters/tube.md` is not a regular file, expected a file')
+    expect(io.out()).toContain('Cannot read `chapters/tube.md`: it is not a regular file, expected a file')
   }, 10_000)
 })
 
