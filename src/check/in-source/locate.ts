@@ -12,8 +12,9 @@ function onPage(figure: NonNullable<Figure['value']>, numbers: readonly SourceNu
 
 function matches(part: ValuePart, number: SourceNumber): boolean {
   const distance = Math.abs(number.value - part.value)
-  // A percentage in a table is often written bare under a `%` header: then it must be exact.
-  if (part.percent && !number.percent) return distance < 1e-9
+  // A percentage in a table is often written bare under a `%` header: then it must be exact, and
+  // not a count (`5 chats` is no 5 %).
+  if (part.percent && !number.percent) return !number.counts && distance < 1e-9
   return distance <= part.tolerance + 1e-9
 }
 

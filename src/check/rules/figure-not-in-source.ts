@@ -18,7 +18,10 @@ page by page, with its printed page labels) and looks up every figure that cites
 value**: \`52 %\`, \`52%\` and \`52 pour cent\` are the same; \`100 000\`, \`100,000\` and \`100.000\` too;
 \`3,5 millions\` is \`3.5 million\` and \`3 500 000\`; a rounded figure matches what it rounds (\`3,5
 millions\` matches 3 512 000, \`52 %\` matches 51.7 %); a range needs both ends; \`un sur cinq\` matches
-\`1 sur 5\`, \`one in five\` or \`20 %\`.
+\`1 sur 5\`, \`one in five\` or \`20 %\` (a ratio is looked up as its share, never as its two numbers
+apart). In the source, a list's markers (\`1.\` opening a line), ordinals (\`5e\`), the day of a date
+(\`6 février\`) and years are not read, and a number followed by a word (\`17 enquêteurs\`) never
+stands for a bare percentage: each made small figures "found" on any page.
 
 It warns when the value is nowhere in the source, and when the citation names a page
 (\`[@key, p. 16]\`) and the value is on other pages only, saying which. A figure cited with several
@@ -27,8 +30,9 @@ sources is found when one of them holds it; when one of them has no archived cop
 What it proves, and what it does not: a figure found is a number present in the source, not a
 number understood — the same value may count something else. A figure not found may be computed
 from the source (a sum, a share): waive it with its reason, or cite the page of the table.
-Multipliers in words (\`a doublé\`) are not looked up. The text of each file is cached by its hash
-(\`~/.cache/rapporteur\`, or \`RAPPORTEUR_CACHE\`), so a second check reads no PDF.`,
+Multipliers (\`a doublé\`, \`x3\`) are not looked up. The text of each file is cached by its hash
+(\`~/.cache/rapporteur\`, or \`RAPPORTEUR_CACHE\`), so a second check reads no PDF; its numbers are
+read from that text at each check.`,
   examples: {
     ok: [
       {'sources.yaml': sources, 'sources/enquete-2024.txt': 'Page unique. 52 pour cent des répondants ; 100,000 signalements.\n', 'chapters/intro.md': 'Près de 52 % des répondants le pensent, sur 100 000 signalements [@enquete-2024]. La :term[sextorsion] progresse.\n'}

@@ -6,7 +6,7 @@ import {pageLocators} from './page-locators.js'
 import {sentenceRanges} from './sentences.js'
 import {ignoredSpans} from './ignore.js'
 import {findNonFigureSpans, spanAt} from './spans.js'
-import {expressionValue, wordValue, type FigureValue} from './value.js'
+import {proseValue, wordValue, type FigureValue} from './value.js'
 import {findWordFigures} from './words.js'
 
 export type FigureScope = 'sentence' | 'paragraph'
@@ -64,7 +64,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       keys: reason ? [] : keysBetween(flat, from, to, options.footnoteKeys),
       pages: reason ? [] : pagesBetween(flat, from, to),
       // `10^6^`: the value is not 10, and 10⁶ is not how a source's text would show it.
-      value: reason || flat.exponents.includes(expression.end) ? undefined : expressionValue(text, expression),
+      value: reason || flat.exponents.includes(expression.end) ? undefined : proseValue(text, expression),
       ...sentenceOf(flat, from, to)
     }
     if (reason) finding.notFigure = reason

@@ -43,6 +43,20 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
   return [parts]
 }
 
+/**
+ * What a figure of the prose says by value, to look it up in a source: as expressionValue, but a
+ * ratio only as its share (`1 enfant sur 5` is 20 %, which a source may write `1 sur 5`, `20 %` or
+ * `un sur cinq`): its two terms alone were on any page that held a 1 and a 5 anywhere, a list's
+ * `1.` and a `5e` (a reviewer saw it "found"). A multiplier in digits is not looked up, as one in
+ * words is not.
+ */
+export function proseValue(text: string, expression: NumberExpression): FigureValue {
+  // `x3`, `3x`: as a multiplier in words, a bare 3 on the page proves nothing.
+  if (expression.multiplier) return []
+  const alternatives = expressionValue(text, expression)
+  return expression.ratio && alternatives.length > 1 ? alternatives.slice(1) : alternatives
+}
+
 /** The value of a figure in words: fractions also as percentages, multipliers not at all (a bare 2 proves nothing). */
 export function wordValue(figure: WordFigure): FigureValue {
   if (figure.kind === 'multiplier') return []
@@ -69,7 +83,7 @@ function roundingOf(digits: string): number {
 /** What a figure written on its own says by value (a `stat` block's `value`): its first number expression, or a figure in words. */
 export function valueOfText(text: string): FigureValue | undefined {
   const [expression] = mergeExpressions(text, scanNumbers(text))
-  if (expression) return expressionValue(text, expression)
+  if (expression) return proseValue(text, expression)
   const [inWords] = findWordFigures(text)
   return inWords ? wordValue(inWords) : undefined
 }
