@@ -67,7 +67,7 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
 
 async function cachedText(file: string, extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<ArchivedText> {
   const pages = await cachedPages(extension, bytes, env)
-  return {file, pages: pages.map((page) => ({label: page.label, numbers: numbersOf(page.text)}))}
+  return {file, pages: pages.map((page) => ({label: page.label, numbers: numbersOf(page.text)})), paged: extension === '.pdf'}
 }
 
 async function cachedPages(extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<Array<{label: string; text: string}>> {

@@ -195,6 +195,8 @@ export interface Figure extends Located {
 export interface ArchivedText {
   file: string
   pages: Array<{label: string; numbers: SourceNumber[]}>
+  /** A PDF, whose pages are the original's: a text, Markdown or HTML copy is one page, and a cited page cannot be checked in it. */
+  paged: boolean
 }
 
 /** A figure looked up in the archived copies of the sources that cover it. */

@@ -2,7 +2,7 @@ import type {SourceNumber} from '../../model/figures/source-numbers.js'
 import type {ValuePart} from '../../model/figures/value.js'
 import type {ArchivedText, Figure, InSource} from '../../model/types.js'
 
-type IndexedArchive = ArchivedText['pages']
+type IndexedArchive = Pick<ArchivedText, 'pages' | 'paged'>
 
 
 /** Whether a page states a figure: every number of one of its alternatives is there. */
@@ -44,9 +44,11 @@ export function locateFigure(figure: Figure, archives: ReadonlyMap<string, Index
   if (archived.length === 0) return {status: 'no-archive'}
   let elsewhere: InSource | undefined
   for (const key of archived) {
-    const found = archives.get(key)!.filter((page) => onPage(figure.value!, page.numbers)).map((page) => page.label)
+    const archive = archives.get(key)!
+    const found = archive.pages.filter((page) => onPage(figure.value!, page.numbers)).map((page) => page.label)
     if (found.length === 0) continue
-    const cited = (figure.pages ?? []).filter((entry) => entry.key === key)
+    // A text, Markdown or HTML copy has no pages of the original: the cited page is not checked.
+    const cited = archive.paged ? (figure.pages ?? []).filter((entry) => entry.key === key) : []
     const citedPages = new Set(cited.flatMap((entry) => [...pagesOfLocator(entry.pages)]))
     if (citedPages.size === 0 || found.some((page) => citedPages.has(page))) return {status: 'found', key, pages: found}
     elsewhere ??= {status: 'not-on-page', key, cited: cited.map((entry) => entry.pages).join(', '), pages: found}
@@ -57,7 +59,7 @@ export function locateFigure(figure: Figure, archives: ReadonlyMap<string, Index
 
 /** Set `inSource` on every figure. */
 export function attachSourceChecks(figures: readonly Figure[], archives: ReadonlyMap<string, ArchivedText>): void {
-  const pages = new Map([...archives].map(([key, archive]) => [key, archive.pages]))
+  const pages = new Map([...archives].map(([key, archive]) => [key, archive]))
   for (const figure of figures) figure.inSource = locateFigure(figure, pages)
 }
 

@@ -24,7 +24,8 @@ apart). In the source, a list's markers (\`1.\` opening a line), ordinals (\`5e\
 stands for a bare percentage: each made small figures "found" on any page.
 
 It warns when the value is nowhere in the source, and when the citation names a page
-(\`[@key, p. 16]\`) and the value is on other pages only, saying which. A figure cited with several
+(\`[@key, p. 16]\`) and the value is on other pages only, saying which: in a PDF only, whose pages are
+the original's (a text, Markdown or HTML copy is one page, and its cited page is not checked). A figure cited with several
 sources is found when one of them holds it; when one of them has no archived copy, nothing is said.
 
 What it proves, and what it does not: a figure found is a number present in the source, not a

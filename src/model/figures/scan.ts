@@ -103,7 +103,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     return
   }
   // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
-  const spaced = /^[ \u00A0\u202F]+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
+  const spaced = /^[ \u00A0\u202F]+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
   if (!spaced) return
   let word = spaced[1]!.toLowerCase()
   let length = spaced[0].length
