@@ -73,6 +73,11 @@ describe('rapporteur check', () => {
     const strict = await run(['check', 'unused-term', '--max-warnings', '0'])
     expect(strict.code).toBe(1)
     expect(strict.err).toContain('more than --max-warnings 0')
+    // In GitHub Actions the failure is an annotation too, beside the warning's own.
+    const github = await run(['check', 'unused-term', '--max-warnings', '0', '--format', 'github'])
+    expect(github.code).toBe(1)
+    expect(github.out).toMatch(/^::warning /mu)
+    expect(github.out).toMatch(/^::error title=rapporteur::1 warning, more than --max-warnings 0$/mu)
   })
 
   test('--rule overrides a severity for one run', async () => {

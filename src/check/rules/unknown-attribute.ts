@@ -32,7 +32,7 @@ attribute, with the closest name the directive reads.`,
         if (known.includes(name)) continue
         const written = name === 'id' ? '`#…` (an id)' : name === 'class' ? '`.…` (a class)' : `\`${name}\``
         const expected = known.length === 0 ? 'none' : known.map((key) => `\`${key}\``).join(', ')
-        report({file: use.file, position: positions?.attributes?.[name] ?? use.position}, `Unexpected attribute ${written} of \`${directiveMarks[use.kind]}${use.name}\`, expected ${known.length > 1 ? 'one of ' : ''}${expected}${didYouMean(name, known)}: it is left out`)
+        report({file: use.file, position: positions?.attributes?.[name] ?? use.position}, `Unexpected attribute ${written} of \`${directiveMarks[use.kind]}${use.name}\`, expected ${known.length > 1 ? `one of ${expected}${didYouMean(name, known)}` : expected}: it is left out`)
       }
     }
   }

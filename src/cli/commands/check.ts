@@ -73,7 +73,10 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
   const counts = countBySeverity(diagnostics)
   if (counts.error > 0) return exitCodes.findings
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
-    io.stderr(`rapporteur: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`)
+    const said = `${counts.warning} warning${counts.warning === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}`
+    io.stderr(`rapporteur: ${said}\n`)
+    // In GitHub Actions, an annotation says why the job fails, beside the warnings' own.
+    if (options.format === 'github') io.stdout(`::error title=rapporteur::${said}\n`)
     return exitCodes.findings
   }
   return exitCodes.clean
