@@ -184,7 +184,8 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     const figure: Figure = {...located, text: finding.text, sentence: finding.sentence, ...(finding.sentenceKey === undefined ? {} : {sentenceKey: finding.sentenceKey}), status: 'uncited', keys: [], chapter: document.title, value: finding.value, pages: finding.pages}
     if (enclosing.stat) Object.assign(figure, {status: 'stat', keys: [enclosing.stat.source]})
     else if (enclosing.viewpoint) figure.status = 'viewpoint'
-    else if (finding.waived !== undefined) Object.assign(figure, {status: 'waived', waiverReason: finding.waived})
+    // A waiver without its reason (a `schema` error) waives nothing: the figure is what it would be without it.
+    else if (finding.waived) Object.assign(figure, {status: 'waived', waiverReason: finding.waived})
     else if (finding.keys.length > 0 || extraKeys.length > 0) Object.assign(figure, {status: 'cited', keys: unique([...finding.keys, ...extraKeys])})
     model.figures.push(figure)
   }
@@ -243,7 +244,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     const label = toString(node)
     if (node.name === 'term') model.terms.push({...where(node), label, id: (attributes?.id as string | undefined) || undefined, node})
     if (node.name === 'ref') model.refs.push({...where(node), target: label.replace(/^#/, '').trim(), node})
-    if (node.name === 'waive' && attributes) model.waivers.push({...where(node), reason: String(attributes.reason), text: label})
+    if (node.name === 'waive' && attributes) model.waivers.push({...where(node), reason: String(attributes.reason ?? '').trim(), text: label})
     visitInline(node.children, enclosing)
   }
 

@@ -38,6 +38,7 @@ import {unknownDirective} from './unknown-directive.js'
 import {unknownSource} from './unknown-source.js'
 import {unmatchedFootnote} from './unmatched-footnote.js'
 import {unmatchedLinkReference} from './unmatched-link-reference.js'
+import {unneededWaiver} from './unneeded-waiver.js'
 import {unreadField} from './unread-field.js'
 import {unreadFile} from './unread-file.js'
 import {unusedSource} from './unused-source.js'
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   unmatchedLinkReference,
   extraTableCell,
   figureNeedsCitation,
+  unneededWaiver,
   figureNotInSource,
   styleLanguage,
   statValueNotAFigure,
