@@ -120,6 +120,11 @@ describe('spans are prose', () => {
     const model = await modelOf('Dans les [communes rurales]{.rural}, 18 % des enfants lisent [@enquete-2024].')
     expect(model.figures.map((figure) => figure.sentence)).toEqual(['Dans les communes rurales, 18 % des enfants lisent.'])
   })
+
+  test('a cross-reference stays in the sentence as written, `@tbl-x` and `:ref[#x]`, where it left a hole', async () => {
+    const model = await modelOf('Près de 37 % l’ont fait [@enquete-2024] (voir le @tbl-x et :ref[#sec-y]).')
+    expect(model.figures.map((figure) => figure.sentence)).toEqual(['Près de 37 % l’ont fait (voir le @tbl-x et :ref[#sec-y]).'])
+  })
 })
 
 describe('a minus typed as a hyphen', () => {

@@ -77,6 +77,11 @@ export function flatten(children: readonly PhrasingContent[], document: string):
     if (text !== '') flat.shown.push({at: length, text})
     push(OPAQUE)
   }
+  /** A node as the Markdown writes it (`:ref[#rec-x]`, `@tbl-x`). */
+  const written = (node: PhrasingContent): string | undefined => {
+    const [start, end] = [node.position?.start.offset, node.position?.end.offset]
+    return start === undefined || end === undefined ? undefined : document.slice(start, end)
+  }
   const walk = (nodes: readonly PhrasingContent[]) => {
     for (const node of nodes) {
       switch (node.type) {
@@ -124,7 +129,11 @@ export function flatten(children: readonly PhrasingContent[], document: string):
             const start = length
             walk(node.children)
             flat.waived.push({start, end: length, reason: String(node.attributes?.reason ?? '').trim(), node})
-          } else standIn(toString(node))
+          } else standIn(written(node) ?? toString(node))
+          break
+        case 'crossReference':
+          // `voir le @tbl-x`: shown as written in the figure's quoted sentence, never a figure.
+          standIn(written(node) ?? `@${node.identifier}`)
           break
         case 'inlineMath':
           // TeX maths (`$10^6$`, `$\alpha = 0.05$`): its numbers are notation, not figures.
