@@ -48,7 +48,10 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
     nodes.forEach((node, index) => {
       if (node.type === 'table') {
         const caption: Paragraph | undefined = node.data?.caption ? {type: 'paragraph', children: node.data.caption} : undefined
-        const captions: Paragraph[] = [nodes[index - 1], nodes[index + 1]].filter((sibling) => isCaption(sibling)).concat(caption ? [caption] : [])
+        // The paragraph before it is its caption unless a table stands right before that one: a
+        // `Source : …` between two tables is the first's, and does not cover the second.
+        const before = nodes[index - 2]?.type === 'table' ? undefined : nodes[index - 1]
+        const captions: Paragraph[] = [before, nodes[index + 1]].filter((sibling) => isCaption(sibling)).concat(caption ? [caption] : [])
         const captionKeys = captions.flatMap((sibling) => citationKeys(sibling))
         // Their pages too (`[@a, p. 20]`): the cells' figures are looked up on them in the archived copy.
         const captionPages = captions.flatMap((sibling) => citationPages(sibling))

@@ -127,6 +127,12 @@ describe('spans are prose', () => {
   })
 })
 
+describe('a source line between two tables', () => {
+  test('is the first table\'s: the second table\'s figures still need theirs', async () => {
+    expect(await figures('| Région | Part |\n| --- | --- |\n| Nord | 52 % |\n\nSource : [@enquete-2024].\n\n| Région | Part |\n| --- | --- |\n| Sud | 61 % |')).toEqual(['52 % cited [enquete-2024] 5:10', '61 % uncited [] 11:9'])
+  })
+})
+
 describe('a minus typed as a hyphen', () => {
   test('is part of the figure: `-3 %`, `(-12 000)`; not in `2020-2024` or `Covid-19`', async () => {
     expect(await figures('La lecture a varié de -3 % en un an (-12 000 abonnés) entre 2020-2024 avec la Covid-19.')).toEqual(['-3 % uncited [] 3:23', '-12 000 uncited [] 3:38'])

@@ -31,7 +31,8 @@ A figure is covered when its sentence holds a citation (\`[@key]\`), or a note h
 call \`[^1]\` whose footnote does, or an inline note \`^[Voir [@key].]\`), or when it stands in a \`stat\`
 block (its \`source\`) or a \`viewpoint\` block (the attribution is the source). A note's own text is
 prose too: a figure in it needs a citation in it. A figure in a table is covered by a citation in its row, or in a caption
-paragraph right before or after the table that starts with "Source", "Tableau", "Note"….
+paragraph right before or after the table that starts with "Source", "Tableau", "Note"… (one between two
+tables is the first's: it does not cover the second).
 Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
 
 A project names its own non-figures in \`rapporteur.yaml\`, as phrases written as in the prose
