@@ -50,7 +50,10 @@ function codeFrame(text: readonly string[], diagnostic: JsonDiagnostic, dim: (va
   const endColumn = diagnostic.endLine === diagnostic.line ? diagnostic.endColumn : line.length + 1
   const carets = '^'.repeat(Math.max(1, endColumn - diagnostic.column))
   const gutter = ' '.repeat(width)
-  const shown = line.length > 160 ? `${line.slice(0, 160)}…` : line
+  // A tab is shown as one space, so that the carets stand under their characters (a terminal
+  // would widen it to the next tab stop); the column printed above is the file's.
+  const flat = line.replaceAll('\t', ' ')
+  const shown = flat.length > 160 ? `${flat.slice(0, 160)}…` : flat
   return [`    ${dim(`${diagnostic.line} |`)} ${shown}`, `    ${dim(`${gutter} |`)} ${' '.repeat(Math.max(0, diagnostic.column - 1))}${carets}`]
 }
 
