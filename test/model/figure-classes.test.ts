@@ -137,6 +137,13 @@ describe('figures in words', () => {
     ]))
 })
 
+describe('a ratio written with a sign or a rate', () => {
+  test('`3/4`, `1:4` and `3 pour 1 000` are one figure each, not two; a clock time and a date are none', async () => {
+    const [first] = await flagged(['Les ⟦3/4⟧ des victimes se taisent ; le ratio est de ⟦1:4⟧ ; on compte ⟦3 pour 1 000⟧ enfants, à 9:45 le 05/03/2024.'])
+    expect(first!.actual).toEqual(['3/4', '1:4', '3 pour 1 000'])
+  })
+})
+
 describe('British English, as a UK public body writes it', () => {
   test('clock times the British way are times: 9.30am, 2.15pm, at 18.45, from 7.30 to 19.30, the 11.05 to Truro, 8 o\'clock; a rate after the same words is a figure', async () =>
     expectFlags([

@@ -7,10 +7,12 @@ const betweenGap = new RegExp(`^${space}+(?:et|and)${space}+$`, 'u')
 const ratioGap = new RegExp(`^${space}+(?:\\p{L}+${space}+){0,2}(?:sur|in|out of)${space}+$`, 'u')
 const periodGap = new RegExp(`^${space}+(?:heures?|h|jours?|j|hours?|days?)${space}+(?:sur|in|out of)${space}+$`, 'u')
 const betweenLead = /(?:entre|between|from|de|d['’])[ \u00A0\u202F]*$/iu
+/** `3 pour 1 000`, `5 per 100,000`: a rate, when what follows is a power of ten. */
+const rateGap = new RegExp(`^${space}+(?:pour|per|for every)${space}+$`, 'u')
 
 /**
  * Join neighbours that are one figure: ranges (`12 à 15 000`, `10–15 %`, `between 20 and 30`)
- * and ratios (`1 sur 5`, `1 child in 3`). A descending pair joined by a bare hyphen
+ * and ratios (`1 sur 5`, `1 child in 3`, `1:4`, `3/4`, `3 pour 1 000`). A descending pair joined by a bare hyphen
  * (`227-23`, `2024-449`) is an identifier, not a range: both parts are marked as such.
  */
 export function mergeExpressions(text: string, list: readonly NumberExpression[]): Array<NumberExpression & {identifier?: boolean; period?: boolean}> {
@@ -32,7 +34,10 @@ export function mergeExpressions(text: string, list: readonly NumberExpression[]
     // `de 412 en semaine 49 à 158`: a labelled number (`semaine 49`) does not open a range.
     const labelled = documentPartLeads.has(lastWord(text, left.start))
     const isRange = ascending && !labelled && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
-    const isRatio = !isRange && ratioGap.test(gap) && !looksLikeYear(right) && left.cores.length === 1
+    // `1:4` and `3/4` glued (a clock time or a date is a span already), `3 pour 1 000`: one figure too.
+    const glued = (gap === ':' || (gap === '/' && ascending && right.cores[0]!.digits.length <= 2)) && left.cores.length === 1 && right.cores.length === 1
+    const rate = rateGap.test(gap) && /^10+$/u.test(String(right.cores[0]?.value ?? '')) && (right.cores[0]?.value ?? 0) >= 100
+    const isRatio = !isRange && (ratioGap.test(gap) || glued || rate) && !looksLikeYear(right) && left.cores.length === 1
     // `24 heures sur 24`, `7 jours sur 7`: always open, not a ratio.
     if (isRatio && left.cores[0]?.value === right.cores[0]?.value && periodGap.test(gap)) {
       out.push({...join(left, right, true), period: true})
