@@ -13,6 +13,8 @@ export interface ReviewSource {
   file: string
   /** True for the default `review.json`: no file means no review, not an error. */
   optional: boolean
+  /** As the user named it (`--review ../relecture.json`, from where they ran the command), for messages. */
+  written?: string
 }
 
 /**
@@ -23,6 +25,7 @@ export interface ReviewSource {
  */
 export async function readReviewFile(dir: string, source: ReviewSource): Promise<VFile | undefined> {
   const relative = path.relative(dir, source.file) || source.file
+  const named = source.written ?? relative
   let real = source.file
   if (source.optional) {
     const resolved = await resolveInside(dir, relative)
@@ -36,12 +39,12 @@ export async function readReviewFile(dir: string, source: ReviewSource): Promise
     if (info instanceof Error) {
       const missing = info.code === 'ENOENT' || info.code === 'ENOTDIR'
       throw new CannotRunError(
-        missing ? `Cannot find the review file \`${relative}\`` : `Cannot read the review file \`${relative}\`: ${info.code ?? 'error'}`,
-        missing ? 'Save one from the audit page (“Save review”), or leave out --review.' : 'Check the file and its permissions.'
+        missing ? `Cannot find the review file \`${named}\`` : `Cannot read the review file \`${named}\`: ${info.code ?? 'error'}`,
+        missing ? 'Save one from the audit page (its “Save review” button; “Enregistrer la relecture” in a French report), or leave out --review.' : 'Check the file and its permissions.'
       )
     }
-    if (!info.isFile()) throw new CannotRunError(`Cannot read the review file \`${relative}\`: it is ${info.isDirectory() ? 'a folder' : 'not a regular file'}`, 'Name the `review.json` the audit page saved.')
-    if (info.size > maxFileBytes) throw new CannotRunError(`Cannot read the review file \`${relative}\`: more than the ${maxFileBytes / 1024 / 1024} MB rapporteur reads`, 'Name the `review.json` the audit page saved.')
+    if (!info.isFile()) throw new CannotRunError(`Cannot read the review file \`${named}\`: it is ${info.isDirectory() ? 'a folder' : 'not a regular file'}`, 'Name the `review.json` the audit page saved.')
+    if (info.size > maxFileBytes) throw new CannotRunError(`Cannot read the review file \`${named}\`: more than the ${maxFileBytes / 1024 / 1024} MB rapporteur reads`, 'Name the `review.json` the audit page saved.')
   }
   try {
     return new VFile({cwd: dir, path: relative, value: await readFile(real, 'utf8')})

@@ -95,7 +95,7 @@ async function repositoryPaths(folder: string, io: Io): Promise<(file: string) =
  */
 function reviewSource(folder: string, option: string | false | undefined, wantsPage: boolean, io: Io): ReviewSource | undefined {
   if (option === false) return undefined
-  if (typeof option === 'string') return {file: path.resolve(io.cwd, option), optional: false}
+  if (typeof option === 'string') return {file: path.resolve(io.cwd, option), optional: false, written: option}
   return wantsPage ? {file: path.join(folder, defaultReviewName), optional: true} : undefined
 }
 
