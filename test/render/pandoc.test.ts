@@ -3,6 +3,7 @@ import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {renderEdition} from '../../src/render/edition.js'
 import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {editionHtml} from '../helpers/two-editions.js'
 
 /** Pandoc and Quarto syntax, rendered: figures, captions, cross-references, callouts, divs, spans. */
 const made: string[] = []
@@ -254,32 +255,19 @@ print("web")
 
 describe('a cross-reference to the other edition', () => {
   test('from the synthesis, a table of the full report is its number there and that edition’s title, never its caption’s citation', async () => {
-    const config = 'title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\neditions:\n  full: {title: Rapport complet, files: [chapters/intro.md], output: rapport}\n  synthesis: {title: Synthèse, files: [synthese.md], output: synthese}\n'
-    const dir = await writeProject({
-      'rapporteur.yaml': config,
+    const html = await editionHtml({
       'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements par région [@enquete-2024, p. 10] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n',
       'synthese.md': '# Synthèse\n\nComme le montre le @tbl-regions, la :term[sextorsion] progresse.\n'
-    })
-    made.push(dir)
-    const result = await check(dir)
-    if (!result.ok) throw new Error('project did not load')
-    const synthesis = await renderEdition(result.model, 'synthesis', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
-    const html = synthesis.main.map((node) => toHtml(node)).join('')
+    }, 'synthesis', made)
     expect(html).toContain('Comme le montre le <a class="rp-ref" href="rapport.html#tbl-regions">tableau 1 (Rapport complet)</a>, la')
     expect(html).not.toContain('@enquete-2024')
   })
 
   test('a section of the full report says so, as a table does; one of the same edition does not', async () => {
-    const config = 'title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\neditions:\n  full: {title: Rapport complet, files: [chapters/intro.md], output: rapport}\n  synthesis: {title: Synthèse, files: [synthese.md], output: synthese}\n'
-    const dir = await writeProject({
-      'rapporteur.yaml': config,
+    const html = await editionHtml({
       'chapters/intro.md': '# Intro\n\n## Méthode {#sec-methode}\n\nTexte sur la :term[sextorsion] [@enquete-2024].\n',
       'synthese.md': '# Synthèse\n\n## Ici {#sec-ici}\n\nVoir la @sec-methode et la @sec-ici.\n'
-    })
-    made.push(dir)
-    const result = await check(dir)
-    if (!result.ok) throw new Error('project did not load')
-    const html = (await renderEdition(result.model, 'synthesis', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})).main.map((node) => toHtml(node)).join('')
+    }, 'synthesis', made)
     expect(html).toMatch(/Voir la <a class="rp-ref" href="rapport.html#sec-methode">section «\s?Méthode\s?» \(Rapport complet\)<\/a> et la <a class="rp-ref" href="#sec-ici">section «\s?Ici\s?»<\/a>\./u)
   })
 })

@@ -3,6 +3,7 @@ import {toHtml} from 'hast-util-to-html'
 import {check} from '../../src/api/check.js'
 import {renderEdition} from '../../src/render/edition.js'
 import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {editionHtml} from '../helpers/two-editions.js'
 
 /** On paper a link is its text alone: `print.links: address` (the default) prints its address after it. */
 const made: string[] = []
@@ -50,16 +51,10 @@ describe('print.links', () => {
 
 describe('links to an id of the other edition, or of none', () => {
   test('on the web page, an id only the synthesis has leads to its page; an id no edition has stays as written', async () => {
-    const config = String(baseProject['rapporteur.yaml']).replace('editions:', 'editions:\n  synthesis: {title: Synthèse, files: [synthese.md], output: synthese}')
-    const dir = await writeProject({
-      'rapporteur.yaml': config,
+    const html = await editionHtml({
       'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion] : [le point](#point-cle), [le sommaire de Word](#_Toc222).\n',
       'synthese.md': '# Synthèse\n\n## Le point clé {#point-cle}\n\nTexte.\n'
-    })
-    made.push(dir)
-    const result = await check(dir)
-    if (!result.ok) throw new Error('the project does not load')
-    const html = (await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})).main.map((node) => toHtml(node)).join('\n')
+    }, 'full', made)
     expect(html).toContain('<a href="synthese.html#point-cle">le point</a>')
     expect(html).toContain('<a href="#_Toc222">le sommaire de Word</a>')
   })
