@@ -191,8 +191,8 @@ export const preflightScript = String.raw`(() => {
     images.push({src, nth, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
   }
 
-  // Tables that keep to the text width only by breaking inside words and numbers (base.css lets a
-  // cell's word break anywhere rather than run off the page): measured once without that, all
+  // Tables that keep to the text width only by breaking inside words and numbers (print-core.css
+  // lets a cell's word break anywhere rather than run off the page): measured once without that, all
   // tables at a time (one layout each way), the first piece of each.
   const crampedTables = []
   const tables = [...document.querySelectorAll('.pagedjs_pages table:not([data-split-from])')]
