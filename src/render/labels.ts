@@ -1,3 +1,4 @@
+import {isFrench} from './typography/french-spacing.js'
 /** The words the renderer writes itself, per language; a project in another language gets English. */
 export interface Labels {
   recommendation: string
@@ -89,5 +90,5 @@ const en: Labels = {
 
 /** Labels for a BCP 47 language tag (`fr`, `fr-CA` → French). */
 export function labelsFor(lang: string): Labels {
-  return lang.toLowerCase().startsWith('fr') ? fr : en
+  return isFrench(lang) ? fr : en
 }

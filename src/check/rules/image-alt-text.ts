@@ -1,4 +1,5 @@
 import {defineRule} from '../rule.js'
+import {isFrench} from '../../render/typography/french-spacing.js'
 
 /** Alternative texts that say nothing of what an image shows, lowercased, punctuation gone. */
 const vague: ReadonlySet<string> = new Set([
@@ -35,7 +36,7 @@ alternative text is \`image-without-alt\`'s.`,
       const name = plain(decodeURIComponentSafe(file))
       const stem = plain(decodeURIComponentSafe(file.replace(/\.[a-z\d]+$/iu, '')))
       if (words === name || words === stem) report(image, `Unexpected alternative text \`${alt}\`, the image's file name, expected what the image shows: screen readers read it instead of the image`)
-      else if (vague.has(words)) report(image, `Unexpected alternative text \`${alt}\`, expected what the image shows (\`${model.config.lang.toLowerCase().startsWith('fr') ? 'Signalements par région en 2024' : 'Reports by region in 2024'}\`), not what it is: screen readers read it instead of the image`)
+      else if (vague.has(words)) report(image, `Unexpected alternative text \`${alt}\`, expected what the image shows (\`${isFrench(model.config.lang) ? 'Signalements par région en 2024' : 'Reports by region in 2024'}\`), not what it is: screen readers read it instead of the image`)
       else if (generated.test(alt)) report(image, `Unexpected alternative text written by Word or PowerPoint (\`${alt.length > 60 ? `${alt.slice(0, 57)}…` : alt}\`), expected what the image shows for the report: it describes the picture, not its meaning`)
     }
   }

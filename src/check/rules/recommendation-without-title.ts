@@ -1,4 +1,5 @@
 import {defineRule} from '../rule.js'
+import {isFrench} from '../../render/typography/french-spacing.js'
 
 export const recommendationWithoutTitle = defineRule({
   id: 'recommendation-without-title',
@@ -12,7 +13,7 @@ in the synthesis's list and in exports. Without one, the recommendation would pr
   },
   check({model, report}) {
     for (const recommendation of model.recommendations) {
-      if (!recommendation.title?.trim()) report(recommendation, `Unexpected recommendation \`${recommendation.id}\` without a title, expected a heading inside the block (\`### ${model.config.lang.toLowerCase().startsWith('fr') ? 'Titre' : 'Title'}\`)`)
+      if (!recommendation.title?.trim()) report(recommendation, `Unexpected recommendation \`${recommendation.id}\` without a title, expected a heading inside the block (\`### ${isFrench(model.config.lang) ? 'Titre' : 'Title'}\`)`)
     }
   }
 })

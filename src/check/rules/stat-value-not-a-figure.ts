@@ -1,5 +1,6 @@
 import {detectNumbers} from '../../model/figures/detect.js'
 import {defineRule} from '../rule.js'
+import {isFrench} from '../../render/typography/french-spacing.js'
 
 export const statValueNotAFigure = defineRule({
   id: 'stat-value-not-a-figure',
@@ -14,7 +15,7 @@ figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`), not prose, a year or
   check({model, report}) {
     for (const stat of model.stats) {
       if (isFigure(stat.value)) continue
-      report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, `Unexpected stat value \`${stat.value}\`, expected a figure such as ${model.config.lang.toLowerCase().startsWith('fr') ? '`52 %`, `100 000` or `1 sur 5`' : '`52%`, `100,000` or `1 in 5`'}`)
+      report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, `Unexpected stat value \`${stat.value}\`, expected a figure such as ${isFrench(model.config.lang) ? '`52 %`, `100 000` or `1 sur 5`' : '`52%`, `100,000` or `1 in 5`'}`)
     }
   }
 })

@@ -1,12 +1,11 @@
 import type {Element} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
 import {defineRule} from '../rule.js'
+import {primaryLanguage} from '../../render/typography/hast.js'
 
 const config = (lang: string) => `title: Exemple\norganisation: Fondation Exemple\nlang: ${lang}\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\ncitations: {csl: style.csl}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`
 const style = (locale: string, words: string) => `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"${locale ? ` default-locale="${locale}"` : ''}>\n  <info><title>Exemple</title><id>exemple</id><updated>2026-01-01T00:00:00+00:00</updated></info>\n  <citation><layout suffix="."><text variable="title"/><text value="${words}" prefix=", "/><date variable="accessed" form="text" prefix=" "/></layout></citation>\n</style>\n`
 
-/** The primary language of a BCP 47 tag: `en-GB` → `en`. */
-const primary = (tag: string) => tag.toLowerCase().split(/[-_]/u)[0] ?? ''
 
 export const styleLanguage = defineRule({
   id: 'style-language',
@@ -38,7 +37,7 @@ in several), or change the words it writes and its \`default-locale\`. A style w
       return
     }
     const locale = root?.attributes['default-locale']
-    if (!root?.position || typeof locale !== 'string' || primary(locale) === primary(config.lang)) return
+    if (!root?.position || typeof locale !== 'string' || primaryLanguage(locale.replace('_', '-')) === primaryLanguage(config.lang)) return
     report({file: citationStyle.name, position: root.position}, `Unexpected \`default-locale="${locale}"\` in the CSL style, expected the report's language, \`${config.lang}\`: citeproc-js writes the terms and dates in \`${config.lang}\`, the words the style writes itself stay in \`${locale}\` (use the style made for \`${config.lang}\`, or translate its words and change its \`default-locale\`)`)
   }
 })

@@ -12,6 +12,7 @@ import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
 import {pastedText} from '../unsupported/pasted.js'
 import {noteBlockFindings} from '../unsupported/note-blocks.js'
+import {isFrench} from '../../render/typography/french-spacing.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
 /** A grid table's border, `+------+------+` or `+======+`, on a line of its own. */
@@ -118,7 +119,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
   },
   check({model, report}) {
     // A pipe table's header row in the suggestions, in the report's language.
-    const headerRow = model.config.lang.toLowerCase().startsWith('fr') ? '| Pays | Part |' : '| Country | Share |'
+    const headerRow = isFrench(model.config.lang) ? '| Pays | Part |' : '| Country | Share |'
     for (const document of model.documents) {
       const text = String(document.file.value)
       const at = (start: number, end: number) => ({file: document.path, position: positionFromOffsets(document.file, start, end)})
