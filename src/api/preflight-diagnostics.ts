@@ -47,10 +47,11 @@ export function reportPreflight(
   }
   // An image at the place the Markdown names it: its n-th showing in the edition is the n-th use
   // of that file in the edition's chapters, in reading order (the print HTML, in `.print/`, names
-  // its copy from there). It is named as the Markdown writes it.
+  // its copy from there). It is named as the Markdown writes it. The cover's logo and picture, named
+  // in rapporteur.yaml, come first in every edition.
   const editionFiles = model.documents.filter((document) => document.editions.includes(edition)).map((document) => document.path)
   const uses = model.images
-    .filter((use) => editionFiles.includes(use.file))
+    .filter((use) => use.file === model.configFile || editionFiles.includes(use.file))
     .sort((a, b) => editionFiles.indexOf(a.file) - editionFiles.indexOf(b.file) || (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
   const imageUse = (image: {src: string; nth?: number}) => {
     const named = uses.filter((use) => [image.src, image.src.replace(/^\.\.\//u, '')].includes(outputImagePath(model, use.file, use.url)))

@@ -110,6 +110,7 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
   }
   numberRecommendations(model)
   addLogo(model, input)
+  addCoverImage(model, input)
   return model
 }
 
@@ -125,6 +126,16 @@ function addLogo(model: ReportModel, input: ProjectInput): void {
   if (!input.config.logo) return
   const position = positionOfPath(parseYaml(input.configFile), ['logo'])
   model.images.push({file: input.configFile.path, position, alt: input.config.organisation, url: input.config.logo, width: LOGO_WIDTH})
+}
+
+/** How wide the cover prints its picture (styles/print.css, `.rp-cover__image`): the text's width. */
+export const COVER_IMAGE_WIDTH = '100%'
+
+/** The cover's picture (`cover.image:`), like the logo: an image of the report, checked at its line with its own description. */
+function addCoverImage(model: ReportModel, input: ProjectInput): void {
+  if (!input.config.cover) return
+  const position = positionOfPath(parseYaml(input.configFile), ['cover', 'image'])
+  model.images.push({file: input.configFile.path, position, alt: input.config.cover.alt, url: input.config.cover.image, width: COVER_IMAGE_WIDTH})
 }
 
 /** R1…Rn in reading order across the full edition; the number is never typed by hand. */

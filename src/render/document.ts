@@ -1,4 +1,4 @@
-import {smartText} from './typography/index.js'
+import {frenchSpacingText, isFrench, smartText} from './typography/index.js'
 import {h} from 'hastscript'
 import type {Element, ElementContent, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
@@ -22,8 +22,11 @@ export interface DocumentOptions {
 /** The values templates can use; documented in docs/designers.md. */
 export function templateView(model: ReportModel, edition: RenderedEdition, options: DocumentOptions, toc: string, main: string) {
   const {config} = model
-  // The cover and running heads get the same quotes and dashes as the text (typography/).
-  const smart = (text: string) => smartText(text, config.lang)
+  // The cover and running heads get the same quotes, dashes and, in French, spaces as the text (typography/).
+  const french = isFrench(config.lang)
+  const smart = (text: string) => (french ? frenchSpacingText(smartText(text, config.lang)) : smartText(text, config.lang))
+  // Images as copied to the outputs (render/images.ts); the print HTML is one folder down, in `.print/`.
+  const up = options.mode === 'print' ? '../' : ''
   return {
     lang: config.lang,
     title: smart(config.title),
@@ -31,8 +34,8 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
     organisation: smart(config.organisation),
     // A list for `{{#authors}}…{{/authors}}`; `{{authors}}` alone prints it as "A, B" (Mustache joins an array with bare commas).
     authors: listText((config.authors ?? []).map(smart)),
-    // The logo as copied to the outputs (render/images.ts); the print HTML is one folder down, in `.print/`.
-    logo: config.logo ? `${options.mode === 'print' ? '../' : ''}${outputImagePath(model, model.configFile, config.logo)}` : '',
+    logo: config.logo ? `${up}${outputImagePath(model, model.configFile, config.logo)}` : '',
+    cover: config.cover ? {image: `${up}${outputImagePath(model, model.configFile, config.cover.image)}`, alt: smart(config.cover.alt), credit: smart(config.cover.credit ?? '')} : '',
     contact: config.contact && {...config.contact, name: config.contact.name && smart(config.contact.name), address: config.contact.address && smart(config.contact.address)},
     date: config.date,
     dateText: formatDate(config.date, config.lang),

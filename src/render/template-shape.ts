@@ -16,6 +16,7 @@ export function templateShape(lang: string): TemplateShape {
       organisation: text,
       authors: {list: text},
       logo: text,
+      cover: {values: {image: text, alt: text, credit: text}},
       contact: {values: {name: text, email: text, url: text, address: text, phone: text}},
       date: text,
       dateText: text,

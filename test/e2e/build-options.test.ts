@@ -391,27 +391,41 @@ describe('rapporteur build options', () => {
     expect(languages.filter((lang) => lang !== 'fr').sort()).toEqual(['de', 'en'])
   }, 60_000)
 
-  test('a logo on the cover (`logo:` in rapporteur.yaml): copied, on the first page of the PDF and of the web page; a missing one a finding at its line', async () => {
-    const config = baseProject['rapporteur.yaml']!.replace('organisation: Fondation Exemple\n', 'organisation: Fondation Exemple\nlogo: assets/logo.png\n')
+  test('a logo and a picture on the cover (`logo:`, `cover:` in rapporteur.yaml): copied, on the first page of the PDF with their descriptions and of the web page; a missing one a finding at its line', async () => {
+    const config = baseProject['rapporteur.yaml']!.replace('organisation: Fondation Exemple\n', 'organisation: Fondation Exemple\nlogo: assets/logo.png\ncover:\n  image: assets/couverture.png\n  alt: Une salle de classe vide\n  credit: "Photo : Jeanne Exemple, CC BY 4.0"\n')
     const dir = await project({'rapporteur.yaml': config})
     await mkdir(path.join(dir, 'assets'), {recursive: true})
-    // 480 × 120 px at 40 mm wide: 305 dpi, enough for print.
+    // 480 × 120 px at 40 mm wide: 305 dpi, enough for print; the picture, at the text's width (170 mm), 1,800 px: 269 dpi, said by check and by the preflight at its line.
     await writeFile(path.join(dir, 'assets', 'logo.png'), solidPng(480, 120))
+    await writeFile(path.join(dir, 'assets', 'couverture.png'), solidPng(1800, 1200))
     const result = await build(dir, {formats: ['pdf', 'html'], editions: ['full']})
     expect(result.ok).toBe(true)
-    expect(result.files.flatMap((file) => file.messages.filter((message) => message.ruleId?.includes('image')).map((message) => message.reason))).toEqual([])
-    expect(await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')).toContain('<img class="rp-cover__logo" src="assets&#x2F;logo.png" alt="Fondation Exemple">')
-    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')))
+    expect(result.files.flatMap((file) => file.messages.filter((message) => message.ruleId?.includes('image')).map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId} ${message.reason.split(' at ')[0]}`))).toEqual([
+      'rapporteur.yaml:5:10 image-resolution Unexpected image `assets/couverture.png`',
+      'rapporteur.yaml:5:10 preflight-image-resolution Unexpected image `assets/couverture.png`'
+    ])
+    const html = await readFile(path.join(dir, 'dist', 'rapport.html'), 'utf8')
+    expect(html).toContain('<img class="rp-cover__logo" src="assets&#x2F;logo.png" alt="Fondation Exemple">')
+    // The credit set as the text is: a no-break space before the colon, in French.
+    expect(html).toContain('<img class="rp-cover__image" src="assets&#x2F;couverture.png" alt="Une salle de classe vide"><p class="rp-cover__credit">Photo\u00a0: Jeanne Exemple, CC BY 4.0</p>')
+    const pdf = await PDFDocument.load(await readFile(path.join(dir, 'dist', 'rapport.pdf')), {updateMetadata: false})
     const images = (page: PDFPage) => {
       const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict)
       return (xObjects?.entries() ?? []).filter(([, ref]) => (pdf.context.lookup(ref) as PDFRawStream).dict.get(PDFName.of('Subtype')) === PDFName.of('Image')).length
     }
-    expect(images(pdf.getPage(0))).toBe(1)
-    // A logo that is not there: missing-image at its line in rapporteur.yaml, and no build.
-    await writeFile(path.join(dir, 'rapporteur.yaml'), config.replace('logo.png', 'logo.svg'))
+    expect(images(pdf.getPage(0))).toBe(2)
+    // Each is a Figure of the tag tree, with its description; the credit is the cover page's text.
+    const alts: string[] = []
+    eachStructureElement(pdf, (element, type) => {
+      if (type?.decodeText() === 'Figure') alts.push((element.lookupMaybe(PDFName.of('Alt'), PDFString, PDFHexString) as PDFString | PDFHexString | undefined)?.decodeText() ?? '(none)')
+    })
+    expect(alts.sort()).toEqual(['Fondation Exemple', 'Une salle de classe vide'])
+    if (hasPdftotext) expect(pdfPages(path.join(dir, 'dist', 'rapport.pdf'))[0]).toContain('Photo : Jeanne Exemple, CC BY 4.0')
+    // A logo and a picture that are not there: missing-image at their lines in rapporteur.yaml, and no build.
+    await writeFile(path.join(dir, 'rapporteur.yaml'), config.replace('logo.png', 'logo.svg').replace('couverture.png', 'couverture.jpg'))
     const missing = await build(dir, {formats: ['html']})
     expect(missing.ok).toBe(false)
-    expect(missing.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'missing-image').map((message) => `${file.path}:${message.line}:${message.column}`))).toEqual(['rapporteur.yaml:3:7'])
+    expect(missing.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'missing-image').map((message) => `${file.path}:${message.line}:${message.column}`))).toEqual(['rapporteur.yaml:3:7', 'rapporteur.yaml:5:10'])
   }, 60_000)
 
   test('an image the browser cannot decode, and a block split across pages, are reported at their lines', async () => {

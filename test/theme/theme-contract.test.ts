@@ -39,7 +39,7 @@ describe.each(themes)('theme %s', async (name) => {
   })
 
   test('the cover and back cover templates carry the contract classes', () => {
-    for (const item of ['rp-cover', 'rp-cover__organisation', 'rp-cover__title', 'rp-cover__subtitle', 'rp-cover__edition', 'rp-cover__date']) expect(theme.templates['cover.html']).toContain(`class="${item}"`)
+    for (const item of ['rp-cover', 'rp-cover__organisation', 'rp-cover__title', 'rp-cover__subtitle', 'rp-cover__logo', 'rp-cover__image', 'rp-cover__credit', 'rp-cover__edition', 'rp-cover__date']) expect(theme.templates['cover.html']).toContain(`class="${item}"`)
     expect(theme.templates['back-cover.html']).toMatch(/<footer class="rp-back-cover"/u)
     expect(theme.templates['back-cover.html']).toContain('class="rp-contact"')
   })

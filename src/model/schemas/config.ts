@@ -72,6 +72,11 @@ export const configSchema = z.strictObject({
   authors: z.array(z.string()).optional(),
   /** The organisation's logo on the cover (an image file of the report folder, SVG or PNG). */
   logo: z.string().min(1).optional(),
+  /**
+   * A picture on the cover (an image file of the report folder): its description for screen readers,
+   * and the credit printed under it (a photograph's author and licence).
+   */
+  cover: z.strictObject({image: z.string().min(1), alt: z.string().min(1), credit: z.string().min(1).optional()}).optional(),
   contact: z
     .strictObject({name: z.string().optional(), email: z.string().optional(), url: z.string().optional(), address: z.string().optional(), phone: z.string().optional()})
     .optional(),
