@@ -34,16 +34,53 @@ function openedValueHint(text: string, at: number): string {
   return `, expected the whole value in quotes when it starts with \`${opened[1]}\` (\`key: "[Brouillon] suite"\`, \`key: '"OMS" et al.'\`)`
 }
 
+/**
+ * `lang: [fr` then the next key: the yaml library says a flow list or map is not closed where it gave
+ * up, at the next line it could not take, maybe several lines down. The bracket left open, on an
+ * earlier line, is the place to show: the offset of the last one no later bracket closes.
+ */
+function unclosedBracket(text: string, message: string, at: number): number | undefined {
+  const kind = /^Flow (sequence|map|mapping) in block collection/u.exec(message)?.[1]
+  if (!kind) return undefined
+  const [open, close] = kind === 'sequence' ? ['[', ']'] : ['{', '}']
+  const open_: number[] = []
+  // Brackets in quotes or comments are text; a flow collection closes in the same nesting order.
+  let quote: string | undefined
+  for (let index = 0; index < at; index++) {
+    const char = text[index]!
+    if (quote) {
+      if (char === quote) quote = undefined
+      else if (char === '\n') quote = undefined
+      continue
+    }
+    if ((char === '"' || char === "'") && /[\s[{,:]/u.test(text[index - 1] ?? ' ')) quote = char
+    else if (char === '#' && /\s/u.test(text[index - 1] ?? '\n')) index = Math.max(index, text.indexOf('\n', index) === -1 ? at : text.indexOf('\n', index) - 1)
+    else if (char === open) open_.push(index)
+    else if (char === close) open_.pop()
+  }
+  return open_.at(-1)
+}
+
 export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
   // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
   // logLevel 'error': the yaml library would print its warnings to stderr; rapporteur reports them placed.
   // Keys given twice are found below, each at its place, and the file is still read (the last
   // one kept, as YAML readers do): one mistake, one finding, not one for every use of the file.
   const doc = parseDocument(text, {prettyErrors: false, uniqueKeys: false, logLevel: 'error'})
-  const errors = doc.errors.map((error) => ({
-    message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? openedValueHint(text, error.pos[0])}`,
-    position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
-  }))
+  const errors = doc.errors.map((error) => {
+    const opened = unclosedBracket(text, error.message, error.pos[0])
+    if (opened !== undefined) {
+      const bracket = text[opened]!
+      return {
+        message: `Cannot parse YAML: \`${bracket}\` opens a ${bracket === '[' ? 'list' : 'map'} that is not closed, expected \`${bracket === '[' ? ']' : '}'}\` at its end, or the whole value in quotes (\`key: "${bracket}…"\`)`,
+        position: positionFromOffsets(file, offset + opened, offset + opened + 1)
+      }
+    }
+    return {
+      message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? openedValueHint(text, error.pos[0])}`,
+      position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
+    }
+  })
   const duplicates: typeof errors = []
   // A list or a map as a key (`? [a]: b`, `{[]: x}`) parses, but means nothing here.
   visit(doc, {

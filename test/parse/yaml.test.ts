@@ -21,3 +21,17 @@ describe('a YAML key given twice', () => {
     expect(await unknown(files)).toEqual([])
   })
 })
+
+/** `lang: [fr`: the yaml library gives up lines below, at the next key; the bracket left open is the mistake. */
+describe('a list or map in brackets left open', () => {
+  const errors = (value: string) => parseYaml(new VFile({path: 'rapporteur.yaml', value})).errors.map((error) => `${error.position.start.line}:${error.position.start.column} ${error.message}`)
+
+  test('is placed at its bracket, not where the parser gave up', () => {
+    expect(errors('title: T\nlang: [fr\n\n# la date\ndate: 2026\n')).toEqual(['2:7 Cannot parse YAML: `[` opens a list that is not closed, expected `]` at its end, or the whole value in quotes (`key: "[…"`)'])
+    expect(errors('title: T\naxes: {id: a, title: "x # [y"\nfoo: 1\n')).toEqual(['2:7 Cannot parse YAML: `{` opens a map that is not closed, expected `}` at its end, or the whole value in quotes (`key: "{…"`)'])
+  })
+
+  test('a bracket closed, or inside quotes or a comment, is not the one left open', () => {
+    expect(errors('a: [x, y] # [z\nb: [1, "]"\nc: 2\n')).toEqual(['2:4 Cannot parse YAML: `[` opens a list that is not closed, expected `]` at its end, or the whole value in quotes (`key: "[…"`)'])
+  })
+})
