@@ -13,8 +13,13 @@ import {toString} from 'mdast-util-to-string'
  * `fig-alt`). Brackets that do not read as one paragraph (`![# Titre](x.png)`) keep their text.
  */
 export function parseFigureCaptions(tree: Root, source: string, parse: (text: string) => Root): void {
+  // `[^n]` and `[texte][label]` resolve only against definitions the parser has seen: the
+  // document's, given to each caption as stand-ins after its text (they parse as definitions, apart).
+  const labels = definitionLabels(tree)
+  const definitions = labels.notes.map((label) => `[^${label}]: .`).concat(labels.links.map((label) => `[${label}]: #`))
+  const withDefinitions = definitions.length === 0 ? parse : (text: string) => parse(`${text}\n\n${definitions.join('\n\n')}\n`)
   const visit = (node: Nodes) => {
-    if (node.type === 'paragraph' && node.data?.figure) captionFigure(node, source, parse)
+    if (node.type === 'paragraph' && node.data?.figure) captionFigure(node, source, withDefinitions)
     else if ('children' in node) for (const child of node.children) visit(child as Nodes)
   }
   visit(tree)
@@ -31,10 +36,23 @@ function captionFigure(paragraph: Paragraph, source: string, parse: (text: strin
   if (text.trim() === '') return
   const parsed = parse(text)
   const only = parsed.children[0]
-  if (parsed.children.length !== 1 || only?.type !== 'paragraph') return
+  if (only?.type !== 'paragraph' || parsed.children.slice(1).some((child) => child.type !== 'definition' && child.type !== 'footnoteDefinition')) return
   shiftPositions(only, {line: start.line, column: start.column + 2, offset: from})
   ;(paragraph.data ??= {}).caption = only.children
   image.alt = captionText(only.children)
+}
+
+/** The labels of the document's note and link definitions, as written (at the top level, where they are). */
+function definitionLabels(tree: Root): {notes: string[]; links: string[]} {
+  const notes: string[] = []
+  const links: string[] = []
+  const visit = (node: Nodes) => {
+    if (node.type === 'footnoteDefinition') notes.push(node.label ?? node.identifier)
+    else if (node.type === 'definition') links.push(node.label ?? node.identifier)
+    else if ('children' in node) for (const child of node.children) visit(child as Nodes)
+  }
+  visit(tree)
+  return {notes, links}
 }
 
 /** Where the brackets opened before `from` close: brackets inside balanced, `\]` and code spans skipped. */

@@ -52,6 +52,21 @@ describe('figures and tables', () => {
     ])
   })
 
+  test('a note `[^n]` and a link `[texte][label]` in a caption resolve against the chapter\'s definitions, and count as used', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n![Carte des signalements[^n] du [guide][g]](carte.gif){width=8mm}\n\nUn constat [@enquete-2024] :term[sextorsion].\n\n[^n]: Une note.\n\n[g]: https://example.org/guide\n', 'chapters/carte.gif': gif})
+    expect(findings).toEqual([])
+    expect(html).toMatch(/<figcaption class="rp-figure__caption">Carte des signalements<a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a> du <a href="https:\/\/example.org\/guide">guide<\/a><\/figcaption>/u)
+  })
+
+  test('a caption that says again what the image\'s description says is hidden from screen readers, as Pandoc writes it; not one with a number, a link or a description of its own', async () => {
+    const {html} = await render({
+      'chapters/intro.md': '# Intro\n\n![Carte des signalements](carte.gif){width=8mm}\n\n![Courbe](carte.gif){width=8mm fig-alt="Une courbe qui monte"}\n\n![Carte numérotée](carte.gif){#fig-c width=8mm}\n\n![Carte annotée^[Une note.]](carte.gif){width=8mm}\n\nVoir la @fig-c. Un constat [@enquete-2024] :term[sextorsion].\n',
+      'chapters/carte.gif': gif
+    })
+    const captions = [...html.matchAll(/<figcaption[^>]*>/gu)].map((match) => match[0])
+    expect(captions).toEqual(['<figcaption class="rp-figure__caption" aria-hidden="true">', '<figcaption class="rp-figure__caption">', '<figcaption class="rp-figure__caption">', '<figcaption class="rp-figure__caption">'])
+  })
+
   test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
     expect(html).toContain('<div class="rp-table"><table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')

@@ -18,6 +18,11 @@ import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
 
+/** A link or a note call inside: something a reader goes to, which hiding would take away. */
+function holdsLink(node: ElementContent): boolean {
+  return node.type === 'element' && (node.tagName === 'a' || node.children.some(holdsLink))
+}
+
 const calloutKinds = ['note', 'warning', 'important', 'tip', 'caution'] as const
 type CalloutKind = (typeof calloutKinds)[number]
 
@@ -52,7 +57,11 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     const number = attributes?.id ? context.numbers.get(attributes.id) : undefined
     const label = number === undefined ? [] : [h('span.rp-figure__label', `${capitalise(context.labels.figure)} ${number}`), ...(caption.length > 0 ? [context.labels.captionSeparator] : [])]
     const classes = ['rp-figure', ...(attributes?.classes ?? [])]
-    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', [...label, ...caption])] : [])])
+    // A caption that only says again what the image's description says is read once, as Pandoc
+    // writes it: hidden from screen readers, which read the description. Not when it holds more: a
+    // number to refer to, a link or a note to follow.
+    const repeated = label.length === 0 && caption.length > 0 && alt.trim() === toText(h('p', caption)).trim() && !caption.some(holdsLink)
+    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...caption])] : [])])
   }
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
