@@ -8,6 +8,7 @@ import type {ArchivedText, Entry, SchemaProblem} from '../model/types.js'
 import {numbersOf} from '../model/figures/source-numbers.js'
 import {resolveInside} from './sandbox.js'
 import {cacheRoot} from './cache-root.js'
+import {decodeText} from './text-encoding.js'
 import type {Source} from '../model/schemas/sources.js'
 
 export type {ArchivedText}
@@ -20,8 +21,9 @@ export type {ArchivedText}
 const cachedPagesSchema = z.object({pages: z.array(z.object({label: z.string(), text: z.string()}))})
 
 /** Bump when text extraction changes, so that cached copies are extracted again. */
-const extractorVersion = 3
-const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md'])
+// 4: text decoded as the project's files are (UTF-16, Windows-1252, a byte order mark), and CSV/TSV read.
+const extractorVersion = 4
+const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md', '.csv', '.tsv'])
 
 /**
  * Read the archived copy named by each source's `file`: PDF page by page through pdf.js, HTML
@@ -38,7 +40,7 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
       const place = {file: entry.file, position: entry.fields.file ?? entry.position}
       const extension = path.extname(file).toLowerCase()
       if (!readable.has(extension)) {
-        problems.push({...place, message: `Unexpected archived copy \`${file}\` of \`${entry.value.id}\`, expected a .pdf, .html, .txt or .md file`})
+        problems.push({...place, message: `Unexpected archived copy \`${file}\` of \`${entry.value.id}\`, expected a .pdf, .html, .htm, .txt, .md, .csv or .tsv file`})
         return
       }
       let bytes: Buffer
@@ -94,7 +96,10 @@ async function cachedPages(extension: string, bytes: Buffer, env: NodeJS.Process
 
 async function extract(extension: string, bytes: Buffer): Promise<Array<{label: string; text: string}>> {
   if (extension === '.pdf') return pdfPages(bytes)
-  return [{label: '1', text: extension === '.html' || extension === '.htm' ? toText(fromHtml(bytes.toString('utf8'))) : bytes.toString('utf8')}]
+  // Decoded as the project's own text files are: a copy saved by Notepad as "Unicode" (UTF-16), by
+  // Excel as "Unicode Text" or in Windows-1252 holds the same numbers (text-encoding.ts).
+  const {text} = decodeText(bytes)
+  return [{label: '1', text: extension === '.html' || extension === '.htm' ? toText(fromHtml(text)) : text}]
 }
 
 async function pdfPages(bytes: Buffer): Promise<Array<{label: string; text: string}>> {

@@ -36,21 +36,23 @@ export function binaryKind(bytes: Uint8Array, name: string): string | undefined 
 }
 
 /**
- * Decode a text file's bytes: UTF-8 when it is UTF-8 (a byte order mark kept, as Node's
- * `readFile(…, 'utf8')` keeps it); UTF-16 with its byte order mark; Windows-1252 when no byte
+ * Decode a text file's bytes: UTF-8 when it is UTF-8; UTF-16 with its byte order mark; Windows-1252 when no byte
  * forms a UTF-8 sequence but some are not ASCII; else UTF-8 with each broken sequence a `�`, and
  * where the first is.
  */
 export function decodeText(bytes: Uint8Array): {text: string; encoding: TextEncoding} {
+  // A byte order mark is no part of the text, in UTF-8 as in UTF-16 (Notepad writes one): left in,
+  // it shifted every offset the parsers give against the text the rules read, by one (a paragraph's
+  // `3:1` read as a directive, notes and links left raw, columns one short).
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return {text: new TextDecoder('utf-16le').decode(bytes), encoding: {name: 'utf-16le'}}
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return {text: new TextDecoder('utf-16be').decode(bytes), encoding: {name: 'utf-16be'}}
   try {
-    return {text: new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes), encoding: {name: 'utf-8'}}
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), encoding: {name: 'utf-8'}}
   } catch {
     // Not UTF-8: decoded below.
   }
   if (!hasUtf8Sequence(bytes)) return {text: decodeWindows1252(bytes), encoding: {name: 'windows-1252'}}
-  const text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)
+  const text = new TextDecoder('utf-8').decode(bytes)
   const replaced = [...text.matchAll(/\uFFFD/gu)]
   return {text, encoding: {name: 'utf-8', invalid: {offset: replaced[0]?.index ?? 0, count: replaced.length}}}
 }

@@ -201,3 +201,20 @@ describe('figure-not-in-source', () => {
     for (const text of ['12 %', 'Un quart', '250']) expect(status(text), text).toBe('found')
   })
 })
+
+describe('archived copies saved by a spreadsheet or Notepad', () => {
+  test("Excel's \"Unicode Text\" (UTF-16, tab-separated) and a CSV in Windows-1252 are read in their encodings: their numbers are found", async () => {
+    const registry = ['excel-2025', 'csv-2025'].map((id, index) => `- id: ${id}\n  type: dataset\n  title: Données ${id}\n  author: Observatoire\n  date: 2025\n  file: sources/${id}.${index === 0 ? 'txt' : 'csv'}\n`).join('')
+    const project = await writeProject({
+      'sources.yaml': registry,
+      'chapters/intro.md': '# Constats\n\nDans le Nord, 12 345 personnes ont été aidées, soit 12,5 % [@excel-2025]. On compte 4 021 dossiers [@csv-2025]. La :term[sextorsion] progresse [@enquete-2024].\n',
+      'sources/excel-2025.txt': {encoding: 'utf-16le', text: 'Région\tPersonnes\tPart\r\nNord\t12 345\t12,5 %\r\n'},
+      'sources/csv-2025.csv': {encoding: 'windows-1252', text: 'Région;Dossiers\r\nNord;4\u00a0021\r\n'}
+    })
+    made.push(project)
+    const result = await check(project)
+    if (!result.ok) throw new Error('project did not load')
+    const found = exportRows(result.model, 'figures') as Array<Record<string, unknown>>
+    expect(found.filter((row) => row.source !== 'enquete-2024').map((row) => `${String(row.figure)} ${String(row.inSource)}`)).toEqual(['12 345 found', '12,5 % found', '4 021 found'])
+  })
+})

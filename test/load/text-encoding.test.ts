@@ -6,8 +6,8 @@ const findings = ruleFindings('file-encoding', {endColumn: true})
 const termFindings = ruleFindings('undefined-term')
 
 describe('decodeText', () => {
-  test('UTF-8 as it is, its byte order mark kept as Node keeps it', () => {
-    expect(decodeText(Buffer.from('\uFEFFl’été', 'utf8'))).toEqual({text: '\uFEFFl’été', encoding: {name: 'utf-8'}})
+  test('UTF-8 as it is, without its byte order mark (no part of the text)', () => {
+    expect(decodeText(Buffer.from('\uFEFFl’été', 'utf8'))).toEqual({text: 'l’été', encoding: {name: 'utf-8'}})
   })
 
   test('UTF-16 by its byte order mark, little- or big-endian', () => {
@@ -71,5 +71,26 @@ describe('a file that is no text, where text is expected', () => {
     } finally {
       await removeProject(dir)
     }
+  })
+})
+
+describe('a byte order mark at the start of a UTF-8 file (Notepad writes one)', () => {
+  const all = async (text: string) => {
+    const {removeProject, writeProject} = await import('../helpers/project.js')
+    const {check} = await import('../../src/api/check.js')
+    const dir = await writeProject({'chapters/intro.md': text})
+    try {
+      const result = await check(dir)
+      return result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId}`))
+    } finally {
+      await removeProject(dir)
+    }
+  }
+
+  test('changes nothing: no colon read as a directive, notes and links read, every column as without it', async () => {
+    const text = '# Intro\n\nLa :term[sextorsion] progresse [@enquete-2024] : 3:1 à 10:30.[^1] Voir [le guide][g].\n\nEn 2024, 45 % des cas.\n\n[^1]: Une note [@enquete-2024].\n\n[g]: https://example.org/guide\n'
+    const without = await all(text)
+    expect(without).toEqual(['chapters/intro.md:5:10 figure-needs-citation'])
+    expect(await all(`\uFEFF${text}`)).toEqual(without)
   })
 })

@@ -13,7 +13,7 @@ export const figureNotInSource = defineRule({
   severity: 'warning',
   summary: 'A cited figure should be in the archived copy of its source, on the cited page.',
   docs: `A source of \`sources.yaml\` may name an archived copy inside the project:
-\`file: sources/rapport-2024.pdf\` (or \`.html\`, \`.txt\`, \`.md\`). rapporteur then reads its text (a PDF
+\`file: sources/rapport-2024.pdf\` (or \`.html\`, \`.txt\`, \`.md\`, a spreadsheet's \`.csv\` or \`.tsv\`, in any encoding a project's file may be in). rapporteur then reads its text (a PDF
 page by page, with its printed page labels) and looks up every figure that cites the source, **by
 value**: \`52 %\`, \`52%\` and \`52 pour cent\` are the same; \`100 000\`, \`100,000\` and \`100.000\` too;
 \`3,5 millions\` is \`3.5 million\` and \`3 500 000\`; a rounded figure matches what it rounds (\`3,5
