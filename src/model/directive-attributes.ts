@@ -1,6 +1,7 @@
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {Position} from 'unist'
 import type {z} from 'zod'
+import {hasMisquotedAttributes} from '../parse/attributes/misquoted.js'
 import {directiveSchemas} from './schemas/directives.js'
 import {describeIssue} from './zod-issues.js'
 import {validationOptions} from './validation-options.js'
@@ -24,6 +25,12 @@ export function validateAttributes(node: Directive, document: MarkdownDocument, 
   const schemas: Record<string, z.ZodType> = directiveSchemas[node.type]
   const schema = Object.hasOwn(schemas, node.name) ? schemas[node.name] : undefined
   if (!schema) return undefined
+  // `reason=“exemple fictif”`: curly quotes, which the directive's parser cannot read.
+  // The rule attribute-quotes says so at the quote; a missing attribute here would only mislead.
+  // The list is left after the directive, as text, when its parser could not read it: its opening line is read whole.
+  const start = node.position?.start.offset
+  const text = String(document.file.value)
+  if (start !== undefined && hasMisquotedAttributes(text.slice(start, (text.indexOf('\n', start) + 1 || text.length + 1) - 1))) return undefined
   const result = schema.safeParse(node.attributes ?? {}, validationOptions(seen))
   if (result.success) return result.data as Record<string, unknown>
   const positions = (node.data as {position?: VerbosePositions} | undefined)?.position

@@ -1,4 +1,5 @@
 import type {Rule} from '../rule.js'
+import {attributeQuotes} from './attribute-quotes.js'
 import {axisContrast} from './axis-contrast.js'
 import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   schema,
   fileEncoding,
   unknownDirective,
+  attributeQuotes,
   unknownAttribute,
   duplicateId,
   unknownSource,

@@ -1,5 +1,6 @@
 import {characterEntities} from 'character-entities'
 import {nameToEmoji} from 'gemoji'
+import {hasMisquotedAttributes} from '../../parse/attributes/misquoted.js'
 
 /**
  * Syntax of Pandoc, Quarto and other Markdown tools (Obsidian, MkDocs, GitHub) that rapporteur
@@ -60,7 +61,8 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   // at the start of a paragraph (a list does not interrupt one, in Pandoc either: a hard-wrapped
   // line starting `p. 142]` is the paragraph's text); not `p.` or `v.` (page, versus).
   {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gu, message: (match) => `Unexpected lettered list item \`${match[0].trim()}\`, expected a numbered list (\`1.\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral, so it prints as a paragraph`},
-  {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
+  // A fence whose attributes hold quotes Markdown does not read is `attribute-quotes`'s, which says which.
+  {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, when: (match) => !hasMisquotedAttributes(match[0]), message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
   // Definition lists are read (parse/definition-list.ts), but not every form Pandoc reads: a
   // definition line left in a paragraph is one of those (`~` as the marker, or in a list item or
   // a footnote). Only right after a one-line term, as Pandoc reads one: further down a paragraph,
