@@ -30,7 +30,9 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   const configFile = await readConfigFile(dir)
   const configSource = parseYaml(configFile)
   for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
-  if (configSource.errors.length > 0) return {ok: false, configFile}
+  // A syntax error leaves no data: nothing can be read. A key given twice, a value cut by a `#`, a
+  // tab read as spaces are errors too, but the file was read: the rest of the report is checked.
+  if (configSource.data === undefined) return {ok: false, configFile}
   const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
   let config: Config
   if (result.success) config = result.data

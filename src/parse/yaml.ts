@@ -2,6 +2,7 @@ import {isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Docum
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {positionFromOffsets} from '../diagnostics/location.js'
+import {repairYamlWhitespace} from './yaml-whitespace.js'
 
 /** A parsed YAML file: plain data plus the document that still knows where everything is. */
 export interface YamlSource {
@@ -10,6 +11,8 @@ export interface YamlSource {
   data: unknown
   /** Offset of this YAML text inside `file` (front matter starts after `---\n`). */
   offset: number
+  /** An offset of `doc`'s ranges as an offset of the YAML text (they differ where a tab was read as spaces, yaml-whitespace.ts). */
+  toOriginal: (offset: number) => number
   /** Syntax errors, placed; `data` is undefined when there are any but keys given twice. */
   errors: Array<{message: string; position: Position}>
 }
@@ -61,7 +64,10 @@ function unclosedBracket(text: string, message: string, at: number): number | un
   return open_.at(-1)
 }
 
-export function parseYaml(file: VFile, text = String(file.value), offset = 0): YamlSource {
+export function parseYaml(file: VFile, original = String(file.value), offset = 0): YamlSource {
+  // Tabs and no-break spaces where YAML needs spaces, read as spaces and reported (yaml-whitespace.ts).
+  const {text, toOriginal, found} = repairYamlWhitespace(original)
+  const at = (start: number, end: number) => positionFromOffsets(file, offset + toOriginal(start), offset + toOriginal(end))
   // The core schema keeps `2024-04-23` a string; dates are validated as strings by our schemas.
   // logLevel 'error': the yaml library would print its warnings to stderr; rapporteur reports them placed.
   // Keys given twice are found below, each at its place, and the file is still read (the last
@@ -73,15 +79,32 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
       const bracket = text[opened]!
       return {
         message: `Cannot parse YAML: \`${bracket}\` opens a ${bracket === '[' ? 'list' : 'map'} that is not closed, expected \`${bracket === '[' ? ']' : '}'}\` at its end, or the whole value in quotes (\`key: "${bracket}…"\`)`,
-        position: positionFromOffsets(file, offset + opened, offset + opened + 1)
+        position: at(opened, opened + 1)
       }
     }
     return {
       message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? openedValueHint(text, error.pos[0])}`,
-      position: positionFromOffsets(file, offset + error.pos[0], offset + error.pos[1])
+      position: at(error.pos[0], error.pos[1])
     }
   })
   const duplicates: typeof errors = []
+  // `title: Enquête #2 : résultats`: ` #` starts a comment for YAML, which keeps `Enquête` without a
+  // word. A comment written as one has a space after its `#`; a value cut before `#2` has none.
+  visit(doc, {
+    Scalar(_, scalar) {
+      if (scalar.type !== 'PLAIN' || typeof scalar.comment !== 'string' || !/^\S/u.test(scalar.comment) || !scalar.range) return
+      const valueEnd = scalar.range[1]
+      const hash = text.indexOf('#', valueEnd)
+      if (hash === -1 || text.slice(valueEnd, hash).includes('\n')) return
+      const lineEnd = text.indexOf('\n', hash)
+      const cut = text.slice(hash, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/u, '')
+      const whole = text.slice(scalar.range[0], lineEnd === -1 ? undefined : lineEnd).replace(/\r$/u, '')
+      duplicates.push({
+        message: `Unexpected \`${cut}\` after \`${String(scalar.value)}\`, read by YAML as a comment and left out, expected the whole value in quotes if it is part of it (\`"${whole.replaceAll('"', '\\"')}"\`), or a space after \`#\` for a comment`,
+        position: at(hash, hash + cut.length)
+      })
+    }
+  })
   // A list or a map as a key (`? [a]: b`, `{[]: x}`) parses, but means nothing here.
   visit(doc, {
     Map(_, map) {
@@ -93,15 +116,15 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
         const first = seen.get(key)
         if (first === undefined) seen.set(key, range[0])
         else {
-          const at = positionFromOffsets(file, offset + first, offset + first).start
-          duplicates.push({message: `Unexpected duplicate key \`${key}\`, expected each key once (first at line ${at.line}, column ${at.column})`, position: positionFromOffsets(file, offset + range[0], offset + range[1])})
+          const firstAt = at(first, first).start
+          duplicates.push({message: `Unexpected duplicate key \`${key}\`, expected each key once (first at line ${firstAt.line}, column ${firstAt.column})`, position: at(range[0], range[1])})
         }
       }
     },
     Pair(_, pair) {
       if (!isMap(pair.key) && !isSeq(pair.key)) return
       const range = (pair.key as {range?: [number, number]}).range ?? [0, 0]
-      errors.push({message: 'Cannot read YAML: a list or a map used as a key, expected a name', position: positionFromOffsets(file, offset + range[0], offset + range[1])})
+      errors.push({message: 'Cannot read YAML: a list or a map used as a key, expected a name', position: at(range[0], range[1])})
     }
   })
   let data: unknown
@@ -113,7 +136,11 @@ export function parseYaml(file: VFile, text = String(file.value), offset = 0): Y
       errors.push({message: `Cannot read YAML: ${(error as Error).message}`, position: positionFromOffsets(file, offset, offset)})
     }
   }
-  return {file, doc, data, offset, errors: [...errors, ...duplicates]}
+  const whitespace = found.map(({offset: place, kind}) => ({
+    message: kind === 'tab' ? 'Unexpected tab in the indentation, expected spaces (YAML takes no tabs): read as two spaces' : 'Unexpected no-break space where YAML needs a space (Word and some keyboards type one), expected a plain space: read as one',
+    position: positionFromOffsets(file, offset + place, offset + place + 1)
+  }))
+  return {file, doc, data, offset, toOriginal, errors: [...whitespace, ...errors, ...duplicates]}
 }
 
 /** An entry of a list that a syntax error falls in: not read, and not validated. */
@@ -167,7 +194,7 @@ export function positionOfPath(source: YamlSource, path: ReadonlyArray<PropertyK
     range = rangeOf(child) ?? range
   }
   const [start, end] = range ?? [0, 0]
-  return positionFromOffsets(source.file, source.offset + (start ?? 0), source.offset + (end ?? 0))
+  return positionFromOffsets(source.file, source.offset + source.toOriginal(start ?? 0), source.offset + source.toOriginal(end ?? 0))
 }
 
 function childOf(node: unknown, segment: PropertyKey, wantKey: boolean): unknown {
