@@ -3,6 +3,7 @@ import type {VFile} from 'vfile'
 import type {z} from 'zod'
 import {addMessage} from '../diagnostics/message.js'
 import {didYouMean} from '../diagnostics/suggest.js'
+import {visible} from './schemas/project-path.js'
 import {keysAt} from './schema-keys.js'
 
 /** Where a data path stands in the source; `keyOnly` asks for the key rather than its value. */
@@ -81,7 +82,7 @@ export function describeIssue(issue: z.core.$ZodIssue, label: string, known?: re
       // Most of our own messages say what is expected (`a date as YYYY…`): the value, then that.
       // zod's own say what is wrong (`Invalid …`), and some of ours say it whole (`… listed twice…, expected …`).
       const input = (issue as {input?: unknown}).input
-      const shown = typeof input === 'string' || typeof input === 'number' ? ` \`${String(input)}\`` : ''
+      const shown = typeof input === 'string' || typeof input === 'number' ? ` \`${visible(String(input))}\`` : ''
       const expected = issue.message.replace(/^expected /u, '')
       if (!/^(?:Invalid|Too|Expected)\b/u.test(expected) && !/\bexpected\b/iu.test(expected)) return `Unexpected value${shown} for ${where}, expected ${expected}`
       return `Unexpected value for ${where}: ${issue.message}`

@@ -4,13 +4,14 @@ import {normalProjectPath} from '../project-path.js'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
 import {idSchema, partialDateSchema} from './common.js'
 import {isPageSize} from './page-size.js'
+import {projectPathSchema} from './project-path.js'
 import {themeNameSchema} from './theme.js'
 
 const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length such as `20mm`')
 
 const editionSchema = z.strictObject({
   title: z.string().min(1),
-  files: z.array(z.string().min(1)).min(1),
+  files: z.array(projectPathSchema).min(1),
   output: z.string().regex(/^(?!\.)[\w.-]+$/u, 'a file name without folder or extension, not starting with a dot'),
   /** A table of contents: by default only for an edition of three chapters or more. */
   toc: z.boolean().optional()
@@ -71,22 +72,22 @@ export const configSchema = z.strictObject({
   date: partialDateSchema,
   authors: z.array(z.string()).optional(),
   /** The organisation's logo on the cover (an image file of the report folder, SVG or PNG). */
-  logo: z.string().min(1).optional(),
+  logo: projectPathSchema.optional(),
   /**
    * A picture on the cover (an image file of the report folder): its description for screen readers,
    * and the credit printed under it (a photograph's author and licence).
    */
-  cover: z.strictObject({image: z.string().min(1), alt: z.string().min(1), credit: z.string().min(1).optional()}).optional(),
+  cover: z.strictObject({image: projectPathSchema, alt: z.string().min(1), credit: z.string().min(1).optional()}).optional(),
   contact: z
     .strictObject({name: z.string().optional(), email: z.string().optional(), url: z.string().optional(), address: z.string().optional(), phone: z.string().optional()})
     .optional(),
   axes: z.array(axisSchema).min(1),
   editions: z.strictObject({full: editionSchema, synthesis: editionSchema.optional()}),
   /** The sources registry: one file, or several read in turn (Pandoc's `bibliography:` list), e.g. `[sources.yaml, zotero.json]`. */
-  sources: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-  glossary: z.string().default('glossary.yaml'),
+  sources: z.union([projectPathSchema, z.array(projectPathSchema).min(1)]).optional(),
+  glossary: projectPathSchema.default('glossary.yaml'),
   theme: themeNameSchema.default('default'),
-  citations: z.strictObject({style: z.enum(['notes', 'author-date']).default('notes'), csl: z.string().optional()}).default({style: 'notes'}),
+  citations: z.strictObject({style: z.enum(['notes', 'author-date']).default('notes'), csl: projectPathSchema.optional()}).default({style: 'notes'}),
   print: printSchema.default(printSchema.parse({})),
   check: checkSchema.default(checkSchema.parse({}))
 })

@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {projectPathSchema} from './project-path.js'
 import {idSchema, partialDateSchema, webAddressSchema} from './common.js'
 import {cslDateSchema, cslDateVariables, cslNameSchema, cslNameVariables, cslNumberVariables, cslTextVariables, cslTypes, type CslItem} from './csl.js'
 
@@ -47,7 +48,7 @@ export const sourceEntrySchema = z
     url: webAddressSchema.optional(),
     URL: webAddressSchema.optional(),
     pages: z.union([z.string(), z.number()]).transform(String).optional(),
-    file: z.string().min(1).optional(),
+    file: projectPathSchema.optional(),
     categories: z.array(z.string()).optional(),
     custom: z.record(z.string(), z.unknown()).optional()
   })
