@@ -54,7 +54,9 @@ export function reportPreflight(
     .filter((use) => use.file === model.configFile || editionFiles.includes(use.file))
     .sort((a, b) => editionFiles.indexOf(a.file) - editionFiles.indexOf(b.file) || (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
   const imageUse = (image: {src: string; nth?: number}) => {
-    const named = uses.filter((use) => [image.src, image.src.replace(/^\.\.\//u, '')].includes(outputImagePath(model, use.file, use.url)))
+    // Compared unescaped: the page's address has `é` as `%C3%A9` where the Markdown's renderer escaped it.
+    const src = unescaped(image.src.replace(/^\.\.\//u, ''))
+    const named = uses.filter((use) => unescaped(outputImagePath(model, use.file, use.url)) === src)
     return named[image.nth ?? 0] ?? named[0]
   }
   for (const image of preflight.images) {
@@ -70,5 +72,13 @@ export function reportPreflight(
   for (const problem of result.problems) {
     const place = problem.kind === 'request-failed' && problem.url ? locate(problem.url) : undefined
     say(place?.file, place?.position, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')
+  }
+}
+
+function unescaped(address: string): string {
+  try {
+    return decodeURIComponent(address)
+  } catch {
+    return address
   }
 }

@@ -34,9 +34,11 @@ async function findImage(dir: string, file: string, url: string): Promise<ImageF
   // `file:///C:/…`: a file of this computer, wherever it is; the build copies only the report's.
   if (/^file:/iu.test(url.trim())) return {tried: [], problem: 'refused', reason: `\`${url}\` (a \`file:\` address of this computer)`}
   const relative = decodePath(url.replace(/[?#].*$/u, ''))
-  const besideMarkdown = path.posix.normalize(path.posix.join(path.posix.dirname(file), relative))
-  const fromReport = path.posix.normalize(relative.replace(/^\/+/u, ''))
-  const tried = [...new Set([besideMarkdown, fromReport])]
+  // `<images/Chart #1.png>`: a `#` or `?` that is part of the file's name, not an address's end,
+  // when no file ends before it (the build writes the address escaped, render/images.ts).
+  const whole = /[?#]/u.test(url) ? decodePath(url) : undefined
+  const places = (name: string) => [path.posix.normalize(path.posix.join(path.posix.dirname(file), name)), path.posix.normalize(name.replace(/^\/+/u, ''))]
+  const tried = [...new Set([...places(relative), ...(whole ? places(whole) : [])])]
   for (const candidate of tried) {
     const resolved = await resolveInside(dir, candidate, [], maxImageBytes)
     if (resolved.ok) return {path: candidate, tried, ...(await describe(resolved.path))}

@@ -9,7 +9,15 @@ import type {ReportModel} from '../model/types.js'
 export function outputImagePath(model: ReportModel, file: string, url: string): string {
   const found = model.imageFiles.get(imageKey(file, url))
   if (!found?.path) return url
-  return found.path.startsWith('assets/') ? found.path : `assets/images/${found.path}`
+  return asAddress(found.path.startsWith('assets/') ? found.path : `assets/images/${found.path}`)
+}
+
+/**
+ * A file's path as the address of it in a page: `#` and `?` would end the path there (`Chart #1.png`
+ * shown as a broken image), `%` start an escape, a space end it in some readers; each is escaped.
+ */
+function asAddress(path: string): string {
+  return path.replace(/[%#? ]/gu, (char) => encodeURIComponent(char))
 }
 
 /** How `model.imageFiles` is keyed: the Markdown file and the URL as written there. */

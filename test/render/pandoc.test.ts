@@ -67,6 +67,13 @@ describe('figures and tables', () => {
     expect(captions).toEqual(['<figcaption class="rp-figure__caption" aria-hidden="true">', '<figcaption class="rp-figure__caption">', '<figcaption class="rp-figure__caption">', '<figcaption class="rp-figure__caption">'])
   })
 
+  test('an image whose file name holds `#`, `%` or a space: found as named, its address escaped, so it shows', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n![Carte une](<Chart #1.gif>){width=8mm}\n\n![Carte deux](Chart%202%25.gif){width=8mm}\n\nUn constat [@enquete-2024] :term[sextorsion].\n', 'chapters/Chart #1.gif': gif, 'chapters/Chart 2%.gif': gif})
+    expect(findings).toEqual([])
+    expect(html).toContain('<img src="assets/images/chapters/Chart%20%231.gif" alt="Carte une"')
+    expect(html).toContain('<img src="assets/images/chapters/Chart%202%25.gif" alt="Carte deux"')
+  })
+
   test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
     expect(html).toContain('<div class="rp-table"><table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')
