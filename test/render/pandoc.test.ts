@@ -74,6 +74,13 @@ describe('figures and tables', () => {
     expect(html).toContain('<img src="assets/images/chapters/Chart%202%25.gif" alt="Carte deux"')
   })
 
+  test('a table caption\'s note is numbered before its cells\', as it prints above them', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n| Pays | Part |\n|---|---|\n| France [@enquete-2024, p. 2] | 12 % [@enquete-2024, p. 3] |\n\n: Répartition par pays [@enquete-2024, p. 4]\n\nLa :term[sextorsion] progresse.\n'})
+    const calls = [...html.matchAll(/data-note="(\d+)"/gu)].map((match) => Number(match[1]))
+    expect(calls).toEqual([1, 2, 3])
+    expect(html.indexOf('data-note="1"')).toBeLessThan(html.indexOf('<tbody>'))
+  })
+
   test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
     expect(html).toContain('<div class="rp-table"><table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')

@@ -66,14 +66,17 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
   const table: Handler = (state: State, node: Table) => {
-    const element = defaultHandlers.table(state, node) as Element
     const attributes = node.data?.attributes
     const caption = node.data?.caption
+    // The caption before the cells: it prints above them, so its notes are numbered first (and a
+    // citation in it comes first for "ibid."), as they are read.
+    const captionContent = caption ? (state.all({type: 'paragraph', children: caption}) as ElementContent[]) : undefined
+    const element = defaultHandlers.table(state, node) as Element
     if (attributes) applyAttributes(element, attributes)
-    if (caption) {
+    if (captionContent) {
       const number = attributes?.id ? context.numbers.get(attributes.id) : undefined
       const label = number === undefined ? [] : [h('span.rp-table__label', `${capitalise(context.labels.table)} ${number}`), context.labels.captionSeparator]
-      element.children.unshift(h('caption.rp-table__caption', [...label, ...(state.all({type: 'paragraph', children: caption}) as ElementContent[])]))
+      element.children.unshift(h('caption.rp-table__caption', [...label, ...captionContent]))
     }
     // The contract's wrapper (docs/designers.md): it scrolls on a narrow screen; the table keeps its id and caption.
     return h('div.rp-table', [element])
