@@ -32,3 +32,9 @@ test('a second definition is found at its label, after the first, and a note ins
   const chapter = 'La :term[sextorsion] progresse[^1] [@enquete-2024].\n\n- un point[^2]\n\n  [^2]: Dans la liste.\n\n[^1]: La première.\n\n[^1]: La seconde.\n'
   expect(await findings({'chapters/intro.md': chapter})).toEqual(['chapters/intro.md:9:1 Unexpected second definition of the footnote `[^1]`, expecte'])
 })
+
+test('a second call of one label is found at it, with the first\'s line', async () => {
+  const chapter = 'La :term[sextorsion] progresse[^a] [@enquete-2024].\n\nEntre les deux [@enquete-2024]. Second appel[^a].\n\n[^a]: Une note.\n'
+  const all = ruleFindings('unmatched-footnote')
+  expect(await all({'chapters/intro.md': chapter})).toEqual(["chapters/intro.md:3:45 Unexpected second call of the footnote `[^a]` (first at line 1), expected one call a note: it prints the first call's number again, its note where the first call is (in print, maybe pages before); write a second note, or refer to the first in words"])
+})

@@ -21,7 +21,9 @@ up, Markdown drops something without a word, and so would the report:
 - a call whose file has no definition of its label prints as written, \`[^1]\` in the text (a
   definition in another chapter does not count: each file is read on its own);
 - a definition no call uses is left out of the output, its text with it;
-- a second definition of a label is left out: the first is the note's text.
+- a second definition of a label is left out: the first is the note's text;
+- a second call of a label prints the first call's number again, pointing back to a note that, in
+  print, may be pages before, and notes citing the same source after it read "ibid." of another one.
 
 \`check\` reports each at its place. Labels are compared as Markdown compares them, whatever their
 case. Write \`\\[^1]\` for the characters themselves.`,
@@ -46,8 +48,17 @@ export function unmatchedFootnotes(document: MarkdownDocument): Array<Located & 
   const definitions = new Map<string, FootnoteDefinition>()
   const called = new Set<string>()
   const asText: Array<{label: string; start: number; end: number}> = []
+  const firstCall = new Map<string, Nodes>()
   eachNode(document.tree, (node) => {
-    if (node.type === 'footnoteReference') called.add(node.identifier)
+    if (node.type === 'footnoteReference') {
+      called.add(node.identifier)
+      const first = firstCall.get(node.identifier)
+      if (!first) firstCall.set(node.identifier, node)
+      else if (node.position?.start.offset !== undefined) {
+        const line = first.position?.start.line
+        findings.push({file: document.path, position: node.position, offset: node.position.start.offset, message: `Unexpected second call of the footnote \`[^${node.label ?? node.identifier}]\`${line ? ` (first at line ${line})` : ''}, expected one call a note: it prints the first call's number again, its note where the first call is (in print, maybe pages before); write a second note, or refer to the first in words`})
+      }
+    }
     else if (node.type === 'footnoteDefinition') {
       const first = definitions.get(node.identifier)
       if (!first) definitions.set(node.identifier, node)
