@@ -1,4 +1,4 @@
-import {inLexicon, leadWord, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
+import {inLexicon, leadWord, opensSentence, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
 import {
   ageGroups,
   averageWords,
@@ -7,10 +7,12 @@ import {
   documentSubjects,
   documentVerbs,
   functionWords,
+  irregularPlurals,
   legalCodes,
   legalLeads,
   months,
   ordinalLabels,
+  placePrepositions,
   quantityLeads,
   strongYearLeads,
   streetWords,
@@ -231,7 +233,7 @@ function isWholePeriod(value: number, unit: string, per: string): boolean {
 const spanLeads = new Set(['depuis', 'pendant', 'durant', 'dans', 'sous', 'en', 'après', 'avant', 'for', 'over', 'within', 'after', 'in', 'past', 'last', 'next', 'during', 'under', 'de', 'of'])
 
 function isCountedNoun(word: Word | undefined): boolean {
-  return word !== undefined && !word.detached && /^\p{Ll}{3,}[sx]$/u.test(word.raw) && !timeUnits.has(word.norm)
+  return word !== undefined && !word.detached && (/^\p{Ll}{3,}[sx]$/u.test(word.raw) || irregularPlurals.has(word.raw)) && !timeUnits.has(word.norm)
 }
 
 const callWords = /^(?:appeler|appelez|appelle|appels|composer|composez|compose|call|dial|text|textez|sms|numéro|number|ligne|line|hotline|helpline|joindre|contacter|contactez|telephone|téléphone|tél|tel)$/u
@@ -261,10 +263,28 @@ const nameOrVersion: Test = (text, expression) => {
   const parenthesised = text[expression.start - 1] === '(' && text[expression.end] === ')'
   // `Isère (38)`, `Guadeloupe (971)` are codes; `Italie (6 717)` is a count.
   if (parenthesised && !/^(?:\d{1,2}|97\d)$/u.test(expression.cores[0]!.digits)) return undefined
+  // `3,500`, `12 345`, `3,5`: digits grouped or with a decimal comma are written as a quantity;
+  // a product's or a version's number never is (`Windows 11`, `Python 3.11`).
+  if (/[,\s]/u.test(expression.cores[0]!.digits)) return undefined
   const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
   if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
   if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(months, lead)) return undefined
+  if (!parenthesised && countsAfterCapital(text, expression)) return undefined
   return 'name or version'
+}
+
+/**
+ * `Tonight 120 people`, `In Manchester 210 children`, `Barnardo's 60 volunteers`: a capitalised
+ * word right before a count of people or things, that is capitalised only because it opens the
+ * sentence, names a place (after `in`, `across`…) or owns what is counted, does not label it.
+ */
+function countsAfterCapital(text: string, expression: NumberExpression): boolean {
+  const [lead, before] = wordsBefore(text, expression.start, 2)
+  if (!lead || lead.detached || !isCountedNoun(wordsAfter(text, expression.end, 1)[0])) return false
+  if (/['’]s?$/u.test(lead.raw)) return true
+  const start = text.lastIndexOf(lead.raw, expression.start)
+  if (start !== -1 && opensSentence(text, start + lead.raw.length)) return true
+  return before !== undefined && !before.detached && inLexicon(placePrepositions, before)
 }
 
 const tests: readonly Test[] = [address, enumerator, date, legal, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]

@@ -88,3 +88,18 @@ export function startsLine(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1
   return /^[\s\uFFFC(]*$/u.test(text.slice(lineStart, index))
 }
+
+/**
+ * True when the word ending right before `index` opens its sentence or its line (`Tonight 120
+ * people`, `…evicted. Shelter 200 calls`): capitalised for the sentence, not as a name.
+ */
+export function opensSentence(text: string, index: number): boolean {
+  const from = Math.max(0, index - 120)
+  const slice = text.slice(from, index)
+  const lead = /\S+[\s\u00A0\u202F]*$/u.exec(slice)
+  if (!lead) return false
+  const head = slice.slice(0, lead.index)
+  if ((from === 0 && /^[\s\uFFFC]*$/u.test(head)) || /\n[\s\uFFFC]*$/u.test(head)) return true
+  const previous = /(\S+)[\s\u00A0\u202F]+$/u.exec(head)?.[1]
+  return previous !== undefined && endsSentence(previous)
+}

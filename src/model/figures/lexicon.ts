@@ -129,6 +129,19 @@ export const ageGroups = words(`
   seniors retraités retirees individuals
 `)
 
+/**
+ * Prepositions of place before a capitalised name that is a place, not a label: `In Manchester
+ * 210 children`, `Across London 35 families`, `À Lyon 300 familles`.
+ */
+export const placePrepositions = words(`
+  in across throughout within outside inside around à en dans partout
+`)
+
+/** Plurals that do not end in s or x, counted as often as any: `120 people`, `210 children`. */
+export const irregularPlurals = words(`
+  people children women men staff police personnel youth folk gens
+`)
+
 /** Words that turn an age or duration into a statistic: `âge moyen de 13 ans`. */
 export const averageWords = words(`moyen moyenne moyens moyennes médian médiane average mean median typical typique`)
 
