@@ -36,3 +36,16 @@ describe('user trial: a count after a capitalised word is no name+number label',
       'We moved to Windows 11 last year.'
     ]))
 })
+
+describe('user trial: circa glued to the number', () => {
+  test('`c.4,500`, `c.30%`, `ca.300`, `approx.1,200`: the figure after the abbreviation (a qualifier, outside it, as `about` is)', async () => {
+    const [first, second] = await flagged(['We housed c.4,500 families, and c.30% of them had children.', 'Ca.300 refused; approx.1,200 waited; ~450 left.'])
+    expect(first!.actual).toEqual(['4,500', '30%'])
+    expect(second!.actual).toEqual(['300', '1,200', '450'])
+  })
+
+  test('a stat value with c., ca., approx. or ~ before it is a figure', async () => {
+    const {isFigure} = await import('../../src/check/rules/stat-value-not-a-figure.js')
+    for (const value of ['c.3,000', 'c. 3,000', 'ca.3 000', 'approx.40%', '~3,000', 'c.52%']) expect(isFigure(value), value).toBe(true)
+  })
+})

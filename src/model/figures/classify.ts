@@ -2,6 +2,7 @@ import {inLexicon, leadWord, opensSentence, startsLine, wordsAfter, wordsBefore,
 import {
   ageGroups,
   averageWords,
+  circaWords,
   documentPartLeads,
   documentPartNouns,
   documentSubjects,
@@ -268,7 +269,7 @@ const nameOrVersion: Test = (text, expression) => {
   if (/[,\s]/u.test(expression.cores[0]!.digits)) return undefined
   const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
   if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
-  if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(months, lead)) return undefined
+  if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(circaWords, lead) || inLexicon(months, lead)) return undefined
   if (!parenthesised && countsAfterCapital(text, expression)) return undefined
   return 'name or version'
 }

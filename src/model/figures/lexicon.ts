@@ -91,6 +91,12 @@ export const quantityLeads = words(`
   estimé estimée estimés estimées total soit
 `)
 
+/**
+ * Abbreviations of "about", written glued to the number as often as not (`c.4,500`, `ca.300`,
+ * `approx.1,200`): a qualifier, not a label. Not quantity leads: `c.1900` is as often a year.
+ */
+export const circaWords = words(`c. ca. circa approx. approx env. env`)
+
 export const scaleWords = words(`
   million millions milliard milliards billion billions trillion trillions thousand thousands mille
   md mds mrd md€ m€ k€ bn m k md$ m$ mn mio

@@ -1,3 +1,5 @@
+import {circaWords} from './lexicon.js'
+
 /**
  * Stretches of prose that hold digits but no figure: phone numbers, clock times, numeric dates,
  * URLs and e-mail addresses, identifiers glued to letters (`COVID-19`, `GPT-4`, `H1N1`).
@@ -77,6 +79,8 @@ export function findNonFigureSpans(text: string): Span[] {
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       // A simple fraction (`1/3`, `2/3 des dépenses`) is a figure, not an identifier.
       if (why === 'identifier' && isFraction(match[0])) continue
+      // `c.4,500`, `ca.300`, `approx.1,200`: "about" abbreviated and glued, then a number.
+      if (why === 'identifier' && isCirca(match[0])) continue
       // `+17 000` is a change, not an international number: those have eight digits or more.
       if (why === 'phone' && match[0].startsWith('+') && match[0].replace(/\D/gu, '').length < 8) continue
       if (/\d/.test(match[0])) spans.push({start: match.index, end: match.index + match[0].length, why})
@@ -92,6 +96,11 @@ export function spanAt(spans: readonly Span[], index: number): Span | undefined 
     if (index < span.end) return span
   }
   return undefined
+}
+
+function isCirca(text: string): boolean {
+  const word = /^(\p{L}+\.)\d/u.exec(text)?.[1]
+  return word !== undefined && circaWords.has(word.toLowerCase())
 }
 
 function isFraction(text: string): boolean {
