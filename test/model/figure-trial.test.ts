@@ -42,6 +42,9 @@ describe('user trial: circa glued to the number', () => {
     const [first, second] = await flagged(['We housed c.4,500 families, and c.30% of them had children.', 'Ca.300 refused; approx.1,200 waited; ~450 left.'])
     expect(first!.actual).toEqual(['4,500', '30%'])
     expect(second!.actual).toEqual(['300', '1,200', '450'])
+    // A capital C is a table's or an annex's letter: `table C.2` holds no figure.
+    const [third] = await flagged(['See Appendix C, table C.2, for the method.'])
+    expect(third!.actual).toEqual([])
   })
 
   test('a stat value with c., ca., approx. or ~ before it is a figure', async () => {
