@@ -52,3 +52,18 @@ describe('user trial: circa glued to the number', () => {
     for (const value of ['c.3,000', 'c. 3,000', 'ca.3 000', 'approx.40%', '~3,000', 'c.52%']) expect(isFigure(value), value).toBe(true)
   })
 })
+
+describe('user trial: any space groups thousands', () => {
+  // Thin (U+2009), figure (U+2007), hair (U+200A), six-per-em (U+2006), punctuation (U+2008) spaces.
+  const spaces = ['\u2009', '\u2007', '\u200A', '\u2006', '\u2008']
+
+  test('`12 345` with a thin, figure, hair, six-per-em or punctuation space is one figure, `40 %` one too', async () => {
+    const results = await flagged(spaces.map((space) => `The shelters took in 12${space}345 people, ${space === '\u2009' ? `40${space}%` : '40%'} of them children.`))
+    expect(results.map((result) => result.actual)).toEqual(spaces.map((space) => [`12${space}345`, space === '\u2009' ? `40${space}%` : '40%']))
+  })
+
+  test("a source's `16 366` with any of those spaces is 16,366", async () => {
+    const {numbersOf} = await import('../../src/model/figures/source-numbers.js')
+    for (const space of spaces) expect(numbersOf(`Total: 16${space}366 cases.`).map((number) => number.value), JSON.stringify(space)).toEqual([16_366])
+  })
+})

@@ -65,7 +65,7 @@ const address: Test = (text, expression) => {
   if (street > 0 && next.slice(0, street).every((word) => /^\p{Lu}/u.test(word.raw) && !word.detached)) return 'address'
   if (expression.cores.length > 1) return undefined
   // Postal codes: `75002 Paris`, `94 270 Kremlin-Bicêtre`, `1000 Bruxelles` after a comma, `NY 10001`.
-  const digits = expression.cores[0]!.digits.replace(/[ \u00A0\u202F]/gu, '')
+  const digits = expression.cores[0]!.digits.replace(/\p{Zs}/gu, '')
   const city = next[0] && !next[0].detached && /^\p{Lu}/u.test(next[0].raw)
   if (/^\d{5}$/u.test(digits) && city) return 'address'
   if (/^\d{4}$/u.test(digits) && city && /,[ \u00A0]*$/u.test(text.slice(0, expression.start))) return 'address'

@@ -1,12 +1,12 @@
 import {documentPartLeads} from './lexicon.js'
 import type {NumberExpression} from './scan.js'
 
-const space = '[ \\u00A0\\u202F]'
+const space = '\\p{Zs}'
 const rangeGap = new RegExp(`^${space}*(?:à|au|-|–|—|to)${space}*$`, 'u')
 const betweenGap = new RegExp(`^${space}+(?:et|and)${space}+$`, 'u')
 const ratioGap = new RegExp(`^${space}+(?:\\p{L}+${space}+){0,2}(?:sur|in|out of)${space}+$`, 'u')
 const periodGap = new RegExp(`^${space}+(?:heures?|h|jours?|j|hours?|days?)${space}+(?:sur|in|out of)${space}+$`, 'u')
-const betweenLead = /(?:entre|between|from|de|d['’])[ \u00A0\u202F]*$/iu
+const betweenLead = /(?:entre|between|from|de|d['’])\p{Zs}*$/iu
 /** `3 pour 1 000`, `5 per 100,000`: a rate, when what follows is a power of ten. */
 const rateGap = new RegExp(`^${space}+(?:pour|per|for every)${space}+$`, 'u')
 
@@ -76,5 +76,5 @@ export function looksLikeYear(expression: NumberExpression): boolean {
 }
 
 function lastWord(text: string, index: number): string {
-  return (/(\p{L}+)[ \u00A0\u202F]*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1] ?? '').toLowerCase()
+  return (/(\p{L}+)\p{Zs}*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1] ?? '').toLowerCase()
 }

@@ -20,8 +20,9 @@ export interface NumberExpression {
   decimal: boolean
 }
 
-// French groups by spaces (U+0020, U+00A0, U+202F), English by commas; a decimal part may follow.
-const core = /\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?/gu
+// French groups by spaces, any of them (`\p{Zs}`: ordinary, no-break, narrow no-break, thin, figure,
+// hair…), English by commas; a decimal part may follow.
+const core = /\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?/gu
 
 const letter = /\p{L}/u
 
@@ -56,7 +57,7 @@ export function scanNumbers(text: string): NumberExpression[] {
 
 /** The numeric value of a core written in either convention (`100 000`, `100,000`, `3,5`). */
 export function valueOf(digits: string): number {
-  const compact = digits.replace(/[ \u00A0\u202F]/g, '')
+  const compact = digits.replace(/\p{Zs}/gu, '')
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ''))
   return Number(compact.replace(',', '.'))
 }
@@ -64,7 +65,7 @@ export function valueOf(digits: string): number {
 function takePrefix(text: string, expression: NumberExpression): void {
   let at = expression.start
   const before = text.slice(Math.max(0, at - 4), at)
-  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])[ \u00A0\u202F]?$/u.exec(before)
+  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(before)
   // `-3 %`: an ASCII hyphen typed for a minus, glued to the digits at the start of a word (not
   // `2020-2024` or `Covid-19`, where a letter or a digit comes before it).
   if (!symbol && text[at - 1] === '-' && (at === 1 || /[\s([:;«"“]/u.test(text[at - 2]!))) {
@@ -103,7 +104,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     return
   }
   // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
-  const spaced = /^[ \u00A0\u202F]+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
+  const spaced = /^\p{Zs}+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
   if (!spaced) return
   let word = spaced[1]!.toLowerCase()
   let length = spaced[0].length
@@ -118,7 +119,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
   else return
   expression.end += length
   // `2 millions d'euros`, `3 milliards de dollars`: the currency completes the amount.
-  const currencyTail = /^[ \u00A0\u202F]+(?:d['’]|de |of )(euros?|dollars?|livres?|francs?|pounds?)(?!\p{L})/u.exec(text.slice(expression.end, expression.end + 20))
+  const currencyTail = /^\p{Zs}+(?:d['’]|de |of )(euros?|dollars?|livres?|francs?|pounds?)(?!\p{L})/u.exec(text.slice(expression.end, expression.end + 20))
   if (expression.scale && currencyTail) {
     expression.currency = true
     expression.end += currencyTail[0].length

@@ -28,7 +28,7 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
   const parts = expression.cores.map((core, index): ValuePart => {
     const until = expression.cores[index + 1]?.start ?? expression.end
     const tail = text.slice(core.end, until)
-    const word = /^[ \u00A0\u202F]*([\p{L}€$]+)/u.exec(tail)?.[1] ?? ''
+    const word = /^\p{Zs}*([\p{L}€$]+)/u.exec(tail)?.[1] ?? ''
     const scale = scaleOf.find(([pattern]) => pattern.test(word))?.[1] ?? 1
     return {value: core.value * scale, tolerance: roundingOf(core.digits) * scale / 2, percent: expression.percent}
   })
@@ -36,7 +36,7 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
   const [first, second] = parts
   const firstCore = expression.cores[0]
   const secondCore = expression.cores[1]
-  if (expression.range && first && second && firstCore && secondCore && /\d[ \u00A0\u202F,]\d{3}$/u.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
+  if (expression.range && first && second && firstCore && secondCore && /\d[\p{Zs},]\d{3}$/u.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
     parts[0] = {...first, value: first.value * 1000, tolerance: first.tolerance * 1000}
   }
   if (expression.ratio && first && second && second.value !== 0) return [parts, [{value: (100 * first.value) / second.value, tolerance: 1, percent: true}]]
@@ -71,7 +71,7 @@ export function wordValue(figure: WordFigure): FigureValue {
  * 5 % of the value (a round number is an approximation, not a licence for any number near it).
  */
 function roundingOf(digits: string): number {
-  const compact = digits.replace(/[ \u00A0\u202F]/gu, '')
+  const compact = digits.replace(/\p{Zs}/gu, '')
   const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d+[.,](\d+)$/u.exec(compact)?.[1]
   if (decimal !== undefined && !/^\d{1,3}(?:[.,]\d{3})+$/u.test(compact)) return 10 ** -decimal.length
   const integer = compact.replace(/[.,]/gu, '')
