@@ -67,3 +67,16 @@ describe('user trial: any space groups thousands', () => {
     for (const space of spaces) expect(numbersOf(`Total: 16${space}366 cases.`).map((number) => number.value), JSON.stringify(space)).toEqual([16_366])
   })
 })
+
+describe('user trial: the sign of an amount', () => {
+  test('a minus before or after the currency symbol, ASCII or U+2212, stays with the amount as written', async () => {
+    const [first, second] = await flagged(['The deficit was -£350k, and grants fell by -$3bn.', 'The deficit was −£350k, then £-350k, then $−2m; reserves rose by +€12m.'])
+    expect(first!.actual).toEqual(['-£350k', '-$3bn'])
+    expect(second!.actual).toEqual(['−£350k', '£-350k', '$−2m', '+€12m'])
+  })
+
+  test('a hyphen between a word or a number and the symbol is no sign', async () => {
+    const [first] = await flagged(['The pre-£5 fare and the £10-£20 band.'])
+    expect(first!.actual).toEqual(['£5', '£10-£20'])
+  })
+})

@@ -62,17 +62,25 @@ export function valueOf(digits: string): number {
   return Number(compact.replace(',', '.'))
 }
 
+/**
+ * What stands before the digits and belongs to the figure: a sign, a currency symbol, both in
+ * either order (`-£350k`, `£-350k`, `−$3bn`), or a multiplier's x (`x3`). The sign is kept as
+ * written: a deficit reported without its minus says the opposite.
+ */
 function takePrefix(text: string, expression: NumberExpression): void {
   let at = expression.start
-  const before = text.slice(Math.max(0, at - 4), at)
-  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(before)
-  // `-3 %`: an ASCII hyphen typed for a minus, glued to the digits at the start of a word (not
-  // `2020-2024` or `Covid-19`, where a letter or a digit comes before it).
-  if (!symbol && text[at - 1] === '-' && (at === 1 || /[\s([:;«"“]/u.test(text[at - 2]!))) {
-    expression.start = at - 1
+  // `£-350k`, `$−3bn`: a sign between the symbol and the digits, an ASCII hyphen too.
+  const inner = /(?:US\$|[$€£¥])\p{Zs}?[-+±−]$/u.exec(text.slice(Math.max(0, at - 6), at))
+  if (inner) {
+    expression.currency = true
+    expression.start = at - inner[0].length
     return
   }
-  if (!symbol) return
+  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 4), at))
+  if (!symbol) {
+    if (hyphenSign(text, at)) expression.start = at - 1
+    return
+  }
   const first = symbol[0].trim()
   const head = at - symbol[0].length
   // `x3` or `×2` is a multiplier only when the x stands alone, not at the end of a word.
@@ -80,7 +88,17 @@ function takePrefix(text: string, expression: NumberExpression): void {
   if (/^[x×]$/.test(first)) expression.multiplier = true
   else if (/[$€£¥]/.test(first)) expression.currency = true
   at = head
+  // `-£350k`, `−$3bn`: a sign before the symbol.
+  if (expression.currency && (/[+±−]/u.test(text[at - 1] ?? '') || hyphenSign(text, at))) at -= 1
   expression.start = at
+}
+
+/**
+ * `-3 %`, `-£350k`: an ASCII hyphen typed for a minus, glued to what follows at the start of a
+ * word (not `2020-2024` or `Covid-19`, where a letter or a digit comes before it).
+ */
+function hyphenSign(text: string, at: number): boolean {
+  return text[at - 1] === '-' && (at === 1 || /[\s([:;«"“]/u.test(text[at - 2]!))
 }
 
 function knownUnit(word: string): boolean {
