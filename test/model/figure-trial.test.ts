@@ -80,3 +80,18 @@ describe('user trial: the sign of an amount', () => {
     expect(first!.actual).toEqual(['£5', '£10-£20'])
   })
 })
+
+describe('user trial: a decimal written without its leading zero', () => {
+  test('`£.75bn`, `.42`, `.05` are read whole, and the sentence keeps its spaces (`r = .42`)', async () => {
+    const [first] = await flagged(['It fell from £.75bn, with a correlation (r = .42) at p < .05.'])
+    expect(first!.actual).toEqual(['£.75bn', '.42', '.05'])
+    expect(first!.figures[0]!.sentence).toBe('It fell from £.75bn, with a correlation (r = .42) at p < .05.')
+  })
+
+  test('its value, in the prose and in a source; a dot after a letter is still an identifier (`p.5`, `JN.1`)', async () => {
+    const {numbersOf} = await import('../../src/model/figures/source-numbers.js')
+    expect(numbersOf('r = .42; £.75bn').map((number) => number.value)).toEqual([0.42, 750_000_000])
+    const [first] = await flagged(['The JN.1 variant, see p.5 of the note.'])
+    expect(first!.actual).toEqual([])
+  })
+})

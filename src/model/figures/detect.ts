@@ -103,7 +103,9 @@ function sentenceOf(flat: FlatText, from: number, to: number): {sentence: string
     const char = flat.text[at]!
     sentence += char === OPAQUE ? (shown.get(at) ?? '') : char
   }
-  const tidy = (text: string) => text.replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
+  // A stand-in left out leaves a space before the punctuation after it (`cité [@a].`); a decimal
+  // point before its digits is no such punctuation (`r = .42`).
+  const tidy = (text: string) => text.replace(/\s+/gu, ' ').replace(/ ([.,])(?!\d)/gu, '$1').trim()
   if (shown.size === 0) return {sentence: tidy(sentence)}
   return {sentence: tidy(sentence), sentenceKey: tidy(flat.text.slice(from, to).replaceAll(OPAQUE, ''))}
 }

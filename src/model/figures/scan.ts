@@ -21,8 +21,9 @@ export interface NumberExpression {
 }
 
 // French groups by spaces, any of them (`\p{Zs}`: ordinary, no-break, narrow no-break, thin, figure,
-// hair…), English by commas; a decimal part may follow.
-const core = /\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?/gu
+// hair…), English by commas; a decimal part may follow. English statistics drop the zero before
+// the point (`r = .42`, `p < .05`, `£.75bn`), never after a letter or a digit (`JN.1`, `p.5`).
+const core = /\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+/gu
 
 const letter = /\p{L}/u
 
@@ -46,7 +47,7 @@ export function scanNumbers(text: string): NumberExpression[] {
       multiplier: false,
       ratio: false,
       range: false,
-      decimal: /[.,]\d{1,2}$/.test(digits) || /^\d+[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
+      decimal: /[.,]\d{1,2}$/.test(digits) || /^\d*[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
     }
     takePrefix(text, expression)
     takeSuffix(text, expression)

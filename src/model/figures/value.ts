@@ -72,7 +72,7 @@ export function wordValue(figure: WordFigure): FigureValue {
  */
 function roundingOf(digits: string): number {
   const compact = digits.replace(/\p{Zs}/gu, '')
-  const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d+[.,](\d+)$/u.exec(compact)?.[1]
+  const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d*[.,](\d+)$/u.exec(compact)?.[1]
   if (decimal !== undefined && !/^\d{1,3}(?:[.,]\d{3})+$/u.test(compact)) return 10 ** -decimal.length
   const integer = compact.replace(/[.,]/gu, '')
   const zeros = /0*$/u.exec(integer)?.[0].length ?? 0
