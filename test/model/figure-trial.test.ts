@@ -95,3 +95,17 @@ describe('user trial: a decimal written without its leading zero', () => {
     expect(first!.actual).toEqual([])
   })
 })
+
+describe('user trial: Unicode vulgar fractions', () => {
+  test('`½`, `2½`, `1¼ million` are one figure each', async () => {
+    const [first, second] = await flagged(['Around ½ of families had moved, and 2½ times as many had debts.', 'Some 1¼ million people and ¾ of councils were affected.'])
+    expect(first!.actual).toEqual(['½', '2½'])
+    expect(second!.actual).toEqual(['1¼ million', '¾'])
+  })
+
+  test('their value, in the prose and in a source: `2½` is 2.5, `½` is also 50 %', async () => {
+    const {numbersOf} = await import('../../src/model/figures/source-numbers.js')
+    expect(numbersOf('About 2½ times, and 1¼ million.').map((number) => number.value)).toEqual([2.5, 1_250_000])
+    expect(numbersOf('Around ½ of them.').map((number) => [number.value, number.percent])).toEqual([[0.5, false], [50, true]])
+  })
+})

@@ -52,9 +52,9 @@ export function classify(text: string, expression: NumberExpression & {identifie
   return undefined
 }
 
-/** Percentages, amounts, scale words, multipliers and ratios always state a quantity. */
+/** Percentages, amounts, scale words, multipliers, ratios and vulgar fractions always state a quantity. */
 export const isQuantity = (expression: NumberExpression) =>
-  expression.percent || expression.currency || expression.scale || expression.multiplier || expression.ratio
+  expression.percent || expression.currency || expression.scale || expression.multiplier || expression.ratio || expression.fraction
 
 const address: Test = (text, expression) => {
   if (isQuantity(expression) || expression.decimal) return undefined

@@ -190,6 +190,11 @@ export const scaleWordValues: ReadonlyMap<string, number> = new Map(
   Object.entries({cent: 100, cents: 100, hundred: 100, mille: 1e3, thousand: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, billion: 1e9, trillion: 1e12})
 )
 
+/** Unicode's vulgar fractions, by value: `½`, `2½`, `1¼ million`. */
+export const vulgarFractions: ReadonlyMap<string, number> = new Map(
+  Object.entries({'¼': 1 / 4, '½': 1 / 2, '¾': 3 / 4, '⅐': 1 / 7, '⅑': 1 / 9, '⅒': 1 / 10, '⅓': 1 / 3, '⅔': 2 / 3, '⅕': 1 / 5, '⅖': 2 / 5, '⅗': 3 / 5, '⅘': 4 / 5, '⅙': 1 / 6, '⅚': 5 / 6, '⅛': 1 / 8, '⅜': 3 / 8, '⅝': 5 / 8, '⅞': 7 / 8})
+)
+
 /** Fractions named by a noun: `deux tiers`, `un quart`, `a fifth`, `two-thirds`. */
 export const fractionWords: ReadonlyMap<string, number> = new Map(
   Object.entries({moitié: 1 / 2, tiers: 1 / 3, quart: 1 / 4, quarts: 1 / 4, cinquième: 1 / 5, cinquièmes: 1 / 5, dixième: 1 / 10, dixièmes: 1 / 10, half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifth: 1 / 5, fifths: 1 / 5, tenth: 1 / 10, tenths: 1 / 10})

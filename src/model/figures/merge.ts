@@ -65,6 +65,7 @@ function join(left: NumberExpression, right: NumberExpression, ratio: boolean): 
     ordinal: left.ordinal || right.ordinal,
     multiplier: left.multiplier || right.multiplier,
     decimal: left.decimal || right.decimal,
+    fraction: left.fraction || right.fraction,
     ratio,
     range: !ratio
   }

@@ -1,4 +1,4 @@
-import {currencyWords, ordinalSuffixes, percentWords, scaleWords} from './lexicon.js'
+import {currencyWords, ordinalSuffixes, percentWords, scaleWords, vulgarFractions} from './lexicon.js'
 
 /**
  * A number expression as written: its core digits plus what makes it a quantity
@@ -18,12 +18,16 @@ export interface NumberExpression {
   range: boolean
   /** A decimal part was written (`3,5`, `3.5`). */
   decimal: boolean
+  /** A vulgar fraction was written (`½`, `2½`): a share or a quantity, never a label. */
+  fraction: boolean
 }
 
 // French groups by spaces, any of them (`\p{Zs}`: ordinary, no-break, narrow no-break, thin, figure,
 // hair…), English by commas; a decimal part may follow. English statistics drop the zero before
 // the point (`r = .42`, `p < .05`, `£.75bn`), never after a letter or a digit (`JN.1`, `p.5`).
-const core = /\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+/gu
+// A vulgar fraction stands alone or after whole digits (`½`, `2½`).
+const fractions = `[${[...vulgarFractions.keys()].join('')}]`
+const core = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
 
 const letter = /\p{L}/u
 
@@ -47,6 +51,7 @@ export function scanNumbers(text: string): NumberExpression[] {
       multiplier: false,
       ratio: false,
       range: false,
+      fraction: vulgarFractions.has(digits.at(-1)!),
       decimal: /[.,]\d{1,2}$/.test(digits) || /^\d*[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
     }
     takePrefix(text, expression)
@@ -58,6 +63,8 @@ export function scanNumbers(text: string): NumberExpression[] {
 
 /** The numeric value of a core written in either convention (`100 000`, `100,000`, `3,5`). */
 export function valueOf(digits: string): number {
+  const fraction = vulgarFractions.get(digits.at(-1)!)
+  if (fraction !== undefined) return Number(digits.slice(0, -1) || 0) + fraction
   const compact = digits.replace(/\p{Zs}/gu, '')
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ''))
   return Number(compact.replace(',', '.'))

@@ -1,3 +1,4 @@
+import {vulgarFractions} from './lexicon.js'
 import {mergeExpressions} from './merge.js'
 import {scanNumbers, type NumberExpression} from './scan.js'
 import {findWordFigures, type WordFigure} from './words.js'
@@ -40,6 +41,8 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
     parts[0] = {...first, value: first.value * 1000, tolerance: first.tolerance * 1000}
   }
   if (expression.ratio && first && second && second.value !== 0) return [parts, [{value: (100 * first.value) / second.value, tolerance: 1, percent: true}]]
+  // `½ of families`: a share, which a source may write `50%` as well.
+  if (expression.fraction && first && !second && first.value < 1 && !expression.percent) return [parts, [{value: first.value * 100, tolerance: 1, percent: true}]]
   return [parts]
 }
 
@@ -71,6 +74,9 @@ export function wordValue(figure: WordFigure): FigureValue {
  * 5 % of the value (a round number is an approximation, not a licence for any number near it).
  */
 function roundingOf(digits: string): number {
+  // `2½`: to the half; `1¾`: to the quarter.
+  const fraction = vulgarFractions.get(digits.at(-1)!)
+  if (fraction !== undefined) return 1 / denominatorOf(fraction)
   const compact = digits.replace(/\p{Zs}/gu, '')
   const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d*[.,](\d+)$/u.exec(compact)?.[1]
   if (decimal !== undefined && !/^\d{1,3}(?:[.,]\d{3})+$/u.test(compact)) return 10 ** -decimal.length
@@ -86,4 +92,10 @@ export function valueOfText(text: string): FigureValue | undefined {
   if (expression) return proseValue(text, expression)
   const [inWords] = findWordFigures(text)
   return inWords ? wordValue(inWords) : undefined
+}
+
+/** The smallest denominator of a vulgar fraction's value: 2 for ½, 4 for ¾, 8 for ⅜. */
+function denominatorOf(fraction: number): number {
+  for (let denominator = 2; denominator < 10; denominator++) if (Math.abs(fraction * denominator - Math.round(fraction * denominator)) < 1e-9) return denominator
+  return 10
 }
