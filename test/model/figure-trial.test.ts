@@ -109,3 +109,36 @@ describe('user trial: Unicode vulgar fractions', () => {
     expect(numbersOf('Around ½ of them.').map((number) => [number.value, number.percent])).toEqual([[0.5, false], [50, true]])
   })
 })
+
+describe('user trial: methodology notes a careful reviewer would not source', () => {
+  test('rounding notes: shares that may not sum to 100, the unit figures are rounded to', () =>
+    expectFlags([
+      'Percentages may not sum to 100 due to rounding.',
+      'Totals may not add up to 100% because of rounding.',
+      'All figures are rounded to the nearest 1,000.',
+      'Les pourcentages peuvent ne pas totaliser 100 % ; les effectifs sont arrondis à 1 000 près.',
+      // A hundred reached, or counted, is a figure.
+      'The total rose to ⟦100⟧ and admissions added up to ⟦100 beds⟧; the nearest ⟦20⟧ shelters were full.'
+    ]))
+
+  test('the scale answers are given on', () =>
+    expectFlags([
+      'Answers were on a scale of 1 to 10.',
+      'Respondents used a 5-point scale, or a 7-point Likert scale.',
+      'Satisfaction averaged ⟦7.2⟧ on a scale from 0 to 10.',
+      'Les réponses sont notées sur une échelle de 1 à 10, ou une échelle en 5 points.'
+    ]))
+
+  test('an age after under, over, above or below when people are said to be that age', () =>
+    expectFlags([
+      'Most volunteers are under 30.',
+      'Most volunteers are over 65.',
+      'Our residents are mostly above 80, and respondents below 25 were few.',
+      // A count after the same words is a figure.
+      'Over ⟦65⟧ volunteers joined; the number of volunteers rose to over ⟦650⟧.',
+      'Waiting times were under ⟦30⟧.'
+    ]))
+
+  test('a helpline named by the, its number and its service noun, however its digits are grouped', () =>
+    expectFlags(['The 116 123 line took calls all night.', 'Call the 116 123 line.', 'The line took ⟦116 123⟧ calls; the 988 line took ⟦4,000⟧.']))
+})

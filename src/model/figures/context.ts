@@ -1,4 +1,4 @@
-import {abbreviations} from './lexicon.js'
+import {abbreviations, irregularPlurals, timeUnits} from './lexicon.js'
 
 /** Words around a number, normalised for lexicon look-ups: lower case, elision and quotes removed. */
 
@@ -102,4 +102,9 @@ export function opensSentence(text: string, index: number): boolean {
   if ((from === 0 && /^[\s\uFFFC]*$/u.test(head)) || /\n[\s\uFFFC]*$/u.test(head)) return true
   const previous = /(\S+)[\s\u00A0\u202F]+$/u.exec(head)?.[1]
   return previous !== undefined && endsSentence(previous)
+}
+
+/** A noun that counts people or things right after a number, no punctuation between: `120 families`, `210 children`. */
+export function isCountedNoun(word: Word | undefined): boolean {
+  return word !== undefined && !word.detached && (/^\p{Ll}{3,}[sx]$/u.test(word.raw) || irregularPlurals.has(word.raw)) && !timeUnits.has(word.norm)
 }

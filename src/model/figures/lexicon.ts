@@ -133,6 +133,11 @@ export const ageGroups = words(`
   enfants enfant adultes adulte personnes jeunes mineurs mineures femmes hommes filles garçons élèves patients
   children child adults adult people persons youths minors women men girls boys pupils patients those aged ages
   seniors retraités retirees individuals
+  volunteers respondents participants residents users workers carers members employees staff claimants
+  tenants parents mothers fathers survivors victims migrants refugees students learners voters drivers
+  clients customers applicants beneficiaries recipients
+  bénévoles répondants participants résidents usagers salariés parents mères pères victimes étudiants
+  électeurs conducteurs locataires allocataires bénéficiaires
 `)
 
 /**
@@ -147,6 +152,21 @@ export const placePrepositions = words(`
 export const irregularPlurals = words(`
   people children women men staff police personnel youth folk gens
 `)
+
+/** Verbs by which shares add up: `may not sum to 100`, `ne totalisent pas 100 %`. */
+export const sumVerbs = words(`
+  sum sums summed add adds added total totals totalled totaled equal equals
+  totaliser totalisent totalise égal égale égaux égales font faire somment
+`)
+
+/** Words a rounding note uses: `rounded to the nearest 1,000`, `arrondis à 1 000 près`. */
+export const roundingWords = words(`rounded rounding round arrondi arrondis arrondie arrondies arrondissant`)
+
+/** Nouns of the scale answers are given on: `on a scale of 1 to 10`, `une échelle de 1 à 5`. */
+export const answerScales = words(`scale scales échelle échelles likert`)
+
+/** Verbs, and the adverbs beside them, by which people are said to be an age: `volunteers are mostly under 30`. */
+export const ageCopulas = words(`are were is was be been being mostly mainly largely all still now typically usually often`)
 
 /** Words that turn an age or duration into a statistic: `âge moyen de 13 ans`. */
 export const averageWords = words(`moyen moyenne moyens moyennes médian médiane average mean median typical typique`)
