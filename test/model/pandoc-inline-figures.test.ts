@@ -133,6 +133,20 @@ describe('a source line between two tables', () => {
   })
 })
 
+describe('a source line after a table (user trial: development examples)', () => {
+  test('covers the table when it starts `Notes:` or `Base:`, as `Note:`, `Source:`, `Sources:` and `Data:` do', async () => {
+    const table = '| Region | Rate |\n| --- | --- |\n| North | 52 % |\n\n'
+    for (const line of ['Notes: rates are after housing costs [@enquete-2024].', 'Base: all adults. Source: [@enquete-2024].', 'Note: rates after housing costs [@enquete-2024].', 'Sources: [@enquete-2024].', 'Data: [@enquete-2024].']) {
+      expect(await figures(`${table}${line}`), line).toEqual(['52 % cited [enquete-2024] 5:11'])
+    }
+  })
+
+  test('not when it starts with another word beginning the same way (`Based on`), or `Base` without its colon', async () => {
+    expect(await figures('| Region | Rate |\n| --- | --- |\n| North | 52 % |\n\nBased on what [@enquete-2024] says.')).toEqual(['52 % uncited [] 5:11'])
+    expect(await figures('| Region | Rate |\n| --- | --- |\n| North | 52 % |\n\nBase rates rose [@enquete-2024].')).toEqual(['52 % uncited [] 5:11'])
+  })
+})
+
 describe('a minus typed as a hyphen', () => {
   test('is part of the figure: `-3 %`, `(-12 000)`; not in `2020-2024` or `Covid-19`', async () => {
     expect(await figures('La lecture a varié de -3 % en un an (-12 000 abonnés) entre 2020-2024 avec la Covid-19.')).toEqual(['-3 % uncited [] 3:23', '-12 000 uncited [] 3:38'])
