@@ -142,3 +142,15 @@ describe('user trial: methodology notes a careful reviewer would not source', ()
   test('a helpline named by the, its number and its service noun, however its digits are grouped', () =>
     expectFlags(['The 116 123 line took calls all night.', 'Call the 116 123 line.', 'The line took ⟦116 123⟧ calls; the 988 line took ⟦4,000⟧.']))
 })
+
+describe('user trial: amounts', () => {
+  test('an ISO currency code or a dollar with its country before the amount is part of it: EUR 1.2bn, GBP 4.2m, CHF12,000, A$3m, US$3.2 billion', async () => {
+    const [first] = await flagged(['Total was EUR 1.2bn and GBP 4.2m, then CHF12,000, A$3m and US$3.2 billion.'])
+    expect(first!.actual).toEqual(['EUR 1.2bn', 'GBP 4.2m', 'CHF12,000', 'A$3m', 'US$3.2 billion'])
+  })
+
+  test('three capitals that are no currency stay out: the NHS 111 line, ODD 6', async () => {
+    const [first] = await flagged(['Calls to the NHS 111 line rose by ⟦12%⟧ in ODD 6 areas.'])
+    expect(first!.actual).toEqual(['12%'])
+  })
+})

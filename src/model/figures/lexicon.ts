@@ -106,6 +106,11 @@ export const currencyWords = words(`
   € $ £ ¥ euro euros dollar dollars livre livres sterling francs franc usd eur gbp chf cad yen yuan
 `)
 
+/** ISO 4217 codes written before an amount (in capitals there): `EUR 1.2bn`, `GBP 4.2m`, `CHF12,000`. */
+export const currencyCodes = words(`
+  eur usd gbp chf cad aud nzd jpy cny hkd sgd sek nok dkk pln czk huf ron inr zar brl mxn try xof xaf mad tnd dzd
+`)
+
 export const percentWords = words(`
   % ‰ pourcent pour-cent percent per-cent pts pt points point pp
 `)

@@ -1,4 +1,4 @@
-import {currencyWords, ordinalSuffixes, percentWords, scaleWords, vulgarFractions} from './lexicon.js'
+import {currencyCodes, currencyWords, ordinalSuffixes, percentWords, scaleWords, vulgarFractions} from './lexicon.js'
 
 /**
  * A number expression as written: its core digits plus what makes it a quantity
@@ -71,20 +71,20 @@ export function valueOf(digits: string): number {
 }
 
 /**
- * What stands before the digits and belongs to the figure: a sign, a currency symbol, both in
- * either order (`-£350k`, `£-350k`, `−$3bn`), or a multiplier's x (`x3`). The sign is kept as
+ * What stands before the digits and belongs to the figure: a sign, a currency symbol or code, both
+ * in either order (`-£350k`, `£-350k`, `−$3bn`, `EUR 1.2bn`, `A$3m`), or a multiplier's x (`x3`). The sign is kept as
  * written: a deficit reported without its minus says the opposite.
  */
 function takePrefix(text: string, expression: NumberExpression): void {
   let at = expression.start
   // `£-350k`, `$−3bn`: a sign between the symbol and the digits, an ASCII hyphen too.
-  const inner = /(?:US\$|[$€£¥])\p{Zs}?[-+±−]$/u.exec(text.slice(Math.max(0, at - 6), at))
+  const inner = /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥])\p{Zs}?[-+±−]$/u.exec(text.slice(Math.max(0, at - 6), at))
   if (inner) {
     expression.currency = true
     expression.start = at - inner[0].length
     return
   }
-  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 4), at))
+  const symbol = currencyCode(text, at) ?? /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 4), at))
   if (!symbol) {
     if (hyphenSign(text, at)) expression.start = at - 1
     return
@@ -94,11 +94,17 @@ function takePrefix(text: string, expression: NumberExpression): void {
   // `x3` or `×2` is a multiplier only when the x stands alone, not at the end of a word.
   if (/^[x×]$/.test(first) && head > 0 && letter.test(text[head - 1]!)) return
   if (/^[x×]$/.test(first)) expression.multiplier = true
-  else if (/[$€£¥]/.test(first)) expression.currency = true
+  else if (/[$€£¥]|^\p{Lu}{3}$/u.test(first)) expression.currency = true
   at = head
   // `-£350k`, `−$3bn`: a sign before the symbol.
   if (expression.currency && (/[+±−]/u.test(text[at - 1] ?? '') || hyphenSign(text, at))) at -= 1
   expression.start = at
+}
+
+/** `EUR 1.2bn`, `CHF12,000`: an ISO code before the amount, standing alone as a word. */
+function currencyCode(text: string, at: number): RegExpExecArray | null {
+  const code = /(?<![\p{L}\p{N}])(\p{Lu}{3})\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
+  return code && currencyCodes.has(code[1]!.toLowerCase()) ? code : null
 }
 
 /**

@@ -1,4 +1,4 @@
-import {circaWords} from './lexicon.js'
+import {circaWords, currencyCodes} from './lexicon.js'
 
 /**
  * Stretches of prose that hold digits but no figure: phone numbers, clock times, numeric dates,
@@ -81,6 +81,8 @@ export function findNonFigureSpans(text: string): Span[] {
       if (why === 'identifier' && isFraction(match[0])) continue
       // `c.4,500`, `ca.300`, `approx.1,200`: "about" abbreviated and glued, then a number.
       if (why === 'identifier' && isCirca(match[0])) continue
+      // `EUR1.2bn`, `CHF12,000`: a currency's code glued to the amount.
+      if (why === 'identifier' && currencyCodes.has(/^\p{Lu}{3}(?=\d)/u.exec(match[0])?.[0].toLowerCase() ?? '')) continue
       // `+17 000` is a change, not an international number: those have eight digits or more.
       if (why === 'phone' && match[0].startsWith('+') && match[0].replace(/\D/gu, '').length < 8) continue
       if (/\d/.test(match[0])) spans.push({start: match.index, end: match.index + match[0].length, why})
