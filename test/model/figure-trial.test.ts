@@ -154,3 +154,16 @@ describe('user trial: amounts', () => {
     expect(first!.actual).toEqual(['12%'])
   })
 })
+
+describe('user trial: a change and the level it reached are two figures', () => {
+  test('`fell by 4.2 percentage points to 17.8%`: a range joins ends with the same unit, not a change and a level', async () => {
+    const [first, second, third] = await flagged([
+      'Poverty fell by 4.2 percentage points to 17.8%, and rents rose 3% to £1,200.',
+      'Le taux a reculé de 0,4 point à 6,3 %.',
+      'Between 10% and 15%, from 10 to 15%, £10m to £15m, 2 to 3 million, 3,5 millions à 4 millions, 12 € à 15 €.'
+    ])
+    expect(first!.actual).toEqual(['4.2 percentage points', '17.8%', '3%', '£1,200'])
+    expect(second!.actual).toEqual(['0,4 point', '6,3 %'])
+    expect(third!.actual).toEqual(['10% and 15%', '10 to 15%', '£10m to £15m', '2 to 3 million', '3,5 millions à 4 millions', '12 € à 15 €'])
+  })
+})

@@ -33,7 +33,10 @@ export function mergeExpressions(text: string, list: readonly NumberExpression[]
     }
     // `de 412 en semaine 49 à 158`: a labelled number (`semaine 49`) does not open a range.
     const labelled = documentPartLeads.has(lastWord(text, left.start))
-    const isRange = ascending && !labelled && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
+    // `fell by 4.2 percentage points to 17.8%`, `rose 3% to £1,200`: a change and the level it
+    // reached, two figures; a range's first end has its second's unit, or none (`10 to 15%`).
+    const sameUnit = unitKind(text, left) === '' || unitKind(text, left) === unitKind(text, right)
+    const isRange = ascending && !labelled && sameUnit && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
     // `1:4` and `3/4` glued (a clock time or a date is a span already), `3 pour 1 000`: one figure too.
     const glued = (gap === ':' || (gap === '/' && ascending && right.cores[0]!.digits.length <= 2)) && left.cores.length === 1 && right.cores.length === 1
     const rate = rateGap.test(gap) && /^10+$/u.test(String(right.cores[0]?.value ?? '')) && (right.cores[0]?.value ?? 0) >= 100
@@ -78,4 +81,14 @@ export function looksLikeYear(expression: NumberExpression): boolean {
 
 function lastWord(text: string, index: number): string {
   return (/(\p{L}+)\p{Zs}*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1] ?? '').toLowerCase()
+}
+
+/** The kind of unit written after a number: a percentage, percentage points, a scale word, a currency; '' for none or another. */
+function unitKind(text: string, expression: NumberExpression): string {
+  const unit = text.slice(expression.cores.at(-1)!.end, expression.end).trim().toLowerCase()
+  if (unit === '' || expression.ordinal) return ''
+  if (/^(?:points?|pts?|pp)\b|point|pourcentage/u.test(unit)) return 'point'
+  if (expression.percent) return 'percent'
+  if (expression.scale) return 'scale'
+  return expression.currency ? 'currency' : ''
 }
