@@ -121,6 +121,14 @@ describe('spans are prose', () => {
     expect(model.figures.map((figure) => figure.sentence)).toEqual(['Dans les communes rurales, 18 % des enfants lisent.'])
   })
 
+  test('an in-text citation stays in the sentence as written, where it left a hole (user trial: `According to, 12%`)', async () => {
+    const model = await modelOf('According to @enquete-2024, 12 % of people moved, and @enquete-2024 [p. 3] counts 40 % more [@enquete-2024].')
+    const figure = model.figures.find((found) => found.text === '12 %')!
+    expect(figure.sentence).toBe('According to @enquete-2024, 12 % of people moved, and @enquete-2024 [p. 3] counts 40 % more.')
+    // The fingerprint of a review's mark reads the sentence as it was quoted before.
+    expect(figure.sentenceKey).toBe('According to, 12 % of people moved, and counts 40 % more.')
+  })
+
   test('a cross-reference stays in the sentence as written, `@tbl-x` and `:ref[#x]`, where it left a hole', async () => {
     const model = await modelOf('Près de 37 % l’ont fait [@enquete-2024] (voir le @tbl-x et :ref[#sec-y]).')
     expect(model.figures.map((figure) => figure.sentence)).toEqual(['Près de 37 % l’ont fait (voir le @tbl-x et :ref[#sec-y]).'])

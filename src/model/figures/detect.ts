@@ -93,8 +93,9 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
 }
 
 /**
- * The sentence as a reader sees it: notes and citations left out, the other stand-ins as shown
- * (`CO₂`, a link's text); and, when that differs, the sentence without them, for fingerprints.
+ * The sentence as a reader sees it: notes and bracketed citations left out, the other stand-ins as
+ * shown (`CO₂`, a link's text, `@key` in the text); and, when that differs, the sentence without
+ * them, for fingerprints.
  */
 function sentenceOf(flat: FlatText, from: number, to: number): {sentence: string; sentenceKey?: string} {
   const shown = new Map(flat.shown.filter(({at}) => at >= from && at < to).map(({at, text}) => [at, text]))
