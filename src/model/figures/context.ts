@@ -96,11 +96,11 @@ export function startsLine(text: string, index: number): boolean {
 export function opensSentence(text: string, index: number): boolean {
   const from = Math.max(0, index - 120)
   const slice = text.slice(from, index)
-  const lead = /\S+[\s\u00A0\u202F]*$/u.exec(slice)
+  const lead = /\S+\s*$/u.exec(slice)
   if (!lead) return false
   const head = slice.slice(0, lead.index)
   if ((from === 0 && /^[\s\uFFFC]*$/u.test(head)) || /\n[\s\uFFFC]*$/u.test(head)) return true
-  const previous = /(\S+)[\s\u00A0\u202F]+$/u.exec(head)?.[1]
+  const previous = /(\S+)\s+$/u.exec(head)?.[1]
   return previous !== undefined && endsSentence(previous)
 }
 

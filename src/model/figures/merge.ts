@@ -87,7 +87,7 @@ function lastWord(text: string, index: number): string {
 function unitKind(text: string, expression: NumberExpression): string {
   const unit = text.slice(expression.cores.at(-1)!.end, expression.end).trim().toLowerCase()
   if (unit === '' || expression.ordinal) return ''
-  if (/^(?:points?|pts?|pp)\b|point|pourcentage/u.test(unit)) return 'point'
+  if (/\b(?:points?|pts?|pp)\b|pourcentage/u.test(unit)) return 'point'
   if (expression.percent) return 'percent'
   if (expression.scale) return 'scale'
   return expression.currency ? 'currency' : ''

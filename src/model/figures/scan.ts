@@ -72,19 +72,20 @@ export function valueOf(digits: string): number {
 
 /**
  * What stands before the digits and belongs to the figure: a sign, a currency symbol or code, both
- * in either order (`-£350k`, `£-350k`, `−$3bn`, `EUR 1.2bn`, `A$3m`), or a multiplier's x (`x3`). The sign is kept as
- * written: a deficit reported without its minus says the opposite.
+ * in either order (`-£350k`, `£-350k`, `−$3bn`, `EUR 1.2bn`, `A$3m`), or a multiplier's x (`x3`).
+ * The sign is kept as written: a deficit reported without its minus says the opposite.
  */
 function takePrefix(text: string, expression: NumberExpression): void {
   let at = expression.start
   // `£-350k`, `$−3bn`: a sign between the symbol and the digits, an ASCII hyphen too.
-  const inner = /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥])\p{Zs}?[-+±−]$/u.exec(text.slice(Math.max(0, at - 6), at))
+  const inner = /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥])\p{Zs}?[-+±−]$/u.exec(text.slice(Math.max(0, at - 7), at))
   if (inner) {
     expression.currency = true
     expression.start = at - inner[0].length
     return
   }
-  const symbol = currencyCode(text, at) ?? /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 4), at))
+  // Five characters: `US$ ` and the one before it, which must be no letter.
+  const symbol = currencyCode(text, at) ?? /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
   if (!symbol) {
     if (hyphenSign(text, at)) expression.start = at - 1
     return
