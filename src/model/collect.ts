@@ -282,9 +282,16 @@ function citationPages(node: Nodes | undefined): Array<{key: string; pages: stri
   return 'children' in node ? (node.children as Nodes[]).flatMap((child) => citationPages(child)) : []
 }
 
-/** A paragraph right before or after a table that names its source: `Source : … [@key]`. */
+/**
+ * The words a table's source line or caption starts with, French and English, singular and plural:
+ * `Source : … [@key]`, `Notes: rates are after housing costs [@key]`, `Base: all adults. Source: …`
+ * (a survey's base, with its colon: `Base rates rose…` is prose), `Lecture : …`, `Champ : …`.
+ */
+const captionLeads = /^(?:(?:sources?|notes?|data|données|tableaux?|tables?|figures?|graphiques?|lecture|champ)(?![\p{L}\p{N}])|bases?\p{Zs}*:)/iu
+
+/** A paragraph right before or after a table that names its source (see `captionLeads`). */
 function isCaption(node: RootContent | undefined): node is Paragraph {
-  return node?.type === 'paragraph' && /^(?:sources?|tableau|table|figure|note|lecture|champ|données|data|graphique)\b/iu.test(toString(node).trim())
+  return node?.type === 'paragraph' && captionLeads.test(toString(node).trim())
 }
 
 function isLabel(node: RootContent): boolean {

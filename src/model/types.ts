@@ -170,7 +170,7 @@ export interface DirectiveUse extends Located {
 /** A number in the prose: a figure (cited, waived, covered by a block, or uncited) or a non-figure. */
 export interface Figure extends Located {
   text: string
-  /** Its sentence as a reader sees it (subscripts, links' text and code kept; citations and notes not). */
+  /** Its sentence as a reader sees it (subscripts, links' text, code and in-text citations kept; bracketed citations and notes not). */
   sentence: string
   /**
    * The sentence with those left out too, as it was quoted before they were shown: what a

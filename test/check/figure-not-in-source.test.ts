@@ -200,6 +200,16 @@ describe('figure-not-in-source', () => {
     // text copy too, which has no pages of the original to check.
     for (const text of ['12 %', 'Un quart', '250']) expect(status(text), text).toBe('found')
   })
+
+  test('a number grouped by a thin space in the source matches the prose (user trial: `16 366` with U+2009)', async () => {
+    const other = await writeProject({'sources.yaml': sources, 'sources/note-2022.txt': 'La note recense 16\u2009366 dossiers et 2\u2007480 appels.\n', 'chapters/intro.md': '# Constats\n\nLa note recense 16 366 dossiers [@note-2022] et 2\u202F480 appels [@note-2022]. La :term[sextorsion] progresse.\n'})
+    made.push(other)
+    const result = await check(other)
+    if (!result.ok) throw new Error('project did not load')
+    const status = (text: string) => result.model.figures.find((figure) => figure.text.replace(/\s/gu, ' ') === text)?.inSource?.status
+    expect(status('16 366')).toBe('found')
+    expect(status('2 480')).toBe('found')
+  })
 })
 
 describe('archived copies saved by a spreadsheet or Notepad', () => {

@@ -1,43 +1,13 @@
-import {afterAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {expectFlags, flagged} from '../helpers/figure-flags.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * The classes of numbers users met on prose the team did not write, one test each, in sentences
  * of our own. Each paragraph marks with ⟦…⟧ what must be flagged (an uncovered figure); any other
  * number must not be.
  */
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-async function flagged(paragraphs: string[], config = ''): Promise<Array<{expected: string[]; actual: string[]}>> {
-  const clean = paragraphs.map((paragraph) => paragraph.replace(/[⟦⟧]/gu, ''))
-  const files: Record<string, string> = {'chapters/intro.md': `# Intro\n\n${clean.join('\n\n')}\n\n:term[sextorsion] [@enquete-2024]\n`}
-  if (config) files['rapporteur.yaml'] = config
-  const dir = await writeProject(files)
-  made.push(dir)
-  const result = await check(dir)
-  if (!result.ok) throw new Error('project did not load')
-  const lines = result.model.figures.filter((figure) => figure.status === 'uncited')
-  return paragraphs.map((paragraph, index) => {
-    const line = 3 + index * 2
-    return {
-      expected: [...paragraph.matchAll(/⟦([^⟧]+)⟧/gu)].map((match) => match[1]!),
-      actual: lines.filter((figure) => figure.position.start.line === line).map((figure) => figure.text)
-    }
-  })
-}
-
-/** Each marked expression holds a flagged figure (or is held by one: `0,4 point … 6,3 %` may be one span), and nothing else is flagged. */
-async function expectFlags(paragraphs: string[], config?: string) {
-  for (const [index, {expected, actual}] of (await flagged(paragraphs, config)).entries()) {
-    const overlap = (marked: string, figure: string) => marked.includes(figure) || figure.includes(marked)
-    const missed = expected.filter((marked) => !actual.some((figure) => overlap(marked, figure)))
-    const extra = actual.filter((figure) => !expected.some((marked) => overlap(marked, figure)))
-    expect({missed, extra}, paragraphs[index]).toEqual({missed: [], extra: []})
-  }
-}
-
 describe('not figures', () => {
   test('helpline numbers and short codes, the service named after them or in the sentence before', () =>
     expectFlags([
@@ -76,8 +46,8 @@ describe('not figures', () => {
 
   test('numbers in a $$ block are not figures', async () => {
     const dir = await writeProject({'chapters/intro.md': '# Intro\n\n$$\np = 0.05, \\quad N = 12\\,000, \\quad 45\\,\\%\n$$\n\nTexte :term[sextorsion] [@enquete-2024].\n'})
-    made.push(dir)
     const result = await check(dir)
+    await removeProject(dir)
     if (!result.ok) throw new Error('project did not load')
     expect(result.model.figures).toEqual([])
   })
@@ -173,10 +143,7 @@ describe('British English, as a UK public body writes it', () => {
 
 describe('check.figures.ignore', () => {
   test("a project's own non-figures, as phrases or regular expressions", async () => {
-    const base = (await import('node:fs/promises')).readFile
-    const dir = await writeProject({})
-    made.push(dir)
-    const config = (await base(`${dir}/rapporteur.yaml`, 'utf8')) + 'check:\n  figures:\n    ignore: ["permanence 4242", "/Modèle [0-9]+/"]\n'
+    const config = `${baseProject['rapporteur.yaml']}` + 'check:\n  figures:\n    ignore: ["permanence 4242", "/Modèle [0-9]+/"]\n'
     await expectFlags(['La permanence 4242 aide ⟦300 familles⟧.', 'Le Modèle 77 compte ⟦12 %⟧ de pannes.'], config)
     // Without the entry, the same number is a figure.
     await expectFlags(['La permanence ⟦4242⟧ aide ⟦300 familles⟧.'])

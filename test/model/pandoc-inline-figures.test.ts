@@ -121,6 +121,14 @@ describe('spans are prose', () => {
     expect(model.figures.map((figure) => figure.sentence)).toEqual(['Dans les communes rurales, 18 % des enfants lisent.'])
   })
 
+  test('an in-text citation stays in the sentence as written, where it left a hole (user trial: `According to, 12%`)', async () => {
+    const model = await modelOf('According to @enquete-2024, 12 % of people moved, and @enquete-2024 [p. 3] counts 40 % more [@enquete-2024].')
+    const figure = model.figures.find((found) => found.text === '12 %')!
+    expect(figure.sentence).toBe('According to @enquete-2024, 12 % of people moved, and @enquete-2024 [p. 3] counts 40 % more.')
+    // The fingerprint of a review's mark reads the sentence as it was quoted before.
+    expect(figure.sentenceKey).toBe('According to, 12 % of people moved, and counts 40 % more.')
+  })
+
   test('a cross-reference stays in the sentence as written, `@tbl-x` and `:ref[#x]`, where it left a hole', async () => {
     const model = await modelOf('Près de 37 % l’ont fait [@enquete-2024] (voir le @tbl-x et :ref[#sec-y]).')
     expect(model.figures.map((figure) => figure.sentence)).toEqual(['Près de 37 % l’ont fait (voir le @tbl-x et :ref[#sec-y]).'])
@@ -130,6 +138,20 @@ describe('spans are prose', () => {
 describe('a source line between two tables', () => {
   test('is the first table\'s: the second table\'s figures still need theirs', async () => {
     expect(await figures('| Région | Part |\n| --- | --- |\n| Nord | 52 % |\n\nSource : [@enquete-2024].\n\n| Région | Part |\n| --- | --- |\n| Sud | 61 % |')).toEqual(['52 % cited [enquete-2024] 5:10', '61 % uncited [] 11:9'])
+  })
+})
+
+describe('a source line after a table (user trial: development examples)', () => {
+  test('covers the table when it starts `Notes:` or `Base:`, as `Note:`, `Source:`, `Sources:` and `Data:` do', async () => {
+    const table = '| Region | Rate |\n| --- | --- |\n| North | 52 % |\n\n'
+    for (const line of ['Notes: rates are after housing costs [@enquete-2024].', 'Base: all adults. Source: [@enquete-2024].', 'Note: rates after housing costs [@enquete-2024].', 'Sources: [@enquete-2024].', 'Data: [@enquete-2024].']) {
+      expect(await figures(`${table}${line}`), line).toEqual(['52 % cited [enquete-2024] 5:11'])
+    }
+  })
+
+  test('not when it starts with another word beginning the same way (`Based on`), or `Base` without its colon', async () => {
+    expect(await figures('| Region | Rate |\n| --- | --- |\n| North | 52 % |\n\nBased on what [@enquete-2024] says.')).toEqual(['52 % uncited [] 5:11'])
+    expect(await figures('| Region | Rate |\n| --- | --- |\n| North | 52 % |\n\nBase rates rose [@enquete-2024].')).toEqual(['52 % uncited [] 5:11'])
   })
 })
 

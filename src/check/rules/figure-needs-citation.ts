@@ -25,13 +25,18 @@ phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988
 (\`24h/24\`, \`7 jours sur 7\`, \`365 days a year\`, \`a 24-hour line\`), quarters (\`3e trimestre\`), decades
 (\`les années 90\`, \`the '80s\`), bill numbers (\`loi de finances rectificative 2\`), postal codes and
 street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`, \`under 18\`, \`turn 18\`,
-but \`un âge moyen de 13,5 ans\` is a figure), names and versions (\`COVID-19\`, \`Windows 11\`).
+\`Most volunteers are under 30\`, but \`un âge moyen de 13,5 ans\` is a figure), names and versions
+(\`COVID-19\`, \`Windows 11\`; not a capitalised word before a count of people or things,
+\`Across London 3,500 families\`, \`Tonight 120 people\`), methodology notes (\`Percentages may not sum
+to 100 due to rounding\`, \`rounded to the nearest 1,000\`, \`on a scale of 1 to 10\`, \`a 5-point scale\`).
+A figure keeps its sign and currency as written (\`-£350k\`, \`EUR 1.2bn\`), a qualifier glued to it
+stays out (\`c.4,500\` is \`4,500\`), and \`.42\`, \`½\` and \`2½\` are numbers too.
 
 A figure is covered when its sentence holds a citation (\`[@key]\`), or a note holding one (a footnote
 call \`[^1]\` whose footnote does, or an inline note \`^[Voir [@key].]\`), or when it stands in a \`stat\`
 block (its \`source\`) or a \`viewpoint\` block (the attribution is the source). A note's own text is
 prose too: a figure in it needs a citation in it. A figure in a table is covered by a citation in its row, or in a caption
-paragraph right before or after the table that starts with "Source", "Tableau", "Note"… (one between two
+paragraph right before or after the table that starts with "Source(s)", "Note(s)", "Data", "Base:", "Tableau", "Champ"… (one between two
 tables is the first's: it does not cover the second).
 Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
 

@@ -7,7 +7,8 @@ export const statValueNotAFigure = defineRule({
   severity: 'error',
   summary: 'A `stat` block\'s `value` must be a figure the checker recognises.',
   docs: `Key figures are shown large on cards and exported for press kits: the \`value\` must be the
-figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`), not prose, a year or a date.`,
+figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`, and with a qualifier \`c.3,000\`, \`ca. 300\`,
+\`~3,000\`), not prose, a year or a date.`,
   examples: {
     ok: [{'chapters/intro.md': ':::stat{#stat-a value="1 sur 5" source=enquete-2024}\ndes enfants.\n:::\n\n:term[sextorsion]\n'}],
     notOk: [{'chapters/intro.md': ':::stat{#stat-a value="2024" source=enquete-2024}\nl’année de l’enquête.\n:::\n\n:term[sextorsion]\n'}]

@@ -1,7 +1,9 @@
-import {inLexicon, leadWord, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
+import {inLexicon, isCountedNoun, leadWord, opensSentence, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
 import {
+  ageCopulas,
   ageGroups,
   averageWords,
+  circaWords,
   documentPartLeads,
   documentPartNouns,
   documentSubjects,
@@ -11,6 +13,7 @@ import {
   legalLeads,
   months,
   ordinalLabels,
+  placePrepositions,
   quantityLeads,
   strongYearLeads,
   streetWords,
@@ -18,6 +21,7 @@ import {
   yearLeads
 } from './lexicon.js'
 import {looksLikeYear} from './merge.js'
+import {methodNote} from './method-notes.js'
 import type {NumberExpression} from './scan.js'
 
 /** Why a number is not a figure; `undefined` means it is one. */
@@ -35,6 +39,7 @@ export type NotFigureReason =
   | 'identifier'
   | 'address'
   | 'table label'
+  | 'method note'
 
 type Test = (text: string, expression: NumberExpression) => NotFigureReason | undefined
 
@@ -49,9 +54,9 @@ export function classify(text: string, expression: NumberExpression & {identifie
   return undefined
 }
 
-/** Percentages, amounts, scale words, multipliers and ratios always state a quantity. */
+/** Percentages, amounts, scale words, multipliers, ratios and vulgar fractions always state a quantity. */
 export const isQuantity = (expression: NumberExpression) =>
-  expression.percent || expression.currency || expression.scale || expression.multiplier || expression.ratio
+  expression.percent || expression.currency || expression.scale || expression.multiplier || expression.ratio || expression.fraction
 
 const address: Test = (text, expression) => {
   if (isQuantity(expression) || expression.decimal) return undefined
@@ -62,7 +67,7 @@ const address: Test = (text, expression) => {
   if (street > 0 && next.slice(0, street).every((word) => /^\p{Lu}/u.test(word.raw) && !word.detached)) return 'address'
   if (expression.cores.length > 1) return undefined
   // Postal codes: `75002 Paris`, `94 270 Kremlin-Bicêtre`, `1000 Bruxelles` after a comma, `NY 10001`.
-  const digits = expression.cores[0]!.digits.replace(/[ \u00A0\u202F]/gu, '')
+  const digits = expression.cores[0]!.digits.replace(/\p{Zs}/gu, '')
   const city = next[0] && !next[0].detached && /^\p{Lu}/u.test(next[0].raw)
   if (/^\d{5}$/u.test(digits) && city) return 'address'
   if (/^\d{4}$/u.test(digits) && city && /,[ \u00A0]*$/u.test(text.slice(0, expression.start))) return 'address'
@@ -181,12 +186,15 @@ const ageOrDuration: Test = (text, expression) => {
   if (lead && (ageLeads.has(lead.norm) || (lead.norm === 'de' && before[1] && ageLeads.has(before[1].norm)))) return 'age or duration'
   // `children under 5`, `adults over 30`, `enfants de moins de 2 ans`.
   const threshold = before.findIndex((word) => thresholdWords.has(word.norm))
-  if (threshold !== -1 && threshold <= 1 && inLexicon(ageGroups, before[threshold + 1] ?? before[threshold + 2]) && !isCountedNoun(after[0])) return 'age or duration'
+  const value = expression.cores[0]?.value ?? 0
+  if (threshold !== -1 && threshold <= 1 && value <= oldestAge && inLexicon(ageGroups, before[threshold + 1] ?? before[threshold + 2]) && !isCountedNoun(after[0])) return 'age or duration'
   // `a quarter were under 18.`, `when they turn 18`: the ages the law counts from (majority, consent,
   // school leaving), bare after a threshold or a verb of age, nothing counted after them.
-  const value = expression.cores[0]?.value ?? 0
   const bare = !after[0] || after[0].detached
   if (bare && legalAges.has(value) && before[0] && (thresholdWords.has(before[0].norm) || ageVerbs.has(before[0].norm))) return 'age or duration'
+  // `Most volunteers are under 30.`, `residents are mostly above 80`: any age, bare after a
+  // threshold, when people are said to be it.
+  if (bare && value <= oldestAge && before[0] && ageThresholds.has(before[0].norm) && saysPeopleAre(before.slice(1))) return 'age or duration'
   const unit = after[0]
   if (!unit || unit.detached) return undefined
   // `the 15–44 age group`, `11-14 year-olds`.
@@ -213,6 +221,18 @@ const ageOrDuration: Test = (text, expression) => {
   return lead && spanLeads.has(lead.norm) ? 'age or duration' : undefined
 }
 
+/** No one is older: a count past it is no age (`users over 1,000`). */
+const oldestAge = 120
+const ageThresholds = new Set(['under', 'over', 'above', 'below'])
+
+/** `volunteers are`, `residents were mostly`, `respondents`: people, then what says they are an age. */
+function saysPeopleAre(before: readonly Word[]): boolean {
+  let index = 0
+  while (index < 3 && before[index] && !before[index]!.detached && inLexicon(ageCopulas, before[index])) index++
+  const people = before[index]
+  return people !== undefined && !people.detached && inLexicon(ageGroups, people)
+}
+
 /** Ages the law counts from: criminal responsibility, consent, school leaving, majority. */
 const legalAges = new Set([13, 15, 16, 18, 21])
 const ageVerbs = new Set(['turn', 'turns', 'turned', 'turning', 'reach', 'reaches', 'reached', 'reaching'])
@@ -230,23 +250,22 @@ function isWholePeriod(value: number, unit: string, per: string): boolean {
 
 const spanLeads = new Set(['depuis', 'pendant', 'durant', 'dans', 'sous', 'en', 'après', 'avant', 'for', 'over', 'within', 'after', 'in', 'past', 'last', 'next', 'during', 'under', 'de', 'of'])
 
-function isCountedNoun(word: Word | undefined): boolean {
-  return word !== undefined && !word.detached && /^\p{Ll}{3,}[sx]$/u.test(word.raw) && !timeUnits.has(word.norm)
-}
-
 const callWords = /^(?:appeler|appelez|appelle|appels|composer|composez|compose|call|dial|text|textez|sms|numéro|number|ligne|line|hotline|helpline|joindre|contacter|contactez|telephone|téléphone|tél|tel)$/u
 
 const phone: Test = (text, expression) => {
-  // Short service numbers only (`le 119`, `calls to 911`): a long count after `calls` is a figure.
-  if (isQuantity(expression) || expression.cores.length > 1 || !/^\d{2,4}$/u.test(expression.cores[0]!.digits)) return undefined
+  if (isQuantity(expression) || expression.cores.length > 1) return undefined
   const next = wordsAfter(text, expression.end, 1)[0]
+  const previous = wordsBefore(text, expression.start, 1)[0]
+  // `the 988 line`, `the 116 123 line`, `the 111 service`: a number between the and a service's
+  // noun names it, however its digits are grouped.
+  const named = previous?.norm === 'the' && next && !next.detached && serviceNouns.test(next.norm)
+  if (named && /^\d{2,4}(?:\p{Zs}\d{2,4})*$/u.test(expression.cores[0]!.digits)) return 'phone'
+  // Short service numbers only (`le 119`, `calls to 911`): a long count after `calls` is a figure.
+  if (!/^\d{2,4}$/u.test(expression.cores[0]!.digits)) return undefined
   if (next && !next.detached && /^\p{Ll}{3,}[sx]$/u.test(next.norm) && !timeUnits.has(next.norm) && !serviceNouns.test(next.norm)) return undefined
   if (wordsBefore(text, expression.start, 3).some((word) => callWords.test(word.norm))) return 'phone'
-  const previous = wordsBefore(text, expression.start, 1)[0]
   // `le 3114 est le numéro…`, `Le 119 répond`, `au 3919`: a singular article before a bare number names a line.
   if (previous && !previous.detached && /^(?:le|au|du)$/u.test(previous.norm) && (!next || next.detached || !/^\p{Ll}+[sx]$/u.test(next.raw))) return 'phone'
-  // `the 988 line`, `the 111 service`.
-  if (previous?.norm === 'the' && next && serviceNouns.test(next.norm)) return 'phone'
   return undefined
 }
 
@@ -261,10 +280,28 @@ const nameOrVersion: Test = (text, expression) => {
   const parenthesised = text[expression.start - 1] === '(' && text[expression.end] === ')'
   // `Isère (38)`, `Guadeloupe (971)` are codes; `Italie (6 717)` is a count.
   if (parenthesised && !/^(?:\d{1,2}|97\d)$/u.test(expression.cores[0]!.digits)) return undefined
+  // `3,500`, `12 345`, `3,5`: digits grouped or with a decimal comma are written as a quantity;
+  // a product's or a version's number never is (`Windows 11`, `Python 3.11`).
+  if (/[,\s]/u.test(expression.cores[0]!.digits)) return undefined
   const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
   if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
-  if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(months, lead)) return undefined
+  if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(circaWords, lead) || inLexicon(months, lead)) return undefined
+  if (!parenthesised && countsAfterCapital(text, expression)) return undefined
   return 'name or version'
 }
 
-const tests: readonly Test[] = [address, enumerator, date, legal, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]
+/**
+ * `Tonight 120 people`, `In Manchester 210 children`, `Barnardo's 60 volunteers`: a capitalised
+ * word right before a count of people or things, that is capitalised only because it opens the
+ * sentence, names a place (after `in`, `across`…) or owns what is counted, does not label it.
+ */
+function countsAfterCapital(text: string, expression: NumberExpression): boolean {
+  const [lead, before] = wordsBefore(text, expression.start, 2)
+  if (!lead || lead.detached || !isCountedNoun(wordsAfter(text, expression.end, 1)[0])) return false
+  if (/['’]s?$/u.test(lead.raw)) return true
+  const start = text.lastIndexOf(lead.raw, expression.start)
+  if (start !== -1 && opensSentence(text, start + lead.raw.length)) return true
+  return before !== undefined && !before.detached && inLexicon(placePrepositions, before)
+}
+
+const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]

@@ -1,4 +1,4 @@
-import {abbreviations} from './lexicon.js'
+import {abbreviations, irregularPlurals, timeUnits} from './lexicon.js'
 
 /** Words around a number, normalised for lexicon look-ups: lower case, elision and quotes removed. */
 
@@ -87,4 +87,24 @@ const joiners = new Set(['et', 'à', 'a', 'ou', 'and', 'or', 'to', 'bis', 'ter',
 export function startsLine(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1
   return /^[\s\uFFFC(]*$/u.test(text.slice(lineStart, index))
+}
+
+/**
+ * True when the word ending right before `index` opens its sentence or its line (`Tonight 120
+ * people`, `…evicted. Shelter 200 calls`): capitalised for the sentence, not as a name.
+ */
+export function opensSentence(text: string, index: number): boolean {
+  const from = Math.max(0, index - 120)
+  const slice = text.slice(from, index)
+  const lead = /\S+\s*$/u.exec(slice)
+  if (!lead) return false
+  const head = slice.slice(0, lead.index)
+  if ((from === 0 && /^[\s\uFFFC]*$/u.test(head)) || /\n[\s\uFFFC]*$/u.test(head)) return true
+  const previous = /(\S+)\s+$/u.exec(head)?.[1]
+  return previous !== undefined && endsSentence(previous)
+}
+
+/** A noun that counts people or things right after a number, no punctuation between: `120 families`, `210 children`. */
+export function isCountedNoun(word: Word | undefined): boolean {
+  return word !== undefined && !word.detached && (/^\p{Ll}{3,}[sx]$/u.test(word.raw) || irregularPlurals.has(word.raw)) && !timeUnits.has(word.norm)
 }

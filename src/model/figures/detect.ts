@@ -93,8 +93,9 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
 }
 
 /**
- * The sentence as a reader sees it: notes and citations left out, the other stand-ins as shown
- * (`CO₂`, a link's text); and, when that differs, the sentence without them, for fingerprints.
+ * The sentence as a reader sees it: notes and bracketed citations left out, the other stand-ins as
+ * shown (`CO₂`, a link's text, `@key` in the text); and, when that differs, the sentence without
+ * them, for fingerprints.
  */
 function sentenceOf(flat: FlatText, from: number, to: number): {sentence: string; sentenceKey?: string} {
   const shown = new Map(flat.shown.filter(({at}) => at >= from && at < to).map(({at, text}) => [at, text]))
@@ -103,7 +104,9 @@ function sentenceOf(flat: FlatText, from: number, to: number): {sentence: string
     const char = flat.text[at]!
     sentence += char === OPAQUE ? (shown.get(at) ?? '') : char
   }
-  const tidy = (text: string) => text.replace(/\s+/gu, ' ').replace(/ ([.,])/gu, '$1').trim()
+  // A stand-in left out leaves a space before the punctuation after it (`cité [@a].`); a decimal
+  // point before its digits is no such punctuation (`r = .42`).
+  const tidy = (text: string) => text.replace(/\s+/gu, ' ').replace(/ ([.,])(?!\d)/gu, '$1').trim()
   if (shown.size === 0) return {sentence: tidy(sentence)}
   return {sentence: tidy(sentence), sentenceKey: tidy(flat.text.slice(from, to).replaceAll(OPAQUE, ''))}
 }

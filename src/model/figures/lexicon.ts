@@ -91,6 +91,12 @@ export const quantityLeads = words(`
   estimé estimée estimés estimées total soit
 `)
 
+/**
+ * Abbreviations of "about", written glued to the number as often as not (`c.4,500`, `ca.300`,
+ * `approx.1,200`): a qualifier, not a label. Not quantity leads: `c.1900` is as often a year.
+ */
+export const circaWords = words(`c. ca. circa approx. approx env. env`)
+
 export const scaleWords = words(`
   million millions milliard milliards billion billions trillion trillions thousand thousands mille
   md mds mrd md€ m€ k€ bn m k md$ m$ mn mio
@@ -98,6 +104,11 @@ export const scaleWords = words(`
 
 export const currencyWords = words(`
   € $ £ ¥ euro euros dollar dollars livre livres sterling francs franc usd eur gbp chf cad yen yuan
+`)
+
+/** ISO 4217 codes written before an amount (in capitals there): `EUR 1.2bn`, `GBP 4.2m`, `CHF12,000`. */
+export const currencyCodes = words(`
+  eur usd gbp chf cad aud nzd jpy cny hkd sgd sek nok dkk pln czk huf ron inr zar brl mxn try xof xaf mad tnd dzd
 `)
 
 export const percentWords = words(`
@@ -127,7 +138,40 @@ export const ageGroups = words(`
   enfants enfant adultes adulte personnes jeunes mineurs mineures femmes hommes filles garçons élèves patients
   children child adults adult people persons youths minors women men girls boys pupils patients those aged ages
   seniors retraités retirees individuals
+  volunteers respondents participants residents users workers carers members employees staff claimants
+  tenants parents mothers fathers survivors victims migrants refugees students learners voters drivers
+  clients customers applicants beneficiaries recipients
+  bénévoles répondants participants résidents usagers salariés parents mères pères victimes étudiants
+  électeurs conducteurs locataires allocataires bénéficiaires
 `)
+
+/**
+ * Prepositions of place before a capitalised name that is a place, not a label: `In Manchester
+ * 210 children`, `Across London 35 families`, `À Lyon 300 familles`.
+ */
+export const placePrepositions = words(`
+  in across throughout within outside inside around à en dans partout
+`)
+
+/** Plurals that do not end in s or x, counted as often as any: `120 people`, `210 children`. */
+export const irregularPlurals = words(`
+  people children women men staff police personnel youth folk gens
+`)
+
+/** Verbs by which shares add up: `may not sum to 100`, `ne totalisent pas 100 %`. */
+export const sumVerbs = words(`
+  sum sums summed add adds added total totals totalled totaled equal equals
+  totaliser totalisent totalise égal égale égaux égales font faire somment
+`)
+
+/** Words a rounding note uses: `rounded to the nearest 1,000`, `arrondis à 1 000 près`. */
+export const roundingWords = words(`rounded rounding round arrondi arrondis arrondie arrondies arrondissant`)
+
+/** Nouns of the scale answers are given on: `on a scale of 1 to 10`, `une échelle de 1 à 5`. */
+export const answerScales = words(`scale scales échelle échelles likert`)
+
+/** Verbs, and the adverbs beside them, by which people are said to be an age: `volunteers are mostly under 30`. */
+export const ageCopulas = words(`are were is was be been being mostly mainly largely all still now typically usually often`)
 
 /** Words that turn an age or duration into a statistic: `âge moyen de 13 ans`. */
 export const averageWords = words(`moyen moyenne moyens moyennes médian médiane average mean median typical typique`)
@@ -169,6 +213,11 @@ export const unitWords: ReadonlyMap<string, number> = new Map([
 /** Words that multiply what comes before them: `trois mille`, `twelve million`. */
 export const scaleWordValues: ReadonlyMap<string, number> = new Map(
   Object.entries({cent: 100, cents: 100, hundred: 100, mille: 1e3, thousand: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, billion: 1e9, trillion: 1e12})
+)
+
+/** Unicode's vulgar fractions, by value: `½`, `2½`, `1¼ million`. */
+export const vulgarFractions: ReadonlyMap<string, number> = new Map(
+  Object.entries({'¼': 1 / 4, '½': 1 / 2, '¾': 3 / 4, '⅐': 1 / 7, '⅑': 1 / 9, '⅒': 1 / 10, '⅓': 1 / 3, '⅔': 2 / 3, '⅕': 1 / 5, '⅖': 2 / 5, '⅗': 3 / 5, '⅘': 4 / 5, '⅙': 1 / 6, '⅚': 5 / 6, '⅛': 1 / 8, '⅜': 3 / 8, '⅝': 5 / 8, '⅞': 7 / 8})
 )
 
 /** Fractions named by a noun: `deux tiers`, `un quart`, `a fifth`, `two-thirds`. */

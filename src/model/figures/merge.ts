@@ -1,12 +1,12 @@
 import {documentPartLeads} from './lexicon.js'
 import type {NumberExpression} from './scan.js'
 
-const space = '[ \\u00A0\\u202F]'
+const space = '\\p{Zs}'
 const rangeGap = new RegExp(`^${space}*(?:à|au|-|–|—|to)${space}*$`, 'u')
 const betweenGap = new RegExp(`^${space}+(?:et|and)${space}+$`, 'u')
 const ratioGap = new RegExp(`^${space}+(?:\\p{L}+${space}+){0,2}(?:sur|in|out of)${space}+$`, 'u')
 const periodGap = new RegExp(`^${space}+(?:heures?|h|jours?|j|hours?|days?)${space}+(?:sur|in|out of)${space}+$`, 'u')
-const betweenLead = /(?:entre|between|from|de|d['’])[ \u00A0\u202F]*$/iu
+const betweenLead = /(?:entre|between|from|de|d['’])\p{Zs}*$/iu
 /** `3 pour 1 000`, `5 per 100,000`: a rate, when what follows is a power of ten. */
 const rateGap = new RegExp(`^${space}+(?:pour|per|for every)${space}+$`, 'u')
 
@@ -33,7 +33,10 @@ export function mergeExpressions(text: string, list: readonly NumberExpression[]
     }
     // `de 412 en semaine 49 à 158`: a labelled number (`semaine 49`) does not open a range.
     const labelled = documentPartLeads.has(lastWord(text, left.start))
-    const isRange = ascending && !labelled && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
+    // `fell by 4.2 percentage points to 17.8%`, `rose 3% to £1,200`: a change and the level it
+    // reached, two figures; a range's first end has its second's unit, or none (`10 to 15%`).
+    const sameUnit = unitKind(text, left) === '' || unitKind(text, left) === unitKind(text, right)
+    const isRange = ascending && !labelled && sameUnit && (rangeGap.test(gap) || (betweenGap.test(gap) && betweenLead.test(text.slice(Math.max(0, left.start - 12), left.start))))
     // `1:4` and `3/4` glued (a clock time or a date is a span already), `3 pour 1 000`: one figure too.
     const glued = (gap === ':' || (gap === '/' && ascending && right.cores[0]!.digits.length <= 2)) && left.cores.length === 1 && right.cores.length === 1
     const rate = rateGap.test(gap) && /^10+$/u.test(String(right.cores[0]?.value ?? '')) && (right.cores[0]?.value ?? 0) >= 100
@@ -65,6 +68,7 @@ function join(left: NumberExpression, right: NumberExpression, ratio: boolean): 
     ordinal: left.ordinal || right.ordinal,
     multiplier: left.multiplier || right.multiplier,
     decimal: left.decimal || right.decimal,
+    fraction: left.fraction || right.fraction,
     ratio,
     range: !ratio
   }
@@ -76,5 +80,15 @@ export function looksLikeYear(expression: NumberExpression): boolean {
 }
 
 function lastWord(text: string, index: number): string {
-  return (/(\p{L}+)[ \u00A0\u202F]*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1] ?? '').toLowerCase()
+  return (/(\p{L}+)\p{Zs}*$/u.exec(text.slice(Math.max(0, index - 24), index))?.[1] ?? '').toLowerCase()
+}
+
+/** The kind of unit written after a number: a percentage, percentage points, a scale word, a currency; '' for none or another. */
+function unitKind(text: string, expression: NumberExpression): string {
+  const unit = text.slice(expression.cores.at(-1)!.end, expression.end).trim().toLowerCase()
+  if (unit === '' || expression.ordinal) return ''
+  if (/\b(?:points?|pts?|pp)\b|pourcentage/u.test(unit)) return 'point'
+  if (expression.percent) return 'percent'
+  if (expression.scale) return 'scale'
+  return expression.currency ? 'currency' : ''
 }

@@ -1,4 +1,4 @@
-import {currencyWords, ordinalSuffixes, percentWords, scaleWords} from './lexicon.js'
+import {currencyCodes, currencyWords, ordinalSuffixes, percentWords, scaleWords, vulgarFractions} from './lexicon.js'
 
 /**
  * A number expression as written: its core digits plus what makes it a quantity
@@ -18,10 +18,16 @@ export interface NumberExpression {
   range: boolean
   /** A decimal part was written (`3,5`, `3.5`). */
   decimal: boolean
+  /** A vulgar fraction was written (`½`, `2½`): a share or a quantity, never a label. */
+  fraction: boolean
 }
 
-// French groups by spaces (U+0020, U+00A0, U+202F), English by commas; a decimal part may follow.
-const core = /\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:[.,]\d+)?/gu
+// French groups by spaces, any of them (`\p{Zs}`: ordinary, no-break, narrow no-break, thin, figure,
+// hair…), English by commas; a decimal part may follow. English statistics drop the zero before
+// the point (`r = .42`, `p < .05`, `£.75bn`), never after a letter or a digit (`JN.1`, `p.5`).
+// A vulgar fraction stands alone or after whole digits (`½`, `2½`).
+const fractions = `[${[...vulgarFractions.keys()].join('')}]`
+const core = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
 
 const letter = /\p{L}/u
 
@@ -45,7 +51,8 @@ export function scanNumbers(text: string): NumberExpression[] {
       multiplier: false,
       ratio: false,
       range: false,
-      decimal: /[.,]\d{1,2}$/.test(digits) || /^\d+[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
+      fraction: vulgarFractions.has(digits.at(-1)!),
+      decimal: /[.,]\d{1,2}$/.test(digits) || /^\d*[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
     }
     takePrefix(text, expression)
     takeSuffix(text, expression)
@@ -56,30 +63,57 @@ export function scanNumbers(text: string): NumberExpression[] {
 
 /** The numeric value of a core written in either convention (`100 000`, `100,000`, `3,5`). */
 export function valueOf(digits: string): number {
-  const compact = digits.replace(/[ \u00A0\u202F]/g, '')
+  const fraction = vulgarFractions.get(digits.at(-1)!)
+  if (fraction !== undefined) return Number(digits.slice(0, -1) || 0) + fraction
+  const compact = digits.replace(/\p{Zs}/gu, '')
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ''))
   return Number(compact.replace(',', '.'))
 }
 
+/**
+ * What stands before the digits and belongs to the figure: a sign, a currency symbol or code, both
+ * in either order (`-£350k`, `£-350k`, `−$3bn`, `EUR 1.2bn`, `A$3m`), or a multiplier's x (`x3`).
+ * The sign is kept as written: a deficit reported without its minus says the opposite.
+ */
 function takePrefix(text: string, expression: NumberExpression): void {
   let at = expression.start
-  const before = text.slice(Math.max(0, at - 4), at)
-  const symbol = /(?:US\$|[$€£¥]|[+±−]|[x×])[ \u00A0\u202F]?$/u.exec(before)
-  // `-3 %`: an ASCII hyphen typed for a minus, glued to the digits at the start of a word (not
-  // `2020-2024` or `Covid-19`, where a letter or a digit comes before it).
-  if (!symbol && text[at - 1] === '-' && (at === 1 || /[\s([:;«"“]/u.test(text[at - 2]!))) {
-    expression.start = at - 1
+  // `£-350k`, `$−3bn`: a sign between the symbol and the digits, an ASCII hyphen too.
+  const inner = /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥])\p{Zs}?[-+±−]$/u.exec(text.slice(Math.max(0, at - 7), at))
+  if (inner) {
+    expression.currency = true
+    expression.start = at - inner[0].length
     return
   }
-  if (!symbol) return
+  // Five characters: `US$ ` and the one before it, which must be no letter.
+  const symbol = currencyCode(text, at) ?? /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
+  if (!symbol) {
+    if (hyphenSign(text, at)) expression.start = at - 1
+    return
+  }
   const first = symbol[0].trim()
   const head = at - symbol[0].length
   // `x3` or `×2` is a multiplier only when the x stands alone, not at the end of a word.
   if (/^[x×]$/.test(first) && head > 0 && letter.test(text[head - 1]!)) return
   if (/^[x×]$/.test(first)) expression.multiplier = true
-  else if (/[$€£¥]/.test(first)) expression.currency = true
+  else if (/[$€£¥]|^\p{Lu}{3}$/u.test(first)) expression.currency = true
   at = head
+  // `-£350k`, `−$3bn`: a sign before the symbol.
+  if (expression.currency && (/[+±−]/u.test(text[at - 1] ?? '') || hyphenSign(text, at))) at -= 1
   expression.start = at
+}
+
+/** `EUR 1.2bn`, `CHF12,000`: an ISO code before the amount, standing alone as a word. */
+function currencyCode(text: string, at: number): RegExpExecArray | null {
+  const code = /(?<![\p{L}\p{N}])(\p{Lu}{3})\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
+  return code && currencyCodes.has(code[1]!.toLowerCase()) ? code : null
+}
+
+/**
+ * `-3 %`, `-£350k`: an ASCII hyphen typed for a minus, glued to what follows at the start of a
+ * word (not `2020-2024` or `Covid-19`, where a letter or a digit comes before it).
+ */
+function hyphenSign(text: string, at: number): boolean {
+  return text[at - 1] === '-' && (at === 1 || /[\s([:;«"“]/u.test(text[at - 2]!))
 }
 
 function knownUnit(word: string): boolean {
@@ -103,7 +137,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     return
   }
   // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
-  const spaced = /^[ \u00A0\u202F]+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
+  const spaced = /^\p{Zs}+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
   if (!spaced) return
   let word = spaced[1]!.toLowerCase()
   let length = spaced[0].length
@@ -118,7 +152,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
   else return
   expression.end += length
   // `2 millions d'euros`, `3 milliards de dollars`: the currency completes the amount.
-  const currencyTail = /^[ \u00A0\u202F]+(?:d['’]|de |of )(euros?|dollars?|livres?|francs?|pounds?)(?!\p{L})/u.exec(text.slice(expression.end, expression.end + 20))
+  const currencyTail = /^\p{Zs}+(?:d['’]|de |of )(euros?|dollars?|livres?|francs?|pounds?)(?!\p{L})/u.exec(text.slice(expression.end, expression.end + 20))
   if (expression.scale && currencyTail) {
     expression.currency = true
     expression.end += currencyTail[0].length

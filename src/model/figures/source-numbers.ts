@@ -39,7 +39,7 @@ export function numbersOf(text: string): SourceNumber[] {
     if (expression.ordinal || listMarker(text, expression.start, expression.end) || dayOfMonth.test(text.slice(expression.end, expression.end + 12))) continue
     // A year (`en 2021`): a count that size is written `2 021` or `2,021`.
     if (!expression.percent && /^(?:19|20)\d{2}$/u.test(text.slice(expression.start, expression.end))) continue
-    const counts = /^[ \u00A0\u202F]\p{L}/u.test(text.slice(expression.end, expression.end + 2))
+    const counts = /^\p{Zs}\p{L}/u.test(text.slice(expression.end, expression.end + 2))
     for (const alternative of expressionValue(text, expression)) add(alternative, counts)
     // `2.925` in French is 2 925: read a dot before three digits both ways.
     for (const core of expression.cores) {

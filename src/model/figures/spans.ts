@@ -1,3 +1,5 @@
+import {circaWords, currencyCodes} from './lexicon.js'
+
 /**
  * Stretches of prose that hold digits but no figure: phone numbers, clock times, numeric dates,
  * URLs and e-mail addresses, identifiers glued to letters (`COVID-19`, `GPT-4`, `H1N1`).
@@ -28,7 +30,7 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // Opening periods: `24h/24`, `7j/7`, `24 h/24`.
   ['time', /(?<![\d,.])\d{1,3}[ \u00A0]?[hj][ \u00A0]?\/[ \u00A0]?\d{1,3}(?![\d/])/gu],
   // Clock times: 14 h 30, 14h30, 9:45, 9 am, 10 p.m.
-  ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h[ \u00A0\u202F]?\d{2}(?!\d)/gu],
+  ['time', /(?<![\d,.])\d{1,2}\p{Zs}?h\p{Zs}?\d{2}(?!\d)/gu],
   ['time', /(?<![\d,.])\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00A0]?[ap]\.?m\.?)?(?![\d%])/giu],
   // British clock times: 9.30am, 2.15 p.m., 8 o'clock.
   ['time', /(?<![\d,.])\d{1,2}\.[0-5]\d[ \u00A0]?(?:[ap]\.m\.|[ap]m(?!\p{L}))|(?<![\d,.])\d{1,2}[ \u00A0]o['’]clock/giu],
@@ -37,7 +39,7 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // end of its range (`at 2.50%`, `from 7.30 to 5.45 per cent`).
   ['time', twentyFourHour()],
   ['time', /(?<![\d,.])\d{1,2}[ \u00A0]?[ap]\.m\.|(?<![\d,.])\d{1,2}[ \u00A0]?[ap]m(?![\p{L}])/giu],
-  ['time', /(?<![\d,.])\d{1,2}[ \u00A0\u202F]?h(?![\p{L}\d])/gu],
+  ['time', /(?<![\d,.])\d{1,2}\p{Zs}?h(?![\p{L}\d])/gu],
   // A number that names a thing, after the word for the thing: `the number 5 bus`, `stand 4`,
   // `route 42`, `junction 12`, `ligne 4`, `quai 2`; never with a unit after it.
   ['identifier', /(?<=\b(?:number|route|bus|stand|platform|bay|gate|junction|stop|ward|room|ligne|quai|numéro)[ \u00A0])\d{1,4}(?![\d%]|[.,]\d|[ \u00A0]?(?:%|per\b|percent|pour\b|million|billion|bn\b|times|fois|[€$£]))/giu],
@@ -77,6 +79,10 @@ export function findNonFigureSpans(text: string): Span[] {
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       // A simple fraction (`1/3`, `2/3 des dépenses`) is a figure, not an identifier.
       if (why === 'identifier' && isFraction(match[0])) continue
+      // `c.4,500`, `ca.300`, `approx.1,200`: "about" abbreviated and glued, then a number.
+      if (why === 'identifier' && isCirca(match[0])) continue
+      // `EUR1.2bn`, `CHF12,000`: a currency's code glued to the amount.
+      if (why === 'identifier' && currencyCodes.has(/^\p{Lu}{3}(?=\d)/u.exec(match[0])?.[0].toLowerCase() ?? '')) continue
       // `+17 000` is a change, not an international number: those have eight digits or more.
       if (why === 'phone' && match[0].startsWith('+') && match[0].replace(/\D/gu, '').length < 8) continue
       if (/\d/.test(match[0])) spans.push({start: match.index, end: match.index + match[0].length, why})
@@ -92,6 +98,12 @@ export function spanAt(spans: readonly Span[], index: number): Span | undefined 
     if (index < span.end) return span
   }
   return undefined
+}
+
+function isCirca(text: string): boolean {
+  const word = /^(\p{L}+\.)\d/u.exec(text)?.[1]
+  // `C.2` is a table's or an annex's number; circa's `c.` is written in lower case.
+  return word !== undefined && word !== 'C.' && circaWords.has(word.toLowerCase())
 }
 
 function isFraction(text: string): boolean {

@@ -1,3 +1,4 @@
+import {vulgarFractions} from './lexicon.js'
 import {mergeExpressions} from './merge.js'
 import {scanNumbers, type NumberExpression} from './scan.js'
 import {findWordFigures, type WordFigure} from './words.js'
@@ -28,7 +29,7 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
   const parts = expression.cores.map((core, index): ValuePart => {
     const until = expression.cores[index + 1]?.start ?? expression.end
     const tail = text.slice(core.end, until)
-    const word = /^[ \u00A0\u202F]*([\p{L}€$]+)/u.exec(tail)?.[1] ?? ''
+    const word = /^\p{Zs}*([\p{L}€$]+)/u.exec(tail)?.[1] ?? ''
     const scale = scaleOf.find(([pattern]) => pattern.test(word))?.[1] ?? 1
     return {value: core.value * scale, tolerance: roundingOf(core.digits) * scale / 2, percent: expression.percent}
   })
@@ -36,10 +37,12 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
   const [first, second] = parts
   const firstCore = expression.cores[0]
   const secondCore = expression.cores[1]
-  if (expression.range && first && second && firstCore && secondCore && /\d[ \u00A0\u202F,]\d{3}$/u.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
+  if (expression.range && first && second && firstCore && secondCore && /\d[\p{Zs},]\d{3}$/u.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
     parts[0] = {...first, value: first.value * 1000, tolerance: first.tolerance * 1000}
   }
   if (expression.ratio && first && second && second.value !== 0) return [parts, [{value: (100 * first.value) / second.value, tolerance: 1, percent: true}]]
+  // `½ of families`: a share, which a source may write `50%` as well.
+  if (expression.fraction && first && !second && first.value < 1 && !expression.percent) return [parts, [{value: first.value * 100, tolerance: 1, percent: true}]]
   return [parts]
 }
 
@@ -71,8 +74,11 @@ export function wordValue(figure: WordFigure): FigureValue {
  * 5 % of the value (a round number is an approximation, not a licence for any number near it).
  */
 function roundingOf(digits: string): number {
-  const compact = digits.replace(/[ \u00A0\u202F]/gu, '')
-  const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d+[.,](\d+)$/u.exec(compact)?.[1]
+  // `2½`: to the half; `1¾`: to the quarter.
+  const fraction = vulgarFractions.get(digits.at(-1)!)
+  if (fraction !== undefined) return 1 / denominatorOf(fraction)
+  const compact = digits.replace(/\p{Zs}/gu, '')
+  const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d*[.,](\d+)$/u.exec(compact)?.[1]
   if (decimal !== undefined && !/^\d{1,3}(?:[.,]\d{3})+$/u.test(compact)) return 10 ** -decimal.length
   const integer = compact.replace(/[.,]/gu, '')
   const zeros = /0*$/u.exec(integer)?.[0].length ?? 0
@@ -86,4 +92,10 @@ export function valueOfText(text: string): FigureValue | undefined {
   if (expression) return proseValue(text, expression)
   const [inWords] = findWordFigures(text)
   return inWords ? wordValue(inWords) : undefined
+}
+
+/** The smallest denominator of a vulgar fraction's value: 2 for ½, 4 for ¾, 8 for ⅜. */
+function denominatorOf(fraction: number): number {
+  for (let denominator = 2; denominator < 10; denominator++) if (Math.abs(fraction * denominator - Math.round(fraction * denominator)) < 1e-9) return denominator
+  return 10
 }

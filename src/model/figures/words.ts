@@ -1,4 +1,4 @@
-import {fractionWords, multiplierVerbs, scaleWordValues, unitWords} from './lexicon.js'
+import {fractionWords, multiplierVerbs, scaleWordValues, unitWords, vulgarFractions} from './lexicon.js'
 
 /**
  * Figures written in words, French and English: fractions and ratios (`un enfant sur cinq`,
@@ -124,8 +124,9 @@ export function findWordFigures(text: string): WordFigure[] {
   const at = (index: number) => tokens[index]?.word ?? ''
   const push = (from: number, to: number, value: number, kind: WordFigure['kind']) => {
     const start = tokens[from]!.start
-    // A number word right after digits belongs to the digits (`3 millions`, `40 pour cent`).
-    if (/\d[\s\u00A0\u202F]*$/u.test(text.slice(Math.max(0, start - 3), start))) return
+    // A number word right after digits belongs to the digits (`3 millions`, `40 pour cent`, `1¼ million`).
+    const before = text.slice(Math.max(0, start - 3), start).trimEnd()
+    if (/\d$/u.test(before) || vulgarFractions.has(before.at(-1) ?? '')) return
     found.push({start, end: tokens[to]!.end, value, kind})
   }
   for (let index = 0; index < tokens.length; index++) {

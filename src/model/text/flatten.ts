@@ -44,8 +44,8 @@ export interface FlatText {
   /** Where a superscript holding digits stands (`10^6^`): an exponent, see `flatten`. */
   exponents: number[]
   /**
-   * What a reader sees of each stand-in that is not a note or a citation (`CO~2~`, a link's text,
-   * code, maths), by its place: the sentence a figure is shown in (the audit, `export figures`)
+   * What a reader sees of each stand-in that is not a note or a bracketed citation (`CO~2~`, a
+   * link's text, code, maths, an in-text citation as written), by its place: the sentence a figure is shown in (the audit, `export figures`)
    * holds it, where detection reads only the stand-in.
    */
   shown: Array<{at: number; text: string}>
@@ -106,7 +106,10 @@ export function flatten(children: readonly PhrasingContent[], document: string):
           break
         case 'citation':
           flat.marks.push({at: length, kind: 'citation', keys: node.items.map((item) => item.key), node})
-          push(OPAQUE)
+          // `According to @ons-2024, 12 %…`: an in-text citation is a word of the sentence, shown as
+          // written in the sentence a figure is quoted in; a bracketed one is left out, as a note is.
+          if (node.items.some((item) => item.mode === 'in-text')) standIn(written(node) ?? `@${node.items[0]?.key ?? ''}`)
+          else push(OPAQUE)
           break
         case 'footnoteReference':
           flat.marks.push({at: length, kind: 'footnote', keys: [node.identifier], node})
