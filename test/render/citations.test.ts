@@ -304,6 +304,14 @@ describe.skipIf(!hasShared)('a project style from the CSL repository (../shared/
     expect(bibliography[1]).toMatch(/^Lelieveld, Jos, John S\. Evans/)
   })
 
+  test('Chicago notes: the author of `@key` in the sentence without the comma the style puts after the names', async () => {
+    const xml = await readFile(path.join(shared, 'chicago-notes-bibliography-fr.csl'), 'utf8')
+    const book = '- id: sen-1999\n  type: book\n  title: Development as Freedom\n  author: [{family: Sen, given: Amartya}]\n  date: 1999\n  publisher: Oxford University Press\n  publisher-place: Oxford\n'
+    const {text} = await render({'styles/style.csl': xml, 'rapporteur.yaml': rapporteurYaml('citations: {csl: styles/style.csl}\n', 'fr'), 'sources.yaml': sources + book, 'chapters/intro.md': `${chapter}\n@sen-1999 [p. 5] écrit ceci.\n`})
+    // The note call straight after the name (`Amartya Sen,8 écrit` before).
+    expect(text).toMatch(/Amartya Sen\d+ écrit ceci/)
+  })
+
   test('Chicago notes with Ibid. (English)', async () => {
     const {notes} = await withStyle('chicago-notes-bibliography-subsequent-ibid-17th-edition.csl', 'en')
     expect(notes[0]).toMatch(/^Jos Lelieveld et al\., “The Contribution of Outdoor/)

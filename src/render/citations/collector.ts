@@ -157,7 +157,7 @@ export class CitationCollector {
     const authors = this.slots.map((slot) => {
       if (!slot.author || !slot.inText) return undefined
       this.engine.setOutputFormat('html')
-      return this.engine.makeCitationCluster([slot.inText])
+      return withoutTrailingDelimiter(this.engine.makeCitationCluster([slot.inText]))
     })
     // makeBibliography writes in the last output format set.
     this.engine.setOutputFormat('html')
@@ -247,4 +247,13 @@ function styleError(style: CslStyle, error: unknown): Error {
   if (!style.custom || error instanceof CannotRunError) return error as Error
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
   return new CannotRunError(`Cannot format citations with the CSL style \`${style.name}\` of \`citations.csl\`: ${reason}`, 'Check that the file is a valid CSL 1.0 style (for example one from the Zotero style repository), or remove `citations.csl` to use the default.')
+}
+
+/**
+ * The author of `@key` in the sentence as citeproc-js gives it alone: a note style's delimiter after
+ * the names stays (Chicago's `Amartya Sen,`), which then stood before the note call or doubled the
+ * citation's own (`Sen,, Development…`). The sentence has its own punctuation.
+ */
+export function withoutTrailingDelimiter(html: string): string {
+  return html.replace(/[\s,;:\u00A0\u202F]+((?:<\/[a-z]+>\s*)*)$/u, '$1')
 }
