@@ -1,4 +1,4 @@
-import type {Root} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import {directiveFromMarkdown} from 'mdast-util-directive'
 import {directive} from 'micromark-extension-directive'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -57,6 +57,7 @@ export function parseMarkdown(file: VFile): Root {
   const parser = shared
   const tree = parser.parse(file)
   restoreBareTextDirectives(tree, String(file.value))
+  trimDirectiveNames(tree)
   attachAttributes(tree)
   alertsToCallouts(tree, String(file.value))
   brTagsToBreaks(tree)
@@ -69,4 +70,13 @@ export function parseMarkdown(file: VFile): Root {
     return caption
   })
   return tree
+}
+
+/**
+ * `::glossary` then a tab, as an editor leaves one: micromark-extension-directive keeps the tab in
+ * the leaf directive's name (`glossary\t`), which then matched no directive. No name holds whitespace.
+ */
+function trimDirectiveNames(node: Root | RootContent): void {
+  if ((node.type === 'leafDirective' || node.type === 'containerDirective' || node.type === 'textDirective') && /\s/u.test(node.name)) node.name = node.name.trim()
+  if ('children' in node) for (const child of node.children) trimDirectiveNames(child)
 }
