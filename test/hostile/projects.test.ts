@@ -271,7 +271,13 @@ describe('outputs never collide', () => {
     await configWith(dots, '', ['output: rapport', 'output: ..'])
     const second = captureIo(dots)
     expect(await main(['check', '.'], second)).toBe(2)
-    expect(second.err() + second.out()).toContain('not starting with a dot')
+    expect(second.err() + second.out()).toContain('expected a file name of plain letters, digits, `-`, `_` and `.`, without folder or extension, as web addresses keep them (`rapport`)')
+    // A title typed as the name: the name to write.
+    const titled = await project()
+    await configWith(titled, '', ['output: rapport', 'output: Rapport annuel – Été 2026'])
+    const third = captureIo(titled)
+    expect(await main(['check', '.'], third)).toBe(2)
+    expect(third.err() + third.out()).toContain('(`rapport-annuel-ete-2026`)')
   })
 
   test('a theme name that climbs out is a config error with a place', async () => {

@@ -12,7 +12,10 @@ const lengthSchema = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|px)$/, 'a length
 const editionSchema = z.strictObject({
   title: z.string().min(1),
   files: z.array(projectPathSchema).min(1),
-  output: z.string().regex(/^(?!\.)[\w.-]+$/u, 'a file name without folder or extension, not starting with a dot'),
+  // It names the edition's files on the web (`rapport.html`, `rapport.pdf`) and the links between them.
+  output: z.string().superRefine((value, context) => {
+    if (!/^(?!\.)[\w.-]+$/u.test(value)) context.addIssue({code: 'custom', message: `a file name of plain letters, digits, \`-\`, \`_\` and \`.\`, without folder or extension, as web addresses keep them (\`${fileNameOf(value)}\`)`})
+  }),
   /** A table of contents: by default only for an edition of three chapters or more. */
   toc: z.boolean().optional()
 })
@@ -135,3 +138,9 @@ export function registryFiles(config: Pick<Config, 'sources'>): string[] {
 export type Config = z.infer<typeof configSchema>
 export type Edition = z.infer<typeof editionSchema>
 export type EditionName = 'full' | 'synthesis'
+
+/** A title as an output name: accents dropped, spaces and other signs as one `-`, in lower case. */
+function fileNameOf(value: string): string {
+  const name = value.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase().replace(/[^a-z0-9_.]+/gu, '-').replace(/^[-.]+|-+$/gu, '')
+  return name || 'rapport'
+}
