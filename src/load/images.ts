@@ -1,6 +1,7 @@
-import {open, readFile} from 'node:fs/promises'
+import {open, readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {imageSize} from 'image-size'
+import {closestKnown} from '../diagnostics/suggest.js'
 import {isWebAddress} from '../model/address.js'
 import type {ImageFile, ImageUse} from '../model/types.js'
 import {imageKey} from '../render/images.js'
@@ -44,7 +45,31 @@ async function findImage(dir: string, file: string, url: string): Promise<ImageF
     if (resolved.ok) return {path: candidate, tried, ...(await describe(resolved.path))}
     if (!resolved.missing) return {tried, problem: 'refused', reason: resolved.reason}
   }
-  return {tried, problem: 'missing'}
+  const closest = await closestFile(dir, tried)
+  return {tried, problem: 'missing', ...(closest ? {closest} : {})}
+}
+
+/**
+ * The file a missing image's writer most likely meant: the same path in another case
+ * (`Images/Chart.PNG` for `images/chart.png`, which Windows and macOS forgive and the build's
+ * machine may not), else a name close to it in the folder found that way.
+ */
+async function closestFile(dir: string, tried: readonly string[]): Promise<string | undefined> {
+  for (const candidate of tried) {
+    const segments = candidate.split('/').filter((segment) => segment !== '' && segment !== '.')
+    if (segments.some((segment) => segment === '..')) continue
+    let folder = ''
+    for (const [index, segment] of segments.entries()) {
+      const names = await readdir(path.join(dir, folder)).catch(() => [] as string[])
+      const last = index === segments.length - 1
+      const same = names.find((name) => name === segment) ?? names.find((name) => name.toLowerCase() === segment.toLowerCase())
+      const found = same ?? (last ? closestKnown(segment, names.filter((name) => !name.startsWith('.'))) : undefined)
+      if (!found) break
+      folder = folder ? `${folder}/${found}` : found
+      if (last && folder !== candidate) return folder
+    }
+  }
+  return undefined
 }
 
 /**

@@ -117,6 +117,8 @@ export interface ImageFile {
   problem?: 'missing' | 'not-an-image' | 'unsupported' | 'refused' | 'remote' | undefined
   /** Why the sandbox refused it. */
   reason?: string | undefined
+  /** For a missing one: the file of the report most likely meant (another case, a close name). */
+  closest?: string | undefined
   format?: string | undefined
   /** Pixels, for raster images. */
   width?: number | undefined

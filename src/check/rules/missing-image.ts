@@ -47,7 +47,7 @@ as PNG. An SVG whose XML does not parse is shown as nothing at all, and reported
       if (!found?.problem) continue
       const where = found.tried.map((place) => `\`${place}\``).join(' or ')
       const message = {
-        missing: `Unexpected missing image \`${image.url}\`, expected a file at ${where}${image.url.includes('\\') ? ` (a path is written with \`/\`, as on the web: \`${image.url.replaceAll('\\', '/')}\`)` : ''}`,
+        missing: `Unexpected missing image \`${image.url}\`, expected a file at ${where}${image.url.includes('\\') ? ` (a path is written with \`/\`, as on the web: \`${image.url.replaceAll('\\', '/')}\`)` : ''}${found.closest ? `, did you mean \`${found.closest}\`?${found.closest.toLowerCase() === found.tried.find((place) => place.toLowerCase() === found.closest!.toLowerCase())?.toLowerCase() ? ' (names are read letter case and all, as on the web)' : ''}` : ''}`,
         'not-an-image': `Unexpected \`${found.path}\`, expected a PNG, JPEG, GIF, WebP or SVG image`,
         unsupported: `Unexpected ${(found.format ?? 'image').toUpperCase()} image \`${found.path}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image: browsers do not show ${(found.format ?? 'this format').toUpperCase()}, so it would be missing from the HTML and the PDF (export it as PNG or JPEG)`,
         // The reason names the file (`\`../logo.png\` is outside the report folder`), and may say what it expected.
