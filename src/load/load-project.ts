@@ -48,8 +48,8 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     config = retried.data
   }
   const problems: SchemaProblem[] = []
-  const missing = (path: PropertyKey[], what: string, closest = '') =>
-    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder${closest}`})
+  const missing = (path: PropertyKey[], what: string, closest = '', relative?: string) =>
+    problems.push({file: configFile.path, position: positionOfPath(configSource, path), message: `Cannot find ${what}, expected a file in the report folder${(relative && savedWithTxt(dir, relative)) || closest}`})
   // "`x` is a folder, expected a file" (sandbox.ts) reads "Cannot read `x`: it is a folder…";
   // "`x` as text: it is a Word document…" (text-encoding.ts) follows "Cannot read" as it is.
   const refused = (path: PropertyKey[], error: RefusedFileError) => {
@@ -79,18 +79,18 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     else if (file) markdown.push({file, editions: entry.editions})
     // `- a.md, b.md`: YAML reads one name with a comma in it, where the writer meant two.
     else if (/,\s/u.test(entry.path)) problems.push({file: configFile.path, position: positionOfPath(configSource, entry.configPath), message: `Cannot find \`${entry.path}\`, expected one file a line (\`- ${entry.path.split(/,\s*/u).join('` then `- ')}\`) or a list in brackets (\`[${entry.path}]\`): YAML reads this line as one name`})
-    else missing(entry.configPath, `\`${entry.path}\``, close.get(entry.path))
+    else missing(entry.configPath, `\`${entry.path}\``, close.get(entry.path), entry.path)
   })
 
   const unreadable = (at: PropertyKey[], name: string) =>
     problems.push({file: configFile.path, position: positionOfPath(configSource, at), message: `Cannot read \`${name}\` as a sources registry, expected a file ending in ${registryExtensions.map((extension) => `\`${extension}\``).join(', ')} (from a reference manager, export CSL JSON, BibTeX or RIS)`})
   const sourcesFiles = await readRegistries(config, (relative, at) => readOne(relative, at), missing, unreadable)
   const glossaryFile = await readOne(config.glossary, ['glossary'])
-  if (glossaryFile === undefined && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``)
+  if (glossaryFile === undefined && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``, '', config.glossary)
 
   // A project's own CSL style is read here with the other files, so a wrong path is a finding.
   const cslFile = config.citations.csl ? await readOne(config.citations.csl, ['citations', 'csl']) : undefined
-  if (config.citations.csl && cslFile === undefined) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``)
+  if (config.citations.csl && cslFile === undefined) missing(['citations', 'csl'], `the CSL style \`${config.citations.csl}\``, '', config.citations.csl)
   const styleProblems = cslFile ? cslStyleProblems(cslFile) : []
   problems.push(...styleProblems)
   // A style that would stop citeproc is reported; the rest of the project is still checked with the default.
@@ -139,6 +139,14 @@ function markdownOrder(config: Config): Array<{path: string; editions: EditionNa
   return [...byPath.values()]
 }
 
+/**
+ * `, saved as \`sources.yaml.txt\`…` when Notepad added `.txt` to the name: Windows hides the
+ * extension, so the file looks named as it should be.
+ */
+export function savedWithTxt(dir: string, relative: string): string {
+  return existsSync(path.join(dir, `${relative}.txt`)) ? `: it was saved as \`${relative}.txt\` (Notepad adds \`.txt\`, and Windows hides it): rename it \`${path.posix.basename(relative)}\`` : ''
+}
+
 /** For each file listed and not found, `, did you mean …?` with the closest Markdown file of its folder, when one is close. */
 async function closestMarkdown(dir: string, missing: readonly string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
@@ -157,7 +165,7 @@ async function closestMarkdown(dir: string, missing: readonly string[]): Promise
  * The registry files `sources:` names, each read in turn (a missing or refused one is reported at
  * its place in the list), or else the first of the default names found.
  */
-async function readRegistries(config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string) => void, unreadable: (at: PropertyKey[], name: string) => void): Promise<VFile[]> {
+async function readRegistries(config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string, closest?: string, relative?: string) => void, unreadable: (at: PropertyKey[], name: string) => void): Promise<VFile[]> {
   const named = registryFiles(config)
   if (named.length === 0) {
     for (const candidate of sourceCandidates) {
@@ -176,7 +184,7 @@ async function readRegistries(config: Config, read: (relative: string, at: Prope
     })
   )
   return files.flatMap((file, index) => {
-    if (file === undefined) missing(placeOf(index), `the sources registry \`${named[index]}\``)
+    if (file === undefined) missing(placeOf(index), `the sources registry \`${named[index]}\``, '', named[index])
     return file ? [file] : []
   })
 }

@@ -1,4 +1,6 @@
+import {existsSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
 import {VFile} from 'vfile'
 import {CannotRunError} from './cannot-run.js'
 import {resolveInside} from './sandbox.js'
@@ -53,6 +55,7 @@ export async function readConfigFile(dir: string): Promise<VFile> {
     throw error
   })
   if (!file) {
+    if (existsSync(path.join(dir, `${configName}.txt`))) throw new CannotRunError(`Cannot find \`${configName}\` in \`${dir}\`: it was saved as \`${configName}.txt\``, `Notepad adds .txt, and Windows hides it: rename the file ${configName}.`)
     throw new CannotRunError(`Cannot find \`${configName}\` in \`${dir}\``, 'A report folder starts with rapporteur.yaml: see docs/format.md, or copy report/ as a starting point.')
   }
   return file
