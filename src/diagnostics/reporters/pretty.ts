@@ -42,19 +42,29 @@ export function formatPretty(diagnostics: readonly JsonDiagnostic[], options: Pr
 /** How many findings a terminal is shown at most. */
 export const maxPrinted = 500
 
+/** How much of a long line a code frame shows, and how much of it before the finding. */
+const FRAME_WIDTH = 160
+const FRAME_LEAD = 60
+
 /** The offending line, with a caret run under the range (first line of the range only). */
 function codeFrame(text: readonly string[], diagnostic: JsonDiagnostic, dim: (value: string) => string): string[] {
   const line = text[diagnostic.line - 1]
   if (line === undefined) return []
   const width = String(diagnostic.line).length
   const endColumn = diagnostic.endLine === diagnostic.line ? diagnostic.endColumn : line.length + 1
-  const carets = '^'.repeat(Math.max(1, endColumn - diagnostic.column))
   const gutter = ' '.repeat(width)
   // A tab is shown as one space, so that the carets stand under their characters (a terminal
   // would widen it to the next tab stop); the column printed above is the file's.
   const flat = line.replaceAll('\t', ' ')
-  const shown = flat.length > 160 ? `${flat.slice(0, 160)}…` : flat
-  return [`    ${dim(`${diagnostic.line} |`)} ${shown}`, `    ${dim(`${gutter} |`)} ${' '.repeat(Math.max(0, diagnostic.column - 1))}${carets}`]
+  // A long line (a paragraph on one line, as Notepad and Word keep it) is shown around the finding,
+  // 160 characters of it, each end cut marked `…`, and the carets within what is shown.
+  const start = flat.length > FRAME_WIDTH ? Math.max(0, Math.min(diagnostic.column - 1 - FRAME_LEAD, flat.length - FRAME_WIDTH)) : 0
+  const before = start > 0 ? '…' : ''
+  const after = start + FRAME_WIDTH < flat.length ? '…' : ''
+  const shown = `${before}${flat.slice(start, start + FRAME_WIDTH)}${after}`
+  const offset = diagnostic.column - 1 - start + before.length
+  const carets = '^'.repeat(Math.max(1, Math.min(endColumn - diagnostic.column, FRAME_WIDTH - (diagnostic.column - 1 - start))))
+  return [`    ${dim(`${diagnostic.line} |`)} ${shown}`, `    ${dim(`${gutter} |`)} ${' '.repeat(Math.max(0, offset))}${carets}`]
 }
 
 function summary(diagnostics: readonly JsonDiagnostic[], paint: (code: keyof typeof codes, text: string) => string): string {
