@@ -123,7 +123,8 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         source: String(attributes.source),
         locator: attributes.locator as string | undefined,
         key: Boolean(attributes.key),
-        text: textWithoutNotes(node.children.filter((child) => !isLabel(child))).replace(/\s+/gu, ' ').trim(),
+        // Each block apart: two paragraphs are two sentences, not `guide.A second`.
+        text: node.children.filter((child) => !isLabel(child)).map((child) => textWithoutNotes(child)).join(' ').replace(/\s+/gu, ' ').trim(),
         node,
         attributePositions: attributePositions(node)
       }

@@ -74,6 +74,11 @@ describe('figures and tables', () => {
     expect(html).toContain('<img src="assets/images/chapters/Chart%202%25.gif" alt="Carte deux"')
   })
 
+  test('a stat of two paragraphs reads as two sentences, in its box and in the model (key figures, exports)', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n:::stat{#s value="45 %" source=enquete-2024}\ndes parents selon le guide.\n\nUn second paragraphe.\n:::\n\nLa :term[sextorsion] progresse [@enquete-2024].\n'})
+    expect(html).toMatch(/<figcaption class="rp-stat__text">des parents selon le guide\. Un second paragraphe\./u)
+  })
+
   test('a table caption\'s note is numbered before its cells\', as it prints above them', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n| Pays | Part |\n|---|---|\n| France [@enquete-2024, p. 2] | 12 % [@enquete-2024, p. 3] |\n\n: Répartition par pays [@enquete-2024, p. 4]\n\nLa :term[sextorsion] progresse.\n'})
     const calls = [...html.matchAll(/data-note="(\d+)"/gu)].map((match) => Number(match[1]))

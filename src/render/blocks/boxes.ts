@@ -43,7 +43,8 @@ export function renderStat(context: RenderContext, node: ContainerDirective, sta
   const sourceId = String(node.attributes?.source ?? stat?.source ?? '')
   const source = context.model.sources.find((entry) => entry.value.id === sourceId)?.value
   const locator = node.attributes?.locator ?? stat?.locator
-  const text: ElementContent[] = state ? body(state, node).flatMap((child) => (child.type === 'element' && child.tagName === 'p' ? child.children : [child])) : [{type: 'text', value: stat?.text ?? ''}]
+  // The paragraphs run on in the caption, a space between them (`guide. A second`, not `guide.A second`).
+  const text: ElementContent[] = state ? body(state, node).flatMap((child, index) => [...(index > 0 ? [{type: 'text' as const, value: ' '}] : []), ...(child.type === 'element' && child.tagName === 'p' ? child.children : [child])]) : [{type: 'text', value: stat?.text ?? ''}]
   const sourceLine = `${context.labels.source}${context.labels.colon}${source ? [source.author.join(', '), source.title].filter(Boolean).join(', ') : sourceId}${locator ? `, ${locator}` : ''}`
   // A key figure is text, not an image: in print, `role="group"` keeps it out of the PDF's
   // `Figure` tag (which would want an alternative text); on the web a figure with its caption is right.
