@@ -318,6 +318,17 @@ describe.skipIf(!hasShared)('a project style from the CSL repository (../shared/
     expect(notes[1]).toMatch(/^Ibid\., 369\.$/)
   })
 
+  test('ISO 690 notes and Chicago (French): an access date of a month alone reads "Consulté en", its capital kept', async () => {
+    const page = '- id: guide-2026\n  type: report\n  title: Lignes directrices\n  author: Organisation mondiale de la santé\n  publisher: OMS\n  date: 2019-04-24\n  URL: https://example.org/guide\n  accessed: 2026-10\n'
+    for (const file of ['iso690-note-fr.csl', 'chicago-notes-bibliography-fr.csl']) {
+      const xml = await readFile(path.join(shared, file), 'utf8')
+      const {notes, bibliography} = await render({'styles/style.csl': xml, 'rapporteur.yaml': rapporteurYaml('citations: {csl: styles/style.csl}\n', 'fr'), 'sources.yaml': sources + page, 'chapters/intro.md': '# Intro\n\nUn guide [@guide-2026].\n'})
+      const all = [...notes, ...bibliography].join('\n')
+      expect(all, file).toMatch(/[Cc]onsulté en octobre 2026/u)
+      expect(all, file).not.toMatch(/[Cc]onsulté le octobre/u)
+    }
+  })
+
   test('ISO 690 notes (French)', async () => {
     const {notes, bibliography} = await withStyle('iso690-note-fr.csl')
     expect(notes[0]).toMatch(/^LELIEVELD, Jos/)

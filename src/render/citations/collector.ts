@@ -16,15 +16,16 @@ export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => Ele
 const MID_SENTENCE = '\uE000'
 
 const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre'
-const accessedMonth = new RegExp(`\\bconsulté le([ \\u00A0])(?=(?:${MONTHS})[ \\u00A0])`, 'gu')
+const accessedMonth = new RegExp(`\\b([Cc])onsulté([ \\u00A0])le([ \\u00A0])(?=(?:${MONTHS})[ \\u00A0])`, 'gu')
 
 /**
  * The French locale's "consulté le" before an access date of a month alone (`accessed: 2026-12`)
- * read "consulté le décembre 2026"; French writes "consulté en décembre 2026". CSL has no test for
+ * read "consulté le décembre 2026" (or "[Consulté le …]" at a sentence's start, as ISO 690 and Chicago
+ * write it); French writes "consulté en décembre 2026". CSL has no test for
  * a date's day, so the locale's words are mended here, in French only.
  */
 function accessedInMonth(html: string): string {
-  return html.replace(accessedMonth, 'consulté en$1')
+  return html.replace(accessedMonth, '$1onsulté$2en$3')
 }
 
 /** One bibliography entry as the style formats it. */
