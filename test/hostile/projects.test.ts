@@ -76,7 +76,7 @@ describe('the canary outside the project leaks nowhere', () => {
       await rm(path.join(dir, 'glossary.yaml'))
       await symlink(path.join(outside, 'canary.yaml'), path.join(dir, 'glossary.yaml'))
     }, /link to a file outside/u],
-    ['an absolute CSL path', async (dir) => configWith(dir, `citations: {csl: ${path.join(outside, 'canary.css')}}\n`), /outside the report folder/u],
+    ['an absolute CSL path', async (dir) => configWith(dir, `citations: {csl: ${path.join(outside, 'canary.css')}}\n`), /relative to the report folder, not from the root of the disk/u],
     ['an archived copy out of the project', async (dir) => {
       await writeFile(path.join(dir, 'sources.yaml'), `- id: enquete-2024\n  type: survey\n  title: Enquête\n  author: Observatoire\n  date: 2024\n  file: ../${path.basename(outside)}/canary.md\n`)
     }, /outside the report folder/u]

@@ -22,7 +22,7 @@ describe('projectPathSchema', () => {
   })
 
   test('a path from the root of the disk: the file copied into the report folder', () => {
-    expect(problem('C:\\Users\\Marie\\OneDrive\\images\\logo.png')).toBe('a path relative to the report folder, not from the root of the disk: copy the file into the report folder and name it from there (`images/logo.png`)')
+    expect(problem('C:\\Users\\Marie\\OneDrive\\images\\logo.png')).toBe('a path relative to the report folder, not from the root of the disk: copy the file into the report folder and name it from there (`logo.png`)')
     expect(problem('/home/marie/logo.png')).toMatch(/^a path relative to the report folder/u)
   })
 

@@ -14,7 +14,7 @@ export const projectPathSchema = z
     if (/[\u0000-\u001F]/u.test(value)) {
       context.addIssue({code: 'custom', message: `a path without control characters (\`${visible(value)}\`): in double quotes YAML reads \`\\0\`, \`\\t\` or \`\\n\` as one, so write the path with \`/\` (\`${visible(value).replaceAll('\\', '/')}\`)`})
     } else if (/^(?:[A-Za-z]:)?[\\/]/u.test(value)) {
-      const inFolder = written.split('/').filter(Boolean).slice(-2).join('/')
+      const inFolder = written.split('/').filter(Boolean).at(-1) ?? written
       context.addIssue({code: 'custom', message: `a path relative to the report folder, not from the root of the disk: copy the file into the report folder and name it from there (\`${inFolder}\`)`})
     } else if (value.includes('\\')) {
       context.addIssue({code: 'custom', message: `a path written with \`/\`, as on the web and on every system: \`${written}\``})
