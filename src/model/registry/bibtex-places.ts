@@ -4,19 +4,28 @@
  * depth 1, quoted and braced values skipped) and records only where things start.
  */
 export interface BibtexPlace {
+  /** The citation key, as written. */
+  label: string
   /** Offset of the `@`. */
   start: number
-  /** Offset just after the entry's last brace (or the end of the text). */
+  /** Offset just after the entry's last brace (or where the next entry starts, or the end of the text). */
   end: number
-  /** Offset of each field name, lower-cased. */
+  /** Offset of each field name, lower-cased (the last, for a field given twice, as citation-js reads the last). */
   fields: Map<string, number>
+  /**
+   * Set when the entry's braces do not close before the next line that starts an entry: the offset
+   * of that next entry, where the walk took up again, as biber does.
+   */
+  unclosedUntil?: number
 }
 
 const identifier = /[A-Za-z_][A-Za-z0-9_:+.-]*/y
+/** A line that starts an entry (`@book{`, `  @Report (`): where a walk lost in an unclosed brace takes up again. */
+const entryLine = /^[ \t]*@[A-Za-z]+[ \t]*[{(]/u
 
-/** The places of every data entry, by citation key. */
-export function bibtexPlaces(text: string): Map<string, BibtexPlace> {
-  const places = new Map<string, BibtexPlace>()
+/** The places of every data entry, in the order of the file (a key given twice is there twice). */
+export function bibtexPlaces(text: string): BibtexPlace[] {
+  const places: BibtexPlace[] = []
   let index = 0
   while ((index = text.indexOf('@', index)) !== -1) {
     const start = index
@@ -26,22 +35,51 @@ export function bibtexPlaces(text: string): Map<string, BibtexPlace> {
       index += 1
       continue
     }
-    let at = skipSpace(text, identifier.lastIndex)
+    const at = skipSpace(text, identifier.lastIndex)
     if (text[at] !== '{' && text[at] !== '(') {
       index = at
       continue
     }
     const labelStart = skipSpace(text, at + 1)
     const comma = text.indexOf(',', labelStart)
-    const close = matching(text, at)
+    const {end, resynced} = entryEnd(text, at)
     const isData = !/^(comment|string|preamble)$/i.test(type[0])
-    if (isData && comma !== -1 && comma < close) {
+    if (isData && comma !== -1 && comma < end) {
       const label = text.slice(labelStart, comma).trim()
-      places.set(label, {start, end: close, fields: fieldsOf(text, comma + 1, close)})
+      places.push({label, start, end, fields: fieldsOf(text, comma + 1, end), ...(resynced ? {unclosedUntil: end} : {})})
     }
-    index = Math.max(close, at + 1)
+    index = Math.max(end, at + 1)
   }
   return places
+}
+
+/** Each parsed entry's place: the n-th entry of a key at the n-th place written with it. */
+export function pairPlaces<T extends {label: string}>(entries: readonly T[], places: readonly BibtexPlace[]): BibtexPlace[] {
+  const byLabel = new Map<string, BibtexPlace[]>()
+  for (const place of places) byLabel.set(place.label, [...(byLabel.get(place.label) ?? []), place])
+  const taken = new Map<string, number>()
+  return entries.map((entry) => {
+    const n = taken.get(entry.label) ?? 0
+    taken.set(entry.label, n + 1)
+    const written = byLabel.get(entry.label) ?? []
+    return written[n] ?? written.at(-1) ?? {label: entry.label, start: 0, end: 0, fields: new Map()}
+  })
+}
+
+/**
+ * A field whose braced value runs over the lines of other fields (`title = {A {title},` then
+ * `author = …`): the brace a writer left open, as its offset and the field's name.
+ */
+export function swallowingField(text: string, place: BibtexPlace): {field: string; brace: number; next: number} | undefined {
+  for (const [field, offset] of place.fields) {
+    const brace = text.indexOf('{', offset)
+    const equals = text.indexOf('=', offset)
+    if (brace === -1 || brace >= place.end || text.slice(equals + 1, brace).trim() !== '') continue
+    const close = Math.min(matching(text, brace), place.end)
+    const inside = /\n([ \t]*)[A-Za-z_][A-Za-z0-9_:+.-]*[ \t]*=/u.exec(text.slice(brace, close))
+    if (inside) return {field, brace, next: brace + inside.index + 1 + (inside[1]?.length ?? 0)}
+  }
+  return undefined
 }
 
 /** The file's `@string{…}` definitions, as written: what an entry parsed on its own needs of the rest. */
@@ -49,7 +87,7 @@ export function stringDefinitions(text: string): string {
   const found: string[] = []
   for (const match of text.matchAll(/@string\s*(?=[{(])/giu)) {
     const open = match.index + match[0].length
-    found.push(text.slice(match.index, matching(text, open)))
+    found.push(text.slice(match.index, entryEnd(text, open).end))
   }
   return found.join('\n')
 }
@@ -87,15 +125,35 @@ function endOfValue(text: string, from: number, to: number): number {
   return at + 1
 }
 
-/** The offset after the brace or parenthesis that closes the one at `open` (or the text's end). */
-function matching(text: string, open: number): number {
+/**
+ * Where the entry whose brace (or parenthesis) is at `open` ends: after its closing one, or, when
+ * a brace inside is left open, at the next line that starts an entry (`resynced`), so that one
+ * brace not closed loses its own entry only, not every entry after it.
+ */
+function entryEnd(text: string, open: number): {end: number; resynced: boolean} {
   const closer = text[open] === '(' ? ')' : '}'
   let depth = 0
   for (let at = open; at < text.length; at++) {
     const char = text[at]
     if (char === '\\') at += 1
+    else if (char === '\n' && depth > 0 && entryLine.test(text.slice(at + 1, at + 80))) return {end: at + 1, resynced: true}
     else if (char === '{' || (closer === ')' && char === '(')) depth += 1
     else if (char === '}' || (closer === ')' && char === ')')) {
+      depth -= 1
+      if (depth === 0) return {end: at + 1, resynced: false}
+    }
+  }
+  return {end: text.length, resynced: depth > 0}
+}
+
+/** The offset after the brace that closes the one at `open` (or the text's end). */
+function matching(text: string, open: number): number {
+  let depth = 0
+  for (let at = open; at < text.length; at++) {
+    const char = text[at]
+    if (char === '\\') at += 1
+    else if (char === '{') depth += 1
+    else if (char === '}') {
       depth -= 1
       if (depth === 0) return at + 1
     }

@@ -5,7 +5,7 @@ import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
-import {bibtexPlaces, stringDefinitions, type BibtexPlace} from './bibtex-places.js'
+import {bibtexPlaces, pairPlaces, stringDefinitions, swallowingField, type BibtexPlace} from './bibtex-places.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
@@ -53,34 +53,17 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     return []
   }
   const parse = (source: string) => plugins.input.chainLink(source, {forceType: '@biblatex/text'}) as RawEntry[]
-  let raw: RawEntry[]
-  try {
-    raw = parse(text)
-  } catch (error) {
-    // One entry that does not parse (a comma left out) would take the whole file with it: each
-    // entry is parsed on its own, with the file's @string macros, and one that does not parse is
-    // reported where the parser stopped; its key is then known to be the file's (unknown-source).
-    const entries = bibtexPlaces(text)
-    if (entries.size === 0) {
-      problems.push({file: file.path, position: at(errorOffset(error, text)), message: `Cannot parse BibTeX: ${syntaxError(error)}, expected entries such as \`@article{key, title = {…}}\``})
-      return []
-    }
-    const macros = stringDefinitions(text)
-    raw = []
-    for (const [label, place] of entries) {
-      const source = `${macros}\n${text.slice(place.start, place.end)}`
-      try {
-        raw.push(...parse(source))
-      } catch (entryError) {
-        rejected.push(label)
-        const offset = place.start + Math.max(0, errorOffset(entryError, source) - macros.length - 1)
-        problems.push({file: file.path, position: at(offset, lineEndOffset(text, offset)), message: `Cannot parse BibTeX entry \`${label}\` here: ${syntaxError(entryError)}; the entry is left out`})
-      }
-    }
-  }
-  const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
   const places = bibtexPlaces(text)
-  const placeOf = (entry: RawEntry): BibtexPlace => places.get(entry.label) ?? {start: 0, end: 0, fields: new Map()}
+  const raw = readEntries(text, places, parse, (offset, end, message, label) => {
+    if (label !== undefined) rejected.push(label)
+    problems.push({file: file.path, position: at(offset, end), message})
+  })
+  if (raw === undefined) return []
+  const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
+  // The n-th entry of a key is placed at the n-th `@type{key` (a key given twice: each at its own line).
+  const placeList = pairPlaces(raw, places)
+  const placeOfEntry = new Map(raw.map((entry, index) => [entry, placeList[index]!]))
+  const placeOf = (entry: RawEntry): BibtexPlace => placeOfEntry.get(entry) ?? {label: entry.label, start: 0, end: 0, fields: new Map()}
   const items = convertEach(raw, convert, (entry, error) => {
     const place = placeOf(entry)
     problems.push({file: file.path, position: at(place.start, place.end), message: `Cannot read BibTeX entry \`${entry.label}\`: ${firstLine(error)}`})
@@ -128,6 +111,54 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
   }
   const typeOf = new Map(kept.map((entry) => [entry.label, entry.type.toLowerCase()]))
   return entries.map((entry) => ({...entry, value: sourceView(entry.value, typeOf.get(entry.value.id) ?? entry.value.type)}))
+}
+
+/**
+ * The file's entries as citation-js's grammar reads them. One entry that does not parse (a comma
+ * left out, a brace not closed) would take the whole file with it: then each entry is parsed on its
+ * own, with the file's @string macros, and one that does not parse is reported where the parser
+ * stopped (a brace not closed, at the brace), its key kept for unknown-source; undefined when no
+ * entry can be found at all.
+ */
+function readEntries(text: string, places: readonly BibtexPlace[], parse: (source: string) => RawEntry[], fail: (offset: number, end: number, message: string, label?: string) => void): RawEntry[] | undefined {
+  // A brace left open can make the whole file parse, the next entries read as its text: never trust that.
+  if (!places.some((place) => place.unclosedUntil !== undefined)) {
+    try {
+      return parse(text)
+    } catch (error) {
+      if (places.length === 0) {
+        fail(errorOffset(error, text), errorOffset(error, text), `Cannot parse BibTeX: ${syntaxError(error)}, expected entries such as \`@article{key, title = {…}}\``)
+        return undefined
+      }
+    }
+  }
+  const macros = stringDefinitions(text)
+  const raw: RawEntry[] = []
+  for (const place of places) {
+    if (place.unclosedUntil !== undefined) {
+      const open = swallowingField(text, place)
+      const offset = open?.brace ?? place.start
+      fail(offset, lineEndOffset(text, offset), unclosedMessage(text, place, open), place.label)
+      continue
+    }
+    const source = `${macros}\n${text.slice(place.start, place.end)}`
+    try {
+      raw.push(...parse(source))
+    } catch (entryError) {
+      const offset = place.start + Math.max(0, errorOffset(entryError, source) - macros.length - 1)
+      fail(offset, lineEndOffset(text, offset), `Cannot parse BibTeX entry \`${place.label}\` here: ${syntaxError(entryError)}; the entry is left out`, place.label)
+    }
+  }
+  return raw
+}
+
+/** `expected } closing the entry opened at line 1 before the next entry at line 7: the { of title here is not closed`. */
+function unclosedMessage(text: string, place: BibtexPlace, open: {field: string; next: number} | undefined): string {
+  const line = (offset: number) => text.slice(0, offset).split('\n').length
+  const until = place.unclosedUntil ?? text.length
+  const next = until >= text.length ? 'the end of the file' : `the next entry, at line ${line(until)}`
+  const why = open ? `: the \`{\` of \`${open.field}\` here is not closed (its value runs into the field on line ${line(open.next)})` : ''
+  return `Cannot parse BibTeX entry \`${place.label}\`: expected \`}\` closing the entry opened at line ${line(place.start)} before ${next}${why}; the entry is left out`
 }
 
 /** All entries at once (a `crossref` needs its parent); one by one only if that fails. */

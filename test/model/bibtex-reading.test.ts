@@ -1,0 +1,78 @@
+import type {ElementContent} from 'hast'
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {exportRows} from '../../src/export/tables.js'
+import {bibtexPlaces, pairPlaces, swallowingField} from '../../src/model/registry/bibtex-places.js'
+import {renderEdition} from '../../src/render/edition.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/** What a Zotero library exported by Better BibTeX brings, and how each slip in it is said. */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+const config = `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\nsources: refs.bib\ncheck: {sources: {maxAgeYears: 100}}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`
+
+async function load(bib: string, cited: string[]) {
+  const dir = await writeProject({'rapporteur.yaml': config, 'refs.bib': bib, 'sources.yaml': undefined as unknown as string, 'chapters/intro.md': `# Intro\n\n${cited.map((key) => `Un constat [@${key}].`).join('\n')}\n\nLa :term[sextorsion].\n`})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const findings = result.files.flatMap((file) => file.messages.map((message) => `${file.path}:${message.line}:${message.column} ${message.ruleId}: ${message.reason}`))
+  return {model: result.model, findings}
+}
+
+function text(nodes: readonly ElementContent[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? text(node.children) : '')).join('')
+}
+
+describe('a key given twice in one .bib', () => {
+  const bib = '@book{sen1999,\n  title = {Development as Freedom},\n  author = {Sen, Amartya},\n  publisher = {Oxford University Press},\n  year = {1999}\n}\n\n@book{sen1999,\n  title = {Un doublon},\n  author = {Sen, Amartya},\n  publisher = {Knopf},\n  year = {2000}\n}\n'
+
+  test('each entry is placed at its own line, in the order written', () => {
+    const places = bibtexPlaces(bib)
+    expect(places.map((place) => [place.label, place.start])).toEqual([['sen1999', 0], ['sen1999', bib.indexOf('@book', 1)]])
+    expect(pairPlaces([{label: 'sen1999'}, {label: 'sen1999'}], places)).toEqual(places)
+  })
+
+  test('the duplicate points at the first; the first is the one printed and exported, as BibTeX and biber keep it', async () => {
+    const {model, findings} = await load(bib, ['sen1999'])
+    expect(findings).toEqual(['refs.bib:8:1 duplicate-id: Unexpected duplicate source id `sen1999`, expected a unique one (first defined at refs.bib:1:1)'])
+    expect(model.sources.map((entry) => [entry.value.title, entry.position.start.line, entry.fields.issued?.start.line])).toEqual([
+      ['Development as Freedom', 1, 5],
+      ['Un doublon', 8, 12]
+    ])
+    expect(exportRows(model, 'sources').map((row) => [row.title, row.line])).toEqual([
+      ['Development as Freedom', 1],
+      ['Un doublon', 8]
+    ])
+    const rendered = await renderEdition(model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
+    const printed = text(rendered.main)
+    expect(printed).toContain('Development as Freedom')
+    expect(printed).not.toContain('Un doublon')
+  })
+})
+
+describe('a brace left open', () => {
+  const bib = '@report{ok2020,\n  title = {Entrée avec une accolade {non fermée},\n  author = {{Observatoire}},\n  year = {2020}\n}\n\n@report{bon2021,\n  title = {Deuxième},\n  author = {{Observatoire}},\n  year = {2021}\n}\n\n@report{bon2022,\n  title = {Troisième},\n  author = {{Observatoire}},\n  year = {2022}\n}\n'
+
+  test('the walk takes up again at the next line that starts an entry, and finds the value that ran over', () => {
+    const places = bibtexPlaces(bib)
+    expect(places.map((place) => [place.label, place.unclosedUntil])).toEqual([['ok2020', bib.indexOf('@report{bon2021')], ['bon2021', undefined], ['bon2022', undefined]])
+    expect(swallowingField(bib, places[0]!)).toEqual({field: 'title', brace: bib.indexOf('{Entrée'), next: bib.indexOf('author')})
+  })
+
+  test('loses its own entry only, reported at the brace with what was expected; the entries after it are read', async () => {
+    const {model, findings} = await load(bib, ['ok2020', 'bon2021', 'bon2022'])
+    expect(model.sources.map((entry) => entry.value.id)).toEqual(['bon2021', 'bon2022'])
+    expect(findings).toEqual([
+      'refs.bib:2:11 schema: Cannot parse BibTeX entry `ok2020`: expected `}` closing the entry opened at line 1 before the next entry, at line 7: the `{` of `title` here is not closed (its value runs into the field on line 3); the entry is left out',
+      'chapters/intro.md:3:13 unknown-source: Unexpected source key `ok2020`: its entry in refs.bib is invalid, see the `schema` finding there'
+    ])
+  })
+
+  test('an entry left open at the end of the file, its last value closed by its own brace, is said at the entry', async () => {
+    const {model, findings} = await load(`${bib.slice(bib.indexOf('@report{bon2021'))}\n@report{last,\n  title = {Dernier},\n  author = {{Observatoire}},\n  year = {2023\n`, ['bon2021', 'last'])
+    expect(model.sources.map((entry) => entry.value.id)).toEqual(['bon2021', 'bon2022'])
+    expect(findings).toContainEqual('refs.bib:13:1 schema: Cannot parse BibTeX entry `last`: expected `}` closing the entry opened at line 13 before the end of the file; the entry is left out')
+  })
+})
