@@ -2,6 +2,7 @@ import type {ElementContent} from 'hast'
 import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {exportRows} from '../../src/export/tables.js'
+import {composeText, leftoverCommands} from '../../src/model/registry/bibtex-latex.js'
 import {bibtexPlaces, pairPlaces, swallowingField} from '../../src/model/registry/bibtex-places.js'
 import {renderEdition} from '../../src/render/edition.js'
 import {removeProject, writeProject} from '../helpers/project.js'
@@ -74,5 +75,41 @@ describe('a brace left open', () => {
     const {model, findings} = await load(`${bib.slice(bib.indexOf('@report{bon2021'))}\n@report{last,\n  title = {Dernier},\n  author = {{Observatoire}},\n  year = {2023\n`, ['bon2021', 'last'])
     expect(model.sources.map((entry) => entry.value.id)).toEqual(['bon2021', 'bon2022'])
     expect(findings).toContainEqual('refs.bib:13:1 schema: Cannot parse BibTeX entry `last`: expected `}` closing the entry opened at line 13 before the end of the file; the entry is left out')
+  })
+})
+
+describe('LaTeX in field values', () => {
+  test('a dotless i under an accent gets its dot back, and decoded text is NFC-composed', () => {
+    expect(composeText('Martı\u0301n')).toBe('Martín')
+    expect(composeText('Martı\u0301n').length).toBe(6)
+    expect(composeText('Kadıköy')).toBe('Kadıköy')
+    expect(composeText('e\u0301te\u0301')).toBe('été')
+  })
+
+  test('a command still there after decoding is found as written, not as the word decoding glued it to', () => {
+    expect(leftoverCommands('Un \\foo{bar} et \\textbackslash{}x', 'Un \\foobar et \\x')).toEqual(['\\foo'])
+    expect(leftoverCommands('\\index{x} \\i', '\\indexx ı')).toEqual(['\\index'])
+    expect(leftoverCommands('Sans commande', 'Sans commande')).toEqual([])
+  })
+
+  test('accents, letters, spaces, dots and sort keys are decoded as Pandoc decodes them; a command left is reported at its place', async () => {
+    const bib = [
+      '@book{martin2020,',
+      "  title = {Les {\\'E}tats et le {\\AA}kesson : 20,2\\,\\% \\ldots{} et \\dots\\ la suite\\slash fin \\S 3 \\P 2},",
+      "  author = {Mart{\\'\\i}n, Jos{\\'e} and {\\aa}berg, Per},",
+      '  publisher = {Presses\\nobreakspace{}de\\enspace{}Sciences\\quad Po \\mbox{Unité}},',
+      '  year = {\\noopsort{a}2020},',
+      '  note = {Un \\foo{bar}, \\textbackslash{} et \\og citation\\fg{}}',
+      '}',
+      ''
+    ].join('\n')
+    const {model, findings} = await load(bib, ['martin2020'])
+    const csl = model.sources[0]!.value.csl
+    expect(csl.title).toBe('Les États et le Åkesson : 20,2\u202F% … et …\u00A0la suite/fin §3 ¶2')
+    expect(csl.author).toEqual([{family: 'Martín', given: 'José'}, {family: 'åberg', given: 'Per'}])
+    expect(csl.publisher).toBe('Presses\u00A0de\u2002Sciences\u2003Po Unité')
+    expect(csl.issued).toEqual({'date-parts': [[2020]]})
+    expect(csl.note).toBe('Un \\foobar, \\ et «\u00A0citation\u00A0»')
+    expect(findings).toEqual(['refs.bib:6:14 unread-field: Unexpected LaTeX command `\\foo` in `note` of `@book{martin2020`: rapporteur does not decode it and prints it as written; write the character or the text it stands for'])
   })
 })

@@ -6,6 +6,7 @@ import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
 import {bibtexPlaces, pairPlaces, stringDefinitions, swallowingField, type BibtexPlace} from './bibtex-places.js'
+import {composeItem, extendLatexDecoder, leftoverCommands, type LatexConstants} from './bibtex-latex.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
@@ -42,6 +43,8 @@ const bibtexFieldsOf: Record<string, string[]> = {
 export async function readBibtex(file: VFile, lang: string, problems: SchemaProblem[], unread: SchemaProblem[], rejected: string[]): Promise<Array<Entry<Source>>> {
   const {plugins} = await import('@citation-js/core')
   await import('@citation-js/plugin-bibtex')
+  const config = plugins.config.get('@bibtex') as unknown as {constants: LatexConstants & {fieldTypes: Record<string, string[]>}}
+  extendLatexDecoder(config.constants)
   // citation-js's own decoder of field values (LaTeX accents, braces, `--`).
   const {parse: decode} = (await import('@citation-js/plugin-bibtex/lib/input/value.js')) as {parse: (value: string, field: string) => unknown}
   const text = String(file.value)
@@ -75,7 +78,10 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     const place = placeOf(entry)
     if (!knownTypes.has(entry.type.toLowerCase())) notes.add(`@${entry.type}`, at(place.start, place.start + entry.type.length + 1), `Unexpected BibTeX entry type \`@${entry.type}\`, expected a BibTeX or BibLaTeX type: read as a CSL \`${String(item.type)}\``)
     const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
-    items[index] = mendBibtexItem(item, entry.properties, skipped, lang, decode)
+    items[index] = composeItem(mendBibtexItem(item, entry.properties, skipped, lang, decode))
+    for (const {field, name, offset} of latexLeftIn(entry, place, text, config.constants.fieldTypes, decode)) {
+      notes.add(name, at(offset, offset + name.length), `Unexpected LaTeX command \`${name}\` in \`${field}\` of \`@${entry.type}{${entry.label}\``, 'rapporteur does not decode it and prints it as written; write the character or the text it stands for')
+    }
     for (const field of skipped) {
       if (isMended(field)) continue
       const offset = place.fields.get(field.toLowerCase()) ?? place.start
@@ -159,6 +165,28 @@ function unclosedMessage(text: string, place: BibtexPlace, open: {field: string;
   const next = until >= text.length ? 'the end of the file' : `the next entry, at line ${line(until)}`
   const why = open ? `: the \`{\` of \`${open.field}\` here is not closed (its value runs into the field on line ${line(open.next)})` : ''
   return `Cannot parse BibTeX entry \`${place.label}\`: expected \`}\` closing the entry opened at line ${line(place.start)} before ${next}${why}; the entry is left out`
+}
+
+/** The LaTeX commands each field of an entry still holds once decoded, each at its place in the file. */
+function latexLeftIn(entry: RawEntry, place: BibtexPlace, text: string, fieldTypes: Record<string, string[]>, decode: (value: string, field: string) => unknown): Array<{field: string; name: string; offset: number}> {
+  const found: Array<{field: string; name: string; offset: number}> = []
+  for (const [field, value] of Object.entries(entry.properties)) {
+    // Web addresses, DOIs and file paths are read as written, backslashes and all.
+    const kind = fieldTypes[field.toLowerCase()]?.[1]
+    if (typeof value !== 'string' || !value.includes('\\') || kind === 'verbatim' || kind === 'uri') continue
+    let decoded: unknown
+    try {
+      decoded = decode(value, field.toLowerCase())
+    } catch {
+      continue
+    }
+    const from = place.fields.get(field.toLowerCase()) ?? place.start
+    for (const name of leftoverCommands(value, decoded)) {
+      const offset = text.indexOf(name, from)
+      found.push({field, name, offset: offset === -1 || offset >= place.end ? from : offset})
+    }
+  }
+  return found
 }
 
 /** All entries at once (a `crossref` needs its parent); one by one only if that fails. */
