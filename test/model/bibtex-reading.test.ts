@@ -113,3 +113,15 @@ describe('LaTeX in field values', () => {
     expect(findings).toEqual(['refs.bib:6:14 unread-field: Unexpected LaTeX command `\\foo` in `note` of `@book{martin2020`: rapporteur does not decode it and prints it as written; write the character or the text it stands for'])
   })
 })
+
+describe('a @string macro nothing defines', () => {
+  test('is said at its place, once per name, with what to write; the field is not called unmapped', async () => {
+    const bib = '@mvbook{first,\n  title = {Premier},\n  author = {Dupont, Jean},\n  publisher = oup,\n  year = 2021, month = aug\n}\n@string{oup = {Oxford}}\n@mvbook{second,\n  title = {Second},\n  author = {Dupont, Jean},\n  publisher = oup # { Press},\n  year = {2022}\n}\n@mvbook{third,\n  title = {Troisième},\n  author = {Dupont, Jean},\n  publisher = Puf,\n  year = {2023}\n}\n@mvbook{fourth,\n  title = {Quatrième},\n  author = {Dupont, Jean},\n  publisher = puf,\n  year = {2023}\n}\n'
+    const {model, findings} = await load(bib, ['first', 'second', 'third', 'fourth'])
+    expect(model.sources.map((entry) => entry.value.csl.publisher)).toEqual([undefined, 'Oxford Press', undefined, undefined])
+    expect(findings.filter((finding) => !finding.includes('source-incomplete'))).toEqual([
+      'refs.bib:4:15 schema: Unexpected undefined BibTeX string `oup` in `publisher`, expected `@string{oup = {…}}` before `@mvbook{first`, or the text in braces (`publisher = {oup}`): the field is read as empty',
+      'refs.bib:17:15 schema: Unexpected undefined BibTeX string `Puf` in `publisher`, expected `@string{Puf = {…}}` before `@mvbook{third`, or the text in braces (`publisher = {Puf}`) (and 1 more entry): the field is read as empty'
+    ])
+  })
+})

@@ -6,6 +6,8 @@
 export interface BibtexPlace {
   /** The citation key, as written. */
   label: string
+  /** The entry type, as written (`book`, `Report`). */
+  type: string
   /** Offset of the `@`. */
   start: number
   /** Offset just after the entry's last brace (or where the next entry starts, or the end of the text). */
@@ -17,6 +19,8 @@ export interface BibtexPlace {
    * of that next entry, where the walk took up again, as biber does.
    */
   unclosedUntil?: number
+  /** Each `@string` macro a field's value names (`publisher = oup`), at its offset. */
+  macros: Array<{name: string; field: string; offset: number}>
 }
 
 const identifier = /[A-Za-z_][A-Za-z0-9_:+.-]*/y
@@ -46,7 +50,8 @@ export function bibtexPlaces(text: string): BibtexPlace[] {
     const isData = !/^(comment|string|preamble)$/i.test(type[0])
     if (isData && comma !== -1 && comma < end) {
       const label = text.slice(labelStart, comma).trim()
-      places.push({label, start, end, fields: fieldsOf(text, comma + 1, end), ...(resynced ? {unclosedUntil: end} : {})})
+      const macros: BibtexPlace['macros'] = []
+      places.push({label, type: type[0], start, end, fields: fieldsOf(text, comma + 1, end, macros), macros, ...(resynced ? {unclosedUntil: end} : {})})
     }
     index = Math.max(end, at + 1)
   }
@@ -62,7 +67,7 @@ export function pairPlaces<T extends {label: string}>(entries: readonly T[], pla
     const n = taken.get(entry.label) ?? 0
     taken.set(entry.label, n + 1)
     const written = byLabel.get(entry.label) ?? []
-    return written[n] ?? written.at(-1) ?? {label: entry.label, start: 0, end: 0, fields: new Map()}
+    return written[n] ?? written.at(-1) ?? {label: entry.label, type: '', start: 0, end: 0, fields: new Map(), macros: []}
   })
 }
 
@@ -92,7 +97,7 @@ export function stringDefinitions(text: string): string {
   return found.join('\n')
 }
 
-function fieldsOf(text: string, from: number, to: number): Map<string, number> {
+function fieldsOf(text: string, from: number, to: number, macros: BibtexPlace['macros']): Map<string, number> {
   const fields = new Map<string, number>()
   let at = from
   while (at < to) {
@@ -108,19 +113,36 @@ function fieldsOf(text: string, from: number, to: number): Map<string, number> {
       at = identifier.lastIndex
       continue
     }
-    fields.set(name[0].toLowerCase(), at)
-    at = endOfValue(text, equals + 1, to)
+    const field = name[0].toLowerCase()
+    fields.set(field, at)
+    at = endOfValue(text, equals + 1, to, (macro, offset) => macros.push({name: macro, field, offset}))
   }
   return fields
 }
 
-/** The offset after a field value (`{…}`, `"…"`, numbers and macros joined by `#`), at its comma. */
-function endOfValue(text: string, from: number, to: number): number {
+/**
+ * The offset after a field value (`{…}`, `"…"`, numbers and macros joined by `#`), at its comma;
+ * each macro named, where a part of the value may start (first, or after `#`), handed to `macro`.
+ * A name after a part is no macro but a comma left out (`{Dupont} year = …`), the parser's to report.
+ */
+function endOfValue(text: string, from: number, to: number, macro: (name: string, offset: number) => void): number {
   let at = from
+  let partMayStart = true
   while (at < to && text[at] !== ',') {
-    if (text[at] === '{') at = matching(text, at)
-    else if (text[at] === '"') at = closingQuote(text, at)
-    else at += 1
+    const char = text[at] ?? ''
+    if (char === '{') at = matching(text, at)
+    else if (char === '"') at = closingQuote(text, at)
+    else if (char === '#' || /\s/u.test(char)) {
+      partMayStart ||= char === '#'
+      at += 1
+      continue
+    } else {
+      identifier.lastIndex = at
+      const name = /[A-Za-z_]/u.test(char) ? identifier.exec(text) : null
+      if (name && partMayStart) macro(name[0], at)
+      at = name ? identifier.lastIndex : at + 1
+    }
+    partMayStart = false
   }
   return at + 1
 }

@@ -5,6 +5,7 @@ import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
+import {stringNames, undefinedMacros} from './bibtex-macros.js'
 import {bibtexPlaces, pairPlaces, stringDefinitions, swallowingField, type BibtexPlace} from './bibtex-places.js'
 import {composeItem, extendLatexDecoder, leftoverCommands, type LatexConstants} from './bibtex-latex.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
@@ -43,7 +44,7 @@ const bibtexFieldsOf: Record<string, string[]> = {
 export async function readBibtex(file: VFile, lang: string, problems: SchemaProblem[], unread: SchemaProblem[], rejected: string[]): Promise<Array<Entry<Source>>> {
   const {plugins} = await import('@citation-js/core')
   await import('@citation-js/plugin-bibtex')
-  const config = plugins.config.get('@bibtex') as unknown as {constants: LatexConstants & {fieldTypes: Record<string, string[]>}}
+  const config = plugins.config.get('@bibtex') as unknown as {constants: LatexConstants & {fieldTypes: Record<string, string[]>; defaultStrings: Record<string, string>}}
   extendLatexDecoder(config.constants)
   // citation-js's own decoder of field values (LaTeX accents, braces, `--`).
   const {parse: decode} = (await import('@citation-js/plugin-bibtex/lib/input/value.js')) as {parse: (value: string, field: string) => unknown}
@@ -66,18 +67,29 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
   // The n-th entry of a key is placed at the n-th `@type{key` (a key given twice: each at its own line).
   const placeList = pairPlaces(raw, places)
   const placeOfEntry = new Map(raw.map((entry, index) => [entry, placeList[index]!]))
-  const placeOf = (entry: RawEntry): BibtexPlace => placeOfEntry.get(entry) ?? {label: entry.label, start: 0, end: 0, fields: new Map()}
+  const placeOf = (entry: RawEntry): BibtexPlace => placeOfEntry.get(entry) ?? {label: entry.label, type: entry.type, start: 0, end: 0, fields: new Map(), macros: []}
   const items = convertEach(raw, convert, (entry, error) => {
     const place = placeOf(entry)
     problems.push({file: file.path, position: at(place.start, place.end), message: `Cannot read BibTeX entry \`${entry.label}\`: ${firstLine(error)}`})
   })
+  // A macro nothing defines is read as nothing: said at its place (once per name), rather than the field seeming unmapped.
+  const definitions = stringNames(text)
+  const known = new Set(Object.keys(config.constants.defaultStrings).map((name) => name.toLowerCase()))
+  const undefinedOnes = new UnreadFields(file.path)
+  for (const place of places.filter((written) => written.unclosedUntil === undefined)) {
+    for (const macro of undefinedMacros(place, definitions, known)) {
+      undefinedOnes.add(macro.name.toLowerCase(), at(macro.offset, macro.offset + macro.name.length), `Unexpected undefined BibTeX string \`${macro.name}\` in \`${macro.field}\`, expected \`@string{${macro.name} = {…}}\` before \`@${place.type}{${place.label}\`, or the text in braces (\`${macro.field} = {${macro.name}}\`)`, 'the field is read as empty')
+    }
+  }
+  problems.push(...undefinedOnes.findings())
   const notes = new UnreadFields(file.path)
   raw.forEach((entry, index) => {
     const item = items[index]
     if (!item) return
     const place = placeOf(entry)
     if (!knownTypes.has(entry.type.toLowerCase())) notes.add(`@${entry.type}`, at(place.start, place.start + entry.type.length + 1), `Unexpected BibTeX entry type \`@${entry.type}\`, expected a BibTeX or BibLaTeX type: read as a CSL \`${String(item.type)}\``)
-    const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
+    // An empty value maps to nothing whatever its field: it is not asked about (nor its answer kept for the field).
+    const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && String(entry.properties[field] ?? '').trim() !== '' && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
     items[index] = composeItem(mendBibtexItem(item, entry.properties, skipped, lang, decode))
     for (const {field, name, offset} of latexLeftIn(entry, place, text, config.constants.fieldTypes, decode)) {
       notes.add(name, at(offset, offset + name.length), `Unexpected LaTeX command \`${name}\` in \`${field}\` of \`@${entry.type}{${entry.label}\``, 'rapporteur does not decode it and prints it as written; write the character or the text it stands for')
