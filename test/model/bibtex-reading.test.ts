@@ -125,3 +125,10 @@ describe('a @string macro nothing defines', () => {
     ])
   })
 })
+
+test("BibLaTeX's `issue` beside `number` is joined to it, as Pandoc does (citation-js dropped it); alone, it is the issue", async () => {
+  const bib = '@article{both,\n  title = {Les deux},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  volume = {12}, number = {3}, issue = {Printemps},\n  year = {2022}\n}\n@article{alone,\n  title = {Seul},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  issue = {Printemps},\n  year = {2022}\n}\n'
+  const {model, findings} = await load(bib, ['both', 'alone'])
+  expect(model.sources.map((entry) => [entry.value.csl.volume, entry.value.csl.issue])).toEqual([['12', '3, Printemps'], [undefined, 'Printemps']])
+  expect(findings).toEqual([])
+})
