@@ -2,6 +2,7 @@ import type {ElementContent} from 'hast'
 import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {exportRows} from '../../src/export/tables.js'
+import {mendBibtexDates} from '../../src/model/registry/bibtex-dates.js'
 import {composeText, leftoverCommands} from '../../src/model/registry/bibtex-latex.js'
 import {bibtexPlaces, pairPlaces, swallowingField} from '../../src/model/registry/bibtex-places.js'
 import {renderEdition} from '../../src/render/edition.js'
@@ -131,4 +132,41 @@ test("BibLaTeX's `issue` beside `number` is joined to it, as Pandoc does (citati
   const {model, findings} = await load(bib, ['both', 'alone'])
   expect(model.sources.map((entry) => [entry.value.csl.volume, entry.value.csl.issue])).toEqual([['12', '3, Printemps'], [undefined, 'Printemps']])
   expect(findings).toEqual([])
+})
+
+describe('dates as BibLaTeX writes them', () => {
+  const issued = (item: Record<string, unknown>) => item.issued
+  test('an open range ends in zeros as citeproc-js reads it; ~ and % are circa; 21 to 24 a season', () => {
+    expect(issued(mendBibtexDates({issued: {'date-parts': [[2023, 10], undefined]}}, {date: '2023-10/'}).item)).toEqual({'date-parts': [[2023, 10], [0, 0]]})
+    expect(issued(mendBibtexDates({issued: {'date-parts': [[2023, 10], [null]]}}, {date: '2023-10/open'}).item)).toEqual({'date-parts': [[2023, 10], [0, 0]]})
+    expect(issued(mendBibtexDates({issued: {'date-parts': [[2023]]}}, {date: '2023~'}).item)).toEqual({'date-parts': [[2023]], circa: true})
+    expect(issued(mendBibtexDates({issued: {'date-parts': [[2023], [2024]]}}, {date: '2023%/2024'}).item)).toEqual({'date-parts': [[2023], [2024]], circa: true})
+    expect(issued(mendBibtexDates({issued: {'date-parts': [[2023]]}}, {date: '2023-21'}).item)).toEqual({'date-parts': [[2023]], season: 1})
+  })
+
+  test('a date that cannot be is said, and read as the part of it that is a date; a leap day is one', () => {
+    const slips = (item: Record<string, unknown>, raw: Record<string, string>) => mendBibtexDates(item, raw)
+    expect(slips({issued: {'date-parts': [[2024, 2, 29]]}}, {date: '2024-02-29'}).slips).toEqual([])
+    expect(slips({issued: {'date-parts': [[2023, 2, 30]]}}, {date: '2023-02-30'})).toEqual({item: {issued: {'date-parts': [[2023, 2]]}}, slips: [{field: 'date', message: 'Unexpected value `2023-02-30` for `date`, expected a day of February 2023, 1 to 28: the date is read as `2023-02`'}]})
+    expect(slips({issued: {'date-parts': [[2023, 13], [2024, 2]]}}, {date: '2023-13/2024-02'}).item).toEqual({issued: {'date-parts': [[2023], [2024]]}})
+    expect(slips({issued: {'date-parts': [[2021, 13]]}}, {year: '2021', month: '13'}).slips).toEqual([{field: 'month', message: 'Unexpected value `13` for `month`, expected a month from 1 to 12 or `jan` to `dec`: the date is read as `2021`'}])
+    expect(slips({issued: {literal: '2023a'}}, {year: '2023a', month: '09'})).toEqual({item: {issued: {'date-parts': [[2023, 9]]}}, slips: [{field: 'year', message: 'Unexpected value `2023a` for `year`, expected a year such as `2023`: a style adds the letter that tells apart two works of one author and year itself; the date is read as `2023-09`'}]})
+    expect(slips({issued: {literal: 'sous presse'}}, {year: 'sous presse'}).slips).toEqual([])
+  })
+
+  test('in a .bib: an open range is read, circa kept, and each date that cannot be is an error at its field', async () => {
+    const bib = '@article{open,\n  title = {Ouvert},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  date = {2023-10/}\n}\n@article{about,\n  title = {Vers},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  date = {2023~}\n}\n@article{labelled,\n  title = {Lettre},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  year = {2023a},\n  month = {13}\n}\n@article{leap,\n  title = {Trente février},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  date = {2023-02-30}\n}\n'
+    const {model, findings} = await load(bib, ['open', 'about', 'labelled', 'leap'])
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.csl.issued, entry.value.date])).toEqual([
+      ['open', {'date-parts': [[2023, 10], [0, 0]]}, '2023-10'],
+      ['about', {'date-parts': [[2023]], circa: true}, '2023'],
+      ['labelled', {'date-parts': [[2023]]}, '2023'],
+      ['leap', {'date-parts': [[2023, 2]]}, '2023-02']
+    ])
+    expect(findings).toEqual([
+      'refs.bib:17:3 schema: Unexpected value `2023a` for `year`, expected a year such as `2023`: a style adds the letter that tells apart two works of one author and year itself; the date is read as `2023` in entry `labelled`',
+      'refs.bib:18:3 schema: Unexpected value `13` for `month`, expected a month from 1 to 12 or `jan` to `dec`: the date is read as `2023` in entry `labelled`',
+      'refs.bib:24:3 schema: Unexpected value `2023-02-30` for `date`, expected a day of February 2023, 1 to 28: the date is read as `2023-02` in entry `leap`'
+    ])
+  })
 })

@@ -8,6 +8,7 @@ import type {Entry, SchemaProblem} from '../types.js'
 import {stringNames, undefinedMacros} from './bibtex-macros.js'
 import {bibtexPlaces, pairPlaces, stringDefinitions, swallowingField, type BibtexPlace} from './bibtex-places.js'
 import {composeItem, extendLatexDecoder, leftoverCommands, type LatexConstants} from './bibtex-latex.js'
+import {mendBibtexDates} from './bibtex-dates.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
@@ -56,7 +57,8 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     problems.push({file: file.path, position: at(deep), message: 'Cannot parse BibTeX: braces nested more than 100 deep, expected field values such as `{A title with {Braces}}`'})
     return []
   }
-  const parse = (source: string) => plugins.input.chainLink(source, {forceType: '@biblatex/text'}) as RawEntry[]
+  // A bare number (`year = 2021`) reaches us as a number: every value as text, as the readers below expect.
+  const parse = (source: string) => (plugins.input.chainLink(source, {forceType: '@biblatex/text'}) as RawEntry[]).map(asText)
   const places = bibtexPlaces(text)
   const raw = readEntries(text, places, parse, (offset, end, message, label) => {
     if (label !== undefined) rejected.push(label)
@@ -90,7 +92,12 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     if (!knownTypes.has(entry.type.toLowerCase())) notes.add(`@${entry.type}`, at(place.start, place.start + entry.type.length + 1), `Unexpected BibTeX entry type \`@${entry.type}\`, expected a BibTeX or BibLaTeX type: read as a CSL \`${String(item.type)}\``)
     // An empty value maps to nothing whatever its field: it is not asked about (nor its answer kept for the field).
     const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && String(entry.properties[field] ?? '').trim() !== '' && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
-    items[index] = composeItem(mendBibtexItem(item, entry.properties, skipped, lang, decode))
+    const dated = mendBibtexDates(mendBibtexItem(item, entry.properties, skipped, lang, decode), entry.properties)
+    items[index] = composeItem(dated.item)
+    for (const slip of dated.slips) {
+      const offset = place.fields.get(slip.field) ?? place.start
+      problems.push({file: file.path, position: at(offset, offset + slip.field.length), message: `${slip.message} in entry \`${entry.label}\``})
+    }
     for (const {field, name, offset} of latexLeftIn(entry, place, text, config.constants.fieldTypes, decode)) {
       notes.add(name, at(offset, offset + name.length), `Unexpected LaTeX command \`${name}\` in \`${field}\` of \`@${entry.type}{${entry.label}\``, 'rapporteur does not decode it and prints it as written; write the character or the text it stands for')
     }
@@ -199,6 +206,10 @@ function latexLeftIn(entry: RawEntry, place: BibtexPlace, text: string, fieldTyp
     }
   }
   return found
+}
+
+function asText(entry: RawEntry): RawEntry {
+  return {...entry, properties: Object.fromEntries(Object.entries(entry.properties).map(([field, value]) => [field, String(value)]))}
 }
 
 /** All entries at once (a `crossref` needs its parent); one by one only if that fails. */
