@@ -46,6 +46,7 @@ export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
         author: entry.value.author.join('; '),
         date: entry.value.date ?? null,
         publisher: entry.value.publisher ?? null,
+        container: entry.value.container ?? null,
         url: entry.value.url ?? null,
         accessed: entry.value.accessed ?? null,
         note: entry.value.note ?? null,
