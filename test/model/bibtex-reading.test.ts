@@ -54,6 +54,11 @@ describe('a key given twice in one .bib', () => {
   })
 })
 
+test('two entries of one key keep each its own entry type', async () => {
+  const {model} = await load('@book{dup,\n  title = {Livre},\n  author = {Sen, Amartya},\n  publisher = {Seuil},\n  year = {1999}\n}\n@techreport{dup,\n  title = {Rapport},\n  author = {Sen, Amartya},\n  institution = {Insee},\n  year = {2000}\n}\n', ['dup'])
+  expect(model.sources.map((entry) => [entry.value.title, entry.value.type])).toEqual([['Livre', 'book'], ['Rapport', 'techreport']])
+})
+
 describe('a brace left open', () => {
   const bib = '@report{ok2020,\n  title = {Entrée avec une accolade {non fermée},\n  author = {{Observatoire}},\n  year = {2020}\n}\n\n@report{bon2021,\n  title = {Deuxième},\n  author = {{Observatoire}},\n  year = {2021}\n}\n\n@report{bon2022,\n  title = {Troisième},\n  author = {{Observatoire}},\n  year = {2022}\n}\n'
 

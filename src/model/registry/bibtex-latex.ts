@@ -1,3 +1,6 @@
+import type {RawEntry} from './bibtex-entries.js'
+import type {BibtexPlace} from './bibtex-places.js'
+
 /**
  * LaTeX in BibTeX values beyond what citation-js decodes, as Pandoc's LaTeX reader decodes it, and
  * what is still LaTeX after decoding, so that it is reported rather than printed raw.
@@ -127,4 +130,26 @@ function stringsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(stringsOf)
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsOf)
   return []
+}
+
+/** The LaTeX commands each field of an entry still holds once decoded, each at its place in the file. */
+export function latexLeftIn(entry: RawEntry, place: BibtexPlace, text: string, fieldTypes: Record<string, string[]>, decode: (value: string, field: string) => unknown): Array<{field: string; name: string; offset: number}> {
+  const found: Array<{field: string; name: string; offset: number}> = []
+  for (const [field, value] of Object.entries(entry.properties)) {
+    // Web addresses, DOIs and file paths are read as written, backslashes and all.
+    const kind = fieldTypes[field.toLowerCase()]?.[1]
+    if (typeof value !== 'string' || !value.includes('\\') || kind === 'verbatim' || kind === 'uri') continue
+    let decoded: unknown
+    try {
+      decoded = decode(value, field.toLowerCase())
+    } catch {
+      continue
+    }
+    const from = place.fields.get(field.toLowerCase()) ?? place.start
+    for (const name of leftoverCommands(value, decoded)) {
+      const offset = text.indexOf(name, from)
+      found.push({field, name, offset: offset === -1 || offset >= place.end ? from : offset})
+    }
+  }
+  return found
 }
