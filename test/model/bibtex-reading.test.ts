@@ -175,3 +175,9 @@ describe('dates as BibLaTeX writes them', () => {
     ])
   })
 })
+
+test('a field given twice in an entry is said at the second, with the line of the first it leaves out', async () => {
+  const {model, findings} = await load('@book{twice,\n  title = {Premier},\n  author = {Sen, Amartya},\n  publisher = {Seuil},\n  Title = {Second},\n  year = {1999}\n}\n', ['twice'])
+  expect(model.sources[0]?.value.title).toBe('Second')
+  expect(findings).toEqual(['refs.bib:5:3 schema: Unexpected second `Title` in `@book{twice`, expected each field once: this one is read, the one at line 2 is left out'])
+})

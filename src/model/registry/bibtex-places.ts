@@ -21,6 +21,8 @@ export interface BibtexPlace {
   unclosedUntil?: number
   /** Each `@string` macro a field's value names (`publisher = oup`), at its offset. */
   macros: Array<{name: string; field: string; offset: number}>
+  /** A field given again in the entry (`title = …` twice): the earlier offset, and this one's. */
+  repeated: Array<{field: string; first: number; offset: number}>
 }
 
 const identifier = /[A-Za-z_][A-Za-z0-9_:+.-]*/y
@@ -51,7 +53,8 @@ export function bibtexPlaces(text: string): BibtexPlace[] {
     if (isData && comma !== -1 && comma < end) {
       const label = text.slice(labelStart, comma).trim()
       const macros: BibtexPlace['macros'] = []
-      places.push({label, type: type[0], start, end, fields: fieldsOf(text, comma + 1, end, macros), macros, ...(resynced ? {unclosedUntil: end} : {})})
+      const repeated: BibtexPlace['repeated'] = []
+      places.push({label, type: type[0], start, end, fields: fieldsOf(text, comma + 1, end, macros, repeated), macros, repeated, ...(resynced ? {unclosedUntil: end} : {})})
     }
     index = Math.max(end, at + 1)
   }
@@ -67,7 +70,7 @@ export function pairPlaces<T extends {label: string}>(entries: readonly T[], pla
     const n = taken.get(entry.label) ?? 0
     taken.set(entry.label, n + 1)
     const written = byLabel.get(entry.label) ?? []
-    return written[n] ?? written.at(-1) ?? {label: entry.label, type: '', start: 0, end: 0, fields: new Map(), macros: []}
+    return written[n] ?? written.at(-1) ?? {label: entry.label, type: '', start: 0, end: 0, fields: new Map(), macros: [], repeated: []}
   })
 }
 
@@ -97,7 +100,7 @@ export function stringDefinitions(text: string): string {
   return found.join('\n')
 }
 
-function fieldsOf(text: string, from: number, to: number, macros: BibtexPlace['macros']): Map<string, number> {
+function fieldsOf(text: string, from: number, to: number, macros: BibtexPlace['macros'], repeated: BibtexPlace['repeated']): Map<string, number> {
   const fields = new Map<string, number>()
   let at = from
   while (at < to) {
@@ -114,6 +117,8 @@ function fieldsOf(text: string, from: number, to: number, macros: BibtexPlace['m
       continue
     }
     const field = name[0].toLowerCase()
+    const first = fields.get(field)
+    if (first !== undefined) repeated.push({field: name[0], first, offset: at})
     fields.set(field, at)
     at = endOfValue(text, equals + 1, to, (macro, offset) => macros.push({name: macro, field, offset}))
   }

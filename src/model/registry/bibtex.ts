@@ -62,7 +62,7 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
   // The n-th entry of a key is placed at the n-th `@type{key` (a key given twice: each at its own line).
   const placeList = pairPlaces(raw, places)
   const placeOfEntry = new Map(raw.map((entry, index) => [entry, placeList[index]!]))
-  const placeOf = (entry: RawEntry): BibtexPlace => placeOfEntry.get(entry) ?? {label: entry.label, type: entry.type, start: 0, end: 0, fields: new Map(), macros: []}
+  const placeOf = (entry: RawEntry): BibtexPlace => placeOfEntry.get(entry) ?? {label: entry.label, type: entry.type, start: 0, end: 0, fields: new Map(), macros: [], repeated: []}
   const items = convertEach(raw, convert, (entry, error) => {
     const place = placeOf(entry)
     problems.push({file: file.path, position: at(place.start, place.end), message: `Cannot read BibTeX entry \`${entry.label}\`: ${firstLine(error)}`})
@@ -77,6 +77,13 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     }
   }
   problems.push(...undefinedOnes.findings())
+  // citation-js reads the last of a field given twice, where BibTeX and biber read the first: either way one is lost.
+  for (const place of places) {
+    for (const again of place.repeated) {
+      const line = positionFromOffsets(file, again.first, again.first).start.line
+      problems.push({file: file.path, position: at(again.offset, again.offset + again.field.length), message: `Unexpected second \`${again.field}\` in \`@${place.type}{${place.label}\`, expected each field once: this one is read, the one at line ${line} is left out`})
+    }
+  }
   const notes = new UnreadFields(file.path)
   raw.forEach((entry, index) => {
     const item = items[index]
