@@ -4,6 +4,7 @@ import type {ReviewFile, ReviewMark} from '../model/schemas/review.js'
 import type {Entry, Figure, Located, ReportModel} from '../model/types.js'
 import {figureFingerprint} from './review/fingerprint.js'
 import {countReview, matchReview, type ReviewState, type RowReview} from './review/match.js'
+import {firstById} from '../model/registry/first-by-id.js'
 
 export type FigureStatus = Figure['status']
 
@@ -60,7 +61,7 @@ export interface AuditData {
  * same order as `export figures`.
  */
 export function auditData(model: ReportModel, review?: ReviewFile): AuditData {
-  const byId = new Map(model.sources.map((entry) => [entry.value.id, entry.value]))
+  const byId = new Map([...firstById(model.sources)].map(([id, entry]) => [id, entry.value]))
   const chapters = [...new Set(model.figures.map((figure) => figure.chapter))]
   const counts = Object.fromEntries(figureStatuses.map((status) => [status, 0])) as Record<FigureStatus, number>
   const seen = new Map<string, number>()

@@ -1,5 +1,6 @@
 import type {ReportModel} from '../model/types.js'
 import type {Row} from './format.js'
+import {firstById} from '../model/registry/first-by-id.js'
 
 /** What `rapporteur export` can produce; each is a list of flat records (one CSV row each). */
 export const exportKinds = ['recommendations', 'stats', 'sources', 'citations', 'figures'] as const
@@ -9,7 +10,7 @@ const at = (item: {file: string; position: {start: {line: number; column: number
 
 /** The model's content as flat records, for spreadsheets, websites and press kits. */
 export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
-  const sourceTitle = new Map(model.sources.map((entry) => [entry.value.id, entry.value.title ?? null]))
+  const sourceTitle = new Map([...firstById(model.sources)].map(([id, entry]) => [id, entry.value.title ?? null]))
   const axisLabel = new Map(model.config.axes.map((axis) => [axis.id, axis.label]))
   switch (kind) {
     case 'recommendations':
@@ -45,6 +46,7 @@ export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
         author: entry.value.author.join('; '),
         date: entry.value.date ?? null,
         publisher: entry.value.publisher ?? null,
+        container: entry.value.container ?? null,
         url: entry.value.url ?? null,
         accessed: entry.value.accessed ?? null,
         note: entry.value.note ?? null,

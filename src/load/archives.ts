@@ -10,6 +10,7 @@ import {resolveInside} from './sandbox.js'
 import {cacheRoot} from './cache-root.js'
 import {decodeText} from './text-encoding.js'
 import type {Source} from '../model/schemas/sources.js'
+import {firstById} from '../model/registry/first-by-id.js'
 
 export type {ArchivedText}
 
@@ -33,6 +34,7 @@ const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md', '.csv', '.tsv'
  */
 export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Source>>, problems: SchemaProblem[], wanted: ReadonlySet<string>, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, ArchivedText>> {
   const archives = new Map<string, ArchivedText>()
+  const first = firstById(sources)
   await Promise.all(
     sources.map(async (entry) => {
       const file = entry.value.file
@@ -49,7 +51,8 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
         problems.push({...place, message: resolved.missing ? `Cannot find the archived copy \`${file}\` of \`${entry.value.id}\`, expected a file in the report folder` : `Cannot read the archived copy of \`${entry.value.id}\`: ${resolved.reason}`})
         return
       }
-      if (!wanted.has(entry.value.id)) return
+      // A key given twice (duplicate-id) is looked up in the first entry's copy only, the one printed.
+      if (!wanted.has(entry.value.id) || first.get(entry.value.id) !== entry) return
       try {
         bytes = await readFile(resolved.path)
       } catch {

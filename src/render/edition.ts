@@ -14,6 +14,7 @@ import {outputImagePath} from './images.js'
 import {labelsFor} from './labels.js'
 import {numberTargets} from './numbering.js'
 import {readRawHtml} from './raw-html.js'
+import {firstById} from '../model/registry/first-by-id.js'
 
 /** One edition rendered: the parts the document template places, as hast. */
 export interface RenderedEdition {
@@ -40,7 +41,7 @@ export interface EditionOptions {
 export async function renderEdition(model: ReportModel, edition: EditionName, options: EditionOptions): Promise<RenderedEdition> {
   const documents = model.documents.filter((document) => document.editions.includes(edition))
   const labels = labelsFor(model.config.lang)
-  const items = new Map(model.sources.map((entry) => [entry.value.id, entry.value.csl]))
+  const items = new Map([...firstById(model.sources)].map(([id, entry]) => [id, entry.value.csl]))
   const citations = new CitationCollector(model.citationStyle, model.config.lang, items, options.formatted)
   const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), otherIds: otherIdsOf(model, edition), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
   const rendered: Element[] = documents.map((document) => renderDocument(document, context))

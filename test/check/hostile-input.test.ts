@@ -56,7 +56,7 @@ const cslValue = fc.oneof(fc.string({maxLength: 12}), fc.integer(), fc.constant(
 const cslJson = fc
   .array(fc.record({id: fc.oneof(fc.string({maxLength: 8}), fc.integer()), type: fc.oneof(fc.constantFrom('report', 'article-journal', 'book', 'webpage', 'x'), fc.anything()), title: cslValue, author: cslValue, issued: cslValue, URL: cslValue, page: cslValue}, {requiredKeys: []}), {maxLength: 5})
   .map((items) => JSON.stringify(items))
-const bibPieces = ['@article{', '@misc{', '@inproceedings{', 'enquete-2024', ',', ' title = {', ' author = {', 'Doe, Jane and Roe, R.', '}', '{', ' year = 2024', ' date = {2024-05}', '"', '\\', '\\\'{e}', '@string{a = "b"}', '@comment{', '#', '%', '\n', ' url = {http://x}', ' = ', '@', '}}']
+const bibPieces = ['@article{', '@misc{', '@inproceedings{', 'enquete-2024', ',', ' title = {', ' author = {', 'Doe, Jane and Roe, R.', '}', '{', ' year = 2024', ' date = {2024-05}', '"', '\\', '\\\'{e}', '@string{a = "b"}', '@comment{', '#', '%', '\n', ' url = {http://x}', ' = ', '@', '}}', ' date = {2023-10/}', ' date = {2023-02-30~}', ' year = {2023a}', ' month = {13}', ' publisher = oup', ' # ', '\\foo', '\\,', '{\\\'\\i}', ' number = 3', ' issue = {x}', '\n@book{']
 const bibtex = fc.array(fc.constantFrom(...bibPieces), {maxLength: 40}).map((parts) => parts.join(''))
 const risPieces = ['TY  - ', 'JOUR', 'RPRT', 'ELEC', 'WEB', 'XYZ', 'ER  - ', 'AU  - ', 'Doe, Jane', 'TI  - ', 'Un titre', 'PY  - ', '2024', '2024/05/', 'Y2  - ', 'ID  - ', 'enquete-2024', 'SP  - ', 'EP  - ', 'L1  - ', 'ZZ  - ', ' - ', '\n', '\r\n', '\uFEFF', '  ', 'é']
 const ris = fc.array(fc.constantFrom(...risPieces), {maxLength: 40}).map((parts) => parts.join(''))

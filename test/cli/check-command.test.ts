@@ -58,6 +58,52 @@ describe('rapporteur check', () => {
     ])
   })
 
+  test('a Better BibTeX export with the slips of a user trial: each said at its line and column, no entry lost for another\'s slip', async () => {
+    const config = `title: Exemple\norganisation: Fondation\nlang: fr\ndate: 2026-01\naxes: [{id: prevention, label: Prévention}]\nsources: refs.bib\ncheck: {sources: {maxAgeYears: 100}, rules: {duplicate-id: warning}}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n`
+    const bib = [
+      '@book{sen1999,',
+      '  title = {Development as Freedom},',
+      "  author = {Mart{\\'\\i}n, Jos{\\'e}},",
+      '  publisher = {Oxford University Press},',
+      '  year = {1999}',
+      '}',
+      '',
+      '@book{sen1999,',
+      '  title = {Un doublon},',
+      '  author = {Sen, Amartya},',
+      '  publisher = oup,',
+      '  year = {2000}',
+      '}',
+      '',
+      '@report{ok2020,',
+      '  title = {Entrée avec une accolade {non fermée},',
+      '  author = {{Observatoire}},',
+      '  year = {2020}',
+      '}',
+      '',
+      '@report{bon2021,',
+      '  title = {Taux de 20,2\\,\\% \\citeorg{ONPE}},',
+      '  author = {{Observatoire}},',
+      '  institution = {Observatoire},',
+      '  date = {2021-02-30}',
+      '}',
+      ''
+    ].join('\n')
+    const dir = await writeProject({'rapporteur.yaml': config, 'refs.bib': bib, 'sources.yaml': undefined as unknown as string, 'chapters/intro.md': '# Intro\n\nUn constat [@sen1999; @ok2020; @bon2021] sur la :term[sextorsion].\n'})
+    made.push(dir)
+    const {code, out} = await run(['check', dir, '--format', 'json'])
+    expect(code).toBe(1)
+    expect((JSON.parse(out) as Array<{file: string; line: number; column: number; rule: string; severity: string; message: string}>).map(({file, line, column, rule, severity, message}) => `${file}:${line}:${column} ${severity} ${rule} ${message}`)).toEqual([
+      'refs.bib:8:1 warning duplicate-id Unexpected duplicate source id `sen1999`, expected a unique one (first defined at refs.bib:1:1)',
+      'refs.bib:8:1 warning source-incomplete Unexpected @book `sen1999` without `publisher`, expected what a reader needs to find it again',
+      'refs.bib:11:15 error schema Unexpected undefined BibTeX string `oup` in `publisher`, expected `@string{oup = {…}}` before `@book{sen1999`, or the text in braces (`publisher = {oup}`): the field is read as empty',
+      'refs.bib:16:11 error schema Cannot parse BibTeX entry `ok2020`: expected `}` closing the entry opened at line 15 before the next entry, at line 21: the `{` of `title` here is not closed (its value runs into the field on line 17); the entry is left out',
+      'refs.bib:22:29 warning unread-field Unexpected LaTeX command `\\citeorg` in `title` of `@report{bon2021`: rapporteur does not decode it and prints it as written; write the character or the text it stands for',
+      'refs.bib:25:3 error schema Unexpected value `2021-02-30` for `date`, expected a day of February 2021, 1 to 28: the date is read as `2021-02` in entry `bon2021`',
+      'chapters/intro.md:3:23 error unknown-source Unexpected source key `ok2020`: its entry in refs.bib is invalid, see the `schema` finding there'
+    ])
+  })
+
   test('a web font imported in theme/custom.css stops the build at check, located, exit 1 and no stack trace (the print failed on it with "ProgressEvent")', async () => {
     const dir = await writeProject({'theme/custom.css': '@import url("https://fonts.googleapis.com/css2?family=Inter");\n\n:root { --rp-font-body: "Inter", sans-serif; }\n'})
     made.push(dir)

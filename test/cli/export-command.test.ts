@@ -72,6 +72,16 @@ describe('rapporteur export', () => {
     ])
   })
 
+  test('sources: the publisher is the publisher, the journal or book a piece is in its container (the journal was given as publisher)', async () => {
+    const bib = '@incollection{chapitre,\n  title = {Chapitre},\n  author = {Dupont, Jean},\n  booktitle = {Le livre},\n  publisher = {PUF},\n  year = {2020}\n}\n@article{article,\n  title = {Article},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  year = {2021}\n}\n@book{livre,\n  title = {Livre},\n  author = {Dupont, Jean},\n  publisher = {Seuil},\n  year = {2022}\n}\n'
+    const {out} = await exportOf('sources', {'chapters/intro.md': '# Intro\n\n[@chapitre; @article; @livre] :term[sextorsion]\n', 'sources.bib': bib})
+    expect(JSON.parse(out).map((row: {id: string; publisher: string | null; container: string | null}) => [row.id, row.publisher, row.container])).toEqual([
+      ['chapitre', 'PUF', 'Le livre'],
+      ['article', null, 'Revue'],
+      ['livre', 'Seuil', null]
+    ])
+  })
+
   describe('CSV for spreadsheets', () => {
     // Written to need quoting: accents, both separators, quotes, a line break inside a field.
     const spreadsheet = `# Introduction

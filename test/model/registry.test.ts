@@ -29,9 +29,9 @@ describe('sources registry formats', () => {
     )
     const {model, findings} = await load({'sources.json': json, 'sources.yaml': undefined as unknown as string})
     expect(model.sourcesFiles).toEqual(['sources.json'])
-    expect(model.sources.map((entry) => [entry.value.id, entry.value.type, entry.value.kind, entry.value.author, entry.value.date, entry.value.publisher])).toEqual([
-      ['enquete-2024', 'report', 'survey', ['Observatoire'], '2024', undefined],
-      ['doe-2020', 'article-journal', 'article', ['Jane Doe'], '2020-05', 'Revue']
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.type, entry.value.kind, entry.value.author, entry.value.date, entry.value.publisher, entry.value.container])).toEqual([
+      ['enquete-2024', 'report', 'survey', ['Observatoire'], '2024', undefined, undefined],
+      ['doe-2020', 'article-journal', 'article', ['Jane Doe'], '2020-05', undefined, 'Revue']
     ])
     expect(findings).toEqual([])
   })

@@ -18,11 +18,24 @@ export function mendBibtexItem(item: CslItem, raw: Record<string, string>, unrea
     mended.type = `article-${genre}`
     delete mended.genre
   }
+  const issue = issueWithNumber(mended.issue, raw, decode)
+  if (issue !== undefined) mended.issue = issue
   for (const [field, variable] of Object.entries(plainFields)) {
     const value = raw[field]
     if (value !== undefined && unread.has(field) && mended[variable] === undefined) mended[variable] = String(decode(value, field))
   }
   return mended as CslItem
+}
+
+/**
+ * BibLaTeX's `issue` beside `number` (`number = {3}, issue = {Printemps}`): citation-js makes the
+ * number the issue and drops the other; Pandoc joins them, `3, Printemps`, and so does this.
+ */
+function issueWithNumber(issue: unknown, raw: Record<string, string>, decode: (value: string, field: string) => unknown): string | undefined {
+  const number = raw.number === undefined ? undefined : String(decode(raw.number, 'number'))
+  const named = raw.issue === undefined ? undefined : String(decode(raw.issue, 'issue'))
+  if (number === undefined || !named || issue === undefined || String(issue) !== number) return undefined
+  return `${number}${/[!?.,:;]$/u.test(number) ? ' ' : ', '}${named}`
 }
 
 /** `{World Health Organization}` reaches citation-js as a family name alone: it is an organisation. */

@@ -1,22 +1,19 @@
 import {isoDateOf} from '../schemas/date-hint.js'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {lineEndOffset, positionFromOffsets} from '../../diagnostics/location.js'
+import {positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
-import {bibtexPlaces, stringDefinitions, type BibtexPlace} from './bibtex-places.js'
+import {deepBraces, firstLine, readEntries, type RawEntry} from './bibtex-entries.js'
+import {stringNames, undefinedMacros} from './bibtex-macros.js'
+import {bibtexPlaces, pairPlaces, type BibtexPlace} from './bibtex-places.js'
+import {composeItem, extendLatexDecoder, latexLeftIn, type LatexConstants} from './bibtex-latex.js'
+import {mendBibtexDates} from './bibtex-dates.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
 import {UnreadFields} from './unread-fields.js'
-
-/** An entry as citation-js's BibTeX grammar gives it, before mapping to CSL. */
-interface RawEntry {
-  type: string
-  label: string
-  properties: Record<string, string>
-}
 
 type Convert = (entries: RawEntry[]) => unknown[]
 
@@ -42,6 +39,8 @@ const bibtexFieldsOf: Record<string, string[]> = {
 export async function readBibtex(file: VFile, lang: string, problems: SchemaProblem[], unread: SchemaProblem[], rejected: string[]): Promise<Array<Entry<Source>>> {
   const {plugins} = await import('@citation-js/core')
   await import('@citation-js/plugin-bibtex')
+  const config = plugins.config.get('@bibtex') as unknown as {constants: LatexConstants & {fieldTypes: Record<string, string[]>; defaultStrings: Record<string, string>}}
+  extendLatexDecoder(config.constants)
   // citation-js's own decoder of field values (LaTeX accents, braces, `--`).
   const {parse: decode} = (await import('@citation-js/plugin-bibtex/lib/input/value.js')) as {parse: (value: string, field: string) => unknown}
   const text = String(file.value)
@@ -53,46 +52,55 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     return []
   }
   const parse = (source: string) => plugins.input.chainLink(source, {forceType: '@biblatex/text'}) as RawEntry[]
-  let raw: RawEntry[]
-  try {
-    raw = parse(text)
-  } catch (error) {
-    // One entry that does not parse (a comma left out) would take the whole file with it: each
-    // entry is parsed on its own, with the file's @string macros, and one that does not parse is
-    // reported where the parser stopped; its key is then known to be the file's (unknown-source).
-    const entries = bibtexPlaces(text)
-    if (entries.size === 0) {
-      problems.push({file: file.path, position: at(errorOffset(error, text)), message: `Cannot parse BibTeX: ${syntaxError(error)}, expected entries such as \`@article{key, title = {…}}\``})
-      return []
-    }
-    const macros = stringDefinitions(text)
-    raw = []
-    for (const [label, place] of entries) {
-      const source = `${macros}\n${text.slice(place.start, place.end)}`
-      try {
-        raw.push(...parse(source))
-      } catch (entryError) {
-        rejected.push(label)
-        const offset = place.start + Math.max(0, errorOffset(entryError, source) - macros.length - 1)
-        problems.push({file: file.path, position: at(offset, lineEndOffset(text, offset)), message: `Cannot parse BibTeX entry \`${label}\` here: ${syntaxError(entryError)}; the entry is left out`})
-      }
-    }
-  }
-  const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
   const places = bibtexPlaces(text)
-  const placeOf = (entry: RawEntry): BibtexPlace => places.get(entry.label) ?? {start: 0, end: 0, fields: new Map()}
+  const raw = readEntries(text, places, parse, (offset, end, message, label) => {
+    if (label !== undefined) rejected.push(label)
+    problems.push({file: file.path, position: at(offset, end), message})
+  })
+  if (raw === undefined) return []
+  const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
+  // The n-th entry of a key is placed at the n-th `@type{key` (a key given twice: each at its own line).
+  const placeList = pairPlaces(raw, places)
+  const placeOfEntry = new Map(raw.map((entry, index) => [entry, placeList[index]!]))
+  const placeOf = (entry: RawEntry): BibtexPlace => placeOfEntry.get(entry) ?? {label: entry.label, type: entry.type, start: 0, end: 0, fields: new Map(), macros: [], repeated: []}
   const items = convertEach(raw, convert, (entry, error) => {
     const place = placeOf(entry)
     problems.push({file: file.path, position: at(place.start, place.end), message: `Cannot read BibTeX entry \`${entry.label}\`: ${firstLine(error)}`})
   })
+  // A macro nothing defines is read as nothing: said at its place (once per name), rather than the field seeming unmapped.
+  const definitions = stringNames(text)
+  const known = new Set(Object.keys(config.constants.defaultStrings).map((name) => name.toLowerCase()))
+  const undefinedOnes = new UnreadFields(file.path)
+  for (const place of places.filter((written) => written.unclosedUntil === undefined)) {
+    for (const macro of undefinedMacros(place, definitions, known)) {
+      undefinedOnes.add(macro.name.toLowerCase(), at(macro.offset, macro.offset + macro.name.length), `Unexpected undefined BibTeX string \`${macro.name}\` in \`${macro.field}\`, expected \`@string{${macro.name} = {…}}\` before \`@${place.type}{${place.label}\`, or the text in braces (\`${macro.field} = {${macro.name}}\`)`, 'the field is read as empty')
+    }
+  }
+  problems.push(...undefinedOnes.findings())
+  // citation-js reads the last of a field given twice, where BibTeX and biber read the first: either way one is lost.
+  for (const place of places) {
+    for (const again of place.repeated) {
+      const line = positionFromOffsets(file, again.first, again.first).start.line
+      problems.push({file: file.path, position: at(again.offset, again.offset + again.field.length), message: `Unexpected second \`${again.field}\` in \`@${place.type}{${place.label}\`, expected each field once: this one is read, the one at line ${line} is left out`})
+    }
+  }
   const notes = new UnreadFields(file.path)
   raw.forEach((entry, index) => {
     const item = items[index]
     if (!item) return
     const place = placeOf(entry)
     if (!knownTypes.has(entry.type.toLowerCase())) notes.add(`@${entry.type}`, at(place.start, place.start + entry.type.length + 1), `Unexpected BibTeX entry type \`@${entry.type}\`, expected a BibTeX or BibLaTeX type: read as a CSL \`${String(item.type)}\``)
-    const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
-    items[index] = mendBibtexItem(item, entry.properties, skipped, lang, decode)
+    // An empty value maps to nothing whatever its field: it is not asked about (nor its answer kept for the field).
+    const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && String(entry.properties[field] ?? '').trim() !== '' && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
+    const dated = mendBibtexDates(mendBibtexItem(item, entry.properties, skipped, lang, decode), entry.properties)
+    items[index] = composeItem(dated.item)
+    for (const slip of dated.slips) {
+      const offset = place.fields.get(slip.field) ?? place.start
+      problems.push({file: file.path, position: at(offset, offset + slip.field.length), message: `${slip.message} in entry \`${entry.label}\``})
+    }
+    for (const {field, name, offset} of latexLeftIn(entry, place, text, config.constants.fieldTypes, decode)) {
+      notes.add(name, at(offset, offset + name.length), `Unexpected LaTeX command \`${name}\` in \`${field}\` of \`@${entry.type}{${entry.label}\``, 'rapporteur does not decode it and prints it as written; write the character or the text it stands for')
+    }
     for (const field of skipped) {
       if (isMended(field)) continue
       const offset = place.fields.get(field.toLowerCase()) ?? place.start
@@ -126,8 +134,9 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     const iso = isoDateOf(raw)
     problem.message = `Unexpected value \`${raw}\` for \`${wrong[1]}\`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD${iso ? ` (\`${iso}\`)` : ''} in entry \`${wrong[2]}\``
   }
-  const typeOf = new Map(kept.map((entry) => [entry.label, entry.type.toLowerCase()]))
-  return entries.map((entry) => ({...entry, value: sourceView(entry.value, typeOf.get(entry.value.id) ?? entry.value.type)}))
+  // By the entry's place, not its key: two entries of one key may have two types.
+  const typeAt = new Map(kept.map((entry) => [placeOf(entry).start, entry.type.toLowerCase()]))
+  return entries.map((entry) => ({...entry, value: sourceView(entry.value, typeAt.get(entry.position.start.offset ?? -1) ?? entry.value.type)}))
 }
 
 /** All entries at once (a `crossref` needs its parent); one by one only if that fails. */
@@ -166,40 +175,4 @@ function isRead(type: string, field: string, value: string, convert: Convert): b
     readCache.set(key, read)
   }
   return read
-}
-
-/** Where citation-js's parser stopped (`… at line 10 col 3`), as an offset in the text it read. */
-function errorOffset(error: unknown, text: string): number {
-  const place = /at line (\d+) col (\d+)/u.exec(firstLine(error))
-  if (!place) return 0
-  const lines = text.split('\n')
-  return lines.slice(0, Number(place[1]) - 1).reduce((offset, line) => offset + line.length + 1, 0) + Number(place[2]) - 1
-}
-
-
-/** The parser's `expected "rbrace", got "identifier" at line 10 col 3:` said as a writer reads it. */
-function syntaxError(error: unknown): string {
-  const message = firstLine(error)
-  const tokens: Record<string, string> = {rbrace: '`}`', lbrace: '`{`', comma: 'a comma', equals: '`=`', identifier: 'a name', quote: '`"`', number: 'a number', at: '`@`', whitespace: 'a space', EOF: 'the end of the file'}
-  const parts = /expected "?(\w+)"?,? got "?(\w+)"?/u.exec(message)
-  if (!parts) return message.replace(/\s*at line \d+ col \d+:?/u, '').replace(/:$/u, '')
-  const [, expected, got] = parts
-  const hint = (expected === 'rbrace' || expected === 'comma') && got === 'identifier' ? ' (is a comma missing at the end of the field before?)' : ''
-  return `expected ${tokens[expected!] ?? expected}, found ${tokens[got!] ?? got}${hint}`
-}
-
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? ''
-}
-
-/** The offset where braces first nest deeper than `limit`, if they do. */
-function deepBraces(text: string, limit: number): number | undefined {
-  let depth = 0
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]
-    if (char === '\\') index++
-    else if (char === '{' && ++depth > limit) return index
-    else if (char === '}' && depth > 0) depth--
-  }
-  return undefined
 }

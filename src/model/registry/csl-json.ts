@@ -1,8 +1,10 @@
 import type {VFile} from 'vfile'
 import {parseYaml} from '../../parse/yaml.js'
-import {cslDateVariables, cslItemSchema, cslVariables, type CslItem} from '../schemas/csl.js'
+import {cslDateVariables, cslItemSchema, cslTextVariables, cslVariables, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
+import {richTextItem} from './csl-rich-text.js'
+import {pandocDate} from './csl-yaml-dates.js'
 import {validateEntries, yamlPlaces, type PlaceOf} from './entries.js'
 import {sourceView} from './source-view.js'
 import {UnreadFields} from './unread-fields.js'
@@ -20,20 +22,22 @@ export function readCslJson(file: VFile, problems: SchemaProblem[], unread: Sche
 
 /**
  * Pandoc's CSL YAML (`references:` and a list of CSL items, as `pandoc refs.bib -s -t markdown`
- * writes it): the items read as CSL-JSON's, at their places under `references`. Pandoc writes a
- * date as YAML text or a number (`issued: 2020-05`, `issued: 2020`): a number is read as its text,
- * an EDTF date as CSL-JSON's is.
+ * or Better BibTeX writes it): the items read as CSL-JSON's, at their places under `references`,
+ * with what Pandoc reads besides: dates as text, a number or a list of maps (`csl-yaml-dates.ts`),
+ * and Markdown in text (`title: Le logement en *outre-mer*`) as CSL's rich text.
  */
 export function readCslYaml(references: unknown, file: string, placeOf: PlaceOf, findings: {problems: SchemaProblem[]; unread: SchemaProblem[]; rejected: string[]}): Array<Entry<Source>> {
-  const items = Array.isArray(references) ? references.map(withTextDates) : references
+  const items = Array.isArray(references) ? references.map(asPandocReads) : references
   return readCslItems(items, file, (path, keyOnly) => placeOf(['references', ...path], keyOnly), findings)
 }
 
-function withTextDates(item: unknown): unknown {
+const textVariables: ReadonlySet<string> = new Set(cslTextVariables)
+
+function asPandocReads(item: unknown): unknown {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
   const copy: Record<string, unknown> = {...item}
-  for (const name of cslDateVariables) if (typeof copy[name] === 'number') copy[name] = String(copy[name])
-  return copy
+  for (const name of cslDateVariables) if (copy[name] !== undefined) copy[name] = pandocDate(copy[name])
+  return richTextItem(copy, textVariables)
 }
 
 function readCslItems(data: unknown, file: string, placeOf: PlaceOf, {problems, unread, rejected}: {problems: SchemaProblem[]; unread: SchemaProblem[]; rejected: string[]}): Array<Entry<Source>> {

@@ -44,7 +44,9 @@ export function sourceView(item: CslItem, writtenType: string, note?: string): S
     title: text('title'),
     author: names.map(displayName).filter((name) => name !== ''),
     date: isoDate(item.issued as CslDate | undefined),
-    publisher: text('container-title') ?? text('publisher') ?? text('authority'),
+    // The publisher (or the authority of a law), never the journal or book a piece is in: that is `container`.
+    publisher: text('publisher') ?? text('authority'),
+    container: text('container-title'),
     url: text('URL') ?? (doi ? `https://doi.org/${doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')}` : undefined),
     accessed: isoDate(item.accessed as CslDate | undefined),
     pages: text('page'),

@@ -78,7 +78,10 @@ export interface Source {
   author: string[]
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined when the item has no usable date. */
   date: string | undefined
+  /** The publisher, or the authority that issued a law. */
   publisher: string | undefined
+  /** The journal, newspaper, website or book the source is part of (CSL's `container-title`). */
+  container: string | undefined
   url: string | undefined
   accessed: string | undefined
   pages: string | undefined
