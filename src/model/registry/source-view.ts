@@ -34,7 +34,7 @@ export function kindOf(item: CslItem): SourceKind | undefined {
 
 /** The summary of a CSL item that rules, exports and the audit page read. */
 export function sourceView(item: CslItem, writtenType: string, note?: string): Source {
-  const text = (name: string) => (typeof item[name] === 'string' || typeof item[name] === 'number' ? String(item[name]) : undefined)
+  const text = (name: string) => (typeof item[name] === 'string' || typeof item[name] === 'number' ? plainText(String(item[name])) : undefined)
   const names = (item.author ?? item.editor ?? []) as CslName[]
   const doi = text('DOI')
   return {
@@ -53,6 +53,15 @@ export function sourceView(item: CslItem, writtenType: string, note?: string): S
     note: note ?? text('note'),
     csl: item
   }
+}
+
+/**
+ * CSL's rich text (`<i>Piers Plowman</i>`, `<span class="nocase">UNICEF</span>`, from BibTeX's
+ * `\emph`, Zotero's CSL-JSON or CSL YAML's Markdown) is for citeproc, which formats it: the summary
+ * that a key figure's source line, the exports and the audit page print is its text, without tags.
+ */
+export function plainText(value: string): string {
+  return value.replace(/<\/?(?:i|b|sup|sub|span)(?:\s[^>]*)?>/gu, '')
 }
 
 /** `Kees de Hoogh`, `Ludwig van Beethoven Jr.`, or the organisation as written. */
