@@ -1,6 +1,7 @@
 import type {Position} from 'unist'
 import {addMessage} from '../diagnostics/message.js'
 import type {Severity} from '../diagnostics/severity.js'
+import {unescapedAddress} from '../model/address.js'
 import type {ReportModel} from '../model/types.js'
 import type {PreflightReport, PrintProblem} from '../print/preflight.js'
 import type {EditionName} from '../model/schemas/config.js'
@@ -55,8 +56,8 @@ export function reportPreflight(
     .sort((a, b) => editionFiles.indexOf(a.file) - editionFiles.indexOf(b.file) || (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
   const imageUse = (image: {src: string; nth?: number}) => {
     // Compared unescaped: the page's address has `é` as `%C3%A9` where the Markdown's renderer escaped it.
-    const src = unescaped(image.src.replace(/^\.\.\//u, ''))
-    const named = uses.filter((use) => unescaped(outputImagePath(model, use.file, use.url)) === src)
+    const src = unescapedAddress(image.src.replace(/^\.\.\//u, ''))
+    const named = uses.filter((use) => unescapedAddress(outputImagePath(model, use.file, use.url)) === src)
     return named[image.nth ?? 0] ?? named[0]
   }
   for (const image of preflight.images) {
@@ -72,13 +73,5 @@ export function reportPreflight(
   for (const problem of result.problems) {
     const place = problem.kind === 'request-failed' && problem.url ? locate(problem.url) : undefined
     say(place?.file, place?.position, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')
-  }
-}
-
-function unescaped(address: string): string {
-  try {
-    return decodeURIComponent(address)
-  } catch {
-    return address
   }
 }

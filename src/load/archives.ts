@@ -3,6 +3,7 @@ import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {toText} from 'hast-util-to-text'
+import {parse as parseCsv} from 'csv-parse/sync'
 import {z} from 'zod'
 import type {ArchivedText, Entry, SchemaProblem} from '../model/types.js'
 import {numbersOf} from '../model/figures/source-numbers.js'
@@ -22,8 +23,8 @@ export type {ArchivedText}
 const cachedPagesSchema = z.object({pages: z.array(z.object({label: z.string(), text: z.string()}))})
 
 /** Bump when text extraction changes, so that cached copies are extracted again. */
-// 4: text decoded as the project's files are (UTF-16, Windows-1252, a byte order mark), and CSV/TSV read.
-const extractorVersion = 4
+// 5: text decoded as the project's files are (UTF-16, Windows-1252, a byte order mark), and CSV/TSV read cell by cell.
+const extractorVersion = 5
 const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md', '.csv', '.tsv'])
 
 /**
@@ -102,7 +103,21 @@ async function extract(extension: string, bytes: Buffer): Promise<Array<{label: 
   // Decoded as the project's own text files are: a copy saved by Notepad as "Unicode" (UTF-16), by
   // Excel as "Unicode Text" or in Windows-1252 holds the same numbers (text-encoding.ts).
   const {text} = decodeText(bytes)
+  if (extension === '.csv' || extension === '.tsv') return [{label: '1', text: spreadsheetText(text, extension)}]
   return [{label: '1', text: extension === '.html' || extension === '.htm' ? toText(fromHtml(text)) : text}]
+}
+
+/**
+ * A spreadsheet's cells, each apart: `Nord,4021,12.5` read as text is `4021,12` and `5` (a decimal
+ * comma), and `Sud;12;5` could join too. The delimiter is the one the first line has most of
+ * (a tab in a `.tsv`): Excel in French writes `;` and decimal commas, in English `,` and points.
+ */
+function spreadsheetText(text: string, extension: string): string {
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
+  const count = (delimiter: string) => firstLine.split(delimiter).length
+  const delimiter = extension === '.tsv' ? '\t' : ([';', '\t', ','] as const).reduce((best, next) => (count(next) > count(best) ? next : best))
+  const rows = parseCsv(text, {delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true}) as string[][]
+  return rows.map((cells) => `| ${cells.join(' | ')} |`).join('\n')
 }
 
 async function pdfPages(bytes: Buffer): Promise<Array<{label: string; text: string}>> {

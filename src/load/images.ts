@@ -2,7 +2,7 @@ import {open, readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {imageSize} from 'image-size'
 import {closestKnown} from '../diagnostics/suggest.js'
-import {isWebAddress} from '../model/address.js'
+import {isWebAddress, unescapedAddress} from '../model/address.js'
 import type {ImageFile, ImageUse} from '../model/types.js'
 import {imageKey} from '../render/images.js'
 import {resolveInside} from './sandbox.js'
@@ -34,10 +34,10 @@ async function findImage(dir: string, file: string, url: string): Promise<ImageF
   if (/^data:/iu.test(url.trim())) return {tried: []}
   // `file:///C:/…`: a file of this computer, wherever it is; the build copies only the report's.
   if (/^file:/iu.test(url.trim())) return {tried: [], problem: 'refused', reason: `\`${url}\` (a \`file:\` address of this computer)`}
-  const relative = decodePath(url.replace(/[?#].*$/u, ''))
+  const relative = unescapedAddress(url.replace(/[?#].*$/u, ''))
   // `<images/Chart #1.png>`: a `#` or `?` that is part of the file's name, not an address's end,
   // when no file ends before it (the build writes the address escaped, render/images.ts).
-  const whole = /[?#]/u.test(url) ? decodePath(url) : undefined
+  const whole = /[?#]/u.test(url) ? unescapedAddress(url) : undefined
   const places = (name: string) => [path.posix.normalize(path.posix.join(path.posix.dirname(file), name)), path.posix.normalize(name.replace(/^\/+/u, ''))]
   const tried = [...new Set([...places(relative), ...(whole ? places(whole) : [])])]
   for (const candidate of tried) {
@@ -60,8 +60,10 @@ async function closestFile(dir: string, tried: readonly string[]): Promise<strin
     if (segments.some((segment) => segment === '..')) continue
     let folder = ''
     for (const [index, segment] of segments.entries()) {
-      const names = await readdir(path.join(dir, folder)).catch(() => [] as string[])
       const last = index === segments.length - 1
+      // Folders on the way, a file at the end: a folder is never the image meant.
+      const entries = await readdir(path.join(dir, folder), {withFileTypes: true}).catch(() => [])
+      const names = entries.filter((entry) => (last ? !entry.isDirectory() : entry.isDirectory())).map((entry) => entry.name)
       const same = names.find((name) => name === segment) ?? names.find((name) => name.toLowerCase() === segment.toLowerCase())
       const found = same ?? (last ? closestKnown(segment, names.filter((name) => !name.startsWith('.'))) : undefined)
       if (!found) break
@@ -92,13 +94,5 @@ async function describe(file: string): Promise<Omit<ImageFile, 'tried' | 'path'>
     return /<svg[\s>]/u.test(head) ? {format: 'svg', svg: readSvg(await readFile(file, 'utf8'))} : {problem: 'not-an-image'}
   } finally {
     await handle.close()
-  }
-}
-
-function decodePath(url: string): string {
-  try {
-    return decodeURIComponent(url)
-  } catch {
-    return url
   }
 }

@@ -17,11 +17,15 @@ export function isLocalAddress(url: string): boolean {
 
 /** `#m%C3%A9thode` → `méthode`: the id a link into the page names (a malformed escape is kept as written). */
 export function fragmentId(href: string): string {
-  const fragment = href.replace(/^#/u, '')
+  return unescapedAddress(href.replace(/^#/u, ''))
+}
+
+/** An address's escapes read (`Chart%20%231.png` → `Chart #1.png`); one malformed keeps the address as written. */
+export function unescapedAddress(address: string): string {
   try {
-    return decodeURIComponent(fragment)
+    return decodeURIComponent(address)
   } catch {
-    return fragment
+    return address
   }
 }
 

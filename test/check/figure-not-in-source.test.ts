@@ -213,11 +213,13 @@ describe('figure-not-in-source', () => {
 })
 
 describe('archived copies saved by a spreadsheet or Notepad', () => {
-  test("Excel's \"Unicode Text\" (UTF-16, tab-separated) and a CSV in Windows-1252 are read in their encodings: their numbers are found", async () => {
-    const registry = ['excel-2025', 'csv-2025'].map((id, index) => `- id: ${id}\n  type: dataset\n  title: Données ${id}\n  author: Observatoire\n  date: 2025\n  file: sources/${id}.${index === 0 ? 'txt' : 'csv'}\n`).join('')
+  test("Excel's \"Unicode Text\" (UTF-16, tab-separated), a CSV in Windows-1252 and a CSV with commas between cells are read cell by cell in their encodings: their numbers are found", async () => {
+    const registry = ['excel-2025', 'csv-2025', 'csv-en'].map((id, index) => `- id: ${id}\n  type: dataset\n  title: Données ${id}\n  author: Observatoire\n  date: 2025\n  file: sources/${id}.${index === 0 ? 'txt' : 'csv'}\n`).join('')
     const project = await writeProject({
       'sources.yaml': registry,
-      'chapters/intro.md': '# Constats\n\nDans le Nord, 12 345 personnes ont été aidées, soit 12,5 % [@excel-2025]. On compte 4 021 dossiers [@csv-2025]. La :term[sextorsion] progresse [@enquete-2024].\n',
+      'chapters/intro.md': '# Constats\n\nDans le Nord, 12 345 personnes ont été aidées, soit 12,5 % [@excel-2025]. On compte 4 021 dossiers [@csv-2025]. Dans l’Est, 3 150 dossiers, soit 8,25 % [@csv-en]. La :term[sextorsion] progresse [@enquete-2024].\n',
+      // Excel in English: commas between cells, points in numbers; read as text, `3150,8.25` was 3150.8 and 25.
+      'sources/csv-en.csv': 'Region,Cases,Share\r\nEast,3150,8.25\r\nSouth,12,5\r\n',
       'sources/excel-2025.txt': {encoding: 'utf-16le', text: 'Région\tPersonnes\tPart\r\nNord\t12 345\t12,5 %\r\n'},
       'sources/csv-2025.csv': {encoding: 'windows-1252', text: 'Région;Dossiers\r\nNord;4\u00a0021\r\n'}
     })
@@ -225,6 +227,6 @@ describe('archived copies saved by a spreadsheet or Notepad', () => {
     const result = await check(project)
     if (!result.ok) throw new Error('project did not load')
     const found = exportRows(result.model, 'figures') as Array<Record<string, unknown>>
-    expect(found.filter((row) => row.source !== 'enquete-2024').map((row) => `${String(row.figure)} ${String(row.inSource)}`)).toEqual(['12 345 found', '12,5 % found', '4 021 found'])
+    expect(found.filter((row) => row.source !== 'enquete-2024').map((row) => `${String(row.figure)} ${String(row.inSource)}`)).toEqual(['12 345 found', '12,5 % found', '4 021 found', '3 150 found', '8,25 % found'])
   })
 })

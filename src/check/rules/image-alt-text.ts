@@ -1,4 +1,5 @@
 import {defineRule} from '../rule.js'
+import {unescapedAddress} from '../../model/address.js'
 import {isFrench} from '../../render/typography/french-spacing.js'
 
 /** Alternative texts that say nothing of what an image shows, lowercased, punctuation gone. */
@@ -33,8 +34,8 @@ alternative text is \`image-without-alt\`'s.`,
       if (!alt) continue
       const words = plain(alt)
       const file = image.url.split(/[?#]/u)[0]!.split('/').pop() ?? ''
-      const name = plain(decodeURIComponentSafe(file))
-      const stem = plain(decodeURIComponentSafe(file.replace(/\.[a-z\d]+$/iu, '')))
+      const name = plain(unescapedAddress(file))
+      const stem = plain(unescapedAddress(file.replace(/\.[a-z\d]+$/iu, '')))
       if (words === name || words === stem) report(image, `Unexpected alternative text \`${alt}\`, the image's file name, expected what the image shows: screen readers read it instead of the image`)
       else if (vague.has(words)) report(image, `Unexpected alternative text \`${alt}\`, expected what the image shows (\`${isFrench(model.config.lang) ? 'Signalements par région en 2024' : 'Reports by region in 2024'}\`), not what it is: screen readers read it instead of the image`)
       else if (generated.test(alt)) report(image, `Unexpected alternative text written by Word or PowerPoint (\`${alt.length > 60 ? `${alt.slice(0, 57)}…` : alt}\`), expected what the image shows for the report: it describes the picture, not its meaning`)
@@ -45,12 +46,4 @@ alternative text is \`image-without-alt\`'s.`,
 /** Lowercased, apostrophes and punctuation to spaces, spaces collapsed: `Capture d’écran` → `capture d écran`. */
 function plain(text: string): string {
   return text.toLowerCase().replace(/[\p{P}\p{S}_]+/gu, ' ').replace(/\s+/gu, ' ').trim()
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }
