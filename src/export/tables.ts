@@ -38,6 +38,8 @@ export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
     case 'sources': {
       const counts = new Map<string, number>()
       for (const key of [...model.citations.map((citation) => citation.key), ...model.stats.map((stat) => stat.source)]) counts.set(key, (counts.get(key) ?? 0) + 1)
+      // Citations go to the first entry of an id (duplicate-id reports the others): a later one has no uses.
+      const first = firstById(model.sources)
       return model.sources.map((entry) => ({
         id: entry.value.id,
         type: entry.value.type,
@@ -50,7 +52,7 @@ export function exportRows(model: ReportModel, kind: ExportKind): Row[] {
         url: entry.value.url ?? null,
         accessed: entry.value.accessed ?? null,
         note: entry.value.note ?? null,
-        uses: counts.get(entry.value.id) ?? 0,
+        uses: first.get(entry.value.id) === entry ? (counts.get(entry.value.id) ?? 0) : 0,
         ...at(entry),
         // The whole CSL-JSON item: every field the registry holds, as styles read it.
         csl: entry.value.csl

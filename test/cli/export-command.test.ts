@@ -72,6 +72,15 @@ describe('rapporteur export', () => {
     ])
   })
 
+  test('sources: an id given twice counts its uses once, on the first entry, the one citations go to', async () => {
+    const {out} = await exportOf('sources', {'chapters/intro.md': chapter, 'sources.yaml': `${sources}- {id: enquete-2024, type: report, title: Doublon, author: X, date: 2023}\n`})
+    expect(JSON.parse(out).map((row: {id: string; uses: number; title: string}) => [row.id, row.title, row.uses])).toEqual([
+      ['enquete-2024', 'Enquête nationale', 2],
+      ['autre-2025', 'Autre', 1],
+      ['enquete-2024', 'Doublon', 0]
+    ])
+  })
+
   test('sources: the publisher is the publisher, the journal or book a piece is in its container (the journal was given as publisher)', async () => {
     const bib = '@incollection{chapitre,\n  title = {Chapitre},\n  author = {Dupont, Jean},\n  booktitle = {Le livre},\n  publisher = {PUF},\n  year = {2020}\n}\n@article{article,\n  title = {Article},\n  author = {Dupont, Jean},\n  journaltitle = {Revue},\n  year = {2021}\n}\n@book{livre,\n  title = {Livre},\n  author = {Dupont, Jean},\n  publisher = {Seuil},\n  year = {2022}\n}\n'
     const {out} = await exportOf('sources', {'chapters/intro.md': '# Intro\n\n[@chapitre; @article; @livre] :term[sextorsion]\n', 'sources.bib': bib})
