@@ -174,6 +174,20 @@ describe('dates as BibLaTeX writes them', () => {
       'refs.bib:24:3 schema: Unexpected value `2023-02-30` for `date`, expected a day of February 2023, 1 to 28: the date is read as `2023-02` in entry `leap`'
     ])
   })
+  test('an open start is read as its end and an uncertain date without its `?`, each said; the entry was dropped, the `?` left out without a word', async () => {
+    const bib = '@report{until,\n  title = {Jusqu\'en},\n  author = {Dupont, Jean},\n  institution = {X},\n  date = {../2023-05}\n}\n@report{doubt,\n  title = {Peut-être},\n  author = {Dupont, Jean},\n  institution = {X},\n  date = {2021?}\n}\n@report{bare,\n  title = {Ouvert},\n  author = {Dupont, Jean},\n  institution = {X},\n  year = {2024},\n  urldate = {/2024-01-02}\n}\n'
+    const {model, findings} = await load(bib, ['until', 'doubt', 'bare'])
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.csl.issued ?? entry.value.csl.accessed])).toEqual([
+      ['until', {'date-parts': [[2023, 5]]}],
+      ['doubt', {'date-parts': [[2021]]}],
+      ['bare', {'date-parts': [[2024]]}]
+    ])
+    expect(findings).toEqual([
+      'refs.bib:5:3 unread-field: Unexpected open start in `date = {../2023-05}`, expected a first date (`2019/2023-05`): CSL styles print no range without one, so the date is read as `2023-05` in entry `until`',
+      'refs.bib:11:3 unread-field: Unexpected `?` (uncertain) in `date = {2021?}`, expected a date without it: CSL styles have no uncertain date and print `2021` in entry `doubt`',
+      'refs.bib:18:3 unread-field: Unexpected open start in `urldate = {/2024-01-02}`, expected a first date (`2019/2024-01-02`): CSL styles print no range without one, so the date is read as `2024-01-02` in entry `bare`'
+    ])
+  })
 })
 
 test('a field given twice in an entry is said at the second, with the line of the first it leaves out', async () => {

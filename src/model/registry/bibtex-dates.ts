@@ -23,6 +23,33 @@ interface DateObject {
   [key: string]: unknown
 }
 
+/**
+ * What citation-js cannot take in a BibLaTeX date, taken out before it reads the entry, each said
+ * (`unread-field`): an open start (`../2023`, `/2023`), for which it dropped the whole entry
+ * ("Failed to convert date to issued"), read as its end, CSL having no range without a start; and
+ * EDTF's `?` (uncertain), which it left out without a word, CSL having no variable for it.
+ */
+export function readableDates(properties: Record<string, string>): {properties: Record<string, string>; notes: DateSlip[]} {
+  const readable = {...properties}
+  const notes: DateSlip[] = []
+  for (const field of Object.keys(dateFields)) {
+    const written = properties[field]
+    if (written === undefined) continue
+    let value = written
+    const openStart = /^\s*(?:\.\.)?\/\s*(\S.*?)\s*$/u.exec(value)
+    if (openStart && !openStart[1]!.startsWith('..')) {
+      value = openStart[1]!
+      notes.push({field, message: `Unexpected open start in \`${field} = {${written}}\`, expected a first date (\`2019/${value}\`): CSL styles print no range without one, so the date is read as \`${value.replace(/\?/gu, '')}\``})
+    }
+    if (/^[\d\s\-/.~%?]+$/u.test(value) && value.includes('?')) {
+      value = value.replace(/\?/gu, '')
+      notes.push({field, message: `Unexpected \`?\` (uncertain) in \`${field} = {${written}}\`, expected a date without it: CSL styles have no uncertain date and print \`${value}\``})
+    }
+    readable[field] = value
+  }
+  return {properties: readable, notes}
+}
+
 /** The item with its dates mended, and what was wrong with them. */
 export function mendBibtexDates<T extends Record<string, unknown>>(item: T, raw: Record<string, string>): {item: T; slips: DateSlip[]} {
   const mended: Record<string, unknown> = {...item}

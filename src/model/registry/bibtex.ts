@@ -9,7 +9,7 @@ import {deepBraces, firstLine, readEntries, type RawEntry} from './bibtex-entrie
 import {stringNames, undefinedMacros} from './bibtex-macros.js'
 import {bibtexPlaces, pairPlaces, type BibtexPlace} from './bibtex-places.js'
 import {composeItem, extendLatexDecoder, latexLeftIn, type LatexConstants} from './bibtex-latex.js'
-import {mendBibtexDates} from './bibtex-dates.js'
+import {mendBibtexDates, readableDates, type DateSlip} from './bibtex-dates.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
@@ -53,11 +53,19 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
   }
   const parse = (source: string) => plugins.input.chainLink(source, {forceType: '@biblatex/text'}) as RawEntry[]
   const places = bibtexPlaces(text)
-  const raw = readEntries(text, places, parse, (offset, end, message, label) => {
+  const read = readEntries(text, places, parse, (offset, end, message, label) => {
     if (label !== undefined) rejected.push(label)
     problems.push({file: file.path, position: at(offset, end), message})
   })
-  if (raw === undefined) return []
+  if (read === undefined) return []
+  // Dates citation-js cannot take, made readable before it converts them (bibtex-dates.ts).
+  const dateNotes = new Map<RawEntry, DateSlip[]>()
+  const raw = read.map((entry) => {
+    const {properties, notes} = readableDates(entry.properties)
+    const readable = {...entry, properties}
+    dateNotes.set(readable, notes)
+    return readable
+  })
   const convert: Convert = (entries) => plugins.input.chainLink(entries, {forceType: '@biblatex/entries+list'}) as unknown[]
   // The n-th entry of a key is placed at the n-th `@type{key` (a key given twice: each at its own line).
   const placeList = pairPlaces(raw, places)
@@ -92,6 +100,10 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     if (!knownTypes.has(entry.type.toLowerCase())) notes.add(`@${entry.type}`, at(place.start, place.start + entry.type.length + 1), `Unexpected BibTeX entry type \`@${entry.type}\`, expected a BibTeX or BibLaTeX type: read as a CSL \`${String(item.type)}\``)
     // An empty value maps to nothing whatever its field: it is not asked about (nor its answer kept for the field).
     const skipped = new Set(Object.keys(entry.properties).filter((field) => !structuralFields.has(field.toLowerCase()) && String(entry.properties[field] ?? '').trim() !== '' && !isRead(entry.type, field, entry.properties[field] ?? '', convert)))
+    for (const note of dateNotes.get(entry) ?? []) {
+      const offset = place.fields.get(note.field) ?? place.start
+      unread.push({file: file.path, position: at(offset, offset + note.field.length), message: `${note.message} in entry \`${entry.label}\``})
+    }
     const dated = mendBibtexDates(mendBibtexItem(item, entry.properties, skipped, lang, decode), entry.properties)
     items[index] = composeItem(dated.item)
     for (const slip of dated.slips) {
