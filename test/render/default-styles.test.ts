@@ -390,3 +390,31 @@ describe('author-date, in English (rapporteur-author-date-en)', () => {
     ])
   })
 })
+
+describe('an approximate date (`circa`: BibLaTeX `1890~`, CSL YAML `circa: true`) is said, as citeproc-js prints it with the locale’s term', () => {
+  const items: Record<string, Record<string, unknown>> = {
+    registres: {id: 'registres', type: 'book', author: [{family: 'Hugo', given: 'Léon'}], title: 'Registres de la paroisse', publisher: 'Archives départementales', issued: {'date-parts': [[1890]], circa: true}},
+    exact: {id: 'exact', type: 'book', author: [{family: 'Hugo', given: 'Léon'}], title: 'Registres datés', publisher: 'Archives départementales', issued: {'date-parts': [[1891]]}}
+  }
+  const run = (name: StyleName) => {
+    const {lang, class: cls} = styles[name]
+    const engine = new CSL.Engine({retrieveLocale: (l) => locales[l], retrieveItem: (id) => items[id]}, styleXml(name), lang, true)
+    engine.updateItems(Object.keys(items))
+    const [cited] = engine.rebuildProcessorState([{citationID: 'c0', citationItems: [{id: 'registres'}, {id: 'exact'}], properties: {noteIndex: cls === 'note' ? 1 : 0}}], 'text').map(([, , text]) => show(text))
+    engine.setOutputFormat('text')
+    return {cited, entries: engine.makeBibliography()[1].map((entry) => show(entry.trim()))}
+  }
+
+  test.each([
+    ['rapporteur-author-date-fr', '(Hugo vers 1890, 1891)', 'Hugo, Léon (vers 1890). Registres de la paroisse', 'Hugo, Léon (1891). Registres datés'],
+    ['rapporteur-author-date-en', '(Hugo c. 1890, 1891)', 'Hugo, Léon (c. 1890). Registres de la paroisse', 'Hugo, Léon (1891). Registres datés'],
+    ['rapporteur-notes-fr', 'vers 1890', 'vers 1890', '1891'],
+    ['rapporteur-notes-en', 'c. 1890', 'c. 1890', '1891']
+  ] as const)('%s', (name, cited, approximate, exact) => {
+    const result = run(name)
+    expect(result.cited).toContain(cited)
+    expect(result.entries.find((entry) => entry.includes('paroisse'))).toContain(approximate)
+    expect(result.entries.find((entry) => entry.includes('datés'))).toContain(exact)
+    expect(result.entries.find((entry) => entry.includes('datés'))).not.toMatch(/vers|c\. /u)
+  })
+})
