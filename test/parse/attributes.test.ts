@@ -86,8 +86,12 @@ describe('inline attributes and spans', () => {
     expect(types({type: 'root', children: [span as never]})).toContain('inlineCode')
   })
 
-  test('an empty span and a span over two lines', () => {
-    expect(types(parse('[]{#anchor} and [two\nlines]{.x}\n')).filter((type) => type === 'span')).toHaveLength(2)
+  test('an empty span and a span over two lines, its line ending kept (the words were glued: "twolines")', () => {
+    const tree = parse('[]{#anchor} and [two\nlines]{.x} and *[in\nemphasis]{lang=cy}*\n')
+    expect(types(tree).filter((type) => type === 'span')).toHaveLength(3)
+    const paragraph = tree.children[0] as Extract<Nodes, {type: 'paragraph'}>
+    const texts = (paragraph.children as Nodes[]).flatMap((node) => (node.type === 'emphasis' ? (node.children as Nodes[]) : [node])).filter((node) => node.type === 'span').map((node) => (node as unknown as {children: Array<{value: string}>}).children.map((child) => child.value).join(''))
+    expect(texts).toEqual(['', 'two\nlines', 'in\nemphasis'])
   })
 
   test('attributes may go on to the next line, as Pandoc wraps them at 72 columns; prose in braces over two lines stays text', () => {

@@ -12,6 +12,9 @@ const none: Attributes = {id: undefined, classes: [], pairs: {}, raw: undefined}
 
 export function attributesFromMarkdown(): Extension {
   return {
+    // A line ending inside a span's text is text (a space when rendered), as in emphasis; without
+    // it, `[Cartrefi cynnes i⏎bawb]{lang=cy}` read "ibawb".
+    canContainEols: ['span'],
     enter: {shortcode: enterShortcode, attributes: enterAttributes, span: enterSpan, fencedDiv: enterFencedDiv},
     exit: {shortcode: exitShortcode, spanMarker: exitSpanMarker, attributes: exitAttributes, span: exitNode, fencedDiv: exitNode, fencedDivInfo: exitInfo}
   }
