@@ -25,7 +25,7 @@ import type {FormattedEdition, FormattedStore} from '../render/citations/collect
  */
 
 /** Bump when the stored value's shape or the entries' names change. */
-const FORMAT = 2
+const FORMAT = 3
 
 export interface CitationStore {
   /** The store of one edition (its name as in rapporteur.yaml's `editions`), for renderEdition. */

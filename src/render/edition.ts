@@ -48,6 +48,8 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const toc = tableOfContents(documents, context)
 
   const entries = citations.finish()
+  // A work the style prints no entry for (APA's personal communications): its citations link nowhere.
+  if (entries) unlinkUnlisted(rendered, new Set([...citations.citedIds()].filter((id) => !entries.some((entry) => entry.id === id))))
   for (const note of context.notes) {
     endContinuedCitations(note.content)
     mergeDoublePeriods(note.content)
@@ -122,6 +124,21 @@ function tableOfContents(documents: readonly MarkdownDocument[], context: Render
 
 function tocEntry(id: string, title: string): Element {
   return h('li', [h('a.rp-toc__link', {href: `#${id}`}, [h('span.rp-toc__text', title), h('span.rp-toc__page')])])
+}
+
+/** Citation links (`a.rp-cite-link`) to the entry of a work the bibliography does not list, replaced by their text. */
+function unlinkUnlisted(nodes: Element[], unlisted: ReadonlySet<string>): void {
+  if (unlisted.size === 0) return
+  const visit = (parent: Element) => {
+    parent.children = parent.children.flatMap((child) => {
+      if (child.type !== 'element') return [child]
+      visit(child)
+      const href = child.tagName === 'a' && Array.isArray(child.properties.className) && child.properties.className.includes('rp-cite-link') ? String(child.properties.href ?? '') : ''
+      const id = href.includes('#source-') ? href.slice(href.indexOf('#source-') + '#source-'.length) : undefined
+      return id !== undefined && unlisted.has(id) ? child.children : [child]
+    })
+  }
+  for (const node of nodes) visit(node)
 }
 
 /** Replace `::bibliography` and `::toc` placeholders; returns which were found. */

@@ -342,6 +342,20 @@ describe.skipIf(!hasShared)('a project style from the CSL repository (../shared/
     expect(bibliography[1]).toMatch(/^Lelieveld, J\., Evans, J\. S\., Fnais, M\., Giannadaki, D\., & Pozzer, A\. \(2015\)/)
   })
 
+  test('APA, which prints no entry for a personal communication: each entry keeps its own id, and that work’s citations link nowhere', async () => {
+    const interview = '- {id: aaa-entretien, type: interview, title: Entretien avec une juge, author: {family: Aubert, given: Claire}, date: 2024-05-02}\n'
+    const xml = await readFile(path.join(shared, 'apa.csl'), 'utf8')
+    const {html} = await render({'styles/style.csl': xml, 'rapporteur.yaml': rapporteurYaml('citations: {csl: styles/style.csl}\n', 'en'), 'sources.yaml': sources.replace('type: survey', 'type: report') + interview.replace('type: interview', 'type: personal_communication'), 'chapters/intro.md': '# Intro\n\nUn entretien [@aaa-entretien]. Une étude [@hoogh-2016]. Une autre [@lelieveld-2015]. [@enquete-2024]\n'})
+    const entries = [...html.matchAll(/<li id="source-([^"]+)">(.*?)<\/li>/gsu)].map(([, id, entry]) => [id, entry!.replace(/<[^>]+>/gu, '').slice(0, 24)])
+    expect(entries).toEqual([
+      ['hoogh-2016', 'de Hoogh, K. (2016). Die'],
+      ['lelieveld-2015', 'Lelieveld, J., Evans, J.'],
+      ['enquete-2024', 'Observatoire. (2024). En']
+    ])
+    expect(html).not.toContain('href="#source-aaa-entretien"')
+    expect(html).toContain('href="#source-hoogh-2016"')
+  })
+
   test('ISO 690 author-date (French)', async () => {
     const {text, bibliography} = await withStyle('iso690-author-date-fr.csl')
     // The style capitalises family names in its bibliography only.

@@ -7,6 +7,7 @@ import type {CslItem} from '../../model/schemas/csl.js'
 import {gluesToLocator} from '../../parse/citation/index.js'
 import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
+import {bibliographyEntries} from './bibliography-entries.js'
 import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, localeOf, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
@@ -162,8 +163,7 @@ export class CitationCollector {
     })
     // makeBibliography writes in the last output format set.
     this.engine.setOutputFormat('html')
-    const made = this.engine.makeBibliography()
-    const bibliography = made ? made[1].map((html, index) => ({id: String(made[0].entry_ids[index]?.[0] ?? ''), html: tidy(html)})) : undefined
+    const bibliography = bibliographyEntries(this.engine)?.map(({id, html}) => ({id, html: tidy(html)}))
     return {clusters, authors, bibliography}
   }
 
@@ -175,6 +175,11 @@ export class CitationCollector {
       Array.isArray(formatted.authors) && formatted.authors.length === this.slots.length && formatted.authors.every((author) => author === undefined || text(author)) &&
       (formatted.bibliography === undefined || (Array.isArray(formatted.bibliography) && formatted.bibliography.every((entry) => text(entry?.id) && text(entry?.html))))
     )
+  }
+
+  /** The works cited in the text (not those only listed). */
+  citedIds(): Set<string> {
+    return new Set(this.citations.flatMap((citation) => citation.citationItems.map((item) => item.id)))
   }
 
   /** The works cited or listed, as citeproc-js reads them (a change to one formats again). */

@@ -21,7 +21,8 @@ export interface CiteprocEngine {
   citation: {srt: {compareCompositeKeys(a: unknown, b: unknown): number}}
 
   makeCitationCluster(items: CiteprocItem[]): string
-  makeBibliography(): false | [{entry_ids: string[][]}, string[]]
+  /** `select`: only the works whose fields have these values (CSL-M's bibliography sections, which citeproc-js reads). */
+  makeBibliography(section?: {select: Array<{field: string; value: string}>}): false | [{entry_ids: string[][]}, string[]]
   setOutputFormat(mode: 'html' | 'text'): void
 }
 
