@@ -168,6 +168,11 @@ Un constat [@enquete-2024, p. 3]. Une note[^1]. Une autre[^2]. Une troisième^[*
     expect(english.notes[1]).toBe('See also ibid., p. 4.')
   })
 
+  test('one final period after an English short form, whose period is inside its closing quotes (it printed “Title.”.)', async () => {
+    const {notes} = await render({'rapporteur.yaml': rapporteurYaml('', 'en'), 'chapters/intro.md': '# Intro\n\nFirst [@hoogh-2016]. Then [@enquete-2024]. A note[^1].\n\n[^1]: Its letter gives another reading [@hoogh-2016].\n'})
+    expect(notes[2]).toBe('Its letter gives another reading de Hoogh, “Diesel exhaust.”')
+  })
+
   test('in a note’s sentence that goes on, a citation loses the style’s closing period (not an abbreviation’s); `@key` takes a comma', async () => {
     const {notes} = await render({
       'chapters/intro.md': `# Intro
