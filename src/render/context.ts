@@ -1,4 +1,4 @@
-import type {ElementContent} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import type {EditionName} from '../model/schemas/config.js'
 import type {ReportModel} from '../model/types.js'
 import type {CitationCollector} from './citations/collector.js'
@@ -38,6 +38,8 @@ export interface RenderContext {
   imageSource: (file: string, url: string) => string
   /** Set once a formula is rendered: the page then needs KaTeX's stylesheet and fonts. */
   usesMath: boolean
+  /** The note calls a note style made from citations (render/notes-after-punctuation.ts). */
+  citationCalls: WeakSet<Element>
 }
 
 /**

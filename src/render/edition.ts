@@ -6,6 +6,8 @@ import type {EditionName} from '../model/schemas/config.js'
 import {linkTargets} from '../model/link-targets.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
+import {moveCitationNotesAfterPunctuation} from './notes-after-punctuation.js'
+import {isFrench} from './typography/index.js'
 import {CitationCollector, type FormattedStore} from './citations/collector.js'
 import {endContinuedCitations, mergeDoublePeriods} from './citations/punctuation.js'
 import type {RenderContext, RenderMode} from './context.js'
@@ -43,7 +45,7 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const labels = labelsFor(model.config.lang)
   const items = new Map([...firstById(model.sources)].map(([id, entry]) => [id, entry.value.csl]))
   const citations = new CitationCollector(model.citationStyle, model.config.lang, items, options.formatted)
-  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), otherIds: otherIdsOf(model, edition), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false}
+  const context: RenderContext = {model, edition, mode: options.mode, labels, ids: idsOf(model, documents), otherIds: otherIdsOf(model, edition), pageOf: options.pageOf, notes: [], footnoteNumbers: new Map(), citations, numbers: numberTargets(documents), imageSource: (file, url) => outputImagePath(model, file, url), usesMath: false, citationCalls: new WeakSet()}
   const rendered: Element[] = documents.map((document) => renderDocument(document, context))
   const toc = tableOfContents(documents, context)
 
@@ -96,6 +98,7 @@ function renderDocument(document: MarkdownDocument, context: RenderContext): Ele
   // error); renderEdition reads it once the chapter is complete.
   const hast = toHast(document.tree, {handlers: createHandlers(context, document), allowDangerousHtml: context.model.config.check.html}) as Root
   if (context.mode === 'print') markLines(hast)
+  if (!isFrench(context.model.config.lang)) moveCitationNotesAfterPunctuation(hast, context.citationCalls)
   const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype' && !(child.type === 'text' && child.value.trim() === ''))
   const title = children.find((child): child is Element => child.type === 'element' && child.tagName === 'h1')
   if (title) title.properties = {...title.properties, id: `${document.id}-title`, className: ['rp-chapter__title']}

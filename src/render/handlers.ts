@@ -72,6 +72,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
       return inText(cluster, author)
     }
     const call = addNote([cluster], node.position)
+    context.citationCalls.add(call)
     return author ? [author, call] : call
   }
 

@@ -168,6 +168,16 @@ Un constat [@enquete-2024, p. 3]. Une note[^1]. Une autre[^2]. Une troisième^[*
     expect(english.notes[1]).toBe('See also ibid., p. 4.')
   })
 
+  test('outside French, a citation’s note call goes after the punctuation that follows it, as Pandoc sets citation notes; a footnote call stays where it is written, and French keeps calls before', async () => {
+    const markdown = '# Intro\n\nA finding [@enquete-2024, p. 3]. Then, as @hoogh-2016 [p. 2], says: a fact [@lelieveld-2015]... and a note[^1].\n\n[^1]: Mine.\n'
+    const calls = (html: string) => /A finding.*?note\{4\}\./su.exec(html.replace(/<a class="rp-note-call"[^>]*><sup>(\d+)<\/sup><\/a>/gu, '{$1}').replace(/<[^>]+>/gu, ''))?.[0]
+    const english = await render({'rapporteur.yaml': rapporteurYaml('', 'en'), 'chapters/intro.md': markdown})
+    // (The space before a call goes in the typography pass, which this render leaves out.)
+    expect(calls(english.html)).toBe('A finding.{1} Then, as Kees de Hoogh,{2} says: a fact {3}... and a note{4}.')
+    const french = await render({'chapters/intro.md': markdown})
+    expect(calls(french.html)).toBe('A finding {1}. Then, as Kees de\u00a0Hoogh{2}, says: a fact {3}... and a note{4}.')
+  })
+
   test('one final period after an English short form, whose period is inside its closing quotes (it printed “Title.”.)', async () => {
     const {notes} = await render({'rapporteur.yaml': rapporteurYaml('', 'en'), 'chapters/intro.md': '# Intro\n\nFirst [@hoogh-2016]. Then [@enquete-2024]. A note[^1].\n\n[^1]: Its letter gives another reading [@hoogh-2016].\n'})
     expect(notes[2]).toBe('Its letter gives another reading de Hoogh, “Diesel exhaust.”')
