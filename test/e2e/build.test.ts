@@ -227,6 +227,21 @@ describe('rapporteur build on the sample report', () => {
     expect(calls).toBe(full.rendered.notes.length)
   })
 
+  test('every note call’s number is tagged text, which a screen reader reads (generated content was an artifact)', async () => {
+    const calls = new Set<string>()
+    for (let number = 1; number <= fullPdf.numPages; number++) {
+      const content = await (await fullPdf.getPage(number)).getTextContent({includeMarkedContent: true})
+      const stack: string[] = []
+      for (const item of content.items) {
+        if ('type' in item && (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')) stack.push((item as {tag?: string}).tag ?? '')
+        else if ('type' in item && item.type === 'endMarkedContent') stack.pop()
+        // A call is its number alone, set small (a marker at the page's foot is "7." in a Lbl).
+        else if ('str' in item && /^\d+$/u.test(item.str) && item.height < 9 && stack.length > 0 && !stack.includes('Artifact')) calls.add(item.str)
+      }
+    }
+    expect([...calls].map(Number).sort((a, b) => a - b)).toEqual(full.rendered.notes.map((note) => note.number))
+  })
+
   test('running heads and folios are artifacts; page references are tagged text', async () => {
     // A page with a running head: the first page whose artifacts hold more than its folio.
     let checked = 0
@@ -239,7 +254,8 @@ describe('rapporteur build on the sample report', () => {
       for (const item of content.items) {
         if ('type' in item && (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent')) stack.push((item as {tag?: string}).tag ?? '')
         else if ('type' in item && item.type === 'endMarkedContent') stack.pop()
-        else if ('str' in item && item.str.trim()) (stack.includes('Artifact') ? artifact : stack.length === 0 ? untagged : tagged).push(item.str)
+        // A note call is tagged text too, its number alone and set small (the test above).
+        else if ('str' in item && item.str.trim() && !(/^\d+$/u.test(item.str) && item.height < 9 && !stack.includes('Artifact'))) (stack.includes('Artifact') ? artifact : stack.length === 0 ? untagged : tagged).push(item.str)
       }
       if (!artifact.includes(String(number))) continue
       checked++

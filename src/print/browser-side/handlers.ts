@@ -1,6 +1,7 @@
 import {numberElementsScript} from './number-elements.js'
 import {keepNotesWithCallsScript} from './keep-notes-with-calls.js'
 import {letterBoxScript} from './letter-box.js'
+import {noteCallNumbersScript} from './note-call-numbers.js'
 import {placeNotesScript} from './place-notes.js'
 import {softHyphensScript} from './soft-hyphens.js'
 
@@ -9,7 +10,7 @@ import {softHyphensScript} from './soft-hyphens.js'
  * so no build step or bundler can rewrite it). Each fixes one weak spot of Paged.js 0.4; all hook
  * names are Paged.js's own (a Handler method is registered for the hook of the same name).
  */
-export const pagedHandlersScript = numberElementsScript + placeNotesScript + keepNotesWithCallsScript + letterBoxScript + softHyphensScript + String.raw`(() => {
+export const pagedHandlersScript = numberElementsScript + placeNotesScript + keepNotesWithCallsScript + noteCallNumbersScript + letterBoxScript + softHyphensScript + String.raw`(() => {
   const {Handler, registerHandlers} = window.Paged
 
   // Page of an element in the paginated output (Paged.js numbers pages from 1).
