@@ -141,6 +141,25 @@ describe('headings', () => {
     expect(html).toContain('<h2 id="méthode-et-données">Méthode et données</h2><h2 id="méthode-et-données-1">Méthode et données</h2><h2 id="sec-annexes" class="unnumbered" lang="en">Annexes</h2>')
   })
 
+  test('a heading’s automatic id keeps clear of the ids rapporteur gives its own elements, and references follow it', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md': '# Intro\n\n## Note 1\n\n## Term sextorsion\n\n## Main\n\n## Rec a\n\n## Source enquete 2024\n\n## Intro title\n\nTexte [@enquete-2024] :term[sextorsion]. Voir :ref[#note-1-1] et [plus haut](#term-sextorsion-1).\n\n:::recommendation{#rec-a axis=prevention}\n### Agir\nTexte.\n:::\n\n::glossary\n'
+    })
+    expect(findings).toEqual([])
+    expect(html).toContain('<h2 id="note-1-1">Note 1</h2><h2 id="term-sextorsion-1">Term sextorsion</h2><h2 id="main-1">Main</h2><h2 id="rec-a-1">Rec a</h2><h2 id="source-enquete-2024-1">Source enquete 2024</h2><h2 id="intro-title-1">Intro title</h2>')
+    expect(html).toContain('<a class="rp-ref" href="#note-1-1">')
+    expect(html).toContain('<dt id="term-sextorsion">')
+  })
+
+  test('an id written by hand that rapporteur gives an element of its own is reported', async () => {
+    const {findings} = await render({'chapters/intro.md': '# Intro\n\n## Constats {#main}\n\nTexte [@enquete-2024] :term[sextorsion] [mot]{#term-sextorsion} [autre]{#note-call-2}.\n'})
+    expect(findings).toEqual([
+      'duplicate-id: Unexpected id `main`, expected one rapporteur does not give an element of its own: `main` is the id of the main content, the skip link’s target',
+      'duplicate-id: Unexpected id `term-sextorsion`, expected one rapporteur does not give an element of its own: `term-sextorsion` is the id of the glossary entry `sextorsion`',
+      'duplicate-id: Unexpected id `note-call-2`, expected one rapporteur does not give an element of its own: `note-call-2` is the id of a note’s call'
+    ])
+  })
+
   test('`# Title {#id}` names the chapter; its attributes never reach the table of contents', async () => {
     const config = baseProject['rapporteur.yaml']!.replace('output: rapport}', 'output: rapport, toc: true}')
     const {html, toc} = await render({'rapporteur.yaml': config, 'chapters/intro.md': '# Introduction générale {#sec-intro}\n\nTexte [@enquete-2024] :term[sextorsion].\n'})
