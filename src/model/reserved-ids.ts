@@ -22,8 +22,8 @@ const FIXED: ReadonlyMap<string, string> = new Map([
  * Every id rapporteur gives an element itself, with no `{#id}` written: the page's `main`, the
  * notes (`note-3`, `note-call-3`) and their heading, the bibliography and its entries
  * (`source-<id>`), the glossary's entries (`term-<id>`), the table of contents' heading, a
- * chapter's and a recommendation's title (`<id>-title`), the key figures (`key-<stat>`) and the
- * axes (`axis-<id>-<edition>`). A heading's automatic id keeps clear of them (model/targets.ts),
+ * chapter's and a recommendation's title (`<id>-title`), the key figures (`key-<stat>`), the
+ * axes (`axis-<id>-<edition>`) and the tables' captions on the web (`rp-caption-<chapter>-<n>`). A heading's automatic id keeps clear of them (model/targets.ts),
  * and `duplicate-id` reports an `{#id}` written as one. Read once the documents are parsed: the
  * recommendations and stats are found in their trees. Pure.
  */
@@ -43,6 +43,7 @@ export function reservedIds(model: ReportModel): ReservedIds {
     owner(id) {
       const note = /^note(-call)?-\d+$/u.exec(id)
       if (note) return note[1] ? 'a note’s call' : 'a note'
+      if (/^rp-caption-/u.test(id)) return 'a table’s caption on the web page'
       return owners.get(id)
     }
   }

@@ -88,16 +88,27 @@ describe('figures and tables', () => {
 
   test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
-    expect(html).toContain('<div class="rp-table"><table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')
+    expect(html).toContain('<div class="rp-table" tabindex="0" role="region" aria-labelledby="rp-caption-intro-1"><table id="tbl-regions"><caption class="rp-table__caption" id="rp-caption-intro-1"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')
     expect(html).toContain('Voir le <a class="rp-ref" href="#tbl-regions">tableau 1</a>.')
     expect(findings).toEqual([])
   })
 
   test('every table is in a div.rp-table, with or without a caption, and only one', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n| A | B |\n|---|---|\n| x | y |\n\n[@enquete-2024] :term[sextorsion]\n'})
-    expect(html).toContain('<div class="rp-table"><table>\n<thead>')
+    expect(html).toContain('<div class="rp-table" tabindex="0" role="region" aria-label="Tableau"><table>\n<thead>')
     expect(html.match(/class="rp-table"/gu)).toHaveLength(1)
     expect(html).toMatch(/<\/table><\/div>/u)
+  })
+
+  test('on the web a table’s scrolling wrapper is a focusable region named by its caption; in print it is a plain div', async () => {
+    const chapter = '# Intro\n\n| A | B |\n|---|---|\n| x | y |\n\n: Première\n\n| C | D |\n|---|---|\n| z | t |\n\n: Seconde {#tbl-b}\n\n[@enquete-2024] :term[sextorsion]\n'
+    const web = await render({'chapters/intro.md': chapter})
+    expect(web.findings).toEqual([])
+    expect(web.html).toContain('<div class="rp-table" tabindex="0" role="region" aria-labelledby="rp-caption-intro-1"><table><caption class="rp-table__caption" id="rp-caption-intro-1">Première</caption>')
+    expect(web.html).toContain('<div class="rp-table" tabindex="0" role="region" aria-labelledby="rp-caption-intro-2"><table id="tbl-b"><caption class="rp-table__caption" id="rp-caption-intro-2">')
+    const print = await render({'chapters/intro.md': chapter}, {mode: 'print'})
+    expect(print.html).not.toContain('role="region"')
+    expect(print.html).not.toContain('rp-caption-')
   })
 
   test('in print, a cross-reference carries its page placeholder', async () => {
