@@ -180,6 +180,14 @@ describe('headings', () => {
   })
 })
 
+describe('glossary terms', () => {
+  test('`:term[…]{lang=en}` is read, not reported, and its language is on the link', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\nLa :term[sextortion]{id=sextorsion lang=en} progresse [@enquete-2024].\n'})
+    expect(findings).toEqual([])
+    expect(html).toContain('<a class="rp-term" href="#term-sextorsion" lang="en">sextortion</a>')
+  })
+})
+
 describe('callouts, divs and spans', () => {
   test('Quarto callouts are callout boxes, titled by `title`, by a first heading, or by their kind', async () => {
     const {html, findings} = await render({
