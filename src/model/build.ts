@@ -7,6 +7,7 @@ import {maxNesting, tooDeep} from '../parse/nesting.js'
 import {collectDocument} from './collect.js'
 import type {detectNumbers} from './figures/detect.js'
 import {collectTargets} from './targets.js'
+import {boxIds, reservedIds} from './reserved-ids.js'
 import {ignorePattern} from './figures/ignore.js'
 import {readFrontMatter} from './front-matter.js'
 import {readGlossary} from './registry/glossary.js'
@@ -103,7 +104,14 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
     model.files.set(file.path, file)
     model.anchors.set(document.id, {file: file.path, position: heading?.position ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}}, label: document.title ?? document.id, kind: 'chapter', unnumbered: Boolean(heading?.data?.attributes?.classes.includes('unnumbered')), document: document.id})
     usedIds.add(document.id)
-    collectTargets(document, model, usedIds)
+  }
+  // Once every document is parsed: a heading's automatic id keeps clear of the ids rapporteur
+  // gives its own elements and of every recommendation's and stat's, in any chapter.
+  const reserved = reservedIds(model)
+  const boxes = boxIds(model)
+  for (const document of model.documents) {
+    collectTargets(document, model, usedIds, (id) => boxes.has(id) || reserved.owner(id) !== undefined)
+    const {file} = document
     const detector = readers.figures ? await readers.figures(file, figureSettings) : undefined
     collectDocument(document, model, input.config.check.figures.scope, ignore, detector?.detect)
     detector?.done()

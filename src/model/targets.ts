@@ -13,11 +13,12 @@ const nowhere: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1
  * across the report) and record what a reference may point at: chapters, sections, and the
  * figures and tables that have an id. Ids written by hand are kept for `duplicate-id` and for
  * links (`[texte](#id)`), with those of the other elements the HTML gives an id: a span, a div,
- * an image, a link or code with `{#id}`. Slugs are unique by construction.
+ * an image, a link or code with `{#id}`. Slugs are unique by construction, and none is an id
+ * `reserved` says rapporteur gives an element of its own (model/reserved-ids.ts).
  *
  * The id is written on the heading's `data.hProperties`, where mdast-util-to-hast reads it.
  */
-export function collectTargets(document: MarkdownDocument, model: ReportModel, used: Set<string>): void {
+export function collectTargets(document: MarkdownDocument, model: ReportModel, used: Set<string>, reserved: (id: string) => boolean = () => false): void {
   const add = (id: string, kind: TargetKind, node: Nodes, label: string, explicit: boolean, unnumbered = false) => {
     const located = {file: document.path, position: node.position ?? nowhere}
     if (explicit) model.explicitIds.push({...located, id})
@@ -50,7 +51,9 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
     const attributes = node.data?.attributes
     // The id from the heading as written (stable from build to build); its label, read in a
     // reference elsewhere, without a citation's key or a note.
-    const id = attributes?.id ?? unique(slug(toString(node).trim()) || 'section', used)
+    // An automatic id keeps clear of the ids rapporteur gives its own elements (model/reserved-ids.ts):
+    // `## Note 1` is `note-1-1`, not the id of note 1.
+    const id = attributes?.id ?? unique(slug(toString(node).trim()) || 'section', (candidate) => used.has(candidate) || reserved(candidate))
     const label = textWithoutNotes(node).replace(/\s+/gu, ' ').trim()
     const classes = attributes?.classes ?? []
     const data = (node.data ??= {})
@@ -72,9 +75,9 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
   }
 }
 
-/** `methode`, then `methode-1`, `methode-2`… for the next headings of that name. */
-function unique(base: string, used: ReadonlySet<string>): string {
+/** `methode`, then `methode-1`, `methode-2`… for the next headings of that name, or of a reserved id. */
+function unique(base: string, taken: (id: string) => boolean): string {
   let id = base
-  for (let count = 1; used.has(id); count++) id = `${base}-${count}`
+  for (let count = 1; taken(id); count++) id = `${base}-${count}`
   return id
 }

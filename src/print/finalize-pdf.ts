@@ -58,7 +58,8 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   document.setTitle(meta.title, {showInWindowTitleBar: true})
   document.setAuthor(meta.author)
   if (meta.subject) document.setSubject(meta.subject)
-  if (meta.keywords?.length) document.setKeywords(meta.keywords)
+  // One string: pdf-lib's setKeywords joins with a space, running "Income support Better homes" together.
+  if (meta.keywords?.length) document.setKeywords([keywordList(meta.keywords)])
   document.setCreator(meta.creator)
   document.setProducer(producer)
   document.setCreationDate(meta.date)
@@ -112,4 +113,9 @@ function replaceAll(bytes: Uint8Array, from: string, to: string): number {
     count++
   }
   return count
+}
+
+/** Keywords as readers show them: `Income support, Better homes`; with `; ` when one holds a comma. */
+export function keywordList(keywords: readonly string[]): string {
+  return keywords.join(keywords.some((keyword) => keyword.includes(',')) ? '; ' : ', ')
 }

@@ -182,7 +182,10 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     const children = state.all(node) as ElementContent[]
     if (node.name === 'term') {
       const entry = resolveTerm(context.model.glossary, {label: toString(node), id: (node.attributes?.id as string | undefined) || undefined})
-      return entry ? h('a.rp-term', {href: hrefFor(context, `term-${entry.value.id}`)}, children) : children
+      // `:term[précarité énergétique]{lang=fr}`: a term in another language says so on its link.
+      const lang = node.attributes?.lang || undefined
+      if (entry) return h('a.rp-term', {href: hrefFor(context, `term-${entry.value.id}`), lang}, children)
+      return lang ? h('span', {lang}, children) : children
     }
     if (node.name === 'ref') return renderRef(toString(node).replace(/^#/, '').trim(), context)
     // `:waive[…]` only silences the checker: its text prints as written.

@@ -3,7 +3,7 @@ import {deflateSync, inflateSync} from 'node:zlib'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, test, vi} from 'vitest'
-import {finalizePdf, type PdfMetadata} from '../../src/print/finalize-pdf.js'
+import {finalizePdf, keywordList, type PdfMetadata} from '../../src/print/finalize-pdf.js'
 import {renderPdf} from '../../src/print/paginate.js'
 import {lorem, makeRoot, paragraphs, startBrowser} from './helpers.js'
 
@@ -37,6 +37,11 @@ const meta: PdfMetadata = {
 
 const render = async () => (await renderPdf(browser, {htmlFile, root: fixture.root, timeoutMs: 20_000})).pdf
 
+test('keywords are told apart: by commas, by semicolons when one holds a comma', () => {
+  expect(keywordList(['Income support', 'Better homes', 'Advice and access'])).toBe('Income support, Better homes, Advice and access')
+  expect(keywordList(['Housing, energy', 'Advice'])).toBe('Housing, energy; Advice')
+})
+
 test('writes the metadata, language and title display, and keeps tagging and outline', async () => {
   const pdf = await finalizePdf(await render(), meta)
   const document = await getDocument({data: pdf.slice(), verbosity: 0}).promise
@@ -46,7 +51,7 @@ test('writes the metadata, language and title display, and keeps tagging and out
       Title: meta.title,
       Author: meta.author,
       Subject: meta.subject,
-      Keywords: 'prévention logement',
+      Keywords: 'prévention, logement',
       Creator: meta.creator,
       Producer: 'rapporteur',
       CreationDate: 'D:20240315120000Z',

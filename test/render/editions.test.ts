@@ -22,7 +22,7 @@ beforeAll(async () => {
   synthesis = (await renderEdition(model, 'synthesis', {mode: 'web', pageOf})).main.map((node) => toHtml(node)).join('\n')
 })
 
-const numbers = (html: string) => [...html.matchAll(/class="rp-recommendation__number">R(\d+)</g)].map((match) => Number(match[1]))
+const numbers = (html: string) => [...html.matchAll(/class="rp-recommendation__number"[^>]*>R(\d+)</g)].map((match) => Number(match[1]))
 const values = (html: string) => [...html.matchAll(/class="rp-stat__value">([^<]+)</g)].map((match) => match[1])
 
 describe('editions', () => {
@@ -32,6 +32,15 @@ describe('editions', () => {
     for (const item of model.recommendations) {
       expect(synthesis).toContain(`href="rapport.html#${item.id}"`)
       expect(full).toContain(`id="${item.id}"`)
+    }
+  })
+
+  test('a recommendation’s number is read once: its badge, which repeats it, is hidden from assistive technology, on the web and in print', async () => {
+    const print = (await renderEdition(model, 'full', {mode: 'print', pageOf})).main.map((node) => toHtml(node)).join('\n')
+    for (const html of [full, print]) {
+      const labels = [...html.matchAll(/<p class="rp-recommendation__label">(.*?)<\/p>/g)].map((match) => match[1])
+      expect(labels.length).toBe(model.recommendations.length)
+      for (const label of labels) expect(label).toMatch(/^<span class="rp-recommendation__number" aria-hidden="true">R(\d+)<\/span> Recommandation \1 · /u)
     }
   })
 

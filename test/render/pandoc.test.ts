@@ -88,16 +88,27 @@ describe('figures and tables', () => {
 
   test('a table caption with its id, numbered; its citation covers its figures and the rows\'s', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n| Région | Part |\n|---|---|\n| Nord | 12 % |\n\n: Signalements en 2024, 3 400 au total [@enquete-2024] {#tbl-regions}\n\nVoir le @tbl-regions. :term[sextorsion]\n'})
-    expect(html).toContain('<div class="rp-table"><table id="tbl-regions"><caption class="rp-table__caption"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')
+    expect(html).toContain('<div class="rp-table" tabindex="0" role="region" aria-labelledby="rp-caption-intro-1"><table id="tbl-regions"><caption class="rp-table__caption" id="rp-caption-intro-1"><span class="rp-table__label">Tableau 1</span>\u00A0: Signalements en 2024, 3 400 au total')
     expect(html).toContain('Voir le <a class="rp-ref" href="#tbl-regions">tableau 1</a>.')
     expect(findings).toEqual([])
   })
 
   test('every table is in a div.rp-table, with or without a caption, and only one', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n| A | B |\n|---|---|\n| x | y |\n\n[@enquete-2024] :term[sextorsion]\n'})
-    expect(html).toContain('<div class="rp-table"><table>\n<thead>')
+    expect(html).toContain('<div class="rp-table" tabindex="0" role="region" aria-label="Tableau"><table>\n<thead>')
     expect(html.match(/class="rp-table"/gu)).toHaveLength(1)
     expect(html).toMatch(/<\/table><\/div>/u)
+  })
+
+  test('on the web a table’s scrolling wrapper is a focusable region named by its caption; in print it is a plain div', async () => {
+    const chapter = '# Intro\n\n| A | B |\n|---|---|\n| x | y |\n\n: Première\n\n| C | D |\n|---|---|\n| z | t |\n\n: Seconde {#tbl-b}\n\n[@enquete-2024] :term[sextorsion]\n'
+    const web = await render({'chapters/intro.md': chapter})
+    expect(web.findings).toEqual([])
+    expect(web.html).toContain('<div class="rp-table" tabindex="0" role="region" aria-labelledby="rp-caption-intro-1"><table><caption class="rp-table__caption" id="rp-caption-intro-1">Première</caption>')
+    expect(web.html).toContain('<div class="rp-table" tabindex="0" role="region" aria-labelledby="rp-caption-intro-2"><table id="tbl-b"><caption class="rp-table__caption" id="rp-caption-intro-2">')
+    const print = await render({'chapters/intro.md': chapter}, {mode: 'print'})
+    expect(print.html).not.toContain('role="region"')
+    expect(print.html).not.toContain('rp-caption-')
   })
 
   test('in print, a cross-reference carries its page placeholder', async () => {
@@ -141,12 +152,39 @@ describe('headings', () => {
     expect(html).toContain('<h2 id="méthode-et-données">Méthode et données</h2><h2 id="méthode-et-données-1">Méthode et données</h2><h2 id="sec-annexes" class="unnumbered" lang="en">Annexes</h2>')
   })
 
+  test('a heading’s automatic id keeps clear of the ids rapporteur gives its own elements, and references follow it', async () => {
+    const {html, findings} = await render({
+      'chapters/intro.md': '# Intro\n\n## Note 1\n\n## Term sextorsion\n\n## Main\n\n## Rec a\n\n## Source enquete 2024\n\n## Intro title\n\nTexte [@enquete-2024] :term[sextorsion]. Voir :ref[#note-1-1] et [plus haut](#term-sextorsion-1).\n\n:::recommendation{#rec-a axis=prevention}\n### Agir\nTexte.\n:::\n\n::glossary\n'
+    })
+    expect(findings).toEqual([])
+    expect(html).toContain('<h2 id="note-1-1">Note 1</h2><h2 id="term-sextorsion-1">Term sextorsion</h2><h2 id="main-1">Main</h2><h2 id="rec-a-1">Rec a</h2><h2 id="source-enquete-2024-1">Source enquete 2024</h2><h2 id="intro-title-1">Intro title</h2>')
+    expect(html).toContain('<a class="rp-ref" href="#note-1-1">')
+    expect(html).toContain('<dt id="term-sextorsion">')
+  })
+
+  test('an id written by hand that rapporteur gives an element of its own is reported', async () => {
+    const {findings} = await render({'chapters/intro.md': '# Intro\n\n## Constats {#main}\n\nTexte [@enquete-2024] :term[sextorsion] [mot]{#term-sextorsion} [autre]{#note-call-2}.\n'})
+    expect(findings).toEqual([
+      'duplicate-id: Unexpected id `main`, expected one rapporteur does not give an element of its own: `main` is the id of the main content, the skip link’s target',
+      'duplicate-id: Unexpected id `term-sextorsion`, expected one rapporteur does not give an element of its own: `term-sextorsion` is the id of the glossary entry `sextorsion`',
+      'duplicate-id: Unexpected id `note-call-2`, expected one rapporteur does not give an element of its own: `note-call-2` is the id of a note’s call'
+    ])
+  })
+
   test('`# Title {#id}` names the chapter; its attributes never reach the table of contents', async () => {
     const config = baseProject['rapporteur.yaml']!.replace('output: rapport}', 'output: rapport, toc: true}')
     const {html, toc} = await render({'rapporteur.yaml': config, 'chapters/intro.md': '# Introduction générale {#sec-intro}\n\nTexte [@enquete-2024] :term[sextorsion].\n'})
     expect(html).toContain('<section class="rp-chapter rp-chapter--chapter" id="sec-intro"')
     expect(toc).toContain('href="#sec-intro"')
     expect(toc).not.toContain('{#')
+  })
+})
+
+describe('glossary terms', () => {
+  test('`:term[…]{lang=en}` is read, not reported, and its language is on the link', async () => {
+    const {html, findings} = await render({'chapters/intro.md': '# Intro\n\nLa :term[sextortion]{id=sextorsion lang=en} progresse [@enquete-2024].\n'})
+    expect(findings).toEqual([])
+    expect(html).toContain('<a class="rp-term" href="#term-sextorsion" lang="en">sextortion</a>')
   })
 })
 

@@ -10,7 +10,7 @@ export const unknownAttribute = defineRule({
   docs: `Each directive reads the attributes of [the format](../format.md): \`:::recommendation\` its
 \`#id\`, \`axis\` and \`actors\`; \`:::stat\` its \`#id\`, \`value\`, \`source\`, \`locator\` and \`key\`;
 \`:::viewpoint\` its \`author\` and \`role\`; \`:::callout\` its \`title\`; \`::recommendations\` an \`axis\`;
-\`:term\` an \`id\`; \`:waive\` a \`reason\`; and each of the four blocks a \`lang\` (\`lang=en\` around a
+\`:term\` an \`id\` and a \`lang\` (on its link); \`:waive\` a \`reason\`; and each of the four blocks a \`lang\` (\`lang=en\` around a
 quote in English, for screen readers and hyphenation) and a \`dir\`. Any other attribute, a misspelt one (\`autor=\`, \`acteurs=\`)
 or one the directive has no use for (an \`#id\` or a \`.class\` on a \`:::viewpoint\`), would be left out
 of the output without a word, the actors of a recommendation with it: \`check\` reports it at the

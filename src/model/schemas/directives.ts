@@ -12,7 +12,7 @@ export const statAttributes = z.object({id: idSchema, value: z.string().min(1), 
 export const viewpointAttributes = z.object({author: z.string().min(1), role: z.string().optional(), ...language})
 export const calloutAttributes = z.object({title: z.string().optional(), ...language})
 export const recommendationsListAttributes = z.object({axis: z.string().optional()})
-export const termAttributes = z.object({id: z.string().optional()})
+export const termAttributes = z.object({id: z.string().optional(), lang: language.lang})
 export const waiveAttributes = z.object({reason: z.string().trim().min(1, 'a reason, e.g. `reason="exemple fictif"`')})
 
 /** How each kind of directive is written: `:::callout`, `::toc`, `:term`. */

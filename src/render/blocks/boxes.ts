@@ -12,7 +12,7 @@ function body(state: State, node: ContainerDirective): ElementContent[] {
 }
 
 /**
- * A recommendation box: "Recommandation 3 · Prévention", its title (the heading inside, one level
+ * A recommendation box: "R3" (a badge, for the eye only) "Recommandation 3 · Prévention", its title (the heading inside, one level
  * below the heading the box stands under, `level`), body, actors.
  */
 export function renderRecommendation(state: State, node: ContainerDirective, context: RenderContext, level?: number): Element {
@@ -29,7 +29,9 @@ export function renderRecommendation(state: State, node: ContainerDirective, con
   }
   const actors = node.attributes?.actors
   return h('div.rp-recommendation', {id, dataAxis: axis, role: 'group', ariaLabelledby: heading ? `${id}-title` : undefined}, [
-    h('p.rp-recommendation__label', [h('span.rp-recommendation__number', `R${number}`), ` ${context.labels.recommendation} ${number} · ${axisLabel}`]),
+    // The badge repeats the number the words say: hidden from screen readers and from the PDF's
+    // tags, so that "Recommandation 3" is read once, not "R3 Recommandation 3".
+    h('p.rp-recommendation__label', [h('span.rp-recommendation__number', {ariaHidden: 'true'}, `R${number}`), ` ${context.labels.recommendation} ${number} · ${axisLabel}`]),
     ...content,
     ...(actors ? [h('p.rp-recommendation__actors', [h('span.rp-recommendation__actors-label', `${context.labels.actors}${context.labels.colon}`), actors])] : [])
   ])

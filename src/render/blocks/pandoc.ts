@@ -79,8 +79,15 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
       element.children.unshift(h('caption.rp-table__caption', [...label, ...captionContent]))
     }
     // The contract's wrapper (docs/designers.md): it scrolls on a narrow screen; the table keeps its id and caption.
-    return h('div.rp-table', [element])
+    if (context.mode === 'print') return h('div.rp-table', [element])
+    // On the web a table that scrolls is reached by the keyboard and named by its caption
+    // (WCAG 2.1.1, 4.1.2): a focusable region, labelled by the caption or by the word "Table".
+    const captionElement = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
+    if (captionElement) captionElement.properties = {...captionElement.properties, id: `rp-caption-${document.id}-${++captions}`}
+    const name = captionElement ? {ariaLabelledby: captionElement.properties.id} : {ariaLabel: capitalise(context.labels.table)}
+    return h('div.rp-table', {tabIndex: 0, role: 'region', ...name}, [element])
   }
+  let captions = 0
 
   /** `[texte]{.mark}` is a highlight, `<mark>`, as Pandoc writes it; any other span a `<span>`. */
   const span: Handler = (state: State, node: Span) => {
