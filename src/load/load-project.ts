@@ -18,6 +18,8 @@ import {cslStyleProblems} from './csl-style-file.js'
 import {readConfigFile, readProjectFile, readProjectFiles, RefusedFileError} from './read-project.js'
 import {resolveInside} from './sandbox.js'
 import {findUnreadFiles} from './unread-files.js'
+import {mergeConflictMessage} from './merge-conflicts.js'
+import {positionFromOffsets} from '../diagnostics/location.js'
 import {registryExtensions, registryFormat} from '../model/registry/formats.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
@@ -32,7 +34,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
   // A syntax error leaves no data: nothing can be read. A key given twice, a value cut by a `#`, a
   // tab read as spaces are errors too, but the file was read: the rest of the report is checked.
-  if (configSource.data === undefined) return {ok: false, configFile}
+  if (configSource.data === undefined) return stopped(configFile)
   const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
   let config: Config
   if (result.success) config = result.data
@@ -44,7 +46,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     // key, an edition's files) stops here, as a config nothing can be read without.
     const lenient = setAside(configSource.data, result.error.issues, (relative) => existsSync(path.join(dir, relative)))
     const retried = lenient === undefined ? undefined : refinedConfigSchema.safeParse(lenient, validationOptions())
-    if (!retried?.success) return {ok: false, configFile}
+    if (!retried?.success) return stopped(configFile)
     config = retried.data
   }
   const problems: SchemaProblem[] = []
@@ -124,6 +126,17 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     problems,
     input: {dir, config, configFile, markdown, sourcesFiles, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
   }
+}
+
+/**
+ * A config nothing can be read without: its merge conflicts are said with the rest (no rule runs
+ * then), for a conflict is the likely cause, even read as its first side.
+ */
+function stopped(configFile: VFile): LoadResult {
+  for (const conflict of configFile.data.mergeConflicts ?? []) {
+    addMessage(configFile, mergeConflictMessage(conflict), {ruleId: 'merge-conflict', severity: 'error', place: positionFromOffsets(configFile, conflict.offset, conflict.offset)})
+  }
+  return {ok: false, configFile}
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */
