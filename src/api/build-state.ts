@@ -4,6 +4,7 @@ import {mkdir, readFile, readdir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {decodeText} from '../load/text-encoding.js'
+import {resolveMergeConflicts} from '../load/merge-conflicts.js'
 import {z} from 'zod'
 import {isInside} from '../load/sandbox.js'
 import {packageRoot} from '../load/theme.js'
@@ -222,7 +223,7 @@ export async function addDiagnostics(files: Map<string, VFile>, dir: string, dia
     if (!file) {
       // Decoded as the check decoded it, so that a finding's excerpt is the text it was placed in.
       const bytes = await readFile(path.join(dir, diagnostic.file)).catch(() => new Uint8Array())
-      file = new VFile({path: diagnostic.file, value: decodeText(bytes).text})
+      file = new VFile({path: diagnostic.file, value: resolveMergeConflicts(decodeText(bytes).text).text})
       files.set(diagnostic.file, file)
     }
     addDiagnostic(file, diagnostic)

@@ -10,7 +10,8 @@ import {parseYaml, positionOfPath, type YamlSource} from '../parse/yaml.js'
 import {existsSync} from 'node:fs'
 import {setAside} from './config-set-aside.js'
 import {readdir, readFile} from 'node:fs/promises'
-import {didYouMean} from '../diagnostics/suggest.js'
+import {closestKnown, didYouMean} from '../diagnostics/suggest.js'
+import {distance} from 'fastest-levenshtein'
 import path from 'node:path'
 import {outputProfileProblem} from './output-profile.js'
 import {citationStyleOf} from './citation-style.js'
@@ -18,6 +19,8 @@ import {cslStyleProblems} from './csl-style-file.js'
 import {readConfigFile, readProjectFile, readProjectFiles, RefusedFileError} from './read-project.js'
 import {resolveInside} from './sandbox.js'
 import {findUnreadFiles} from './unread-files.js'
+import {mergeConflictMessage} from './merge-conflicts.js'
+import {positionFromOffsets} from '../diagnostics/location.js'
 import {registryExtensions, registryFormat} from '../model/registry/formats.js'
 
 /** The load stage's result: either the project's files, or a config that stops everything (exit 2). */
@@ -32,7 +35,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
   for (const error of configSource.errors) addMessage(configFile, error.message, {ruleId: 'schema', severity: 'error', place: error.position})
   // A syntax error leaves no data: nothing can be read. A key given twice, a value cut by a `#`, a
   // tab read as spaces are errors too, but the file was read: the rest of the report is checked.
-  if (configSource.data === undefined) return {ok: false, configFile}
+  if (configSource.data === undefined) return stopped(configFile)
   const result = refinedConfigSchema.safeParse(configSource.data ?? {}, validationOptions())
   let config: Config
   if (result.success) config = result.data
@@ -44,7 +47,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     // key, an edition's files) stops here, as a config nothing can be read without.
     const lenient = setAside(configSource.data, result.error.issues, (relative) => existsSync(path.join(dir, relative)))
     const retried = lenient === undefined ? undefined : refinedConfigSchema.safeParse(lenient, validationOptions())
-    if (!retried?.success) return {ok: false, configFile}
+    if (!retried?.success) return stopped(configFile)
     config = retried.data
   }
   const problems: SchemaProblem[] = []
@@ -70,16 +73,20 @@ export async function loadProject(dir: string): Promise<LoadResult> {
 
   const order = markdownOrder(config)
   const files = await readProjectFiles(dir, order.map((entry) => entry.path))
-  // A chapter's name misspelt (`03-service.md` for `03-services.md`): the closest Markdown file of its folder.
-  const close = await closestMarkdown(dir, order.filter((_, index) => files[index] === undefined).map((entry) => entry.path))
   const markdown: ProjectInput['markdown'] = []
+  // Said once the files nothing reads are known, at their place in the findings: a chapter renamed
+  // (`git mv`) is one of them, the file to suggest before any listed one.
+  const missingChapters: Array<{relative: string; problem: SchemaProblem}> = []
   order.forEach((entry, index) => {
     const file = files[index]
     if (file instanceof RefusedFileError) refused(entry.configPath, file)
     else if (file) markdown.push({file, editions: entry.editions})
     // `- a.md, b.md`: YAML reads one name with a comma in it, where the writer meant two.
     else if (/,\s/u.test(entry.path)) problems.push({file: configFile.path, position: positionOfPath(configSource, entry.configPath), message: `Cannot find \`${entry.path}\`, expected one file a line (\`- ${entry.path.split(/,\s*/u).join('` then `- ')}\`) or a list in brackets (\`[${entry.path}]\`): YAML reads this line as one name`})
-    else missing(entry.configPath, `\`${entry.path}\``, close.get(entry.path), entry.path)
+    else {
+      missing(entry.configPath, `\`${entry.path}\``, '', entry.path)
+      missingChapters.push({relative: entry.path, problem: problems.at(-1)!})
+    }
   })
 
   const unreadable = (at: PropertyKey[], name: string) =>
@@ -117,6 +124,14 @@ export async function loadProject(dir: string): Promise<LoadResult> {
 
   // Files beside these that look like input but that nothing reads (a chapter no edition lists…).
   const unreadFiles = await findUnreadFiles(dir, {markdown: order.map((entry) => entry.path), registries: sourcesFiles.map((file) => file.path), glossary: glossaryFile?.path, csl: cslFile?.path})
+  // A chapter listed and not found: the Markdown file no edition lists that it was likely renamed
+  // to, else the closest Markdown file of its folder (a name misspelt, `03-service.md` for `03-services.md`).
+  const unlisted = unreadFiles.map((file) => file.file).filter((file) => markdownFile.test(file))
+  for (const {relative, problem} of missingChapters) {
+    if (savedWithTxt(dir, relative)) continue
+    const renamed = renamedTo(relative, unlisted)
+    problem.message += renamed ? `, did you mean \`${renamed}\`, which no edition lists?` : await closestMarkdown(dir, relative)
+  }
 
   return {
     ok: true,
@@ -124,6 +139,17 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     problems,
     input: {dir, config, configFile, markdown, sourcesFiles, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
   }
+}
+
+/**
+ * A config nothing can be read without: its merge conflicts are said with the rest (no rule runs
+ * then), for a conflict is the likely cause, even read as its first side.
+ */
+function stopped(configFile: VFile): LoadResult {
+  for (const conflict of configFile.data.mergeConflicts ?? []) {
+    addMessage(configFile, mergeConflictMessage(conflict), {ruleId: 'merge-conflict', severity: 'error', place: positionFromOffsets(configFile, conflict.offset, conflict.offset)})
+  }
+  return {ok: false, configFile}
 }
 
 /** Every Markdown file once, in reading order: the full edition's, then the synthesis's own. */
@@ -147,18 +173,38 @@ export function savedWithTxt(dir: string, relative: string): string {
   return existsSync(path.join(dir, `${relative}.txt`)) ? `: it was saved as \`${relative}.txt\` (Notepad adds \`.txt\`, and Windows hides it): rename it \`${path.posix.basename(relative)}\`` : ''
 }
 
-/** For each file listed and not found, `, did you mean …?` with the closest Markdown file of its folder, when one is close. */
-async function closestMarkdown(dir: string, missing: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>()
-  for (const relative of missing) {
-    const folder = path.posix.dirname(path.posix.normalize(relative))
-    // Only folders of the project are listed.
-    if (folder.startsWith('..') || path.posix.isAbsolute(folder)) continue
-    const names = await readdir(path.join(dir, folder)).catch(() => [] as string[])
-    const markdown = names.filter((name) => /\.(?:md|markdown|qmd|rmd)$/iu.test(name)).map((name) => (folder === '.' ? name : `${folder}/${name}`))
-    found.set(relative, didYouMean(relative, markdown))
-  }
-  return found
+const markdownFile = /\.(?:md|markdown|qmd|rmd)$/iu
+
+/** `, did you mean …?` with the closest Markdown file of the folder of a file listed and not found, when one is close. */
+async function closestMarkdown(dir: string, relative: string): Promise<string> {
+  const folder = path.posix.dirname(path.posix.normalize(relative))
+  // Only folders of the project are listed.
+  if (folder.startsWith('..') || path.posix.isAbsolute(folder)) return ''
+  const names = await readdir(path.join(dir, folder)).catch(() => [] as string[])
+  const markdown = names.filter((name) => markdownFile.test(name)).map((name) => (folder === '.' ? name : `${folder}/${name}`))
+  return didYouMean(relative, markdown)
+}
+
+/**
+ * The Markdown file no edition lists that a chapter listed and not found was likely renamed to
+ * (`06-fares.md` → `06-fares-and-ticketing.md`, or moved to another folder): the one whose name
+ * shares the longest start with it (three letters at least, `06-`), or is close to it; in its
+ * folder first, then the closest in letters.
+ */
+export function renamedTo(relative: string, unlisted: readonly string[]): string | undefined {
+  const stem = (file: string) => path.posix.basename(file).toLowerCase().replace(markdownFile, '')
+  const written = stem(relative)
+  const folder = path.posix.dirname(path.posix.normalize(relative))
+  const close = closestKnown(path.posix.normalize(relative), unlisted)
+  const scored = unlisted.map((file) => {
+    const other = stem(file)
+    let shared = 0
+    while (shared < written.length && written[shared] === other[shared]) shared++
+    return {file, shared, sameFolder: path.posix.dirname(file) === folder, distance: distance(written, other)}
+  })
+  const likely = scored.filter((candidate) => candidate.shared >= Math.min(3, written.length) || candidate.file === close)
+  likely.sort((a, b) => b.shared - a.shared || Number(b.sameFolder) - Number(a.sameFolder) || a.distance - b.distance || a.file.localeCompare(b.file))
+  return likely[0]?.file
 }
 
 /**

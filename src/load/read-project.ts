@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import {CannotRunError} from './cannot-run.js'
 import {resolveInside} from './sandbox.js'
 import {binaryKind, decodeText} from './text-encoding.js'
+import {resolveMergeConflicts} from './merge-conflicts.js'
 
 export const configName = 'rapporteur.yaml'
 
@@ -19,7 +20,8 @@ export class RefusedFileError extends Error {
  * Read a project file as a VFile whose `path` is relative to the project folder, decoded from
  * what it is written in (load/text-encoding.ts); undefined when it does not exist. A file outside
  * the project (after links), a folder, a FIFO or a file over the size limit is a `RefusedFileError`,
- * raised before anything is read; so is a file that is no text (a Word document, a PDF).
+ * raised before anything is read; so is a file that is no text (a Word document, a PDF). A file
+ * with Git's conflict markers is read as each conflict's first side (load/merge-conflicts.ts).
  */
 export async function readProjectFile(dir: string, relative: string): Promise<VFile | undefined> {
   const resolved = await resolveInside(dir, relative)
@@ -37,9 +39,14 @@ export async function readProjectFile(dir: string, relative: string): Promise<VF
   // A Word file or a PDF where text is expected: refused at its place, not read as text.
   const binary = binaryKind(bytes, relative)
   if (binary) throw new RefusedFileError(relative, `\`${relative}\` as text: it is ${binary}`)
-  const {text, encoding} = decodeText(bytes)
+  const decoded = decodeText(bytes)
+  // Git's conflict markers left in: the file is read as its first side, the markers and the other
+  // side blanked to empty lines, and each conflict said (rule merge-conflict).
+  const {text, conflicts} = resolveMergeConflicts(decoded.text)
   const file = new VFile({cwd: dir, path: relative, value: text})
-  // A file not in UTF-8 is read as written, and said so (rule file-encoding).
+  if (conflicts.length > 0) file.data.mergeConflicts = conflicts
+  // A file not in UTF-8 is read as written, and said so (rule file-encoding); its first `�` found again in the text as read.
+  const encoding = decoded.encoding.invalid && conflicts.length > 0 ? {...decoded.encoding, invalid: {...decoded.encoding.invalid, offset: Math.max(0, text.indexOf('\uFFFD'))}} : decoded.encoding
   if (encoding.name !== 'utf-8' || encoding.invalid) file.data.encoding = encoding
   return file
 }

@@ -26,19 +26,48 @@ const registryNames = new Set(['sources.yaml', 'sources.yml', 'sources.json', 's
 const glossaryNames = new Set(['glossary.yaml', 'glossary.yml'])
 
 /**
- * The files of the folders a project reads from (its root and the folders of the files it
- * reads, not below) that look like its input but that nothing reads: a chapter no edition lists,
- * a second registry or glossary, a CSL style or a BibTeX file no setting names. Each is reported
- * (unread-file) instead of being left out of the report without a word. A name starting with `_`
- * or `.` is left out on purpose, as Quarto leaves out its `_` files.
+ * The files that look like a project's input but that nothing reads: a chapter no edition lists,
+ * in any folder of the project (`chapters/case-studies/x.md` too), and in the folders it reads from
+ * (its root and the folders of the files it reads), a second registry or glossary, a CSL style or
+ * a BibTeX file no setting names. Each is reported (unread-file) instead of being left out of the
+ * report without a word. A name starting with `_` or `.` is left out on purpose, as Quarto leaves
+ * out its `_` files, and so is a folder named so, `node_modules`, the build's `dist` and a folder
+ * that holds a report of its own (its `rapporteur.yaml`).
  */
 export async function findUnreadFiles(dir: string, read: ReadFiles): Promise<UnreadFile[]> {
-  const listing = new Map<string, string[]>()
+  const listing = await markdownListing(dir)
   for (const folder of foldersOf(read)) {
     const entries = await readdir(path.join(dir, folder), {withFileTypes: true}).catch(() => [])
     listing.set(folder, entries.filter((entry) => entry.isFile()).map((entry) => entry.name))
   }
   return Promise.all(unreadFiles(listing, read).map(async (problem) => ({...problem, firstLine: await firstLineOf(path.join(dir, problem.file))})))
+}
+
+/** Folders no chapter is looked for in: the build's output, installed packages (and `_`, `.` folders). */
+const skippedFolders = new Set(['dist', 'node_modules'])
+/** How deep and how many folders the walk goes, so that a report inside a large tree stays fast. */
+const maxDepth = 8
+const maxFolders = 2000
+
+/** The Markdown files of every folder of the project, by folder (`''` is the root), breadth first. */
+async function markdownListing(dir: string): Promise<Map<string, string[]>> {
+  const listing = new Map<string, string[]>()
+  let level = ['']
+  for (let depth = 0; depth <= maxDepth && level.length > 0 && listing.size < maxFolders; depth++) {
+    const next: string[] = []
+    const entries = await Promise.all(level.map((folder) => readdir(path.join(dir, folder), {withFileTypes: true}).catch(() => [])))
+    level.forEach((folder, index) => {
+      if (listing.size >= maxFolders) return
+      const found = entries[index]!
+      // A folder with a rapporteur.yaml of its own is another report (last year's, kept beside).
+      if (folder && found.some((entry) => entry.name === configName && entry.isFile())) return
+      listing.set(folder, found.filter((entry) => entry.isFile() && markdownExtensions.has(path.posix.extname(entry.name.toLowerCase()))).map((entry) => entry.name))
+      // Links to folders are not followed: they may lead out of the project, or round in a loop.
+      for (const entry of found) if (entry.isDirectory() && !/^[_.]/u.test(entry.name) && !skippedFolders.has(entry.name)) next.push(folder ? `${folder}/${entry.name}` : entry.name)
+    })
+    level = next
+  }
+  return listing
 }
 
 /** The first line of a file, from its first kilobyte only (a Zotero library can be megabytes). */

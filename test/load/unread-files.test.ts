@@ -1,7 +1,7 @@
 import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {findUnreadFiles, unreadFiles, type ReadFiles} from '../../src/load/unread-files.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 const sample: ReadFiles = {markdown: ['chapters/01-constat.md', 'chapters/02-enjeux.md', 'synthese.md'], registries: ['sources.yaml'], glossary: 'glossary.yaml', csl: undefined}
 
@@ -82,6 +82,28 @@ describe('check reports unread files', () => {
     ])
     const off = await check(dir, {rules: {'unread-file': 'off'}})
     expect(off.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'unread-file')).toEqual([])
+  })
+
+  test('a chapter in a subfolder no edition reads from is reported; dist, node_modules, `_`/`.` folders and another report are not looked in', async () => {
+    const dir = await writeProject({
+      'rapporteur.yaml': baseProject['rapporteur.yaml']!,
+      'chapters/case-studies/x.md': '# Case\n',
+      'chapters/case-studies/deep/er/y.qmd': '# Deeper\n',
+      'chapters/case-studies/notes.txt': 'not Markdown\n',
+      'dist/report.md': '# Built\n',
+      'node_modules/pkg/index.md': '# Package\n',
+      '_drafts/z.md': '# Draft\n',
+      '.github/pull_request_template.md': '# PR\n',
+      '2025/rapporteur.yaml': 'title: Last year\n',
+      '2025/chapters/old.md': '# Old\n'
+    })
+    made.push(dir)
+    const result = await check(dir)
+    const files = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'unread-file').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))
+    expect(files).toEqual([
+      'chapters/case-studies/x.md:1:1 Unexpected Markdown file `chapters/case-studies/x.md` that no edition reads, expected it in an edition\'s `files` in rapporteur.yaml (or a name starting with `_` to keep it out)',
+      'chapters/case-studies/deep/er/y.qmd:1:1 Unexpected Markdown file `chapters/case-studies/deep/er/y.qmd` that no edition reads, expected it in an edition\'s `files` in rapporteur.yaml (or a name starting with `_` to keep it out)'
+    ])
   })
 
   test('the sample report leaves nothing unread', async () => {

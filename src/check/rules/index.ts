@@ -18,6 +18,7 @@ import {invalidMath} from './invalid-math.js'
 import {linkText} from './link-text.js'
 import {localLink} from './local-link.js'
 import {malformedCitation} from './malformed-citation.js'
+import {mergeConflict} from './merge-conflict.js'
 import {missingFont} from './missing-font.js'
 import {missingGlyph} from './missing-glyph.js'
 import {missingImage} from './missing-image.js'
@@ -48,6 +49,7 @@ import {unsupportedSyntax} from './unsupported-syntax.js'
 
 /** Every rule, in the order their findings are most useful to read. */
 export const rules: readonly Rule[] = [
+  mergeConflict,
   schema,
   fileEncoding,
   unknownDirective,

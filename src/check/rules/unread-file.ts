@@ -13,9 +13,11 @@ out of the report: a chapter added to \`chapters/\` but not to an edition, a Zot
 \`library.bib\` next to \`sources.yaml\`, a \`glossary.yml\`, a \`citations.csl\` dropped in the folder as
 Pandoc would read it. \`check\` reports each at its first line, with the setting that would read it.
 
-Looked at: the report folder and the folders of the files it reads (not their subfolders); Markdown
-(\`.md\`, \`.markdown\`, \`.qmd\`, \`.Rmd\`), \`sources.*\` and \`.bib\`, \`glossary.yaml\`/\`.yml\`, \`.csl\`, and a
-\`rapporteur.yml\`. A repository's own files (\`README.md\`, \`LICENSE.md\`, \`CHANGELOG.md\`,
+Looked at: Markdown (\`.md\`, \`.markdown\`, \`.qmd\`, \`.Rmd\`) in every folder of the report
+(\`chapters/case-studies/x.md\` too), but for the build's \`dist\`, \`node_modules\`, a folder whose name
+starts with \`_\` or \`.\` (\`.git\`, \`.github\`) and a folder that holds a report of its own (its
+\`rapporteur.yaml\`); and in the report folder and the folders of the files it reads, \`sources.*\` and
+\`.bib\`, \`glossary.yaml\`/\`.yml\`, \`.csl\`, and a \`rapporteur.yml\`. A repository's own files (\`README.md\`, \`LICENSE.md\`, \`CHANGELOG.md\`,
 \`CONTRIBUTING.md\`…) are not reported, nor a source's archived copy (its \`file:\`), nor a name that starts with \`_\` or \`.\`: name a draft
 or a note to yourself \`_brouillon.md\` to keep it out on purpose, as Quarto does. Or turn the rule off
 in \`check.rules\`.`,
@@ -29,6 +31,11 @@ in \`check.rules\`.`,
       {
         'rapporteur.yaml': 'title: Exemple\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n',
         'chapters/annexe.md': '# Annexe\n'
+      },
+      // A chapter in a folder of its own that no edition reads from.
+      {
+        'rapporteur.yaml': 'title: Exemple\norganisation: Fondation Exemple\nlang: fr\ndate: 2026-01\naxes:\n  - {id: prevention, label: Prévention}\neditions:\n  full: {title: Rapport, files: [chapters/intro.md], output: rapport}\n',
+        'chapters/etudes-de-cas/lyon.md': '# Lyon\n'
       },
       {'sources.bib': '@report{enquete-2024,\n  title = {Enquête nationale},\n  author = {{Observatoire}},\n  year = {2024}\n}\n', 'sources.yaml': '- id: enquete-2024\n  type: survey\n  title: Enquête nationale\n  author: Observatoire\n  date: 2024\n'},
       {'citations.csl': '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"/>\n'}
