@@ -10,14 +10,17 @@ export function didYouMean(written: string, known: Iterable<string>): string {
  * The known name close to the one written, if any: a third of its length apart (at least two edits
  * allowed), a typo; else the one name that shares the most of its words, at least half of them,
  * a rename: a heading reworded (`#franchising-in-practice` for `franchising-early-lessons`) or a
- * key a reference manager made again (`lucas-2016-poverty` for `lucasTransportPovertyIts2016`).
+ * key a reference manager made again (`lucas-2016-poverty` for `lucasTransportPovertyIts2016`);
+ * not for a path, whose words are mostly folders every file shares.
  */
 export function closestKnown(written: string, known: Iterable<string>): string | undefined {
   const candidates = [...known]
   if (candidates.length === 0) return undefined
   const best = closest(written, candidates)
   const limit = Math.max(2, Math.floor(written.length / 3))
-  return distance(written, best) <= limit ? best : sharingWords(written, candidates)
+  if (distance(written, best) <= limit) return best
+  // A path's words are mostly its folders, which every file shares: no rename advice from them.
+  return written.includes('/') ? undefined : sharingWords(written, candidates)
 }
 
 function sharingWords(written: string, candidates: readonly string[]): string | undefined {

@@ -17,5 +17,6 @@ describe('did you mean', () => {
     expect(closestKnown('franchising-in-practice', ['franchising-early-lessons', 'franchising-costs'])).toBeUndefined()
     expect(closestKnown('bus-fares-and-ticketing-reform', ['rail-fares', 'bus-network'])).toBeUndefined()
     expect(closestKnown('anything', [])).toBeUndefined()
+    expect(closestKnown('chapters/06-fares.md', ['chapters/annex.md', 'notes.md'])).toBeUndefined()
   })
 })
