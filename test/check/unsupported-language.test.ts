@@ -21,6 +21,11 @@ test('a language rapporteur does not know is said at `lang`, with what rapporteu
   }
 })
 
+test('quotes are said to be English only in a language without its own marks in the table', async () => {
+  expect((await findings('de'))[0]).not.toContain('English “…”')
+  expect((await findings('ko'))[0]).toContain('makes straight quotes English “…”')
+})
+
 test('French and English in any region are known', async () => {
   for (const lang of ['fr', 'fr-CA', 'en', 'en-GB', 'EN-us']) expect(await findings(lang)).toEqual([])
 })

@@ -1,6 +1,7 @@
 import {defineRule} from '../rule.js'
 import {parseYaml, positionOfPath} from '../../parse/yaml.js'
 import {primaryLanguage} from '../../render/typography/hast.js'
+import {hasQuotationMarks} from '../../render/typography/quotation-marks.js'
 
 /** The languages rapporteur writes its words in, hyphenates, and tuned its figure detector for. */
 export const supportedLanguages: readonly string[] = ['fr', 'en']
@@ -17,7 +18,9 @@ rapporteur does itself is not in that language:
 
 - the words it writes are English: "Contents", "Notes", "Table 1", "Recommendation 1", "Source:",
   "Skip to content", the callouts' titles;
-- straight quotes become English curly quotes (“…” and ‘…’);
+- straight quotes become the language's own quotation marks in German, Spanish, Italian, Dutch,
+  Portuguese, Polish, Swedish, Danish, Norwegian, Finnish, Czech and some twenty languages in all
+  (\`„…“\` in German), English ones (“…” and ‘…’) in the others;
 - words are not hyphenated;
 - the figure detector's words (units, scale words, dates, sentence abbreviations) are French and
   English: figures may be missed or flagged wrongly. Numbers are read as the language writes them
@@ -40,7 +43,7 @@ Type the quotes you want (\`„…“\`, \`«…»\`): typed curly quotes are ke
     const position = configFile ? positionOfPath(parseYaml(configFile), ['lang']) : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
     report(
       {file: model.configFile, position},
-      `Unexpected \`lang: ${lang}\`, expected a language rapporteur knows (${supportedLanguages.map((each) => `\`${each}\``).join(', ')}): in \`${lang}\` it writes its own words in English (Contents, Notes, Table 1, Recommendation 1, Source:), makes straight quotes English “…”, does not hyphenate, and detects figures with French and English words; labels cannot be set in rapporteur.yaml yet (a theme's templates can print their own words), type the quotes you want, and switch this rule off once accepted`
+      `Unexpected \`lang: ${lang}\`, expected a language rapporteur knows (${supportedLanguages.map((each) => `\`${each}\``).join(', ')}): in \`${lang}\` it writes its own words in English (Contents, Notes, Table 1, Recommendation 1, Source:), ${hasQuotationMarks(lang) ? '' : 'makes straight quotes English “…”, '}does not hyphenate, and detects figures with French and English words; labels cannot be set in rapporteur.yaml yet (a theme's templates can print their own words), ${hasQuotationMarks(lang) ? '' : 'type the quotes you want, '}and switch this rule off once accepted`
     )
   }
 })
