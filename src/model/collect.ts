@@ -171,7 +171,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false, extraPages: NonNullable<Figure['pages']> = [], where = '') => {
     visitInline(children, enclosing)
     const flat = flatten(children, text)
-    for (const found of detect(flat, {scope, footnoteKeys, labelCell, ignore, numerals})) {
+    for (const found of detect(flat, {scope, footnoteKeys, labelCell, ignore, numerals, lang: model.config.lang})) {
       let finding = found.pages?.length || extraPages.length === 0 ? found : {...found, pages: extraPages}
       // The cell's own text stays what a review's fingerprint reads (sentenceKey): marks made before hold.
       if (where && !found.notFigure) finding = {...finding, sentence: `${where} · ${found.sentence}`, sentenceKey: found.sentenceKey ?? found.sentence}

@@ -22,9 +22,10 @@ rapporteur does itself is not in that language:
   Portuguese, Polish, Swedish, Danish, Norwegian, Finnish, Czech and some twenty languages in all
   (\`„…“\` in German), English ones (“…” and ‘…’) in the others;
 - words are not hyphenated;
-- the figure detector's words (units, scale words, dates, sentence abbreviations) are French and
-  English: figures may be missed or flagged wrongly. Numbers are read as the language writes them
-  (\`17.500\` is 17 500 in German).
+- the figure detector's words (units, scale words, dates) are French and English: figures may be
+  missed or flagged wrongly. Numbers are read as the language writes them (\`17.500\` is 17 500 in
+  German), and the abbreviations of German, Spanish, Italian, Portuguese and Dutch end no sentence
+  (\`1,5 Mrd. Euro\`, \`z. B.\`, \`p. ej.\`).
 
 Citations and the bibliography are in the report's language (citeproc-js knows most languages).
 The warning is at \`lang\` in rapporteur.yaml. Labels cannot be set in rapporteur.yaml yet; a

@@ -43,6 +43,8 @@ export interface DetectOptions {
   ignore?: readonly RegExp[]
   /** How the report's language writes numbers (numeralsOf): `17.500` in German is 17 500. */
   numerals?: Numerals
+  /** The report's language, for its abbreviations, which end no sentence (`Mrd.`, `z. B.` in German). */
+  lang?: string
 }
 
 /** Find every number in a block of prose and say whether it is a figure and what covers it. */
@@ -56,7 +58,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
   for (const span of spans) {
     findings.push({start: span.start, end: span.end, text: text.slice(span.start, span.end), notFigure: span.why as NumberFinding['notFigure'], keys: [], sentence: ''})
   }
-  const sentences = options.scope === 'sentence' ? sentenceRanges(text) : [[0, text.length] as [number, number]]
+  const sentences = options.scope === 'sentence' ? sentenceRanges(text, options.lang) : [[0, text.length] as [number, number]]
   for (const expression of mergeExpressions(text, free)) {
     const [from, to] = sentences.find(([, end]) => expression.start < end) ?? [0, text.length]
     const reason = options.labelCell && !isQuantity(expression) ? 'table label' : classify(text, expression)
