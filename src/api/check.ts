@@ -20,6 +20,7 @@ import {axisColours} from '../load/theme-colours.js'
 import {themeCoverage} from '../load/theme-glyphs.js'
 import {buildModel, type ModelReaders} from '../model/build.js'
 import {figureMemo, isDetectedBlocks, type DetectedBlock} from '../model/figures/memo.js'
+import {numeralsOf} from '../model/figures/numerals.js'
 import {parseMarkdown} from '../parse/markdown.js'
 import {cacheRoot} from '../load/cache-root.js'
 import {openTreeCache, type TreeCache} from '../load/tree-cache.js'
@@ -69,7 +70,7 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   // Written while the rest of the check runs.
   const saved = trees?.save()
   // Archived copies of sources (`file:`): read (and cached) here, at the edge, then matched purely.
-  model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures))
+  model.archives = await readArchives(dir, model.sources, model.problems, sourcesToLookUp(model.figures), process.env, numeralsOf(model.config.lang))
   attachSourceChecks(model.figures, model.archives)
   model.imageFiles = await readImages(dir, model.images)
   const theme = await readThemeFonts(dir, model)

@@ -7,6 +7,7 @@ import {parse as parseCsv} from 'csv-parse/sync'
 import {z} from 'zod'
 import type {ArchivedText, Entry, SchemaProblem} from '../model/types.js'
 import {numbersOf} from '../model/figures/source-numbers.js'
+import type {Numerals} from '../model/figures/numerals.js'
 import {resolveInside} from './sandbox.js'
 import {cacheRoot} from './cache-root.js'
 import {decodeText} from './text-encoding.js'
@@ -33,7 +34,7 @@ const readable = new Set(['.pdf', '.html', '.htm', '.txt', '.md', '.csv', '.tsv'
  * finding at the `file` field. Only the sources in `wanted` (those covering a figure) are read
  * past that; what is read is cached by the file's hash, so a second check reads no PDF.
  */
-export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Source>>, problems: SchemaProblem[], wanted: ReadonlySet<string>, env: NodeJS.ProcessEnv = process.env): Promise<Map<string, ArchivedText>> {
+export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Source>>, problems: SchemaProblem[], wanted: ReadonlySet<string>, env: NodeJS.ProcessEnv = process.env, numerals: Numerals = 'mixed'): Promise<Map<string, ArchivedText>> {
   const archives = new Map<string, ArchivedText>()
   const first = firstById(sources)
   await Promise.all(
@@ -61,7 +62,7 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
         return
       }
       try {
-        archives.set(entry.value.id, await cachedText(file, extension, bytes, env))
+        archives.set(entry.value.id, await cachedText(file, extension, bytes, env, numerals))
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
         problems.push({...place, message: `Cannot read the archived copy \`${file}\` of \`${entry.value.id}\`: ${reason}`})
@@ -71,9 +72,9 @@ export async function readArchives(dir: string, sources: ReadonlyArray<Entry<Sou
   return archives
 }
 
-async function cachedText(file: string, extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<ArchivedText> {
+async function cachedText(file: string, extension: string, bytes: Buffer, env: NodeJS.ProcessEnv, numerals: Numerals): Promise<ArchivedText> {
   const pages = await cachedPages(extension, bytes, env)
-  return {file, pages: pages.map((page) => ({label: page.label, numbers: numbersOf(page.text)})), paged: extension === '.pdf'}
+  return {file, pages: pages.map((page) => ({label: page.label, numbers: numbersOf(page.text, numerals)})), paged: extension === '.pdf'}
 }
 
 async function cachedPages(extension: string, bytes: Buffer, env: NodeJS.ProcessEnv): Promise<Array<{label: string; text: string}>> {

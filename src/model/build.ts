@@ -74,7 +74,7 @@ export async function buildModel(input: ProjectInput, problems: SchemaProblem[] 
     if (model.glossary.length === 0 && unparsed(input.glossaryFile, before)) model.unparsedFiles.push(input.glossaryFile.path)
   }
   const ignore = input.config.check.figures.ignore.map(ignorePattern)
-  const figureSettings = JSON.stringify({scope: input.config.check.figures.scope, ignore: input.config.check.figures.ignore})
+  const figureSettings = JSON.stringify({scope: input.config.check.figures.scope, ignore: input.config.check.figures.ignore, lang: input.config.lang})
   /** Ids taken so far, so that a heading's slug never repeats one. */
   const usedIds = new Set<string>()
 

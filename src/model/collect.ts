@@ -5,6 +5,7 @@ import type {Position} from 'unist'
 import {positionFromOffsets} from '../diagnostics/location.js'
 import {detectNumbers, type FigureScope, type NumberFinding} from './figures/detect.js'
 import {valueOfText} from './figures/value.js'
+import {numeralsOf} from './figures/numerals.js'
 import {pageLocators} from './figures/page-locators.js'
 import {attributePositions} from './attribute-positions.js'
 import {validateAttributes} from './directive-attributes.js'
@@ -31,6 +32,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const text = String(document.file.value)
   const where = (node: {position?: Position | undefined}) => ({file: document.path, position: node.position ?? emptyPosition})
   const footnoteKeys = footnoteCitations(document.tree.children)
+  const numerals = numeralsOf(model.config.lang)
   // Each fact at its place when the HTML is written as Markdown kept it (not inside a quotation's
   // `> ` or a list item's indent), else at the whole HTML.
   const htmlUse = (node: Html | Code, block: boolean): HtmlUse => {
@@ -139,7 +141,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         status: 'stat',
         keys: [stat.source],
         chapter: document.title,
-        value: valueOfText(stat.value),
+        value: valueOfText(stat.value, numerals),
         pages: stat.locator ? [{key: stat.source, pages: stat.locator.replace(/^(?:pp?\.|pages?)\s*/u, '')}] : []
       })
       inner.stat = {source: stat.source}
@@ -169,7 +171,7 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
   const visitProse = (children: PhrasingContent[], enclosing: Enclosing, extraKeys: string[], labelCell = false, extraPages: NonNullable<Figure['pages']> = [], where = '') => {
     visitInline(children, enclosing)
     const flat = flatten(children, text)
-    for (const found of detect(flat, {scope, footnoteKeys, labelCell, ignore})) {
+    for (const found of detect(flat, {scope, footnoteKeys, labelCell, ignore, numerals, lang: model.config.lang})) {
       let finding = found.pages?.length || extraPages.length === 0 ? found : {...found, pages: extraPages}
       // The cell's own text stays what a review's fingerprint reads (sentenceKey): marks made before hold.
       if (where && !found.notFigure) finding = {...finding, sentence: `${where} · ${found.sentence}`, sentenceKey: found.sentenceKey ?? found.sentence}

@@ -47,6 +47,17 @@ function collapseUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   return collapseUnion({...inner, path: [...issue.path, ...inner.path]})
 }
 
+/** The issue of the one branch of a union (of unions) that did not refuse the value's type, if only one did not. */
+function acceptedType(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
+  if (issue.code === 'invalid_type') return undefined
+  if (issue.code !== 'invalid_union') return issue
+  const accepted = issue.errors.flatMap((branch) => {
+    const found = branch.length === 1 ? acceptedType(branch[0]!) : undefined
+    return found ? [found] : []
+  })
+  return accepted.length === 1 && issue.errors.length > 1 ? accepted[0] : undefined
+}
+
 /** Keys listed in a message about an unknown one; an object with more gets none listed. */
 const MAX_LISTED = 16
 
@@ -73,6 +84,10 @@ export function describeIssue(issue: z.core.$ZodIssue, label: string, known?: re
     }
     case 'invalid_union': {
       if (issue.message !== 'Invalid input') return `Unexpected value for ${where}, expected ${issue.message}`
+      // The one branch that took the value's type says what to write (`accessed: 15.01.2026`: a
+      // date's ISO form), not the types every branch wanted (`a map`).
+      const accepted = acceptedType(issue)
+      if (accepted && accepted !== issue) return describeIssue({...accepted, path: [...issue.path, ...accepted.path], input: (issue as {input?: unknown}).input} as z.core.$ZodIssue, label, known)
       // zod's default says nothing: say what the branches wanted (`a string or a number`).
       const wanted = [...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_type' && inner.path.length === 0 ? [inner.expected] : []))))]
       const input = (issue as {input?: unknown}).input

@@ -7,7 +7,7 @@ import {check} from '../../src/api/check.js'
 import {renderAudit} from '../../src/audit/render-audit.js'
 import {toJsonDiagnostics} from '../../src/diagnostics/to-json.js'
 import {exportRows} from '../../src/export/tables.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * `figure-not-in-source` on real files: a three-page PDF made with pdf-lib (printed page labels
@@ -209,6 +209,41 @@ describe('figure-not-in-source', () => {
     const status = (text: string) => result.model.figures.find((figure) => figure.text.replace(/\s/gu, ' ') === text)?.inSource?.status
     expect(status('16 366')).toBe('found')
     expect(status('2 480')).toBe('found')
+  })
+})
+
+describe('a report in a language that groups thousands with points (de, es, it, nl, pt…)', () => {
+  const german = (files: Record<string, string>) => writeProject({'rapporteur.yaml': String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: de'), 'sources.yaml': sources, ...files})
+
+  test('`17.500` is seventeen thousand five hundred, never 17.5 matched by rounding against a 17; `205.500` is not a copy\'s `205.000`', async () => {
+    const project = await german({
+      'sources/note-2022.txt': 'Im Jahr 2022 gab es 17 Beratungsstellen und 205.000 Anträge; 1,5 % wurden abgelehnt, insgesamt 1.234.567 Euro.\n',
+      'chapters/intro.md': '# Befunde\n\nDer Bund fördert 17.500 Stellen [@note-2022]. Es gab 205.500 Anträge [@note-2022]. Es gab 205.000 Anträge [@note-2022]. Abgelehnt wurden 1,5 % [@note-2022]. Insgesamt 1.234.567 Euro [@note-2022]. Die :term[sextorsion] nimmt zu.\n'
+    })
+    made.push(project)
+    const result = await check(project)
+    if (!result.ok) throw new Error('project did not load')
+    const status = (text: string) => result.model.figures.find((figure) => figure.text === text)?.inSource?.status
+    expect(status('17.500')).toBe('not-found')
+    expect(status('205.500')).toBe('not-found')
+    expect(status('205.000')).toBe('found')
+    expect(status('1,5 %')).toBe('found')
+    expect(status('1.234.567 Euro')).toBe('found')
+    const rows = exportRows(result.model, 'figures') as Array<Record<string, unknown>>
+    expect(rows.find((row) => row.figure === '17.500')).toMatchObject({inSource: 'not-found'})
+  })
+
+  test("a stat block's value is read as the report writes numbers", async () => {
+    const project = await german({
+      'sources/note-2022.txt': 'Es gab 17 Beratungsstellen.\n',
+      'chapters/intro.md': '# Befunde\n\n:::stat{#stellen value="17.500" source=note-2022}\nStellen.\n:::\n\nDie :term[sextorsion] nimmt zu.\n'
+    })
+    made.push(project)
+    const result = await check(project)
+    if (!result.ok) throw new Error('project did not load')
+    const figure = result.model.figures.find((each) => each.status === 'stat')
+    expect(figure?.value).toEqual([[{value: 17_500, tolerance: 50, percent: false}]])
+    expect(figure?.inSource?.status).toBe('not-found')
   })
 })
 

@@ -20,12 +20,21 @@ describe('dates written another way', () => {
     ['fevrier 2026', '2026-02'],
     ['April 23, 2024', '2024-04-23'],
     ['23rd April 2024', '2024-04-23'],
-    ['Sept. 2023', '2023-09']
+    ['Sept. 2023', '2023-09'],
+    ['3 mars 2024', '2024-03-03'],
+    ['March 3, 2024', '2024-03-03'],
+    ['3. März 2024', '2024-03-03'],
+    ['15. Januar 2026', '2026-01-15'],
+    ['3 de marzo de 2024', '2024-03-03'],
+    ['3 marzo 2024', '2024-03-03'],
+    ['3 maart 2024', '2024-03-03'],
+    ['3 marca 2024', '2024-03-03'],
+    ['Dezember 2025', '2025-12']
   ])('%s → %s', (written, iso) => {
     expect(isoDateOf(written)).toBe(iso)
   })
 
-  test.each(['bientôt', '32/01/2024', '15/13/2021', '2024-13', 'printemps 2024', ''])('%s reads as no date', (written) => {
+  test.each(['bientôt', '32/01/2024', '15/13/2021', '2024-13', 'printemps 2024', 'Frühling 2024', 'verano 2024', ''])('%s reads as no date', (written) => {
     expect(isoDateOf(written)).toBeUndefined()
   })
 
@@ -34,5 +43,17 @@ describe('dates written another way', () => {
     const messages = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, 'entry'))
     expect(messages).toContain('Unexpected value `23 avril 2024` for `date`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD (`2024-04-23`)')
     expect(messages).toContain('Unexpected value `www.example.org/page` for `url`, expected a web address with its scheme (`https://www.example.org/page`)')
+  })
+
+  test('every date field of sources.yaml, not only `date`, refuses a date written another way with its ISO form (`accessed` was dropped, the page then reported without it)', () => {
+    const result = sourceEntrySchema.safeParse({id: 'a', type: 'webpage', title: 'T', author: 'X', date: 2024, url: 'https://example.org', accessed: '15.01.2026', 'event-date': '3. März 2024', 'original-date': 'Frühling 2024'}, {reportInput: true})
+    const messages = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, 'entry'))
+    expect(messages).toEqual([
+      'Unexpected value `15.01.2026` for `accessed`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD (`2026-01-15`)',
+      'Unexpected value `3. März 2024` for `event-date`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD (`2024-03-03`)',
+      'Unexpected value `Frühling 2024` for `original-date`, expected a date as YYYY, YYYY-MM or YYYY-MM-DD'
+    ])
+    // A CSL date object stays a CSL date.
+    expect(sourceEntrySchema.safeParse({id: 'a', type: 'webpage', title: 'T', author: 'X', date: 2024, accessed: {'date-parts': [[2026, 1, 15]]}}).success).toBe(true)
   })
 })

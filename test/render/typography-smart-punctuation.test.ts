@@ -43,8 +43,35 @@ describe('smart punctuation', () => {
     expect(apply('<p>The "experts\' view";"water".</p>', 'en')).toBe('<p>The “experts’ view”;“water”.</p>')
   })
 
+  test('each language its own quotation marks, CLDR\'s: „…“ and ‚…‘ in German, «…» and “…” in Spanish', () => {
+    expect(apply('<p>Sie sagte "es ist \'gut\'" -- zweimal.</p>', 'de')).toBe('<p>Sie sagte „es ist ‚gut‘“ – zweimal.</p>')
+    expect(apply('<p>Sie sagte "gut" und geht\'s?</p>', 'de-AT')).toBe('<p>Sie sagte „gut“ und geht’s?</p>')
+    expect(apply('<p>Sie sagte "gut" und \'ja\'.</p>', 'de-CH')).toBe('<p>Sie sagte «gut» und ‹ja›.</p>')
+    expect(apply('<p>Dijo "hola" y \'adiós\'.</p>', 'es')).toBe('<p>Dijo «hola» y “adiós”.</p>')
+    expect(apply('<p>Disse "ciao".</p>', 'it')).toBe('<p>Disse «ciao».</p>')
+    expect(apply('<p>Hij zei "hallo".</p>', 'nl')).toBe('<p>Hij zei ‘hallo’.</p>')
+    expect(apply('<p>Powiedział "tak".</p>', 'pl')).toBe('<p>Powiedział „tak”.</p>')
+    expect(apply('<p>Han sa "ja".</p>', 'sv')).toBe('<p>Han sa ”ja”.</p>')
+    expect(apply('<p>Řekl "ano".</p>', 'cs')).toBe('<p>Řekl „ano“.</p>')
+    expect(apply('<p>Ele disse "sim".</p>', 'pt-PT')).toBe('<p>Ele disse «sim».</p>')
+    expect(apply('<p>Ele disse "sim".</p>', 'pt-BR')).toBe('<p>Ele disse “sim”.</p>')
+  })
+
+  test('a passage in another language takes its quotation marks: a Spanish div in a German report', () => {
+    expect(apply('<p>Er sagte "nein".</p><div lang="es"><p>Dijo "no" y \'nunca\'.</p></div>', 'de')).toBe('<p>Er sagte „nein“.</p><div lang="es"><p>Dijo «no» y “nunca”.</p></div>')
+  })
+
+  test('a quotation typed with guillemets, whichever way they point, is closed by its second one: the next straight quotes open again', () => {
+    expect(apply('<p>Er sagte »nein«, sie sagte "ja".</p>', 'de')).toBe('<p>Er sagte »nein«, sie sagte „ja“.</p>')
+    expect(apply('<p>He said »no«, she said "yes".</p>', 'en')).toBe('<p>He said »no«, she said “yes”.</p>')
+    expect(apply('<p>Han sa »nej» och "ja".</p>', 'sv')).toBe('<p>Han sa »nej» och ”ja”.</p>')
+    expect(apply('<p>Il dit «non», puis "oui".</p>', 'fr')).toBe('<p>Il dit «non», puis «oui».</p>')
+  })
+
   test('twice changes nothing', () => {
     const once = apply('<p>L\'IA "dit" -- oui.</p>', 'fr')
     expect(apply(once, 'fr')).toBe(once)
+    const german = apply('<p>Sie sagte "es ist \'gut\'" und »nein«.</p>', 'de')
+    expect(apply(german, 'de')).toBe(german)
   })
 })

@@ -23,6 +23,12 @@ apart). In the source, a list's markers (\`1.\` opening a line), ordinals (\`5e\
 (\`6 février\`) and years are not read, and a number followed by a word (\`17 enquêteurs\`) never
 stands for a bare percentage: each made small figures "found" on any page.
 
+Numbers are read as the report's \`lang\` writes them, in its text and in the copies alike. In
+French and English, spaces or commas group thousands and a point or a lone comma is the decimal
+mark. In a language whose decimal mark is a comma (\`de\`, \`es\`, \`it\`, \`nl\`, \`pt\`, \`pl\`,
+\`sv\`…), points or spaces group thousands: \`17.500\` is 17 500, never 17.5, and \`1,5\` is 1.5; a
+source's \`2,925\` is also read as 2 925, as an English copy writes it.
+
 It warns when the value is nowhere in the source, and when the citation names a page
 (\`[@key, p. 16]\`) and the value is on other pages only, saying which: in a PDF only, whose pages are
 the original's (a text, Markdown or HTML copy is one page, and its cited page is not checked). A figure cited with several

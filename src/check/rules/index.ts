@@ -46,11 +46,13 @@ import {unreadFile} from './unread-file.js'
 import {unusedSource} from './unused-source.js'
 import {unusedTerm} from './unused-term.js'
 import {unsupportedSyntax} from './unsupported-syntax.js'
+import {unsupportedLanguage} from './unsupported-language.js'
 
 /** Every rule, in the order their findings are most useful to read. */
 export const rules: readonly Rule[] = [
   mergeConflict,
   schema,
+  unsupportedLanguage,
   fileEncoding,
   unknownDirective,
   attributeQuotes,

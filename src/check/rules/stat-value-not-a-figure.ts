@@ -1,6 +1,7 @@
 import {detectNumbers} from '../../model/figures/detect.js'
 import {defineRule} from '../rule.js'
 import {isFrench} from '../../render/typography/french-spacing.js'
+import {numeralsOf, type Numerals} from '../../model/figures/numerals.js'
 
 export const statValueNotAFigure = defineRule({
   id: 'stat-value-not-a-figure',
@@ -15,14 +16,14 @@ figure itself (\`52 %\`, \`100 000\`, \`1 sur 5\`, \`5e\`, and with a qualifier 
   },
   check({model, report}) {
     for (const stat of model.stats) {
-      if (isFigure(stat.value)) continue
+      if (isFigure(stat.value, numeralsOf(model.config.lang))) continue
       report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, `Unexpected stat value \`${stat.value}\`, expected a figure such as ${isFrench(model.config.lang) ? '`52 %`, `100 000` or `1 sur 5`' : '`52%`, `100,000` or `1 in 5`'}`)
     }
   }
 })
 
 /** True when the detector finds at least one figure in `value` on its own. */
-export function isFigure(value: string): boolean {
-  const findings = detectNumbers({text: value, marks: [], waived: [], segments: [], exponents: [], shown: []}, {scope: 'sentence', footnoteKeys: new Map()})
+export function isFigure(value: string, numerals: Numerals = 'mixed'): boolean {
+  const findings = detectNumbers({text: value, marks: [], waived: [], segments: [], exponents: [], shown: []}, {scope: 'sentence', footnoteKeys: new Map(), numerals})
   return findings.some((finding) => finding.notFigure === undefined)
 }

@@ -1,6 +1,7 @@
 import {OPAQUE, type FlatText} from '../text/flatten.js'
 import {classify, isQuantity, type NotFigureReason} from './classify.js'
 import {mergeExpressions} from './merge.js'
+import type {Numerals} from './numerals.js'
 import {scanNumbers} from './scan.js'
 import {pageLocators} from './page-locators.js'
 import {sentenceRanges} from './sentences.js'
@@ -40,6 +41,10 @@ export interface DetectOptions {
   labelCell?: boolean
   /** The project's own non-figures (`check.figures.ignore`), compiled. */
   ignore?: readonly RegExp[]
+  /** How the report's language writes numbers (numeralsOf): `17.500` in German is 17 500. */
+  numerals?: Numerals
+  /** The report's language, for its abbreviations, which end no sentence (`Mrd.`, `z. B.` in German). */
+  lang?: string
 }
 
 /** Find every number in a block of prose and say whether it is a figure and what covers it. */
@@ -48,12 +53,12 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
   const inWords = options.labelCell ? [] : findWordFigures(text)
   if (inWords.length === 0 && !/\d/.test(text)) return []
   const spans = options.ignore?.length ? [...findNonFigureSpans(text), ...ignoredSpans(text, options.ignore)].sort((a, b) => a.start - b.start) : findNonFigureSpans(text)
-  const free = scanNumbers(text).filter((expression) => !spanAt(spans, expression.start))
+  const free = scanNumbers(text, options.numerals).filter((expression) => !spanAt(spans, expression.start))
   const findings: NumberFinding[] = []
   for (const span of spans) {
     findings.push({start: span.start, end: span.end, text: text.slice(span.start, span.end), notFigure: span.why as NumberFinding['notFigure'], keys: [], sentence: ''})
   }
-  const sentences = options.scope === 'sentence' ? sentenceRanges(text) : [[0, text.length] as [number, number]]
+  const sentences = options.scope === 'sentence' ? sentenceRanges(text, options.lang) : [[0, text.length] as [number, number]]
   for (const expression of mergeExpressions(text, free)) {
     const [from, to] = sentences.find(([, end]) => expression.start < end) ?? [0, text.length]
     const reason = options.labelCell && !isQuantity(expression) ? 'table label' : classify(text, expression)
@@ -64,7 +69,7 @@ export function detectNumbers(flat: FlatText, options: DetectOptions): NumberFin
       keys: reason ? [] : keysBetween(flat, from, to, options.footnoteKeys),
       pages: reason ? [] : pagesBetween(flat, from, to),
       // `10^6^`: the value is not 10, and 10⁶ is not how a source's text would show it.
-      value: reason || flat.exponents.includes(expression.end) ? undefined : proseValue(text, expression),
+      value: reason || flat.exponents.includes(expression.end) ? undefined : proseValue(text, expression, options.numerals),
       ...sentenceOf(flat, from, to)
     }
     if (reason) finding.notFigure = reason

@@ -1,4 +1,5 @@
 import {currencyCodes, currencyWords, ordinalSuffixes, percentWords, scaleWords, vulgarFractions} from './lexicon.js'
+import {readDigits, type Numerals} from './numerals.js'
 
 /**
  * A number expression as written: its core digits plus what makes it a quantity
@@ -27,13 +28,16 @@ export interface NumberExpression {
 // the point (`r = .42`, `p < .05`, `£.75bn`), never after a letter or a digit (`JN.1`, `p.5`).
 // A vulgar fraction stands alone or after whole digits (`½`, `2½`).
 const fractions = `[${[...vulgarFractions.keys()].join('')}]`
-const core = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
+const mixedCore = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
+// With a decimal comma (de, es, it, nl, pt…), points group thousands instead of commas: `1.234.567,5`.
+const decimalCommaCore = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
 
 const letter = /\p{L}/u
 
-/** Every numeric core in `text`, expanded with its prefix and suffix, not yet merged. */
-export function scanNumbers(text: string): NumberExpression[] {
+/** Every numeric core in `text`, read in the report's numerals, expanded with its prefix and suffix, not yet merged. */
+export function scanNumbers(text: string, numerals: Numerals = 'mixed'): NumberExpression[] {
   const found: NumberExpression[] = []
+  const core = numerals === 'decimal-comma' ? decimalCommaCore : mixedCore
   core.lastIndex = 0
   for (let match = core.exec(text); match; match = core.exec(text)) {
     const start = match.index
@@ -43,7 +47,7 @@ export function scanNumbers(text: string): NumberExpression[] {
     const expression: NumberExpression = {
       start,
       end: start + digits.length,
-      cores: [{start, end: start + digits.length, digits, value: valueOf(digits)}],
+      cores: [{start, end: start + digits.length, digits, value: valueOf(digits, numerals)}],
       percent: false,
       currency: false,
       scale: false,
@@ -52,7 +56,7 @@ export function scanNumbers(text: string): NumberExpression[] {
       ratio: false,
       range: false,
       fraction: vulgarFractions.has(digits.at(-1)!),
-      decimal: /[.,]\d{1,2}$/.test(digits) || /^\d*[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
+      decimal: isDecimal(digits, numerals)
     }
     takePrefix(text, expression)
     takeSuffix(text, expression)
@@ -61,13 +65,17 @@ export function scanNumbers(text: string): NumberExpression[] {
   return found
 }
 
-/** The numeric value of a core written in either convention (`100 000`, `100,000`, `3,5`). */
-export function valueOf(digits: string): number {
+/** The numeric value of a core as the report's numerals read it (`100 000`, `100,000`, `3,5`; `17.500` with a decimal comma). */
+export function valueOf(digits: string, numerals: Numerals = 'mixed'): number {
   const fraction = vulgarFractions.get(digits.at(-1)!)
   if (fraction !== undefined) return Number(digits.slice(0, -1) || 0) + fraction
-  const compact = digits.replace(/\p{Zs}/gu, '')
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ''))
-  return Number(compact.replace(',', '.'))
+  return readDigits(digits.replace(/\p{Zs}/gu, ''), numerals).value
+}
+
+/** Whether a core has a decimal part: `3,5`, `3.25`; not `3,500` in English nor `17.500` with a decimal comma. */
+function isDecimal(digits: string, numerals: Numerals): boolean {
+  if (numerals === 'decimal-comma') return readDigits(digits.replace(/\p{Zs}/gu, ''), numerals).decimals !== undefined
+  return /[.,]\d{1,2}$/.test(digits) || /^\d*[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
 }
 
 /**

@@ -1,4 +1,5 @@
 import {mergeExpressions} from './merge.js'
+import type {Numerals} from './numerals.js'
 import {scanNumbers} from './scan.js'
 import {expressionValue, wordValue, type ValuePart} from './value.js'
 import {findWordFigures} from './words.js'
@@ -27,12 +28,12 @@ export interface SourceNumber {
  * day of a date and years are left out (they matched small figures cited from any page), the rest
  * is read, phone numbers and all.
  */
-export function numbersOf(text: string): SourceNumber[] {
+export function numbersOf(text: string, numerals: Numerals = 'mixed'): SourceNumber[] {
   const numbers: SourceNumber[] = []
   const add = (parts: ValuePart[], counts = false) => {
     for (const part of parts) numbers.push(counts && !part.percent ? {value: part.value, percent: false, counts} : {value: part.value, percent: part.percent})
   }
-  for (const expression of mergeExpressions(text, scanNumbers(text))) {
+  for (const expression of mergeExpressions(text, scanNumbers(text, numerals))) {
     // What numbers a text but states no quantity: a list's `1.` at the start of a line, an ordinal
     // (`5e`, `3rd`), a day before its month (`6 février 2024`). Read as numbers, a page with a list
     // "held" every small figure cited from it.
@@ -40,10 +41,12 @@ export function numbersOf(text: string): SourceNumber[] {
     // A year (`en 2021`): a count that size is written `2 021` or `2,021`.
     if (!expression.percent && /^(?:19|20)\d{2}$/u.test(text.slice(expression.start, expression.end))) continue
     const counts = /^\p{Zs}\p{L}/u.test(text.slice(expression.end, expression.end + 2))
-    for (const alternative of expressionValue(text, expression)) add(alternative, counts)
-    // `2.925` in French is 2 925: read a dot before three digits both ways.
+    for (const alternative of expressionValue(text, expression, numerals)) add(alternative, counts)
+    // `2.925` in a French report's source is 2 925, and `2,925` in a German report's source, an
+    // English one, is 2 925 too: a group of three after the other mark is read both ways.
+    const otherGroup = numerals === 'decimal-comma' ? /^\d{1,3}(?:,\d{3})+$/u : /^\d{1,3}(?:\.\d{3})+$/u
     for (const core of expression.cores) {
-      if (/^\d{1,3}(?:\.\d{3})+$/u.test(core.digits)) numbers.push({value: Number(core.digits.replace(/\./gu, '')), percent: false})
+      if (otherGroup.test(core.digits)) numbers.push({value: Number(core.digits.replace(/[.,]/gu, '')), percent: false})
     }
   }
   for (const figure of findWordFigures(text)) for (const alternative of wordValue(figure)) add(alternative)

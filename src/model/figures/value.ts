@@ -1,5 +1,6 @@
 import {vulgarFractions} from './lexicon.js'
 import {mergeExpressions} from './merge.js'
+import {readDigits, type Numerals} from './numerals.js'
 import {scanNumbers, type NumberExpression} from './scan.js'
 import {findWordFigures, type WordFigure} from './words.js'
 
@@ -24,20 +25,21 @@ const scaleOf: ReadonlyArray<[RegExp, number]> = [
   [/^(?:trillions?)$/iu, 1e12]
 ]
 
-/** The value of a number expression of the prose or of a source, with its rounding. */
-export function expressionValue(text: string, expression: NumberExpression): FigureValue {
+/** The value of a number expression of the prose or of a source, with its rounding, its digits read in `numerals`. */
+export function expressionValue(text: string, expression: NumberExpression, numerals: Numerals = 'mixed'): FigureValue {
   const parts = expression.cores.map((core, index): ValuePart => {
     const until = expression.cores[index + 1]?.start ?? expression.end
     const tail = text.slice(core.end, until)
     const word = /^\p{Zs}*([\p{L}€$]+)/u.exec(tail)?.[1] ?? ''
     const scale = scaleOf.find(([pattern]) => pattern.test(word))?.[1] ?? 1
-    return {value: core.value * scale, tolerance: roundingOf(core.digits) * scale / 2, percent: expression.percent}
+    return {value: core.value * scale, tolerance: roundingOf(core.digits, numerals) * scale / 2, percent: expression.percent}
   })
   // `12 à 15 000`: the first end is in thousands too.
   const [first, second] = parts
   const firstCore = expression.cores[0]
   const secondCore = expression.cores[1]
-  if (expression.range && first && second && firstCore && secondCore && /\d[\p{Zs},]\d{3}$/u.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
+  const grouped = numerals === 'decimal-comma' ? /\d[\p{Zs}.]\d{3}$/u : /\d[\p{Zs},]\d{3}$/u
+  if (expression.range && first && second && firstCore && secondCore && grouped.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
     parts[0] = {...first, value: first.value * 1000, tolerance: first.tolerance * 1000}
   }
   if (expression.ratio && first && second && second.value !== 0) return [parts, [{value: (100 * first.value) / second.value, tolerance: 1, percent: true}]]
@@ -53,10 +55,10 @@ export function expressionValue(text: string, expression: NumberExpression): Fig
  * `1.` and a `5e` (a reviewer saw it "found"). A multiplier in digits is not looked up, as one in
  * words is not.
  */
-export function proseValue(text: string, expression: NumberExpression): FigureValue {
+export function proseValue(text: string, expression: NumberExpression, numerals: Numerals = 'mixed'): FigureValue {
   // `x3`, `3x`: as a multiplier in words, a bare 3 on the page proves nothing.
   if (expression.multiplier) return []
-  const alternatives = expressionValue(text, expression)
+  const alternatives = expressionValue(text, expression, numerals)
   return expression.ratio && alternatives.length > 1 ? alternatives.slice(1) : alternatives
 }
 
@@ -70,26 +72,26 @@ export function wordValue(figure: WordFigure): FigureValue {
 }
 
 /**
- * The rounding step a written number implies: `3,5` → 0.1; `2 100` → 100; `100 000` → at most
- * 5 % of the value (a round number is an approximation, not a licence for any number near it).
+ * The rounding step a written number implies, read as its value is: `3,5` → 0.1; `2 100` → 100;
+ * `100 000` → at most 5 % of the value (a round number is an approximation, not a licence for any
+ * number near it); `17.500` → 100 with a decimal comma, 0.001 otherwise (17.5 to the hundred
+ * matched a source's 17).
  */
-function roundingOf(digits: string): number {
+function roundingOf(digits: string, numerals: Numerals): number {
   // `2½`: to the half; `1¾`: to the quarter.
   const fraction = vulgarFractions.get(digits.at(-1)!)
   if (fraction !== undefined) return 1 / denominatorOf(fraction)
-  const compact = digits.replace(/\p{Zs}/gu, '')
-  const decimal = /^\d{1,3}(?:,\d{3})+(?:\.(\d+))?$/u.exec(compact)?.[1] ?? /^\d*[.,](\d+)$/u.exec(compact)?.[1]
-  if (decimal !== undefined && !/^\d{1,3}(?:[.,]\d{3})+$/u.test(compact)) return 10 ** -decimal.length
-  const integer = compact.replace(/[.,]/gu, '')
+  const {decimals, integer} = readDigits(digits.replace(/\p{Zs}/gu, ''), numerals)
+  if (decimals !== undefined) return 10 ** -decimals
   const zeros = /0*$/u.exec(integer)?.[0].length ?? 0
   if (zeros === 0 || zeros === integer.length) return 1
   return Math.max(1, Math.min(10 ** zeros, Number(integer) * 0.05 * 2))
 }
 
 /** What a figure written on its own says by value (a `stat` block's `value`): its first number expression, or a figure in words. */
-export function valueOfText(text: string): FigureValue | undefined {
-  const [expression] = mergeExpressions(text, scanNumbers(text))
-  if (expression) return proseValue(text, expression)
+export function valueOfText(text: string, numerals: Numerals = 'mixed'): FigureValue | undefined {
+  const [expression] = mergeExpressions(text, scanNumbers(text, numerals))
+  if (expression) return proseValue(text, expression, numerals)
   const [inWords] = findWordFigures(text)
   return inWords ? wordValue(inWords) : undefined
 }

@@ -56,14 +56,17 @@ export const cslNameSchema = z.looseObject({
 const datePart = z.union([z.number(), z.string()])
 
 /** A date object; an EDTF string (`2021-05`, allowed by CSL 1.0.2) is read as `raw`. */
+/** A CSL date object: `{"date-parts": [[2024, 5, 1]]}`, `{raw: …}`, `{literal: …}`. */
+export const cslDateObjectSchema = z.looseObject({
+  'date-parts': z.array(z.array(datePart).min(1).max(3)).min(1).max(2).optional(),
+  season: z.union([z.number(), z.string()]).optional(),
+  circa: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  literal: z.string().optional(),
+  raw: z.string().optional()
+})
+
 export const cslDateSchema = z.union([
-  z.looseObject({
-    'date-parts': z.array(z.array(datePart).min(1).max(3)).min(1).max(2).optional(),
-    season: z.union([z.number(), z.string()]).optional(),
-    circa: z.union([z.string(), z.number(), z.boolean()]).optional(),
-    literal: z.string().optional(),
-    raw: z.string().optional()
-  }),
+  cslDateObjectSchema,
   z.string().transform((raw) => ({raw}))
 ], {error: 'a date such as {"date-parts": [[2024, 5, 1]]} or "2024-05-01"'})
 

@@ -1,7 +1,7 @@
 import {z} from 'zod'
 import {projectPathSchema} from './project-path.js'
 import {idSchema, partialDateSchema, webAddressSchema} from './common.js'
-import {cslDateSchema, cslDateVariables, cslNameSchema, cslNameVariables, cslNumberVariables, cslTextVariables, cslTypes, type CslItem} from './csl.js'
+import {cslDateObjectSchema, cslDateVariables, cslNameSchema, cslNameVariables, cslNumberVariables, cslTextVariables, cslTypes, type CslItem} from './csl.js'
 
 /** rapporteur's own kinds of source: what the rules reason about (a web page needs its URL…). */
 export const sourceKinds = ['report', 'survey', 'article', 'law', 'dataset', 'webpage', 'interview', 'press-release', 'book', 'hearing'] as const
@@ -10,8 +10,12 @@ export type SourceKind = (typeof sourceKinds)[number]
 /** A name as a writer gives it: a string is an organisation or a name kept as written (CSL `literal`). */
 const nameSchema = z.union([z.string().min(1), cslNameSchema])
 const namesSchema = z.union([nameSchema, z.array(nameSchema).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]))
-/** `2024`, `2024-04` or `2024-04-23`, or a CSL date object. */
-const dateSchema = z.union([partialDateSchema, cslDateSchema])
+/**
+ * `2024`, `2024-04` or `2024-04-23`, or a CSL date object. A date written another way
+ * (`accessed: 15.01.2026`) is refused with its ISO form, as `date` is: read as CSL's `raw`, it was
+ * dropped without a word, and the web page reported without `accessed`.
+ */
+const dateSchema = z.union([partialDateSchema, cslDateObjectSchema])
 
 const knownTypes: ReadonlySet<string> = new Set([...sourceKinds, ...cslTypes])
 

@@ -1,20 +1,24 @@
 import type {Element, Root, Text} from 'hast'
 import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, primaryLanguage} from './hast.js'
+import {quotationMarks} from './quotation-marks.js'
 
 /**
  * Typographic quotes and dashes, as Pandoc's `smart` extension makes them, in the language of
- * each element: `"…"` becomes « … » in French (French spacing then puts its narrow spaces inside)
- * and “…” in English (Word's “…”, pasted into French, become « … » too, but inside « … »); a straight apostrophe `'` becomes ’ (and, in English, `'…'` after a space
- * becomes ‘…’); `---` becomes an em dash, `--` an en dash and `...` an ellipsis. Never inside
+ * each element: `"…"` becomes the language's quotation marks (quotation-marks.ts): « … » in French
+ * (French spacing then puts its narrow spaces inside), “…” in English, „…“ in German, «…» in
+ * Spanish (Word's “…”, pasted into French, become « … » too, but inside « … »); a straight
+ * apostrophe `'` becomes ’ (and, but in French, `'…'` after a space becomes the language's
+ * secondary marks: ‘…’ in English, ‚…‘ in German, “…” in Spanish); `---` becomes an em dash, `--` an en dash and `...` an ellipsis. Never inside
  * code, pre, kbd, samp, var, script, style, math or typeset maths (`.rp-math`), nor in attribute
  * values. Quotes are
  * paired across the inline elements of a block (`"<em>texte</em>"`); each block starts afresh.
  * Running it twice changes nothing.
  */
 export function smartPunctuation(tree: Root | Element, options: {lang: string}): void {
-  const state = {previous: ' ', open: false, inner: 0}
-  walk(tree, primaryLanguage(options.lang), state)
+  walk(tree, options.lang.toLowerCase(), fresh())
 }
+
+const fresh = (): State => ({previous: ' ', open: false, inner: 0, single: false})
 
 const SKIPPED: ReadonlySet<string> = new Set(NOT_PROSE)
 
@@ -23,6 +27,10 @@ interface State {
   open: boolean
   /** English curly quotes open inside French « »: quotes within a quotation, kept as they are. */
   inner: number
+  /** The guillemet that opened a quotation typed with guillemets (`«…»`, `»…«`, `»…»`), until one closes it. */
+  typed?: string
+  /** A secondary quotation opened by a straight `'` (`'…'`): the next `'` before no letter closes it. */
+  single: boolean
 }
 
 function walk(parent: Root | Element, lang: string, state: State): void {
@@ -34,12 +42,12 @@ function walk(parent: Root | Element, lang: string, state: State): void {
         continue
       }
       const own = ownLang(child)
-      const inner = own === undefined ? lang : primaryLanguage(own)
+      const inner = own === undefined ? lang : own.toLowerCase()
       // A block, a note or another language: its own quotes; the text around it goes on after.
       if (!PHRASING.has(child.tagName) || hasClass(child, ISOLATED) || inner !== lang) {
         const saved = {...state}
-        walk(child, inner, {previous: ' ', open: false, inner: 0})
-        Object.assign(state, PHRASING.has(child.tagName) ? {...saved, previous: 'x'} : {previous: ' ', open: false, inner: 0})
+        walk(child, inner, fresh())
+        Object.assign(state, PHRASING.has(child.tagName) ? {...saved, previous: 'x'} : fresh())
       } else {
         walk(child, inner, state)
       }
@@ -52,7 +60,8 @@ const opensAfter = /[\s([{\u2014\u2013/-]/u
 const doubleOpensAfter = /[\s([{\u2014\u2013/;:'\u2019-]/u
 
 function convert(node: Text, lang: string, state: State): string {
-  const french = lang === 'fr'
+  const french = primaryLanguage(lang) === 'fr'
+  const {primary, secondary} = quotationMarks(lang)
   let out = ''
   const text = node.value.replace(/---/gu, '\u2014').replace(/(?<!-)--(?!-)/gu, '\u2013').replace(/\.\.\.|\. \. \./gu, '\u2026')
   for (let index = 0; index < text.length; index++) {
@@ -60,13 +69,20 @@ function convert(node: Text, lang: string, state: State): string {
     const before = index > 0 ? text[index - 1]! : state.previous
     if (char === '"') {
       const opening = !state.open && (doubleOpensAfter.test(before) || index === 0 && state.previous === ' ')
-      out += french ? (opening ? '«' : '»') : opening ? '\u201C' : '\u201D'
+      out += opening ? primary[0] : primary[1]
       state.open = opening
     } else if (char === '«' || char === '»') {
-      // Typed guillemets open and close a quotation too: a “…” inside one is a quotation within it.
+      // Typed guillemets open and close a quotation too, whichever way they point (`«…»` in French,
+      // `»…«` in German, `»…»` in Swedish): a “…” inside one is a quotation within it.
       out += char
-      state.open = char === '«'
-      if (char === '»') state.inner = 0
+      if (state.typed === undefined) {
+        state.typed = char
+        state.open = true
+      } else {
+        state.typed = undefined
+        state.open = false
+        state.inner = 0
+      }
     } else if (french && (char === '\u201C' || char === '\u201D')) {
       // Word's curly quotes, pasted into French: « » as for straight ones, but “ ” inside « » (a
       // quotation within a quotation) stay as they are.
@@ -82,8 +98,16 @@ function convert(node: Text, lang: string, state: State): string {
         state.open = false
       }
     } else if (char === "'") {
-      // English: a quote that opens after a space; everywhere else, and always in French, an apostrophe.
-      out += !french && opensAfter.test(before) && /\p{L}/u.test(text[index + 1] ?? '') ? '\u2018' : '\u2019'
+      // A quotation within a quotation that opens after a space, and closes before no letter;
+      // everywhere else, and always in French, an apostrophe.
+      const next = text[index + 1] ?? ''
+      if (!french && opensAfter.test(before) && /\p{L}/u.test(next)) {
+        out += secondary[0]
+        state.single = true
+      } else if (state.single && !/[\p{L}\p{N}]/u.test(next)) {
+        out += secondary[1]
+        state.single = false
+      } else out += '\u2019'
     } else {
       out += char
     }
