@@ -418,3 +418,22 @@ describe('an approximate date (`circa`: BibLaTeX `1890~`, CSL YAML `circa: true`
     expect(result.entries.find((entry) => entry.includes('datés'))).not.toMatch(/vers|c\. /u)
   })
 })
+
+describe('the English styles serve a report in another language (lang: de, es): dates in that language’s order', () => {
+  const item = {id: 'bericht', type: 'report', author: [{literal: 'Umweltbundesamt'}], title: 'Energiearmut in Deutschland', publisher: 'Umweltbundesamt', issued: {'date-parts': [[2024, 4, 18]]}, URL: 'https://example.org/bericht', accessed: {'date-parts': [[2026, 2, 3]]}}
+  const firstNote = (name: StyleName, lang: string) => {
+    const engine = new CSL.Engine({retrieveLocale: (l) => locales[l], retrieveItem: () => item}, styleXml(name), lang, true)
+    engine.updateItems(['bericht'])
+    return engine.rebuildProcessorState([{citationID: 'c0', citationItems: [{id: 'bericht'}], properties: {noteIndex: 1}}], 'text').map(([, , text]) => show(text))[0]
+  }
+
+  test.each([
+    ['de-DE', '18. April 2024', 'zugegriffen 3. Februar 2026'],
+    ['es-ES', '18 de abril de 2024', '3 de febrero de 2026'],
+    ['en-US', '18 April 2024', 'accessed 3 February 2026']
+  ])('%s', (lang, issued, accessed) => {
+    const note = firstNote('rapporteur-notes-en', lang)
+    expect(note).toContain(issued)
+    expect(note).toContain(accessed)
+  })
+})
