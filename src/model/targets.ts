@@ -19,10 +19,10 @@ const nowhere: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1
  * The id is written on the heading's `data.hProperties`, where mdast-util-to-hast reads it.
  */
 export function collectTargets(document: MarkdownDocument, model: ReportModel, used: Set<string>, reserved: (id: string) => boolean = () => false): void {
-  const add = (id: string, kind: TargetKind, node: Nodes, label: string, explicit: boolean, unnumbered = false) => {
+  const add = (id: string, kind: TargetKind, node: Nodes, label: string, explicit: boolean, unnumbered = false, slug?: string) => {
     const located = {file: document.path, position: node.position ?? nowhere}
     if (explicit) model.explicitIds.push({...located, id})
-    if (!model.anchors.has(id)) model.anchors.set(id, {...located, label, kind, unnumbered, document: document.id})
+    if (!model.anchors.has(id)) model.anchors.set(id, {...located, label, kind, unnumbered, document: document.id, ...(slug === undefined ? {} : {slug})})
     used.add(id)
   }
 
@@ -53,13 +53,15 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
     // reference elsewhere, without a citation's key or a note.
     // An automatic id keeps clear of the ids rapporteur gives its own elements (model/reserved-ids.ts):
     // `## Note 1` is `note-1-1`, not the id of note 1.
-    const id = attributes?.id ?? unique(slug(toString(node).trim()) || 'section', (candidate) => used.has(candidate) || reserved(candidate))
+    const base = slug(toString(node).trim()) || 'section'
+    const id = attributes?.id ?? unique(base, (candidate) => used.has(candidate) || reserved(candidate))
     const label = textWithoutNotes(node).replace(/\s+/gu, ' ').trim()
     const classes = attributes?.classes ?? []
     const data = (node.data ??= {})
     // Its other attributes too (`lang=en`, `data-*`), as for a div or a span.
     data.hProperties = {...data.hProperties, ...(attributes ? attributesToProperties(attributes) : {}), id}
-    add(id, 'section', node, label, Boolean(attributes?.id), classes.includes('unnumbered'))
+    // The slug an automatic id was made from: the rule `fragile-link` warns a link to `what-has-worked-1`.
+    add(id, 'section', node, label, Boolean(attributes?.id), classes.includes('unnumbered'), attributes?.id === undefined ? base : undefined)
   }
 
   /** A figure's id is its image's: the image itself has none in the HTML. */

@@ -153,6 +153,11 @@ export interface Anchor extends Located {
   unnumbered: boolean
   /** The id of the chapter (document) it is in. */
   document: string
+  /**
+   * A heading's id made from its text: that text's slug (`what-has-worked`), which is the id itself
+   * unless it was taken when the heading came (`what-has-worked-1`). Absent for an id written by hand.
+   */
+  slug?: string
 }
 
 export interface CitationUse extends Located {

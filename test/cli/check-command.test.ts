@@ -192,6 +192,19 @@ describe('rapporteur check', () => {
     expect(JSON.parse(out)[0]).toMatchObject({file: 'rapporteur.yaml', line: 3, column: 7, rule: 'schema', message: 'Unexpected number 12 for `lang`, expected a string'})
   })
 
+  test('a broken rapporteur.yaml exits 2 with SARIF, GitHub and GitLab outputs that hold its findings at their places (docs/ci.md uploads them)', async () => {
+    const sarif = await run(['check', 'config-invalid', '--format', 'sarif'])
+    expect(sarif.code).toBe(2)
+    const [sarifRun] = (JSON.parse(sarif.out) as {runs: Array<{results: Array<{ruleId: string; locations: Array<{physicalLocation: unknown}>}>}>}).runs
+    expect(sarifRun!.results[0]).toMatchObject({ruleId: 'schema', locations: [{physicalLocation: {artifactLocation: {uri: 'test/fixtures/config-invalid/rapporteur.yaml', uriBaseId: '%SRCROOT%'}, region: {startLine: 3, startColumn: 7}}}]})
+    const github = await run(['check', 'config-invalid', '--format', 'github'])
+    expect(github.code).toBe(2)
+    expect(github.out).toMatch(/^::error file=test\/fixtures\/config-invalid\/rapporteur\.yaml,line=3,col=7,endLine=3,endColumn=9,title=schema::Unexpected number 12 for `lang`, expected a string$/mu)
+    const gitlab = await run(['check', 'config-invalid', '--format', 'gitlab'])
+    expect(gitlab.code).toBe(2)
+    expect((JSON.parse(gitlab.out) as unknown[])[0]).toMatchObject({check_name: 'schema', severity: 'major', location: {path: 'test/fixtures/config-invalid/rapporteur.yaml', lines: {begin: 3}}})
+  })
+
   test('an unknown page size is refused where it is written', async () => {
     const dir = await writeProject({'rapporteur.yaml': `title: T\norganisation: O\nlang: fr\ndate: 2026\naxes: [{id: a, label: A}]\neditions: {full: {title: R, files: [chapters/intro.md], output: r}}\nprint: {size: A4-ish}\n`})
     made.push(dir)

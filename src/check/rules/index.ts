@@ -5,6 +5,7 @@ import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
 import {fileEncoding} from './file-encoding.js'
+import {fragileLink} from './fragile-link.js'
 import {extraTableCell} from './extra-table-cell.js'
 import {handNumbered} from './hand-numbered.js'
 import {headingLevel} from './heading-level.js'
@@ -72,6 +73,7 @@ export const rules: readonly Rule[] = [
   statValueNotAFigure,
   undefinedTerm,
   brokenRef,
+  fragileLink,
   localLink,
   linkText,
   unknownAxis,

@@ -2,7 +2,7 @@ import path from 'node:path'
 import {check} from '../../api/check.js'
 import {renderAudit} from '../../audit/render-audit.js'
 import {rules} from '../../check/rules/index.js'
-import {formatGithub} from '../../diagnostics/reporters/github.js'
+import {formatGithub, type GithubOptions} from '../../diagnostics/reporters/github.js'
 import {formatGitlab} from '../../diagnostics/reporters/gitlab.js'
 import {formatPretty} from '../../diagnostics/reporters/pretty.js'
 import {formatSarif} from '../../diagnostics/reporters/sarif.js'
@@ -16,6 +16,7 @@ import {writeFileAtomic} from '../../print/write-atomic.js'
 import {exitCodes, useColor, type Io} from '../io.js'
 import {version} from '../version.js'
 import {treeCacheWanted} from '../cache-setting.js'
+import {changedFiles} from '../changed-files.js'
 
 export interface CheckCommandOptions {
   /** `html` writes the reviewer's audit page instead of the findings (they are in the page). */
@@ -56,7 +57,7 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
       io.stdout(formatSarif(diagnostics, {rules, version, place: await locateReport(folder), sources}))
       break
     case 'github':
-      io.stdout(formatGithub(diagnostics, await repositoryPaths(folder, io)))
+      io.stdout(formatGithub(diagnostics, await repositoryPaths(folder, io), await githubOptions(folder, io)))
       break
     case 'gitlab':
       io.stdout(formatGitlab(diagnostics, sources, await repositoryPaths(folder, io)))
@@ -87,6 +88,12 @@ async function repositoryPaths(folder: string, io: Io): Promise<(file: string) =
   const place = await locateReport(folder)
   const prefix = path.relative(io.cwd, folder).split(path.sep).join('/')
   return (file) => (place.root !== undefined ? pathFromRoot(place, file) : prefix ? `${prefix}/${file}` : file)
+}
+
+/** The files the pull request changed, when git can say so from the clone alone (`changed-files.ts`). */
+async function githubOptions(folder: string, io: Io): Promise<GithubOptions> {
+  const changed = await changedFiles((await locateReport(folder)).root, io.env)
+  return changed ? {changed} : {}
 }
 
 /**
