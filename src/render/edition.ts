@@ -176,9 +176,14 @@ function underHeading(bibliography: Element, before: readonly ElementContent[]):
   return {...bibliography, properties: {...bibliography.properties, ariaLabelledBy: [previous.properties.id]}, children}
 }
 
+/**
+ * The web page's notes, after the chapters and the bibliography: a part of their own, as the
+ * bibliography is, titled at the chapters' level (`h1`), so that heading navigation and the page's
+ * outline do not put them under the last chapter or the bibliography; a landmark named by its title.
+ */
 function endnotes(context: RenderContext): Element {
-  return h('section.rp-notes', {role: 'doc-endnotes', ariaLabelledby: 'notes-title'}, [
-    h('h2', {id: 'notes-title'}, context.labels.notes),
+  return h('section.rp-chapter.rp-back-matter.rp-notes', {role: 'doc-endnotes', ariaLabelledby: 'notes-title'}, [
+    h('h1.rp-chapter__title', {id: 'notes-title'}, context.labels.notes),
     h(
       'ol',
       context.notes.map((note) => h('li', {id: `note-${note.number}`}, [...note.content, ' ', h('a', {href: `#note-call-${note.number}`, role: 'doc-backlink', ariaLabel: `${context.labels.backToText} (${note.number})`}, '↩')]))
