@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {toHast} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
 import type {EditionName} from '../model/schemas/config.js'
-import {linkTargets} from '../model/link-targets.js'
+import {bibliographyId, linkTargets} from '../model/link-targets.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
 import {moveCitationNotesAfterPunctuation} from './notes-after-punctuation.js'
@@ -66,8 +66,9 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const wantsToc = model.config.editions[edition]?.toc ?? (tocList?.children.length ?? 0) >= 3
   if (entries && entries.length > 0 && !placed.has('bibliography') && edition === 'full') {
     // After the chapters, a part of its own: a chapter's title, and its line in the table of contents.
-    main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [renderBibliography(entries, labels.bibliography, true)]))
-    tocList?.children.push(tocEntry('bibliographie', labels.bibliography))
+    const id = bibliographyId(model.config.lang)
+    main.push(h('section.rp-chapter.rp-back-matter', {id}, [renderBibliography(entries, labels.bibliography, true)]))
+    tocList?.children.push(tocEntry(id, labels.bibliography))
   }
   if (options.mode === 'web' && context.notes.length > 0) main.push(withHtml(endnotes(context)))
 
