@@ -21,10 +21,11 @@ export const addressProperties: ReadonlySet<string> = new Set(['href', 'src', 'a
 /**
  * Something in a piece of raw HTML that the output will not have as written, at its offsets in
  * it; or, for links into the report, an `id` it gives an element (`element-id`) or a link to one
- * (`fragment-link`, `<a href="#méthode">`).
+ * (`fragment-link`, `<a href="#méthode">`); or, for the rule `lang-code`, an element's `lang`
+ * (`element-lang`, at its value).
  */
 export interface RawHtmlFact {
-  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image' | 'local-resource' | 'remote-resource' | 'element-id' | 'fragment-link'
+  kind: 'refused-element' | 'event-attribute' | 'script-address' | 'local-link' | 'local-image' | 'remote-image' | 'local-resource' | 'remote-resource' | 'element-id' | 'fragment-link' | 'element-lang'
   /** The element's or attribute's name, the address, or the id (without `#`, decoded). */
   name: string
   start: number
@@ -52,6 +53,7 @@ export function rawHtmlFacts(value: string): RawHtmlFact[] {
       if (node.tagName === 'a' && typeof href === 'string' && isLocalAddress(href)) facts.push({kind: 'local-link', name: href, start, end: tagEnd(value, start, end)})
       else if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) facts.push({kind: 'fragment-link', name: fragmentId(href), start, end: tagEnd(value, start, end)})
       if (typeof node.properties.id === 'string' && node.properties.id) facts.push({kind: 'element-id', name: node.properties.id, start, end: tagEnd(value, start, end)})
+      if (typeof node.properties.lang === 'string' && node.properties.lang.trim()) facts.push({kind: 'element-lang', name: node.properties.lang, ...langValue(value, start, tagEnd(value, start, end))})
       const src = node.properties.src
       if (node.tagName === 'img' && typeof src === 'string' && isLocalAddress(src)) facts.push({kind: 'local-image', name: src, start, end: tagEnd(value, start, end)})
       else if (node.tagName === 'img' && typeof src === 'string' && isWebAddress(src)) facts.push({kind: 'remote-image', name: src, start, end: tagEnd(value, start, end)})
@@ -80,6 +82,14 @@ function loadedAddresses(tagName: string, properties: Record<string, unknown>): 
   if (typeof properties.srcSet === 'string') for (const candidate of properties.srcSet.split(',')) add(candidate.trim().split(/\s+/u)[0])
   if (typeof properties.style === 'string') for (const match of properties.style.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/giu)) add(match[2])
   return found
+}
+
+/** Where the `lang` value of the start tag between `start` and `end` is written (`xml:lang` is another attribute); the tag when not found. */
+function langValue(value: string, start: number, end: number): {start: number; end: number} {
+  const match = /(?<=\s)lang\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)/iu.exec(value.slice(start, end))
+  if (!match) return {start, end}
+  const at = start + match.index + match[0].length - match[1]!.length
+  return {start: at, end: at + match[1]!.length}
 }
 
 /** The end of the start tag of the element at `start` (a finding underlines the tag, not its content). */

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {toHast} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
 import type {EditionName} from '../model/schemas/config.js'
-import {linkTargets} from '../model/link-targets.js'
+import {bibliographyId, linkTargets} from '../model/link-targets.js'
 import type {MarkdownDocument, ReportModel} from '../model/types.js'
 import {renderBibliography} from './bibliography.js'
 import {moveCitationNotesAfterPunctuation} from './notes-after-punctuation.js'
@@ -66,8 +66,9 @@ export async function renderEdition(model: ReportModel, edition: EditionName, op
   const wantsToc = model.config.editions[edition]?.toc ?? (tocList?.children.length ?? 0) >= 3
   if (entries && entries.length > 0 && !placed.has('bibliography') && edition === 'full') {
     // After the chapters, a part of its own: a chapter's title, and its line in the table of contents.
-    main.push(h('section.rp-chapter.rp-back-matter', {id: 'bibliographie'}, [renderBibliography(entries, labels.bibliography, true)]))
-    tocList?.children.push(tocEntry('bibliographie', labels.bibliography))
+    const id = bibliographyId(model.config.lang)
+    main.push(h('section.rp-chapter.rp-back-matter', {id}, [renderBibliography(entries, labels.bibliography, true)]))
+    tocList?.children.push(tocEntry(id, labels.bibliography))
   }
   if (options.mode === 'web' && context.notes.length > 0) main.push(withHtml(endnotes(context)))
 
@@ -176,9 +177,14 @@ function underHeading(bibliography: Element, before: readonly ElementContent[]):
   return {...bibliography, properties: {...bibliography.properties, ariaLabelledBy: [previous.properties.id]}, children}
 }
 
+/**
+ * The web page's notes, after the chapters and the bibliography: a part of their own, as the
+ * bibliography is, titled at the chapters' level (`h1`), so that heading navigation and the page's
+ * outline do not put them under the last chapter or the bibliography; a landmark named by its title.
+ */
 function endnotes(context: RenderContext): Element {
-  return h('section.rp-notes', {role: 'doc-endnotes', ariaLabelledby: 'notes-title'}, [
-    h('h2', {id: 'notes-title'}, context.labels.notes),
+  return h('section.rp-chapter.rp-back-matter.rp-notes', {role: 'doc-endnotes', ariaLabelledby: 'notes-title'}, [
+    h('h1.rp-chapter__title', {id: 'notes-title'}, context.labels.notes),
     h(
       'ol',
       context.notes.map((note) => h('li', {id: `note-${note.number}`}, [...note.content, ' ', h('a', {href: `#note-call-${note.number}`, role: 'doc-backlink', ariaLabel: `${context.labels.backToText} (${note.number})`}, '↩')]))

@@ -59,6 +59,17 @@ describe('editions', () => {
     }
   })
 
+  test('the endnotes are a part of their own after the bibliography, titled at the chapters\' level: not under the last chapter or the bibliography in the outline', () => {
+    const last = fullEdition.main.at(-1)!
+    const html = toHtml(last)
+    expect(html).toMatch(/^<section class="rp-chapter rp-back-matter rp-notes" role="doc-endnotes" aria-labelledby="notes-title"><h1 class="rp-chapter__title" id="notes-title">Notes<\/h1><ol><li id="note-1">/u)
+    expect(fullEdition.main.at(-2)?.properties.id).toBe('bibliographie')
+    // Headings in reading order: the notes' is an h1 after the bibliography's, as each chapter's is.
+    const headings = [...full.matchAll(/<h([1-6])[^>]*>([^<]*)/gu)].map((match) => `${match[1]} ${match[2]}`)
+    expect(headings.slice(-2)).toEqual(['1 Bibliographie', '1 Notes'])
+    expect(synthesis).toMatch(/<section class="rp-chapter rp-back-matter rp-notes" role="doc-endnotes" aria-labelledby="notes-title"><h1 class="rp-chapter__title" id="notes-title">Notes<\/h1>/u)
+  })
+
   test('the bibliography lists each cited source once, formatted by the CSL style', () => {
     const entries = [...full.matchAll(/<li id="source-([^"]+)"/g)].map((match) => match[1])
     expect(new Set(entries).size).toBe(entries.length)

@@ -2,7 +2,7 @@ import type {RefUse} from '../../model/types.js'
 import {defineRule} from '../rule.js'
 import {closestKnown, didYouMean} from '../../diagnostics/suggest.js'
 import {fragmentId} from '../../model/address.js'
-import {isPageFragment, linkTargets} from '../../model/link-targets.js'
+import {isPageFragment, linkTargets, printedId} from '../../model/link-targets.js'
 
 export const brokenRef = defineRule({
   id: 'broken-ref',
@@ -55,12 +55,15 @@ closest) or add the target.`,
     }
     // A link into the report: to anything the HTML gives an id, in this edition or the other.
     const ids = new Set(linkTargets(model).map((target) => target.id))
-    const links = [...model.links, ...(model.config.check.html ? model.html.flatMap((html) => html.facts.filter((fact) => fact.kind === 'fragment-link')).map((fact) => ({...fact, url: `#${fact.name}`})) : [])]
+    // Raw HTML is printed as written: its link to the bibliography's other spelling would lead nowhere.
+    const htmlIds = new Set([...ids].filter((id) => printedId(id, model.config.lang) === id))
+    const links = [...model.links, ...(model.config.check.html ? model.html.flatMap((html) => html.facts.filter((fact) => fact.kind === 'fragment-link')).map((fact) => ({...fact, url: `#${fact.name}`, raw: true})) : [])]
     for (const link of links) {
       if (!link.url.startsWith('#')) continue
       const id = fragmentId(link.url)
-      if (isPageFragment(id) || ids.has(id)) continue
-      report(link, `Unexpected link to \`${link.url}\`, expected the id of a chapter, a section, a figure, a table, a recommendation, a stat or an element given \`{#id}\`: nothing in the report has this id${didYouMean(id, ids)}`)
+      const known = 'raw' in link ? htmlIds : ids
+      if (isPageFragment(id) || known.has(id)) continue
+      report(link, `Unexpected link to \`${link.url}\`, expected the id of a chapter, a section, a figure, a table, a recommendation, a stat or an element given \`{#id}\`: nothing in the report has this id${didYouMean(id, known)}`)
     }
     // A glossary entry's `see:` links to other entries in the glossary the report prints.
     const terms = new Set(model.glossary.map((entry) => entry.value.id))

@@ -16,6 +16,7 @@ import {imageText} from './image-text.js'
 import {imageAltText} from './image-alt-text.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
+import {langCode} from './lang-code.js'
 import {linkText} from './link-text.js'
 import {localLink} from './local-link.js'
 import {malformedCitation} from './malformed-citation.js'
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   unknownDirective,
   attributeQuotes,
   unknownAttribute,
+  langCode,
   duplicateId,
   unknownSource,
   malformedCitation,

@@ -3,6 +3,7 @@ import {isPatternValid} from '../figures/ignore.js'
 import {normalProjectPath} from '../project-path.js'
 import {severitySettingSchema} from '../../diagnostics/severity.js'
 import {idSchema, partialDateSchema} from './common.js'
+import {expectedLanguageTag, languageTagProblem} from '../language-tag.js'
 import {isPageSize} from './page-size.js'
 import {projectPathSchema} from './project-path.js'
 import {themeNameSchema} from './theme.js'
@@ -71,7 +72,11 @@ export const configSchema = z.strictObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
   organisation: z.string().min(1),
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'a BCP 47 language tag such as `fr` or `en-GB`'),
+  /** A BCP 47 tag of a language CLDR names: the page's `lang`, the voice screen readers read it with. */
+  lang: z.string().superRefine((value, context) => {
+    const problem = languageTagProblem(value)
+    if (problem) context.addIssue({code: 'custom', message: expectedLanguageTag(problem), input: value})
+  }),
   date: partialDateSchema,
   authors: z.array(z.string()).optional(),
   /** The organisation's logo on the cover (an image file of the report folder, SVG or PNG). */

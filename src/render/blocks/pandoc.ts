@@ -11,7 +11,7 @@ import {defaultHandlers, type Handler, type State} from 'mdast-util-to-hast'
 import {editionPageOf, fragmentId, isLocalAddress} from '../../model/address.js'
 import {editionOutputs, type EditionName} from '../../model/schemas/config.js'
 import {conditionOf, withoutCondition} from '../../model/conditional-content.js'
-import {isPageFragment} from '../../model/link-targets.js'
+import {isPageFragment, printedId} from '../../model/link-targets.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
@@ -185,8 +185,11 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
    * Undefined where the default link is right: the id is here, or the address is not `#…`.
    */
   const intoReport = (state: State, node: PhrasingContent & {type: 'link' | 'linkReference'}, url: string): Element | undefined => {
-    if (!url.startsWith('#') || context.ids.has(fragmentId(url)) || isPageFragment(fragmentId(url))) return undefined
-    const href = hrefFor(context, fragmentId(url))
+    if (!url.startsWith('#') || isPageFragment(fragmentId(url))) return undefined
+    // `#bibliographie` in an English report: the id the bibliography is printed with.
+    const id = printedId(fragmentId(url), context.model.config.lang)
+    if (id === fragmentId(url) && context.ids.has(id)) return undefined
+    const href = hrefFor(context, id)
     if (href === undefined) return localLink(state, node)
     return defaultHandlers.link(state, {type: 'link', url: href, title: node.type === 'link' ? node.title : state.definitionById.get(String(node.identifier).toUpperCase())?.title, children: node.children, position: node.position, data: node.data}) as Element
   }
