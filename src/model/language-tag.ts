@@ -82,10 +82,14 @@ export function languageTagProblem(tag: string): LanguageTagProblem | undefined 
     return {kind: 'malformed', suggestion}
   }
   if (canonical && languageName(canonical) !== undefined) return undefined
+  // ISO 639's special codes, which CLDR does not name: undetermined, several, no language, uncoded.
+  if (canonical && specialCodes.has(canonical.split('-')[0]!)) return undefined
   const primary = canonical?.split('-')[0] ?? written
   if (primary !== canonical && languageName(primary) !== undefined) return {kind: 'unknown-subtag', suggestion: primary}
   return {kind: 'unknown-language', suggestion: codeOfLanguageName(written)}
 }
+
+const specialCodes: ReadonlySet<string> = new Set(['und', 'mul', 'zxx', 'mis'])
 
 function isKnownTag(tag: string): boolean {
   return languageTagProblem(tag) === undefined

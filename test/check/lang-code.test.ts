@@ -14,7 +14,7 @@ async function findings(files: Record<string, string>, rule = 'lang-code'): Prom
 }
 
 test('well-formed tags of known languages pass; names, malformed tags and unknown subtags do not', () => {
-  for (const tag of ['fr', 'en-GB', 'cy', 'zh-Hant', 'es-419', 'de-CH-1901', 'EN-us', 'fra', 'tlh']) expect(languageTagProblem(tag), tag).toBeUndefined()
+  for (const tag of ['fr', 'en-GB', 'cy', 'zh-Hant', 'es-419', 'de-CH-1901', 'EN-us', 'fra', 'tlh', 'und', 'mul', 'zxx']) expect(languageTagProblem(tag), tag).toBeUndefined()
   expect(languageTagProblem('welsh')).toEqual({kind: 'unknown-language', suggestion: 'cy'})
   expect(languageTagProblem('English')).toEqual({kind: 'unknown-language', suggestion: 'en'})
   expect(languageTagProblem('français')).toEqual({kind: 'malformed', suggestion: 'fr'})
