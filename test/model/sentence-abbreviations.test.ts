@@ -37,3 +37,13 @@ test('a German figure before an abbreviation is covered by the citation at its s
   const result = await check(dir)
   expect(result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-needs-citation').map((message) => message.reason)).toEqual([])
 })
+
+test('a German count after a capitalised noun is a figure, its points grouping thousands (it was read as a name and its version, `Windows 11`)', async () => {
+  const dir = await writeProject({
+    'rapporteur.yaml': String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: de'),
+    'chapters/intro.md': '# Befunde\n\nRund 40.000 Haushalte waren betroffen. Im Jahr 2023 zählte die Bundesnetzagentur 205.000 Stromsperren. Die :term[sextorsion] nimmt zu [@enquete-2024].\n'
+  })
+  made.push(dir)
+  const result = await check(dir)
+  expect(result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-needs-citation').map((message) => /`([^`]+)`/u.exec(message.reason)?.[1])).toEqual(['40.000', '205.000'])
+})

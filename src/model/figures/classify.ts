@@ -283,6 +283,9 @@ const nameOrVersion: Test = (text, expression) => {
   // `3,500`, `12 345`, `3,5`: digits grouped or with a decimal comma are written as a quantity;
   // a product's or a version's number never is (`Windows 11`, `Python 3.11`).
   if (/[,\s]/u.test(expression.cores[0]!.digits)) return undefined
+  // In a language whose decimal mark is a comma, points group thousands: `Rund 40.000 Haushalte`,
+  // `Bundesnetzagentur 205.000 Stromsperren` are counts after a noun German capitalises (numerals.ts).
+  if (expression.cores[0]!.digits.includes('.') && !expression.decimal) return undefined
   const lead = parenthesised ? wordsBefore(text, expression.start - 1, 1)[0] : leadWord(text, expression.start)
   if (!lead || (lead.detached && !parenthesised) || !/^\p{Lu}/u.test(lead.raw)) return undefined
   if (inLexicon(functionWords, lead) || inLexicon(quantityLeads, lead) || inLexicon(circaWords, lead) || inLexicon(months, lead)) return undefined
