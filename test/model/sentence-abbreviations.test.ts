@@ -47,3 +47,13 @@ test('a German count after a capitalised noun is a figure, its points grouping t
   const result = await check(dir)
   expect(result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-needs-citation').map((message) => /`([^`]+)`/u.exec(message.reason)?.[1])).toEqual(['40.000', '205.000'])
 })
+
+test('German dates and times are no figures: a day as an ordinal with a point before its month, a time in Uhr', async () => {
+  const dir = await writeProject({
+    'rapporteur.yaml': String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: de'),
+    'chapters/intro.md': '# Befunde\n\nZwischen dem 1. November und dem 31. März gilt die Regel. Am Mittwoch, 14. Februar tagte der Ausschuss. Die Beratung ist von 9 bis 17 Uhr und ab 20 Uhr geöffnet. Es waren 12 Sitzungen. Die :term[sextorsion] nimmt zu [@enquete-2024].\n'
+  })
+  made.push(dir)
+  const result = await check(dir)
+  expect(result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'figure-needs-citation').map((message) => /`([^`]+)`/u.exec(message.reason)?.[1])).toEqual(['12'])
+})

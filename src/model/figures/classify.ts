@@ -88,6 +88,10 @@ const date: Test = (text, expression) => {
   const next = wordsAfter(text, expression.end, 3)
   const previous = wordsBefore(text, expression.start, 1)[0]
   if (next[0] && !next[0].detached && isMonth(next[0])) return 'date'
+  // German writes a day as an ordinal with a point: `1. November`, `am Mittwoch, 14. Februar`.
+  if (next[0]?.raw === '.' && /^\.\p{Zs}/u.test(text.slice(expression.end, expression.end + 2)) && (expression.cores[0]?.value ?? 0) <= 31 && isMonth(next[1])) return 'date'
+  // A time of day in German: `um 10 Uhr`, `von 9 bis 17 Uhr`.
+  if (next[0]?.norm === 'uhr' || (next[0] && /^(?:bis|und)$/u.test(next[0].norm) && /^\d{1,2}$/u.test(next[1]?.norm ?? '') && next[2]?.norm === 'uhr')) return 'date'
   // `the 18th of October`.
   if (expression.ordinal && next[0]?.norm === 'of' && isMonth(next[1])) return 'date'
   // `du 1er au 3 mars`, `les 6 et 7 décembre`, `on 3 and 4 May`.

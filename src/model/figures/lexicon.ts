@@ -11,6 +11,12 @@ export const months = words(`
   janv. févr. fév. avr. juil. sept. oct. nov. déc.
   january february march april may june july august september october november december
   jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb mar apr jun jul aug sep oct nov dec
+  januar jänner februar märz maerz april mai juni juli august september oktober november dezember
+  jän. feb. mär. okt. dez.
+  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+  gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+  januari februari maart april mei juni juli augustus september oktober november december
+  janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
 `)
 
 /** Words after which a four-digit number is a year: `en 2023`, `since 2019`. */
