@@ -5,7 +5,7 @@
  * `::footnote-call`). Why: Chromium leaves generated content out of the PDF's structure, so the
  * finalisation made every call's number an artifact and the Link around it empty: a screen reader
  * heard nothing where a note is called, though the note itself is tagged (print-core.css styles the
- * span as the ::after was, which it turns off). Plain JavaScript source, like handlers.ts.
+ * span as the ::after was, which it turns off for a call of class rp-call-numbered). Plain JavaScript source, like handlers.ts.
  */
 export const noteCallNumbersScript = String.raw`(() => {
   const footnotes = window.Paged.registeredHandlers.find((handler) => handler.prototype && handler.prototype.createFootnoteCall)
@@ -19,6 +19,8 @@ export const noteCallNumbersScript = String.raw`(() => {
       number.className = 'rp-call-number'
       number.textContent = call.dataset.footnoteCall || ''
       call.append(number)
+      // A class, not \`:has(> .rp-call-number)\`: Chromium re-matches :has() as Paged.js moves content.
+      call.classList.add('rp-call-numbered')
     }
     return call
   }
