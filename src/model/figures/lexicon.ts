@@ -4,7 +4,8 @@
  * All entries are lower case, without trailing dots unless the dot is part of the abbreviation.
  */
 
-const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/))
+/** A lexicon from a whitespace-separated list. */
+export const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/u))
 
 export const months = words(`
   janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre

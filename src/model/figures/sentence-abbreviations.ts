@@ -1,6 +1,4 @@
-import {abbreviations} from './lexicon.js'
-
-const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/u))
+import {abbreviations, words} from './lexicon.js'
 
 /**
  * Abbreviations that do not end a sentence, by language, beyond French and English's (lexicon.ts),
