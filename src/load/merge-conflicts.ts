@@ -1,3 +1,4 @@
+import type {VFile} from 'vfile'
 /**
  * Git's merge-conflict markers left in a text file: `<<<<<<< HEAD`, the first side ("ours"),
  * diff3's `||||||| base` and the common ancestor, `=======`, the second side, `>>>>>>> branch`.
@@ -119,5 +120,12 @@ declare module 'vfile' {
   interface DataMap {
     /** Set by the load stage on a file with Git's conflict markers (load/merge-conflicts.ts); the file's value is its first side. */
     mergeConflicts: MergeConflict[]
+    /** The file as written, markers and both sides, when its value is its first side: what a finding's code frame shows (same lines). */
+    asWritten: string
   }
+}
+
+/** The text a finding's code frame shows: the file as written (a conflict's markers, not the empty lines read in their place). */
+export function shownText(file: VFile): string {
+  return file.data.asWritten ?? String(file.value)
 }

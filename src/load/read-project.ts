@@ -44,7 +44,10 @@ export async function readProjectFile(dir: string, relative: string): Promise<VF
   // side blanked to empty lines, and each conflict said (rule merge-conflict).
   const {text, conflicts} = resolveMergeConflicts(decoded.text)
   const file = new VFile({cwd: dir, path: relative, value: text})
-  if (conflicts.length > 0) file.data.mergeConflicts = conflicts
+  if (conflicts.length > 0) {
+    file.data.mergeConflicts = conflicts
+    file.data.asWritten = decoded.text
+  }
   // A file not in UTF-8 is read as written, and said so (rule file-encoding); its first `�` found again in the text as read.
   const encoding = decoded.encoding.invalid && conflicts.length > 0 ? {...decoded.encoding, invalid: {...decoded.encoding.invalid, offset: Math.max(0, text.indexOf('\uFFFD'))}} : decoded.encoding
   if (encoding.name !== 'utf-8' || encoding.invalid) file.data.encoding = encoding

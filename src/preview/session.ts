@@ -9,6 +9,7 @@ import type {ChangeKind} from './changes.js'
 import {renderPage} from './render.js'
 import {openReportCitationStore} from '../api/citation-store.js'
 import {memoryStore, type FormattedStore} from '../render/citations/collector.js'
+import {shownText} from '../load/merge-conflicts.js'
 
 /** What every page is told over the event stream. */
 export interface PreviewState {
@@ -179,7 +180,7 @@ export class PreviewSession {
   async #check(first: boolean): Promise<void> {
     try {
       const result = await check(this.dir, {treeCache: this.options.treeCache, env: this.options.env})
-      this.#sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+      this.#sources = new Map(result.files.map((file) => [file.path, shownText(file)]))
       this.#found = toJsonDiagnostics(result.files).filter((item) => item.severity !== 'info')
       // A file that cannot be parsed or validated (rule `schema`) leaves holes in the model: keep
       // the last good pages. Other findings (an uncited figure) do not stop the pages following.

@@ -20,6 +20,15 @@ async function run(args: string[], cwd = fixtures) {
 }
 
 describe('rapporteur check', () => {
+  test('a merge conflict’s code frame shows its marker as written, not the empty line read in its place', async () => {
+    const dir = await writeProject({'chapters/intro.md': '# Intro\n\n<<<<<<< HEAD\nLa :term[sextorsion] progresse [@enquete-2024].\n=======\nLa sextorsion recule.\n>>>>>>> relecture\n'})
+    made.push(dir)
+    const {code, out} = await run(['check', dir, '--rule', 'figure-needs-citation=off'], path.dirname(dir))
+    expect(code).toBe(1)
+    expect(out).toContain('  3:1  error  Unexpected merge conflict between `HEAD` (1 line) and `relecture` (1 line)')
+    expect(out).toContain('    3 | <<<<<<< HEAD\n')
+  })
+
   test('pretty output groups by file, shows a code frame and a summary line', async () => {
     const {code, out} = await run(['check', 'figure-needs-citation'])
     expect(code).toBe(1)

@@ -5,6 +5,7 @@ import {toJsonDiagnostics} from '../../diagnostics/to-json.js'
 import type {EditionName} from '../../model/schemas/config.js'
 import {exitCodes, useColor, type Io} from '../io.js'
 import {citationCacheWanted, hyphenationCacheWanted, treeCacheWanted} from '../cache-setting.js'
+import {shownText} from '../../load/merge-conflicts.js'
 
 export interface BuildCommandOptions {
   edition?: EditionName
@@ -58,7 +59,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
   }
   const diagnostics = toJsonDiagnostics(result.files).filter((diagnostic) => diagnostic.severity !== 'info')
   if (diagnostics.length > 0) {
-    io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, String(file.value)]))}))
+    io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, shownText(file)]))}))
   }
   if (!result.ok) {
     io.stderr(result.reason === 'findings' ? 'rapporteur: nothing built: fix the errors above (`rapporteur check` lists them)\n' : '')

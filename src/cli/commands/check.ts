@@ -17,6 +17,7 @@ import {exitCodes, useColor, type Io} from '../io.js'
 import {version} from '../version.js'
 import {treeCacheWanted} from '../cache-setting.js'
 import {changedFiles} from '../changed-files.js'
+import {shownText} from '../../load/merge-conflicts.js'
 
 export interface CheckCommandOptions {
   /** `html` writes the reviewer's audit page instead of the findings (they are in the page). */
@@ -40,7 +41,7 @@ export async function runCheck(dir: string, options: CheckCommandOptions, io: Io
   const wantsPage = options.format === 'html' || options.audit !== undefined
   const result = await check(folder, {rules: options.rule ?? {}, review: reviewSource(folder, options.review, wantsPage, io), treeCache: treeCacheWanted(io), env: io.env})
   const diagnostics = toJsonDiagnostics(result.files)
-  const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+  const sources = new Map(result.files.map((file) => [file.path, shownText(file)]))
   // Rendered once for stdout and --audit alike; without a readable config there is no model, so no page.
   const review = result.ok ? result.review : undefined
   const page = result.ok && wantsPage ? renderAudit(result.model, diagnostics, {generatedAt: generatedAt(io), ...(review ? {review} : {})}) : undefined

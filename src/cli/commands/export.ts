@@ -10,6 +10,7 @@ import {treeCacheWanted} from '../cache-setting.js'
 import {CannotRunError} from '../../load/cannot-run.js'
 import {explainFileSystemError} from '../../load/file-system-error.js'
 import {writeFileAtomic} from '../../print/write-atomic.js'
+import {shownText} from '../../load/merge-conflicts.js'
 
 export interface ExportCommandOptions {
   format: 'json' | 'csv'
@@ -33,7 +34,7 @@ export async function runExport(kind: ExportKind, dir: string, options: ExportCo
   const result = await check(folder, {treeCache: treeCacheWanted(io), env: io.env})
   if (!result.ok) {
     const diagnostics = toJsonDiagnostics(result.files)
-    io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, String(file.value)]))}))
+    io.stderr(formatPretty(diagnostics, {color: useColor(io, options.color), sources: new Map(result.files.map((file) => [file.path, shownText(file)]))}))
     return exitCodes.cannotRun
   }
   const text = formatRows(exportRows(result.model, kind), options.format, {delimiter: options.delimiter, bom: options.bom})
