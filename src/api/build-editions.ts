@@ -18,6 +18,8 @@ import {MAX_WORKERS} from '../print/workers.js'
 import {renderDocument, renderDocumentWithTree} from '../render/document.js'
 import {renderEdition, type RenderedEdition} from '../render/edition.js'
 import {relocateImages} from '../render/relocate.js'
+import {linkDescriptions} from '../render/link-descriptions.js'
+import {labelsFor} from '../render/labels.js'
 import {keepLanguageInTags} from '../render/tagged-language.js'
 import {themeFontNames} from '../load/font-names.js'
 import {axesCss} from '../render/axes-css.js'
@@ -152,6 +154,9 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       relocateImages(tree, '../')
       keepLanguageInTags(tree)
     }})
+    // What each link says, for its PDF annotation, as typography left the text (its soft hyphens
+    // taken out); a template's own links, not read here, say their URL.
+    const links = linkDescriptions({type: 'root', children: [...(print.toc ? [print.toc] : []), ...print.main]}, labelsFor(model.config.lang))
     const output = model.config.editions[edition]!.output
     const htmlFile = path.join(out, '.print', `${output}.html`)
     await mkdir(path.dirname(htmlFile), {recursive: true})
@@ -165,7 +170,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       assets: await assetsDigest(path.join(out, 'assets'))
     })
     const pdfFile = path.join(out, `${output}.pdf`)
-    return {edition, htmlFile, pdfFile, hash, tree, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}}
+    return {edition, htmlFile, pdfFile, hash, tree, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}, links}
   }
 
   /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
@@ -222,6 +227,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       headings: headingTexts(model),
       boxes: printBoxes(model.config.print),
       pdfx: model.config.print.pdfx && model.outputProfile ? {profile: model.outputProfile, condition: model.config.print.pdfx.condition, info: model.config.print.pdfx.info} : undefined,
+      links: job.links,
       onFonts: (names) => (fonts = names),
       onPageCount: (count) => (printed = count)
     })
@@ -269,6 +275,8 @@ interface PrintJob {
   print: Pick<RenderedEdition, 'title' | 'notes' | 'usesMath'>
   /** What its print found, once printed: kept beside its key (print-findings.ts). */
   findings?: JsonDiagnostic[]
+  /** What each link of its print HTML says, by target (render/link-descriptions.ts). */
+  links: ReadonlyMap<string, string>
 }
 
 const noTree = (): undefined => undefined

@@ -10,6 +10,7 @@ import {markArtifacts} from './artifacts.js'
 import {makePdfX4, type PdfX} from './pdfx.js'
 import {pdfFontNames} from './pdf-fonts.js'
 import {serializePdf} from './write-pdf.js'
+import {describeLinks} from './link-contents.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
 export interface PdfMetadata {
@@ -32,6 +33,8 @@ export interface PdfMetadata {
   boxes?: PrintBoxes
   /** PDF/X-4 for the printer (print/pdfx.ts). */
   pdfx?: PdfX
+  /** What each link says, by target (`#id`, URL): its annotation's description (link-contents.ts). */
+  links?: ReadonlyMap<string, string>
 }
 
 /**
@@ -79,6 +82,8 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   renumberStructureIds(document)
   // Tab order follows the structure on every page with links (PDF/UA-1, 7.18.3).
   for (const page of document.getPages()) if (page.node.has(PDFName.of('Annots'))) page.node.set(PDFName.of('Tabs'), PDFName.of('S'))
+  // Every link says what it is (PDF/UA-1, 7.18.5): a screen reader lists links by that.
+  describeLinks(document, meta.links)
   // Chromium may write XMP with its own time and ids; the Info dictionary above is the metadata.
   document.catalog.delete(PDFName.of('Metadata'))
   if (meta.pdfx) makePdfX4(document, meta.pdfx, meta)

@@ -4,7 +4,7 @@ import {cp, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {PDFDict, PDFDocument, PDFName} from 'pdf-lib'
+import {PDFDict, PDFDocument, type PDFHexString, PDFName} from 'pdf-lib'
 import {getDocument, type PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -14,6 +14,7 @@ import {check} from '../../src/api/check.js'
 import {main} from '../../src/cli/main.js'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 import {eachStructureElement} from '../../src/print/role-map.js'
+import {linkTarget} from '../../src/print/link-contents.js'
 import {captureIo} from '../helpers/io.js'
 import {axeViolations} from '../helpers/axe.js'
 import {hasPdftotext, pdfPages} from '../helpers/pdf-text.js'
@@ -225,6 +226,37 @@ describe('rapporteur build on the sample report', () => {
       }
     })
     expect(calls).toBe(full.rendered.notes.length)
+  })
+
+  test('every link says what it is in its /Contents (PDF/UA-1, 7.18.5): a note call its note, a cross-reference its text, a URL itself', async () => {
+    for (const file of [full.pdf!, synthesis.pdf!]) {
+      const pdf = await PDFDocument.load(await readFile(file), {updateMetadata: false})
+      const described = new Map<string, string>()
+      let links = 0
+      for (const page of pdf.getPages()) {
+        for (const ref of page.node.Annots()?.asArray() ?? []) {
+          const annotation = pdf.context.lookup(ref) as PDFDict
+          if (annotation.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue
+          links++
+          const contents = annotation.lookup(PDFName.of('Contents'))
+          const text = contents && 'decodeText' in contents ? (contents as PDFHexString).decodeText() : ''
+          expect(text.trim(), `a link on page ${pdf.getPages().indexOf(page) + 1}`).not.toBe('')
+          expect(text).not.toContain('\u00AD')
+          described.set(linkTarget(annotation) ?? '', text)
+        }
+      }
+      expect(links).toBeGreaterThan(file === full.pdf ? 100 : 3)
+      if (file === full.pdf) {
+        expect(described.get('#note-1')).toBe('Note 1')
+        // A cross-reference says its words, without the page number the print adds ("recommandation 1, p. 12").
+        const recommendations = [...described].filter(([target]) => target.startsWith('#rec-'))
+        expect(recommendations.length).toBeGreaterThan(2)
+        for (const [, text] of recommendations) expect(text).toMatch(/^recommandation \d+$/u)
+        // The TOC's entry, its chapter's title as typography set it (its spaces plain: they are not laid out).
+        expect(described.get('#alerte')).toBe('L’alerte : quand l’IA générative sert la pédocriminalité')
+        expect([...described.values()].some((text) => /^https?:\/\//u.test(text))).toBe(true)
+      }
+    }
   })
 
   test('every note call’s number is tagged text, which a screen reader reads (generated content was an artifact)', async () => {

@@ -1,10 +1,11 @@
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {deflateSync, inflateSync} from 'node:zlib'
-import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
+import {PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFRef} from 'pdf-lib'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, test, vi} from 'vitest'
 import {finalizePdf, keywordList, type PdfMetadata} from '../../src/print/finalize-pdf.js'
 import {renderPdf} from '../../src/print/paginate.js'
+import {linkTarget} from '../../src/print/link-contents.js'
 import {lorem, makeRoot, paragraphs, startBrowser} from './helpers.js'
 
 let browser: Browser
@@ -152,4 +153,25 @@ test('the streams pdf-lib writes are compressed by Node’s zlib, and read back 
     expect(Buffer.compare(deflateSync(plain), bytes)).toBe(0)
   }
   expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(0)
+})
+
+test('every link annotation gets a description: the one given for its target, else where it goes', async () => {
+  const raw = await render()
+  const contentsOf = async (pdf: Uint8Array) => {
+    const document = await PDFDocument.load(pdf, {updateMetadata: false})
+    return document.getPages().flatMap((page) =>
+      (page.node.Annots()?.asArray() ?? [])
+        .map((ref) => document.context.lookup(ref) as PDFDict)
+        .filter((annotation) => annotation.get(PDFName.of('Subtype')) === PDFName.of('Link'))
+        .map((annotation) => [linkTarget(annotation), (annotation.lookup(PDFName.of('Contents')) as PDFHexString | undefined)?.decodeText()])
+    )
+  }
+  // Chromium writes none: the TOC's link and the note's call (a link may have an annotation a line).
+  const before = await contentsOf(raw)
+  expect([...new Set(before.map(([target]) => target))].sort()).toEqual(['#note-1', '#one'])
+  expect(before.every(([, contents]) => contents === undefined)).toBe(true)
+  const described = await contentsOf(await finalizePdf(raw.slice(), {...meta, links: new Map([['#one', 'Chapitre un'], ['#note-1', 'Note 1']])}))
+  expect(Object.fromEntries(described)).toEqual({'#one': 'Chapitre un', '#note-1': 'Note 1'})
+  const fallback = await contentsOf(await finalizePdf(raw.slice(), meta))
+  expect(Object.fromEntries(fallback)).toEqual({'#one': 'one', '#note-1': 'note-1'})
 })
