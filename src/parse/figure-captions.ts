@@ -72,14 +72,26 @@ export function labelEnd(source: string, from: number): number | undefined {
   return undefined
 }
 
-/** The caption as plain text: citations, notes and note calls print apart, not in the image's description. */
+/** Where a citation or note was taken out of the caption's text (a character Markdown text cannot hold). */
+const TAKEN_OUT = '\u0000'
+
+/**
+ * The caption as plain text: citations, notes and note calls print apart, not in the image's
+ * description. The space written before one goes with it (`hausse [@insee].` reads `hausse.`);
+ * a space the writer put before punctuation elsewhere stays (French `difficulté : «`).
+ */
 function captionText(children: readonly PhrasingContent[]): string {
   const text = (node: Nodes): string => {
-    if (node.type === 'citation' || node.type === 'inlineNote' || node.type === 'footnoteReference') return ''
+    if (node.type === 'citation' || node.type === 'inlineNote' || node.type === 'footnoteReference') return TAKEN_OUT
     if ('children' in node) return (node.children as Nodes[]).map(text).join('')
-    return toString(node)
+    return toString(node).replaceAll(TAKEN_OUT, '')
   }
-  return children.map((child) => text(child)).join('').replace(/\s+/gu, ' ').replace(/\s+([,.;:!?)])/gu, '$1').trim()
+  return children
+    .map((child) => text(child))
+    .join('')
+    .replace(/\s*\u0000+/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
 }
 
 type Point = {line: number; column: number; offset?: number}

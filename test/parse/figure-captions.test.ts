@@ -36,6 +36,11 @@ describe('figure captions', () => {
     expect(alt).toBe('Un constat et une note')
   })
 
+  test('the description keeps the spaces the writer put before punctuation, and loses only those before a citation or note taken out', () => {
+    expect(captionOf('![Part des ménages en difficulté : « forte hausse » en 2023 ?](x.png){#fig-x}\n').alt).toBe('Part des ménages en difficulté : « forte hausse » en 2023 ?')
+    expect(captionOf('![Une hausse [@a]. Puis une baisse^[Voir.], enfin [@b] : rien](x.png){#fig-x}\n').alt).toBe('Une hausse. Puis une baisse, enfin : rien')
+  })
+
   test('a caption over two lines, in a list item: the second line’s nodes at their own column', () => {
     const {found} = captionOf('- ![Première ligne\n  seconde [@b]](x.png)\n')
     expect(found).toEqual([{type: 'citation', line: 2, column: 11, text: '[@b]'}])

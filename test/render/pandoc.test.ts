@@ -36,6 +36,11 @@ describe('figures and tables', () => {
     expect(html).toContain('Voir la <a class="rp-ref" href="#fig-b">figure 2</a>, la <a class="rp-ref" href="#fig-carte">1</a> et <a class="rp-ref" href="#fig-carte">figure 1</a>.')
   })
 
+  test('an image’s language is its caption’s: `lang` on the figure, the label in the report’s language', async () => {
+    const {html} = await render({'chapters/intro.md': '# Intro\n\n![Part des ménages : en hausse](carte.gif){#fig-carte width=8mm lang=fr}\n\nSee @fig-carte.\n', 'chapters/carte.gif': gif}, {lang: 'en'})
+    expect(html).toContain('<figure id="fig-carte" class="rp-figure" lang="fr"><img src="assets/images/chapters/carte.gif" alt="Part des ménages : en hausse" style="width: 8mm"><figcaption class="rp-figure__caption"><span lang="en"><span class="rp-figure__label">Figure 1</span>: </span>Part des ménages : en hausse</figcaption></figure>')
+  })
+
   test('a figure’s caption is Markdown, as Pandoc reads it: its citation a note, its emphasis and subscripts kept, its figures checked', async () => {
     const chapter = '# Intro\n\n![Signalements **en hausse**, 45 % en 2024 [@enquete-2024] sur le CO~2~ selon `@x`^[Une note.]](carte.gif){#fig-carte width=8mm}\n\nVoir la @fig-carte. :term[sextorsion]\n'
     const {html, findings} = await render({'chapters/intro.md': chapter, 'chapters/carte.gif': gif})

@@ -51,17 +51,22 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     const element = image(state, picture, node) as Element
     // The caption is shown beside the image: its alternative text says what the image shows.
     const alt = attributes?.pairs['fig-alt'] ?? picture.alt ?? ''
-    element.properties = {...element.properties, alt, id: undefined}
+    // The image's language (`{lang=fr}`) is its caption's too, made from the same brackets: on the
+    // figure, so that the caption is read in that voice and spaced in that language's typography.
+    const {lang, dir} = element.properties
+    element.properties = {...element.properties, alt, id: undefined, lang: undefined, dir: undefined}
     // The caption as Markdown (parse/figure-captions.ts: citations, notes, emphasis), or its plain text.
     const caption: ElementContent[] = node.data.caption ? (state.all({type: 'paragraph', children: node.data.caption}) as ElementContent[]) : picture.alt?.trim() ? [{type: 'text', value: picture.alt.trim()}] : []
     const number = attributes?.id ? context.numbers.get(attributes.id) : undefined
-    const label = number === undefined ? [] : [h('span.rp-figure__label', `${capitalise(context.labels.figure)} ${number}`), ...(caption.length > 0 ? [context.labels.captionSeparator] : [])]
+    const written = number === undefined ? [] : [h('span.rp-figure__label', `${capitalise(context.labels.figure)} ${number}`), ...(caption.length > 0 ? [context.labels.captionSeparator] : [])]
+    // "Figure 3: " is in the report's language, spaced and read as such, in a figure in another.
+    const label = typeof lang === 'string' && lang !== context.model.config.lang && written.length > 0 ? [h('span', {lang: context.model.config.lang}, written)] : written
     const classes = ['rp-figure', ...(attributes?.classes ?? [])]
     // A caption that only says again what the image's description says is read once, as Pandoc
     // writes it: hidden from screen readers, which read the description. Not when it holds more: a
     // number to refer to, a link or a note to follow.
     const repeated = label.length === 0 && caption.length > 0 && alt.trim() === toText(h('p', caption)).trim() && !caption.some(holdsLink)
-    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...caption])] : [])])
+    return h('figure', {id: attributes?.id, className: classes, lang, dir}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...caption])] : [])])
   }
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
