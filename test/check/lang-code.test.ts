@@ -1,6 +1,6 @@
 import {afterAll, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
-import {codeOfLanguageName, languageTagProblem} from '../../src/model/language-tag.js'
+import {codeOfLanguageName, iso6391Codes, languageName, languageTagProblem} from '../../src/model/language-tag.js'
 import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 const made: string[] = []
@@ -69,4 +69,12 @@ test('lang in rapporteur.yaml is a known language, with its code when it is name
   expect(await findings(config('welsh'), 'schema')).toEqual(['rapporteur.yaml:3:7-12 Unexpected value `welsh` for `lang`, expected its language code, `cy` (Welsh)'])
   expect(await findings(config('xx-YY'), 'schema')).toEqual(['rapporteur.yaml:3:7-12 Unexpected value `xx-YY` for `lang`, expected the code of a known language (a BCP 47 tag), such as `fr`, `en` or `en-GB`'])
   expect(await findings(config('en-GB'), 'schema')).toEqual([])
+})
+
+test('a bare ISO 639-1 code is known without loading CLDR’s names, as CLDR would have it', () => {
+  // The fast path must say what the slow one says: every such code is one CLDR names.
+  for (const code of iso6391Codes) {
+    expect(languageTagProblem(code)).toBeUndefined()
+    expect(languageName(code), code).toBeDefined()
+  }
 })
