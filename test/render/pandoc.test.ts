@@ -38,14 +38,14 @@ describe('figures and tables', () => {
 
   test('an image’s language is its caption’s: `lang` on the figure, the label in the report’s language', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n![Part des ménages : en hausse](carte.gif){#fig-carte width=8mm lang=fr}\n\nSee @fig-carte.\n', 'chapters/carte.gif': gif}, {lang: 'en'})
-    expect(html).toContain('<figure id="fig-carte" class="rp-figure" lang="fr"><img src="assets/images/chapters/carte.gif" alt="Part des ménages : en hausse" style="width: 8mm"><figcaption class="rp-figure__caption"><span lang="en"><span class="rp-figure__label">Figure 1</span>: </span>Part des ménages : en hausse</figcaption></figure>')
+    expect(html).toContain('<figure id="fig-carte" class="rp-figure" lang="fr"><img src="assets/images/chapters/carte.gif" alt="Part des ménages : en hausse" style="width: 8mm"><figcaption class="rp-figure__caption"><span lang="en"><span class="rp-figure__label">Figure 1</span>: </span><span aria-hidden="true">Part des ménages : en hausse</span></figcaption></figure>')
   })
 
   test('a figure’s caption is Markdown, as Pandoc reads it: its citation a note, its emphasis and subscripts kept, its figures checked', async () => {
     const chapter = '# Intro\n\n![Signalements **en hausse**, 45 % en 2024 [@enquete-2024] sur le CO~2~ selon `@x`^[Une note.]](carte.gif){#fig-carte width=8mm}\n\nVoir la @fig-carte. :term[sextorsion]\n'
     const {html, findings} = await render({'chapters/intro.md': chapter, 'chapters/carte.gif': gif})
     expect(findings).toEqual([])
-    expect(html).toMatch(/<figcaption class="rp-figure__caption"><span class="rp-figure__label">Figure 1<\/span>\u00A0: Signalements <strong>en hausse<\/strong>, 45 % en 2024 <a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a> sur le CO<sub>2<\/sub> selon <code>@x<\/code><a class="rp-note-call" href="#note-2"/u)
+    expect(html).toMatch(/<figcaption class="rp-figure__caption"><span class="rp-figure__label">Figure 1<\/span>\u00A0: <span aria-hidden="true">Signalements <strong>en hausse<\/strong>, 45 % en 2024 <\/span><a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a><span aria-hidden="true"> sur le CO<sub>2<\/sub> selon <code>@x<\/code><\/span><a class="rp-note-call" href="#note-2"/u)
     // The image's description is the caption's text, without its citation and its note.
     expect(html).toContain('alt="Signalements en hausse, 45 % en 2024 sur le CO2 selon @x"')
     // The figure's cross-reference and the source count as used; a figure of the caption without its citation is found, at its place.
@@ -60,7 +60,7 @@ describe('figures and tables', () => {
   test('a note `[^n]` and a link `[texte][label]` in a caption resolve against the chapter\'s definitions, and count as used', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n![Carte des signalements[^n] du [guide][g]](carte.gif){width=8mm}\n\nUn constat [@enquete-2024] :term[sextorsion].\n\n[^n]: Une note.\n\n[g]: https://example.org/guide\n', 'chapters/carte.gif': gif})
     expect(findings).toEqual([])
-    expect(html).toMatch(/<figcaption class="rp-figure__caption">Carte des signalements<a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a> du <a href="https:\/\/example.org\/guide">guide<\/a><\/figcaption>/u)
+    expect(html).toMatch(/<figcaption class="rp-figure__caption"><span aria-hidden="true">Carte des signalements<\/span><a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a><span aria-hidden="true"> du <\/span><a href="https:\/\/example.org\/guide">guide<\/a><\/figcaption>/u)
   })
 
   test('a caption that says again what the image\'s description says is hidden from screen readers, as Pandoc writes it; not one with a number, a link or a description of its own', async () => {
@@ -70,6 +70,15 @@ describe('figures and tables', () => {
     })
     const captions = [...html.matchAll(/<figcaption[^>]*>/gu)].map((match) => match[0])
     expect(captions).toEqual(['<figcaption class="rp-figure__caption" aria-hidden="true">', '<figcaption class="rp-figure__caption">', '<figcaption class="rp-figure__caption">', '<figcaption class="rp-figure__caption">'])
+  })
+
+  test('a caption that says the description again but holds a number or a note hides only its words: the number and the note call are read, the words once', async () => {
+    const {html} = await render({
+      'chapters/intro.md': '# Intro\n\n![Carte *des* signalements](carte.gif){#fig-c width=8mm}\n\n![Carte annotée^[Une note.] du [guide](https://example.org)](carte.gif){width=8mm}\n\nVoir la @fig-c. Un constat [@enquete-2024] :term[sextorsion].\n',
+      'chapters/carte.gif': gif
+    })
+    expect(html).toContain('<figcaption class="rp-figure__caption"><span class="rp-figure__label">Figure 1</span>\u00A0: <span aria-hidden="true">Carte <em>des</em> signalements</span></figcaption>')
+    expect(html).toMatch(/<figcaption class="rp-figure__caption"><span aria-hidden="true">Carte annotée<\/span><a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a><span aria-hidden="true"> du <\/span><a href="https:\/\/example.org">guide<\/a><\/figcaption>/u)
   })
 
   test('an image whose file name holds `#`, `%` or a space: found as named, its address escaped, so it shows', async () => {
@@ -123,7 +132,7 @@ describe('figures and tables', () => {
 
   test('in English: “Figure 1: …”, “Table 1”, “Section “…””', async () => {
     const {html} = await render({'chapters/intro.md': '# Intro\n\n## Method {#sec-method}\n\n![A map](m.gif){#fig-m width=8mm}\n\nSee @fig-m and @sec-method. [@enquete-2024] :term[sextorsion]\n', 'chapters/m.gif': gif}, {lang: 'en'})
-    expect(html).toContain('<span class="rp-figure__label">Figure 1</span>: A map')
+    expect(html).toContain('<span class="rp-figure__label">Figure 1</span>: <span aria-hidden="true">A map</span>')
     expect(html).toContain('See <a class="rp-ref" href="#fig-m">Figure 1</a> and <a class="rp-ref" href="#sec-method">Section “Method”</a>.')
   })
 })

@@ -18,9 +18,48 @@ import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
 
-/** A link or a note call inside: something a reader goes to, which hiding would take away. */
+/** A link, a note call or (in print) a note inside: something a reader goes to, which hiding would take away. */
 function holdsLink(node: ElementContent): boolean {
-  return node.type === 'element' && (node.tagName === 'a' || node.children.some(holdsLink))
+  return node.type === 'element' && (isReachable(node) || node.children.some(holdsLink))
+}
+
+function isReachable(element: Element): boolean {
+  return element.tagName === 'a' || (element.tagName === 'span' && String(element.properties.className ?? '').includes('rp-footnote'))
+}
+
+/** A caption's words as its image's description has them: without its note calls and notes. */
+function captionWords(caption: readonly ElementContent[]): string {
+  const words = (node: ElementContent): ElementContent[] => {
+    if (node.type !== 'element') return [node]
+    if (isNote(node)) return []
+    return [{...node, children: node.children.flatMap(words)}]
+  }
+  return toText(h('p', caption.flatMap(words))).replace(/\s+/gu, ' ').trim()
+}
+
+function isNote(element: Element): boolean {
+  const classes = String(element.properties.className ?? '')
+  return classes.includes('rp-note-call') || classes.includes('rp-footnote')
+}
+
+/** A caption's words hidden from screen readers, each run between links, note calls or notes in one span; those stay as they are. */
+function hideWords(nodes: readonly ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = []
+  let run: ElementContent[] = []
+  const close = () => {
+    if (run.some((node) => node.type !== 'text' || node.value.trim() !== '')) out.push(h('span', {ariaHidden: 'true'}, run))
+    else out.push(...run)
+    run = []
+  }
+  for (const node of nodes) {
+    if (!holdsLink(node)) run.push(node)
+    else {
+      close()
+      out.push(node.type === 'element' && !isReachable(node) ? {...node, children: hideWords(node.children)} : node)
+    }
+  }
+  close()
+  return out
 }
 
 const calloutKinds = ['note', 'warning', 'important', 'tip', 'caution'] as const
@@ -65,8 +104,12 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     // A caption that only says again what the image's description says is read once, as Pandoc
     // writes it: hidden from screen readers, which read the description. Not when it holds more: a
     // number to refer to, a link or a note to follow.
-    const repeated = label.length === 0 && caption.length > 0 && alt.trim() === toText(h('p', caption)).trim() && !caption.some(holdsLink)
-    return h('figure', {id: attributes?.id, className: classes, lang, dir}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...caption])] : [])])
+    const saysAlt = caption.length > 0 && alt.replace(/\s+/gu, ' ').trim() === captionWords(caption)
+    const repeated = saysAlt && label.length === 0 && !caption.some(holdsLink)
+    // One that holds more than the description keeps it within reach, and hides only the words the
+    // description already said ("image, Carte…", then "Figure 2:", "Note 3", not the words twice).
+    const shown = saysAlt && !repeated ? hideWords(caption) : caption
+    return h('figure', {id: attributes?.id, className: classes, lang, dir}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...shown])] : [])])
   }
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
