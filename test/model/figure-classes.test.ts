@@ -208,3 +208,27 @@ describe('check.figures.ignore', () => {
     await expectFlags(['La permanence ⟦4242⟧ aide ⟦300 familles⟧.'])
   })
 })
+
+describe("an image's fig-alt", () => {
+  const chapter = (caption: string) => `# Intro\n\n![${caption}](chart.png){#fig-a fig-alt="Parcels rose from 120,000 to 310,000, up 158%."}\n\n:term[sextorsion] [@enquete-2024]\n`
+
+  test('its figures are reported at the attribute, file:line:column, as the caption\'s are', async () => {
+    const dir = await writeProject({'chapters/intro.md': chapter('Line chart')})
+    const result = await check(dir)
+    await removeProject(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const uncited = result.model.figures.filter((figure) => figure.status === 'uncited')
+    expect(uncited.map((figure) => [figure.text, figure.position.start.line, figure.position.start.column])).toEqual([
+      ['120,000 to 310,000', 3, 60],
+      ['158%', 3, 83]
+    ])
+  })
+
+  test("a citation in the figure's caption covers them", async () => {
+    const dir = await writeProject({'chapters/intro.md': chapter('Parcels by year [@enquete-2024]')})
+    const result = await check(dir)
+    await removeProject(dir)
+    if (!result.ok) throw new Error('project did not load')
+    expect(result.model.figures.filter((figure) => figure.status === 'uncited')).toEqual([])
+  })
+})

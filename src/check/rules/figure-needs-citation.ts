@@ -38,7 +38,8 @@ stays out (\`c.4,500\` is \`4,500\`), and \`.42\`, \`½\` and \`2½\` are number
 A figure is covered when its sentence holds a citation (\`[@key]\`), or a note holding one (a footnote
 call \`[^1]\` whose footnote does, or an inline note \`^[Voir [@key].]\`), or when it stands in a \`stat\`
 block (its \`source\`) or a \`viewpoint\` block (the attribution is the source). A note's own text is
-prose too: a figure in it needs a citation in it. A figure in a table is covered by a citation in its row, or in a caption
+prose too: a figure in it needs a citation in it. An image's \`fig-alt\` is read too (a screen reader reads it, and it is the
+PDF's /Alt): its figures are reported at the attribute, and a citation in the figure's caption covers them, as it covers the caption's own. A figure in a table is covered by a citation in its row, or in a caption
 paragraph right before or after the table that starts with "Source(s)", "Note(s)", "Data", "Base:", "Tableau", "Champ"… (one between two
 tables is the first's: it does not cover the second).
 Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
