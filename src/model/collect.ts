@@ -8,6 +8,7 @@ import {valueOfText} from './figures/value.js'
 import {numeralsOf} from './figures/numerals.js'
 import {pageLocators} from './figures/page-locators.js'
 import {attributePositions} from './attribute-positions.js'
+import {figureAltText} from './figure-alt.js'
 import {validateAttributes} from './directive-attributes.js'
 import {flatten, sourceOffset, type FlatText} from './text/flatten.js'
 import {textWithoutNotes} from './text/plain.js'
@@ -72,6 +73,8 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
         else visitProse(node.children, enclosing, [])
         // A figure's caption is prose: its citations cover its figures, as a table's caption's do.
         if (node.data?.figure && node.data.caption) visitProse(node.data.caption, enclosing, citationKeys({type: 'paragraph', children: node.data.caption}))
+        // Its `fig-alt` too, read aloud and the PDF's /Alt: the caption's citations cover its figures as they cover the caption's.
+        if (node.data?.figure) visitFigureAlts(node, enclosing)
         return
       case 'heading':
         visitInline(node.children, enclosing)
@@ -150,6 +153,15 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
       if (node.name === 'viewpoint') inner.viewpoint = true
     }
     visitBlocks(node.children, inner)
+  }
+
+  const visitFigureAlts = (figure: Paragraph, enclosing: Enclosing) => {
+    const captionKeys = figure.data?.caption ? citationKeys({type: 'paragraph', children: figure.data.caption}) : []
+    for (const child of figure.children) {
+      if (child.type !== 'image' && child.type !== 'imageReference') continue
+      const alt = figureAltText(child, text)
+      if (alt) visitProse([alt], enclosing, captionKeys)
+    }
   }
 
   const visitTable = (table: Table, enclosing: Enclosing, captionKeys: string[], captionPages: NonNullable<Figure['pages']>) => {

@@ -53,6 +53,65 @@ describe('not figures', () => {
   })
 })
 
+describe('legal citation, as a French legal officer writes it', () => {
+  const german = String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: de')
+
+  test('abbreviated months, with or without their dot, in every language read: the day is a date', async () => {
+    await expectFlags([
+      'Voir TA Paris, 11 oct. 2023, n° 2312345/4-1.',
+      'Voir CA Lyon, 9 nov. 2021, n° 21/01234.',
+      'Audience du 4 sept 2023, du 12 oct 2023 et du 7 nov 2023, puis du 5 déc. 2023.',
+      'The hearings were on 4 Sept. 2023 and 12 Oct. 2023, and the Board met on Nov. 7.'
+    ])
+    await expectFlags(['Die Anhörung war am 11. Okt. 2023, die zweite am 7. Nov. 2023 und die dritte am 5. Dez. 2023.'], german)
+  })
+
+  test('`may`, `march` and `mar` in lower case are verbs, not months: the count before them is a figure', () =>
+    expectFlags(['Of those, ⟦12 may⟧ appeal and ⟦40 march⟧ on Sunday.']))
+
+  test('a number after a word naming a division of a legal text or a court points into it', async () => {
+    await expectFlags([
+      'Voir CJUE, 22 févr. 2022, aff. C-562/21 PPU, point 45.',
+      "Voir les points 45 à 52 de l'arrêt et les considérants 5 à 8 de la décision.",
+      'Voir Cons. const., 21 mars 2019, n° 2018-768 QPC, cons. 6.',
+      'Voir CA Paris, pôle 4, ch. 13, 3 mars 2022, RG n° 19/12345.',
+      'Le titre II du livre III, chapitre IV, section 2, sous-section 1.',
+      "L'article 388 du code civil s'applique (al. 2), comme l'article L. 112-3 du CASF, al. 1er.",
+      "Au 1er janvier 2025, le 2° de l'article 222-24 du code pénal s'applique.",
+      'See the judgment at para. 45, and s. 12 and r. 3 of the regulations.'
+    ])
+    await expectFlags(['Nach § 5 Abs. 2 Nr. 5 und Rn. 12 des Kommentars gilt die Regel.'], german)
+  })
+
+  test('a count after such a word is still a figure; a temperature is no item of an article', () =>
+    expectFlags(['At that point ⟦300 people⟧ were waiting.', 'Il faisait ⟦20°C⟧ dans la salle.']))
+
+  test("a court's chamber written as an ordinal is a label; a ranking stays a figure", () =>
+    expectFlags([
+      'Voir Civ. 1re, 15 mai 2024, n° 22-16.123.',
+      'Voir CE, 10e et 9e ch. réunies, 28 déc. 2022, n° 456789.',
+      'La 3e chambre civile et la 1re chambre civile divergent.',
+      'La France est le ⟦5e pays⟧ hébergeur de ces contenus.'
+    ]))
+
+  test("a paragraph numbered by hand, a Council of Europe recommendation's number", () =>
+    expectFlags(['1.1 Un sous-paragraphe numéroté à la main.', 'Voir la recommandation CM/Rec(2018)7 du Comité des Ministres.']))
+
+  test('a statutory penalty is an amount: a figure', () => expectFlags(["L'article 227-23 punit ce fait de cinq ans d'emprisonnement et de ⟦75 000 euros⟧ d'amende."]))
+})
+
+describe('a figure in words after a paragraph number', () => {
+  test('the number names the paragraph; the words after it are a figure of their own', () =>
+    expectFlags([
+      '§ 18 ⟦Quatre enfants sur dix⟧ sont concernés.',
+      '[§ 14]{#par-14} ⟦Quatre enfants sur dix⟧ sont concernés.',
+      '[Point 17]{#par-17} ⟦La moitié⟧ des recours aboutissent.',
+      'En 2023 ⟦deux tiers⟧ des demandes ont été rejetées.'
+    ]))
+
+  test('a scale word after digits is still their figure, not one of its own', () => expectFlags(['Le fonds a reçu ⟦3 millions⟧ et ⟦12 cents⟧ de plus.', 'Some ⟦1¼ million⟧ people applied.']))
+})
+
 describe('figures', () => {
   test('a count in the range of years', () => expectFlags(['Plus de ⟦1900 plaintes⟧ ont été déposées.', 'Some ⟦2050 applicants⟧ were turned away.']))
 
@@ -147,5 +206,29 @@ describe('check.figures.ignore', () => {
     await expectFlags(['La permanence 4242 aide ⟦300 familles⟧.', 'Le Modèle 77 compte ⟦12 %⟧ de pannes.'], config)
     // Without the entry, the same number is a figure.
     await expectFlags(['La permanence ⟦4242⟧ aide ⟦300 familles⟧.'])
+  })
+})
+
+describe("an image's fig-alt", () => {
+  const chapter = (caption: string) => `# Intro\n\n![${caption}](chart.png){#fig-a fig-alt="Parcels rose from 120,000 to 310,000, up 158%."}\n\n:term[sextorsion] [@enquete-2024]\n`
+
+  test('its figures are reported at the attribute, file:line:column, as the caption\'s are', async () => {
+    const dir = await writeProject({'chapters/intro.md': chapter('Line chart')})
+    const result = await check(dir)
+    await removeProject(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const uncited = result.model.figures.filter((figure) => figure.status === 'uncited')
+    expect(uncited.map((figure) => [figure.text, figure.position.start.line, figure.position.start.column])).toEqual([
+      ['120,000 to 310,000', 3, 60],
+      ['158%', 3, 83]
+    ])
+  })
+
+  test("a citation in the figure's caption covers them", async () => {
+    const dir = await writeProject({'chapters/intro.md': chapter('Parcels by year [@enquete-2024]')})
+    const result = await check(dir)
+    await removeProject(dir)
+    if (!result.ok) throw new Error('project did not load')
+    expect(result.model.figures.filter((figure) => figure.status === 'uncited')).toEqual([])
   })
 })

@@ -18,7 +18,10 @@ cent\`, \`four percentage points\`) and multipliers (\`deux fois plus\`, \`twice
 
 Not figures: years and dates, clock times (\`14 h 30\`, \`9:45\`, \`9.30am\`, \`2.15 p.m.\`, \`8 o'clock\`; \`18.45\` after
 \`at\`, \`after\`, \`before\`, \`until\`, \`from… to\`, and \`the 11.05 to Truro\`, unless a unit follows), numbers
-that name a thing after its noun (\`the number 5 bus\`, \`stand 4\`, \`route 42\`, \`ligne 4\`), legal references (\`article 227-23\`, \`loi n° 2024-449\`),
+that name a thing after its noun (\`the number 5 bus\`, \`stand 4\`, \`route 42\`, \`ligne 4\`), legal references (\`article 227-23\`, \`loi n° 2024-449\`,
+a division of a text or a court: \`point 45\`, \`considérants 5 à 8\`, \`cons. 6\`, \`(al. 2)\`, \`al. 1er\`, \`le 2° de l'article\`,
+\`pôle 4\`, \`sous-section 1\`, \`Civ. 1re\`, \`10e et 9e ch. réunies\`, \`para. 45\`, \`Abs. 2\`, \`Rn. 12\`; \`CM/Rec(2018)7\`; a count after it
+stays a figure: \`at that point 300 people\`; a statutory penalty is an amount, a figure: \`75 000 euros d'amende\`),
 locators and numbers inside citations, links, code, headings, list markers and enumerators,
 numbers that count or point to the document's own parts (\`nos 14 recommandations\`, \`chapitre 4\`),
 phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`), opening hours
@@ -35,7 +38,8 @@ stays out (\`c.4,500\` is \`4,500\`), and \`.42\`, \`½\` and \`2½\` are number
 A figure is covered when its sentence holds a citation (\`[@key]\`), or a note holding one (a footnote
 call \`[^1]\` whose footnote does, or an inline note \`^[Voir [@key].]\`), or when it stands in a \`stat\`
 block (its \`source\`) or a \`viewpoint\` block (the attribution is the source). A note's own text is
-prose too: a figure in it needs a citation in it. A figure in a table is covered by a citation in its row, or in a caption
+prose too: a figure in it needs a citation in it. An image's \`fig-alt\` is read too (a screen reader reads it, and it is the
+PDF's /Alt): its figures are reported at the attribute, and a citation in the figure's caption covers them, as it covers the caption's own. A figure in a table is covered by a citation in its row, or in a caption
 paragraph right before or after the table that starts with "Source(s)", "Note(s)", "Data", "Base:", "Tableau", "Champ"… (one between two
 tables is the first's: it does not cover the second).
 Set \`check.figures.scope: paragraph\` to let a citation anywhere in the paragraph cover it.
@@ -60,13 +64,15 @@ To waive a figure that needs no source (an example, a figure from the report's o
       {'chapters/intro.md': 'Près de 52 % des répondants le pensent.^[Voir [@enquete-2024, p. 16].] :term[sextorsion]\n'},
       {'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait. [@enquete-2024] :term[sextorsion]\n'},
       {'chapters/intro.md': 'Un enfant sur cinq est concerné [@enquete-2024]. Trois associations et deux ministères ont signé, à la fois juges et parties. :term[sextorsion]\n'},
-      {'chapters/intro.md': 'Nearly half of parents agree [@enquete-2024]. Two charities signed once more, one of the first. :term[sextorsion]\n'}
+      {'chapters/intro.md': 'Nearly half of parents agree [@enquete-2024]. Two charities signed once more, one of the first. :term[sextorsion]\n'},
+      {'chapters/intro.md': "Voir Civ. 1re, 11 oct. 2023, n° 22-16.123, point 45, et le 2° de l'article 222-24 (al. 2). :term[sextorsion]\n"}
     ],
     notOk: [
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].\n'},
       {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] La :term[sextorsion] progresse aussi [@enquete-2024].\n\n[^1]: Estimation interne.\n'},
       {'chapters/intro.md': 'Un enfant sur cinq est concerné, et les signalements ont doublé. La :term[sextorsion] progresse [@enquete-2024].\n'},
-      {'chapters/intro.md': 'Nearly half of parents and two-thirds of teachers agree. La :term[sextorsion] progresse [@enquete-2024].\n'}
+      {'chapters/intro.md': 'Nearly half of parents and two-thirds of teachers agree. La :term[sextorsion] progresse [@enquete-2024].\n'},
+      {'chapters/intro.md': '§ 18 Quatre enfants sur dix sont concernés. La :term[sextorsion] progresse [@enquete-2024].\n'}
     ]
   },
   check({model, report}) {

@@ -10,6 +10,7 @@ import {
   documentVerbs,
   functionWords,
   legalCodes,
+  legalDivisions,
   legalLeads,
   months,
   ordinalLabels,
@@ -79,6 +80,8 @@ const enumerator: Test = (text, expression) => {
   if (expression.cores.length > 1 || isQuantity(expression)) return undefined
   const after = text.slice(expression.end, expression.end + 3)
   if (startsLine(text, expression.start) && /^(?:[.)]\s|\s?[–—-]\s|\)$|\.$)/u.test(after)) return 'enumerator'
+  // `1.1 Un sous-paragraphe`, `2.3.1 Scope`: a paragraph numbered by hand, its levels dotted, a capital after.
+  if (startsLine(text, expression.start) && /^\d+(?:\.\d+)+$/u.test(expression.cores[0]!.digits) && /^\p{Zs}+\p{Lu}/u.test(text.slice(expression.end, expression.end + 3))) return 'enumerator'
   if (text[expression.start - 1] === '(' && text[expression.end] === ')' && (expression.cores[0]?.value ?? 99) < 30) return 'enumerator'
   return undefined
 }
@@ -106,14 +109,21 @@ const date: Test = (text, expression) => {
 
 function isMonth(word: Word | undefined): boolean {
   if (!word || !inLexicon(months, word)) return false
-  // English months are capitalised; `may` and `march` are also verbs.
-  return /^\p{Ll}/u.test(word.raw) ? !/^(?:may|march|jan|mar|dec|sep|oct|nov|jun|jul|aug|apr|feb)$/u.test(word.norm) : true
+  // `may`, `march` and `mar` are also English verbs: in lower case and without a dot, no month.
+  // French writes its months in lower case, abbreviated too (`11 oct. 2023`, `9 nov 2021`).
+  return !(/^\p{Ll}/u.test(word.raw) && /^(?:may|march|mar)$/u.test(word.dotted))
 }
 
 const legal: Test = (text, expression) => {
   if (isQuantity(expression)) return undefined
   const lead = leadWord(text, expression.start)
-  if (inLexicon(legalLeads, lead)) return 'legal reference'
+  // The word right before counts first: the lead skips joiners, `al.` among them (`(al. 2)`, `al. 1er`).
+  const nearest = wordsBefore(text, expression.start, 1)[0]
+  if (inLexicon(legalLeads, lead) || (nearest && !nearest.detached && inLexicon(legalLeads, nearest))) return 'legal reference'
+  // `point 45`, `considérants 5 à 8`, `pôle 4`, `Civ. 1re`, `Abs. 2`: unless a count follows (`at that point 300 people`).
+  if ((inLexicon(legalDivisions, lead) || (nearest && !nearest.detached && inLexicon(legalDivisions, nearest))) && !isCountedNoun(wordsAfter(text, expression.end, 1)[0])) return 'legal reference'
+  // `le 2° de l'article 222-24`: French law numbers an article's items 1°, 2°…; `20°C` is a temperature.
+  if (text[expression.end] === '°' && !/^°\p{Zs}?[CFK](?!\p{L})/u.test(text.slice(expression.end, expression.end + 4))) return 'legal reference'
   // `L. 312-1`, `R. 226-3`: code article prefixes stand right before the number.
   if (/(?:^|\s)[LRD]\.?[ \u00A0]?$/u.test(text.slice(Math.max(0, expression.start - 4), expression.start))) return 'legal reference'
   // `loi de finances rectificative 2`, `projet de loi 3`, `Finance Bill 2`: a bill's number.
@@ -167,13 +177,20 @@ const year: Test = (text, expression) => {
 
 const ordinalLabel: Test = (text, expression) => {
   if (!expression.ordinal) return undefined
-  const next = wordsAfter(text, expression.end, 1)[0]
+  // `10e et 9e ch. réunies`, `3rd and 4th sections`: ordinals joined before the noun they label.
+  const after = wordsAfter(text, expression.end, 7)
+  let index = 0
+  while (after[index + 1] && /^(?:et|ou|and|or)$/u.test(after[index]!.norm) && ordinalWritten.test(after[index + 1]!.norm)) index += 2
+  const next = after[index]
   if (inLexicon(ordinalLabels, next) || inLexicon(documentPartNouns, next)) return 'ordinal label'
   // `les élèves de 3e`, `les classes de 6e`: a school grade.
   const [lead, owner] = wordsBefore(text, expression.start, 2)
   if ((lead?.norm === 'de' || lead?.norm === 'en') && owner && gradeOwners.has(owner.norm)) return 'ordinal label'
   return undefined
 }
+
+/** An ordinal as written: `9e`, `1re`, `2nd`. */
+const ordinalWritten = /^\d+(?:e|er|re|ère|ème|st|nd|rd|th)$/u
 
 const gradeOwners = new Set(['élève', 'élèves', 'classe', 'classes', 'effectifs', 'niveau', 'collégiens', 'lycéens', 'redoublement', 'entrée', 'entrés', 'entrées', 'entré', 'fin'])
 

@@ -4,21 +4,27 @@
  * All entries are lower case, without trailing dots unless the dot is part of the abbreviation.
  */
 
+import {frenchEnglishMonths} from '../month-names.js'
+
 /** A lexicon from a whitespace-separated list. */
 export const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/u))
 
-export const months = words(`
-  janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
-  janv. févr. fév. avr. juil. sept. oct. nov. déc.
-  january february march april may june july august september october november december
-  jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb mar apr jun jul aug sep oct nov dec
-  januar jänner februar märz maerz april mai juni juli august september oktober november dezember
-  jän. feb. mär. okt. dez.
-  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
-  gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
-  januari februari maart april mei juni juli augustus september oktober november december
-  janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
-`)
+/**
+ * Month names: French and English's with their abbreviations, dotted or not (`oct.`, `sept`), from
+ * the list the date reader of `sources.yaml` reads (month-names.ts); the other languages' names
+ * the detector reads dates in (`am 14. Februar`, `3 de marzo`) after them.
+ */
+export const months: ReadonlySet<string> = new Set([
+  ...frenchEnglishMonths.flat().flatMap((name) => [name, `${name}.`]),
+  ...words(`
+    januar jänner februar märz maerz april mai juni juli august september oktober november dezember
+    jän. febr. mär. okt. dez.
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+    januari februari maart april mei juni juli augustus september oktober november december
+    janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
+  `)
+])
 
 /** Words after which a four-digit number is a year: `en 2023`, `since 2019`. */
 export const yearLeads = words(`
@@ -41,6 +47,24 @@ export const legalLeads = words(`
   section sections § §§ s. ss. act acts regulation regulations amendment amendments title
   clause clauses paragraph paragraphs para. subsection rule rules bill bills statute
   l. r. d. lo. l r d
+`)
+
+/**
+ * Words naming a division of a legal text or of a court, after which a number points into it
+ * (`point 45`, `considérants 5 à 8`, `pôle 4`, `Civ. 1re`; `para. 45`, `sch. 2`; `Abs. 2`, `Rn. 12`),
+ * in each language the detector reads. Some are everyday words (`point`, `titre`, `Satz`): a count
+ * after the number (`at that point 300 people`) keeps it a figure (classify.ts).
+ */
+export const legalDivisions = words(`
+  point points considérant considérants cons. pôle pôles sous-section sous-sections sous-paragraphe
+  titre titres livre livres préambule civ. crim. soc. com. req. ass. plén. sect.
+  para paras para. paras. subpara. sub-paragraph subparagraph sub-section sch. schedule schedules
+  reg. regs. pt. pts. recital recitals
+  abs. nr. nrn. rn. rdnr. rz. satz ziff. lit. buchst. uabs. anh. kap.
+  apartado apartados párrafo párrafos inciso incisos considerando considerandos núm.
+  comma commi lett. punto punti
+  lid leden artikel artikelen overweging overwegingen onderdeel
+  artigo artigos parágrafo parágrafos alínea alíneas
 `)
 
 /**
@@ -131,6 +155,7 @@ export const ordinalLabels = words(`
   anniversaire anniversary étage floor circonscription district république republic amendement
   amendment alinéa chambre congrès congress conférence conference sommet summit festival biennale
   grade classe class trimestre trimestres semestre semestres quarter quarters half
+  ch chambres civ crim soc com section sections sous-section sous-sections pôle
 `)
 
 /** Units of time that, with small integers, make durations and ages rather than findings. */

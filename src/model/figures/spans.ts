@@ -56,8 +56,10 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   ['identifier', /(?<![\p{L}\p{N}])(?![x×]\d)[\p{L}][\p{L}&]*(?:[-_+]|\.(?=\d))?\d+(?:[.\-_/]?[\p{L}\p{N}]+)*/gu],
   // Digits glued to letters that are no unit (5G, 3D, 4K), but not `5e`, `3rd`, `2bn`, `40%`.
   ['identifier', /(?<![\p{L}\p{N},.])\d+(?!M€|Mds?(?!\p{L})|Mrd|M(?!\p{L})|MM)[A-Z][\p{L}\p{N}]*/gu],
-  // Chains joined by slashes: 2011/93/UE, 2024/1689, 24/7.
-  ['identifier', /(?<![\p{L}\p{N}])\d+(?:\/[\p{L}\p{N}]+)+/gu]
+  // A year in brackets inside an identifier: the Council of Europe's `CM/Rec(2018)7`, `Rec(2001)16`.
+  ['identifier', /(?<![\p{L}\p{N}])\p{L}[\p{L}/]*\(\d{4}\)\d+/gu],
+  // Chains joined by slashes, a part hyphenated too: 2011/93/UE, 2024/1689, 24/7, a case's `2312345/4-1`.
+  ['identifier', /(?<![\p{L}\p{N}])\d+(?:\/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)+/gu]
 ]
 
 /** `18.45` read as a time where the words around say so (see its use in `patterns`). */

@@ -124,9 +124,12 @@ export function findWordFigures(text: string): WordFigure[] {
   const at = (index: number) => tokens[index]?.word ?? ''
   const push = (from: number, to: number, value: number, kind: WordFigure['kind']) => {
     const start = tokens[from]!.start
-    // A number word right after digits belongs to the digits (`3 millions`, `40 pour cent`, `1¼ million`).
+    // A scale word right after digits multiplies them (`3 millions`, `12 cents`, `1¼ million`): the
+    // digits' figure. Another number word starts a figure of its own, also after a paragraph's
+    // number (`§ 18 Quatre enfants sur dix`, `[Point 17]{#par-17} La moitié des recours`).
     const before = text.slice(Math.max(0, start - 3), start).trimEnd()
-    if (/\d$/u.test(before) || vulgarFractions.has(before.at(-1) ?? '')) return
+    const multiplies = scaleWordValues.has(tokens[from]!.word.split('-')[0]!)
+    if (multiplies && (/\d$/u.test(before) || vulgarFractions.has(before.at(-1) ?? ''))) return
     found.push({start, end: tokens[to]!.end, value, kind})
   }
   for (let index = 0; index < tokens.length; index++) {
