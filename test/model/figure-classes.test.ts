@@ -84,7 +84,7 @@ describe('legal citation, as a French legal officer writes it', () => {
   })
 
   test('a count after such a word is still a figure; a temperature is no item of an article', () =>
-    expectFlags(['At that point ⟦300 people⟧ were waiting.', 'Il faisait ⟦20°C⟧ dans la salle.']))
+    expectFlags(['At that point ⟦300 people⟧ were waiting.', 'Il faisait ⟦20°C⟧ dans la salle.', 'A ⟦2°⟧ rise is expected.', 'La hausse de ⟦1,5°⟧ de plus est attendue.']))
 
   test("a court's chamber written as an ordinal is a label; a ranking stays a figure", () =>
     expectFlags([

@@ -122,8 +122,9 @@ const legal: Test = (text, expression) => {
   if (inLexicon(legalLeads, lead) || (nearest && !nearest.detached && inLexicon(legalLeads, nearest))) return 'legal reference'
   // `point 45`, `considérants 5 à 8`, `pôle 4`, `Civ. 1re`, `Abs. 2`: unless a count follows (`at that point 300 people`).
   if ((inLexicon(legalDivisions, lead) || (nearest && !nearest.detached && inLexicon(legalDivisions, nearest))) && !isCountedNoun(wordsAfter(text, expression.end, 1)[0])) return 'legal reference'
-  // `le 2° de l'article 222-24`: French law numbers an article's items 1°, 2°…; `20°C` is a temperature.
-  if (text[expression.end] === '°' && !/^°\p{Zs}?[CFK](?!\p{L})/u.test(text.slice(expression.end, expression.end + 4))) return 'legal reference'
+  // `le 2° de l'article 222-24`, `au 3° du I`: French law numbers an article's items 1°, 2°…, named
+  // by what they belong to; `20°C`, `a 2° rise`, `1,5° de plus` are temperatures and angles.
+  if (text[expression.end] === '°' && /^°\p{Zs}+(?:de\p{Zs}+l['’]|du\p{Zs}|des\p{Zs}+articles?\b)/u.test(text.slice(expression.end, expression.end + 16))) return 'legal reference'
   // `L. 312-1`, `R. 226-3`: code article prefixes stand right before the number.
   if (/(?:^|\s)[LRD]\.?[ \u00A0]?$/u.test(text.slice(Math.max(0, expression.start - 4), expression.start))) return 'legal reference'
   // `loi de finances rectificative 2`, `projet de loi 3`, `Finance Bill 2`: a bill's number.
