@@ -109,8 +109,8 @@ function flush(pieces: Piece[], lang: string): void {
   pieces.length = 0
 }
 
-/** Every abbreviation holds one of these: most blocks have none, and are passed over at once. */
-const MAY_HOLD = /[.°º§¶№]/u
+/** What every match holds, an abbreviation's last character, spaces, then a number's first: most blocks have none, and are passed over at once. */
+const MAY_HOLD = /[.°º§¶№][ \t\r\n]+[\p{Nd}IVXLCRD]/u
 
 function apply(pieces: Piece[], lang: string): void {
   const text = pieces.map((piece) => piece.text).join('')
