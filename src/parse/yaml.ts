@@ -20,10 +20,22 @@ export interface YamlSource {
 /** Parse YAML text (a whole file or a front matter block); syntax errors come back placed. */
 /** What to write, for the mistakes people make in YAML by hand (by the yaml library's error code). */
 const yamlHints: Partial<Record<string, string>> = {
-  // `definition: Dormir dehors : dans la rue`: a second `: ` on the line starts a map.
-  BLOCK_AS_IMPLICIT_KEY: ', expected a value in quotes when it holds a colon and a space (`definition: "…: …"`)',
   MISSING_CHAR: ', expected the quotes closed on the value, or a `\\` before a quote inside it',
   TAB_AS_INDENT: ', expected spaces for indentation (YAML takes no tabs)'
+}
+
+/**
+ * `title: Décision 2023 : M. X`: a second `: ` on the line starts a map, which YAML takes no
+ * further. The hint names the field, with its value in quotes (`title: "Décision 2023 : M. X"`);
+ * `at` is where the value starts.
+ */
+function colonInValueHint(text: string, at: number): string {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const key = /^\s*(?:-\s+)?([^\s:#'"[{][^:#]*?)\s*:\s+$/u.exec(text.slice(lineStart, at))?.[1]
+  const lineEnd = text.indexOf('\n', at)
+  const value = text.slice(at, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/u, '').trim()
+  const quoted = value.length > 80 || !/:\s/u.test(value) ? '"…: …"' : value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`
+  return `, expected a value in quotes when it holds a colon and a space (\`${key ?? 'key'}: ${quoted}\`)`
 }
 
 /**
@@ -83,7 +95,7 @@ export function parseYaml(file: VFile, original = String(file.value), offset = 0
       }
     }
     return {
-      message: `Cannot parse YAML: ${firstLine(error.message)}${yamlHints[error.code] ?? openedValueHint(text, error.pos[0])}`,
+      message: `Cannot parse YAML: ${firstLine(error.message)}${error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValueHint(text, error.pos[0]) : yamlHints[error.code] ?? openedValueHint(text, error.pos[0])}`,
       position: at(error.pos[0], error.pos[1])
     }
   })

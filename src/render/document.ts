@@ -1,4 +1,4 @@
-import {frenchSpacingText, isFrench, smartText} from './typography/index.js'
+import {frenchSpacingText, isFrench, numberAbbreviationsText, smartText} from './typography/index.js'
 import {h} from 'hastscript'
 import type {Element, ElementContent, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
@@ -22,9 +22,12 @@ export interface DocumentOptions {
 /** The values templates can use; documented in docs/designers.md. */
 export function templateView(model: ReportModel, edition: RenderedEdition, options: DocumentOptions, toc: string, main: string) {
   const {config} = model
-  // The cover and running heads get the same quotes, dashes and, in French, spaces as the text (typography/).
+  // The cover and running heads get the same quotes, dashes, no-break spaces and, in French, spaces as the text (typography/).
   const french = isFrench(config.lang)
-  const smart = (text: string) => (french ? frenchSpacingText(smartText(text, config.lang)) : smartText(text, config.lang))
+  const smart = (text: string) => {
+    const typeset = numberAbbreviationsText(smartText(text, config.lang), config.lang)
+    return french ? frenchSpacingText(typeset) : typeset
+  }
   // Images as copied to the outputs (render/images.ts); the print HTML is one folder down, in `.print/`.
   const up = options.mode === 'print' ? '../' : ''
   return {

@@ -1,8 +1,8 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {FootnoteReference} from 'mdast'
+import type {FootnoteReference, List} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
-import type {Handler, Handlers, State} from 'mdast-util-to-hast'
+import {defaultHandlers, type Handler, type Handlers, type State} from 'mdast-util-to-hast'
 import {toString} from 'mdast-util-to-string'
 import {defListHastHandlers} from 'mdast-util-definition-list'
 import type {Position} from 'unist'
@@ -16,6 +16,7 @@ import {renderCallout, renderRecommendation, renderStat, renderViewpoint} from '
 import {enclosingHeadingLevels} from './heading-levels.js'
 import {withLanguage} from './blocks/language.js'
 import {renderLeafDirective} from './blocks/lists.js'
+import {listDelimiter, PAREN_LIST_CLASS} from './blocks/list-delimiter.js'
 import {createPandocHandlers, renderCrossReference, withPage} from './blocks/pandoc.js'
 import {renderMath} from './blocks/math.js'
 import type {RenderAffix} from './citations/collector.js'
@@ -115,7 +116,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     if (known !== undefined) return noteCall(known, [], false)
     // mdast-util-to-hast keys definitions by upper-cased identifier (as CommonMark matches labels).
     const definition = state.footnoteById.get(node.identifier.toUpperCase())
-    const phrasing = noteLines(definition?.children ?? [])
+    const phrasing = noteLines(definition?.children ?? [], String(document.file.value))
     const content = noteContent(() => state.all({type: 'paragraph', children: phrasing}) as ElementContent[], definition?.children[0]?.position?.start.offset)
     const call = addNote(content, node.position)
     context.footnoteNumbers.set(key, context.notes.length)
@@ -194,6 +195,15 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
 
   const footnoteDefinition: Handler = () => undefined
 
+  /** A numbered list written `1)` keeps its `)` in print and on the web: HTML's `<ol>` has no delimiter of its own. */
+  const list: Handler = (state: State, node: List) => {
+    const element = defaultHandlers.list(state, node)
+    if (listDelimiter(node, String(document.file.value)) !== ')') return element
+    const classes = element.properties.className
+    element.properties.className = [...(Array.isArray(classes) ? classes : classes === undefined || classes === null ? [] : [String(classes)]), PAREN_LIST_CLASS]
+    return element
+  }
+
   /** TeX maths, typeset by KaTeX now: no script in the page, no network. */
   const math: Handler = (_state, node: Math) => renderMath(node, context)
   const inlineMath: Handler = (_state, node: InlineMath) => renderMath(node, context)
@@ -204,6 +214,7 @@ export function createHandlers(context: RenderContext, document: MarkdownDocumen
     citation,
     footnoteReference,
     footnoteDefinition,
+    list,
     inlineNote,
     subscript,
     superscript,

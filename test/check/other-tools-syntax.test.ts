@@ -169,4 +169,22 @@ describe('lists by letter or Roman numeral (Pandoc\'s fancy lists, from Word)', 
       'chapters/intro.md:10:1-5 Unexpected lettered list item `ii.`'
     ])
   })
+
+  test('a lettered line under a list item, at any depth, or after a line ending with `:`, is reported at its marker: Markdown joins it to the line above', async () => {
+    const chapter = `${base}1. Prévenir :\n   1. former les professionnels :\n      a) les enseignants ;\n      b) les magistrats ;\n   2. contrôler.\n\nLes obligations :\ni) premier ;\nii) second.\n\n> Une citation :\n> (a) un point.\n\n- un point\n  i. sous-point\n`
+    const found = await findings({'chapters/intro.md': chapter})
+    expect(found.map((line) => line.slice(0, line.indexOf(', expected')))).toEqual([
+      'chapters/intro.md:5:7-9 Unexpected lettered list item `a)`',
+      'chapters/intro.md:10:1-3 Unexpected lettered list item `i)`',
+      'chapters/intro.md:14:3-6 Unexpected lettered list item `(a)`',
+      'chapters/intro.md:17:3-5 Unexpected lettered list item `i.`'
+    ])
+    expect(found[0]).toContain('expected a numbered list (`1.` or `1)`, printed 1, 2, 3 with its `.` or `)`) or a bullet list (`-`)')
+    expect(found[0]).toContain('so this line is joined to the one above it (a list under an item: `1.` indented as far as the item’s text)')
+  })
+
+  test('a hard-wrapped line that starts like an item is text: `c. 1900`, `a) et b)`, after a line that does not end with `:`', async () => {
+    const chapter = `${base}Une phrase longue, écrite vers\nc. 1900 et reprise ensuite, puis\nles points\na) et b) du contrat.\n`
+    expect(await findings({'chapters/intro.md': chapter})).toEqual([])
+  })
 })

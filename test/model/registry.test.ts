@@ -253,10 +253,16 @@ describe('a registry or glossary with a typo', () => {
     expect(outside.model.glossary).toEqual([])
   })
 
+  test('the hint for a colon in a value names its field, with the value in quotes: `title` in sources.yaml, not `definition`', async () => {
+    const sources = "- id: ce-2023\n  type: law\n  title: Décision du Conseil d'État 2023 : M. X\n  author: Conseil d'État\n  date: 2023\n"
+    const {findings} = await load({'sources.yaml': sources})
+    expect(findings[0]).toBe(`sources.yaml:3:10 schema: Cannot parse YAML: Nested mappings are not allowed in compact mappings, expected a value in quotes when it holds a colon and a space (\`title: "Décision du Conseil d'État 2023 : M. X"\`)`)
+  })
+
   test('a glossary whose YAML does not parse: the hint for the colon, and terms pointed at it', async () => {
     const {findings} = await load({'glossary.yaml': '- id: sextorsion\n  term: sextorsion\n  definition: Chantage : à la diffusion d’images intimes.\n'})
     expect(findings).toEqual([
-      'glossary.yaml:3:15 schema: Cannot parse YAML: Nested mappings are not allowed in compact mappings, expected a value in quotes when it holds a colon and a space (`definition: "…: …"`)',
+      'glossary.yaml:3:15 schema: Cannot parse YAML: Nested mappings are not allowed in compact mappings, expected a value in quotes when it holds a colon and a space (`definition: "Chantage : à la diffusion d’images intimes."`)',
       'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry',
       'chapters/intro.md:3:74 undefined-term: Unexpected term `sextorsion`: the glossary `glossary.yaml` could not be read, see the `schema` finding there'
     ])

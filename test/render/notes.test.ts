@@ -71,3 +71,13 @@ describe('notes', () => {
     expect(html).toContain('<span class="rp-footnote" data-note="1"><span class="rp-cite">Observatoire, <i>Enquête nationale</i>, enquête, 2024.</span></span>')
   })
 })
+
+describe('numbered lists written `1)`', () => {
+  test('keep their `)`: a class on the `<ol>` the stylesheet prints `2)` by, and the delimiter in a note\'s lines', async () => {
+    const chapter = '# Intro\n\nLa :term[sextorsion] progresse [@enquete-2024].[^1]\n\n2) Un item avec parenthèse.\n3) Un autre.\n\n1. Un item avec point.\n   1) un sous-item.\n\n[^1]: Deux points :\n\n    1) premier ;\n    2) second.\n'
+    const {notes, html} = await notesOf(chapter)
+    expect(html).toContain('<ol start="2" class="rp-list-paren">')
+    expect(html).toMatch(/<ol>\n<li>Un item avec point\.\n<ol class="rp-list-paren">/u)
+    expect(notes.at(-1)).toContain('1) premier ;<br>\n2) second.')
+  })
+})

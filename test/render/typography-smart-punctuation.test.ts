@@ -34,6 +34,15 @@ describe('smart punctuation', () => {
     expect(apply('<p>She said "it\'s \'fine\'" -- twice.</p>', 'en')).toBe('<p>She said “it’s ‘fine’” – twice.</p>')
   })
 
+  test('a single quote at a word\'s start opens the language\'s inner quotation mark; one inside a word stays an apostrophe', () => {
+    // French: CLDR's inner marks are “ ”; `'la citation'` printed ’la citation’, a closing mark on both sides.
+    expect(apply('<p>Il écrit \'la citation\' et l\'enfant dit aujourd\'hui (\'non\').</p>', 'fr')).toBe('<p>Il écrit “la citation” et l’enfant dit aujourd’hui (“non”).</p>')
+    expect(apply('<p>« Il a dit \'l\'enfant\' » et \'<em>ceci</em>\'.</p>', 'fr')).toBe('<p>« Il a dit “l’enfant” » et “<em>ceci</em>”.</p>')
+    expect(apply('<p>\'Début\' de paragraphe.</p>', 'fr')).toBe('<p>“Début” de paragraphe.</p>')
+    expect(apply('<p>He wrote "\'fine\' is fine" and it\'s (\'ok\').</p>', 'en')).toBe('<p>He wrote “‘fine’ is fine” and it’s (‘ok’).</p>')
+    expect(apply('<p>Sie schrieb \'gut\' und "\'ja\' oder nein", geht\'s?</p>', 'de')).toBe('<p>Sie schrieb ‚gut‘ und „‚ja‘ oder nein“, geht’s?</p>')
+  })
+
   test('quotes pair across inline elements; code and other languages keep theirs', () => {
     expect(apply('<p>"<em>texte</em>" et <code>"x" --y</code> <span lang="en">"hello"</span></p>', 'fr')).toBe('<p>«<em>texte</em>» et <code>"x" --y</code> <span lang="en">“hello”</span></p>')
   })

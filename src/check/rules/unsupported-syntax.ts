@@ -6,7 +6,7 @@ import {eachNode} from '../each-node.js'
 import {alertKinds, alertMarker} from '../../parse/alerts.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
-import {blockSyntaxes, inlineSyntaxes, quartoReference} from '../unsupported/syntaxes.js'
+import {blockSyntaxes, inlineSyntaxes, letteredLines, quartoReference} from '../unsupported/syntaxes.js'
 import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
@@ -23,7 +23,7 @@ const tableRule = /^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$/u
 const codeCell = /^\{[\p{L}_][\w-]*[^}]*\}$/u
 
 /** What a block holds if it holds any syntax reported: most prose has none, and is passed over at once. */
-const mayHold = /[\^~]|:::|\(@|^[ \t]*\(?(?:[a-z]|[ivx]{1,4})[.)][ \t]|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]|\]\([^)\s]*[ \t]/mu
+const mayHold = /[\^~]|:::|\(@|^(?:[ \t]*>)*[ \t]*\(?(?:[a-z]|[ivx]{1,4})[.)][ \t]|^[ \t]*:[ \t]|^\|[ \t]|==|\[\[|%%|^(?:!!!|\?\?\?)|^\*\[|&[A-Za-z]|:[a-z\d_+-]+:|\\[A-Za-z]|\]\([^)\s]*[ \t]/mu
 
 /**
  * The source offsets of a node the patterns must not read: inline code and maths whole; a link's
@@ -53,7 +53,7 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
-footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings), at a paragraph's start, where it prints as a paragraph, and under a list item or after a line ending with \`:\`, at any depth, where Markdown joins it to the line above (\`2. former : a) les enseignants ; b) …\` on one line); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
 \`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
 rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
@@ -111,7 +111,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\nRégion\tSignalements\tPart\nNord\t1 200\t12 %\nSud\t800\t8 %\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {.content-visible when-format="docx"}\nPour la version Word.\n:::\n\n::: {.content-hidden when-profile="public"}\nBrouillon.\n:::\n\n[Version web]{.content-visible when-format="htlm"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n::: {#fig-horaires layout-ncol=2}\n![Plan](a.png)\n\n![Horaires](b.png){.column-margin}\n:::\n\n::: {.panel-tabset}\n## Un\n\nTexte.\n:::\n'},
-      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n1. Première étape\n\na.  Sous-étape alpha\nb.  Sous-étape bêta\n'},
+      {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n1. Première étape\n\na.  Sous-étape alpha\nb.  Sous-étape bêta\n\n1. Prévenir :\n   1. former les professionnels :\n      a) les enseignants ;\n      b) les magistrats ;\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024] [nettement]{.deletion author="Marie"}[fortement]{.insertion author="Marie"}.[À vérifier]{.comment-start id="0" author="Paul"}[]{.comment-end id="0"}\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse[^1] [@enquete-2024].\n\n[^1]: Selon l’enquête :\n\n    | Année | Cas |\n    |---|---|\n    | 2023 | 12 |\n'},
       {'chapters/intro.md': 'La :term[sextorsion] progresse [@enquete-2024].\n\n+---------+---------+\n| Pays    | Région  |\n+=========+=========+\n| France  | Europe  |\n+---------+---------+\n\n  Pays      Région\n  -------  -------\n  France    Europe\n'}
@@ -122,6 +122,11 @@ does not have, and content for formats rapporteur does not make (\`when-format="
     const headerRow = isFrench(model.config.lang) ? '| Pays | Part |' : '| Country | Share |'
     for (const document of model.documents) {
       const text = String(document.file.value)
+      // A list item's paragraphs: a lettered line there is a list for Pandoc, joined to the line above here.
+      const inItems = new Set<Nodes>()
+      eachNode(document.tree, (node: Nodes) => {
+        if (node.type === 'listItem') for (const child of node.children) if (child.type === 'paragraph') inItems.add(child)
+      })
       const at = (start: number, end: number) => ({file: document.path, position: positionFromOffsets(document.file, start, end)})
       const atNode = (node: Nodes) => ({file: document.path, position: node.position!})
       eachNode(document.tree, (node: Nodes) => {
@@ -215,6 +220,7 @@ does not have, and content for formats rapporteur does not make (\`when-format="
             report(at(start + match.index, start + match.index + match[0].length), message)
           }
         }
+        if (node.type === 'paragraph') for (const line of letteredLines(source, inItems.has(node))) report(at(start + line.index, start + line.index + line.length), line.message)
       })
     }
     // A Quarto cross-reference rapporteur does not number (`@thm-x`), or one in a bracket with citations.

@@ -60,7 +60,7 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   // Pandoc's fancy lists, as a conversion from Word brings them: `a.  Sous-étape`, `b)`, `(c)`, `ii.`,
   // at the start of a paragraph (a list does not interrupt one, in Pandoc either: a hard-wrapped
   // line starting `p. 142]` is the paragraph's text); not `p.` or `v.` (page, versus).
-  {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gu, message: (match) => `Unexpected lettered list item \`${match[0].trim()}\`, expected a numbered list (\`1.\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral, so it prints as a paragraph`},
+  {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gu, message: (match) => letteredMessage(match[0].trim(), 'it prints as a paragraph')},
   // A fence whose attributes hold quotes Markdown does not read is `attribute-quotes`'s, which says which.
   {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, when: (match) => !hasMisquotedAttributes(match[0]), message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
   // Definition lists are read (parse/definition-list.ts), but not every form Pandoc reads: a
@@ -75,6 +75,37 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   // PHP Markdown Extra's and MkDocs's abbreviations.
   {id: 'abbreviation', pattern: /^\*\[[^\]\n]+\]:.*$/gmu, message: 'Unexpected abbreviation `$&` (MkDocs, Markdown Extra), expected an entry in `glossary.yaml` and `:term[…]` where the text uses it: it prints as written'}
 ]
+
+/** What a lettered item says: what to write instead, and what Markdown makes of it. */
+function letteredMessage(marker: string, outcome: string): string {
+  return `Unexpected lettered list item \`${marker}\`, expected a numbered list (\`1.\` or \`1)\`, printed 1, 2, 3 with its \`.\` or \`)\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral (Pandoc's fancy lists), so ${outcome}`
+}
+
+/** A lettered item's marker at a line's start, after a quotation's `>`: `a)`, `b.`, `(c)`, `ii.`; not `p.` or `v.` (page, versus). */
+const letteredLine = /^((?:[ \t]*>)*[ \t]*)(\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/u
+
+/**
+ * Lettered items on the lines of a paragraph after its first (which `lettered-list` reads), the
+ * first of each run: Markdown joins them to the line above (`2. former les professionnels : a) les
+ * enseignants ; b) …` on one line), where Pandoc reads a list. In a list item, any such line (a
+ * list there needs no blank line before it, in Pandoc); elsewhere one after a line ending with
+ * `:` or `;`, or followed by another: a hard-wrapped line starting `c. 1900` is text.
+ */
+export function letteredLines(source: string, inListItem: boolean): Array<{index: number; length: number; message: string}> {
+  const found: Array<{index: number; length: number; message: string}> = []
+  const lines = source.split('\n')
+  const markers = lines.map((line) => letteredLine.exec(line))
+  let offset = lines[0]!.length + 1
+  for (let index = 1; index < lines.length; index++) {
+    const marker = markers[index]
+    const previous = lines[index - 1]!
+    if (marker && !markers[index - 1] && (inListItem || /[:;][ \t]*$/u.test(previous) || markers[index + 1])) {
+      found.push({index: offset + marker[1]!.length, length: marker[2]!.length, message: letteredMessage(marker[2]!, `this line is joined to the one above it${inListItem ? ' (a list under an item: `1.` indented as far as the item’s text)' : ''}`)})
+    }
+    offset += lines[index]!.length + 1
+  }
+  return found
+}
 
 /** Quarto's cross-reference prefixes, as the parser knows them (`@fig-x`), and those it does not (`@thm-x`). */
 export const quartoReference = /^(?:fig|tbl|sec|eq|lst|thm|lem)-/u

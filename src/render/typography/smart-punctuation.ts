@@ -7,12 +7,14 @@ import {quotationMarks} from './quotation-marks.js'
  * each element: `"…"` becomes the language's quotation marks (quotation-marks.ts): « … » in French
  * (French spacing then puts its narrow spaces inside), “…” in English, „…“ in German, «…» in
  * Spanish (Word's “…”, pasted into French, become « … » too, but inside « … »); a straight
- * apostrophe `'` becomes ’ (and, but in French, `'…'` after a space becomes the language's
- * secondary marks: ‘…’ in English, ‚…‘ in German, “…” in Spanish); `---` becomes an em dash, `--` an en dash and `...` an ellipsis. Never inside
+ * apostrophe `'` becomes ’ (`l'enfant`, `it's`), and `'…'` opened at a word's start (after a space,
+ * an opening bracket or quotation mark) becomes the language's secondary marks: “…” in French and
+ * Spanish, ‘…’ in English, ‚…‘ in German; `---` becomes an em dash, `--` an en dash and `...` an ellipsis. Never inside
  * code, pre, kbd, samp, var, script, style, math or typeset maths (`.rp-math`), nor in attribute
  * values. Quotes are
  * paired across the inline elements of a block (`"<em>texte</em>"`); each block starts afresh.
- * Running it twice changes nothing.
+ * Running it twice changes nothing, but in French, where the “…” made of `'…'` are Word's quotes
+ * to a second pass, which makes « … » of them.
  */
 export function smartPunctuation(tree: Root | Element, options: {lang: string}): void {
   walk(tree, options.lang.toLowerCase(), fresh())
@@ -55,8 +57,9 @@ function walk(parent: Root | Element, lang: string, state: State): void {
   }
 }
 
-const opensAfter = /[\s([{\u2014\u2013/-]/u
-/** A double quote opens there too: after an elided article (`d'"experts"`) and after `;` or `:` without a space (`"Eau";"Santé"`). */
+/** Where a single quote opens a quotation: after a space, an opening bracket, a dash or an opening quotation mark (`"'Tis'…"`, `« 'mot' »`, `„'gut'“`). */
+const singleOpensAfter = /[\s([{\u2014\u2013/"«“„‹‚-]/u
+/** Where a double quote opens one: after a space, a bracket or a dash, an elided article (`d'"experts"`) and after `;` or `:` without a space (`"Eau";"Santé"`). */
 const doubleOpensAfter = /[\s([{\u2014\u2013/;:'\u2019-]/u
 
 function convert(node: Text, lang: string, state: State): string {
@@ -98,10 +101,12 @@ function convert(node: Text, lang: string, state: State): string {
         state.open = false
       }
     } else if (char === "'") {
-      // A quotation within a quotation that opens after a space, and closes before no letter;
-      // everywhere else, and always in French, an apostrophe.
+      // A quotation within a quotation that opens at a word's start (after a space or an opening
+      // bracket, dash or quote), and closes before no letter; everywhere else, an apostrophe
+      // (`l'enfant`, `aujourd'hui`, `it's`).
       const next = text[index + 1] ?? ''
-      if (!french && opensAfter.test(before) && /\p{L}/u.test(next)) {
+      // At a text node's end, what follows is an element's text (`'<em>texte</em>'`).
+      if (singleOpensAfter.test(before) && (next === '' || /\p{L}/u.test(next))) {
         out += secondary[0]
         state.single = true
       } else if (state.single && !/[\p{L}\p{N}]/u.test(next)) {
