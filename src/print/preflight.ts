@@ -45,8 +45,11 @@ export interface PreflightReport {
   tocEntries: Array<{href: string; page: number | null}>
   /** Internal links (`a[href^="#"]`) whose target id is not in the document. */
   unresolvedRefs: string[]
-  /** Outermost elements that stick out of their page's content area (wide tables, long words, images). */
-  overflows: Array<PlacedElement & {selector: string}>
+  /**
+   * Innermost blocks that stick out of their page's content area (wide tables, long words, images):
+   * `kind` its tag name; `image`, the image it is or only holds (`nth`: which showing of the file).
+   */
+  overflows: Array<PlacedElement & {selector: string; kind?: string; image?: {src: string; nth: number; alt: string}}>
   /**
    * One entry per `span.rp-footnote` (print notes, `float: footnote`), matched with the call
    * Paged.js inserts in its place; `id` is the renderer's `data-note`. null: not found on any page.

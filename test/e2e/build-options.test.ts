@@ -544,7 +544,7 @@ describe('rapporteur build options', () => {
     expect(messages).toHaveLength(1)
     expect(messages[0]!.file).toBe('chapters/intro.md')
     expect([messages[0]!.message.line, messages[0]!.message.column]).toEqual([5, 1])
-    expect(messages[0]!.message.reason).toMatch(/^Unexpected content overflowing page \d+ \(full\): Voir X X/)
+    expect(messages[0]!.message.reason).toMatch(/^Unexpected code block “Voir X X[^”]*” overflowing page \d+ \(full\), expected it within the page's text area$/)
   }, 60_000)
 })
 

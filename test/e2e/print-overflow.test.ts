@@ -70,4 +70,17 @@ describe.skipIf(!hasPdftoppm || !hasPdftotext)('print: what does not fit a page'
       }
     }
   }, 120_000)
+
+  test('an image that still runs off its page (a theme lets it) is reported at its own line, by its file and description', async () => {
+    const dir = await project({
+      'theme/custom.css': 'main img { max-height: none; }\n',
+      'chapters/intro.md': '# Introduction\n\nUn classement suit.\n\n![Classement des départements](chapters/tall.svg){#fig-tall}\n\nLa suite.\n'
+    })
+    await writeFile(path.join(dir, 'chapters', 'tall.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 1000"><rect width="300" height="1000" fill="#eef"/></svg>')
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const messages = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'preflight-overflow').map((message) => `${file.path}:${message.line}:${message.column} ${message.reason}`))
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(/^chapters\/intro\.md:5:1 Unexpected image `chapters\/tall\.svg` \(“Classement des départements”\) overflowing page \d+ \(full\), expected it within the page's text area/)
+  }, 60_000)
 })

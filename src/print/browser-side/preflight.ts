@@ -43,6 +43,22 @@ export const preflightScript = String.raw`(() => {
   // (data-line) of the nearest element that has one; content running off the foot of a page is
   // reported once, at its first element.
   const overflows = []
+  // The n-th time a file is shown, counted over every image (the Markdown's n-th use of it).
+  const shownBefore = new Map()
+  const nthImage = new Map()
+  for (const image of document.querySelectorAll('.pagedjs_pages img')) {
+    const src = image.getAttribute('src') || ''
+    const nth = shownBefore.get(src) || 0
+    shownBefore.set(src, nth + 1)
+    nthImage.set(image, nth)
+  }
+  // An image, or the figure or paragraph holding one and nothing else to read, is named by its file
+  // and description: its text alone would say nothing (an empty caption-less figure).
+  const imageOf = (unit) => {
+    const image = unit.localName === 'img' ? unit : unit.querySelector('img')
+    if (!image || (unit !== image && unit.localName !== 'figure' && unit.textContent.trim())) return undefined
+    return {src: image.getAttribute('src') || '', nth: nthImage.get(image) || 0, alt: image.getAttribute('alt') || ''}
+  }
   const blocks = 'table, p, li, dt, dd, pre, blockquote, h1, h2, h3, h4, h5, h6, figure, aside'
   for (const page of pages) {
     const area = page.querySelector('.pagedjs_page_content')
@@ -82,7 +98,8 @@ export const preflightScript = String.raw`(() => {
         footReported = true
       }
       units.add(unit)
-      overflows.push({...describe(unit), selector: selectorOf(unit)})
+      const image = imageOf(unit)
+      overflows.push({...describe(unit), selector: selectorOf(unit), kind: unit.localName, ...(image ? {image} : {})})
     }
   }
 
@@ -171,12 +188,9 @@ export const preflightScript = String.raw`(() => {
   }
   const images = []
   const brokenImages = []
-  // The n-th time a file is shown, counted over every image (the Markdown's n-th use of it).
-  const shownBefore = new Map()
   for (const image of document.querySelectorAll('.pagedjs_pages img')) {
     const src = image.getAttribute('src') || ''
-    const nth = shownBefore.get(src) || 0
-    shownBefore.set(src, nth + 1)
+    const nth = nthImage.get(image) || 0
     // A file whose header gives a size but whose data does not decode (a truncated or damaged PNG
     // or JPEG) has its naturalWidth all the same, and prints as an empty space: drawn small, it
     // leaves every pixel transparent. (image.decode() never settles in a headless print.)

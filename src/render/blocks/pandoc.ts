@@ -61,7 +61,10 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     // writes it: hidden from screen readers, which read the description. Not when it holds more: a
     // number to refer to, a link or a note to follow.
     const repeated = label.length === 0 && caption.length > 0 && alt.trim() === toText(h('p', caption)).trim() && !caption.some(holdsLink)
-    return h('figure', {id: attributes?.id, className: classes}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...caption])] : [])])
+    const figure = h('figure', {id: attributes?.id, className: classes}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...caption])] : [])])
+    // Its paragraph's place: the print's data-line, which the preflight reports a figure at.
+    state.patch(node, figure)
+    return figure
   }
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
