@@ -52,7 +52,10 @@ export function reportPreflight(
     const named = uses.filter((use) => unescapedAddress(outputImagePath(model, use.file, use.url)) === src)
     return named[image.nth ?? 0] ?? named[0]
   }
+  const wide = new Set(preflight.crampedTables.map((table) => `${table.chapter} ${table.line}`))
   for (const overflow of preflight.overflows) {
+    // A table too wide for the text is reported as such (preflight-wide-table), once.
+    if (overflow.kind === 'table' && wide.has(`${overflow.chapter} ${overflow.line}`)) continue
     // An image at its own place in the Markdown, by its file and description; else the block at its line.
     const use = overflow.image ? imageUse(overflow.image) : undefined
     if (overflow.image) {
@@ -61,7 +64,11 @@ export function reportPreflight(
     }
     say(chapterFile(overflow.chapter), lineOf(overflow), `Unexpected ${blockName(overflow.kind, overflow.text)} overflowing page ${overflow.page} (${edition}), expected it within the page's text area`, 'preflight-overflow', 'warning')
   }
-  for (const table of preflight.crampedTables) say(chapterFile(table.chapter), lineOf(table), `Unexpected table wider than the text on page ${table.page} (${edition}): it needs about ${table.needed} mm, the text is ${table.available} mm wide, so its cells break inside words and numbers, expected it to fit (fewer or narrower columns, shorter headers, or two tables)`, 'preflight-wide-table', 'warning')
+  for (const table of preflight.crampedTables) {
+    const type = table.smaller ? ` in type made smaller (${table.smaller === 3 ? 'the smallest step' : `step ${table.smaller} of 3`})` : ''
+    const what = table.overflows ? 'so it runs past the text’s edge' : 'so words in its cells break (its numbers are kept whole)'
+    say(chapterFile(table.chapter), lineOf(table), `Unexpected table wider than the text on page ${table.page} (${edition}): it needs about ${table.needed} mm${type}, the text is ${table.available} mm wide, ${what}, expected it to fit (fewer or narrower columns, shorter headers, units in the caption rather than in each cell, or two tables)`, 'preflight-wide-table', 'warning')
+  }
   for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), lineOf(heading), `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
   for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
   // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.

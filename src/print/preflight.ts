@@ -69,8 +69,12 @@ export interface PreflightReport {
    * `break-inside: avoid` of them; a box taller than a page has to split anyway).
    */
   splitBoxes: PlacedElement[]
-  /** Tables wider than the text unless their cells break inside words and numbers: the width they need and have, in mm. */
-  crampedTables: Array<PlacedElement & {needed: number; available: number}>
+  /**
+   * Tables wider than the text with their words whole, in the smallest type tried: the width they
+   * need and have, in mm; `overflows`, whether they run past the text's edge all the same (else
+   * their words break); `smaller`, the step of smaller type they were given (0: none, 3 the smallest).
+   */
+  crampedTables: Array<PlacedElement & {needed: number; available: number; overflows?: boolean; smaller?: number}>
 }
 
 /** Read the preflight report from a page Paged.js has finished with. */

@@ -83,4 +83,36 @@ describe.skipIf(!hasPdftoppm || !hasPdftotext)('print: what does not fit a page'
     expect(messages).toHaveLength(1)
     expect(messages[0]).toMatch(/^chapters\/intro\.md:5:1 Unexpected image `chapters\/tall\.svg` \(“Classement des départements”\) overflowing page \d+ \(full\), expected it within the page's text area/)
   }, 60_000)
+
+  test('a wide table: its numbers never split; smaller type when it does not fit whole, and a warning when even that does not fit', async () => {
+    const headers = ['Saisines', 'Placements', 'MNA', 'QPC', 'Cassations', 'Décisions CEDH']
+    const table = (count: number, id: string, cell: (year: number, index: number) => string) => [
+      `| Année | ${Array.from({length: count}, (_, index) => (id === 'vingt' ? 'Réformations' : headers[index % 6])).join(' | ')} |`,
+      `| --- | ${Array.from({length: count}, () => '---:').join(' | ')} |`,
+      ...[2020, 2021].map((year) => `| ${year} | ${Array.from({length: count}, (_, index) => cell(year, index)).join(' | ')} |`),
+      '',
+      `: Tableau ${id} [@enquete-2024] {#tbl-${id}}`
+    ].join('\n')
+    const dir = await project({
+      'rapporteur.yaml': config('  size: A5\n'),
+      // Line 5: twelve columns of figures, which fit A5 in smaller type; line 12: twenty columns
+      // headed by a long word, which fit only by breaking it.
+      'chapters/intro.md': `# Introduction\n\nDeux tableaux.\n\n${table(12, 'douze', (year, index) => `${123 + index} ${456 + year - 2020}`)}\n\n${table(20, 'vingt', (year, index) => String(10 + index))}\n`
+    })
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const findings = result.files.flatMap((file) => file.messages.filter((message) => /^preflight-(wide-table|overflow)$/u.test(String(message.ruleId))).map((message) => `${file.path}:${message.line} ${message.ruleId} ${message.reason}`))
+    expect(findings).toHaveLength(1)
+    expect(findings[0]).toMatch(/^chapters\/intro\.md:12 preflight-wide-table Unexpected table wider than the text on page \d+ \(full\): it needs about \d+ mm in type made smaller \(the smallest step\), the text is \d+ mm wide, so words in its cells break \(its numbers are kept whole\)/)
+    // Every number of the first table whole, on one line (pdftotext reads each cell's lines apart).
+    const text = pdfPages(path.join(dir, 'dist', 'rapport.pdf')).join('\n').replace(/[\u00A0\u202F]/gu, ' ')
+    const lines = text.split('\n').map((line) => line.trim())
+    for (const year of [2020, 2021]) {
+      const whole = (number: string) => lines.some((line) => ` ${line} `.includes(` ${number} `))
+      expect(whole(String(year)), String(year)).toBe(true)
+      for (let index = 0; index < 12; index++) expect(whole(`${123 + index} ${456 + year - 2020}`), `${year}, column ${index + 1}`).toBe(true)
+    }
+    // Its short headers whole (they broke anywhere before): the smaller type let them fit; long words break only at their hyphenation points.
+    for (const header of ['Année', 'MNA', 'QPC']) expect(lines.some((line) => line.includes(header)), header).toBe(true)
+  }, 90_000)
 })

@@ -205,18 +205,23 @@ export const preflightScript = String.raw`(() => {
     images.push({src, nth, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
   }
 
-  // Tables that keep to the text width only by breaking inside words and numbers (print-core.css
-  // lets a cell's word break anywhere rather than run off the page): measured once without that, all
-  // tables at a time (one layout each way), the first piece of each.
+  // Tables that do not fit the text's width with their words whole, even in the smaller type the
+  // layout gave them (fit-tables.ts): their words break (print-core.css lets a cell's word break
+  // anywhere, never a number), or they run past the text's edge (a number wider than its column).
+  // Measured once without breaking, all tables at a time (one layout each way), the first piece of each.
   const crampedTables = []
   const tables = [...document.querySelectorAll('.pagedjs_pages table:not([data-split-from])')]
   if (tables.length > 0) {
     const widths = tables.map((table) => table.parentElement.getBoundingClientRect().width)
+    const laidOut = tables.map((table) => table.getBoundingClientRect().width)
     for (const table of tables) table.classList.add('rp-measure-unbroken')
-    const natural = tables.map((table) => table.scrollWidth)
+    const natural = tables.map((table) => Math.max(table.scrollWidth, table.getBoundingClientRect().width))
     for (const table of tables) table.classList.remove('rp-measure-unbroken')
+    const mm = (pixels) => Math.round(pixels * 25.4 / 96)
     tables.forEach((table, index) => {
-      if (natural[index] > widths[index] + 1) crampedTables.push({...describe(table), needed: Math.round(natural[index] * 25.4 / 96), available: Math.round(widths[index] * 25.4 / 96)})
+      if (natural[index] <= widths[index] + 1) return
+      const step = [...table.classList].find((name) => name.startsWith('rp-table-fit-'))
+      crampedTables.push({...describe(table), needed: mm(natural[index]), available: mm(widths[index]), overflows: laidOut[index] > widths[index] + 1, smaller: step ? Number(step.slice('rp-table-fit-'.length)) : 0})
     })
   }
 

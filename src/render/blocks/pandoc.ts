@@ -17,6 +17,7 @@ import {attributesToProperties, cssLength, type Attributes} from '../../parse/at
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
+import {keepNumbersWhole} from './table-numbers.js'
 
 /** A link or a note call inside: something a reader goes to, which hiding would take away. */
 function holdsLink(node: ElementContent): boolean {
@@ -82,7 +83,10 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
       element.children.unshift(h('caption.rp-table__caption', [...label, ...captionContent]))
     }
     // The contract's wrapper (docs/designers.md): it scrolls on a narrow screen; the table keeps its id and caption.
-    if (context.mode === 'print') return h('div.rp-table', [element])
+    if (context.mode === 'print') {
+      keepNumbersWhole(element)
+      return h('div.rp-table', [element])
+    }
     // On the web a table that scrolls is reached by the keyboard and named by its caption
     // (WCAG 2.1.1, 4.1.2): a focusable region, labelled by the caption or by the word "Table".
     const captionElement = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
