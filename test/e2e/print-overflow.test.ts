@@ -115,4 +115,24 @@ describe.skipIf(!hasPdftoppm || !hasPdftotext)('print: what does not fit a page'
     // Its short headers whole (they broke anywhere before): the smaller type let them fit; long words break only at their hyphenation points.
     for (const header of ['Année', 'MNA', 'QPC']) expect(lines.some((line) => line.includes(header)), header).toBe(true)
   }, 90_000)
+
+  test('a URL printed as text breaks only after `//`, `/`, `.`, `-`, `?`, `&` or `=`, never inside its scheme', async () => {
+    const url = 'https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000049563368?init=true&page=1&query=loi-2024-449'
+    // The address at eight places in its lines, so that it breaks at as many.
+    const text = Array.from({length: 8}, (_, index) => `${'Voir '.repeat(index + 1)}<${url}>.`).join(' ')
+    const dir = await project({'rapporteur.yaml': config('  size: A5\n'), 'chapters/intro.md': `# Introduction\n\n${text}\n`})
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const lines = pdfPages(path.join(dir, 'dist', 'rapport.pdf')).join('\n').split('\n').map((line) => line.trim())
+    let breaks = 0
+    lines.forEach((line, index) => {
+      const next = lines[index + 1]?.split(' ')[0] ?? ''
+      // A line that ends inside the address: the next starts with its rest.
+      const head = line.split(' ').pop() ?? ''
+      if (!next || !head || !url.startsWith(head) || head === url || !url.includes(head + next)) return
+      breaks++
+      expect(head, `${head} | ${next}`).toMatch(/(?:\/\/|[/.?&=-])$/u)
+    })
+    expect(breaks).toBeGreaterThanOrEqual(2)
+  }, 60_000)
 })
