@@ -38,14 +38,6 @@ export function reportPreflight(
     say(origin?.file, origin?.position, `Unexpected note ${note.id} on page ${note.notePage}, expected it on page ${note.callPage} with its call (${edition})`, 'preflight-footnote-page', 'warning')
   }
   for (const href of preflight.unresolvedRefs) say(undefined, start, `Unexpected unresolved page reference \`${href}\` (${edition}), expected a target in the document`, 'preflight-unresolved-ref', 'error')
-  for (const overflow of preflight.overflows) say(chapterFile(overflow.chapter), lineOf(overflow), `Unexpected content overflowing page ${overflow.page} (${edition}): ${overflow.text}`, 'preflight-overflow', 'warning')
-  for (const table of preflight.crampedTables) say(chapterFile(table.chapter), lineOf(table), `Unexpected table wider than the text on page ${table.page} (${edition}): it needs about ${table.needed} mm, the text is ${table.available} mm wide, so its cells break inside words and numbers, expected it to fit (fewer or narrower columns, shorter headers, or two tables)`, 'preflight-wide-table', 'warning')
-  for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), lineOf(heading), `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
-  for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
-  // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
-  for (const name of result.embeddedFonts) {
-    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`), or an SVG image sets text in a font of this machine (\`image-text\`)`, 'preflight-missing-glyph', 'warning')
-  }
   // An image at the place the Markdown names it: its n-th showing in the edition is the n-th use
   // of that file in the edition's chapters, in reading order (the print HTML, in `.print/`, names
   // its copy from there). It is named as the Markdown writes it. The cover's logo and picture, named
@@ -59,6 +51,29 @@ export function reportPreflight(
     const src = unescapedAddress(image.src.replace(/^\.\.\//u, ''))
     const named = uses.filter((use) => unescapedAddress(outputImagePath(model, use.file, use.url)) === src)
     return named[image.nth ?? 0] ?? named[0]
+  }
+  const wide = new Set(preflight.crampedTables.map((table) => `${table.chapter} ${table.line}`))
+  for (const overflow of preflight.overflows) {
+    // A table too wide for the text is reported as such (preflight-wide-table), once.
+    if (overflow.kind === 'table' && wide.has(`${overflow.chapter} ${overflow.line}`)) continue
+    // An image at its own place in the Markdown, by its file and description; else the block at its line.
+    const use = overflow.image ? imageUse(overflow.image) : undefined
+    if (overflow.image) {
+      say(use?.file ?? chapterFile(overflow.chapter), use?.position ?? lineOf(overflow), `Unexpected image ${imageName(use?.url ?? overflow.image.src, overflow.image.alt)} overflowing page ${overflow.page} (${edition}), expected it within the page's text area (a width or height given to it, or the block it is in, makes it larger than the page)`, 'preflight-overflow', 'warning')
+      continue
+    }
+    say(chapterFile(overflow.chapter), lineOf(overflow), `Unexpected ${blockName(overflow.kind, overflow.text)} overflowing page ${overflow.page} (${edition}), expected it within the page's text area`, 'preflight-overflow', 'warning')
+  }
+  for (const table of preflight.crampedTables) {
+    const type = table.smaller ? ` in type made smaller (${table.smaller === 3 ? 'the smallest step' : `step ${table.smaller} of 3`})` : ''
+    const what = table.overflows ? 'so it runs past the text’s edge' : 'so words in its cells break (its numbers are kept whole)'
+    say(chapterFile(table.chapter), lineOf(table), `Unexpected table wider than the text on page ${table.page} (${edition}): it needs about ${table.needed} mm${type}, the text is ${table.available} mm wide, ${what}, expected it to fit (fewer or narrower columns, shorter headers, units in the caption rather than in each cell, or two tables)`, 'preflight-wide-table', 'warning')
+  }
+  for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), lineOf(heading), `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
+  for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
+  // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
+  for (const name of result.embeddedFonts) {
+    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`), or an SVG image sets text in a font of this machine (\`image-text\`)`, 'preflight-missing-glyph', 'warning')
   }
   for (const image of preflight.images) {
     if (image.dpi >= 300) continue
@@ -74,4 +89,21 @@ export function reportPreflight(
     const place = problem.kind === 'request-failed' && problem.url ? locate(problem.url) : undefined
     say(place?.file, place?.position, `${problem.message} (${edition})`, `print-${problem.kind}`, problem.kind === 'blocked-request' ? 'warning' : 'error')
   }
+}
+
+/** The kinds of block the preflight reports, by their tag. */
+const BLOCK_NAMES: Record<string, string> = {
+  table: 'table', p: 'paragraph', li: 'list item', dt: 'term', dd: 'definition', pre: 'code block', blockquote: 'quotation', figure: 'figure', aside: 'box',
+  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading'
+}
+
+/** A block by its kind and the start of its text: `paragraph “Voir https://…”`; never an empty quotation. */
+function blockName(kind: string | undefined, text: string): string {
+  const name = BLOCK_NAMES[kind ?? ''] ?? 'content'
+  return text.trim() ? `${name} “${text.trim()}”` : name
+}
+
+/** An image by its file and its description, when it has one. */
+function imageName(url: string, alt: string): string {
+  return alt.trim() ? `\`${url}\` (“${alt.trim()}”)` : `\`${url}\``
 }

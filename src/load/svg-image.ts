@@ -42,7 +42,26 @@ export function readSvg(source: string): SvgReading {
     }
   }
   visit(tree)
-  return text ? {links, text} : {links}
+  const unsized = unsizedRoot(tree)
+  return {links, ...(text ? {text} : {}), ...(unsized ? {unsized} : {})}
+}
+
+/** An absolute length: a number, with a unit or none (`1200`, `800px`, `12cm`). */
+const absoluteLength = /^\s*\d*\.?\d+(?:e[+-]?\d+)?\s*(?:px|pt|pc|mm|cm|in|em|ex)?\s*$/iu
+
+/**
+ * The root `<svg>` when nothing gives it a size or a shape: no `viewBox`, and its width or height
+ * left out or relative (`100%`). Shown as an image it has neither, so the browser gives it the
+ * default 300 × 150 box and draws what is outside it nowhere. (A width and a height without a
+ * viewBox are its size: the browser scales it whole.)
+ */
+function unsizedRoot(tree: Nodes): SvgReading['unsized'] {
+  const root = tree.type === 'root' ? tree.children.find((child): child is Element => child.type === 'element') : undefined
+  if (!root || root.name.replace(/^svg:/u, '') !== 'svg') return undefined
+  const {viewBox, width, height} = root.attributes
+  if (viewBox?.trim()) return undefined
+  if (width && height && absoluteLength.test(width) && absoluteLength.test(height)) return undefined
+  return {line: root.position?.start.line ?? 1, column: root.position?.start.column ?? 1, width: width ?? undefined, height: height ?? undefined}
 }
 
 function visitElement(element: Element, add: (href: string, node: Nodes) => void): void {

@@ -140,6 +140,11 @@ export interface SvgReading {
   /** Where its first `<text>` is, when it has one: set in the fonts of the machine that shows it, not the theme's. */
   text?: {line: number; column: number} | undefined
   malformed?: {reason: string; line: number; column: number}
+  /**
+   * Where its `<svg>` element is, when it has no `viewBox` and no width or height of its own (left
+   * out, or a percentage): a browser shows it in a 300 × 150 box, cropped.
+   */
+  unsized?: {line: number; column: number; width?: string | undefined; height?: string | undefined} | undefined
 }
 
 /** What a reference can point at. */

@@ -45,8 +45,11 @@ export interface PreflightReport {
   tocEntries: Array<{href: string; page: number | null}>
   /** Internal links (`a[href^="#"]`) whose target id is not in the document. */
   unresolvedRefs: string[]
-  /** Outermost elements that stick out of their page's content area (wide tables, long words, images). */
-  overflows: Array<PlacedElement & {selector: string}>
+  /**
+   * Innermost blocks that stick out of their page's content area (wide tables, long words, images):
+   * `kind` its tag name; `image`, the image it is or only holds (`nth`: which showing of the file).
+   */
+  overflows: Array<PlacedElement & {selector: string; kind?: string; image?: {src: string; nth: number; alt: string}}>
   /**
    * One entry per `span.rp-footnote` (print notes, `float: footnote`), matched with the call
    * Paged.js inserts in its place; `id` is the renderer's `data-note`. null: not found on any page.
@@ -66,8 +69,12 @@ export interface PreflightReport {
    * `break-inside: avoid` of them; a box taller than a page has to split anyway).
    */
   splitBoxes: PlacedElement[]
-  /** Tables wider than the text unless their cells break inside words and numbers: the width they need and have, in mm. */
-  crampedTables: Array<PlacedElement & {needed: number; available: number}>
+  /**
+   * Tables wider than the text with their words whole, in the smallest type tried: the width they
+   * need and have, in mm; `overflows`, whether they run past the text's edge all the same (else
+   * their words break); `smaller`, the step of smaller type they were given (0: none, 3 the smallest).
+   */
+  crampedTables: Array<PlacedElement & {needed: number; available: number; overflows?: boolean; smaller?: number}>
 }
 
 /** Read the preflight report from a page Paged.js has finished with. */

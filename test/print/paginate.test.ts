@@ -504,9 +504,10 @@ describe('problems and preflight', () => {
     )
     expect(preflight.fonts).toHaveLength(4)
     expect(preflight.images).toEqual([{src: 'pixel.png', nth: 0, dpi: 1, page: 1}])
+    // The table, 300 mm wide whatever its type, was tried in the smallest type (fit-tables.ts) all the same.
     expect(preflight.overflows).toEqual([
-      {text: 'WIDETABLE', chapter: 'first', page: 1, selector: 'table'},
-      {text: expect.stringMatching(/^See LONGWORDx+$/), chapter: 'first', page: 1, selector: 'p'}
+      {text: 'WIDETABLE', chapter: 'first', page: 1, selector: 'table.rp-table-fit-3', kind: 'table'},
+      {text: expect.stringMatching(/^See LONGWORDx+$/), chapter: 'first', page: 1, selector: 'p', kind: 'p'}
     ])
     const pages = await pdfPages(result.pdf)
     expect(pagesWith(pages, 'STRANDED')).toEqual([1])

@@ -29,6 +29,11 @@ describe('pageCss', () => {
   margin-left: 22mm;
   margin-right: 18mm;
 }
+
+:root {
+  --rp-page-text-width: calc(210mm - 22mm - 18mm);
+  --rp-page-text-height: calc(297mm - 20mm - 25mm);
+}
 `)
   })
 
@@ -51,7 +56,16 @@ describe('pageCss', () => {
   margin-left: 25mm;
   margin-right: 15mm;
 }
+
+:root {
+  --rp-page-text-width: calc(170mm - 25mm - 15mm);
+  --rp-page-text-height: calc(240mm - 15mm - 20mm);
+}
 `)
+  })
+
+  test('the text area of a landscape page: its width the long side', () => {
+    expect(pageCss(print({size: 'A5 landscape'}), 'fr')).toContain('--rp-page-text-width: calc(210mm - 22mm - 18mm);\n  --rp-page-text-height: calc(148mm - 20mm - 25mm);')
   })
 
   test("marks without a bleed ask Paged.js for neither: Paged.js's marks would sit inside the page", () => {

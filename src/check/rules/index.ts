@@ -13,6 +13,7 @@ import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
 import {imageText} from './image-text.js'
+import {svgWithoutViewbox} from './svg-without-viewbox.js'
 import {imageAltText} from './image-alt-text.js'
 import {imageWithoutAlt} from './image-without-alt.js'
 import {invalidMath} from './invalid-math.js'
@@ -96,6 +97,7 @@ export const rules: readonly Rule[] = [
   stylesheetDeclaration,
   imageResolution,
   imageText,
+  svgWithoutViewbox,
   sourceIncomplete,
   unreadField,
   unreadFile,

@@ -1,4 +1,6 @@
 import {numberElementsScript} from './number-elements.js'
+import {fitTablesScript} from './fit-tables.js'
+import {urlBreaksScript} from './url-breaks.js'
 import {keepNotesWithCallsScript} from './keep-notes-with-calls.js'
 import {letterBoxScript} from './letter-box.js'
 import {noteCallNumbersScript} from './note-call-numbers.js'
@@ -10,7 +12,7 @@ import {softHyphensScript} from './soft-hyphens.js'
  * so no build step or bundler can rewrite it). Each fixes one weak spot of Paged.js 0.4; all hook
  * names are Paged.js's own (a Handler method is registered for the hook of the same name).
  */
-export const pagedHandlersScript = numberElementsScript + placeNotesScript + keepNotesWithCallsScript + noteCallNumbersScript + letterBoxScript + softHyphensScript + String.raw`(() => {
+export const pagedHandlersScript = numberElementsScript + placeNotesScript + keepNotesWithCallsScript + noteCallNumbersScript + letterBoxScript + softHyphensScript + fitTablesScript + urlBreaksScript + String.raw`(() => {
   const {Handler, registerHandlers} = window.Paged
 
   // Page of an element in the paginated output (Paged.js numbers pages from 1).
@@ -75,6 +77,8 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + kee
     beforeParsed(content) {
       // Fixed refs for a document split-parts.ts did not number (number-elements.ts).
       window.rapporteurNumberElements(content)
+      // A URL printed as text breaks after its slashes, dots and the like only (url-breaks.ts).
+      window.rapporteurUrlBreaks(content)
       // The footnote module overwrites data-note with "footnote": keep the renderer's note number.
       for (const note of content.querySelectorAll('span.rp-footnote[data-note]')) note.dataset.rpNote = note.dataset.note
     }
@@ -91,7 +95,9 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + kee
       if (document.documentElement.hasAttribute('data-rp-continues') && page.position === 0) page.element.classList.remove('pagedjs_first_page')
     }
 
-    renderNode(clone) {
+    renderNode(clone, node) {
+      // A wide table in smaller type, as much as it needs to fit the text's width (fit-tables.ts).
+      if (clone.nodeType === 1 && clone.localName === 'table' && !clone.dataset.splitFrom) window.rapporteurFitTable(clone, node)
       // A table split across pages continues in a rebuilt table without its header row: put a
       // copy of the header in while the page is laid out, so its height is accounted for.
       const element = clone.nodeType === 1 ? clone : clone.parentElement

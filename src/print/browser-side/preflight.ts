@@ -43,6 +43,22 @@ export const preflightScript = String.raw`(() => {
   // (data-line) of the nearest element that has one; content running off the foot of a page is
   // reported once, at its first element.
   const overflows = []
+  // The n-th time a file is shown, counted over every image (the Markdown's n-th use of it).
+  const shownBefore = new Map()
+  const nthImage = new Map()
+  for (const image of document.querySelectorAll('.pagedjs_pages img')) {
+    const src = image.getAttribute('src') || ''
+    const nth = shownBefore.get(src) || 0
+    shownBefore.set(src, nth + 1)
+    nthImage.set(image, nth)
+  }
+  // An image, or the figure or paragraph holding one and nothing else to read, is named by its file
+  // and description: its text alone would say nothing (an empty caption-less figure).
+  const imageOf = (unit) => {
+    const image = unit.localName === 'img' ? unit : unit.querySelector('img')
+    if (!image || (unit !== image && unit.localName !== 'figure' && unit.textContent.trim())) return undefined
+    return {src: image.getAttribute('src') || '', nth: nthImage.get(image) || 0, alt: image.getAttribute('alt') || ''}
+  }
   const blocks = 'table, p, li, dt, dd, pre, blockquote, h1, h2, h3, h4, h5, h6, figure, aside'
   for (const page of pages) {
     const area = page.querySelector('.pagedjs_page_content')
@@ -82,7 +98,8 @@ export const preflightScript = String.raw`(() => {
         footReported = true
       }
       units.add(unit)
-      overflows.push({...describe(unit), selector: selectorOf(unit)})
+      const image = imageOf(unit)
+      overflows.push({...describe(unit), selector: selectorOf(unit), kind: unit.localName, ...(image ? {image} : {})})
     }
   }
 
@@ -171,12 +188,9 @@ export const preflightScript = String.raw`(() => {
   }
   const images = []
   const brokenImages = []
-  // The n-th time a file is shown, counted over every image (the Markdown's n-th use of it).
-  const shownBefore = new Map()
   for (const image of document.querySelectorAll('.pagedjs_pages img')) {
     const src = image.getAttribute('src') || ''
-    const nth = shownBefore.get(src) || 0
-    shownBefore.set(src, nth + 1)
+    const nth = nthImage.get(image) || 0
     // A file whose header gives a size but whose data does not decode (a truncated or damaged PNG
     // or JPEG) has its naturalWidth all the same, and prints as an empty space: drawn small, it
     // leaves every pixel transparent. (image.decode() never settles in a headless print.)
@@ -191,18 +205,23 @@ export const preflightScript = String.raw`(() => {
     images.push({src, nth, dpi: Math.round(image.naturalWidth / (width / 96)), page: pageOf(image)})
   }
 
-  // Tables that keep to the text width only by breaking inside words and numbers (print-core.css
-  // lets a cell's word break anywhere rather than run off the page): measured once without that, all
-  // tables at a time (one layout each way), the first piece of each.
+  // Tables that do not fit the text's width with their words whole, even in the smaller type the
+  // layout gave them (fit-tables.ts): their words break (print-core.css lets a cell's word break
+  // anywhere, never a number), or they run past the text's edge (a number wider than its column).
+  // Measured once without breaking, all tables at a time (one layout each way), the first piece of each.
   const crampedTables = []
   const tables = [...document.querySelectorAll('.pagedjs_pages table:not([data-split-from])')]
   if (tables.length > 0) {
     const widths = tables.map((table) => table.parentElement.getBoundingClientRect().width)
+    const laidOut = tables.map((table) => table.getBoundingClientRect().width)
     for (const table of tables) table.classList.add('rp-measure-unbroken')
-    const natural = tables.map((table) => table.scrollWidth)
+    const natural = tables.map((table) => Math.max(table.scrollWidth, table.getBoundingClientRect().width))
     for (const table of tables) table.classList.remove('rp-measure-unbroken')
+    const mm = (pixels) => Math.round(pixels * 25.4 / 96)
     tables.forEach((table, index) => {
-      if (natural[index] > widths[index] + 1) crampedTables.push({...describe(table), needed: Math.round(natural[index] * 25.4 / 96), available: Math.round(widths[index] * 25.4 / 96)})
+      if (natural[index] <= widths[index] + 1) return
+      const step = [...table.classList].find((name) => name.startsWith('rp-table-fit-'))
+      crampedTables.push({...describe(table), needed: mm(natural[index]), available: mm(widths[index]), overflows: laidOut[index] > widths[index] + 1, smaller: step ? Number(step.slice('rp-table-fit-'.length)) : 0})
     })
   }
 

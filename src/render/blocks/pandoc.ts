@@ -17,6 +17,7 @@ import {attributesToProperties, cssLength, type Attributes} from '../../parse/at
 import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
+import {keepNumbersWhole} from './table-numbers.js'
 
 /** A link, a note call or (in print) a note inside: something a reader goes to, which hiding would take away. */
 function holdsLink(node: ElementContent): boolean {
@@ -109,7 +110,10 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
     // One that holds more than the description keeps it within reach, and hides only the words the
     // description already said ("image, Carte…", then "Figure 2:", "Note 3", not the words twice).
     const shown = saysAlt && !repeated ? hideWords(caption) : caption
-    return h('figure', {id: attributes?.id, className: classes, lang, dir}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...shown])] : [])])
+    const figure = h('figure', {id: attributes?.id, className: classes, lang, dir}, [element, ...(caption.length > 0 || label.length > 0 ? [h('figcaption.rp-figure__caption', repeated ? {ariaHidden: 'true'} : {}, [...label, ...shown])] : [])])
+    // Its paragraph's place: the print's data-line, which the preflight reports a figure at.
+    state.patch(node, figure)
+    return figure
   }
 
   /** A table with its caption (`: …` or `Table: …` beside it) and id, in a `div.rp-table`. */
@@ -127,7 +131,10 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
       element.children.unshift(h('caption.rp-table__caption', [...label, ...captionContent]))
     }
     // The contract's wrapper (docs/designers.md): it scrolls on a narrow screen; the table keeps its id and caption.
-    if (context.mode === 'print') return h('div.rp-table', [element])
+    if (context.mode === 'print') {
+      keepNumbersWhole(element)
+      return h('div.rp-table', [element])
+    }
     // On the web a table that scrolls is reached by the keyboard and named by its caption
     // (WCAG 2.1.1, 4.1.2): a focusable region, labelled by the caption or by the word "Table".
     const captionElement = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption')
