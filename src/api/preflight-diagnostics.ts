@@ -6,7 +6,7 @@ import type {ReportModel} from '../model/types.js'
 import type {PreflightReport, PrintProblem} from '../print/preflight.js'
 import type {EditionName} from '../model/schemas/config.js'
 import type {RenderedEdition} from '../render/edition.js'
-import {outputImagePath} from '../render/images.js'
+import {imageKey, outputImagePath} from '../render/images.js'
 
 const start: Position = {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
 
@@ -72,8 +72,12 @@ export function reportPreflight(
   for (const heading of preflight.strandedHeadings) say(chapterFile(heading.chapter), lineOf(heading), `Unexpected heading “${heading.text}” alone at the foot of page ${heading.page} (${edition}), expected it with its text`, 'preflight-stranded-heading', 'warning')
   for (const font of preflight.fonts) if (font.status === 'failed' || font.status === 'not-declared') say(undefined, start, `Unexpected fallback font for \`${font.family}\` (${edition}), expected the theme's font to load`, 'preflight-font', 'warning')
   // A font the theme does not declare was embedded: some glyph was missing from the theme's fonts.
+  // An SVG of this edition with text of its own is the likely cause: the finding goes to its first use, naming it.
+  const svgWithText = uses.find((use) => model.imageFiles.get(imageKey(use.file, use.url))?.svg?.text)
   for (const name of result.embeddedFonts) {
-    if (!result.themeFamilies.some((family) => name.startsWith(family))) say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`), or an SVG image sets text in a font of this machine (\`image-text\`)`, 'preflight-missing-glyph', 'warning')
+    if (result.themeFamilies.some((family) => name.startsWith(family))) continue
+    if (svgWithText) say(svgWithText.file, svgWithText.position, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: the SVG \`${model.imageFiles.get(imageKey(svgWithText.file, svgWithText.url))?.path ?? svgWithText.url}\` sets its text in a font of this machine (\`image-text\`), or a character is missing from the theme's fonts (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`)`, 'preflight-missing-glyph', 'warning')
+    else say(undefined, start, `Unexpected fallback font \`${name}\` in the ${edition} PDF, expected only the theme's fonts: a character is missing from them (\`rapporteur check\` says where in the Markdown: \`missing-glyph\`), or an SVG image sets text in a font of this machine (\`image-text\`)`, 'preflight-missing-glyph', 'warning')
   }
   for (const image of preflight.images) {
     if (image.dpi >= 300) continue

@@ -471,6 +471,18 @@ describe('rapporteur build options', () => {
     expect(messages[0]!.reason).toMatch(/^Unexpected fallback font `.+` in the full PDF/)
   }, 60_000)
 
+  test('a fallback font an SVG with text brought in is reported at that image, naming it', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40"><text x="0" y="30" font-family="DejaVu Sans" font-size="20">Nord 42</text></svg>\n'
+    const dir = await project({'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n\n![Signalements par région](carte.svg)\n', 'chapters/carte.svg': svg})
+    const result = await build(dir, {formats: ['pdf']})
+    expect(result.ok).toBe(true)
+    const messages = result.files.flatMap((file) => file.messages.map((message) => ({file: file.path, message}))).filter(({message}) => message.ruleId === 'preflight-missing-glyph')
+    expect(messages.length).toBeGreaterThan(0)
+    expect(messages[0]!.file).toBe('chapters/intro.md')
+    expect(messages[0]!.message.line).toBe(5)
+    expect(messages[0]!.message.reason).toContain('the SVG `chapters/carte.svg` sets its text in a font of this machine')
+  }, 60_000)
+
   test('a theme font an @font-face names otherwise than its file names itself is the theme\'s, not a fallback font', async () => {
     const dir = await project({
       'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n',
