@@ -1,5 +1,6 @@
 import type {Element, Nodes, Root} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
+import {xmlErrorReason} from './xml-error.js'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {SchemaProblem} from '../model/types.js'
@@ -23,7 +24,7 @@ export function cslStyleProblems(file: VFile): SchemaProblem[] {
   } catch (error) {
     const place = (error as {place?: {line: number; column: number}}).place
     const point = place ? {line: place.line, column: place.column} : start.start
-    const reason = error instanceof Error ? (error as {reason?: string}).reason ?? error.message : String(error)
+    const reason = xmlErrorReason(error)
     problems.push({file: file.path, position: {start: point, end: point}, message: `Cannot read the CSL style, the XML does not parse: ${reason}`})
     return problems
   }

@@ -1,5 +1,6 @@
 import type {Element, Nodes} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
+import {xmlErrorReason} from './xml-error.js'
 import type {SvgLink, SvgReading} from '../model/types.js'
 
 /** Elements whose `href` the browser would load (an `<a>`'s is followed, not loaded; a script does not run in an image). */
@@ -21,7 +22,7 @@ export function readSvg(source: string): SvgReading {
     tree = fromXml(source)
   } catch (error) {
     const place = (error as {place?: {line: number; column: number}}).place
-    const reason = error instanceof Error ? ((error as {reason?: string}).reason ?? error.message) : String(error)
+    const reason = xmlErrorReason(error)
     return {links: [], malformed: {reason, line: place?.line ?? 1, column: place?.column ?? 1}}
   }
   const links: SvgLink[] = []

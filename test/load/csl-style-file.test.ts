@@ -25,7 +25,7 @@ describe('a CSL style file', () => {
   })
 
   test('XML that does not parse is placed where it breaks', () => {
-    expect(problemsOf('<style>not a CSL style</styl>\n')).toEqual([expect.stringMatching(/^1:\d+ Cannot read the CSL style, the XML does not parse/)])
+    expect(problemsOf('<style>not a CSL style</styl>\n')).toEqual([expect.stringMatching(/^1:\d+ Cannot read the CSL style, the XML does not parse: Missing end tag for element style$/)])
   })
 
   test('a root that is not a CSL style', () => {

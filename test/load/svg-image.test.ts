@@ -39,6 +39,9 @@ describe('readSvg', () => {
 
   test('XML that does not parse is said, with where', () => {
     expect(readSvg(svg('<rect width="10">'))).toMatchObject({links: [], malformed: {line: 3}})
+    // In the parser's own words, not the name of the library that parsed it.
+    expect(readSvg(svg('<rect width="10">')).malformed?.reason).toMatch(/^Missing end tag for element (?:rect|svg)$/u)
+    expect(readSvg('<svg><text>a & b</text></svg>').malformed?.reason).toMatch(/^Unterminated reference/u)
   })
 })
 
