@@ -81,6 +81,13 @@ describe('figures and tables', () => {
     expect(html).toMatch(/<figcaption class="rp-figure__caption"><span aria-hidden="true">Carte annotée<\/span><a class="rp-note-call" href="#note-1"[^>]*><sup>1<\/sup><\/a><span aria-hidden="true"> du <\/span><a href="https:\/\/example.org">guide<\/a><\/figcaption>/u)
   })
 
+  test('in an author-date style, a caption’s citation is read, and its words once', async () => {
+    const authorDate = {'rapporteur.yaml': baseProject['rapporteur.yaml']!.replace('lang: fr', 'lang: fr\ncitations: {style: author-date}')}
+    const {html} = await render({...authorDate, 'chapters/intro.md': '# Intro\n\n![Carte des signalements [@enquete-2024]](carte.gif){#fig-c width=8mm}\n\nVoir la @fig-c. :term[sextorsion]\n', 'chapters/carte.gif': gif})
+    expect(html).toContain('alt="Carte des signalements"')
+    expect(html).toMatch(/<figcaption class="rp-figure__caption"><span class="rp-figure__label">Figure 1<\/span>\u00A0: <span aria-hidden="true">Carte des signalements <\/span><a class="rp-cite-link"[^>]*><span class="rp-cite">[^<]+<\/span><\/a><\/figcaption>/u)
+  })
+
   test('an image whose file name holds `#`, `%` or a space: found as named, its address escaped, so it shows', async () => {
     const {html, findings} = await render({'chapters/intro.md': '# Intro\n\n![Carte une](<Chart #1.gif>){width=8mm}\n\n![Carte deux](Chart%202%25.gif){width=8mm}\n\nUn constat [@enquete-2024] :term[sextorsion].\n', 'chapters/Chart #1.gif': gif, 'chapters/Chart 2%.gif': gif})
     expect(findings).toEqual([])

@@ -24,11 +24,12 @@ function holdsLink(node: ElementContent): boolean {
   return node.type === 'element' && (isReachable(node) || node.children.some(holdsLink))
 }
 
+/** A link, a note (print) or a citation: what the image's description leaves out, or what a reader follows. */
 function isReachable(element: Element): boolean {
-  return element.tagName === 'a' || (element.tagName === 'span' && String(element.properties.className ?? '').includes('rp-footnote'))
+  return element.tagName === 'a' || (element.tagName === 'span' && /\brp-(?:footnote|cite|cite-author)\b/u.test(String(element.properties.className ?? '')))
 }
 
-/** A caption's words as its image's description has them: without its note calls and notes. */
+/** A caption's words as its image's description has them: without its note calls, notes and citations. */
 function captionWords(caption: readonly ElementContent[]): string {
   const words = (node: ElementContent): ElementContent[] => {
     if (node.type !== 'element') return [node]
@@ -39,8 +40,7 @@ function captionWords(caption: readonly ElementContent[]): string {
 }
 
 function isNote(element: Element): boolean {
-  const classes = String(element.properties.className ?? '')
-  return classes.includes('rp-note-call') || classes.includes('rp-footnote')
+  return /\brp-(?:note-call|footnote|cite|cite-link|cite-author)\b/u.test(String(element.properties.className ?? ''))
 }
 
 /** A caption's words hidden from screen readers, each run between links, note calls or notes in one span; those stay as they are. */
