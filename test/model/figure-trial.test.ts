@@ -121,6 +121,14 @@ describe('user trial: methodology notes a careful reviewer would not source', ()
       'The total rose to ⟦100⟧ and admissions added up to ⟦100 beds⟧; the nearest ⟦20⟧ shelters were full.'
     ]))
 
+  test('an index’s base: the value its base year is set to', () =>
+    expectFlags([
+      'The index is rebased (2015=100) and rose to ⟦112.4⟧ in 2024.',
+      'Prices, 2010 = 100, base 100 en 2015, indice 100 en 2010.',
+      // A hundred of something, or an index's level, is a figure.
+      'The base had ⟦100 staff⟧; the index stood at ⟦100⟧ in March.'
+    ]))
+
   test('the scale answers are given on', () =>
     expectFlags([
       'Answers were on a scale of 1 to 10.',

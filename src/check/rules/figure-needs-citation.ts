@@ -31,7 +31,8 @@ street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`, \`unde
 \`Most volunteers are under 30\`, but \`un âge moyen de 13,5 ans\` is a figure), names and versions
 (\`COVID-19\`, \`Windows 11\`; not a capitalised word before a count of people or things,
 \`Across London 3,500 families\`, \`Tonight 120 people\`), methodology notes (\`Percentages may not sum
-to 100 due to rounding\`, \`rounded to the nearest 1,000\`, \`on a scale of 1 to 10\`, \`a 5-point scale\`).
+to 100 due to rounding\`, \`rounded to the nearest 1,000\`, \`on a scale of 1 to 10\`, \`a 5-point scale\`, an index's base:
+\`(2015=100)\`).
 A figure keeps its sign and currency as written (\`-£350k\`, \`EUR 1.2bn\`), a qualifier glued to it
 stays out (\`c.4,500\` is \`4,500\`), and \`.42\`, \`½\` and \`2½\` are numbers too.
 

@@ -11,7 +11,7 @@ export function methodNote(text: string, expression: NumberExpression): 'method 
   if (expression.currency || expression.scale || expression.multiplier || expression.ratio) return undefined
   const before = wordsBefore(text, expression.start, 12)
   const after = wordsAfter(text, expression.end, 1)
-  if (sumsToHundred(expression, before, after[0]) || roundingUnit(text, expression, before, after[0]) || answerScale(text, expression, before)) return 'method note'
+  if (sumsToHundred(expression, before, after[0]) || roundingUnit(text, expression, before, after[0]) || answerScale(text, expression, before) || indexBase(text, expression, before)) return 'method note'
   return undefined
 }
 
@@ -30,6 +30,20 @@ function roundingUnit(text: string, expression: NumberExpression, before: readon
   if (expression.percent) return false
   if (before[0]?.norm === 'nearest' && before[1]?.norm === 'the' && before[2]?.norm === 'to') return !isCountedNoun(next)
   return before[0]?.norm === 'à' && next?.norm === 'près' && before.some((word) => inLexicon(roundingWords, word)) && text[expression.end] !== '-'
+}
+
+/** The words that name an index's base: `base 100`, `indice 100`, `index = 100`, `Basis 100`. */
+const indexWords = new Set(['base', 'indice', 'index', 'basis'])
+
+/**
+ * An index's base, the value its base year is set to: `(2015=100)`, `2010 = 100`, `base 100 en
+ * 2015`, `indice 100`. It says how the series is written, as a unit does, not a fact to source.
+ */
+function indexBase(text: string, expression: NumberExpression, before: readonly Word[]): boolean {
+  if (expression.cores.length !== 1 || expression.percent || ![1, 100, 1000].includes(expression.cores[0]!.value)) return false
+  if (/(?:^|[^\d])(?:1[89]|2\d)\d\d\p{Zs}*=\p{Zs}*$/u.test(text.slice(Math.max(0, expression.start - 10), expression.start))) return true
+  const [lead] = before
+  return lead !== undefined && !lead.detached && inLexicon(indexWords, lead) && !isCountedNoun(wordsAfter(text, expression.end, 1)[0])
 }
 
 /** `on a scale of 1 to 10`, `a scale from 0 to 10`, `a 5-point scale`, `une échelle en 5 points`. */
