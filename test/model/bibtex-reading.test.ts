@@ -139,6 +139,13 @@ test("BibLaTeX's `issue` beside `number` is joined to it, as Pandoc does (citati
   expect(findings).toEqual([])
 })
 
+test('the number of a `@legal` entry (a treaty, as Pandoc reads it) is read, as a `@legislation`’s is', async () => {
+  const bib = '@legal{housing1988act,\n  title = {Housing Act 1988},\n  author = {{UK Parliament}},\n  year = {1988},\n  number = {c. 50}\n}\n@legislation{renters2025act,\n  title = {Renters\' Rights Act 2025},\n  author = {{UK Parliament}},\n  year = {2025},\n  number = {c. 26}\n}\n'
+  const {model, findings} = await load(bib, ['housing1988act', 'renters2025act'])
+  expect(model.sources.map((entry) => [entry.value.csl.type, entry.value.csl.number])).toEqual([['treaty', 'c. 50'], ['legislation', 'c. 26']])
+  expect(findings).toEqual([])
+})
+
 describe('dates as BibLaTeX writes them', () => {
   const issued = (item: Record<string, unknown>) => item.issued
   test('an open range ends in zeros as citeproc-js reads it; ~ and % are circa; 21 to 24 a season', () => {
