@@ -146,6 +146,12 @@ test('the number of a `@legal` entry (a treaty, as Pandoc reads it) is read, as 
   expect(findings).toEqual([])
 })
 
+test('an access date written in `note` (which no style prints) is said, with the `urldate` to write; a `urldate` beside it, or another note, is not', async () => {
+  const bib = '@misc{guardian,\n  title = {Rents Rise},\n  author = {Booth, Robert},\n  year = {2025},\n  url = {https://example.org/rents},\n  note = {Accessed 3 October 2026}\n}\n@misc{both,\n  title = {Rents Fall},\n  author = {Booth, Robert},\n  year = {2025},\n  url = {https://example.org/fall},\n  urldate = {2026-10-03},\n  note = {Accessed 3 October 2026}\n}\n@misc{other,\n  title = {Rents Stay},\n  author = {Booth, Robert},\n  year = {2025},\n  note = {Cited by the minister}\n}\n'
+  const {findings} = await load(bib, ['guardian', 'both', 'other'])
+  expect(findings).toEqual(['refs.bib:6:3 unread-field: Unexpected access date in `note` of `@misc{guardian`: a note is kept but no style prints it: write `urldate = {2026-10-03}` (the date the URL was read, which styles print)'])
+})
+
 describe('dates as BibLaTeX writes them', () => {
   const issued = (item: Record<string, unknown>) => item.issued
   test('an open range ends in zeros as citeproc-js reads it; ~ and % are circa; 21 to 24 a season', () => {
