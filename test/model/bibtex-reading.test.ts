@@ -139,6 +139,19 @@ test("BibLaTeX's `issue` beside `number` is joined to it, as Pandoc does (citati
   expect(findings).toEqual([])
 })
 
+test('the number of a `@legal` entry (a treaty, as Pandoc reads it) is read, as a `@legislation`’s is', async () => {
+  const bib = '@legal{housing1988act,\n  title = {Housing Act 1988},\n  author = {{UK Parliament}},\n  year = {1988},\n  number = {c. 50}\n}\n@legislation{renters2025act,\n  title = {Renters\' Rights Act 2025},\n  author = {{UK Parliament}},\n  year = {2025},\n  number = {c. 26}\n}\n'
+  const {model, findings} = await load(bib, ['housing1988act', 'renters2025act'])
+  expect(model.sources.map((entry) => [entry.value.csl.type, entry.value.csl.number])).toEqual([['treaty', 'c. 50'], ['legislation', 'c. 26']])
+  expect(findings).toEqual([])
+})
+
+test('an access date written in `note` (which no style prints) is said, with the `urldate` to write; a `urldate` beside it, or another note, is not', async () => {
+  const bib = '@misc{guardian,\n  title = {Rents Rise},\n  author = {Booth, Robert},\n  year = {2025},\n  url = {https://example.org/rents},\n  note = {Accessed 3 October 2026}\n}\n@misc{both,\n  title = {Rents Fall},\n  author = {Booth, Robert},\n  year = {2025},\n  url = {https://example.org/fall},\n  urldate = {2026-10-03},\n  note = {Accessed 3 October 2026}\n}\n@misc{other,\n  title = {Rents Stay},\n  author = {Booth, Robert},\n  year = {2025},\n  note = {Cited by the minister}\n}\n'
+  const {findings} = await load(bib, ['guardian', 'both', 'other'])
+  expect(findings).toEqual(['refs.bib:6:3 unread-field: Unexpected access date in `note` of `@misc{guardian`: a note is kept but no style prints it: write `urldate = {2026-10-03}` (the date the URL was read, which styles print)'])
+})
+
 describe('dates as BibLaTeX writes them', () => {
   const issued = (item: Record<string, unknown>) => item.issued
   test('an open range ends in zeros as citeproc-js reads it; ~ and % are circa; 21 to 24 a season', () => {

@@ -302,6 +302,39 @@ describe('the default author-date styles', () => {
 const shared = path.join(import.meta.dirname, '../../../shared/csl')
 const hasShared = existsSync(shared)
 
+describe('a work without author cited in the sentence (`@key`): its title, as Pandoc prints it, never citeproc-js’s `[NO_PRINTED_FORM]`', () => {
+  const law = JSON.stringify([{id: 'renters-2025', type: 'legislation', title: 'Renters’ Rights Act 2025', number: 'c. 26', publisher: 'UK Parliament', issued: {'date-parts': [[2025]]}}])
+  const withLaw = (style: string, lang = 'en', files: Record<string, string> = {}) => render({
+    'lois.json': law,
+    'chapters/intro.md': '# Intro\n\nAs the @renters-2025 says. Law [@renters-2025, s. 1]. And @renters-2025 [s. 2].\n',
+    'rapporteur.yaml': rapporteurYaml(`sources: [sources.yaml, lois.json]\ncitations: {${style}}\n`, lang),
+    ...files
+  })
+
+  test.each([['style: author-date', 'en'], ['style: author-date', 'fr'], ['style: notes', 'en'], ['style: notes', 'fr']])('%s (%s)', async (style, lang) => {
+    const {text, notes, bibliography} = await withLaw(style, lang)
+    const all = [text, ...notes, ...bibliography].join('\n')
+    expect(all).not.toContain('NO_PRINTED_FORM')
+    expect(all).not.toContain('CSL STYLE ERROR')
+    expect(text).toContain('As the Renters’ Rights Act 2025')
+    // Its number, in the bibliography and the first note.
+    expect(bibliography.find((entry) => entry.includes('Renters'))).toContain('c. 26')
+    if (style.endsWith('author-date')) {
+      // The title is the author here: not again in the parentheses.
+      expect(text).toMatch(/As the Renters’ Rights Act 2025 says\./u)
+      expect(text).toContain('And Renters’ Rights Act 2025 (s. 2).')
+    } else expect(notes[0]).toContain('c. 26')
+  })
+
+  test.skipIf(!hasShared)('with a project style whose author-only form prints nothing for it (Chicago notes)', async () => {
+    const xml = await readFile(path.join(shared, 'chicago-notes-bibliography-subsequent-ibid-17th-edition.csl'), 'utf8')
+    const {text, notes, bibliography} = await withLaw('csl: styles/style.csl', 'en', {'styles/style.csl': xml})
+    expect([text, ...notes, ...bibliography].join('\n')).not.toContain('NO_PRINTED_FORM')
+    expect(text).toContain('As the Renters’ Rights Act 2025')
+  })
+})
+
+
 describe.skipIf(!hasShared)('a project style from the CSL repository (../shared/csl)', () => {
   if (!hasShared) test.skip('../shared/csl is absent: real CSL styles are not available here', () => {})
 

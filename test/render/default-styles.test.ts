@@ -437,3 +437,50 @@ describe('the English styles serve a report in another language (lang: de, es): 
     expect(note).toContain(accessed)
   })
 })
+
+describe('a law’s, a bill’s, a case’s number is printed, in notes and the bibliography, as written (`c. 26`), labelled when it is a number alone', () => {
+  const items: Record<string, Record<string, unknown>> = {
+    act: {id: 'act', type: 'legislation', title: 'Renters’ Rights Act 2025', number: 'c. 26', publisher: 'UK Parliament', issued: {'date-parts': [[2025]]}},
+    treaty: {id: 'treaty', type: 'treaty', title: 'Housing Act 1988', number: 'c. 50', issued: {'date-parts': [[1988]]}},
+    bill: {id: 'bill', type: 'bill', title: 'Projet de loi de finances', number: '1680', issued: {'date-parts': [[2023]]}},
+    case: {id: 'case', type: 'legal_case', title: 'Smith v Jones', number: '[2020] UKSC 1', issued: {'date-parts': [[2020]]}}
+  }
+  const run = (name: StyleName) => {
+    const {lang, class: cls} = styles[name]
+    const engine = new CSL.Engine({retrieveLocale: (l) => locales[l], retrieveItem: (id) => items[id]}, styleXml(name), lang, true)
+    engine.updateItems(Object.keys(items))
+    const notes = engine.rebuildProcessorState(Object.keys(items).map((id, i) => ({citationID: `c${i}`, citationItems: [{id}], properties: {noteIndex: cls === 'note' ? i + 1 : 0}})), 'text').map(([, , text]) => show(text))
+    engine.setOutputFormat('text')
+    return {notes, entries: engine.makeBibliography()[1].map((entry) => show(entry.trim()))}
+  }
+
+  test.each([
+    ['rapporteur-notes-fr', 'Renters’ Rights Act 2025, c. 26, UK Parliament, 2025.', 'Projet de loi de finances, nᵒ~1680, 2023.'],
+    ['rapporteur-notes-en', 'Renters’ Rights Act 2025, c. 26, UK Parliament, 2025.', 'Projet de loi de finances, no.~1680, 2023.'],
+    ['rapporteur-author-date-fr', 'Renters’ Rights Act 2025 (2025). c. 26, UK Parliament.', 'Projet de loi de finances (2023). nᵒ~1680.'],
+    ['rapporteur-author-date-en', 'Renters’ Rights Act 2025 (2025). c. 26, UK Parliament.', 'Projet de loi de finances (2023). no.~1680.']
+  ] as const)('%s', (name, act, bill) => {
+    const {notes, entries} = run(name)
+    expect(entries).toContain(act)
+    expect(entries).toContain(bill)
+    expect(entries.join('\n')).toContain('Housing Act 1988')
+    expect(entries.find((entry) => entry.includes('Housing'))).toContain('c. 50')
+    expect(entries.find((entry) => entry.includes('Smith'))).toContain('[2020] UKSC 1')
+    if (styles[name].class === 'note') expect(notes[0]).toBe(act)
+  })
+})
+
+describe('a work without author cited in the sentence (`@key`): the author-date styles print its short title there, and not again in the parentheses', () => {
+  const act = {id: 'act', type: 'legislation', title: 'Renters’ Rights Act 2025', number: 'c. 26', issued: {'date-parts': [[2025]]}}
+  test.each(['rapporteur-author-date-fr', 'rapporteur-author-date-en'] as const)('%s', (name) => {
+    const engine = new CSL.Engine({retrieveLocale: (l) => locales[l], retrieveItem: () => act}, styleXml(name), styles[name].lang, true)
+    engine.updateItems(['act'])
+    const [cited, withLocator] = engine.rebuildProcessorState([
+      {citationID: 'c0', citationItems: [{id: 'act'}], properties: {noteIndex: 0}},
+      {citationID: 'c1', citationItems: [{id: 'act', 'suppress-author': true, locator: '1', label: 'section'}], properties: {noteIndex: 0}}
+    ], 'text').map(([, , text]) => show(text))
+    expect(cited).toBe('(Renters’ Rights Act 2025)')
+    expect(withLocator).toMatch(/^\(sec?t?\.~1\)$/u)
+    expect((engine as unknown as {makeCitationCluster(items: CiteItem[]): string}).makeCitationCluster([{id: 'act', 'author-only': true}])).toBe('Renters’ Rights Act 2025')
+  })
+})

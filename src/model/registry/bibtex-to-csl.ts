@@ -64,6 +64,8 @@ const plainFields: Record<string, string> = {
   address: 'publisher-place',
   doi: 'DOI',
   url: 'URL',
+  // A law's number (`@legal`, read as a treaty, as Pandoc reads it): citation-js maps it for other types only.
+  number: 'number',
   isbn: 'ISBN',
   issn: 'ISSN'
 }

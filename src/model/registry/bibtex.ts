@@ -1,8 +1,8 @@
-import {isoDateOf} from '../schemas/date-hint.js'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {cslItemSchema, type CslItem} from '../schemas/csl.js'
+import {isoDateOf} from '../schemas/date-hint.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
 import {deepBraces, firstLine, readEntries, type RawEntry} from './bibtex-entries.js'
@@ -113,6 +113,11 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
     for (const {field, name, offset} of latexLeftIn(entry, place, text, config.constants.fieldTypes, decode)) {
       notes.add(name, at(offset, offset + name.length), `Unexpected LaTeX command \`${name}\` in \`${field}\` of \`@${entry.type}{${entry.label}\``, 'rapporteur does not decode it and prints it as written; write the character or the text it stands for')
     }
+    const accessed = accessDateInNote(entry.properties)
+    if (accessed) {
+      const offset = place.fields.get('note') ?? place.start
+      notes.add('note: accessed', at(offset, offset + 'note'.length), `Unexpected access date in \`note\` of \`@${entry.type}{${entry.label}\``, `a note is kept but no style prints it: write \`urldate = {${accessed}}\` (the date the URL was read, which styles print)`)
+    }
     for (const field of skipped) {
       if (isMended(field)) continue
       const offset = place.fields.get(field.toLowerCase()) ?? place.start
@@ -187,4 +192,16 @@ function isRead(type: string, field: string, value: string, convert: Convert): b
     readCache.set(key, read)
   }
   return read
+}
+
+/**
+ * The date of a note that only says when a page was read (`note = {Accessed 3 October 2026}`,
+ * `{Consulté le 2 octobre 2026}`), in ISO form, when the entry has no `urldate`: CSL keeps a note,
+ * but no style prints it, and the access date would be lost without a word.
+ */
+function accessDateInNote(fields: Record<string, string | undefined>): string | undefined {
+  const note = Object.entries(fields).find(([field]) => field.toLowerCase() === 'note')?.[1]
+  if (!note || Object.keys(fields).some((field) => field.toLowerCase() === 'urldate')) return undefined
+  const match = /^\s*[[(]?\s*(?:last\s+)?(?:accessed|retrieved|viewed|visited|consulté|consulte|dernière consultation)(?:\s+(?:on|le|en))?\s*:?\s*(.+?)\s*[\].)]?\s*$/iu.exec(note.replace(/[{}]/gu, ''))
+  return match ? isoDateOf(match[1]!) : undefined
 }

@@ -8,7 +8,7 @@ import {gluesToLocator} from '../../parse/citation/index.js'
 import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
 import {bibliographyEntries} from './bibliography-entries.js'
-import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, localeOf, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
+import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, localeOf, NO_PRINTED_FORM, titleAsAuthorId, workName, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
@@ -155,16 +155,39 @@ export class CitationCollector {
     }
     const french = localeOf(this.lang).startsWith('fr')
     const tidy = (html: string) => (french ? accessedInMonth(html) : html)
-    const clusters = results.map(([, , html]) => tidy(html.replaceAll(`${MID_SENTENCE} `, '').replaceAll(MID_SENTENCE, '')))
+    const clusters = results.map(([, , html], index) => tidy(this.printedCluster(html.replaceAll(`${MID_SENTENCE} `, '').replaceAll(MID_SENTENCE, ''), index)))
     const authors = this.slots.map((slot) => {
       if (!slot.author || !slot.inText) return undefined
       this.engine.setOutputFormat('html')
-      return withoutTrailingDelimiter(this.engine.makeCitationCluster([slot.inText]))
+      const names = withoutTrailingDelimiter(this.engine.makeCitationCluster([slot.inText]))
+      if (!printsNothing(names)) return names
+      // No author, and a style that substitutes nothing for one: the title, as Pandoc prints it.
+      const id = String(slot.inText.id).split('\u0000')[0]!
+      const title = withoutTrailingDelimiter(this.engine.makeCitationCluster([{id: titleAsAuthorId(id), 'author-only': true}]))
+      return printsNothing(title) ? escapeHtml(this.workName(id)) : title
     })
     // makeBibliography writes in the last output format set.
     this.engine.setOutputFormat('html')
-    const bibliography = bibliographyEntries(this.engine)?.map(({id, html}) => ({id, html: tidy(html)}))
+    const bibliography = bibliographyEntries(this.engine)?.map(({id, html}) => ({id, html: tidy(html.replace(NO_PRINTED_FORM, () => escapeHtml(this.workName(id))))}))
     return {clusters, authors, bibliography}
+  }
+
+  /**
+   * A cluster without citeproc-js's stand-in for a work it prints nothing for: nothing when every
+   * work's author is in the sentence (`@key`, a law cited by its title, which the sentence holds),
+   * else the names of its works, never `[NO_PRINTED_FORM]`.
+   */
+  private printedCluster(html: string, index: number): string {
+    const items = this.citations[index]?.citationItems ?? []
+    // The author in the sentence was all a law's citation printed before its suffix: `(, s. 2)` reads `(s. 2)`.
+    if (!printsNothing(html)) return items[0]?.['suppress-author'] ? html.replace(/^\(\s*[,;]\s*/u, '(') : html
+    if (items.every((item) => item['suppress-author'])) return html.replace(NO_PRINTED_FORM, '')
+    return html.replace(NO_PRINTED_FORM, () => escapeHtml(items.map((item) => this.workName(item.id)).join('; ')))
+  }
+
+  private workName(id: string): string {
+    const item = this.items.get(id)
+    return item ? workName(item) : id
   }
 
   /** Whether a formatted edition has the shape this edition's citations need: one cluster each, one author form per slot. */
@@ -262,4 +285,14 @@ function styleError(style: CslStyle, error: unknown): Error {
  */
 export function withoutTrailingDelimiter(html: string): string {
   return html.replace(/[\s,;:\u00A0\u202F]+((?:<\/[a-z]+>\s*)*)$/u, '$1')
+}
+
+/** Whether citeproc-js printed nothing: empty, or its `[NO_PRINTED_FORM]`. */
+function printsNothing(html: string): boolean {
+  NO_PRINTED_FORM.lastIndex = 0
+  return html.replace(/<[^>]*>/gu, '').trim() === '' || html.search(NO_PRINTED_FORM) !== -1
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
 }

@@ -77,11 +77,12 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
   }
   const prepared = new Map<string, CslItem>()
   engine.sys.retrieveItem = (id) => {
-    const author = id.endsWith(AUTHOR_ONLY)
-    const item = items.get(author ? id.slice(0, -AUTHOR_ONLY.length) : id)
+    const titled = id.endsWith(TITLE_AS_AUTHOR)
+    const author = titled || id.endsWith(AUTHOR_ONLY)
+    const item = items.get(author ? id.slice(0, -(titled ? TITLE_AS_AUTHOR : AUTHOR_ONLY).length) : id)
     if (!item) return undefined
     let ready = prepared.get(id)
-    if (!ready) prepared.set(id, (ready = author ? {...namesOf(item), id} : numbersAsStrings(item)))
+    if (!ready) prepared.set(id, (ready = titled ? titleAsAuthor(item, id) : author ? {...namesOf(item), id} : numbersAsStrings(item)))
     return ready
   }
   return engine
@@ -100,6 +101,31 @@ const AUTHOR_ONLY = '\u0000author-only'
 
 export function authorOnlyId(id: string): string {
   return id + AUTHOR_ONLY
+}
+
+/**
+ * The id under which a work is given with its title (short, else full) as its only author: what
+ * `@key` in the sentence prints, as Pandoc prints the title of a work without author, when the
+ * style's author-only form prints nothing for it (citeproc-js's `[NO_PRINTED_FORM]`).
+ */
+const TITLE_AS_AUTHOR = '\u0000title-as-author'
+
+export function titleAsAuthorId(id: string): string {
+  return id + TITLE_AS_AUTHOR
+}
+
+/** citeproc-js's stand-ins for a work or a citation the style prints nothing for. */
+export const NO_PRINTED_FORM = /\[NO_PRINTED_FORM\]|\[CSL STYLE ERROR: reference with no printed form\.\]/gu
+
+/** What a reader knows a work by, when a style prints nothing for it: its short title, else its title, else its key. */
+export function workName(item: CslItem): string {
+  const name = item['title-short'] ?? item.title ?? item['container-title'] ?? item.id
+  return String(name)
+}
+
+function titleAsAuthor(item: CslItem, id: string): CslItem {
+  // A book: every style prints a book's author, where a style's branch for a law may print no names at all.
+  return {id, type: 'book', author: [{literal: workName(item)}]} as CslItem
 }
 
 /** What stands for a work's author: its names, and its title for a style that puts the title in their place. */
