@@ -17,7 +17,7 @@ async function render(refs: string) {
   const result = await check(dir)
   if (!result.ok) throw new Error('the project does not load')
   const messages = result.files.flatMap((file) => file.messages).map((message) => `${message.ruleId} ${message.reason}`)
-  const html = (await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html'}})).main.map((node) => toHtml(node)).join('\n')
+  const html = (await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})).main.map((node) => toHtml(node)).join('\n')
   return {messages, html}
 }
 
