@@ -7,6 +7,7 @@ import {alertKinds, alertMarker} from '../../parse/alerts.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, letteredLines, quartoReference} from '../unsupported/syntaxes.js'
+import {otherCrossReferencePrefix} from '../../parse/attributes/attach.js'
 import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
@@ -56,7 +57,7 @@ nothing; a \`^[\` that opens no note (empty, or not closed); definition lines le
 footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings), at a paragraph's start, where it prints as a paragraph, and under a list item or after a line ending with \`:\`, at any depth, where Markdown joins it to the line above (\`2. former : a) les enseignants ; b) …\` on one line); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
 \`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
-rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
+rapporteur does not (\`@eq-x\`, \`@lst-x\`, \`@thm-x\`, \`@def-x\`…: printed as written, never a source), or mixed with citations in one bracket; and an alert of a kind other than
 GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. From Obsidian, Foam and Logseq:
 wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as written, and comments
 (\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
@@ -163,7 +164,9 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           return
         }
         if (node.type === 'attributes') {
-          report(atNode(node), `Unexpected attributes \`{${node.value}}\` that apply to nothing, expected them right after a heading's text, an image, a link, a code span or a \`[span]\`: they are left out`)
+          // `$$ x = 1 $$ {#eq-x}`: Quarto's numbered equation, which rapporteur does not number.
+          if (node.attributes.id && /^eq-/u.test(node.attributes.id)) report(atNode(node), `Unexpected equation id \`{${node.value}}\`, expected none: rapporteur does not number equations (it cross-references figures, tables and sections only), so it is left out, with no number by the formula`)
+          else report(atNode(node), `Unexpected attributes \`{${node.value}}\` that apply to nothing, expected them right after a heading's text, an image, a link, a code span or a \`[span]\`: they are left out`)
           return
         }
         if (node.type === 'blockquote') {
@@ -223,11 +226,22 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         if (node.type === 'paragraph') for (const line of letteredLines(source, inItems.has(node))) report(at(start + line.index, start + line.index + line.length), line.message)
       })
     }
-    // A Quarto cross-reference rapporteur does not number (`@thm-x`), or one in a bracket with citations.
+    // A Quarto cross-reference rapporteur does not number (`@eq-x`, `@thm-x`): printed as written.
+    for (const use of model.otherCrossReferences) report(use, otherReferenceMessage(use.node.value))
+    // A cross-reference in a bracket with citations.
     const keys = new Set(model.sources.map((entry) => entry.value.id))
     for (const use of model.citations) {
-      if (quartoReference.test(use.key) && !keys.has(use.key)) report(use, `Unexpected cross-reference \`@${use.key}\` here, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\` in a bracket of its own (\`[@fig-carte]\`), apart from citations`)
+      if (!quartoReference.test(use.key) || keys.has(use.key)) continue
+      report(use, otherCrossReferencePrefix.test(use.key) ? otherReferenceMessage(`@${use.key}`) : `Unexpected cross-reference \`@${use.key}\` here, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\` in a bracket of its own (\`[@fig-carte]\`), apart from citations`)
     }
   }
 })
 
+/** What each of Quarto's other cross-reference prefixes names, for a message. */
+const otherKinds: Record<string, string> = {eq: 'equation', lst: 'code listing', thm: 'theorem', lem: 'lemma', cor: 'corollary', prp: 'proposition', cnj: 'conjecture', def: 'definition', exm: 'example', exr: 'exercise', sol: 'solution', rem: 'remark', alg: 'algorithm', tip: 'callout', nte: 'callout', wrn: 'callout', imp: 'callout', cau: 'callout'}
+
+/** `@eq-x`, `@thm-x`: a kind of cross-reference Quarto numbers and rapporteur does not. */
+function otherReferenceMessage(written: string): string {
+  const kind = otherKinds[/^-?@(\p{L}+)-/u.exec(written)?.[1]?.toLowerCase() ?? ''] ?? 'element'
+  return `Unexpected cross-reference \`${written}\` to ${/^[aeiou]/u.test(kind) ? 'an' : 'a'} ${kind}, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\`: rapporteur cross-references figures, tables and sections only, so it is printed as written; write the reference in words (\`the ${kind} below\`)`
+}
