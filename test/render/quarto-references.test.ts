@@ -33,3 +33,19 @@ test('`@eq-x`, `-@thm-x` are printed as written, not as notes, and reported wher
   expect(html).not.toContain('note-2')
   expect(messages).toEqual(['5:13 unsupported-syntax', '7:6 unsupported-syntax', '7:17 unsupported-syntax'])
 })
+
+test('shortcodes: `{{< meta title >}}` prints rapporteur.yaml’s title; the others are left out, each reported with a hint of its own', async () => {
+  const dir = await writeProject({'chapters/intro.md': '# Introduction\n\nLa :term[sextorsion] [@enquete-2024] : {{< meta title >}}, {{< var org >}}, {{< meta author >}}.\n\n{{< pagebreak >}}\n\n{{< include a.qmd >}}\n'})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('the project does not load')
+  const messages = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'unsupported-syntax').map((message) => `${message.line}:${message.column} ${message.reason}`)
+  expect(messages).toEqual([
+    "3:60 Unexpected Quarto shortcode `{{< var org >}}`, expected the text itself: rapporteur does not read Quarto's `_variables.yml`, so it is left out",
+    "3:77 Unexpected Quarto shortcode `{{< meta author >}}`, expected the text itself: rapporteur prints `{{< meta … >}}` only for rapporteur.yaml's `title`, `subtitle`, `organisation`, not `author`, so it is left out",
+    "5:1 Unexpected Quarto shortcode `{{< pagebreak >}}`, expected nothing: chapters start on a new page, and other breaks are the theme's print CSS (`break-before: page` in `theme/custom.css`); rapporteur has no page-break mark, so it is left out",
+    '7:1 Unexpected Quarto shortcode `{{< include a.qmd >}}`, expected plain Markdown (list an included file in `editions.<name>.files` in rapporteur.yaml): it is left out'
+  ])
+  const html = (await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})).main.map((node) => toHtml(node)).join('\n')
+  expect(html).toContain('Exemple, , .</p>')
+})

@@ -13,6 +13,8 @@ import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
 import {pastedText} from '../unsupported/pasted.js'
 import {noteBlockFindings} from '../unsupported/note-blocks.js'
+import {shortcodeMessage} from '../unsupported/shortcodes.js'
+import {metaValue} from '../../model/shortcodes.js'
 import {isFrench} from '../../render/typography/french-spacing.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
@@ -50,7 +52,7 @@ export const unsupportedSyntax = defineRule({
 it is read now (attributes, fenced divs and callouts, figures and table captions, cross-references: see
 [Coming from Pandoc or Quarto](../pandoc-quarto.md)); what is left is reported at its line and column,
 with what to write instead, rather than printed raw or dropped without a word: Quarto shortcodes
-(\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
+(\`{{< include … >}}\`, \`{{< var … >}}\`, \`{{< pagebreak >}}\`, each with what to write instead; \`{{< meta title >}}\`, \`subtitle\` and \`organisation\` print rapporteur.yaml's value) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
@@ -152,7 +154,8 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         }
         if (node.type === 'footnoteDefinition') for (const finding of noteBlockFindings(node)) report(atNode(finding.node), finding.message)
         if (node.type === 'shortcode') {
-          report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
+          // `{{< meta title >}}`: printed, rapporteur.yaml's title.
+          if (metaValue(node.value, model.config) === undefined) report(atNode(node), shortcodeMessage(node.value))
           return
         }
         if (node.type === 'image' && node.data?.attributes) for (const message of layoutMessages(node.data.attributes, 'inline')) report(atNode(node), message)

@@ -14,7 +14,8 @@ import {conditionOf, withoutCondition} from '../../model/conditional-content.js'
 import {isPageFragment, printedId} from '../../model/link-targets.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
-import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
+import type {CrossReference, FencedDiv, Shortcode, Span} from '../../parse/attributes/types.js'
+import {metaValue} from '../../model/shortcodes.js'
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
 import {keepNumbersWhole} from './table-numbers.js'
@@ -176,7 +177,11 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
 
   /** `{…}` that belongs to nothing: `unsupported-syntax` reports it; it is never printed. */
   const attributes: Handler = () => undefined
-  const shortcode: Handler = () => undefined
+  // `{{< meta title >}}`: rapporteur.yaml's title, as Quarto prints the document's; other shortcodes are left out.
+  const shortcode: Handler = (_state: State, node: Shortcode) => {
+    const value = metaValue(node.value, context.model.config)
+    return value === undefined ? undefined : {type: 'text', value}
+  }
 
   /** Code keeps its classes; a raw block (```` ```{=latex} ````) is for another output: not printed. */
   const code: Handler = (state: State, node: Code) => {
