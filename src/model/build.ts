@@ -188,6 +188,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     blocks: [],
     terms: [],
     refs: [],
+    otherCrossReferences: [],
     citations: [],
     figures: [],
     nonFigures: [],

@@ -228,7 +228,8 @@ export function collectDocument(document: MarkdownDocument, model: ReportModel, 
           visitTextDirective(node, enclosing)
           break
         case 'crossReference':
-          model.refs.push({...where(node), target: node.identifier, node})
+          if (node.unsupported) model.otherCrossReferences.push({...where(node), node})
+          else model.refs.push({...where(node), target: node.identifier, node})
           break
         case 'html':
           if (!isComment(node.value)) model.html.push(htmlUse(node, false))

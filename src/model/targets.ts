@@ -37,6 +37,8 @@ export function collectTargets(document: MarkdownDocument, model: ReportModel, u
     else if (node.type === 'paragraph' && node.data?.figure) return figure(node)
     else if (node.type === 'table' && node.data?.attributes?.id) table(node, node.data.attributes.id)
     else if ((node.type === 'span' || node.type === 'fencedDiv') && node.attributes.id) element(node.attributes.id, node)
+    // `::: {#refs}` read as `::bibliography` (parse/refs-div.ts): its id is the bibliography's.
+    else if (node.type === 'leafDirective' && typeof node.data?.hProperties?.id === 'string') element(node.data.hProperties.id, node)
     else if ((node.type === 'image' || node.type === 'link' || node.type === 'inlineCode' || node.type === 'code') && node.data?.attributes?.id) element(node.data.attributes.id, node)
     if ('children' in node) for (const child of node.children) walk(child as Nodes)
   }

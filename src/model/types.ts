@@ -292,6 +292,8 @@ export interface ReportModel {
   blocks: Block[]
   terms: TermUse[]
   refs: RefUse[]
+  /** `@eq-x`, `@thm-x`: Quarto cross-references of a kind rapporteur does not number, printed as written. */
+  otherCrossReferences: Array<Located & {node: CrossReference}>
   citations: CitationUse[]
   figures: Figure[]
   /** Numbers judged not to be figures, with why: for `export figures --all` and for tuning. */

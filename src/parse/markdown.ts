@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {alertsToCallouts} from './alerts.js'
+import {refsDivsToBibliography} from './refs-div.js'
 import {restoreBareTextDirectives} from './bare-directives.js'
 import {brTagsToBreaks} from './br-tags.js'
 import remarkAttributes, {attachAttributes} from './attributes/index.js'
@@ -60,6 +61,7 @@ export function parseMarkdown(file: VFile): Root {
   trimDirectiveNames(tree)
   attachAttributes(tree)
   alertsToCallouts(tree, String(file.value))
+  refsDivsToBibliography(tree)
   brTagsToBreaks(tree)
   // A figure's brackets read again as a paragraph: its caption's citations, notes and emphasis.
   parseFigureCaptions(tree, String(file.value), (text) => {

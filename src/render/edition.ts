@@ -157,7 +157,8 @@ function fillPlaceholders(nodes: Element[], parts: {bibliography: Element | unde
         // An inline `::toc` is the list alone: the page's own `nav` keeps the landmark and heading ids.
         const list = parts.toc.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol')
         const replacement = name === 'toc' ? (list ? h('div.rp-toc-inline', [structuredClone(list)]) : undefined) : parts.bibliography && underHeading(parts.bibliography, children.slice(0, index))
-        children[index] = replacement ?? {type: 'text', value: ''}
+        const id = child.properties.id
+        children[index] = replacement && typeof id === 'string' ? {...replacement, properties: {...replacement.properties, id}} : (replacement ?? {type: 'text', value: ''})
       } else visit(child.children)
     })
   }

@@ -195,9 +195,15 @@ describe('code, captions, figures, cross-references, shortcodes, LaTeX', () => {
     expect(nodes.filter((node) => node.type === 'citation')).toHaveLength(2)
   })
 
-  test('`@eq-x` and `@lst-x` have no target here: they stay citations, for unsupported-syntax to report', () => {
-    const [paragraph] = parse('See @eq-energy and [@lst-code].\n').children
-    expect((paragraph as {children: Nodes[]}).children.filter((node) => node.type === 'citation')).toHaveLength(2)
+  test('`@eq-x` and `@lst-x` have no target here: never citations, cross-references kept as written, for unsupported-syntax to report', () => {
+    const [paragraph] = parse('See @eq-energy and [@lst-code], @Fig-map.\n').children
+    const children = (paragraph as {children: Nodes[]}).children
+    expect(children.filter((node) => node.type === 'citation')).toHaveLength(0)
+    expect(children.filter((node) => node.type === 'crossReference').map((node) => [node.identifier, node.value, Boolean(node.unsupported), Boolean(node.capitalised)])).toEqual([
+      ['eq-energy', '@eq-energy', true, false],
+      ['lst-code', '@lst-code', true, false],
+      ['fig-map', '@Fig-map', false, true]
+    ])
   })
 
   test('shortcodes and paragraphs of LaTeX commands are marked, inline code is not', () => {

@@ -75,7 +75,7 @@ closest) or add the target.`,
   }
 })
 
-/** As the writer wrote it: `#rec-b` in `:ref[…]`, `@fig-x` for a Quarto cross-reference. */
+/** As the writer wrote it: `#rec-b` in `:ref[…]`, `@fig-x` (or `@Fig-x`) for a Quarto cross-reference. */
 function written(ref: RefUse): string {
-  return ref.node.type === 'crossReference' ? `@${ref.target}` : `#${ref.target}`
+  return ref.node.type === 'crossReference' ? ref.node.value.replace(/^-/u, '') : `#${ref.target}`
 }

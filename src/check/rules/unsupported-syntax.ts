@@ -7,11 +7,14 @@ import {alertKinds, alertMarker} from '../../parse/alerts.js'
 import {defineRule} from '../rule.js'
 import {didYouMean} from '../../diagnostics/suggest.js'
 import {blockSyntaxes, inlineSyntaxes, letteredLines, quartoReference} from '../unsupported/syntaxes.js'
+import {otherCrossReferencePrefix} from '../../parse/attributes/attach.js'
 import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
 import {pastedText} from '../unsupported/pasted.js'
 import {noteBlockFindings} from '../unsupported/note-blocks.js'
+import {shortcodeMessage} from '../unsupported/shortcodes.js'
+import {metaValue} from '../../model/shortcodes.js'
 import {isFrench} from '../../render/typography/french-spacing.js'
 
 const rawBlock = /^\{=[\w-]+\}$/u
@@ -49,14 +52,14 @@ export const unsupportedSyntax = defineRule({
 it is read now (attributes, fenced divs and callouts, figures and table captions, cross-references: see
 [Coming from Pandoc or Quarto](../pandoc-quarto.md)); what is left is reported at its line and column,
 with what to write instead, rather than printed raw or dropped without a word: Quarto shortcodes
-(\`{{< include … >}}\`) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
+(\`{{< include … >}}\`, \`{{< var … >}}\`, \`{{< pagebreak >}}\`, each with what to write instead; \`{{< meta title >}}\`, \`subtitle\` and \`organisation\` print rapporteur.yaml's value) and LaTeX commands alone on a line (\`\\newpage\`), both left out of the output; raw
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
 footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings), at a paragraph's start, where it prints as a paragraph, and under a list item or after a line ending with \`:\`, at any depth, where Markdown joins it to the line above (\`2. former : a) les enseignants ; b) …\` on one line); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
 \`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
-rapporteur does not (\`@thm-x\`), or mixed with citations in one bracket; and an alert of a kind other than
+rapporteur does not (\`@eq-x\`, \`@lst-x\`, \`@thm-x\`, \`@def-x\`…: printed as written, never a source), or mixed with citations in one bracket; and an alert of a kind other than
 GitHub's five (\`> [!info]\`: Obsidian has more), printed as a quotation. From Obsidian, Foam and Logseq:
 wiki links (\`[[Chapitre 3]]\`) and embeds (\`![[carte.png]]\`), printed as written, and comments
 (\`%%…%%\`), which Obsidian hides and the report would publish; from MkDocs and Markdown Extra:
@@ -151,7 +154,8 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         }
         if (node.type === 'footnoteDefinition') for (const finding of noteBlockFindings(node)) report(atNode(finding.node), finding.message)
         if (node.type === 'shortcode') {
-          report(atNode(node), `Unexpected Quarto shortcode \`${node.value}\`, expected plain Markdown (list an included file in \`editions.<name>.files\` in rapporteur.yaml): it is left out`)
+          // `{{< meta title >}}`: printed, rapporteur.yaml's title.
+          if (metaValue(node.value, model.config) === undefined) report(atNode(node), shortcodeMessage(node.value))
           return
         }
         if (node.type === 'image' && node.data?.attributes) for (const message of layoutMessages(node.data.attributes, 'inline')) report(atNode(node), message)
@@ -163,7 +167,9 @@ does not have, and content for formats rapporteur does not make (\`when-format="
           return
         }
         if (node.type === 'attributes') {
-          report(atNode(node), `Unexpected attributes \`{${node.value}}\` that apply to nothing, expected them right after a heading's text, an image, a link, a code span or a \`[span]\`: they are left out`)
+          // `$$ x = 1 $$ {#eq-x}`: Quarto's numbered equation, which rapporteur does not number.
+          if (node.attributes.id && /^eq-/u.test(node.attributes.id)) report(atNode(node), `Unexpected equation id \`{${node.value}}\`, expected none: rapporteur does not number equations (it cross-references figures, tables and sections only), so it is left out, with no number by the formula`)
+          else report(atNode(node), `Unexpected attributes \`{${node.value}}\` that apply to nothing, expected them right after a heading's text, an image, a link, a code span or a \`[span]\`: they are left out`)
           return
         }
         if (node.type === 'blockquote') {
@@ -223,11 +229,22 @@ does not have, and content for formats rapporteur does not make (\`when-format="
         if (node.type === 'paragraph') for (const line of letteredLines(source, inItems.has(node))) report(at(start + line.index, start + line.index + line.length), line.message)
       })
     }
-    // A Quarto cross-reference rapporteur does not number (`@thm-x`), or one in a bracket with citations.
+    // A Quarto cross-reference rapporteur does not number (`@eq-x`, `@thm-x`): printed as written.
+    for (const use of model.otherCrossReferences) report(use, otherReferenceMessage(use.node.value))
+    // A cross-reference in a bracket with citations.
     const keys = new Set(model.sources.map((entry) => entry.value.id))
     for (const use of model.citations) {
-      if (quartoReference.test(use.key) && !keys.has(use.key)) report(use, `Unexpected cross-reference \`@${use.key}\` here, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\` in a bracket of its own (\`[@fig-carte]\`), apart from citations`)
+      if (!quartoReference.test(use.key) || keys.has(use.key)) continue
+      report(use, otherCrossReferencePrefix.test(use.key) ? otherReferenceMessage(`@${use.key}`) : `Unexpected cross-reference \`@${use.key}\` here, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\` in a bracket of its own (\`[@fig-carte]\`), apart from citations`)
     }
   }
 })
 
+/** What each of Quarto's other cross-reference prefixes names, for a message. */
+const otherKinds: Record<string, string> = {eq: 'equation', lst: 'code listing', thm: 'theorem', lem: 'lemma', cor: 'corollary', prp: 'proposition', cnj: 'conjecture', def: 'definition', exm: 'example', exr: 'exercise', sol: 'solution', rem: 'remark', alg: 'algorithm', tip: 'callout', nte: 'callout', wrn: 'callout', imp: 'callout', cau: 'callout'}
+
+/** `@eq-x`, `@thm-x`: a kind of cross-reference Quarto numbers and rapporteur does not. */
+function otherReferenceMessage(written: string): string {
+  const kind = otherKinds[/^-?@(\p{L}+)-/u.exec(written)?.[1]?.toLowerCase() ?? ''] ?? 'element'
+  return `Unexpected cross-reference \`${written}\` to ${/^[aeiou]/u.test(kind) ? 'an' : 'a'} ${kind}, expected \`@fig-…\`, \`@tbl-…\` or \`@sec-…\`: rapporteur cross-references figures, tables and sections only, so it is printed as written; write the reference in words (\`the ${kind} below\`)`
+}

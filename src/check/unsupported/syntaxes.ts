@@ -1,3 +1,4 @@
+import {crossReferencePrefix, otherCrossReferencePrefix} from '../../parse/attributes/attach.js'
 import {characterEntities} from 'character-entities'
 import {nameToEmoji} from 'gemoji'
 import {hasMisquotedAttributes} from '../../parse/attributes/misquoted.js'
@@ -107,8 +108,8 @@ export function letteredLines(source: string, inListItem: boolean): Array<{index
   return found
 }
 
-/** Quarto's cross-reference prefixes, as the parser knows them (`@fig-x`), and those it does not (`@thm-x`). */
-export const quartoReference = /^(?:fig|tbl|sec|eq|lst|thm|lem)-/u
+/** Quarto's cross-reference prefixes, those rapporteur numbers (`@fig-x`, `@Fig-x`) and the others (`@eq-x`, `@thm-x`), as the parser knows them. */
+export const quartoReference = new RegExp(`${crossReferencePrefix.source}|${otherCrossReferencePrefix.source}`, 'u')
 
 /** What to write instead of a LaTeX command, by its name. */
 function latexInstead(command: string): string {

@@ -17,10 +17,17 @@ import {parseAttributeList} from './attribute-list.js'
 import type {CrossReference} from './types.js'
 
 /**
- * The Quarto cross-reference prefixes rapporteur has targets for: `@fig-x`, `@tbl-x`, `@sec-x`.
- * `@eq-x` or `@lst-x` stay citations, for `unsupported-syntax` to report.
+ * The Quarto cross-reference prefixes rapporteur has targets for: `@fig-x`, `@tbl-x`, `@sec-x`,
+ * and Quarto's capitalised forms, `@Fig-x` ("Figure 1" with a capital).
  */
-export const crossReferencePrefix = /^(?:fig|tbl|sec)-/u
+export const crossReferencePrefix = /^(?:[Ff]ig|[Tt]bl|[Ss]ec)-/u
+
+/**
+ * Quarto's other cross-reference prefixes (equations, listings, theorems and their kin, callouts),
+ * lower-case or capitalised: never sources. rapporteur numbers none of them: `@eq-x` is printed
+ * as written, and `unsupported-syntax` reports it.
+ */
+export const otherCrossReferencePrefix = /^(?:[Ee]q|[Ll]st|[Tt]hm|[Ll]em|[Cc]or|[Pp]rp|[Cc]nj|[Dd]ef|[Ee]xm|[Ee]xr|[Ss]ol|[Rr]em|[Aa]lg|[Tt]ip|[Nn]te|[Ww]rn|[Ii]mp|[Cc]au)-/u
 
 declare module 'mdast' {
   interface Data {
@@ -174,15 +181,22 @@ function markRawTex(paragraph: Paragraph): void {
   }
 }
 
-/** `[@fig-a; @tbl-b]`, `@fig-a`, `-@sec-b`: every key a cross-reference, or it stays a citation. */
+/**
+ * `[@fig-a; @tbl-b]`, `@fig-a`, `-@sec-b`, `@Fig-a`, `@eq-c`: every key a Quarto cross-reference,
+ * or it stays a citation. `@Fig-a` is `fig-a` with a capital; `@eq-c` is kept as written.
+ */
 function crossReferences(citation: Citation): PhrasingContent[] | undefined {
-  if (!citation.items.every((item) => crossReferencePrefix.test(item.key))) return undefined
+  if (!citation.items.every((item) => crossReferencePrefix.test(item.key) || otherCrossReferencePrefix.test(item.key))) return undefined
   const nodes: PhrasingContent[] = []
   citation.items.forEach((item, index) => {
     if (index > 0) nodes.push({type: 'text', value: ', '})
     nodes.push(...item.prefixChildren)
     if (item.prefixChildren.length > 0) nodes.push({type: 'text', value: ' '})
-    const reference: CrossReference = {type: 'crossReference', identifier: item.key, suppressLabel: item.mode === 'suppress-author', value: `@${item.key}`, position: item.position}
+    const suppressLabel = item.mode === 'suppress-author'
+    const value = `${suppressLabel ? '-' : ''}@${item.key}`
+    const reference: CrossReference = crossReferencePrefix.test(item.key)
+      ? {type: 'crossReference', identifier: item.key.charAt(0).toLowerCase() + item.key.slice(1), suppressLabel, capitalised: /^[A-Z]/u.test(item.key), value, position: item.position}
+      : {type: 'crossReference', identifier: item.key, suppressLabel, unsupported: true, value, position: item.position}
     nodes.push(reference)
     if (item.suffixChildren.length > 0) nodes.push({type: 'text', value: ' '}, ...item.suffixChildren)
   })

@@ -32,14 +32,18 @@ export interface FencedDiv extends Parent {
   data?: Data
 }
 
-/** `@fig-x`, `[@tbl-x]`, `-@sec-x`: a Quarto cross-reference, found among Pandoc citations by its prefix. */
+/** `@fig-x`, `[@tbl-x]`, `-@sec-x`, `@Fig-x`, `@eq-x`: a Quarto cross-reference, found among Pandoc citations by its prefix. */
 export interface CrossReference extends Literal {
   type: 'crossReference'
   /** The target id: `fig-x`. */
   identifier: string
   /** `-@fig-x`: the number alone, without "Figure". */
   suppressLabel: boolean
-  /** As written, for messages. */
+  /** `@Fig-x`, Quarto's capitalised form: "Figure 1" with a capital. */
+  capitalised?: boolean
+  /** `@eq-x`, `@thm-x`: a kind rapporteur does not number, printed as written (`value`). */
+  unsupported?: boolean
+  /** As written (`@fig-x`, `-@eq-x`), for messages. */
   value: string
   data?: Data
 }

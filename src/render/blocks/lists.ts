@@ -23,8 +23,9 @@ export function renderLeafDirective(node: LeafDirective, context: RenderContext,
       return glossary(context)
     case 'bibliography':
     case 'toc':
-      // Filled once the whole edition is rendered (the bibliography lists what was cited).
-      return h('div', {dataRpPlaceholder: node.name})
+      // Filled once the whole edition is rendered (the bibliography lists what was cited); the id
+      // of a `::: {#refs}` read as `::bibliography` goes on the bibliography.
+      return h('div', {dataRpPlaceholder: node.name, id: typeof node.data?.hProperties?.id === 'string' ? node.data.hProperties.id : undefined})
     default:
       return undefined
   }

@@ -14,7 +14,8 @@ import {conditionOf, withoutCondition} from '../../model/conditional-content.js'
 import {isPageFragment, printedId} from '../../model/link-targets.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {attributesToProperties, cssLength, type Attributes} from '../../parse/attributes/attribute-list.js'
-import type {CrossReference, FencedDiv, Span} from '../../parse/attributes/types.js'
+import type {CrossReference, FencedDiv, Shortcode, Span} from '../../parse/attributes/types.js'
+import {metaValue} from '../../model/shortcodes.js'
 import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
 import {keepNumbersWhole} from './table-numbers.js'
@@ -170,11 +171,17 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   /** Quarto's `.content-visible` / `.content-hidden`: whether this output (the web page, or the PDF) shows it. */
   const shownHere = (attributes: Attributes) => conditionOf(attributes)?.shown[context.mode] ?? true
 
-  const crossReference: Handler = (_state: State, node: CrossReference) => renderCrossReference(node.identifier, node.suppressLabel, context)
+  // `@eq-x`, `@thm-x`: a kind rapporteur does not number, printed as written (`unsupported-syntax` says so).
+  const crossReference: Handler = (_state: State, node: CrossReference) =>
+    node.unsupported ? {type: 'text', value: node.value} : renderCrossReference(node.identifier, node.suppressLabel, context, node.capitalised)
 
   /** `{…}` that belongs to nothing: `unsupported-syntax` reports it; it is never printed. */
   const attributes: Handler = () => undefined
-  const shortcode: Handler = () => undefined
+  // `{{< meta title >}}`: rapporteur.yaml's title, as Quarto prints the document's; other shortcodes are left out.
+  const shortcode: Handler = (_state: State, node: Shortcode) => {
+    const value = metaValue(node.value, context.model.config)
+    return value === undefined ? undefined : {type: 'text', value}
+  }
 
   /** Code keeps its classes; a raw block (```` ```{=latex} ````) is for another output: not printed. */
   const code: Handler = (state: State, node: Code) => {
@@ -256,7 +263,7 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
  * `@fig-x` → "figure 3" (or "3" for `-@fig-x`), `@tbl-x` → "tableau 2", `@sec-x` → the section's
  * title in quotes, a chapter → its title. In print the page follows, as for `:ref[…]`.
  */
-export function renderCrossReference(target: string, bare: boolean, context: RenderContext): Element {
+export function renderCrossReference(target: string, bare: boolean, context: RenderContext, capitalised = false): Element {
   const {labels, model} = context
   const anchor = model.anchors.get(target)
   const own = context.numbers.get(target)
@@ -273,6 +280,8 @@ export function renderCrossReference(target: string, bare: boolean, context: Ren
   const elsewhere = anchor && anchor.kind !== 'figure' && anchor.kind !== 'table' && !context.ids.has(target) && context.otherIds.has(target)
   const otherTitle = elsewhere ? model.config.editions[context.edition === 'full' ? 'synthesis' : 'full']?.title : undefined
   if (otherTitle && !bare) text += ` (${otherTitle})`
+  // `@Fig-x`, Quarto's capitalised form: "Figure 1", "Section « Méthode »", as at a sentence's start.
+  if (capitalised) text = text.charAt(0).toLocaleUpperCase(model.config.lang) + text.slice(1)
   return withPage(text, target, context)
 }
 
