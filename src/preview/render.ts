@@ -7,6 +7,7 @@ import {renderDocument} from '../render/document.js'
 import {renderEdition} from '../render/edition.js'
 import type {FormattedStore} from '../render/citations/collector.js'
 import {typography} from '../render/typography/index.js'
+import {escapeHtml} from '../render/escape-html.js'
 
 /** The edition pages a model has: its editions with their output names, as `build` writes them. */
 export function editionPages(model: ReportModel): Array<{edition: EditionName; output: string; title: string}> {
@@ -62,8 +63,6 @@ export function injectClient(html: string, options: {version: string; assets: st
   return at === -1 ? block + html : html.slice(0, at) + block + html.slice(at)
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (character) => `&#${character.charCodeAt(0)};`)
-}
+export {escapeHtml}
 
 const escapeAttribute = escapeHtml

@@ -9,6 +9,7 @@ import type {Citation, CitationItem} from '../../parse/citation/types.js'
 import {AffixParking} from './affixes.js'
 import {bibliographyEntries} from './bibliography-entries.js'
 import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, localeOf, NO_PRINTED_FORM, titleAsAuthorId, workName, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
+import {escapeHtml} from '../escape-html.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
@@ -291,8 +292,4 @@ export function withoutTrailingDelimiter(html: string): string {
 function printsNothing(html: string): boolean {
   NO_PRINTED_FORM.lastIndex = 0
   return html.replace(/<[^>]*>/gu, '').trim() === '' || html.search(NO_PRINTED_FORM) !== -1
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;')
 }
