@@ -19,9 +19,14 @@ export const softHyphensScript = String.raw`(() => {
   const SHY = '\u00AD'
   const range = document.createRange()
   // The vertical middle of the character at index: characters of one text on one line share it.
+  // Its own box, the last with a width: a letter that begins a line after a soft hyphen also has
+  // an empty box at the end of the line before, and the middle of both boxes put the letter
+  // between two lines (English "Found-" "a-tion": the "a" was taken for the end of a line).
   const lineOf = (node, index) => {
     range.setStart(node, index)
     range.setEnd(node, index + 1)
+    const rects = range.getClientRects()
+    for (let i = rects.length - 1; i >= 0; i--) if (rects[i].width > 0) return rects[i].top + rects[i].height / 2
     const rect = range.getBoundingClientRect()
     return rect.top + rect.height / 2
   }
