@@ -44,6 +44,7 @@ import {unknownSource} from './unknown-source.js'
 import {unmatchedFootnote} from './unmatched-footnote.js'
 import {unmatchedLinkReference} from './unmatched-link-reference.js'
 import {unneededWaiver} from './unneeded-waiver.js'
+import {numberFormat} from './number-format.js'
 import {unreadField} from './unread-field.js'
 import {unreadFile} from './unread-file.js'
 import {unusedSource} from './unused-source.js'
@@ -74,6 +75,7 @@ export const rules: readonly Rule[] = [
   figureNotInSource,
   styleLanguage,
   statValueNotAFigure,
+  numberFormat,
   undefinedTerm,
   brokenRef,
   fragileLink,

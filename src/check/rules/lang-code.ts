@@ -1,12 +1,11 @@
 import type {Nodes} from 'mdast'
 import type {Position} from 'unist'
-import type {AttributedData} from '../../parse/attributes/types.js'
 import {positionFromOffsets} from '../../diagnostics/location.js'
 import {attributePositions} from '../../model/attribute-positions.js'
 import {expectedLanguageTag, languageTagProblem} from '../../model/language-tag.js'
-import {directiveSchemas} from '../../model/schemas/directives.js'
 import type {MarkdownDocument} from '../../model/types.js'
 import {eachNode} from '../each-node.js'
+import {langOf} from '../lang-of.js'
 import {defineRule} from '../rule.js'
 
 export const langCode = defineRule({
@@ -50,17 +49,6 @@ the code when the value is a language's name in English, in French or in the lan
     if (model.config.check.html) for (const fact of model.html.flatMap((html) => html.facts)) if (fact.kind === 'element-lang') say(fact.name, fact)
   }
 })
-
-/** The `lang` a node carries into the output: a span's, a div's, a directive's that reads one, or a `{…}` given to a heading, link, image or code. */
-function langOf(node: Nodes): string | undefined {
-  if (node.type === 'span' || node.type === 'fencedDiv') return node.attributes.pairs.lang
-  if (node.type === 'containerDirective' || node.type === 'leafDirective' || node.type === 'textDirective') {
-    const schemas: Record<string, {shape: Record<string, unknown>}> = directiveSchemas[node.type]
-    // A directive that reads no `lang` has it reported by unknown-attribute: it is left out.
-    return Object.hasOwn(schemas, node.name) && 'lang' in schemas[node.name]!.shape ? (node.attributes?.lang ?? undefined) : undefined
-  }
-  return (node.data as AttributedData | undefined)?.attributes?.pairs.lang
-}
 
 /**
  * Where the `lang` value is written: in the directive's attribute, or in the node's last `{…}` (a
