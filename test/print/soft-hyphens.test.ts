@@ -53,7 +53,7 @@ async function settled(file: string, everyOne: boolean): Promise<{text: string; 
       const middle = (node: Text, index: number) => {
         range.setStart(node, index)
         range.setEnd(node, index + 1)
-        const box = [...range.getClientRects()].filter((rect) => rect.width > 0).at(-1)!
+        const box = Array.from(range.getClientRects()).filter((rect) => rect.width > 0).at(-1)!
         return box.top + box.height / 2
       }
       const inWords: boolean[] = []
