@@ -23,6 +23,7 @@ import {
 } from './lexicon.js'
 import {looksLikeYear} from './merge.js'
 import {methodNote} from './method-notes.js'
+import {isAbbreviatedDivision, isParagraphPinpoint} from './oscola.js'
 import type {NumberExpression} from './scan.js'
 
 /** Why a number is not a figure; `undefined` means it is one. */
@@ -329,4 +330,8 @@ function countsAfterCapital(text: string, expression: NumberExpression): boolean
   return before !== undefined && !before.detached && inLexicon(placePrepositions, before)
 }
 
-const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]
+/** British legal references (oscola.ts): `s 66(2)`, `reg 4(1)`, `vol 763, col 712`, `at [45]`. */
+const oscola: Test = (text, expression) =>
+  !isQuantity(expression) && (isAbbreviatedDivision(text, expression) || isParagraphPinpoint(text, expression)) ? 'legal reference' : undefined
+
+const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, oscola, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]
