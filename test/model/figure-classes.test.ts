@@ -226,6 +226,16 @@ describe('legal citation, as a UK lawyer writes it (OSCOLA)', () => {
       british
     ))
 
+  test('a year that dates a law or a report, a verb in -s after it', () =>
+    expectFlags(
+      [
+        'The law of 2022 requires platforms to act.',
+        'The Digital Services Act of 19 October 2022 requires platforms to act.',
+        'Its report of 2024 calls for action.'
+      ],
+      british
+    ))
+
   test('a figure beside a legal reference is still one; a count after `of` is a count', () =>
     expectFlags(
       [

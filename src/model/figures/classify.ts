@@ -1,4 +1,5 @@
 import {inLexicon, isCountedNoun, leadWord, opensSentence, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
+import {isDatingYear} from './dated-years.js'
 import {
   ageCopulas,
   ageGroups,
@@ -334,4 +335,7 @@ function countsAfterCapital(text: string, expression: NumberExpression): boolean
 const oscola: Test = (text, expression) =>
   !isQuantity(expression) && (isAbbreviatedDivision(text, expression) || isParagraphPinpoint(text, expression)) ? 'legal reference' : undefined
 
-const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, oscola, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]
+/** Before `year`, which reads `2022 requires` as a count: `the law of 2022 requires` (dated-years.ts). */
+const datingYear: Test = (text, expression) => (!isQuantity(expression) && isDatingYear(text, expression) ? 'year' : undefined)
+
+const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, oscola, documentPart, selfCount, datingYear, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]
