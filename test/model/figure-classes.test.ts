@@ -247,6 +247,9 @@ describe('legal citation, as a UK lawyer writes it (OSCOLA)', () => {
       ],
       british
     ))
+
+  test("a length of time after a legal division's word is a figure, as it is after a verb", () =>
+    expectFlags(["The Commission's guideline, starting point ⟦6 years' custody⟧", "The starting point is ⟦6 years' custody⟧."], british))
 })
 
 describe('check.figures.ignore', () => {
