@@ -200,6 +200,58 @@ describe('British English, as a UK public body writes it', () => {
     expectFlags(['Take the number 5 bus from stand 4, or route 42 to junction 12, where ⟦42 %⟧ of riders change.']))
 })
 
+describe('legal citation, as a UK lawyer writes it (OSCOLA)', () => {
+  const british = String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: en-GB')
+
+  test('a number after a division abbreviated without a full stop points into a text: s, reg, cl, art, n, sch, pt, vol, col, footnote', () =>
+    expectFlags(
+      [
+        'See Online Safety Act 2023, s 66(2), and ss 12 and 13.',
+        'Under s 1 of the Act it is an offence; SI 2025/1234, reg 4(1), and sch 2, pt 3 apply.',
+        'See cl 36 of the Bill; art 14 of Directive 2000/31/EC; Art 8 and arts 8 and 14 of the Convention.',
+        'See cl. 36 of the Bill and n 45 above, as n. 12 said; see also footnote 12 above.',
+        'HC Deb 10 March 2025, vol 763, col 712; vol. 763, col. 712.',
+        'Protocol No 1, art 1'
+      ],
+      british
+    ))
+
+  test('a paragraph pinpoint in square brackets, a law report and a journal by year, volume and page', () =>
+    expectFlags(
+      [
+        'R v Jones [2024] UKSC 5 at [45], and at [45]–[47].',
+        'R v Oliver [2002] EWCA Crim 2766, [2003] 1 Cr App R 28.',
+        '(2019) 83 J Crim L 112, 115.'
+      ],
+      british
+    ))
+
+  test('a year that dates a law or a report, a verb in -s after it', () =>
+    expectFlags(
+      [
+        'The law of 2022 requires platforms to act.',
+        'The Digital Services Act of 19 October 2022 requires platforms to act.',
+        'Its report of 2024 calls for action.'
+      ],
+      british
+    ))
+
+  test('a figure beside a legal reference is still one; a count after `of` is a count', () =>
+    expectFlags(
+      [
+        's 66 applies to ⟦2,400 providers⟧.',
+        'Under ss 66 and 67, ⟦300 providers⟧ were fined.',
+        'The court ruled in ⟦45 cases⟧ under art 14.',
+        'A total of ⟦1850 cases⟧ were heard; a survey of ⟦2024 parents⟧ found the same.',
+        'The editor wrote that there were [⟦45⟧] such cases.'
+      ],
+      british
+    ))
+
+  test("a length of time after a legal division's word is a figure, as it is after a verb", () =>
+    expectFlags(["The Commission's guideline, starting point ⟦6 years' custody⟧", "The starting point is ⟦6 years' custody⟧."], british))
+})
+
 describe('check.figures.ignore', () => {
   test("a project's own non-figures, as phrases or regular expressions", async () => {
     const config = `${baseProject['rapporteur.yaml']}` + 'check:\n  figures:\n    ignore: ["permanence 4242", "/Modèle [0-9]+/"]\n'

@@ -16,12 +16,15 @@ cent\`, \`four percentage points\`) and multipliers (\`deux fois plus\`, \`twice
 (\`trois associations\`), ordinals, vague quantities (\`des milliers\`, \`hundreds of\`) and idioms
 (\`une fois\`, \`à la fois\`, \`one of the\`, \`half an hour\`, \`un tiers de confiance\`) are not.
 
-Not figures: years and dates, clock times (\`14 h 30\`, \`9:45\`, \`9.30am\`, \`2.15 p.m.\`, \`8 o'clock\`; \`18.45\` after
+Not figures: years and dates (also before a verb in -s: \`the law of 2022 requires\`, \`its report of 2024 calls for\`), clock times (\`14 h 30\`, \`9:45\`, \`9.30am\`, \`2.15 p.m.\`, \`8 o'clock\`; \`18.45\` after
 \`at\`, \`after\`, \`before\`, \`until\`, \`from… to\`, and \`the 11.05 to Truro\`, unless a unit follows), numbers
 that name a thing after its noun (\`the number 5 bus\`, \`stand 4\`, \`route 42\`, \`ligne 4\`), legal references (\`article 227-23\`, \`loi n° 2024-449\`,
 a division of a text or a court: \`point 45\`, \`considérants 5 à 8\`, \`cons. 6\`, \`(al. 2)\`, \`al. 1er\`, \`le 2° de l'article\`,
-\`pôle 4\`, \`sous-section 1\`, \`Civ. 1re\`, \`10e et 9e ch. réunies\`, \`para. 45\`, \`Abs. 2\`, \`Rn. 12\`; \`CM/Rec(2018)7\`; a count after it
-stays a figure: \`at that point 300 people\`; a statutory penalty is an amount, a figure: \`75 000 euros d'amende\`),
+\`pôle 4\`, \`sous-section 1\`, \`Civ. 1re\`, \`10e et 9e ch. réunies\`, \`para. 45\`, \`Abs. 2\`, \`Rn. 12\`; \`CM/Rec(2018)7\`;
+OSCOLA's abbreviations without a full stop, \`s 66(2)\`, \`ss 12 and 13\`, \`reg 4(1)\`, \`cl 36\`, \`art 14\`, \`sch 2\`, \`pt 3\`, \`n 45\`,
+\`vol 763, col 712\`, a paragraph pinpoint, \`at [45]\`, and a law report or journal by year, volume and page,
+\`[2024] UKSC 5\`, \`[2003] 1 Cr App R 28\`, \`(2019) 83 J Crim L 112, 115\`; a count or a length of time after it
+stays a figure: \`at that point 300 people\`, \`starting point 6 years' custody\`; a statutory penalty is an amount, a figure: \`75 000 euros d'amende\`),
 locators and numbers inside citations, links, code, headings, list markers and enumerators,
 numbers that count or point to the document's own parts (\`nos 14 recommandations\`, \`chapitre 4\`),
 phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`), opening hours
@@ -66,7 +69,8 @@ To waive a figure that needs no source (an example, a figure from the report's o
       {'chapters/intro.md': ':waive[Sur 10 élèves]{reason="exemple fictif"}, aucun ne le sait. [@enquete-2024] :term[sextorsion]\n'},
       {'chapters/intro.md': 'Un enfant sur cinq est concerné [@enquete-2024]. Trois associations et deux ministères ont signé, à la fois juges et parties. :term[sextorsion]\n'},
       {'chapters/intro.md': 'Nearly half of parents agree [@enquete-2024]. Two charities signed once more, one of the first. :term[sextorsion]\n'},
-      {'chapters/intro.md': "Voir Civ. 1re, 11 oct. 2023, n° 22-16.123, point 45, et le 2° de l'article 222-24 (al. 2). :term[sextorsion]\n"}
+      {'chapters/intro.md': "Voir Civ. 1re, 11 oct. 2023, n° 22-16.123, point 45, et le 2° de l'article 222-24 (al. 2). :term[sextorsion]\n"},
+      {'chapters/intro.md': 'See s 66(2) and R v Jones [2024] UKSC 5 at [45]; (2019) 83 J Crim L 112, 115. The law of 2022 requires it. :term[sextorsion]\n'}
     ],
     notOk: [
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].\n'},

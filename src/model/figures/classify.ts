@@ -1,4 +1,5 @@
-import {inLexicon, isCountedNoun, leadWord, opensSentence, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
+import {inLexicon, isCountedNoun, isLengthOfTime, leadWord, opensSentence, startsLine, wordsAfter, wordsBefore, type Word} from './context.js'
+import {isDatingYear} from './dated-years.js'
 import {
   ageCopulas,
   ageGroups,
@@ -23,6 +24,7 @@ import {
 } from './lexicon.js'
 import {looksLikeYear} from './merge.js'
 import {methodNote} from './method-notes.js'
+import {isAbbreviatedDivision, isParagraphPinpoint} from './oscola.js'
 import type {NumberExpression} from './scan.js'
 
 /** Why a number is not a figure; `undefined` means it is one. */
@@ -120,8 +122,10 @@ const legal: Test = (text, expression) => {
   // The word right before counts first: the lead skips joiners, `al.` among them (`(al. 2)`, `al. 1er`).
   const nearest = wordsBefore(text, expression.start, 1)[0]
   if (inLexicon(legalLeads, lead) || (nearest && !nearest.detached && inLexicon(legalLeads, nearest))) return 'legal reference'
-  // `point 45`, `considérants 5 à 8`, `pôle 4`, `Civ. 1re`, `Abs. 2`: unless a count follows (`at that point 300 people`).
-  if ((inLexicon(legalDivisions, lead) || (nearest && !nearest.detached && inLexicon(legalDivisions, nearest))) && !isCountedNoun(wordsAfter(text, expression.end, 1)[0])) return 'legal reference'
+  // `point 45`, `considérants 5 à 8`, `pôle 4`, `Civ. 1re`, `Abs. 2`: unless a count or a length of
+  // time follows (`at that point 300 people`, `starting point 6 years' custody`).
+  const after = wordsAfter(text, expression.end, 1)[0]
+  if ((inLexicon(legalDivisions, lead) || (nearest && !nearest.detached && inLexicon(legalDivisions, nearest))) && !isCountedNoun(after) && !isLengthOfTime(after)) return 'legal reference'
   // `le 2° de l'article 222-24`, `au 3° du I`: French law numbers an article's items 1°, 2°…, named
   // by what they belong to; `20°C`, `a 2° rise`, `1,5° de plus` are temperatures and angles.
   if (text[expression.end] === '°' && /^°\p{Zs}+(?:de\p{Zs}+l['’]|du\p{Zs}|des\p{Zs}+articles?\b)/u.test(text.slice(expression.end, expression.end + 16))) return 'legal reference'
@@ -329,4 +333,11 @@ function countsAfterCapital(text: string, expression: NumberExpression): boolean
   return before !== undefined && !before.detached && inLexicon(placePrepositions, before)
 }
 
-const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, documentPart, selfCount, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]
+/** British legal references (oscola.ts): `s 66(2)`, `reg 4(1)`, `vol 763, col 712`, `at [45]`. */
+const oscola: Test = (text, expression) =>
+  !isQuantity(expression) && (isAbbreviatedDivision(text, expression) || isParagraphPinpoint(text, expression)) ? 'legal reference' : undefined
+
+/** Before `year`, which reads `2022 requires` as a count: `the law of 2022 requires` (dated-years.ts). */
+const datingYear: Test = (text, expression) => (!isQuantity(expression) && isDatingYear(text, expression) ? 'year' : undefined)
+
+const tests: readonly Test[] = [address, enumerator, methodNote, date, legal, oscola, documentPart, selfCount, datingYear, year, ordinalLabel, ageOrDuration, phone, nameOrVersion]

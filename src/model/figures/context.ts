@@ -108,3 +108,8 @@ export function opensSentence(text: string, index: number): boolean {
 export function isCountedNoun(word: Word | undefined): boolean {
   return word !== undefined && !word.detached && (/^\p{Ll}{3,}[sx]$/u.test(word.raw) || irregularPlurals.has(word.raw)) && !timeUnits.has(word.norm)
 }
+
+/** A length of time right after a number, possessive too: `6 years' custody`, `3 months`. */
+export function isLengthOfTime(word: Word | undefined): boolean {
+  return word !== undefined && !word.detached && timeUnits.has(word.norm.replace(/['’]$/u, ''))
+}
