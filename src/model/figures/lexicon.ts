@@ -131,6 +131,7 @@ export const circaWords = words(`c. ca. circa approx. approx env. env`)
 export const scaleWords = words(`
   million millions milliard milliards billion billions trillion trillions thousand thousands mille
   md mds mrd md€ m€ k€ bn m k md$ m$ mn mio
+  mia g$ g€ k$
 `)
 
 export const currencyWords = words(`

@@ -43,8 +43,10 @@ export function scanNumbers(text: string, numerals: Numerals = 'mixed'): NumberE
   core.lastIndex = 0
   for (let match = core.exec(text); match; match = core.exec(text)) {
     const start = match.index
-    // A core right after another digit is the tail of something we already passed.
+    // A core right after another digit is the tail of something we already passed; one inside the
+    // expression before it is its unit's (`12 p. 100`).
     if (start > 0 && /\d/.test(text[start - 1]!)) continue
+    if (start < (found.at(-1)?.end ?? 0)) continue
     const digits = match[0]
     const expression: NumberExpression = {
       start,
@@ -163,7 +165,8 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     return
   }
   // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
-  const spaced = /^\p{Zs}+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
+  // `p. cent`, `p. 100`, Belgium's `p.c.`: "pour cent" abbreviated, read whole before any other word.
+  const spaced = /^\p{Zs}+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|p\.\p{Zs}?(?:cent|100)|p\.c\.|(?:Mds?|Mrd|Md|M|G|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
   if (!spaced) return
   let word = spaced[1]!.toLowerCase()
   let length = spaced[0].length
@@ -172,7 +175,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     word = word.slice(0, -1)
     length -= 1
   }
-  if (percentWords.has(word) || /^(pour|per)[ -]cent$|pourcentage|percentage/.test(word)) expression.percent = true
+  if (percentWords.has(word) || /^(pour|per)[ -]cent$|pourcentage|percentage|^p\.\p{Zs}?(?:cent|100)$|^p\.c\.$/u.test(word)) expression.percent = true
   else if (scaleWords.has(word)) expression.scale = true
   else if (currencyWords.has(word)) expression.currency = true
   else return

@@ -20,9 +20,10 @@ export interface ValuePart {
 export type FigureValue = ValuePart[][]
 
 const scaleOf: ReadonlyArray<[RegExp, number]> = [
-  [/^(?:milliards?|billions?|bn|mds?|mrds?|md€|md\$)$/iu, 1e9],
+  // `mia` and `mio` are Switzerland's; `G$` and `k$`, Québec's (`1,2 G$`, `750 k$`).
+  [/^(?:milliards?|billions?|bn|mds?|mrds?|mia|md€|md\$|g\$|g€)$/iu, 1e9],
   [/^(?:millions?|m|mn|mio|m€|m\$)$/iu, 1e6],
-  [/^(?:mille|thousands?|k|k€)$/iu, 1e3],
+  [/^(?:mille|thousands?|k|k€|k\$)$/iu, 1e3],
   [/^(?:trillions?)$/iu, 1e12]
 ]
 
