@@ -1,4 +1,5 @@
 import {circaWords, currencyCodes} from './lexicon.js'
+import {regionalReferencePatterns} from './regional-references.js'
 
 /**
  * Stretches of prose that hold digits but no figure: phone numbers, clock times, numeric dates,
@@ -59,7 +60,9 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // A year in brackets inside an identifier: the Council of Europe's `CM/Rec(2018)7`, `Rec(2001)16`.
   ['identifier', /(?<![\p{L}\p{N}])\p{L}[\p{L}/]*\(\d{4}\)\d+/gu],
   // Chains joined by slashes, a part hyphenated too: 2011/93/UE, 2024/1689, 24/7, a case's `2312345/4-1`.
-  ['identifier', /(?<![\p{L}\p{N}])\d+(?:\/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)+/gu]
+  ['identifier', /(?<![\p{L}\p{N}])\d+(?:\/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)+/gu],
+  // Switzerland's, Belgium's and Québec's: court decisions, parliamentary business, helplines.
+  ...regionalReferencePatterns
 ]
 
 /** `18.45` read as a time where the words around say so (see its use in `patterns`). */
