@@ -34,6 +34,12 @@ describe('fr-BE, fr-CH: septante, huitante, octante, nonante', () => {
     expect(values).toEqual([70, 90, 98, 100 / 70, 75, 80, 80, 90_000, 72_000, 70, 90])
   })
 
+  test('a soft hyphen pasted from Word inside the word splits nothing', async () => {
+    const [row] = await flagged(['⟦Sep\u00adtante pour cent⟧ des cas, et ⟦nonan\u00adte mille⟧ comptes.'], belgian)
+    expect(row!.actual).toEqual(row!.expected)
+    expect(row!.figures.map((figure) => figure.value?.[0]?.[0]?.value)).toEqual([70, 90_000])
+  })
+
   test("a `stat` block's value in these words is a figure", () => {
     expect(valueOfText('septante pour cent')).toEqual([[{value: 70, tolerance: 0.5, percent: true}]])
   })
