@@ -107,7 +107,7 @@ describe('a figure ending on an abbreviated unit ends its sentence before a capi
       swiss
     ))
 
-  test('German, which capitalises its nouns, still reads `1,5 Mrd. Euro` as one sentence', async () => {
+  test('German, which capitalises its nouns, still reads `12 Mio. Menschen` as one sentence', async () => {
     const [row] = await flagged(['Der Fonds hat 12 Mio. Menschen erreicht [@enquete-2024].'], inLanguage('de'))
     expect(row!.actual).toEqual([])
   })
