@@ -247,6 +247,46 @@ describe('a report in a language that groups thousands with points (de, es, it, 
   })
 })
 
+describe("a report of French-speaking Switzerland or Belgium: thousands grouped by apostrophes or points", () => {
+  test("`1'250'000` is found in a copy's `1 250 000` and the prose's `1 250 000` in a copy's `1'250'000`; `1’000’000` is in none", async () => {
+    const project = await writeProject({
+      'rapporteur.yaml': String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: fr-CH'),
+      'sources.yaml': sources,
+      'sources/note-2022.txt': "En 2023, 1'250'000 fichiers, 1’999’999 images, 2 300 000 comptes, 4.500.000 messages et CHF 1'200.50 par dossier.\n",
+      'chapters/intro.md': [
+        '# Constats',
+        ":::stat{#fichiers value=\"1'250'000\" source=note-2022}\nfichiers.\n:::",
+        'On compte 1 250 000 fichiers [@note-2022], 2’300’000 comptes [@note-2022], 4 500 000 messages [@note-2022] et CHF 1 200,50 par dossier [@note-2022]. Faux : 1’000’000 images [@note-2022]. La :term[sextorsion] progresse.'
+      ].join('\n\n') + '\n'
+    })
+    made.push(project)
+    const result = await check(project)
+    if (!result.ok) throw new Error('project did not load')
+    const statuses = result.model.figures.map((figure) => `${figure.text.replace(/\s/gu, ' ')} ${figure.inSource?.status}`)
+    expect(statuses).toEqual([
+      "1'250'000 found",
+      '1 250 000 found',
+      '2’300’000 found',
+      '4 500 000 found',
+      'CHF 1 200,50 found',
+      '1’000’000 not-found'
+    ])
+  })
+
+  test("a stat block's `1'250'000` is not found in a copy that only holds `1'999'999`", async () => {
+    const project = await writeProject({
+      'rapporteur.yaml': String(baseProject['rapporteur.yaml']).replace('lang: fr', 'lang: fr-CH'),
+      'sources.yaml': sources,
+      'sources/note-2022.txt': "En 2023, 1'999'999 fichiers.\n",
+      'chapters/intro.md': "# Constats\n\n:::stat{#fichiers value=\"1'250'000\" source=note-2022}\nfichiers.\n:::\n\nLa :term[sextorsion] progresse.\n"
+    })
+    made.push(project)
+    const result = await check(project)
+    if (!result.ok) throw new Error('project did not load')
+    expect(result.model.figures.find((figure) => figure.status === 'stat')?.inSource?.status).toBe('not-found')
+  })
+})
+
 describe('archived copies saved by a spreadsheet or Notepad', () => {
   test("Excel's \"Unicode Text\" (UTF-16, tab-separated), a CSV in Windows-1252 and a CSV with commas between cells are read cell by cell in their encodings: their numbers are found", async () => {
     const registry = ['excel-2025', 'csv-2025', 'csv-en'].map((id, index) => `- id: ${id}\n  type: dataset\n  title: Données ${id}\n  author: Observatoire\n  date: 2025\n  file: sources/${id}.${index === 0 ? 'txt' : 'csv'}\n`).join('')

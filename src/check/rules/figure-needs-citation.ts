@@ -11,8 +11,9 @@ rankings (\`5e pays hébergeur\`), changes and multipliers (\`de 250 à 750\`, \
 
 Figures in words count too, French and English: fractions and ratios (\`un enfant sur cinq\`,
 \`la moitié des\`, \`deux tiers\`, \`one in five\`, \`half of\`, \`a third of\`), counts and amounts of a
-hundred or more (\`douze millions\`, \`trois mille\`, \`twelve million\`), percentages (\`vingt pour
-cent\`, \`four percentage points\`) and multipliers (\`deux fois plus\`, \`twice as many\`, \`twice those\`, \`a doublé\`, \`tripled\`, \`trebled\`, \`tenfold\`, \`by a factor of three\`). Small counts
+hundred or more (\`douze millions\`, \`trois mille\`, \`twelve million\`, Belgium's and Switzerland's
+\`nonante mille\`), percentages (\`vingt pour cent\`, \`septante pour cent\`, \`huitante\`, \`octante\`,
+\`nonante-huit pour cent\`, \`four percentage points\`) and multipliers (\`deux fois plus\`, \`twice as many\`, \`twice those\`, \`a doublé\`, \`tripled\`, \`trebled\`, \`tenfold\`, \`by a factor of three\`). Small counts
 (\`trois associations\`), ordinals, vague quantities (\`des milliers\`, \`hundreds of\`) and idioms
 (\`une fois\`, \`à la fois\`, \`one of the\`, \`half an hour\`, \`un tiers de confiance\`) are not.
 
@@ -23,11 +24,13 @@ a division of a text or a court: \`point 45\`, \`considérants 5 à 8\`, \`cons.
 \`pôle 4\`, \`sous-section 1\`, \`Civ. 1re\`, \`10e et 9e ch. réunies\`, \`para. 45\`, \`Abs. 2\`, \`Rn. 12\`; \`CM/Rec(2018)7\`;
 OSCOLA's abbreviations without a full stop, \`s 66(2)\`, \`ss 12 and 13\`, \`reg 4(1)\`, \`cl 36\`, \`art 14\`, \`sch 2\`, \`pt 3\`, \`n 45\`,
 \`vol 763, col 712\`, a paragraph pinpoint, \`at [45]\`, and a law report or journal by year, volume and page,
-\`[2024] UKSC 5\`, \`[2003] 1 Cr App R 28\`, \`(2019) 83 J Crim L 112, 115\`; a count or a length of time after it
+\`[2024] UKSC 5\`, \`[2003] 1 Cr App R 28\`, \`(2019) 83 J Crim L 112, 115\`;
+Switzerland's \`ATF 143 IV 21\`, \`la motion 24.3456\`, \`le postulat 21.3969\`, \`RS 311.039.1\`; Québec's \`2023 QCCA 123\`,
+\`Droit de la famille — 231234\`; a count or a length of time after it
 stays a figure: \`at that point 300 people\`, \`starting point 6 years' custody\`; a statutory penalty is an amount, a figure: \`75 000 euros d'amende\`),
 locators and numbers inside citations, links, code, headings, list markers and enumerators,
 numbers that count or point to the document's own parts (\`nos 14 recommandations\`, \`chapitre 4\`),
-phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`), opening hours
+phone numbers and helplines (\`composez le 3919\`, \`le 119 répond\`, \`the 988 line\`, \`au 116 000\`, \`texter au 686868\`), opening hours
 (\`24h/24\`, \`7 jours sur 7\`, \`365 days a year\`, \`a 24-hour line\`), quarters (\`3e trimestre\`), decades
 (\`les années 90\`, \`the '80s\`), bill numbers (\`loi de finances rectificative 2\`), postal codes and
 street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`, \`under 18\`, \`turn 18\`,
@@ -37,7 +40,13 @@ street numbers, ages and durations (\`les 11-14 ans\`, \`depuis 10 ans\`, \`unde
 to 100 due to rounding\`, \`rounded to the nearest 1,000\`, \`on a scale of 1 to 10\`, \`a 5-point scale\`, an index's base:
 \`(2015=100)\`).
 A figure keeps its sign and currency as written (\`-£350k\`, \`EUR 1.2bn\`), a qualifier glued to it
-stays out (\`c.4,500\` is \`4,500\`), and \`.42\`, \`½\` and \`2½\` are numbers too.
+stays out (\`c.4,500\` is \`4,500\`), and \`.42\`, \`½\` and \`2½\` are numbers too. Thousands grouped by
+apostrophes (\`1'250'000\`, \`1’250’000\`, \`CHF 1'200.50\`, \`Fr. 250'000.–\`) or by two point groups or more
+(\`1.250.000\`) are one number; a single point group (\`1.250\`) is read as a decimal, as English writes it,
+since it is one in a French or English report as often as not. An abbreviated unit stays with its
+figure (\`CHF 1,2 mia\`, \`12 Mio\`, \`1,2 G$\`, \`750 k$\`, \`3,5 p. cent\`, \`12 p. 100\`, \`15 p.c.\`), and its dot
+ends the sentence when a capitalised word that is no currency follows (\`CHF 3,5 mio. Le rapport…\`:
+that sentence's citation does not cover it; \`3,5 mio. CHF par an [@a]\` is one sentence).
 
 A figure is covered when its sentence holds a citation (\`[@key]\`), or a note holding one (a footnote
 call \`[^1]\` whose footnote does, or an inline note \`^[Voir [@key].]\`), or when it stands in a \`stat\`
@@ -70,14 +79,16 @@ To waive a figure that needs no source (an example, a figure from the report's o
       {'chapters/intro.md': 'Un enfant sur cinq est concerné [@enquete-2024]. Trois associations et deux ministères ont signé, à la fois juges et parties. :term[sextorsion]\n'},
       {'chapters/intro.md': 'Nearly half of parents agree [@enquete-2024]. Two charities signed once more, one of the first. :term[sextorsion]\n'},
       {'chapters/intro.md': "Voir Civ. 1re, 11 oct. 2023, n° 22-16.123, point 45, et le 2° de l'article 222-24 (al. 2). :term[sextorsion]\n"},
-      {'chapters/intro.md': 'See s 66(2) and R v Jones [2024] UKSC 5 at [45]; (2019) 83 J Crim L 112, 115. The law of 2022 requires it. :term[sextorsion]\n'}
+      {'chapters/intro.md': 'See s 66(2) and R v Jones [2024] UKSC 5 at [45]; (2019) 83 J Crim L 112, 115. The law of 2022 requires it. :term[sextorsion]\n'},
+      {'chapters/intro.md': "Voir l'ATF 143 IV 21, la motion 24.3456 (RS 311.039.1) et 2023 QCCA 123 ; appelez le 116 000. :term[sextorsion]\n"}
     ],
     notOk: [
       {'chapters/intro.md': '40 % des affaires ont conduit à des actes. La :term[sextorsion] progresse [@enquete-2024].\n'},
       {'chapters/intro.md': 'On estime que 12 à 15 000 mineurs sont concernés.[^1] La :term[sextorsion] progresse aussi [@enquete-2024].\n\n[^1]: Estimation interne.\n'},
       {'chapters/intro.md': 'Un enfant sur cinq est concerné, et les signalements ont doublé. La :term[sextorsion] progresse [@enquete-2024].\n'},
       {'chapters/intro.md': 'Nearly half of parents and two-thirds of teachers agree. La :term[sextorsion] progresse [@enquete-2024].\n'},
-      {'chapters/intro.md': '§ 18 Quatre enfants sur dix sont concernés. La :term[sextorsion] progresse [@enquete-2024].\n'}
+      {'chapters/intro.md': '§ 18 Quatre enfants sur dix sont concernés. La :term[sextorsion] progresse [@enquete-2024].\n'},
+      {'chapters/intro.md': "Septante pour cent des parents l'ignorent ; 1'250'000 images et CHF 3,5 mio. La :term[sextorsion] progresse [@enquete-2024].\n"}
     ]
   },
   check({model, report}) {

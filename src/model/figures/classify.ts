@@ -306,9 +306,9 @@ const nameOrVersion: Test = (text, expression) => {
   const parenthesised = text[expression.start - 1] === '(' && text[expression.end] === ')'
   // `Isère (38)`, `Guadeloupe (971)` are codes; `Italie (6 717)` is a count.
   if (parenthesised && !/^(?:\d{1,2}|97\d)$/u.test(expression.cores[0]!.digits)) return undefined
-  // `3,500`, `12 345`, `3,5`: digits grouped or with a decimal comma are written as a quantity;
-  // a product's or a version's number never is (`Windows 11`, `Python 3.11`).
-  if (/[,\s]/u.test(expression.cores[0]!.digits)) return undefined
+  // `3,500`, `12 345`, `250'000`, `3,5`: digits grouped or with a decimal comma are written as a
+  // quantity; a product's or a version's number never is (`Windows 11`, `Python 3.11`).
+  if (/[,\s'’]/u.test(expression.cores[0]!.digits)) return undefined
   // In a language whose decimal mark is a comma, points group thousands: `Rund 40.000 Haushalte`,
   // `Bundesnetzagentur 205.000 Stromsperren` are counts after a noun German capitalises (numerals.ts).
   if (expression.cores[0]!.digits.includes('.') && !expression.decimal) return undefined

@@ -131,6 +131,7 @@ export const circaWords = words(`c. ca. circa approx. approx env. env`)
 export const scaleWords = words(`
   million millions milliard milliards billion billions trillion trillions thousand thousands mille
   md mds mrd md€ m€ k€ bn m k md$ m$ mn mio
+  mia g$ g€ k$
 `)
 
 export const currencyWords = words(`
@@ -238,6 +239,10 @@ export const functionWords = words(`
 
 /** Number words under a hundred, French and English, with their values (`vingt-cinq` is read by parts). */
 export const unitWords: ReadonlyMap<string, number> = new Map([
+  // Belgium's and Switzerland's tens beside France's `soixante-dix`, `quatre-vingts`, `quatre-vingt-dix`
+  // (`huitante` in Vaud, Valais and Fribourg; `octante`, older, still read): a report in fr-BE or fr-CH
+  // writes `septante pour cent`, and France's reader knows these words too.
+  ...Object.entries({septante: 70, huitante: 80, octante: 80, nonante: 90}),
   ...Object.entries({un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60}),
   ...Object.entries({a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90})
 ])

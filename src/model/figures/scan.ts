@@ -1,4 +1,5 @@
 import {currencyCodes, currencyWords, ordinalSuffixes, percentWords, scaleWords, vulgarFractions} from './lexicon.js'
+import {apostropheGrouped, compactDigits, pointGrouped} from './digit-groups.js'
 import {readDigits, type Numerals} from './numerals.js'
 
 /**
@@ -26,11 +27,12 @@ export interface NumberExpression {
 // French groups by spaces, any of them (`\p{Zs}`: ordinary, no-break, narrow no-break, thin, figure,
 // hair…), English by commas; a decimal part may follow. English statistics drop the zero before
 // the point (`r = .42`, `p < .05`, `£.75bn`), never after a letter or a digit (`JN.1`, `p.5`).
-// A vulgar fraction stands alone or after whole digits (`½`, `2½`).
+// A vulgar fraction stands alone or after whole digits (`½`, `2½`). Swiss apostrophes and Belgian
+// points group thousands too (`digit-groups.ts`), tried first so that their digits stay one number.
 const fractions = `[${[...vulgarFractions.keys()].join('')}]`
-const mixedCore = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
+const mixedCore = new RegExp(String.raw`${apostropheGrouped}|${pointGrouped}|\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
 // With a decimal comma (de, es, it, nl, pt…), points group thousands instead of commas: `1.234.567,5`.
-const decimalCommaCore = new RegExp(String.raw`\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
+const decimalCommaCore = new RegExp(String.raw`${apostropheGrouped}|\d{1,3}(?:\p{Zs}\d{3})+(?:,\d+)?(?!\d)|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d*${fractions}|\d+(?:[.,]\d+)?|(?<![\p{L}\p{N}.,])\.\d+`, 'gu')
 
 const letter = /\p{L}/u
 
@@ -41,8 +43,10 @@ export function scanNumbers(text: string, numerals: Numerals = 'mixed'): NumberE
   core.lastIndex = 0
   for (let match = core.exec(text); match; match = core.exec(text)) {
     const start = match.index
-    // A core right after another digit is the tail of something we already passed.
+    // A core right after another digit is the tail of something we already passed; one inside the
+    // expression before it is its unit's (`12 p. 100`).
     if (start > 0 && /\d/.test(text[start - 1]!)) continue
+    if (start < (found.at(-1)?.end ?? 0)) continue
     const digits = match[0]
     const expression: NumberExpression = {
       start,
@@ -69,12 +73,12 @@ export function scanNumbers(text: string, numerals: Numerals = 'mixed'): NumberE
 export function valueOf(digits: string, numerals: Numerals = 'mixed'): number {
   const fraction = vulgarFractions.get(digits.at(-1)!)
   if (fraction !== undefined) return Number(digits.slice(0, -1) || 0) + fraction
-  return readDigits(digits.replace(/\p{Zs}/gu, ''), numerals).value
+  return readDigits(compactDigits(digits, numerals), numerals).value
 }
 
 /** Whether a core has a decimal part: `3,5`, `3.25`; not `3,500` in English nor `17.500` with a decimal comma. */
 function isDecimal(digits: string, numerals: Numerals): boolean {
-  if (numerals === 'decimal-comma') return readDigits(digits.replace(/\p{Zs}/gu, ''), numerals).decimals !== undefined
+  if (numerals === 'decimal-comma') return readDigits(compactDigits(digits, numerals), numerals).decimals !== undefined
   return /[.,]\d{1,2}$/.test(digits) || /^\d*[.,]\d+$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits)
 }
 
@@ -93,7 +97,7 @@ function takePrefix(text: string, expression: NumberExpression): void {
     return
   }
   // Five characters: `US$ ` and the one before it, which must be no letter.
-  const symbol = currencyCode(text, at) ?? /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
+  const symbol = currencyCode(text, at) ?? francAbbreviation(text, at) ?? /(?:(?<!\p{L})\p{Lu}{1,2}\$|[$€£¥]|[+±−]|[x×])\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
   if (!symbol) {
     if (hyphenSign(text, at)) expression.start = at - 1
     return
@@ -103,7 +107,7 @@ function takePrefix(text: string, expression: NumberExpression): void {
   // `x3` or `×2` is a multiplier only when the x stands alone, not at the end of a word.
   if (/^[x×]$/.test(first) && head > 0 && letter.test(text[head - 1]!)) return
   if (/^[x×]$/.test(first)) expression.multiplier = true
-  else if (/[$€£¥]|^\p{Lu}{3}$/u.test(first)) expression.currency = true
+  else if (/[$€£¥]|^\p{Lu}{3}$|^(?:[Ff]r|SFr|sFr)\.$/u.test(first)) expression.currency = true
   at = head
   // `-£350k`, `−$3bn`: a sign before the symbol.
   if (expression.currency && (/[+±−]/u.test(text[at - 1] ?? '') || hyphenSign(text, at))) at -= 1
@@ -114,6 +118,14 @@ function takePrefix(text: string, expression: NumberExpression): void {
 function currencyCode(text: string, at: number): RegExpExecArray | null {
   const code = /(?<![\p{L}\p{N}])(\p{Lu}{3})\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 5), at))
   return code && currencyCodes.has(code[1]!.toLowerCase()) ? code : null
+}
+
+/**
+ * `Fr. 250'000.–`, `fr. 12.50`: Switzerland's franc abbreviated before the amount. Without it, a
+ * capitalised `Fr.` before a bare number read as a name's label (`Windows 11`).
+ */
+function francAbbreviation(text: string, at: number): RegExpExecArray | null {
+  return /(?<!\p{L})(?:[Ff]r|SFr|sFr)\.\p{Zs}?$/u.exec(text.slice(Math.max(0, at - 6), at))
 }
 
 /**
@@ -130,6 +142,14 @@ function knownUnit(word: string): boolean {
 
 function takeSuffix(text: string, expression: NumberExpression): void {
   const rest = text.slice(expression.end, expression.end + 40)
+  // `250'000.–`, `12.-`: a Swiss amount's dash for no centimes belongs to it, and says it is money.
+  const noCentimes = /^\.[–—-](?!\p{N})/u.exec(rest)
+  if (noCentimes) {
+    expression.currency = true
+    expression.end += noCentimes[0].length
+    takeSuffix(text, expression)
+    return
+  }
   // Glued endings first: `5e`, `1er`, `3rd`, `2.3bn`, `450m`, `40%`, `3x`.
   const glued = /^(\p{L}+|%|‰|[x×](?!\p{L}))/u.exec(rest)
   if (glued) {
@@ -145,7 +165,8 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     return
   }
   // Spaced units: `40 %`, `3,5 millions`, `2 millions d'euros`, `12 €`, `10 pour cent`.
-  const spaced = /^\p{Zs}+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|(?:Mds?|Mrd|Md|M|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
+  // `p. cent`, `p. 100`, Belgium's `p.c.`: "pour cent" abbreviated, read whole before any other word.
+  const spaced = /^\p{Zs}+(%|‰|€|\$|£|pour[ -]cent|per[ -]cent|percent|points? de pourcentage|percentage points?|points?|pts?|p\.\p{Zs}?(?:cent|100)|p\.c\.|(?:Mds?|Mrd|Md|M|G|k|bn|mn|Mio)[€$£]|\p{L}+\.?)(?![\p{L}\p{N}])/u.exec(rest)
   if (!spaced) return
   let word = spaced[1]!.toLowerCase()
   let length = spaced[0].length
@@ -154,7 +175,7 @@ function takeSuffix(text: string, expression: NumberExpression): void {
     word = word.slice(0, -1)
     length -= 1
   }
-  if (percentWords.has(word) || /^(pour|per)[ -]cent$|pourcentage|percentage/.test(word)) expression.percent = true
+  if (percentWords.has(word) || /^(pour|per)[ -]cent$|pourcentage|percentage|^p\.\p{Zs}?(?:cent|100)$|^p\.c\.$/u.test(word)) expression.percent = true
   else if (scaleWords.has(word)) expression.scale = true
   else if (currencyWords.has(word)) expression.currency = true
   else return

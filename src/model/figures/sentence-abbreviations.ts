@@ -1,4 +1,4 @@
-import {abbreviations, words} from './lexicon.js'
+import {abbreviations, currencyCodes, currencyWords, words} from './lexicon.js'
 
 /**
  * Abbreviations that do not end a sentence, by language, beyond French and English's (lexicon.ts),
@@ -33,4 +33,24 @@ export const sentenceEndingAbbreviations = words(`etc. usw. ecc. enz.`)
 export function abbreviationsOf(lang: string | undefined): ReadonlySet<string> {
   const own = byLanguage.get((lang ?? '').toLowerCase().split(/[-_]/u)[0] ?? '')
   return own ? new Set([...abbreviations, ...own]) : abbreviations
+}
+
+/** A scale or a share abbreviated after a number: `3,5 mio.`, `12 Mio.`, `2 mrd.`, `15 p.c.`. */
+const figureUnit = /\d\p{Zs}*(?:mio|mia|mrd|mds?|mld|mln|p\.\p{Zs}?c)$/iu
+
+/**
+ * Whether the dot after a figure's abbreviated unit also ends its sentence: `CHF 3,5 mio. Le
+ * rapport…`, where a capitalised word follows that is no currency (`3,5 mio. CHF`, `12 Mio. Fr.`
+ * go on). Read so in every language but those that capitalise their nouns (German's `1,5 Mrd.
+ * Euro`, `12 Mio. Menschen`): there a capital says nothing. Without it, the next sentence's
+ * citation covered the figure.
+ */
+export function figureEndsSentence(text: string, dot: number, lang: string | undefined): boolean {
+  if (/^(?:de|lb)$/u.test((lang ?? '').toLowerCase().split(/[-_]/u)[0] ?? '')) return false
+  if (!figureUnit.test(text.slice(Math.max(0, dot - 12), dot))) return false
+  const next = /^[\s\u00A0\u202F]+(\p{L}+)/u.exec(text.slice(dot + 1, dot + 24))?.[1]
+  if (!next || !/^\p{Lu}/u.test(next)) return false
+  const lower = next.toLowerCase()
+  const currency = (currencyCodes.has(lower) && next === next.toUpperCase()) || currencyWords.has(lower) || /^s?fr$/u.test(lower)
+  return !currency
 }

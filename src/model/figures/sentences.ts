@@ -1,5 +1,5 @@
 import {OPAQUE} from '../text/flatten.js'
-import {abbreviationsOf, sentenceEndingAbbreviations} from './sentence-abbreviations.js'
+import {abbreviationsOf, figureEndsSentence, sentenceEndingAbbreviations} from './sentence-abbreviations.js'
 
 /**
  * Sentence boundaries in a block's flattened prose, as [start, end) pairs covering the text.
@@ -18,7 +18,7 @@ export function sentenceRanges(text: string, lang?: string): Array<[number, numb
     while (text[end] === OPAQUE) end++
     const next = /^[\s\u00A0\u202F]+(.)/u.exec(text.slice(end, end + 8))
     if (!next || !/[\p{Lu}\d«"“(\[¿¡]/u.test(next[1]!)) continue
-    if (match[0][0] === '.' && isAbbreviation(text, match.index, next[1]!, abbreviations)) continue
+    if (match[0][0] === '.' && !figureEndsSentence(text, match.index, lang) && isAbbreviation(text, match.index, next[1]!, abbreviations)) continue
     ranges.push([start, end])
     start = end
     terminator.lastIndex = end

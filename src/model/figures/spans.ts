@@ -1,5 +1,6 @@
 import {circaWords, currencyCodes} from './lexicon.js'
 import {reportCitation} from './oscola.js'
+import {regionalReferencePatterns} from './regional-references.js'
 
 /**
  * Stretches of prose that hold digits but no figure: phone numbers, clock times, numeric dates,
@@ -62,7 +63,9 @@ const patterns: ReadonlyArray<[string, RegExp]> = [
   // Chains joined by slashes, a part hyphenated too: 2011/93/UE, 2024/1689, 24/7, a case's `2312345/4-1`.
   ['identifier', /(?<![\p{L}\p{N}])\d+(?:\/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)+/gu],
   // A law report or journal by year, volume and page: `[2003] 1 Cr App R 28`, `(2019) 83 J Crim L 112, 115`.
-  ['legal reference', reportCitation]
+  ['legal reference', reportCitation],
+  // Switzerland's, Belgium's and Québec's: court decisions, parliamentary business, helplines.
+  ...regionalReferencePatterns
 ]
 
 /** `18.45` read as a time where the words around say so (see its use in `patterns`). */

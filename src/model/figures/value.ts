@@ -1,5 +1,6 @@
 import {vulgarFractions} from './lexicon.js'
 import {mergeExpressions} from './merge.js'
+import {compactDigits} from './digit-groups.js'
 import {readDigits, type Numerals} from './numerals.js'
 import {scanNumbers, type NumberExpression} from './scan.js'
 import {findWordFigures, type WordFigure} from './words.js'
@@ -19,9 +20,10 @@ export interface ValuePart {
 export type FigureValue = ValuePart[][]
 
 const scaleOf: ReadonlyArray<[RegExp, number]> = [
-  [/^(?:milliards?|billions?|bn|mds?|mrds?|md€|md\$)$/iu, 1e9],
+  // `mia` and `mio` are Switzerland's; `G$` and `k$`, Québec's (`1,2 G$`, `750 k$`).
+  [/^(?:milliards?|billions?|bn|mds?|mrds?|mia|md€|md\$|g\$|g€)$/iu, 1e9],
   [/^(?:millions?|m|mn|mio|m€|m\$)$/iu, 1e6],
-  [/^(?:mille|thousands?|k|k€)$/iu, 1e3],
+  [/^(?:mille|thousands?|k|k€|k\$)$/iu, 1e3],
   [/^(?:trillions?)$/iu, 1e12]
 ]
 
@@ -38,7 +40,7 @@ export function expressionValue(text: string, expression: NumberExpression, nume
   const [first, second] = parts
   const firstCore = expression.cores[0]
   const secondCore = expression.cores[1]
-  const grouped = numerals === 'decimal-comma' ? /\d[\p{Zs}.]\d{3}$/u : /\d[\p{Zs},]\d{3}$/u
+  const grouped = numerals === 'decimal-comma' ? /\d[\p{Zs}.'’]\d{3}$/u : /\d[\p{Zs},'’]\d{3}$/u
   if (expression.range && first && second && firstCore && secondCore && grouped.test(secondCore.digits) && first.value < 1000 && first.value * 1000 <= second.value) {
     parts[0] = {...first, value: first.value * 1000, tolerance: first.tolerance * 1000}
   }
@@ -81,7 +83,7 @@ function roundingOf(digits: string, numerals: Numerals): number {
   // `2½`: to the half; `1¾`: to the quarter.
   const fraction = vulgarFractions.get(digits.at(-1)!)
   if (fraction !== undefined) return 1 / denominatorOf(fraction)
-  const {decimals, integer} = readDigits(digits.replace(/\p{Zs}/gu, ''), numerals)
+  const {decimals, integer} = readDigits(compactDigits(digits, numerals), numerals)
   if (decimals !== undefined) return 10 ** -decimals
   const zeros = /0*$/u.exec(integer)?.[0].length ?? 0
   if (zeros === 0 || zeros === integer.length) return 1

@@ -24,13 +24,15 @@ interface Token {
   detached: boolean
 }
 
-const tokenPattern = /[\p{L}][\p{L}'’-]*/gu
+// A soft hyphen (U+00AD, pasted from Word: `Sep­tante`) is invisible and splits no word.
+const tokenPattern = /[\p{L}][\p{L}\u00AD'’-]*/gu
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   tokenPattern.lastIndex = 0
   for (let match = tokenPattern.exec(text); match; match = tokenPattern.exec(text)) {
-    let word = match[0].toLowerCase().replace(/['’-]+$/u, '')
+    const raw = match[0].replace(/['’\u00AD-]+$/u, '')
+    let word = raw.toLowerCase().replace(/\u00AD/gu, '')
     let start = match.index
     const elided = /^(?:l|d|qu|j|n|s|c|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(word)
     if (elided) {
@@ -38,7 +40,7 @@ function tokenize(text: string): Token[] {
       word = elided[1]!
     }
     const previousEnd = tokens.at(-1)?.end ?? 0
-    tokens.push({start, end: start + word.length, word, detached: /[^\p{L}\s'’-]/u.test(text.slice(previousEnd, match.index))})
+    tokens.push({start, end: match.index + raw.length, word, detached: /[^\p{L}\s'’-]/u.test(text.slice(previousEnd, match.index))})
   }
   return tokens
 }
@@ -118,7 +120,7 @@ const trigger = new RegExp(
 
 /** Every figure written in words in `text`, in order. */
 export function findWordFigures(text: string): WordFigure[] {
-  if (!trigger.test(text)) return []
+  if (!trigger.test(text.replace(/\u00AD/gu, ''))) return []
   const tokens = tokenize(text)
   const found: WordFigure[] = []
   const at = (index: number) => tokens[index]?.word ?? ''
