@@ -197,8 +197,13 @@ describe('figure-needs-citation on the labelled corpus', () => {
  */
 const UK_FLOOR = {precision: 0.9, recall: 0.98}
 
-/** Set once the part was first scored (see its test): a floor against losing ground, not a goal. */
-const LEGAL_FLOOR = {precision: 0, recall: 0}
+/**
+ * First scored on the twenty-ninth day, before the day's changes to the detector: precision 0.816,
+ * recall 0.939 (960 units). Then, with the English legal references (oscola.ts, dated-years.ts)
+ * and the Swiss, Belgian and Québec forms (digit-groups.ts, regional-references.ts), fixed from
+ * trial users' reports and never from this part: 0.956 and 0.969. The floor guards against losing ground.
+ */
+const LEGAL_FLOOR = {precision: 0.95, recall: 0.96}
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000
