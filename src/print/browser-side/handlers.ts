@@ -72,8 +72,6 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + kee
       // At a word split across two pages Paged.js appends U+2011, which text fonts often lack
       // (Chromium then embeds a fallback font for one glyph): the ASCII hyphen is in every font.
       chunker.settings.hyphenGlyph = '-'
-      // Pages whose soft hyphens are settled (afterPageLayout).
-      this.settled = new WeakSet()
     }
 
     beforeParsed(content) {
@@ -118,19 +116,14 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + kee
       // content in style and layout while keeping their fixed size. Note numbers come from
       // attributes, not counters, so the style containment this implies changes no text.
       const finished = chunker.pages[chunker.pages.length - 3]
-      if (!finished) return
-      // Its lines are final and its layout current: its soft hyphens are settled now
-      // (soft-hyphens.ts), not in one layout of every page once they are all shown again.
-      window.rapporteurSettleSoftHyphens(finished.element)
-      this.settled.add(finished.element)
-      finished.element.style.contentVisibility = 'hidden'
+      if (finished) finished.element.style.contentVisibility = 'hidden'
     }
 
     afterRendered(pages) {
-      // The last pages' soft hyphens, while the others are still hidden from layout.
-      for (const page of pages) if (!this.settled.has(page.element)) window.rapporteurSettleSoftHyphens(page.element)
       // Shown again before anything reads or prints them.
       for (const page of pages) page.element.style.removeProperty('content-visibility')
+      // Soft hyphens at line ends made visible hyphens, the others removed (soft-hyphens.ts).
+      for (const page of pages) window.rapporteurSettleSoftHyphens(page.element)
       // Running heads, folios and the page-split hyphen's box are page furniture: hidden from the
       // accessibility tree, Chromium prints them as artifacts, not as body text.
       for (const box of document.querySelectorAll('.pagedjs_margin')) box.setAttribute('aria-hidden', 'true')
