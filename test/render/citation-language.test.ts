@@ -1,0 +1,77 @@
+import type {Element, ElementContent} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {renderEdition} from '../../src/render/edition.js'
+import {removeProject, writeProject} from '../helpers/project.js'
+
+/**
+ * What the report's language, a source's language and a locator as written do to the notes and
+ * the bibliography: OSCOLA's paragraph pinpoints, a region's CSL locale (en-GB, fr-CA), a law's
+ * number as written, a title in another language.
+ */
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+
+const sources = `- id: smith-2020
+  type: legal_case
+  title: R v Smith
+  author: Court of Appeal
+  authority: Court of Appeal
+  date: 2020
+  container-title: EWCA Crim
+  number: '123'
+- id: survey-2025
+  type: article-newspaper
+  title: Children online
+  author: [{family: Doe, given: Jane}]
+  container-title: The Herald
+  date: 2025-03-10
+- id: code-criminel
+  type: law
+  title: Code criminel
+  author: Canada
+  date: 1985
+  number: L.R.C. 1985, ch. C-46
+- id: ia-2024
+  type: article-newspaper
+  title: L'IA générative, nouvelle arme
+  language: fr
+  author: [{family: Martin, given: Léa}]
+  container-title: Le Monde
+  date: 2024-05-02
+`
+
+const config = (lang: string, extra = '') => `title: Example
+organisation: Example Foundation
+lang: ${lang}
+date: 2026-01
+axes:
+  - {id: a, label: A}
+editions:
+  full: {title: Report, files: [chapters/intro.md], output: report}
+${extra}`
+
+async function render(lang: string, chapter: string, files: Record<string, string> = {}) {
+  const dir = await writeProject({'rapporteur.yaml': config(lang), 'sources.yaml': sources, 'chapters/intro.md': chapter, ...files})
+  made.push(dir)
+  const result = await check(dir)
+  if (!result.ok) throw new Error('project did not load')
+  const rendered = await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'report.html', synthesis: 'synthesis.html'}})
+  const main = {type: 'element', tagName: 'main', properties: {}, children: rendered.main} as Element
+  return {notes: rendered.notes.map((note) => text(note.content)), noteHtml: rendered.notes.map((note) => toHtml(note.content as ElementContent[])), html: toHtml(main), messages: result.messages}
+}
+
+function text(nodes: readonly ElementContent[]): string {
+  const flat = (list: readonly ElementContent[]): string => list.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? flat(node.children) : '')).join('')
+  return flat(nodes).replace(/[\s\u00A0\u202F]+/gu, ' ').trim()
+}
+
+describe('a locator in square brackets is a paragraph (OSCOLA), not a page', () => {
+  test('`[@smith-2020, [45]]` prints the style\'s paragraph label, never `p. [45]`', async () => {
+    const {notes} = await render('en-GB', '# Intro\n\nSee [@smith-2020, [45]]. Later [@survey-2025] and [@smith-2020, [46]-[48]].\n')
+    expect(notes[0]).toContain('para. 45')
+    expect(notes[0]).not.toContain('p. [45]')
+    expect(notes[2]).toContain('paras. 46–48')
+  })
+})
