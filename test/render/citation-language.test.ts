@@ -59,7 +59,7 @@ async function render(lang: string, chapter: string, files: Record<string, strin
   if (!result.ok) throw new Error('project did not load')
   const rendered = await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'report.html', synthesis: 'synthesis.html'}})
   const main = {type: 'element', tagName: 'main', properties: {}, children: rendered.main} as Element
-  return {notes: rendered.notes.map((note) => text(note.content)), noteHtml: rendered.notes.map((note) => toHtml(note.content as ElementContent[])), html: toHtml(main), messages: result.messages}
+  return {notes: rendered.notes.map((note) => text(note.content)), noteHtml: rendered.notes.map((note) => toHtml(note.content as ElementContent[])), html: toHtml(main), messages: result.files.flatMap((file) => file.messages)}
 }
 
 function text(nodes: readonly ElementContent[]): string {
@@ -73,5 +73,40 @@ describe('a locator in square brackets is a paragraph (OSCOLA), not a page', () 
     expect(notes[0]).toContain('para. 45')
     expect(notes[0]).not.toContain('p. [45]')
     expect(notes[2]).toContain('paras. 46–48')
+  })
+})
+
+describe('the region of `lang:` picks the CSL locale', () => {
+  const chapter = '# Intro\n\nA survey [@survey-2025].\n\n::bibliography\n'
+
+  test.each(['en-GB', 'en-IE', 'en-AU', 'en-NZ'])('%s: British English, punctuation outside the quotes, day month year', async (lang) => {
+    const {notes, html} = await render(lang, chapter)
+    expect(notes[0]).toContain('“Children online”,')
+    expect(html).toContain('10 March 2025')
+    expect(html).not.toContain('March 10, 2025')
+  })
+
+  test('a project style without `default-locale` follows `lang: en-GB` too', async () => {
+    const style = '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><title>Plain</title><id>plain</id><updated>2026-01-01T00:00:00+00:00</updated></info><citation><layout suffix="."><group delimiter=", "><text variable="title" quotes="true"/><date variable="issued" form="text"/></group></layout></citation></style>\n'
+    const dir = await writeProject({'rapporteur.yaml': config('en-GB', 'citations: {csl: plain.csl}\n'), 'plain.csl': style, 'sources.yaml': sources, 'chapters/intro.md': '# Intro\n\nA survey [@survey-2025].\n'})
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const rendered = await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'report.html', synthesis: 'synthesis.html'}})
+    expect(text(rendered.notes[0]!.content)).toBe('“Children online”, 10 March 2025.')
+  })
+
+  test('en-US and en-CA keep American English', async () => {
+    for (const lang of ['en-US', 'en-CA']) {
+      const {notes} = await render(lang, chapter)
+      expect(notes[0]).toContain('“Children online,”')
+    }
+  })
+
+  test('fr-CA, fr-CH, fr-BE: the French locale', async () => {
+    for (const lang of ['fr-CA', 'fr-CH', 'fr-BE']) {
+      const {html} = await render(lang, chapter)
+      expect(html).toContain('10 mars 2025')
+    }
   })
 })

@@ -2,7 +2,10 @@ import {createHash} from 'node:crypto'
 // Imported, not required when first used: the CLI's bundle then holds it, compiled from V8's code cache (scripts/bundle.js).
 import citeproc from 'citeproc'
 import {cslNameVariables, type CslItem, type CslStyle} from '../../model/schemas/csl.js'
-import {cslInput, cslLocales, parseCslXml} from './parsed-xml.js'
+import {cslLocales, localeOf} from './locales.js'
+import {cslInput, parseCslXml} from './parsed-xml.js'
+
+export {localeOf}
 
 export type {CslStyle}
 
@@ -45,14 +48,6 @@ export interface CiteprocCitation {
   sortedItems?: Array<[unknown, CiteprocItem]>
 }
 
-
-/** The bundled CSL locale closest to a BCP 47 tag: `fr` → `fr-FR`, `en-GB` → `en-US`. */
-export function localeOf(lang: string): string {
-  const exact = Object.keys(cslLocales).find((locale) => locale.toLowerCase() === lang.toLowerCase())
-  if (exact) return exact
-  const language = lang.toLowerCase().split('-')[0]
-  return Object.keys(cslLocales).find((locale) => locale.toLowerCase().startsWith(`${language}-`)) ?? 'en-US'
-}
 
 const engines = new Map<string, CiteprocEngine>()
 
