@@ -110,3 +110,12 @@ describe('the region of `lang:` picks the CSL locale', () => {
     }
   })
 })
+
+describe('a law\'s number is printed as written', () => {
+  test.each(['fr-CA', 'en-GB'])('%s: `L.R.C. 1985, ch. C-46` keeps `ch.` and its hyphen', async (lang) => {
+    const {notes, html} = await render(lang, '# Intro\n\nLe Code [@code-criminel, art. 12].\n\n::bibliography\n')
+    expect(notes[0]).toContain('L.R.C. 1985, ch. C-46')
+    expect(html).toContain('L.R.C. 1985, ch. C-46')
+    expect(html).not.toContain('\u2011')
+  })
+})
