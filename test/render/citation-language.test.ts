@@ -119,3 +119,36 @@ describe('a law\'s number is printed as written', () => {
     expect(html).not.toContain('\u2011')
   })
 })
+
+describe('a title in another language than the report\'s', () => {
+  test('`language: fr` gives the title a `lang` in the notes and the bibliography; a title in the report\'s language has none', async () => {
+    const {noteHtml, html} = await render('en-GB', '# Intro\n\nA column [@ia-2024]. A survey [@survey-2025].\n\n::bibliography\n')
+    expect(noteHtml[0]).toMatch(/<span lang="fr">L[’']IA générative, nouvelle arme<\/span>/u)
+    expect(html).toMatch(/<span lang="fr">L[’']IA générative, nouvelle arme<\/span>/u)
+    expect(noteHtml[1]).not.toContain('lang=')
+    expect(html).not.toMatch(/[\u{E0001}-\u{E007F}]/u)
+  })
+
+  test('in a French report, the French title has no `lang` of its own', async () => {
+    const {noteHtml} = await render('fr', '# Intro\n\nUne tribune [@ia-2024].\n')
+    expect(noteHtml[0]).not.toContain('lang=')
+  })
+
+  test('a Pandoc span in a sources.yaml field is reported at the field with what to write, and printed as its text', async () => {
+    const spanned = sources.replace("  title: L'IA générative, nouvelle arme\n  language: fr\n", '  title: "[L\'IA générative, nouvelle arme]{lang=fr}"\n')
+    const {noteHtml, messages} = await render('en-GB', '# Intro\n\nA column [@ia-2024].\n', {'sources.yaml': spanned})
+    expect(noteHtml[0]).not.toContain('{lang=fr}')
+    expect(noteHtml[0]).toMatch(/<span lang="fr">L[’']IA générative, nouvelle arme<\/span>/u)
+    const line = spanned.split('\n').findIndex((text) => text.includes('{lang=fr}')) + 1
+    expect(messages.map((message) => `${message.file}:${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)).toContain(
+      `sources.yaml:${line}:10 unread-field: Unexpected Pandoc span \`[L'IA générative, nouvelle arme]{lang=fr}\` in \`title\` of \`ia-2024\`, expected the text alone, \`L'IA générative, nouvelle arme\`, and \`language: fr\` on the entry: a source's fields are text, not Markdown`
+    )
+  })
+
+  test('in Pandoc\'s CSL YAML, a span\'s language is reported rather than dropped; `.smallcaps` is rich text', async () => {
+    const yaml = "references:\n  - id: ia-2024\n    type: article-newspaper\n    title: '[L''IA générative]{lang=fr} and [ONU]{.smallcaps}'\n    author: [{family: Martin, given: Léa}]\n    container-title: Le Monde\n    issued: 2024-05-02\n"
+    const {messages} = await render('en-GB', '# Intro\n\nA column [@ia-2024].\n', {'sources.yaml': yaml})
+    const found = messages.filter((message) => message.ruleId === 'unread-field').map((message) => `${message.line}:${message.column} ${message.reason}`)
+    expect(found).toEqual(["4:12 Unexpected Pandoc span `[L'IA générative]{lang=fr}` in `title` of `ia-2024`, expected the text alone, `L'IA générative`, and `language: fr` on the entry: its attributes are not read"])
+  })
+})

@@ -4,6 +4,7 @@ import citeproc from 'citeproc'
 import {cslNameVariables, type CslItem, type CslStyle} from '../../model/schemas/csl.js'
 import {cslLocales, localeOf} from './locales.js'
 import {cslInput, parseCslXml} from './parsed-xml.js'
+import {markTitleLanguage} from './title-language.js'
 import {numberAsWritten} from './written-numbers.js'
 
 export {localeOf}
@@ -78,7 +79,7 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
     const item = items.get(author ? id.slice(0, -(titled ? TITLE_AS_AUTHOR : AUTHOR_ONLY).length) : id)
     if (!item) return undefined
     let ready = prepared.get(id)
-    if (!ready) prepared.set(id, (ready = titled ? titleAsAuthor(item, id) : author ? {...namesOf(item), id} : numberAsWritten(numbersAsStrings(item))))
+    if (!ready) prepared.set(id, (ready = titled ? titleAsAuthor(item, id) : author ? {...namesOf(item), id} : markTitleLanguage(numberAsWritten(numbersAsStrings(item)), lang)))
     return ready
   }
   return engine
