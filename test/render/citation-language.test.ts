@@ -2,6 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
+import {localeOf} from '../../src/render/citations/locales.js'
 import {renderEdition} from '../../src/render/edition.js'
 import {removeProject, writeProject} from '../helpers/project.js'
 
@@ -94,6 +95,14 @@ describe('the region of `lang:` picks the CSL locale', () => {
     if (!result.ok) throw new Error('project did not load')
     const rendered = await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'report.html', synthesis: 'synthesis.html'}})
     expect(text(rendered.notes[0]!.content)).toBe('“Children online”, 10 March 2025.')
+  })
+
+  test.each([
+    ['en', 'en-US'], ['en-US', 'en-US'], ['en-CA', 'en-US'], ['en-PH', 'en-US'], ['en-GB', 'en-GB'], ['en-IE', 'en-GB'], ['en-AU', 'en-GB'],
+    ['en-NZ', 'en-GB'], ['en-IN', 'en-GB'], ['en-Latn-IE', 'en-GB'], ['fr', 'fr-FR'], ['fr-CA', 'fr-FR'], ['fr-CH', 'fr-FR'], ['fr-BE', 'fr-FR'],
+    ['de-AT', 'de-DE'], ['nl-BE', 'nl-NL'], ['cy', 'en-US']
+  ])('localeOf(%s) is %s', (lang, locale) => {
+    expect(localeOf(lang)).toBe(locale)
   })
 
   test('en-US and en-CA keep American English', async () => {
