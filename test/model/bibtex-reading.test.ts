@@ -146,6 +146,19 @@ test('the number of a `@legal` entry (a treaty, as Pandoc reads it) is read, as 
   expect(findings).toEqual([])
 })
 
+test('BibLaTeX language names become BCP 47 tags (`british` → `en-GB`); one that names no language is said at its field and left out', async () => {
+  const bib = '@report{uk,\n  title = {Online Harms},\n  author = {{Ofcom}},\n  institution = {Ofcom},\n  year = {2024},\n  langid = {british}\n}\n@report{de,\n  title = {Bericht},\n  author = {{BMFSFJ}},\n  institution = {BMFSFJ},\n  year = {2024},\n  langid = {ngerman}\n}\n@report{fr,\n  title = {Rapport},\n  author = {{Insee}},\n  institution = {Insee},\n  year = {2024},\n  language = {french}\n}\n@report{tag,\n  title = {Report},\n  author = {{ABS}},\n  institution = {ABS},\n  year = {2024},\n  langid = {en-AU}\n}\n@report{odd,\n  title = {Report},\n  author = {{Odd}},\n  institution = {Odd},\n  year = {2024},\n  langid = {klingonese}\n}\n'
+  const {model, findings} = await load(bib, ['uk', 'de', 'fr', 'tag', 'odd'])
+  expect(model.sources.map((entry) => [entry.value.csl.id, entry.value.csl.language])).toEqual([['uk', 'en-GB'], ['de', 'de'], ['fr', 'fr'], ['tag', 'en-AU'], ['odd', undefined]])
+  expect(findings).toEqual(['refs.bib:34:3 unread-field: Unexpected language `klingonese` in `langid` of `@report{odd`, expected a BibLaTeX language (`british`, `french`, `ngerman`…) or a BCP 47 tag (`en-GB`): the entry is read without a language'])
+})
+
+test('the court of a `@jurisdiction` (its `institution`) is CSL\'s `authority`, not a publisher', async () => {
+  const bib = '@jurisdiction{smith2020,\n  title = {R v {{Smith}}},\n  date = {2020},\n  journaltitle = {EWCA Crim},\n  number = {123},\n  institution = {Court of Appeal (Criminal Division)}\n}\n'
+  const {model} = await load(bib, ['smith2020'])
+  expect([model.sources[0]!.value.csl.authority, model.sources[0]!.value.csl.publisher]).toEqual(['Court of Appeal (Criminal Division)', undefined])
+})
+
 test('an access date written in `note` (which no style prints) is said, with the `urldate` to write; a `urldate` beside it, or another note, is not', async () => {
   const bib = '@misc{guardian,\n  title = {Rents Rise},\n  author = {Booth, Robert},\n  year = {2025},\n  url = {https://example.org/rents},\n  note = {Accessed 3 October 2026}\n}\n@misc{both,\n  title = {Rents Fall},\n  author = {Booth, Robert},\n  year = {2025},\n  url = {https://example.org/fall},\n  urldate = {2026-10-03},\n  note = {Accessed 3 October 2026}\n}\n@misc{other,\n  title = {Rents Stay},\n  author = {Booth, Robert},\n  year = {2025},\n  note = {Cited by the minister}\n}\n'
   const {findings} = await load(bib, ['guardian', 'both', 'other'])

@@ -67,6 +67,14 @@ describe('splitLocator', () => {
     [', p. 16a', 'p. 16a', 'page', '16a', ''],
     [', p. 16th', 'p. 16th', 'page', '16th', ''],
     [', 3(a), 4.4.8, \\[7.6\\]', '3(a), 4.4.8, [7.6]', 'page', '3(a), 4.4.8, [7.6]', ''],
+    // Numbers in square brackets alone: paragraphs, OSCOLA's pinpoint (Pandoc reads a page, `p. [45]`).
+    [', [45]', '[45]', 'paragraph', '45', ''],
+    [', \\[28\\], and suffix', '[28]', 'paragraph', '28', ', and suffix'],
+    [', [39]-[52]', '[39]-[52]', 'paragraph', '39-52', ''],
+    [', [39-52]', '[39-52]', 'paragraph', '39-52', ''],
+    [', [12], [15]', '[12], [15]', 'paragraph', '12, 15', ''],
+    [', 123(4)[5]6', '123(4)[5]6', 'page', '123(4)[5]6', ''],
+    [', p. [89]', 'p. [89]', 'page', '[89]', ''],
     // Braces.
     [', {pp. iv, vi-xi, (xv)-(xvii)} with suffix', 'pp. iv, vi-xi, (xv)-(xvii)', 'page', 'iv, vi-xi, (xv)-(xvii)', 'with suffix'],
     [' {35-89, 102}', '35-89, 102', 'page', '35-89, 102', ''],

@@ -24,6 +24,11 @@ export function mendBibtexItem(item: CslItem, raw: Record<string, string>, unrea
     const value = raw[field]
     if (value !== undefined && unread.has(field) && mended[variable] === undefined) mended[variable] = String(decode(value, field))
   }
+  // A court (`@jurisdiction{…, institution = {Court of Appeal}}`) is CSL's `authority`, which styles print as the court; not a publisher.
+  if (item.type === 'legal_case' && mended.publisher !== undefined && mended.authority === undefined && raw.institution !== undefined) {
+    mended.authority = mended.publisher
+    delete mended.publisher
+  }
   return mended as CslItem
 }
 

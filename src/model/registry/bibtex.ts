@@ -11,6 +11,7 @@ import {bibtexPlaces, pairPlaces, type BibtexPlace} from './bibtex-places.js'
 import {composeItem, extendLatexDecoder, latexLeftIn, type LatexConstants} from './bibtex-latex.js'
 import {mendBibtexDates, readableDates, type DateSlip} from './bibtex-dates.js'
 import {isMended, mendBibtexItem} from './bibtex-to-csl.js'
+import {languageField, languageOfLangid} from './bibtex-langid.js'
 import {validateEntries} from './entries.js'
 import {sourceView} from './source-view.js'
 import {UnreadFields} from './unread-fields.js'
@@ -28,7 +29,9 @@ const bibtexFieldsOf: Record<string, string[]> = {
   URL: ['url', 'howpublished'],
   DOI: ['doi'],
   page: ['pages'],
-  publisher: ['publisher', 'institution', 'school', 'organization']
+  publisher: ['publisher', 'institution', 'school', 'organization'],
+  authority: ['institution'],
+  language: ['langid', 'language']
 }
 
 /**
@@ -105,7 +108,16 @@ export async function readBibtex(file: VFile, lang: string, problems: SchemaProb
       unread.push({file: file.path, position: at(offset, offset + note.field.length), message: `${note.message} in entry \`${entry.label}\``})
     }
     const dated = mendBibtexDates(mendBibtexItem(item, entry.properties, skipped, lang, decode), entry.properties)
-    items[index] = composeItem(dated.item)
+    const language = languageField(entry.properties)
+    const tag = language && languageOfLangid(language.value.replace(/[{}]/gu, ''))
+    if (language && !tag) {
+      const offset = place.fields.get(language.field.toLowerCase()) ?? place.start
+      notes.add(`${language.field.toLowerCase()}: ${language.value}`, at(offset, offset + language.field.length), `Unexpected language \`${language.value}\` in \`${language.field}\` of \`@${entry.type}{${entry.label}\`, expected a BibLaTeX language (\`british\`, \`french\`, \`ngerman\`…) or a BCP 47 tag (\`en-GB\`)`, 'the entry is read without a language')
+    }
+    const read: Record<string, unknown> = {...dated.item}
+    if (tag) read.language = tag
+    else if (language) delete read.language
+    items[index] = composeItem(read as CslItem)
     for (const slip of dated.slips) {
       const offset = place.fields.get(slip.field) ?? place.start
       problems.push({file: file.path, position: at(offset, offset + slip.field.length), message: `${slip.message} in entry \`${entry.label}\``})

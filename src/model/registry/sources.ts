@@ -6,8 +6,9 @@ import {readBibtex} from './bibtex.js'
 import {readCslJson, readCslYaml} from './csl-json.js'
 import {readRis} from './ris.js'
 import {registryFormat} from './formats.js'
-import {validateEntries, yamlPlaces} from './entries.js'
+import {validateEntries, yamlPlaces, type PlaceOf} from './entries.js'
 import {sourceFromYaml} from './from-yaml-entry.js'
+import {readSpans} from './markdown-spans.js'
 
 /** What reading a registry found besides its entries. */
 export interface RegistryFindings {
@@ -44,13 +45,19 @@ export async function readSources(file: VFile, lang: string, findings: RegistryF
     for (const key of Object.keys(source.data).filter((name) => name !== 'references')) {
       problems.push({file: file.path, position: placeOf([key], true), message: `Unexpected key \`${key}\` beside \`references\` in Pandoc's CSL YAML, expected the sources alone: it is not read`})
     }
-    return readCslYaml(source.data.references, file.path, placeOf, findings)
+    return readCslYaml(withoutSpans(source.data.references, file.path, (path) => placeOf(['references', ...path]), unread, true), file.path, placeOf, findings)
   }
-  const entries = validateEntries(source.data, sourceEntrySchema, file.path, placeOf, problems, rejected)
+  const entries = validateEntries(withoutSpans(source.data, file.path, placeOf, unread, false), sourceEntrySchema, file.path, placeOf, problems, rejected)
   return entries.map((entry) => ({...entry, value: sourceFromYaml(entry.value, lang)}))
 }
 
 /** Pandoc's CSL YAML: a map whose `references` holds the items (rapporteur's own YAML is a list). */
 function isCslYaml(data: unknown): data is {references: unknown} {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && 'references' in data
+}
+
+/** A YAML registry's entries with Pandoc's spans in their fields reported at the field (`unread-field`) and read as their text. */
+function withoutSpans(items: unknown, file: string, placeOf: PlaceOf, unread: SchemaProblem[], csl: boolean): unknown {
+  if (!Array.isArray(items)) return items
+  return items.map((item, index) => readSpans(item, ({field, message}) => unread.push({file, position: placeOf([index, field]), message}), csl))
 }

@@ -169,9 +169,18 @@ export function locatorParts(locator: string, term: string | undefined, value: s
   const braced = locator.startsWith('{') && locator.endsWith('}')
   const text = plainText(braced ? locator.slice(1, -1) : locator)
   const locatorValue = plainText(value)
+  if (term === undefined && bracketedParagraphs.test(locatorValue)) return {locator: text, label: 'paragraph', locatorValue: locatorValue.replace(/[[\]]/gu, '')}
   const label = term === undefined ? (text ? 'page' : undefined) : locatorLabel(plainText(term))
   return {locator: text, label, locatorValue}
 }
+
+/**
+ * A locator of numbers in square brackets alone (`[45]`, `[39]-[52]`, `[39-52]`, `[12], [15]`):
+ * paragraphs, as OSCOLA and the courts that number them write a pinpoint. Pandoc reads it as a
+ * page (`p. [45]`); here it is the label `paragraph`, its numbers without brackets, which the style
+ * prints in its own form (OSCOLA's `[45]`, `para. 45` in rapporteur's English style).
+ */
+const bracketedParagraphs = /^\[\d+[a-z]?(?:[-–]+\d+[a-z]?)?\](?:\s*(?:[-–]+|,|;|,?\s*and|&)\s*\[\d+[a-z]?(?:[-–]+\d+[a-z]?)?\])*$/u
 
 /**
  * Locator and suffix as one reading: `p. 16, nous soulignons`, `pp. 33-35 and passim`. A suffix

@@ -10,6 +10,8 @@ import {AffixParking} from './affixes.js'
 import {bibliographyEntries} from './bibliography-entries.js'
 import {authorOnlyId, engineFor, formatAllCitations, isNoteStyle, localeOf, NO_PRINTED_FORM, titleAsAuthorId, workName, type CiteprocCitation, type CiteprocEngine, type CiteprocItem, type CslStyle} from './engine.js'
 import {escapeHtml} from '../escape-html.js'
+import {restoreTitleLanguage} from './title-language.js'
+import {restoreWrittenNumbers} from './written-numbers.js'
 
 /** Renders a prefix or suffix (Markdown) as hast, with the document's own handlers. */
 export type RenderAffix = (item: CitationItem, part: 'prefix' | 'suffix') => ElementContent[]
@@ -155,7 +157,7 @@ export class CitationCollector {
       throw styleError(this.style, error)
     }
     const french = localeOf(this.lang).startsWith('fr')
-    const tidy = (html: string) => (french ? accessedInMonth(html) : html)
+    const tidy = (html: string) => restoreTitleLanguage(restoreWrittenNumbers(french ? accessedInMonth(html) : html))
     const clusters = results.map(([, , html], index) => tidy(this.printedCluster(html.replaceAll(`${MID_SENTENCE} `, '').replaceAll(MID_SENTENCE, ''), index)))
     const authors = this.slots.map((slot) => {
       if (!slot.author || !slot.inText) return undefined

@@ -2,7 +2,12 @@ import {createHash} from 'node:crypto'
 // Imported, not required when first used: the CLI's bundle then holds it, compiled from V8's code cache (scripts/bundle.js).
 import citeproc from 'citeproc'
 import {cslNameVariables, type CslItem, type CslStyle} from '../../model/schemas/csl.js'
-import {cslInput, cslLocales, parseCslXml} from './parsed-xml.js'
+import {cslLocales, localeOf} from './locales.js'
+import {cslInput, parseCslXml} from './parsed-xml.js'
+import {markTitleLanguage} from './title-language.js'
+import {numberAsWritten} from './written-numbers.js'
+
+export {localeOf}
 
 export type {CslStyle}
 
@@ -46,14 +51,6 @@ export interface CiteprocCitation {
 }
 
 
-/** The bundled CSL locale closest to a BCP 47 tag: `fr` → `fr-FR`, `en-GB` → `en-US`. */
-export function localeOf(lang: string): string {
-  const exact = Object.keys(cslLocales).find((locale) => locale.toLowerCase() === lang.toLowerCase())
-  if (exact) return exact
-  const language = lang.toLowerCase().split('-')[0]
-  return Object.keys(cslLocales).find((locale) => locale.toLowerCase().startsWith(`${language}-`)) ?? 'en-US'
-}
-
 const engines = new Map<string, CiteprocEngine>()
 
 /**
@@ -82,7 +79,7 @@ export function engineFor(style: CslStyle, lang: string, items: ReadonlyMap<stri
     const item = items.get(author ? id.slice(0, -(titled ? TITLE_AS_AUTHOR : AUTHOR_ONLY).length) : id)
     if (!item) return undefined
     let ready = prepared.get(id)
-    if (!ready) prepared.set(id, (ready = titled ? titleAsAuthor(item, id) : author ? {...namesOf(item), id} : numbersAsStrings(item)))
+    if (!ready) prepared.set(id, (ready = titled ? titleAsAuthor(item, id) : author ? {...namesOf(item), id} : markTitleLanguage(numberAsWritten(numbersAsStrings(item)), lang)))
     return ready
   }
   return engine

@@ -1,10 +1,10 @@
 import {createHash} from 'node:crypto'
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import citeproc from 'citeproc'
 import {defaultStylesRoot} from '../../load/citation-style.js'
 import {packageRoot} from '../../load/theme-chain.js'
+import {cslLocales} from './locales.js'
 
 /**
  * rapporteur's own CSL styles and the locales it formats with, parsed when rapporteur is built
@@ -43,8 +43,7 @@ export function cslInput(xml: string, folder = parsedCslFolder): string | object
   }
 }
 
-/** The CSL locales that come with citation-js (fr-FR, en-US, de-DE, es-ES, nl-NL), as XML. */
-export const cslLocales = createRequire(import.meta.url)('@citation-js/plugin-csl/lib/locales.json') as Record<string, string>
+export {cslLocales} from './locales.js'
 
 /** Write the tree of every locale and of every style of rapporteur's into `folder`; returns the files written. */
 export function writeParsedCsl(folder = parsedCslFolder): string[] {
