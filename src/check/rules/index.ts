@@ -4,6 +4,7 @@ import {axisContrast} from './axis-contrast.js'
 import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
+import {emptyAxis} from './empty-axis.js'
 import {fileEncoding} from './file-encoding.js'
 import {fragileLink} from './fragile-link.js'
 import {extraTableCell} from './extra-table-cell.js'
@@ -80,6 +81,7 @@ export const rules: readonly Rule[] = [
   localLink,
   linkText,
   unknownAxis,
+  emptyAxis,
   axisContrast,
   recommendationWithoutTitle,
   handNumbered,
