@@ -13,6 +13,7 @@ import {headingLevel} from './heading-level.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
+import {indentedCode} from './indented-code.js'
 import {imageText} from './image-text.js'
 import {svgWithoutViewbox} from './svg-without-viewbox.js'
 import {imageAltText} from './image-alt-text.js'
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   malformedCitation,
   invalidMath,
   unsupportedSyntax,
+  indentedCode,
   unmatchedFootnote,
   unmatchedLinkReference,
   extraTableCell,
