@@ -77,9 +77,17 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'abbreviation', pattern: /^\*\[[^\]\n]+\]:.*$/gmu, message: 'Unexpected abbreviation `$&` (MkDocs, Markdown Extra), expected an entry in `glossary.yaml` and `:term[…]` where the text uses it: it prints as written'}
 ]
 
-/** What a lettered item says: what to write instead, and what Markdown makes of it. */
+/**
+ * What a lettered item says: what to write instead, how to keep its letter as written (a statute
+ * quoted, whose `(a)` is part of the text), and what Markdown makes of it.
+ */
 function letteredMessage(marker: string, outcome: string): string {
-  return `Unexpected lettered list item \`${marker}\`, expected a numbered list (\`1.\` or \`1)\`, printed 1, 2, 3 with its \`.\` or \`)\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral (Pandoc's fancy lists), so ${outcome}`
+  return `Unexpected lettered list item \`${marker}\`, expected a numbered list (\`1.\` or \`1)\`, printed 1, 2, 3 with its \`.\` or \`)\`) or a bullet list (\`-\`), or, to keep the letter as written (a law or a text quoted), \`${escapedMarker(marker)}\`, which prints \`${marker}\`: Markdown has no lists by letter or Roman numeral (Pandoc's fancy lists), so ${outcome}`
+}
+
+/** A lettered marker with the backslash that makes it text: `\(a)`, `a\)`, `ii\.`. */
+function escapedMarker(marker: string): string {
+  return marker.startsWith('(') ? `\\${marker}` : `${marker.slice(0, -1)}\\${marker.slice(-1)}`
 }
 
 /** A lettered item's marker at a line's start, after a quotation's `>`: `a)`, `b.`, `(c)`, `ii.`; not `p.` or `v.` (page, versus). */
