@@ -12,6 +12,7 @@ import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
 import {pastedText} from '../unsupported/pasted.js'
+import {strayFenceMessage} from '../unsupported/stray-fence.js'
 import {noteBlockFindings} from '../unsupported/note-blocks.js'
 import {shortcodeMessage} from '../unsupported/shortcodes.js'
 import {metaValue} from '../../model/shortcodes.js'
@@ -223,7 +224,9 @@ does not have, and content for formats rapporteur does not make (\`when-format="
             if (syntax.when && !syntax.when(match)) continue
             // A function, not a string: in a replacement string `$$` (TeX's display maths) means `$`.
             const message = typeof syntax.message === 'function' ? syntax.message(match) : syntax.message.replaceAll('$&', () => match[0].trim())
-            report(at(start + match.index, start + match.index + match[0].length), message)
+            // A `:::` after a block nested in another with as many colons: which block it closed.
+            const stray = syntax.id === 'fenced-div' ? strayFenceMessage(document.tree, text, document.path, start + match.index, match[0].trim()) : undefined
+            report(at(start + match.index, start + match.index + match[0].length), stray?.message ?? message, stray?.extras)
           }
         }
         if (node.type === 'paragraph') for (const line of letteredLines(source, inItems.has(node))) report(at(start + line.index, start + line.index + line.length), line.message)
