@@ -11,8 +11,8 @@ const isFenced = (node: Nodes): node is Fenced => (node.type === 'containerDirec
 /**
  * What a fence that opens or closes nothing most often is: the second `:::` of a block nested in
  * another with as many colons, whose first `:::` closed the outer block. Says which block the
- * fence before it closed, where that block opens, and, when another block was open inside it, that
- * the outer block needs more colons. Undefined when no block closed before the fence.
+ * fence before it closed, where that block opens, and that it needs more colons than the block open
+ * inside it. Undefined when the block closed before the fence held none.
  */
 export function strayFenceMessage(tree: Root, text: string, file: string, offset: number, fence: string): {message: string; extras: MessageExtras} | undefined {
   let closed: Fenced | undefined
@@ -26,25 +26,22 @@ export function strayFenceMessage(tree: Root, text: string, file: string, offset
   const line = (at: number) => text.slice(text.lastIndexOf('\n', at - 1) + 1, lineEndOffset(text, at)).trim()
   const opening = line(outer.position.start.offset!)
   const closing = line(outer.position.end.offset! - 1)
-  let inner: Fenced | undefined
+  const nested: Fenced[] = []
   eachNode(outer, (node) => {
-    if (!inner && node !== outer && isFenced(node)) inner = node
+    if (node !== outer && isFenced(node)) nested.push(node)
   })
+  const inner = nested[0]
   const colons = /^:+/u.exec(opening)?.[0].length ?? 3
   const more = ':'.repeat(Math.max(colons, fence.length) + 1)
   const {start} = outer.position
   const outerAt = `${start.line}:${start.column}`
   // The outer block's opening fence, as a second place: where the colons are to be added.
   const extras: MessageExtras = {related: {file, place: {start, end: {line: start.line, column: start.column + opening.length, offset: start.offset! + opening.length}}, message: 'the block that fence closed opens here'}}
-  if (inner) {
-    const innerOpening = line(inner.position.start.offset!)
-    return {
-      message: `Unexpected fence \`${fence}\` that opens or closes nothing: the fence \`${closing}\` on line ${outer.position.end.line} closed \`${opening}\` (${outerAt}), not \`${innerOpening}\` (line ${inner.position.start.line}) inside it, which has as many colons; expected more colons on the outer block, \`${more}${opening.slice(colons)}\` and \`${more}\` to close it, so that \`${fence}\` closes the inner one`,
-      extras
-    }
-  }
+  // A block closed with no block inside it: the fence is not the nested case, the general message fits.
+  if (!inner) return undefined
+  const innerOpening = line(inner.position.start.offset!)
   return {
-    message: `Unexpected fence \`${fence}\` that opens or closes nothing: the fence \`${closing}\` on line ${outer.position.end.line} closed \`${opening}\` (${outerAt}); expected \`${fence}\` alone to close a block, once: if a block inside \`${opening}\` was meant to close there, give the outer one more colons, \`${more}${opening.slice(colons)}\` and \`${more}\``,
+    message: `Unexpected fence \`${fence}\` that opens or closes nothing: the fence \`${closing}\` on line ${outer.position.end.line} closed \`${opening}\` (${outerAt}), not \`${innerOpening}\` (line ${inner.position.start.line}) inside it, which has as many colons; expected more colons on the outer block, \`${more}${opening.slice(colons)}\` and \`${more}\` to close it, so that \`${fence}\` closes the inner one`,
     extras
   }
 }
