@@ -41,7 +41,7 @@ export function strayFenceMessage(tree: Root, text: string, file: string, offset
   if (!inner) return undefined
   const innerOpening = line(inner.position.start.offset!)
   return {
-    message: `Unexpected fence \`${fence}\` that opens or closes nothing: the fence \`${closing}\` on line ${outer.position.end.line} closed \`${opening}\` (${outerAt}), not \`${innerOpening}\` (line ${inner.position.start.line}) inside it, which has as many colons; expected more colons on the outer block, \`${more}${opening.slice(colons)}\` and \`${more}\` to close it, so that \`${fence}\` closes the inner one`,
+    message: `Unexpected fence \`${fence}\` that opens or closes nothing: the fence \`${closing}\` on line ${outer.position.end.line} closed \`${opening}\` (${outerAt}), not \`${innerOpening}\` (line ${inner.position.start.line}) inside it, which has as many colons; expected more colons on the outer block, \`${more}${opening.slice(colons)}\` and \`${more}\` to close it, so that \`${fence}\` closes the inner one; this one is left out`,
     extras
   }
 }

@@ -63,7 +63,7 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   // line starting `p. 142]` is the paragraph's text); not `p.` or `v.` (page, versus).
   {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gu, message: (match) => letteredMessage(match[0].trim(), 'it prints as a paragraph')},
   // A fence whose attributes hold quotes Markdown does not read is `attribute-quotes`'s, which says which.
-  {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, when: (match) => !hasMisquotedAttributes(match[0]), message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
+  {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, when: (match) => !hasMisquotedAttributes(match[0]), message: (match) => `Unexpected fence \`${match[0].trim()}\` that opens or closes nothing, expected \`::: {.class}\` (or \`:::name\` for a directive) on the line that opens a block, and \`:::\` alone on the line that closes it${/^:+[ \t]*$/u.test(match[0]) ? ': it is left out' : ''}`},
   // Definition lists are read (parse/definition-list.ts), but not every form Pandoc reads: a
   // definition line left in a paragraph is one of those (`~` as the marker, or in a list item or
   // a footnote). Only right after a one-line term, as Pandoc reads one: further down a paragraph,
