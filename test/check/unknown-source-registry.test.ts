@@ -26,6 +26,9 @@ describe('unknown-source when the registry could not be read', () => {
       `chapters/intro.md:3:13 unknown-source Unexpected source key \`enquete-2024\`${why}`,
       `chapters/intro.md:3:36 unknown-source Unexpected source key \`enquete-2024\`${why}`
     ])
+    const result = await check(dir)
+    const related = result.files.flatMap((file) => file.messages).filter((message) => message.ruleId === 'unknown-source').map((message) => (message as {related?: {file: string; place: {start: {line: number; column: number}}}}).related)
+    expect(related.map((place) => place && `${place.file}:${place.place.start.line}:${place.place.start.column}`)).toEqual(['rapporteur.yaml:8:10', 'rapporteur.yaml:8:10'])
   })
 
   test('the default sources.yaml, a link to a file outside the folder: likewise', async () => {

@@ -54,6 +54,9 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
           : cause(key)
             ? `: the sources registry ${unread.map((file) => `\`${file}\``).join(', ')} could not be read, see the \`schema\` finding there`
             : `, expected a key of the sources registry${didYouMean(key, known)}`
+    // The finding that says why a registry was not read, as a second place (the first one's, when several).
+    const firstUnread = model.unreadRegistries[0]
+    const related = (key: string) => (firstUnread && !rejected.has(key) && cause(key) ? {related: {file: firstUnread.file, place: firstUnread.position, message: `the sources registry \`${firstUnread.name}\` could not be read`}} : undefined)
     for (const citation of model.citations) {
       if (known.has(citation.key)) continue
       // `@fig-x`, `@tbl-x`: a Quarto cross-reference, which `unsupported-syntax` explains.
@@ -71,11 +74,11 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
         report(citation, `Unexpected source key \`${citation.key}\` in the in-text citation \`@${citation.key}\`: no source has this key. For a social-media handle or an \`@\` meant as text, write \`\\@${citation.key}\``)
         continue
       }
-      report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`)
+      report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`, related(citation.key))
     }
     for (const stat of model.stats) {
       if (!known.has(stat.source)) {
-        report({file: stat.file, position: stat.attributePositions.source ?? stat.position}, `Unexpected source \`${stat.source}\` in stat \`${stat.id}\`${why(stat.source)}`)
+        report({file: stat.file, position: stat.attributePositions.source ?? stat.position}, `Unexpected source \`${stat.source}\` in stat \`${stat.id}\`${why(stat.source)}`, related(stat.source))
       }
     }
   }
