@@ -91,7 +91,10 @@ export async function loadProject(dir: string): Promise<LoadResult> {
 
   const unreadable = (at: PropertyKey[], name: string) =>
     problems.push({file: configFile.path, position: positionOfPath(configSource, at), message: `Cannot read \`${name}\` as a sources registry, expected a file ending in ${registryExtensions.map((extension) => `\`${extension}\``).join(', ')} (from a reference manager, export CSL JSON, BibTeX or RIS)`})
-  const sourcesFiles = await readRegistries(config, (relative, at) => readOne(relative, at), missing, unreadable)
+  // A registry named and not read: its citations are reported with the finding that says why.
+  const unreadRegistries: NonNullable<ProjectInput['unreadRegistries']> = []
+  const unreadRegistry = (at: PropertyKey[], name: string) => unreadRegistries.push({name, file: configFile.path, position: positionOfPath(configSource, at)})
+  const sourcesFiles = await readRegistries(config, (relative, at) => readOne(relative, at), missing, unreadable, unreadRegistry)
   const glossaryFile = await readOne(config.glossary, ['glossary'])
   if (glossaryFile === undefined && configSource.doc.has('glossary')) missing(['glossary'], `the glossary \`${config.glossary}\``, '', config.glossary)
 
@@ -137,7 +140,7 @@ export async function loadProject(dir: string): Promise<LoadResult> {
     ok: true,
     configSource,
     problems,
-    input: {dir, config, configFile, markdown, sourcesFiles, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
+    input: {dir, config, configFile, markdown, sourcesFiles, unreadRegistries, glossaryFile: glossaryFile ?? undefined, cslFile: cslFile ?? undefined, outputProfile, citationStyle: citationStyleOf(config, usableCsl ?? undefined), unreadFiles}
   }
 }
 
@@ -211,11 +214,12 @@ export function renamedTo(relative: string, unlisted: readonly string[]): string
  * The registry files `sources:` names, each read in turn (a missing or refused one is reported at
  * its place in the list), or else the first of the default names found.
  */
-async function readRegistries(config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string, closest?: string, relative?: string) => void, unreadable: (at: PropertyKey[], name: string) => void): Promise<VFile[]> {
+async function readRegistries(config: Config, read: (relative: string, at: PropertyKey[]) => Promise<VFile | null | undefined>, missing: (at: PropertyKey[], what: string, closest?: string, relative?: string) => void, unreadable: (at: PropertyKey[], name: string) => void, unread: (at: PropertyKey[], name: string) => void): Promise<VFile[]> {
   const named = registryFiles(config)
   if (named.length === 0) {
     for (const candidate of sourceCandidates) {
       const file = await read(candidate, ['sources'])
+      if (file === null) unread(['sources'], candidate)
       if (file !== undefined) return file ? [file] : []
     }
     return []
@@ -231,6 +235,7 @@ async function readRegistries(config: Config, read: (relative: string, at: Prope
   )
   return files.flatMap((file, index) => {
     if (file === undefined) missing(placeOf(index), `the sources registry \`${named[index]}\``, '', named[index])
+    if (!file) unread(placeOf(index), named[index]!)
     return file ? [file] : []
   })
 }

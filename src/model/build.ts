@@ -14,7 +14,7 @@ import {readGlossary} from './registry/glossary.js'
 import {readSources} from './registry/sources.js'
 import type {Config, EditionName} from './schemas/config.js'
 import {textWithoutNotes} from './text/plain.js'
-import type {MarkdownDocument, ReportModel, SchemaProblem} from './types.js'
+import type {Located, MarkdownDocument, ReportModel, SchemaProblem} from './types.js'
 
 /** What the load stage hands over: the validated config and the files it names, read. */
 export interface ProjectInput {
@@ -25,6 +25,8 @@ export interface ProjectInput {
   markdown: Array<{file: VFile; editions: EditionName[]}>
   /** The sources registries, in the order `sources:` lists them (entries are read in that order). */
   sourcesFiles: VFile[]
+  /** The registries `sources:` names that could not be read (missing, refused, of no registry format), at their place in rapporteur.yaml. */
+  unreadRegistries?: Array<Located & {name: string}>
   glossaryFile: VFile | undefined
   /** The project's own CSL style (`citations.csl`), when it names one. */
   cslFile?: VFile | undefined
@@ -181,6 +183,7 @@ function emptyModel(input: ProjectInput): ReportModel {
     outputProfile: input.outputProfile,
     configFile: input.configFile.path,
     sourcesFiles: input.sourcesFiles.map((file) => file.path),
+    unreadRegistries: input.unreadRegistries ?? [],
     glossary: [],
     glossaryFile: input.glossaryFile?.path,
     recommendations: [],

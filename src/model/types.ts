@@ -283,6 +283,8 @@ export interface ReportModel {
   configFile: string
   /** The sources registries read, in order (`sources:` in rapporteur.yaml, or the default one found). */
   sourcesFiles: string[]
+  /** The registries `sources:` names that could not be read (a `schema` finding at this place says why): their keys are unknown. */
+  unreadRegistries: Array<Located & {name: string}>
   glossary: Array<Entry<GlossaryEntry>>
   glossaryFile: string | undefined
   /** Registries and the glossary whose text did not parse at all (a `schema` finding says where): nothing was read from them. */

@@ -26,7 +26,7 @@ export function templateView(model: ReportModel, edition: RenderedEdition, optio
   const french = isFrench(config.lang)
   const smart = (text: string) => {
     const typeset = numberAbbreviationsText(smartText(text, config.lang), config.lang)
-    return french ? frenchSpacingText(typeset) : typeset
+    return french ? frenchSpacingText(typeset, config.lang) : typeset
   }
   // Images as copied to the outputs (render/images.ts); the print HTML is one folder down, in `.print/`.
   const up = options.mode === 'print' ? '../' : ''

@@ -1,4 +1,8 @@
-import {describe, expect, test} from 'vitest'
+import {toHtml} from 'hast-util-to-html'
+import {afterAll, describe, expect, test} from 'vitest'
+import {check} from '../../src/api/check.js'
+import {renderEdition} from '../../src/render/edition.js'
+import {removeProject, writeProject} from '../helpers/project.js'
 import {ruleFindings} from '../helpers/rule-findings.js'
 
 /**
@@ -10,6 +14,8 @@ const findings = ruleFindings('unsupported-syntax', {endColumn: true})
 const figureFindings = ruleFindings('figure-needs-citation')
 const imageFindings = ruleFindings('missing-image')
 const base = 'La :term[sextorsion] progresse [@enquete-2024].\n\n'
+const made: string[] = []
+afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
 
 describe('syntax of other Markdown tools', () => {
   test('Obsidian: wiki links, embeds and comments', async () => {
@@ -181,6 +187,21 @@ describe('lists by letter or Roman numeral (Pandoc\'s fancy lists, from Word)', 
     ])
     expect(found[0]).toContain('expected a numbered list (`1.` or `1)`, printed 1, 2, 3 with its `.` or `)`) or a bullet list (`-`)')
     expect(found[0]).toContain('so this line is joined to the one above it (a list under an item: `1.` indented as far as the item’s text)')
+  })
+
+  test('a statute quoted keeps its letters: the finding says to write `\\(a)` (or `a\\)`, `ii\\.`), which is not reported and prints the letter as written', async () => {
+    const found = await findings({'chapters/intro.md': `${base}> (a) to take, or permit to be taken, any photograph;\n\nb) second;\n\nii. third.\n`})
+    expect(found.map((line) => /or, to keep the letter as written \(a law or a text quoted\), `([^`]+)`, which prints `([^`]+)`/u.exec(line)?.slice(1))).toEqual([['\\(a)', '(a)'], ['b\\)', 'b)'], ['ii\\.', 'ii.']])
+    const escaped = `${base}> \\(a) to take, or permit to be taken, any photograph;\n\nb\\) second;\n\nii\\. third.\n`
+    expect(await findings({'chapters/intro.md': escaped})).toEqual([])
+    const dir = await writeProject({'chapters/intro.md': escaped})
+    made.push(dir)
+    const result = await check(dir)
+    if (!result.ok) throw new Error('project did not load')
+    const html = (await renderEdition(result.model, 'full', {mode: 'print', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})).main.map((node) => toHtml(node)).join('')
+    expect(html).toMatch(/<blockquote[^>]*>\n<p[^>]*>\(a\) to take, or permit to be taken, any photograph;<\/p>\n<\/blockquote>/u)
+    expect(html).toMatch(/<p[^>]*>b\) second;<\/p>/u)
+    expect(html).toMatch(/<p[^>]*>ii\. third\.<\/p>/u)
   })
 
   test('a hard-wrapped line that starts like an item is text: `c. 1900`, `a) et b)`, after a line that does not end with `:`', async () => {

@@ -187,7 +187,7 @@ describe('several registries', () => {
 
   test('a missing registry is reported at its place in the list, and the others are read', async () => {
     const {model, findings} = await load({'rapporteur.yaml': config('  - sources.yaml\n  - zotero.json'), 'sources.yaml': baseSources})
-    expect(findings).toEqual(['rapporteur.yaml:8:5 schema: Cannot find the sources registry `zotero.json`, expected a file in the report folder', 'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`, expected a key of the sources registry'])
+    expect(findings).toEqual(['rapporteur.yaml:8:5 schema: Cannot find the sources registry `zotero.json`, expected a file in the report folder', 'chapters/intro.md:3:46 unknown-source: Unexpected source key `doe-2020`: the sources registry `zotero.json` could not be read, so none of its keys is known, see the `schema` finding at rapporteur.yaml:8:5'])
     expect(model.sourcesFiles).toEqual(['sources.yaml'])
   })
 

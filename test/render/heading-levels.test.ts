@@ -14,7 +14,8 @@ async function render(chapter: string) {
   const result = await check(dir)
   if (!result.ok) throw new Error('project did not load')
   const edition = await renderEdition(result.model, 'full', {mode: 'web', pageOf: {full: 'rapport.html', synthesis: 'synthese.html'}})
-  const findings = result.files.flatMap((file) => file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`))
+  // The base project's second axis has no recommendation here: `empty-axis` is not what these test.
+  const findings = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId !== 'empty-axis').map((message) => `${message.line}:${message.column} ${message.ruleId}`))
   return {html: edition.main.map((node) => toHtml(node)).join(''), findings}
 }
 

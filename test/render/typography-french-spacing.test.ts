@@ -40,6 +40,25 @@ describe('French spacing: the rules', () => {
   })
 
   test.each([
+    ['Attention!', 'Attention!'],
+    ['Attention !', 'Attention!'],
+    [`Vraiment${N}?`, 'Vraiment?'],
+    ['une chose ; une autre', 'une chose; une autre'],
+    ['Quoi ?!', 'Quoi?!'],
+    ['Attention : voici', `Attention${S}: voici`],
+    ['« Oui ! »', `«${N}Oui!${N}»`],
+    ['40 % des affaires', `40${N}% des affaires`]
+  ])('Québec (fr-CA, OQLF): no space before ; ! ?, the colon and « » spaced as in France: %j', (input, expected) => {
+    expect(frenchSpacingText(input, 'fr-CA')).toBe(expected)
+  })
+
+  test('a region other than Canada keeps the narrow no-break spaces; a fr-CA span in a French report follows Québec, and a French one in a fr-CA report France', () => {
+    for (const lang of ['fr', 'fr-FR', 'fr-BE', 'fr-CH']) expect(frenchSpacingText('Vraiment ?', lang)).toBe(`Vraiment${N}?`)
+    expect(spaced(root(h('p', ['Vraiment ? ', h('span', {lang: 'fr-CA'}, 'Vraiment ?')])), 'fr')).toBe(`<p>Vraiment${N}? <span lang="fr-CA">Vraiment?</span></p>`)
+    expect(spaced(root(h('p', ['Vraiment ? ', h('span', {lang: 'fr-FR'}, 'Vraiment ?')])), 'fr-CA')).toBe(`<p>Vraiment? <span lang="fr-FR">Vraiment${N}?</span></p>`)
+  })
+
+  test.each([
     ['Attention: voici', `Attention${S}: voici`],
     ['Attention : voici', `Attention${S}: voici`],
     [`Attention${N}: voici`, `Attention${S}: voici`],
@@ -136,7 +155,8 @@ describe('French spacing: languages', () => {
     expect(isFrench('en')).toBe(false)
     expect(isFrench('frr')).toBe(false)
     expect(spaced(root(h('p', 'Attention! 40%')), 'en')).toBe('<p>Attention! 40%</p>')
-    expect(spaced(root(h('p', 'Attention!')), 'fr-CA')).toBe(`<p>Attention${N}!</p>`)
+    expect(spaced(root(h('p', 'Attention!')), 'fr-FR')).toBe(`<p>Attention${N}!</p>`)
+    expect(spaced(root(h('p', 'Attention! 40%')), 'fr-CA')).toBe(`<p>Attention! 40${N}%</p>`)
   })
 
   test('an element in another language is left alone, and counts as a word', () => {

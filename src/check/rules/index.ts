@@ -4,6 +4,7 @@ import {axisContrast} from './axis-contrast.js'
 import {brokenRef} from './broken-ref.js'
 import {chapterWithoutTitle} from './chapter-without-title.js'
 import {duplicateId} from './duplicate-id.js'
+import {emptyAxis} from './empty-axis.js'
 import {fileEncoding} from './file-encoding.js'
 import {fragileLink} from './fragile-link.js'
 import {extraTableCell} from './extra-table-cell.js'
@@ -12,6 +13,7 @@ import {headingLevel} from './heading-level.js'
 import {figureNeedsCitation} from './figure-needs-citation.js'
 import {figureNotInSource} from './figure-not-in-source.js'
 import {imageResolution} from './image-resolution.js'
+import {indentedCode} from './indented-code.js'
 import {imageText} from './image-text.js'
 import {svgWithoutViewbox} from './svg-without-viewbox.js'
 import {imageAltText} from './image-alt-text.js'
@@ -67,6 +69,7 @@ export const rules: readonly Rule[] = [
   malformedCitation,
   invalidMath,
   unsupportedSyntax,
+  indentedCode,
   unmatchedFootnote,
   unmatchedLinkReference,
   extraTableCell,
@@ -82,6 +85,7 @@ export const rules: readonly Rule[] = [
   localLink,
   linkText,
   unknownAxis,
+  emptyAxis,
   axisContrast,
   recommendationWithoutTitle,
   handNumbered,

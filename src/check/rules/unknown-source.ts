@@ -12,7 +12,10 @@ export const unknownSource = defineRule({
   summary: 'Every citation key and `stat` source must exist in the sources registry.',
   docs: `A citation \`[@key]\` or a \`stat\`'s \`source=key\` that the registry does not hold would print
 as a broken reference. Add the source to \`sources.yaml\`, or fix the key (the message suggests the
-closest one).
+closest one). When a registry could not be read at all (\`sources: ../sources.yaml\`, outside the
+report folder; a link to a file outside it; a file not found) or did not parse, its keys are unknown:
+each citation of one says so and names the \`schema\` finding, at its line and column, that says
+why. Fix that one (move the registry into the report folder) and these go with it.
 
 An \`@\` followed by a word in the prose is an in-text citation (\`@doe-2020 says\`, as in Pandoc), so a
 social-media handle or an \`@\` meant as text is reported too when no source has that key. Write
@@ -38,12 +41,22 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
     const rejected = new Map(model.rejectedSources.map(({id, file}) => [id, file]))
     // A key whose entry exists but is invalid gets its own message: the fix is in the registry.
     const unread = model.unparsedFiles.filter((file) => model.sourcesFiles.includes(file))
+    // A registry named and not read at all (outside the folder, a link out of it, not found): its
+    // keys are unknown, and the finding to read is the one at its place in rapporteur.yaml.
+    const notRead = model.unreadRegistries.map((registry) => `\`${registry.name}\``)
+    const notReadAt = model.unreadRegistries.map((registry) => `${registry.file}:${registry.position.start.line}:${registry.position.start.column}`)
+    const cause = (key: string) => (unread.length > 0 || notRead.length > 0) && !didYouMean(key, known)
     const why = (key: string) =>
       rejected.has(key)
         ? `: its entry in ${rejected.get(key)} is invalid, see the \`schema\` finding there`
-        : unread.length > 0 && !didYouMean(key, known)
-          ? `: the sources registry ${unread.map((file) => `\`${file}\``).join(', ')} could not be read, see the \`schema\` finding there`
-          : `, expected a key of the sources registry${didYouMean(key, known)}`
+        : cause(key) && notRead.length > 0
+          ? `: the sources registry ${notRead.join(', ')} could not be read, so none of its keys is known, see the \`schema\` finding at ${notReadAt.join(', ')}`
+          : cause(key)
+            ? `: the sources registry ${unread.map((file) => `\`${file}\``).join(', ')} could not be read, see the \`schema\` finding there`
+            : `, expected a key of the sources registry${didYouMean(key, known)}`
+    // The finding that says why a registry was not read, as a second place (the first one's, when several).
+    const firstUnread = model.unreadRegistries[0]
+    const related = (key: string) => (firstUnread && !rejected.has(key) && cause(key) ? {related: {file: firstUnread.file, place: firstUnread.position, message: `the sources registry \`${firstUnread.name}\` could not be read`}} : undefined)
     for (const citation of model.citations) {
       if (known.has(citation.key)) continue
       // `@fig-x`, `@tbl-x`: a Quarto cross-reference, which `unsupported-syntax` explains.
@@ -57,15 +70,15 @@ an \`@\` right after a letter or digit is not a citation. pandoc-crossref's cros
       }
       // `@word` in the prose is an in-text citation, but often a handle or an `@` meant as text:
       // without a close key to suggest, say how to write those.
-      if (citation.mode === 'in-text' && !rejected.has(citation.key) && unread.length === 0 && !didYouMean(citation.key, known)) {
+      if (citation.mode === 'in-text' && !rejected.has(citation.key) && !cause(citation.key) && !didYouMean(citation.key, known)) {
         report(citation, `Unexpected source key \`${citation.key}\` in the in-text citation \`@${citation.key}\`: no source has this key. For a social-media handle or an \`@\` meant as text, write \`\\@${citation.key}\``)
         continue
       }
-      report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`)
+      report(citation, `Unexpected source key \`${citation.key}\`${why(citation.key)}`, related(citation.key))
     }
     for (const stat of model.stats) {
       if (!known.has(stat.source)) {
-        report({file: stat.file, position: stat.attributePositions.source ?? stat.position}, `Unexpected source \`${stat.source}\` in stat \`${stat.id}\`${why(stat.source)}`)
+        report({file: stat.file, position: stat.attributePositions.source ?? stat.position}, `Unexpected source \`${stat.source}\` in stat \`${stat.id}\`${why(stat.source)}`, related(stat.source))
       }
     }
   }

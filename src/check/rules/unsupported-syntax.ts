@@ -12,6 +12,7 @@ import {conditionMessages} from '../unsupported/conditional.js'
 import {layoutMessages} from '../unsupported/layout.js'
 import {trackedChangeMessages} from '../unsupported/tracked-changes.js'
 import {pastedText} from '../unsupported/pasted.js'
+import {strayFenceMessage} from '../unsupported/stray-fence.js'
 import {noteBlockFindings} from '../unsupported/note-blocks.js'
 import {shortcodeMessage} from '../unsupported/shortcodes.js'
 import {metaValue} from '../../model/shortcodes.js'
@@ -56,7 +57,7 @@ with what to write instead, rather than printed raw or dropped without a word: Q
 blocks for another format (\`\`\`{=latex}\`), left out too; Quarto code cells (\`\`\`{r}\`), shown as code
 and never run; attributes that follow nothing they could apply to, and a \`width\` or \`height\` that is not a length; a \`:::\` line that opens or closes
 nothing; a \`^[\` that opens no note (empty, or not closed); definition lines left as text (\`~ définition\`, or \`: définition\` after a one-line term in a list item or a
-footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings), at a paragraph's start, where it prints as a paragraph, and under a list item or after a line ending with \`:\`, at any depth, where Markdown joins it to the line above (\`2. former : a) les enseignants ; b) …\` on one line); line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
+footnote; further down a paragraph, a line starting with \`: \` is a hard-wrapped sentence, text for Pandoc too); example lists (\`(@)\`); lists by letter or Roman numeral (\`a.\`, \`b)\`, \`(c)\`, \`ii.\`: Pandoc's fancy lists, which a conversion from Word brings), at a paragraph's start, where it prints as a paragraph, and under a list item or after a line ending with \`:\`, at any depth, where Markdown joins it to the line above (\`2. former : a) les enseignants ; b) …\` on one line); a letter that is part of the text, as in a statute quoted (\`> (a) to take…\`), is kept as written with a backslash before its first bracket or after its letter, \`\\(a)\`, \`a\\)\`, \`ii\\.\`, which prints \`(a)\`, \`a)\`, \`ii.\` and is not reported; line blocks (\`| ligne\`); Pandoc's grid, simple and multiline tables (a
 \`+----+\` border, or column rules \`-------  ------\`: Markdown reads them as text and horizontal rules); highlights written \`==texte==\` (Pandoc's \`mark\`
 extension, Obsidian, Typora), where rapporteur reads Pandoc's \`[texte]{.mark}\`; cross-reference prefixes Quarto has and
 rapporteur does not (\`@eq-x\`, \`@lst-x\`, \`@thm-x\`, \`@def-x\`…: printed as written, never a source), or mixed with citations in one bracket; and an alert of a kind other than
@@ -223,7 +224,9 @@ does not have, and content for formats rapporteur does not make (\`when-format="
             if (syntax.when && !syntax.when(match)) continue
             // A function, not a string: in a replacement string `$$` (TeX's display maths) means `$`.
             const message = typeof syntax.message === 'function' ? syntax.message(match) : syntax.message.replaceAll('$&', () => match[0].trim())
-            report(at(start + match.index, start + match.index + match[0].length), message)
+            // A `:::` after a block nested in another with as many colons: which block it closed.
+            const stray = syntax.id === 'fenced-div' ? strayFenceMessage(document.tree, text, document.path, start + match.index, match[0].trim()) : undefined
+            report(at(start + match.index, start + match.index + match[0].length), stray?.message ?? message, stray?.extras)
           }
         }
         if (node.type === 'paragraph') for (const line of letteredLines(source, inItems.has(node))) report(at(start + line.index, start + line.index + line.length), line.message)

@@ -63,7 +63,7 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   // line starting `p. 142]` is the paragraph's text); not `p.` or `v.` (page, versus).
   {id: 'lettered-list', pattern: /^[ \t]*(?:\((?:[a-oq-uw-z]|[ivx]{1,4})\)|(?:[a-oq-uw-z]|[ivx]{1,4})[.)])[ \t]+(?=\S)/gu, message: (match) => letteredMessage(match[0].trim(), 'it prints as a paragraph')},
   // A fence whose attributes hold quotes Markdown does not read is `attribute-quotes`'s, which says which.
-  {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, when: (match) => !hasMisquotedAttributes(match[0]), message: 'Unexpected fence `$&` that opens or closes nothing, expected `::: {.class}` (or `:::name` for a directive) on the line that opens a block, and `:::` alone on the line that closes it'},
+  {id: 'fenced-div', pattern: /^:{3,}.*$/gmu, when: (match) => !hasMisquotedAttributes(match[0]), message: (match) => `Unexpected fence \`${match[0].trim()}\` that opens or closes nothing, expected \`::: {.class}\` (or \`:::name\` for a directive) on the line that opens a block, and \`:::\` alone on the line that closes it${/^:+[ \t]*$/u.test(match[0]) ? ': it is left out' : ''}`},
   // Definition lists are read (parse/definition-list.ts), but not every form Pandoc reads: a
   // definition line left in a paragraph is one of those (`~` as the marker, or in a list item or
   // a footnote). Only right after a one-line term, as Pandoc reads one: further down a paragraph,
@@ -77,9 +77,17 @@ export const blockSyntaxes: readonly UnsupportedSyntax[] = [
   {id: 'abbreviation', pattern: /^\*\[[^\]\n]+\]:.*$/gmu, message: 'Unexpected abbreviation `$&` (MkDocs, Markdown Extra), expected an entry in `glossary.yaml` and `:term[…]` where the text uses it: it prints as written'}
 ]
 
-/** What a lettered item says: what to write instead, and what Markdown makes of it. */
+/**
+ * What a lettered item says: what to write instead, how to keep its letter as written (a statute
+ * quoted, whose `(a)` is part of the text), and what Markdown makes of it.
+ */
 function letteredMessage(marker: string, outcome: string): string {
-  return `Unexpected lettered list item \`${marker}\`, expected a numbered list (\`1.\` or \`1)\`, printed 1, 2, 3 with its \`.\` or \`)\`) or a bullet list (\`-\`): Markdown has no lists by letter or Roman numeral (Pandoc's fancy lists), so ${outcome}`
+  return `Unexpected lettered list item \`${marker}\`, expected a numbered list (\`1.\` or \`1)\`, printed 1, 2, 3 with its \`.\` or \`)\`) or a bullet list (\`-\`), or, to keep the letter as written (a law or a text quoted), \`${escapedMarker(marker)}\`, which prints \`${marker}\`: Markdown has no lists by letter or Roman numeral (Pandoc's fancy lists), so ${outcome}`
+}
+
+/** A lettered marker with the backslash that makes it text: `\(a)`, `a\)`, `ii\.`. */
+function escapedMarker(marker: string): string {
+  return marker.startsWith('(') ? `\\${marker}` : `${marker.slice(0, -1)}\\${marker.slice(-1)}`
 }
 
 /** A lettered item's marker at a line's start, after a quotation's `>`: `a)`, `b.`, `(c)`, `ii.`; not `p.` or `v.` (page, versus). */

@@ -31,13 +31,19 @@ export function renderLeafDirective(node: LeafDirective, context: RenderContext,
   }
 }
 
-/** Recommendations grouped by axis, each numbered and linked to its full text; each axis titled one level below `level`. */
+/**
+ * Recommendations grouped by axis, each numbered and linked to its full text; each axis titled one
+ * level below `level`. An axis with no recommendation is left out, not printed as a heading over an
+ * empty list (the rule `empty-axis` reports it).
+ */
 function recommendationList(context: RenderContext, onlyAxis: string | undefined, level: number | undefined): Element {
-  const axes = context.model.config.axes.filter((axis) => !onlyAxis || axis.id === onlyAxis)
+  const axes = context.model.config.axes
+    .filter((axis) => !onlyAxis || axis.id === onlyAxis)
+    .map((axis) => ({axis, items: context.model.recommendations.filter((item) => item.axis === axis.id && item.number > 0)}))
+    .filter(({items}) => items.length > 0)
   return h(
     'div.rp-recommendations',
-    axes.map((axis) => {
-      const items = context.model.recommendations.filter((item) => item.axis === axis.id && item.number > 0)
+    axes.map(({axis, items}) => {
       return h('section.rp-axis', {dataAxis: axis.id, ariaLabelledby: `axis-${axis.id}-${context.edition}`}, [
         h(`${headingBelow(level)}.rp-axis__title`, {id: `axis-${axis.id}-${context.edition}`}, axis.label),
         h(

@@ -20,6 +20,7 @@ import {hrefFor, type RenderContext} from '../context.js'
 import {numberTargets} from '../numbering.js'
 import {keepNumbersWhole} from './table-numbers.js'
 import {captionWords, hideWords, holdsLink} from './figure-caption.js'
+import {withoutStrayFences} from './stray-fence.js'
 
 const calloutKinds = ['note', 'warning', 'important', 'tip', 'caution'] as const
 type CalloutKind = (typeof calloutKinds)[number]
@@ -43,7 +44,11 @@ export function createPandocHandlers(context: RenderContext, document: MarkdownD
   const paragraph: Handler = (state: State, node: Paragraph) => {
     // LaTeX commands and shortcodes alone in a paragraph: `unsupported-syntax` reports them; nothing to print.
     if (node.data?.rawTex || node.children.every((child) => child.type === 'shortcode' || (child.type === 'text' && child.value.trim() === ''))) return undefined
-    if (!node.data?.figure) return defaultHandlers.paragraph(state, node)
+    if (!node.data?.figure) {
+      // A `:::` line that closed no block, which `unsupported-syntax` reports: left out.
+      const kept = withoutStrayFences(node)
+      return kept ? defaultHandlers.paragraph(state, kept) : undefined
+    }
     const picture = node.children.find((child): child is Image => child.type === 'image')!
     const attributes = picture.data?.attributes
     const element = image(state, picture, node) as Element

@@ -11,6 +11,10 @@ import {hasClass, ISOLATED, NOT_PROSE, NOT_PROSE_CLASSES, ownLang, PHRASING, pri
  * - U+202F between the groups of a number written with spaces (`100 000`, `100 000`);
  * - U+202F between a number and `%` or `€` (`40 %`, `5 000 €`).
  *
+ * In Québec (`fr-CA`), as the Office québécois de la langue française has it, `;` `!` `?` take no
+ * space: none is added, and one typed before them is taken out; the colon, the guillemets, the digit
+ * groups and the units are spaced as above.
+ *
  * A space already there (ordinary, no-break, thin, a line break, or several) becomes the right one;
  * a missing one is added (`«Bonjour»` → `« Bonjour »`, `Attention!` → `Attention !`), except:
  * never inside URLs or e-mail addresses, `code`/`pre`/`kbd`/`samp`/`var`/`script`/`style`,
@@ -39,11 +43,20 @@ export function isFrench(lang: string): boolean {
   return primaryLanguage(lang) === 'fr'
 }
 
+/** The spacing a French text follows: Québec's (`fr-CA`, no space before `; ! ?`) or France's (every other region); false for another language. */
+type Style = 'france' | 'quebec' | false
+
+function styleOf(lang: string): Style {
+  if (!isFrench(lang)) return false
+  return /^fr(?:-[a-z]{4})?-ca(?:-|$)/iu.test(lang) ? 'quebec' : 'france'
+}
+
 /** Apply French spacing to the text of `tree`, in place. */
 export function frenchSpacing(tree: Root | Element, options: FrenchSpacingOptions): void {
   const pieces: Piece[] = []
-  walk(tree, isFrench(options.lang), pieces)
-  flush(pieces)
+  const style = styleOf(options.lang)
+  walk(tree, style, pieces)
+  flush(pieces, style)
 }
 
 /** The same as a rehype plugin: `unified().use(rehypeFrenchSpacing, {lang: 'fr'})`. */
@@ -51,10 +64,10 @@ export function rehypeFrenchSpacing(options: FrenchSpacingOptions): (tree: Root)
   return (tree) => frenchSpacing(tree, options)
 }
 
-/** French spacing on a plain string (a title, a label), as if it were one paragraph. */
-export function frenchSpacingText(text: string): string {
+/** French spacing on a plain string (a title, a label), as if it were one paragraph; `lang` for its region (`fr-CA`). */
+export function frenchSpacingText(text: string, lang = 'fr'): string {
   const node: Text = {type: 'text', value: text}
-  applyRules([{node, text}])
+  applyRules([{node, text}], styleOf(lang) || 'france')
   return node.value
 }
 
@@ -78,7 +91,7 @@ const SKIPPED = new Set([...NOT_PROSE, 'img', 'input'])
 const SCRIPTS = new Set(['sub', 'sup'])
 let scripts = 0
 
-function walk(parent: Root | Element, french: boolean, pieces: Piece[], script = 0): void {
+function walk(parent: Root | Element, french: Style, pieces: Piece[], script = 0): void {
   for (const child of parent.children) {
     if (child.type === 'text') {
       if (french) pieces.push({node: child, text: child.value, script})
@@ -88,7 +101,7 @@ function walk(parent: Root | Element, french: boolean, pieces: Piece[], script =
   }
 }
 
-function visitElement(element: Element, french: boolean, pieces: Piece[], script: number): void {
+function visitElement(element: Element, french: Style, pieces: Piece[], script: number): void {
   const tag = element.tagName
   if (SKIPPED.has(tag) || hasClass(element, NOT_PROSE_CLASSES)) {
     if (french) pieces.push(OPAQUE_PIECE)
@@ -99,7 +112,7 @@ function visitElement(element: Element, french: boolean, pieces: Piece[], script
     return
   }
   const lang = ownLang(element)
-  const inner = lang === undefined ? french : isFrench(lang)
+  const inner = lang === undefined ? french : styleOf(lang)
   const inline = PHRASING.has(tag)
   if (inline && inner === french && !hasClass(element, ISOLATED)) {
     walk(element, french, pieces, SCRIPTS.has(tag) ? ++scripts : script)
@@ -110,17 +123,17 @@ function visitElement(element: Element, french: boolean, pieces: Piece[], script
     if (french) pieces.push(OPAQUE_PIECE)
     const own: Piece[] = []
     walk(element, inner, own)
-    flush(own)
+    flush(own, inner)
     return
   }
   // A block ends the text before it and starts its own.
-  flush(pieces)
+  flush(pieces, french)
   walk(element, inner, pieces)
-  flush(pieces)
+  flush(pieces, inner)
 }
 
-function flush(pieces: Piece[]): void {
-  if (pieces.some((piece) => piece.node)) applyRules(pieces)
+function flush(pieces: Piece[], style: Style): void {
+  if (style && pieces.some((piece) => piece.node)) applyRules(pieces, style)
   pieces.length = 0
 }
 
@@ -234,7 +247,7 @@ function firstAtOrAfter(sorted: readonly number[], value: number): number {
 const MARKS = /[;!?:»«%€]/g
 const HAS_MARK = new RegExp(MARKS.source, 'u')
 
-function applyRules(pieces: Piece[]): void {
+function applyRules(pieces: Piece[], style: 'france' | 'quebec'): void {
   const text = pieces.map((piece) => piece.text).join('')
   // A block with no mark and no grouped digits has nothing to space (most list items, titles, cells).
   if (!HAS_MARK.test(text) && !HAS_DIGIT_GROUP.test(text)) return
@@ -254,7 +267,10 @@ function applyRules(pieces: Piece[]): void {
     const index = match.index
     if (!editable[index]) continue
     const char = match[0]
-    if (char === ';' || char === '!' || char === '?') spaceBeforeMark(edits, index, NARROW_NBSP)
+    if (char === ';' || char === '!' || char === '?') {
+      if (style === 'quebec') noSpaceBeforeMark(edits, index)
+      else spaceBeforeMark(edits, index, NARROW_NBSP)
+    }
     else if (char === ':') spaceBeforeMark(edits, index, NBSP)
     else if (char === '»') spaceBeforeClosingQuote(edits, index)
     else if (char === '«') spaceAfterOpeningQuote(edits, index)
@@ -286,6 +302,12 @@ function spaceBeforeMark(edits: Edits, index: number, space: string): void {
   if (previous === undefined || isSpace(previous) || NO_SPACE_AFTER.has(previous)) return
   const next = text[index + 1]
   if (next === undefined || isSpace(next) || FOLLOWS_MARK.has(next)) edits.before.set(index, space)
+}
+
+/** Québec: no space before `; ! ?`, a typed one taken out (not at a block's start, which is layout). */
+function noSpaceBeforeMark(edits: Edits, index: number): void {
+  const start = edits.runBefore(index)
+  if (start > 0 && start < index && !isSpace(edits.text[start - 1]) && edits.text[start - 1] !== OPAQUE) edits.setRun(start, index, '')
 }
 
 function spaceBeforeClosingQuote(edits: Edits, index: number): void {
