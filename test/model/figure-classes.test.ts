@@ -236,6 +236,19 @@ describe('legal citation, as a UK lawyer writes it (OSCOLA)', () => {
       british
     ))
 
+  test('a count or a length of time right after the abbreviation is a figure, a verb in -s is what the provision does', () =>
+    expectFlags(
+      [
+        'In s ⟦4 cases⟧ the court agreed; in art ⟦14 schools⟧ the rule applies.',
+        'In reg ⟦12 months⟧ is the limit, and cl ⟦36 families⟧ were affected.',
+        's 66 applies, reg 4 requires and cl 36 provides it.'
+      ],
+      british
+    ))
+
+  test('capitalised where it opens a sentence, and a range of sections, it is a division', () =>
+    expectFlags(['Reg 4 covers ⟦25%⟧ of schools.', 'Cl 36 sets a cap of ⟦£4 million⟧.', 'S 12 applies to ⟦300 cases⟧.', 'The duty in ss 12–14 applies.'], british))
+
   test('a figure beside a legal reference is still one; a count after `of` is a count', () =>
     expectFlags(
       [

@@ -35,6 +35,12 @@ language, marked with its \`lang\` (\`[… 12,5 % …]{lang=fr}\`), is read in i
   },
   check({model, report}) {
     const lang = model.config.lang
+    // A stat's value is also one of the figures: said once.
+    const said = new Set<string>()
+    const once = (file: string, position: {start: {line: number; column: number}}) => {
+      const key = `${file}:${position.start.line}:${position.start.column}`
+      return !said.has(key) && Boolean(said.add(key))
+    }
     for (const document of model.documents) {
       const passages = languagePassages(document)
       for (const figure of model.figures) {
@@ -42,12 +48,13 @@ language, marked with its \`lang\` (\`[… 12,5 % …]{lang=fr}\`), is read in i
         const offset = figure.position.start.offset
         const passage = offset === undefined ? undefined : passages.find((item) => item.start <= offset && offset < item.end)
         const problem = foreignForm(figure.text, passage?.lang ?? lang)
-        if (problem) report(figure, message(figure.text, passage?.lang ?? lang, problem))
+        if (problem && once(figure.file, figure.position)) report(figure, message(figure.text, passage?.lang ?? lang, problem))
       }
     }
     for (const stat of model.stats) {
       const problem = foreignForm(stat.value, lang)
-      if (problem) report({file: stat.file, position: stat.attributePositions.value ?? stat.position}, message(stat.value, lang, problem))
+      const position = stat.attributePositions.value ?? stat.position
+      if (problem && once(stat.file, position)) report({file: stat.file, position}, message(stat.value, lang, problem))
     }
   }
 })

@@ -1,4 +1,4 @@
-import {isCountedNoun, leadWord, wordsAfter, wordsBefore, type Word} from './context.js'
+import {isCountedNoun, isLengthOfTime, leadWord, opensSentence, wordsAfter, wordsBefore, type Word} from './context.js'
 import {words} from './lexicon.js'
 import type {NumberExpression} from './scan.js'
 
@@ -24,21 +24,40 @@ const divisionAbbreviations = words(`
 
 /**
  * Whether an abbreviation of a division stands before the number: the word right before it, or
- * the lead of a chain (`ss 66 and 67`, `arts 8 and 14`). Only a plain integer, as a division's
- * number is written (`66`, `4(1)`): `s 66 applies to 2,400 providers` keeps `2,400` a figure,
- * and a count after a chain's number (`under s 66 and 300 providers`) keeps it one too.
+ * the lead of a chain (`ss 66 and 67`, `arts 8 and 14`). Only a whole number, or a range of two,
+ * as a division's number is written (`66`, `4(1)`, `ss 12–14`). Not before a count or a length of
+ * time (`s 12 cases were reported`, `in reg 12 months`): a division's number is followed by what
+ * it says (`s 66 applies`, `reg 4 requires`), a verb in -s that the count test would take for a
+ * plural, hence `statuteVerbs`; `s 66 applies to 2,400 providers` keeps `2,400` a figure.
  */
 export function isAbbreviatedDivision(text: string, expression: NumberExpression): boolean {
-  if (expression.cores.length > 1 || !/^\d{1,4}$/u.test(expression.cores[0]!.digits)) return false
+  if (expression.cores.length > 2 || !expression.cores.every((core) => /^\d{1,4}$/u.test(core.digits))) return false
+  const after = wordsAfter(text, expression.end, 1)[0]
+  if (after && !after.detached && !statuteVerbs.has(after.norm) && (isCountedNoun(after) || isLengthOfTime(after))) return false
   const nearest = wordsBefore(text, expression.start, 1)[0]
-  if (nearest && !nearest.detached && isDivisionAbbreviation(nearest)) return true
+  if (nearest && !nearest.detached && (isDivisionAbbreviation(nearest) || opensWithDivision(nearest, text, expression))) return true
   const lead = leadWord(text, expression.start)
-  return lead !== undefined && isDivisionAbbreviation(lead) && !isCountedNoun(wordsAfter(text, expression.end, 1)[0])
+  return lead !== undefined && isDivisionAbbreviation(lead) && !isCountedNoun(after)
 }
+
+/** What a provision does, after its number: verbs in -s, not counts (`s 66 applies`, `reg 4 requires`). */
+const statuteVerbs = words(`
+  applies provides requires states says sets makes gives allows prohibits creates defines deals extends
+  includes permits imposes contains amends repeals confers enables empowers specifies lists means
+  establishes introduces covers governs replaces inserts substitutes reads refers concerns obliges
+`)
 
 function isDivisionAbbreviation(word: Word): boolean {
   // `Footnote 12` may open a sentence, as `see footnote 12` goes on one.
   return divisionAbbreviations.has(word.raw) || /^(?:foot|end)notes?$/iu.test(word.raw)
+}
+
+/**
+ * An abbreviation capitalised where it opens a sentence (`Reg 4 covers…`, `S 12 applies…`), as
+ * writers do where OSCOLA would write the word in full.
+ */
+function opensWithDivision(word: Word, text: string, expression: NumberExpression): boolean {
+  return /^\p{Lu}\p{Ll}*\.?$/u.test(word.raw) && divisionAbbreviations.has(word.raw.toLowerCase()) && opensSentence(text, expression.start)
 }
 
 /**

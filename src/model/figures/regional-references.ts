@@ -18,9 +18,9 @@ export const regionalReferencePatterns: ReadonlyArray<[string, RegExp]> = [
   ['legal reference', /\b(?:19|20)\d{2}\p{Zs}+(?:(?:QC|ON|BC|AB|MB|SK|NS|NB|NL|PE|YK|NU|NT|NW)[A-Z]{1,6}|CSC|SCC|CAF|FCA|CF|FC|CCI|TCC|CACM|CMAC)\p{Zs}+\d{1,6}\b/gu],
   // Québec's anonymised family and youth cases, named by a number: `Droit de la famille — 231234`.
   ['legal reference', /\b(?:Droit de la famille|Protection de la jeunesse|Adoption)\p{Zs}*[—–-]\p{Zs}*\d{4,7}\b/gu],
-  // Europe's harmonised helplines, 116 then three digits (`au 116 000`, `le 116 111`), after an
-  // article or a verb of calling; never before a plural noun or a unit (`le 116 000 enfants`).
-  ['phone', /(?<=\b(?:le|au|du|the|call|appeler|appelez|composez|composer|joindre|contacter)\p{Zs}+)116\p{Zs}?\d{3}(?![\d,.]\d|\p{Zs}*(?:%|\p{Ll}+[sx]\b))/giu],
+  // Europe's harmonised helplines, 116 then three digits (`au 116 000`, `le 116 111`, `on 116 123`,
+  // `the helpline 116 000`), after an article, a verb of calling or the word for a line; never before a plural noun or a unit (`le 116 000 enfants`).
+  ['phone', /(?<=\b(?:le|au|du|the|on|call|dial|ring|phone|helpline|line|number|numéro|ligne|appeler|appelez|composez|composer|joindre|contacter)\p{Zs}+)116\p{Zs}?\d{3}(?![\d,.]\d|\p{Zs}*(?:%|\p{Ll}+[sx]\b))/giu],
   // A short code one texts, Québec's `texter au 686868`.
   ['phone', /(?<=\b(?:texter|textez|texte|texto|sms|SMS)\p{Zs}+(?:au\p{Zs}+|le\p{Zs}+)?)\d{4,6}(?![\d,.]\d|\p{Zs}*%)/gu]
 ]
