@@ -165,6 +165,25 @@ test('an access date written in `note` (which no style prints) is said, with the
   expect(findings).toEqual(['refs.bib:6:3 unread-field: Unexpected access date in `note` of `@misc{guardian`: a note is kept but no style prints it: write `urldate = {2026-10-03}` (the date the URL was read, which styles print)'])
 })
 
+test('an access date in `note` is read in the usual wordings of Spanish, Italian, German, Portuguese and Dutch as in English and French', async () => {
+  const notes = [
+    ['es', 'Consultado el 3 de febrero de 2026', '2026-02-03'],
+    ['es2', 'Accedido el 4 de febrero de 2026', '2026-02-04'],
+    ['it', 'Consultato il 5 febbraio 2026', '2026-02-05'],
+    ['it2', 'Ultimo accesso: 6 febbraio 2026', '2026-02-06'],
+    ['de', 'Abgerufen am 7. Februar 2026', '2026-02-07'],
+    ['de2', 'Zugriff am 08.02.2026', '2026-02-08'],
+    ['pt', 'Acessado em 9 de fevereiro de 2026', '2026-02-09'],
+    ['pt2', 'Consultado em 10 de fevereiro de 2026', '2026-02-10'],
+    ['pt3', 'Acesso em: 11 fev. 2026', '2026-02-11'],
+    ['nl', 'Geraadpleegd op 12 februari 2026', '2026-02-12']
+  ]
+  for (const [key, note, iso] of notes) {
+    const {findings} = await load(`@misc{${key},\n  title = {Informe},\n  author = {{Cáritas}},\n  year = {2025},\n  url = {https://example.org/${key}},\n  note = {${note}}\n}\n`, [key!])
+    expect(findings, note).toEqual([`refs.bib:6:3 unread-field: Unexpected access date in \`note\` of \`@misc{${key}\`: a note is kept but no style prints it: write \`urldate = {${iso}}\` (the date the URL was read, which styles print)`])
+  }
+})
+
 describe('dates as BibLaTeX writes them', () => {
   const issued = (item: Record<string, unknown>) => item.issued
   test('an open range ends in zeros as citeproc-js reads it; ~ and % are circa; 21 to 24 a season', () => {

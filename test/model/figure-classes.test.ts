@@ -66,6 +66,16 @@ describe('legal citation, as a French legal officer writes it', () => {
     await expectFlags(['Die Anhörung war am 11. Okt. 2023, die zweite am 7. Nov. 2023 und die dritte am 5. Dez. 2023.'], german)
   })
 
+  test('a day before `de` and its month is a date anywhere in the sentence (Spanish, Portuguese), as in Italian without `de`; a count before `de` stays a figure', async () => {
+    const config = (lang: string) => String(baseProject['rapporteur.yaml']).replace('lang: fr', `lang: ${lang}`)
+    await expectFlags(
+      ['Se publicó el 15 de marzo de 2024.', 'Hasta el 15 de marzo de 2024, nada.', 'Ley 8/2021, de 4 de junio.', 'Del 1 al 3 de marzo y el 7 y 8 de mayo.', 'Se contaron ⟦15 de ellos⟧ en ⟦40 de los centros⟧.', 'Se firmó el\n1 de octubre de 2025.'],
+      config('es')
+    )
+    await expectFlags(['Foi publicado em 15 de março de 2024, entre 1 e 2 de abril.'], config('pt'))
+    await expectFlags(['È stato pubblicato il 15 marzo 2024.'], config('it'))
+  })
+
   test('`may`, `march` and `mar` in lower case are verbs, not months: the count before them is a figure', () =>
     expectFlags(['Of those, ⟦12 may⟧ appeal and ⟦40 march⟧ on Sunday.']))
 

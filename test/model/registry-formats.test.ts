@@ -160,6 +160,29 @@ nocite: '@*'
   })
 })
 
+describe('a language written by its name in CSL-JSON and CSL YAML, as Zotero users type it', () => {
+  const item = (id: string, language: string) => ({id, type: 'report', title: `Informe ${id}`, author: [{literal: 'Fundación'}], issued: {'date-parts': [[2025]]}, language})
+  const cite = '# Intro\n\nTres informes [@en; @es; @odd] sobre la :term[sextorsion].\n'
+
+  test('CSL-JSON: `English` and `Español` are read as their tags; a value that is no language is said at the field and left out', async () => {
+    const json = `[\n${[item('en', 'English'), item('es', 'Español'), item('odd', 'Klingonese')].map((entry) => JSON.stringify(entry)).join(',\n')}\n]\n`
+    const {model, findings} = await load({'rapporteur.yaml': config('refs.json'), 'refs.json': json, 'sources.yaml': undefined as unknown as string, 'chapters/intro.md': cite})
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.csl.language])).toEqual([['en', 'en'], ['es', 'es'], ['odd', undefined]])
+    expect(findings.filter((finding) => finding.includes('unread-field'))).toEqual([
+      "refs.json:4:130 unread-field: Unexpected language `Klingonese` in `language` of entry `odd`, expected a BCP 47 tag (`en-GB`, `es`) or a language's name (`English`, `Español`): the entry is read without a language"
+    ])
+  })
+
+  test("CSL YAML: the same, and a tag is kept as it is", async () => {
+    const yaml = `references:\n- id: en\n  type: report\n  title: Report\n  issued: 2025\n  language: english\n- id: es\n  type: report\n  title: Informe\n  issued: 2025\n  language: es-ES\n- id: odd\n  type: report\n  title: Otro\n  issued: 2025\n  language: Desconocido\n`
+    const {model, findings} = await load({'rapporteur.yaml': config('refs.yaml'), 'refs.yaml': yaml, 'sources.yaml': undefined as unknown as string, 'chapters/intro.md': cite})
+    expect(model.sources.map((entry) => [entry.value.id, entry.value.csl.language])).toEqual([['en', 'en'], ['es', 'es-ES'], ['odd', undefined]])
+    expect(findings.filter((finding) => finding.includes('unread-field'))).toEqual([
+      "refs.yaml:16:13 unread-field: Unexpected language `Desconocido` in `language` of entry `odd`, expected a BCP 47 tag (`en-GB`, `es`) or a language's name (`English`, `Español`): the entry is read without a language"
+    ])
+  })
+})
+
 describe('registry file names', () => {
   test('the format comes from the extension, in any case, as Pandoc tells them apart', () => {
     expect(['a.yaml', 'a.YML', 'a.json', 'a.bib', 'a.bibtex', 'a.BibLaTeX', 'a.ris', 'a.xml', 'a.txt', 'a'].map(registryFormat)).toEqual(['yaml', 'yaml', 'csl-json', 'bibtex', 'bibtex', 'bibtex', 'ris', undefined, undefined, undefined])

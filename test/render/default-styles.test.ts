@@ -470,6 +470,27 @@ describe('a law’s, a bill’s, a case’s number is printed, in notes and the 
   })
 })
 
+describe('a case’s court and a bill’s legislature (CSL `authority`) are printed, in notes and the bibliography, before the date', () => {
+  const items: Record<string, Record<string, unknown>> = {
+    sts: {id: 'sts', type: 'legal_case', title: 'Sentencia 123/2024, de 7 de febrero', authority: 'Tribunal Supremo, Sala de lo Penal', number: 'STS 123/2024', issued: {'date-parts': [[2024, 2, 7]]}},
+    bill: {id: 'bill', type: 'bill', title: 'Proyecto de Ley de vivienda', authority: 'Congreso de los Diputados', issued: {'date-parts': [[2022]]}},
+    report: {id: 'report', type: 'report', title: 'Informe anual', authority: 'Defensor del Pueblo', publisher: 'BOE', issued: {'date-parts': [[2023]]}}
+  }
+  test.each(['rapporteur-notes-fr', 'rapporteur-notes-en', 'rapporteur-author-date-fr', 'rapporteur-author-date-en'] as const)('%s', (name) => {
+    const {lang, class: cls} = styles[name]
+    const engine = new CSL.Engine({retrieveLocale: (l) => locales[l], retrieveItem: (id) => items[id]}, styleXml(name), lang, true)
+    engine.updateItems(Object.keys(items))
+    const notes = engine.rebuildProcessorState(Object.keys(items).map((id, i) => ({citationID: `c${i}`, citationItems: [{id}], properties: {noteIndex: cls === 'note' ? i + 1 : 0}})), 'text').map(([, , text]) => show(text))
+    engine.setOutputFormat('text')
+    const entries = engine.makeBibliography()[1].map((entry) => show(entry.trim()))
+    expect(entries.find((entry) => entry.includes('Sentencia'))).toMatch(/STS 123\/2024, Tribunal Supremo, Sala de lo Penal\b/u)
+    expect(entries.find((entry) => entry.includes('Proyecto'))).toContain('Congreso de los Diputados')
+    // Outside the law, `authority` is no issuer of ours: a report names its publisher.
+    expect(entries.find((entry) => entry.includes('Informe'))).not.toContain('Defensor')
+    if (cls === 'note') expect(notes[0]).toContain('STS 123/2024, Tribunal Supremo, Sala de lo Penal, ')
+  })
+})
+
 describe('a work without author cited in the sentence (`@key`): the author-date styles print its short title there, and not again in the parentheses', () => {
   const act = {id: 'act', type: 'legislation', title: 'Renters’ Rights Act 2025', number: 'c. 26', issued: {'date-parts': [[2025]]}}
   test.each(['rapporteur-author-date-fr', 'rapporteur-author-date-en'] as const)('%s', (name) => {

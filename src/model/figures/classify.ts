@@ -90,9 +90,12 @@ const enumerator: Test = (text, expression) => {
 
 const date: Test = (text, expression) => {
   if (isQuantity(expression)) return undefined
-  const next = wordsAfter(text, expression.end, 3)
+  const next = wordsAfter(text, expression.end, 4)
   const previous = wordsBefore(text, expression.start, 1)[0]
   if (next[0] && !next[0].detached && isMonth(next[0])) return 'date'
+  // Spanish and Portuguese put `de` between a day and its month, `el 15 de marzo`, `em 15 de março`,
+  // wherever the date stands in the sentence (only a capital before it made it a name before).
+  if ((expression.cores[0]?.value ?? 99) <= 31 && monthAfterDe(next, 0)) return 'date'
   // German writes a day as an ordinal with a point: `1. November`, `am Mittwoch, 14. Februar`.
   if (next[0]?.raw === '.' && /^\.\p{Zs}/u.test(text.slice(expression.end, expression.end + 2)) && (expression.cores[0]?.value ?? 0) <= 31 && isMonth(next[1])) return 'date'
   // A time of day in German: `um 10 Uhr`, `von 9 bis 17 Uhr`.
@@ -101,12 +104,19 @@ const date: Test = (text, expression) => {
   if (expression.ordinal && next[0]?.norm === 'of' && isMonth(next[1])) return 'date'
   // `du 1er au 3 mars`, `les 6 et 7 décembre`, `on 3 and 4 May`.
   if (next[0]?.norm === 'au' && isMonth(next[1])) return 'date'
-  if (next[0] && /^(?:et|au|à|and|to|ou|or)$/u.test(next[0].norm) && /^\d{1,2}(?:er|e|st|nd|rd|th)?$/u.test(next[1]?.norm ?? '') && isMonth(next[2])) return 'date'
+  // `del 1 al 3 de marzo`, `1 y 2 de marzo`, `1 e 2 de março`, `1 e 2 marzo`.
+  if (next[0] && /^(?:et|au|à|and|to|ou|or|y|e|al|a)$/u.test(next[0].norm) && /^\d{1,2}(?:er|e|st|nd|rd|th)?$/u.test(next[1]?.norm ?? '') && (isMonth(next[2]) || monthAfterDe(next, 2))) return 'date'
   if (previous && !previous.detached && isMonth(previous) && (expression.cores[0]?.value ?? 0) <= 31) return 'date'
   // `les années 90`, `the 80s`: a decade.
   if (previous?.norm === 'années' && /^\d0$/u.test(expression.cores[0]?.digits ?? '')) return 'date'
   if (previous && /^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(previous.norm)) return 'date'
   return undefined
+}
+
+/** `de marzo`, `de março` at `index` of the words after a day: `de` and its month in the same clause. */
+function monthAfterDe(next: readonly Word[], index: number): boolean {
+  const de = next[index]
+  return de?.norm === 'de' && !de.detached && !next[index + 1]?.detached && isMonth(next[index + 1])
 }
 
 function isMonth(word: Word | undefined): boolean {

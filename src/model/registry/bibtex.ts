@@ -207,13 +207,26 @@ function isRead(type: string, field: string, value: string, convert: Convert): b
 }
 
 /**
+ * How a note says when a page was read, before the date, in the languages whose month names the
+ * date reader knows: the usual wordings of English, French, Spanish, Italian, German, Portuguese
+ * (ABNT's `Acesso em:` too) and Dutch, with the word each puts before a date.
+ */
+const accessWordings = new RegExp(
+  String.raw`^\s*[[(]?\s*(?:(?:last|zuletzt)\s+)?` +
+    String.raw`(?:accessed|retrieved|viewed|visited|consulté|consulte|dernière consultation|consultado|accedido|fecha de consulta|consultato|ultimo accesso|abgerufen|zugriff|zugegriffen|acessado|acesso|geraadpleegd|bezocht)` +
+    String.raw`(?:\s+(?:on|le|en|el|il|am|em|op))?\s*:?\s*(.+?)\s*[\].)]?\s*$`,
+  'iu'
+)
+
+/**
  * The date of a note that only says when a page was read (`note = {Accessed 3 October 2026}`,
- * `{Consulté le 2 octobre 2026}`), in ISO form, when the entry has no `urldate`: CSL keeps a note,
- * but no style prints it, and the access date would be lost without a word.
+ * `{Consulté le 2 octobre 2026}`, `{Consultado el 3 de febrero de 2026}`), in ISO form, when the
+ * entry has no `urldate`: CSL keeps a note, but no style prints it, and the access date would be
+ * lost without a word.
  */
 function accessDateInNote(fields: Record<string, string | undefined>): string | undefined {
   const note = Object.entries(fields).find(([field]) => field.toLowerCase() === 'note')?.[1]
   if (!note || Object.keys(fields).some((field) => field.toLowerCase() === 'urldate')) return undefined
-  const match = /^\s*[[(]?\s*(?:last\s+)?(?:accessed|retrieved|viewed|visited|consulté|consulte|dernière consultation)(?:\s+(?:on|le|en))?\s*:?\s*(.+?)\s*[\].)]?\s*$/iu.exec(note.replace(/[{}]/gu, ''))
+  const match = accessWordings.exec(note.replace(/[{}]/gu, ''))
   return match ? isoDateOf(match[1]!) : undefined
 }
