@@ -256,6 +256,9 @@ describe('legal citation, as a UK lawyer writes it (OSCOLA)', () => {
       british
     ))
 
+  test('a four-digit count before a plural at the end of its sentence, or before children or people, is a count, not a year', () =>
+    expectFlags(['A sample of ⟦1500 children⟧ took part.', 'The Act of 2023 applies to ⟦1800 firms⟧.', 'From 2019 to 2023 firms grew.'], british))
+
   test('capitalised where it opens a sentence, and a range of sections, it is a division', () =>
     expectFlags(['Reg 4 covers ⟦25%⟧ of schools.', 'Cl 36 sets a cap of ⟦£4 million⟧.', 'S 12 applies to ⟦300 cases⟧.', 'The duty in ss 12–14 applies.'], british))
 

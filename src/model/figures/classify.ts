@@ -10,6 +10,7 @@ import {
   documentSubjects,
   documentVerbs,
   functionWords,
+  irregularPlurals,
   legalCodes,
   legalDivisions,
   legalLeads,
@@ -172,7 +173,8 @@ const selfCount: Test = (text, expression) => {
   return subject || /^(?:organise|organisé|organisée|structuré|structurée|regroupées|regroupés|divisé|divisée)$/u.test(before[verb]!.norm) ? 'self-count' : undefined
 }
 
-const stopWords = new Set(['les', 'des', 'ses', 'ces', 'was', 'has', 'is', 'its', 'this', 'plus', 'sous', 'dans', 'vers', 'puis', 'mais', 'alors', 'ans', 'years', 'sees', 'saw', 'marks', 'as'])
+// `down 46% on 1990 levels`, `in 2015 prices`, `in 2019 terms`: a baseline year, not a count.
+const stopWords = new Set(['les', 'des', 'ses', 'ces', 'was', 'has', 'is', 'its', 'this', 'plus', 'sous', 'dans', 'vers', 'puis', 'mais', 'alors', 'ans', 'years', 'sees', 'saw', 'marks', 'as', 'levels', 'prices', 'terms'])
 
 const year: Test = (text, expression) => {
   if (isQuantity(expression) || expression.decimal || !looksLikeYear(expression)) return undefined
@@ -180,7 +182,8 @@ const year: Test = (text, expression) => {
   const previous = wordsBefore(text, expression.start, 1)[0]
   // A four-digit count is written `1850 victimes`: a plural noun right after, and no strong year lead.
   const next = wordsAfter(text, expression.end, 1)[0]
-  const countNoun = next && !next.detached && /^\p{Ll}{3,}[sx]$/u.test(next.raw) && !stopWords.has(next.norm)
+  // At a sentence's end too (`to 1800 firms.`: the word keeps its dot), and `1500 children`.
+  const countNoun = next && !next.detached && (/^\p{Ll}{3,}[sx]\.?$/u.test(next.raw) || irregularPlurals.has(next.norm)) && !stopWords.has(next.norm)
   if (countNoun && !inLexicon(strongYearLeads, previous)) return undefined
   // `delivered 1783 food hampers`: a noun phrase after, and no lead a year takes.
   const [, second] = wordsAfter(text, expression.end, 2)
