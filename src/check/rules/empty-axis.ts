@@ -24,11 +24,17 @@ recommendation at all (and no \`::recommendations\`) is not reported: its axes m
     const listed = model.directives.some((use) => use.name === 'recommendations')
     if (model.recommendations.length === 0 && !listed) return
     const configFile = model.files.get(model.configFile)
-    const source = configFile ? parseYaml(configFile) : undefined
+    // Parsed again only to place a finding: most reports have none.
+    let source: ReturnType<typeof parseYaml> | undefined
+    const placeOf = (index: number) => {
+      if (!configFile) return {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+      source ??= parseYaml(configFile)
+      return positionOfPath(source, ['axes', index])
+    }
     model.config.axes.forEach((axis, index) => {
       const all = model.recommendations.filter((item) => item.axis === axis.id)
       if (all.some((item) => item.number > 0)) return
-      const position = source ? positionOfPath(source, ['axes', index]) : {start: {line: 1, column: 1}, end: {line: 1, column: 1}}
+      const position = placeOf(index)
       const why = all.length > 0 ? `its recommendations (${all.map((item) => `\`${item.id}\``).join(', ')}) are in no chapter of the full edition` : `no \`:::recommendation{axis=${axis.id}}\` names it`
       report(
         {file: model.configFile, position},

@@ -32,7 +32,8 @@ function tokenize(text: string): Token[] {
   tokenPattern.lastIndex = 0
   for (let match = tokenPattern.exec(text); match; match = tokenPattern.exec(text)) {
     const raw = match[0].replace(/['’\u00AD-]+$/u, '')
-    let word = raw.toLowerCase().replace(/\u00AD/gu, '')
+    // The replace only where there is one: tokenize runs on every word of the report.
+    let word = raw.includes('\u00AD') ? raw.toLowerCase().replace(/\u00AD/gu, '') : raw.toLowerCase()
     let start = match.index
     const elided = /^(?:l|d|qu|j|n|s|c|jusqu|lorsqu|puisqu)['’](.+)$/u.exec(word)
     if (elided) {
@@ -120,7 +121,7 @@ const trigger = new RegExp(
 
 /** Every figure written in words in `text`, in order. */
 export function findWordFigures(text: string): WordFigure[] {
-  if (!trigger.test(text.replace(/\u00AD/gu, ''))) return []
+  if (!trigger.test(text.includes('\u00AD') ? text.replace(/\u00AD/gu, '') : text)) return []
   const tokens = tokenize(text)
   const found: WordFigure[] = []
   const at = (index: number) => tokens[index]?.word ?? ''
