@@ -183,6 +183,18 @@ describe('a language written by its name in CSL-JSON and CSL YAML, as Zotero use
   })
 })
 
+describe("a language written by its name in rapporteur's sources.yaml", () => {
+  test('`French` is read as `fr`, and the title gets its `lang`; a value that is no language is said at the field and left out', async () => {
+    const entry = (id: string, language: string) => `- id: ${id}\n  type: law\n  title: Loi ${id}\n  author: Parlement\n  date: 2016\n  language: ${language}\n`
+    const cite = '# Intro\n\nTwo laws [@fr; @odd] on :term[sextorsion].\n'
+    const {model, findings} = await load({'rapporteur.yaml': config('sources.yaml').replace('lang: fr', 'lang: en'), 'sources.yaml': entry('fr', 'French') + entry('odd', 'frenchy'), 'chapters/intro.md': cite})
+    expect(model.sources.map((item) => [item.value.id, item.value.csl.language])).toEqual([['fr', 'fr'], ['odd', undefined]])
+    expect(findings.filter((finding) => finding.includes('unread-field'))).toEqual([
+      "sources.yaml:12:13 unread-field: Unexpected language `frenchy` in `language` of entry `odd`, expected a BCP 47 tag (`en-GB`, `es`) or a language's name (`English`, `Español`): the entry is read without a language"
+    ])
+  })
+})
+
 describe('registry file names', () => {
   test('the format comes from the extension, in any case, as Pandoc tells them apart', () => {
     expect(['a.yaml', 'a.YML', 'a.json', 'a.bib', 'a.bibtex', 'a.BibLaTeX', 'a.ris', 'a.xml', 'a.txt', 'a'].map(registryFormat)).toEqual(['yaml', 'yaml', 'csl-json', 'bibtex', 'bibtex', 'bibtex', 'ris', undefined, undefined, undefined])

@@ -3,7 +3,7 @@ import {parseYaml} from '../../parse/yaml.js'
 import {cslDateVariables, cslItemSchema, cslTextVariables, cslVariables, type CslItem} from '../schemas/csl.js'
 import type {Source} from '../schemas/sources.js'
 import type {Entry, SchemaProblem} from '../types.js'
-import {cslLanguage} from './csl-language.js'
+import {withLanguageTag} from './csl-language.js'
 import {richTextItem} from './csl-rich-text.js'
 import {pandocDate} from './csl-yaml-dates.js'
 import {validateEntries, yamlPlaces, type PlaceOf} from './entries.js'
@@ -49,19 +49,9 @@ function readCslItems(data: unknown, file: string, placeOf: PlaceOf, {problems, 
       // `file` is rapporteur's archived copy, read from sources.yaml only: say so rather than "no style prints it".
       if (!cslVariables.has(key)) notes.add(key, entry.fields[key] ?? entry.position, `Unexpected field \`${key}\` in entry \`${entry.value.id}\`, expected a CSL variable`, key === 'file' ? 'archived copies are read from sources.yaml only (docs/citations.md), so figures are not looked up in it' : 'it is kept, but no style prints it')
     }
-    const language = cslLanguage(entry.value.language)
-    if (language && 'unknown' in language) {
-      notes.add(`language: ${language.unknown}`, entry.fields.language ?? entry.position, `Unexpected language \`${language.unknown}\` in \`language\` of entry \`${entry.value.id}\`, expected a BCP 47 tag (\`en-GB\`, \`es\`) or a language's name (\`English\`, \`Español\`)`, 'the entry is read without a language')
-    }
   }
+  const read = entries.map((entry) => withLanguageTag(entry, notes))
   unread.push(...notes.findings())
-  return entries.map((entry) => ({...entry, value: sourceView(withLanguageTag(entry.value), entry.value.type)}))
+  return read.map((entry) => ({...entry, value: sourceView(entry.value, entry.value.type)}))
 }
 
-/** The item with its `language` as a tag (`English` → `en`), or without one when it names no language: a title is given no `lang` that is no language. */
-function withLanguageTag(item: CslItem): CslItem {
-  const language = cslLanguage(item.language)
-  if (!language) return item
-  const {language: _written, ...rest} = item
-  return 'tag' in language ? ({...rest, language: language.tag} as CslItem) : (rest as CslItem)
-}

@@ -9,6 +9,8 @@ import {registryFormat} from './formats.js'
 import {validateEntries, yamlPlaces, type PlaceOf} from './entries.js'
 import {sourceFromYaml} from './from-yaml-entry.js'
 import {readSpans} from './markdown-spans.js'
+import {withLanguageTag} from './csl-language.js'
+import {UnreadFields} from './unread-fields.js'
 
 /** What reading a registry found besides its entries. */
 export interface RegistryFindings {
@@ -48,7 +50,11 @@ export async function readSources(file: VFile, lang: string, findings: RegistryF
     return readCslYaml(withoutSpans(source.data.references, file.path, (path) => placeOf(['references', ...path]), unread, true), file.path, placeOf, findings)
   }
   const entries = validateEntries(withoutSpans(source.data, file.path, placeOf, unread, false), sourceEntrySchema, file.path, placeOf, problems, rejected)
-  return entries.map((entry) => ({...entry, value: sourceFromYaml(entry.value, lang)}))
+  // `language: French`, as Zotero's users type it, read as CSL-JSON's is (csl-language.ts).
+  const notes = new UnreadFields(file.path)
+  const read = entries.map((entry) => withLanguageTag(entry, notes))
+  unread.push(...notes.findings())
+  return read.map((entry) => ({...entry, value: sourceFromYaml(entry.value, lang)}))
 }
 
 /** Pandoc's CSL YAML: a map whose `references` holds the items (rapporteur's own YAML is a list). */
