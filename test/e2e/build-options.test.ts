@@ -8,23 +8,16 @@ import {decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFNam
 import {eachStructureElement} from '../../src/print/role-map.js'
 import {srgbProfile} from '../../src/print/srgb-icc.js'
 import {hasPdftoppm, pageImage} from '../helpers/page-image.js'
-import {afterAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
-import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, projectsOfThisFile} from '../helpers/project.js'
 import {solidPng} from '../helpers/png.js'
 import {hasPdftotext, pdfPages} from '../helpers/pdf-text.js'
 
 /** Build options, theme overrides, citation styles and print problems, on small projects. */
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-async function project(files: Record<string, string>) {
-  const dir = await writeProject(files)
-  made.push(dir)
-  return dir
-}
+const project = projectsOfThisFile()
 
 const cslStyle = `<?xml version="1.0" encoding="utf-8"?>
 <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">

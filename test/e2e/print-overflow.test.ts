@@ -1,21 +1,14 @@
 import path from 'node:path'
 import {writeFile} from 'node:fs/promises'
-import {afterAll, describe, expect, test} from 'vitest'
+import {describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {hasPdftoppm, pageImage} from '../helpers/page-image.js'
 import {solidPng} from '../helpers/png.js'
 import {hasPdftotext, pdfPages} from '../helpers/pdf-text.js'
-import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, projectsOfThisFile} from '../helpers/project.js'
 
 /** What does not fit a printed page: images taller than it, tables wider than it, on real builds. */
-const made: string[] = []
-afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
-
-async function project(files: Record<string, string>) {
-  const dir = await writeProject(files)
-  made.push(dir)
-  return dir
-}
+const project = projectsOfThisFile()
 
 const config = (print: string) => `${baseProject['rapporteur.yaml']}print:\n${print}`
 

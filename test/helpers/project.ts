@@ -1,4 +1,5 @@
 import {mkdtemp, mkdir, rm, writeFile} from 'node:fs/promises'
+import {afterAll} from 'vitest'
 import os from 'node:os'
 import path from 'node:path'
 import type {EncodedText} from '../../src/check/rule.js'
@@ -56,4 +57,18 @@ function encoded({encoding, text}: EncodedText): Buffer {
 
 export async function removeProject(dir: string): Promise<void> {
   await rm(dir, {recursive: true, force: true})
+}
+
+/**
+ * The projects of one test file: each written to a fresh folder by the function returned, all of
+ * them removed once the file's tests are done.
+ */
+export function projectsOfThisFile(): (files: Record<string, string>) => Promise<string> {
+  const made: string[] = []
+  afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
+  return async (files) => {
+    const dir = await writeProject(files)
+    made.push(dir)
+    return dir
+  }
 }
