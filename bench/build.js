@@ -10,8 +10,9 @@
  * make its PDF (eight with WeasyPrint):
  *
  * (a) rapporteur, whole build: `build(dir, {formats: ['pdf'], editions: ['full']})` from
- *     dist/api/build.js (check, render, browser launch, Paged.js with our handlers, preflight,
- *     page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders,
+ *     `import('rapporteur')` (the package's entry, dist/package-entry.js, as a program using
+ *     rapporteur loads it; the import is timed with the build: check, render, browser launch,
+ *     Paged.js with our handlers, preflight, page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders,
  *     and one chapter edited, as a writer rebuilds: the tree cache and the citation store on, as
  *     the CLI has them (the project's check and an HTML build before the rounds wrote them), so the
  *     other chapters are not parsed again and the citations, unchanged, not formatted again.
@@ -70,7 +71,8 @@ const hasWeasyPrint = (() => {
 
 if (isChild) {
   const {PDFDocument} = await import('pdf-lib')
-  const {build} = await import('../dist/api/build.js')
+  // (a) and (a') import the package in their round, in a fresh process, timed: see `importRapporteur`.
+  const importRapporteur = () => import('rapporteur')
   const {launchBrowser, resolveBrowser} = await import('../dist/print/browser.js')
   const {finalizePdf} = await import('../dist/print/finalize-pdf.js')
   const {renderPdf} = await import('../dist/print/paginate.js')
@@ -230,6 +232,8 @@ if (isChild) {
         // build() reports its stages (check, render, browser, paginate, done): time between them.
         const stages = []
         const onProgress = (stage) => stages.push({stage, at: performance.now()})
+        onProgress('import')
+        const {build} = await importRapporteur()
         onProgress('start')
         const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, citationCache: true, hyphenationCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
@@ -237,7 +241,7 @@ if (isChild) {
         if (edition.cached) throw new Error('build used its cache: the .sha256 files were not removed')
         const steps = {}
         for (let i = 1; i < stages.length; i++) steps[stages[i - 1].stage] = (steps[stages[i - 1].stage] ?? 0) + (stages[i].at - stages[i - 1].at) / 1000
-        const labels = {start: 'setup', check: 'check', render: 'render (print HTML)', paginate: 'renderPdf + finalizePdf + write'}
+        const labels = {import: 'import rapporteur', start: 'setup', check: 'check', render: 'render (print HTML)', paginate: 'renderPdf + finalizePdf + write'}
         return {pdf: readFileSync(edition.pdf), extra: {steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [labels[k] ?? k, v]))}}
       }
     }),
@@ -266,6 +270,7 @@ if (isChild) {
     rapporteur_cold: (project) => ({
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
+        const {build} = await importRapporteur()
         const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, treeCache: false, citationCache: false, hyphenationCache: false})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         if (result.editions[0].cached) throw new Error('build used its cache: the .sha256 files were not removed')

@@ -3,8 +3,9 @@
 // link the hundreds of small modules `check` needs (micromark and the unified ecosystem) before
 // any work starts, in every command; the bundle loads in a fraction of that (docs/building.md).
 // bin/rapporteur.js runs the bundle when it is there (through dist/cli/load-bundle.js, which keeps
-// V8's compiled code of each chunk between runs), dist/cli/main.js otherwise; the API
-// (`import 'rapporteur'`) stays dist/.
+// V8's compiled code of each chunk between runs), dist/cli/main.js otherwise. The API
+// (`import 'rapporteur'`) gets a bundle of its own, dist/bundle-api/, which dist/package-entry.js
+// loads, for the same reason.
 //
 // The chunks are CommonJS because Node 20 gives no way to hand V8 a code cache for an ES module
 // (`module.enableCompileCache` came with Node 22): load-bundle.js compiles each chunk itself with
@@ -48,17 +49,29 @@ const external = [
 
 const isExternal = (id) => external.some((name) => (name.endsWith('/') ? id.startsWith(name) : id === name || id.startsWith(`${name}/`)))
 
-const out = new URL('../dist/bundle/', import.meta.url)
-await rm(out, {recursive: true, force: true})
-await build({
-  input: {cli: fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))},
-  platform: 'node',
-  external: isExternal,
-  // puppeteer's browser downloads need a proxy stack rapporteur never uses (scripts/bundle-stubs/).
-  resolve: {alias: {'proxy-agent': fileURLToPath(new URL('bundle-stubs/proxy-agent.js', import.meta.url))}},
-  logLevel: 'warn',
-  output: {dir: fileURLToPath(out), format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs'}
-})
+// Two bundles from the same modules: the CLI's, and the API's (`import 'rapporteur'`, through
+// dist/package-entry.js). Apart, because an entry point of its own changes how rolldown cuts the
+// chunks: with both in one build, the CLI loaded more at its start (`rapporteur check` of the sample
+// ~30 ms slower, bench/README.md, point 60).
+const bundles = [
+  {dir: '../dist/bundle/', input: {cli: '../dist/cli/main.js'}},
+  {dir: '../dist/bundle-api/', input: {index: '../dist/index.js'}}
+]
+
+for (const {dir, input} of bundles) {
+  const out = new URL(dir, import.meta.url)
+  await rm(out, {recursive: true, force: true})
+  await build({
+    input: Object.fromEntries(Object.entries(input).map(([name, file]) => [name, fileURLToPath(new URL(file, import.meta.url))])),
+    platform: 'node',
+    external: isExternal,
+    // puppeteer's browser downloads need a proxy stack rapporteur never uses (scripts/bundle-stubs/).
+    resolve: {alias: {'proxy-agent': fileURLToPath(new URL('bundle-stubs/proxy-agent.js', import.meta.url))}},
+    logLevel: 'warn',
+    output: {dir: fileURLToPath(out), format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs'}
+  })
+  await checkChunks(out, dir.slice('../'.length))
+}
 
 /** The first `import(…)` expression in a program, by walking its ESTree nodes. */
 function findImportExpression(node) {
@@ -71,14 +84,17 @@ function findImportExpression(node) {
   return undefined
 }
 
-for (const name of await readdir(out)) {
-  const code = await readFile(new URL(name, out), 'utf8')
-  const found = findImportExpression(parseAst(code, {sourceType: 'script'}, name))
-  if (found) throw new Error(`dist/bundle/${name} still has \`${code.slice(found.start, found.end)}\`, which load-bundle.js cannot run: make it a static import, or list the package in scripts/bundle.js`)
-  // Read as Latin-1 by load-bundle.js when it is all ASCII (scripts/ascii-chunks.js).
-  const escaped = escapeNonAscii(code, parseAst)
-  if (escaped.code !== code) {
-    parseAst(escaped.code, {sourceType: 'script'}, name)
-    await writeFile(new URL(name, out), escaped.code)
+/** Each chunk free of `import()`, and written in ASCII where that keeps it the same program. */
+async function checkChunks(out, shown) {
+  for (const name of await readdir(out)) {
+    const code = await readFile(new URL(name, out), 'utf8')
+    const found = findImportExpression(parseAst(code, {sourceType: 'script'}, name))
+    if (found) throw new Error(`${shown}${name} still has \`${code.slice(found.start, found.end)}\`, which load-bundle.js cannot run: make it a static import, or list the package in scripts/bundle.js`)
+    // Read as Latin-1 by load-bundle.js when it is all ASCII (scripts/ascii-chunks.js).
+    const escaped = escapeNonAscii(code, parseAst)
+    if (escaped.code !== code) {
+      parseAst(escaped.code, {sourceType: 'script'}, name)
+      await writeFile(new URL(name, out), escaped.code)
+    }
   }
 }
