@@ -13,13 +13,16 @@
  *     `import('rapporteur')` (the package's entry, dist/package-entry.js, as a program using
  *     rapporteur loads it; the import is timed with the build: check, render, browser launch,
  *     Paged.js with our handlers, preflight, page.pdf, finalizePdf, write), with `<out>/.print/*.sha256` deleted first so that it renders,
- *     and one chapter edited, as a writer rebuilds: the tree cache and the citation store on, as
- *     the CLI has them (the project's check and an HTML build before the rounds wrote them), so the
- *     other chapters are not parsed again and the citations, unchanged, not formatted again.
+ *     and one chapter in the middle edited (a sentence no build has seen), as a writer rebuilds:
+ *     the tree cache, the citation store and the layout store on, as the CLI has them (the
+ *     project's check and an HTML build before the rounds wrote them), so the other chapters are
+ *     not parsed again, the citations, unchanged, not formatted again, and the parts of the other
+ *     chapters not laid out again.
  * (a'') the same rebuild by the CLI, `rapporteur build --format pdf --edition full`, a process of its
  *     own timed from spawn to exit: what the user waits for (the bundle, its code cache).
- * (a') the same build cold: no tree cache, no citation store, every file parsed and every citation
- *     formatted, as a first build. Its PDF must be (a)'s, byte for byte, or the run says so.
+ * (a') the same build cold: no caches, every file parsed, every citation formatted, every part
+ *     laid out, as a first build, right after (a''), on the text its edit left. Its PDF must be
+ *     (a'')'s, byte for byte, or the run says so.
  * (b) rapporteur, pagination only: `renderPdf` + `finalizePdf` on the print HTML (a) wrote
  *     (`<out>/.print/rapport.html`), in one browser for all rounds. Its steps are wall-clock phases
  *     (renderPdf lays parts out in several pages at once, so the calls on its pages overlap).
@@ -41,7 +44,7 @@
  * RSS peak and every half second, and the CPU time of every other process on the machine (to flag noisy rounds). The last
  * line of output is one JSON object, for scripts.
  */
-import {createHash} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import {execFile, execFileSync, fork} from 'node:child_process'
 import {promisify} from 'node:util'
 import {appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -225,17 +228,18 @@ if (isChild) {
     rapporteur: (project) => ({
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
-        // A writer's rebuild: one chapter edited (a line added at its end, which changes no
-        // output), so that it is parsed again and the others are read from the tree cache; its
-        // citations are those of the last build, read from the citation store.
-        appendFileSync(project.editedFile, '\n')
+        // A writer's rebuild: one chapter in the middle edited (a sentence no build has seen added
+        // at its end), so that it is parsed and its part laid out again, and the others are read
+        // from the tree cache and the layout store; the citations are those of the last build,
+        // read from the citation store.
+        editChapter(project.editedFile)
         // build() reports its stages (check, render, browser, paginate, done): time between them.
         const stages = []
         const onProgress = (stage) => stages.push({stage, at: performance.now()})
         onProgress('import')
         const {build} = await importRapporteur()
         onProgress('start')
-        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, citationCache: true, hyphenationCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, onProgress, treeCache: true, citationCache: true, hyphenationCache: true, layoutCache: true, env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         const edition = result.editions[0]
         if (edition.cached) throw new Error('build used its cache: the .sha256 files were not removed')
@@ -254,7 +258,7 @@ if (isChild) {
     rapporteur_cli: (project) => ({
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
-        appendFileSync(project.editedFile, '\n')
+        editChapter(project.editedFile)
         const cli = join(import.meta.dirname, '..', 'bin', 'rapporteur.js')
         const output = await execFileAsync(process.execPath, [cli, 'build', project.dir, '--format', 'pdf', '--edition', 'full', '--no-progress'], {encoding: 'utf8', env: {...process.env, RAPPORTEUR_CACHE: project.cacheDir}})
         if (output.stdout.includes('up to date')) throw new Error('the CLI build used its cache: the .sha256 files were not removed')
@@ -271,7 +275,7 @@ if (isChild) {
       async run() {
         if (existsSync(project.printDir)) for (const file of readdirSync(project.printDir)) if (file.endsWith('.sha256')) rmSync(join(project.printDir, file))
         const {build} = await importRapporteur()
-        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, treeCache: false, citationCache: false, hyphenationCache: false})
+        const result = await build(project.dir, {formats: ['pdf'], editions: ['full'], timeoutMs: TIMEOUT_MS, treeCache: false, citationCache: false, hyphenationCache: false, layoutCache: false})
         if (!result.ok) throw new Error(`build failed: ${result.reason}`)
         if (result.editions[0].cached) throw new Error('build used its cache: the .sha256 files were not removed')
         return {pdf: readFileSync(result.editions[0].pdf), extra: {}}
@@ -591,9 +595,9 @@ function sampleBuilds(rounds) {
   let pages = ''
   for (let round = -1; round < rounds; round++) {
     rmSync(join(report, 'dist', '.print'), {recursive: true, force: true})
-    // One chapter edited (a line added at its end: the same outputs), parsed again, the others
+    // One chapter edited (a sentence no build has seen added at its end), parsed again, the others
     // read from the tree cache the warm-up wrote, as in a writer's rebuild.
-    appendFileSync(join(report, 'chapters', '01-alerte.md'), '\n')
+    editChapter(join(report, 'chapters', '01-alerte.md'))
     const built = run()
     pages = [...built.output.matchAll(/\((\d+) pages\)/gu)].map((match) => match[1]).join(' + ')
     const again = run()
@@ -611,6 +615,16 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/**
+ * Add a sentence no build has seen to the end of a chapter: the chapter is parsed, rendered and
+ * laid out again, as after a writer's edit, and no cache can hold its result. Letters only: a
+ * number would be a figure without a source.
+ */
+function editChapter(file) {
+  const word = [...randomBytes(10)].map((byte) => String.fromCharCode(97 + (byte % 26))).join('')
+  appendFileSync(file, `\nUne relecture ${word} du passage.\n`)
 }
 
 const METHODS = [
@@ -648,11 +662,11 @@ if (!isChild) {
     const counts = {error: 0, warning: 0, info: 0}
     for (const file of checked.files) for (const message of file.messages) counts[message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info']++
     if (counts.error > 0) throw new Error(`check found ${counts.error} errors in the generated project ${dir}`)
-    // The writer built before: the full edition's citations are in the citation store, and the
-    // CLI's compiled code in its code cache (an HTML build by the CLI, into a folder out of the way).
-    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'rapporteur.js'), 'build', dir, '--format', 'html', '--edition', 'full', '--out', join(cacheDir, 'html'), '--no-progress'], {stdio: 'ignore', env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
+    // The writer built before: the full edition's citations are in the citation store, its parts
+    // in the layout store, and the CLI's compiled code in its code cache (a PDF build by the CLI).
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'rapporteur.js'), 'build', dir, '--format', 'pdf', '--edition', 'full', '--no-progress'], {stdio: 'ignore', env: {...process.env, RAPPORTEUR_CACHE: cacheDir}})
     const outDir = join(dir, 'dist')
-    const project = {dir, cacheDir, editedFile: join(dir, corpus.files[0]), outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
+    const project = {dir, cacheDir, editedFile: join(dir, corpus.files[Math.floor(corpus.files.length / 2)]), outDir, printDir: join(outDir, '.print'), htmlFile: join(outDir, '.print', 'rapport.html'), numberedHtmlFile: join(outDir, '.print', 'rapport.numbered.html'), meta: await metadataOf(checked.model)}
     console.log(`\n~${size} pages: ${corpus.chapters} chapters + glossary, ${(corpus.markdownBytes / 1024).toFixed(0)} KB of Markdown, ${checked.model.citations.length} citations; check: ${counts.error} errors, ${counts.warning} warnings`)
 
     const largest = size === largestSize
@@ -695,9 +709,10 @@ if (!isChild) {
       }
       console.log(`  ${round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`}: ${pass.join(', ')}`)
     }
-    // What the caches give back must be what parsing and formatting make: the same PDF, byte for byte.
-    if (state.rapporteur.sha256 !== state.rapporteur_cold.sha256) console.log('  warning: the build with its caches and the cold build made different PDFs')
-    if (state.rapporteur.sha256 !== state.rapporteur_cli.sha256) console.log('  warning: build() and the CLI made different PDFs')
+    // What the caches give back must be what parsing, formatting and laying out make: the same PDF,
+    // byte for byte. The cold build runs right after the CLI's, on the text the CLI's edit left
+    // (build()'s own edit, before, made another PDF).
+    if (state.rapporteur_cli.sha256 !== state.rapporteur_cold.sha256) console.log('  warning: the CLI build with its caches and the cold build made different PDFs')
     const measured = []
     for (const [key, name] of METHODS) {
       const entry = state[key]

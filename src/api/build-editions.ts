@@ -36,6 +36,7 @@ import {collectGarbage, worthCollecting} from './collect-garbage.js'
 import {addDiagnostics, installFingerprint} from './build-state.js'
 import {openReportCitationStore} from './citation-store.js'
 import {openReportHyphenationStore} from './hyphenation-store.js'
+import {openReportLayoutStore} from './layout-store.js'
 import {assetsDigest, printKey} from './print-key.js'
 import {findingsOf, readPrintFindings, writePrintFindings, type PrintFindings} from './print-findings.js'
 import type {JsonDiagnostic} from '../diagnostics/to-json.js'
@@ -59,6 +60,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   const citations = options.citationCache ? openReportCitationStore(dir, options.env) : undefined
   // The words' soft hyphens as an earlier build placed them (hyphenation-store.ts), taken up before the first render.
   const hyphenation = options.hyphenationCache && formats.includes('pdf') ? openReportHyphenationStore(dir, options.env) : undefined
+  // The parts earlier builds laid out (layout-store.ts): only those whose text changed are laid out again.
+  const layouts = options.layoutCache && formats.includes('pdf') ? openReportLayoutStore(dir, options.env) : undefined
   let mathAssets: Promise<void> | undefined
   // Read only once a print is checked for fallback fonts (a few font files' name tables).
   let names: Promise<string[]> | undefined
@@ -127,7 +130,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // enough for that to matter (collect-garbage.ts).
     if (printing.length > 0 && worthCollecting(process.memoryUsage().heapTotal)) collectGarbage()
     const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
-    await saved
+    await Promise.all([saved, (await layouts)?.save()])
     // The browser closes (40–65 ms) while the outputs are written; build() waits for it, and
     // reports a failure to close, before it returns.
     browser?.close().catch(() => {})
@@ -161,16 +164,20 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     const htmlFile = path.join(out, '.print', `${output}.html`)
     await mkdir(path.dirname(htmlFile), {recursive: true})
     await writeFile(htmlFile, html)
-    const hash = printKey({
+    const inputs = {
       html,
       styles: [...theme.styles.map((style) => style.text), pageCss(model.config.print, model.config.lang), axesCss(model.config.axes)],
       settings: {boxes: printBoxes(model.config.print), pdfx: model.config.print.pdfx ?? null, metadata: pdfMetadata(model, print.title)},
       ...(model.outputProfile ? {outputProfile: model.outputProfile} : {}),
       install: await installFingerprint(),
       assets: await assetsDigest(path.join(out, 'assets'))
-    })
+    }
+    const hash = printKey(inputs)
+    // What a part's layout reads besides its own text (layout-store.ts): the print's other inputs
+    // and where it is printed (Paged.js writes the stylesheets' addresses out in full).
+    const layoutSalt = `${printKey({...inputs, html: ''})}\0${htmlFile}`
     const pdfFile = path.join(out, `${output}.pdf`)
-    return {edition, htmlFile, pdfFile, hash, tree, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}, links}
+    return {edition, htmlFile, pdfFile, hash, layoutSalt, tree, built: {edition, rendered: print, pdf: pdfFile}, print: {title: print.title, notes: print.notes, usesMath: print.usesMath}, links}
   }
 
   /** An edition's web page, rendered and staged; `item` is the edition as its print left it, if any. */
@@ -200,6 +207,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     let finalizing: Promise<typeof import('../print/finalize-pdf.js')> | undefined
     const finalizer = () => (finalizing ??= import('../print/finalize-pdf.js'))
     const running = await browser.get()
+    // Parts laid out by another browser are laid out again: its layout may differ.
+    const partStore = (await layouts)?.edition(job.edition, `${job.layoutSalt}\0${await running.version()}`)
     progress('paginate', job.edition)
     const result = await renderPdf(running, {
       htmlFile: job.htmlFile,
@@ -211,6 +220,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       rank,
       newPage: browser.newPage,
       handOver: browser.handOver,
+      partStore,
       onLayoutStarted: () => {
         void finalizer().catch(() => {})
         onLayoutStarted()
@@ -262,6 +272,8 @@ interface PrintJob {
   htmlFile: string
   pdfFile: string
   hash: string
+  /** What the layout of a part reads besides its text, for the layout store's key (layout-store.ts). */
+  layoutSalt: string
   /**
    * The print HTML's tree, for the print to cut it into parts without parsing it again (once);
    * `noTree` once the print is over or not needed, so that the edition's trees are not held here.

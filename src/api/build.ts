@@ -45,6 +45,12 @@ export interface BuildOptions {
   citationCache?: boolean
   /** Where the print's soft hyphens go in each word, kept in the user's cache folder between runs (api/hyphenation-store.ts): the CLI's default, off here. */
   hyphenationCache?: boolean
+  /**
+   * Each edition's parts as laid out, kept in the user's cache folder between runs, so that a
+   * rebuild lays out again only the parts whose text changed (api/layout-store.ts): the CLI's
+   * default, off here.
+   */
+  layoutCache?: boolean
 }
 
 export interface BuiltEdition {

@@ -5,7 +5,7 @@ const ON = new Set(['', 'on', '1', 'true', 'yes'])
 
 /**
  * A cache switch as understood (`RAPPORTEUR_CODE_CACHE`, `RAPPORTEUR_TREE_CACHE`,
- * `RAPPORTEUR_CITATION_CACHE`, `RAPPORTEUR_HYPHENATION_CACHE`): off (`off`, `0`,
+ * `RAPPORTEUR_CITATION_CACHE`, `RAPPORTEUR_HYPHENATION_CACHE`, `RAPPORTEUR_LAYOUT_CACHE`): off (`off`, `0`,
  * `false`, `no`), on (unset, `on`, `1`, `true`, `yes`), or on with a warning naming the value and
  * the ones it takes, so that a misspelt `of` does not leave the cache on without a word.
  */
@@ -31,6 +31,11 @@ export function citationCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
 /** Whether a build keeps where the print's soft hyphens go in the cache folder (api/hyphenation-store.ts); a value not understood is said on stderr. */
 export function hyphenationCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
   return wanted(io, 'RAPPORTEUR_HYPHENATION_CACHE', 'hyphenation cache')
+}
+
+/** Whether a build keeps each edition's laid-out parts in the cache folder (api/layout-store.ts); a value not understood is said on stderr. */
+export function layoutCacheWanted(io: Pick<Io, 'env' | 'stderr'>): boolean {
+  return wanted(io, 'RAPPORTEUR_LAYOUT_CACHE', 'layout cache')
 }
 
 function wanted(io: Pick<Io, 'env' | 'stderr'>, variable: string, what: string): boolean {

@@ -25,6 +25,8 @@ export interface CacheFolder {
   read(name: string): Promise<Buffer | undefined>
   /** Every entry of the folder, by name (none when there is no folder yet). */
   readAll(): Promise<Map<string, Buffer>>
+  /** The names of the folder's entries, without reading them (none when there is no folder yet). */
+  names(): Promise<string[]>
   /** Write `fresh`, remove the project's entries not in `wanted` and other rapporteurs' folders but the last used. Never throws. */
   save(fresh: ReadonlyMap<string, Uint8Array>, wanted: ReadonlySet<string>): Promise<void>
 }
@@ -43,6 +45,9 @@ export function cacheFolder(kind: string, format: number, options: CacheFolderOp
   const read = async (name: string) => readFile(path.join(folder, name)).catch(() => undefined)
   return {
     read,
+    async names() {
+      return (await readdir(folder).catch(() => [] as string[])).filter((name) => !name.endsWith('.tmp'))
+    },
     async readAll() {
       const names = await readdir(folder).catch(() => [] as string[])
       const entries = new Map<string, Buffer>()

@@ -7,6 +7,7 @@ import {mapLimit} from './map-limit.js'
 import {collectPageGarbage} from './page-garbage.js'
 import {shellScript, writePartScript} from './part-shell.js'
 import {planMerge, type MergePlan, type PartLayout, type Side} from './plan-merge.js'
+import type {PartStore} from './part-store.js'
 import type {PrintJob} from './print-job.js'
 import type {Slots} from './slots.js'
 
@@ -71,6 +72,10 @@ export interface LayOutOptions {
   collectBetweenParts?: boolean
   /** Takes a lane's page once its parts are done, while another print waits for a slot (RenderPdfOptions). */
   handOver?: (page: Page) => void
+  /** The parts an earlier print laid out, taken instead of laying them out again (part-store.ts). */
+  store?: PartStore
+  /** Each part's HTML as cut (before hold-layout.ts wraps it), which the store knows a part by. */
+  texts?: readonly string[]
 }
 
 /**
@@ -79,7 +84,9 @@ export interface LayOutOptions {
  * the other parts' pages are read out and their browser pages closed.
  */
 export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions): Promise<LaidOutParts> {
-  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0, collectBetweenParts = true, handOver} = options
+  const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0, collectBetweenParts = true, handOver, store, texts} = options
+  // A part after the first that an earlier print laid out from the same text, on that side (part-store.ts).
+  const stored = (index: number, startOn: Side) => (store && texts && index > 0 ? store.get(texts[index]!, startOn) : Promise.resolve(undefined))
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -120,10 +127,13 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     }
     await step('loading the document', page.evaluate(preloadScript(rootUrl)))
     const running = page.evaluate(runPagedJs(rootUrl))
-    if (++started === Math.min(workers, files.length)) onLayoutStarted?.()
+    if (++started === Math.min(workers, order.length)) onLayoutStarted?.()
     const laidOut = (await step('paginating with Paged.js', running)) as number
     if (index === 0) return {page, wants, pageCount: laidOut, laidOutOn: startOn}
     const part = (await step('collecting the pages', page.evaluate(partResultScript))) as LaidOutPart
+    // Kept only when no page of the print has reported a problem so far: a part taken from the store
+    // loads nothing, so what its page would have reported must be reported by laying it out again.
+    if (store && texts && job.problems().length === 0) store.put(texts[index]!, startOn, {part, wants})
     // Kept for a part still to come, its document dropped and, in a long document, its
     // renderer's garbage collected first, not beside the next part's layout (without it, the peak
     // memory at 300 pages rose from ~690 to 840–915 MB of PSS, that of stock Paged.js). With no
@@ -144,11 +154,16 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     return {part, wants, pageCount: part.pageCount, laidOutOn: startOn}
   }
 
+  // The parts the store has are not laid out (their pages merge as they were kept).
+  const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(files.length)
+  const kept = await Promise.all(files.map((_, index) => stored(index, 'right')))
+  kept.forEach((found, index) => {
+    if (found) layouts[index] = {part: found.part, wants: found.wants, pageCount: found.part.pageCount, laidOutOn: 'right'}
+  })
   // The first part last: laid out last, its page does not hold a renderer (and its memory)
   // while the other parts are laid out beside it.
-  const order = [...files.keys()].slice(1).concat(0)
-  const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(files.length)
-  let done = 0
+  const order = [...files.keys()].slice(1).filter((index) => !kept[index]).concat(0)
+  let done = kept.filter(Boolean).length
   await mapLimit(order.length, workers, async (at) => {
     layouts[order[at]!] = await layOut(order[at]!, 'right')
     onPart?.(++done, files.length)
@@ -160,7 +175,9 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
   for (let round = 0; round < 3 && plan.relayout.length > 0; round++) {
     const relayout = plan.relayout
     await mapLimit(relayout.length, workers, async (at) => {
-      layouts[relayout[at]!.index] = await layOut(relayout[at]!.index, relayout[at]!.startOn)
+      const {index, startOn} = relayout[at]!
+      const found = await stored(index, startOn)
+      layouts[index] = found ? {part: found.part, wants: found.wants, pageCount: found.part.pageCount, laidOutOn: startOn} : await layOut(index, startOn)
     }, lane)
     plan = planMerge(layouts)
   }

@@ -10,6 +10,7 @@ import {layOutParts, NoBreakBetweenParts, type LaidOutParts} from './lay-out-par
 import {collectPreflight, type PreflightReport, type PrintProblem} from './preflight.js'
 import {PrintJob} from './print-job.js'
 import {collectPageGarbage} from './page-garbage.js'
+import type {PartStore} from './part-store.js'
 import type {Slots} from './slots.js'
 import {splitParts} from './split-parts.js'
 import {holdLayout} from './hold-layout.js'
@@ -53,6 +54,11 @@ export interface RenderPdfOptions {
    * which can render the next thing without holding up the longest part.
    */
   onLayoutStarted?: () => void
+  /**
+   * The parts an earlier print laid out (part-store.ts): those whose text and side are the same
+   * are merged as they were kept instead of being laid out again.
+   */
+  partStore?: PartStore
 }
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
@@ -141,7 +147,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
     await job.step('writing the parts', Promise.all([...parts.map((part, index) => writeFile(files[index]!, holdLayout(part))), writeFile(paged, pagedSource('paged.js'))]))
     let laidOut: LaidOutParts
     try {
-      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank, collectBetweenParts: html.length >= COLLECT_BETWEEN_PARTS_FROM, handOver: options.handOver})
+      laidOut = await layOutParts(job, files, workers, {pagedUrl: pathToFileURL(paged).href, onPart: files.length > 1 ? options.onPart : undefined, onLayoutStarted: options.onLayoutStarted, slots: options.slots, rank: options.rank, collectBetweenParts: html.length >= COLLECT_BETWEEN_PARTS_FROM, handOver: options.handOver, store: options.partStore, texts: parts})
     } catch (error) {
       if (!(error instanceof NoBreakBetweenParts)) throw error
       // The theme runs chapters on without a page break: the document is laid out whole.

@@ -115,15 +115,34 @@ const classes = (element: Element): string[] => {
   return Array.isArray(value) ? value.map(String) : []
 }
 
+/**
+ * Give every element of the body a `data-ref`, unique in the document and the same from build to
+ * build while its chapter is: the elements outside chapters and the chapters themselves are
+ * numbered in order (`rp-12`), each chapter's own elements from its ref (`rp-12-1`, `rp-12-2`…).
+ * Numbered over the whole document, one paragraph added to a chapter renumbered every later
+ * part, whose text then differed from the last build's, and the layout store
+ * (print/part-store.ts) laid them all out again.
+ */
 function numberElements(body: Element): void {
-  let count = 0
-  const visit = (node: Element) => {
-    count++
-    const names = classes(node)
+  let outside = 0
+  const mark = (node: Element, ref: string) => {
     // A print footnote (span.rp-footnote) carries its note number: Paged.js copies the ref to the call and the marker.
-    const note = names.includes('rp-footnote') ? node.properties.dataNote : undefined
-    node.properties.dataRef ??= note === undefined ? `rp-${count}` : String(note)
-    for (const child of node.children) if (child.type === 'element') visit(child)
+    const note = classes(node).includes('rp-footnote') ? node.properties.dataNote : undefined
+    node.properties.dataRef ??= note === undefined ? ref : String(note)
+  }
+  const numberChapter = (chapter: Element, prefix: string) => {
+    let inside = 0
+    const visit = (node: Element) => {
+      mark(node, `${prefix}-${++inside}`)
+      for (const child of node.children) if (child.type === 'element') visit(child)
+    }
+    for (const child of chapter.children) if (child.type === 'element') visit(child)
+  }
+  const visit = (node: Element) => {
+    const ref = `rp-${++outside}`
+    mark(node, ref)
+    if (classes(node).includes('rp-chapter')) numberChapter(node, ref)
+    else for (const child of node.children) if (child.type === 'element') visit(child)
   }
   for (const child of body.children) if (child.type === 'element') visit(child)
 }

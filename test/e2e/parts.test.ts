@@ -6,6 +6,8 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {finalizePdf} from '../../src/print/finalize-pdf.js'
 import {renderPdf, type RenderPdfResult} from '../../src/print/paginate.js'
+import type {PartStore, StoredPart} from '../../src/print/part-store.js'
+import type {Side} from '../../src/print/plan-merge.js'
 import {pdfPages, startBrowser} from '../print/helpers.js'
 
 /**
@@ -39,6 +41,25 @@ async function printHtml(chapterStart: 'right' | 'any'): Promise<{htmlFile: stri
   return {htmlFile: path.join(dir, 'dist', '.print', 'rapport.html'), root: path.join(dir, 'dist')}
 }
 
+/** A part store in memory (src/print/part-store.ts), counting the parts it hands back and those laid out (kept). */
+function memoryStore(): PartStore & {taken: number; laidOut: number} {
+  const kept = new Map<string, StoredPart>()
+  const store = {
+    taken: 0,
+    laidOut: 0,
+    async get(html: string, startOn: Side) {
+      const found = kept.get(`${startOn}\0${html}`)
+      if (found) store.taken++
+      return found
+    },
+    put(html: string, startOn: Side, laidOut: StoredPart) {
+      store.laidOut++
+      kept.set(`${startOn}\0${html}`, laidOut)
+    }
+  }
+  return store
+}
+
 /** The page texts, with the running heads and folios (they are part of what must not change). */
 async function texts(result: RenderPdfResult): Promise<string[]> {
   return (await pdfPages(result.pdf)).map((page) => page.text)
@@ -52,12 +73,13 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
   let parted: RenderPdfResult
   let printed: {htmlFile: string; root: string}
   const progress: string[] = []
+  const store = memoryStore()
 
   beforeAll(async () => {
     printed = await printHtml(chapterStart)
     const {htmlFile, root} = printed
     whole = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: Infinity, workers: 1, onPart: () => progress.push('whole')})
-    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, onPart: (done, parts) => progress.push(`${done}/${parts}`)})
+    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, partStore: store, onPart: (done, parts) => progress.push(`${done}/${parts}`)})
     partedPages.set(chapterStart, parted.pageCount)
   }, 120_000)
 
@@ -84,13 +106,34 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     }
   })
 
-  test('laid out in parts again, the document gives the same bytes once finished', async () => {
-    // The same print HTML (a build gives the same bytes each time: test/e2e/build.test.ts).
+  test('laid out again from the part store, or after an edit, the document gives the bytes of a fresh layout once finished', async () => {
+    // The layout store (src/print/part-store.ts) hands back a part laid out earlier from the same
+    // text on the same side. `parted` filled it; the same document then takes every part but the
+    // first from it, and a chapter edited takes all but that chapter's part and the first.
     const {htmlFile, root} = printed
-    const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
     const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
-    const [one, other] = await Promise.all([finalizePdf(parted.pdf, meta), finalizePdf(again.pdf, meta)])
+    const finished = (result: RenderPdfResult) => finalizePdf(result.pdf, meta)
+    store.laidOut = 0
+    const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, partStore: store})
+    // Only the first part laid out (it is never kept); on any page, parts are also taken on the other side.
+    expect(store.laidOut).toBe(0)
+    expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 1)
+    expect(Buffer.compare(Buffer.from(await finished(parted)), Buffer.from(await finished(again)))).toBe(0)
+    // A paragraph added to the chapter on victims (the same print HTML otherwise).
+    const edited = path.join(path.dirname(htmlFile), 'rapport-edited.html')
+    const html = await readFile(htmlFile, 'utf8')
+    await writeFile(edited, html.replace(/(id="victimes-title"[^>]*>[^<]*<\/h1>)/u, '$1<p>Un paragraphe ajouté à la relecture.</p>'))
+    expect(await readFile(edited, 'utf8')).not.toBe(html)
+    store.taken = 0
+    const fromStore = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, partStore: store})
+    // The edited chapter's part laid out (on any page, maybe again on the other side), the others taken.
+    expect(store.laidOut).toBeGreaterThanOrEqual(1)
+    expect(store.laidOut).toBeLessThanOrEqual(2)
+    expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 2)
+    const fresh = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
+    const [one, other] = await Promise.all([finished(fresh), finished(fromStore)])
     if (process.env.DUMP_PDF) await Promise.all([writeFile(`/tmp/parts-${chapterStart}-1.pdf`, one), writeFile(`/tmp/parts-${chapterStart}-2.pdf`, other)])
+    expect(fromStore.pageCount).toBe(fresh.pageCount)
     expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
   }, 120_000)
 

@@ -12,8 +12,8 @@ export function captureIo(cwd: string, env: NodeJS.ProcessEnv = {}): Io & {out()
       err += text
     },
     isTTY: false,
-    // The tree and citation caches off unless a test asks for them: they would go to the home folder's cache.
-    env: {NO_COLOR: '1', RAPPORTEUR_TREE_CACHE: 'off', RAPPORTEUR_CITATION_CACHE: 'off', RAPPORTEUR_HYPHENATION_CACHE: 'off', ...env},
+    // The caches off unless a test asks for them: they would go to the home folder's cache.
+    env: {NO_COLOR: '1', RAPPORTEUR_TREE_CACHE: 'off', RAPPORTEUR_CITATION_CACHE: 'off', RAPPORTEUR_HYPHENATION_CACHE: 'off', RAPPORTEUR_LAYOUT_CACHE: 'off', ...env},
     cwd,
     out: () => out,
     err: () => err

@@ -98,6 +98,19 @@ describe('splitParts', () => {
     expect(Object.assign({}, ...parts.map((part) => refOf(fromHtml(part))))).toEqual(refOf(whole))
   })
 
+  test('a paragraph added to a chapter changes that chapter\'s part only: the others keep their text, refs included', () => {
+    // What lets a rebuild take the other parts from the layout store (print/part-store.ts).
+    const html = documentWith(6, 8_000)
+    const edited = html.replace('<h1>Chapter 3</h1>', '<h1>Chapter 3</h1><p>A paragraph <em>added</em>.</p>')
+    const [before, after] = [splitParts(html, {partChars: 10_000}).parts, splitParts(edited, {partChars: 10_000}).parts]
+    expect(after).toHaveLength(before.length)
+    const third = after.findIndex((part) => ids(part, 'section.rp-chapter').includes('c3'))
+    expect(after.map((part, index) => part === before[index])).toEqual(after.map((_, index) => index !== third))
+    // A chapter's elements are numbered from its own ref.
+    const refs = selectAll('section.rp-chapter', fromHtml(after[third]!)).flatMap((chapter) => [chapter.properties.dataRef, ...descendants(chapter).filter((element) => element.tagName !== 'span').map((element) => element.properties.dataRef)])
+    expect(refs.every((ref) => typeof ref === 'string' && /^rp-\d+(-\d+)?$/u.test(ref))).toBe(true)
+  })
+
   test('a short document is cut into about one part per worker, never into parts under the minimum', () => {
     // 8 chapters of a bit under half the minimum: under 4 minimums of text.
     const each = MIN_PART_CHARS / 2 - 1_000

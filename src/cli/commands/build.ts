@@ -4,7 +4,7 @@ import {formatPretty} from '../../diagnostics/reporters/pretty.js'
 import {toJsonDiagnostics} from '../../diagnostics/to-json.js'
 import type {EditionName} from '../../model/schemas/config.js'
 import {exitCodes, useColor, type Io} from '../io.js'
-import {citationCacheWanted, hyphenationCacheWanted, treeCacheWanted} from '../cache-setting.js'
+import {citationCacheWanted, hyphenationCacheWanted, layoutCacheWanted, treeCacheWanted} from '../cache-setting.js'
 import {shownText} from '../../load/merge-conflicts.js'
 
 export interface BuildCommandOptions {
@@ -44,6 +44,7 @@ export async function runBuild(dir: string, options: BuildCommandOptions, io: Io
       treeCache: treeCacheWanted(io),
       citationCache: citationCacheWanted(io),
       hyphenationCache: hyphenationCacheWanted(io),
+      layoutCache: layoutCacheWanted(io),
       // Waiting for another build is said even without progress lines: the build would look stuck.
       onProgress: (stage, edition, detail) => {
         if (showProgress || stage.startsWith('waiting')) io.stderr(`rapporteur: ${stage}${edition ? ` (${[edition, detail].filter(Boolean).join(', ')})` : ''}…\n`)

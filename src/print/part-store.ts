@@ -1,0 +1,24 @@
+import type {LaidOutPart} from './browser-side/parts.js'
+import type {Side} from './plan-merge.js'
+
+/**
+ * Where a print finds the parts an earlier print laid out (api/layout-store.ts keeps them in the
+ * user's cache folder). A part after the first leaves its page as its pages' markup and the rules
+ * Paged.js added, packed (browser-side/parts.ts), and the merge takes it in as it is: the same part
+ * file laid out on the same side, with the same stylesheets, fonts, images, Paged.js and browser
+ * (the store's key), gives those same pages. So a writer's rebuild after editing one chapter lays
+ * out only that chapter's part and the first one, which is always laid out: it holds the table of
+ * contents and takes the others in (lay-out-parts.ts).
+ */
+export interface PartStore {
+  /** The part laid out earlier from this file's text on `startOn`, or undefined. */
+  get(html: string, startOn: Side): Promise<StoredPart | undefined>
+  /** Keep a part just laid out (cleanly: a part whose page reported a problem is not kept). */
+  put(html: string, startOn: Side, laidOut: StoredPart): void
+}
+
+/** A laid-out part as kept: its packed pages and page count, and the side its first chapter asks for. */
+export interface StoredPart {
+  part: LaidOutPart
+  wants: Side | 'any'
+}

@@ -1,0 +1,81 @@
+import {existsSync, readdirSync} from 'node:fs'
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {openLayoutStore} from '../../src/api/layout-store.js'
+import type {StoredPart} from '../../src/print/part-store.js'
+import {temporaryFolders} from '../helpers/temporary.js'
+
+/**
+ * The parts of each edition's print as laid out by earlier builds (api/layout-store.ts): a part is
+ * handed back only for the same text, side and salt, a damaged entry is laid out again, and a
+ * save keeps what the build used and the entries of editions it did not print. That a part taken
+ * from the store gives the PDF of a fresh layout is test/e2e/parts.test.ts's.
+ */
+const {temporary} = temporaryFolders()
+
+const laidOut = (pages: number): StoredPart => ({part: {pageCount: pages, packed: `packed-${pages}`}, wants: 'right'})
+
+/** Every entry file under a cache folder's `layouts/`. */
+function entries(cache: string): string[] {
+  const root = path.join(cache, 'layouts')
+  if (!existsSync(root)) return []
+  return readdirSync(root, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name))
+}
+
+describe('the layout store', () => {
+  test('a part comes back for the same text, side and salt only, after a save', async () => {
+    const cache = await temporary('layout-store-')
+    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+    const first = openLayoutStore(options)
+    first.edition('full', 'salt').put('<p>A</p>', 'right', laidOut(3))
+    await first.save()
+    const second = openLayoutStore(options)
+    const full = second.edition('full', 'salt')
+    expect(await full.get('<p>A</p>', 'right')).toEqual(laidOut(3))
+    expect(second.taken).toBe(1)
+    expect(await full.get('<p>A</p>', 'left')).toBeUndefined()
+    expect(await full.get('<p>B</p>', 'right')).toBeUndefined()
+    expect(await second.edition('full', 'other salt').get('<p>A</p>', 'right')).toBeUndefined()
+    expect(await second.edition('synthesis', 'salt').get('<p>A</p>', 'right')).toBeUndefined()
+    // Another rapporteur, another project: their own folders.
+    expect(await openLayoutStore({...options, fingerprint: 'f2'}).edition('full', 'salt').get('<p>A</p>', 'right')).toBeUndefined()
+    expect(await openLayoutStore({...options, project: '/reports/two'}).edition('full', 'salt').get('<p>A</p>', 'right')).toBeUndefined()
+  })
+
+  test('a damaged entry is laid out again, not used', async () => {
+    const cache = await temporary('layout-store-')
+    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+    const store = openLayoutStore(options)
+    store.edition('full', 'salt').put('<p>A</p>', 'right', laidOut(3))
+    await store.save()
+    const [file] = entries(cache)
+    for (const damage of ['{"part": {"pageCount": 3', JSON.stringify({part: {pageCount: -1, packed: 'x'}, wants: 'right'}), JSON.stringify({part: {pageCount: 3, packed: ''}, wants: 'up'})]) {
+      await writeFile(file!, damage)
+      expect(await openLayoutStore(options).edition('full', 'salt').get('<p>A</p>', 'right')).toBeUndefined()
+    }
+  })
+
+  test('a save keeps the parts the build used and the editions it did not print, and removes the rest', async () => {
+    const cache = await temporary('layout-store-')
+    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+    const first = openLayoutStore(options)
+    first.edition('full', 'salt').put('<p>A</p>', 'right', laidOut(3))
+    first.edition('full', 'salt').put('<p>B</p>', 'right', laidOut(4))
+    first.edition('synthesis', 'salt').put('<p>S</p>', 'right', laidOut(2))
+    await first.save()
+    expect(entries(cache)).toHaveLength(3)
+    // A build of the full edition alone that used A and laid out C: B goes, the synthesis stays.
+    const second = openLayoutStore(options)
+    const full = second.edition('full', 'salt')
+    expect(await full.get('<p>A</p>', 'right')).toBeDefined()
+    full.put('<p>C</p>', 'right', laidOut(5))
+    await second.save()
+    const third = openLayoutStore(options)
+    expect(await third.edition('full', 'salt').get('<p>A</p>', 'right')).toEqual(laidOut(3))
+    expect(await third.edition('full', 'salt').get('<p>B</p>', 'right')).toBeUndefined()
+    expect(await third.edition('full', 'salt').get('<p>C</p>', 'right')).toEqual(laidOut(5))
+    expect(await third.edition('synthesis', 'salt').get('<p>S</p>', 'right')).toEqual(laidOut(2))
+    expect(entries(cache)).toHaveLength(3)
+  })
+})
