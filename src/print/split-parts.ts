@@ -35,6 +35,21 @@ export const LONG_PART_CHARS = 200_000
  */
 export const MIN_PART_CHARS = 50_000
 
+/**
+ * Text characters per part at most when each part is kept between builds (`kept`, the layout
+ * store: print/part-store.ts), unless the document is long (KEPT_PARTS_MOST). A rebuild then lays
+ * out only the edited chapter's part and the first one, and the smaller they are the sooner it is
+ * done. The sample report's full edition (~45,000 characters) is then 3 parts instead of one: its
+ * CLI rebuild after an edit took ~2.55 s instead of ~2.92 s (medians of 5–6 interleaved), its
+ * first build, the store empty, ~3.14 s instead of ~2.90 s. At 100 pages (11 parts instead of 4)
+ * a rebuild after a middle chapter was edited took ~5.4 s instead of ~6.6 s (4 pairs); at 288
+ * pages a first build was as long, at the same peak memory (bench/README.md, point 61).
+ */
+export const KEPT_PART_CHARS = 15_000
+
+/** At most this many parts when they are kept, however long the document: their parts grow instead (KEPT_PART_CHARS). */
+export const KEPT_PARTS_MOST = 12
+
 export interface SplitOptions {
   /** Text characters a part should not go over (a longer chapter makes a longer part); Infinity: one part. */
   partChars?: number
@@ -45,6 +60,8 @@ export interface SplitOptions {
    * asked for only when the document is long enough to cut. It is numbered in place. Undefined: `html` is parsed.
    */
   tree?: () => Root | undefined
+  /** Each part is kept between builds (the layout store): smaller parts, KEPT_PART_CHARS, unless `partChars` is given. */
+  kept?: boolean
 }
 
 export interface DocumentParts {
@@ -62,8 +79,8 @@ export interface DocumentParts {
  * A document too short to cut is returned as it is, numbered by the page instead (tooShortToCut).
  */
 export function splitParts(html: string, options: SplitOptions = {}): DocumentParts {
-  const most = options.partChars ?? DEFAULT_PART_CHARS
-  if (tooShortToCut(html, most)) return {parts: [html]}
+  const kept = options.kept === true && options.partChars === undefined
+  if (tooShortToCut(html, options.partChars ?? (kept ? KEPT_PART_CHARS : DEFAULT_PART_CHARS))) return {parts: [html]}
   const tree = options.tree?.() ?? fromHtml(html)
   const body = findBody(tree)
   if (!body) return {parts: [html]}
@@ -72,11 +89,13 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   const workers = Math.max(1, options.workers ?? 1)
   const lengths = chapters.map((chapter) => textLength(chapter))
   const total = lengths.reduce((sum, length) => sum + length, 0)
+  const partChars = kept ? Math.max(KEPT_PART_CHARS, Math.ceil(total / KEPT_PARTS_MOST)) : options.partChars
+  const most = partChars ?? DEFAULT_PART_CHARS
   // As many parts as it takes to stay under the part size (partSize), rounded up to a multiple of the workers so
   // that they all work until the end (3 parts on 2 workers leave one working alone), but none
   // under the minimum. Infinity: one part.
-  const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * partSize(total, workers, options.partChars))) : 1
-  const partOf = balancedParts(chapters, lengths, Math.max(1, Math.min(wanted, Math.floor(total / Math.min(most, MIN_PART_CHARS)))), options.partChars ?? Infinity)
+  const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * partSize(total, workers, partChars))) : 1
+  const partOf = balancedParts(chapters, lengths, Math.max(1, Math.min(wanted, Math.floor(total / Math.min(most, MIN_PART_CHARS)))), partChars ?? Infinity)
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}
   const ranges = partRanges(body, partOf)

@@ -1,7 +1,7 @@
 import {fromHtml} from 'hast-util-from-html'
 import type {Element, Root} from 'hast'
 import {describe, expect, test} from 'vitest'
-import {DEFAULT_PART_CHARS, LONG_PART_CHARS, MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
+import {DEFAULT_PART_CHARS, KEPT_PART_CHARS, KEPT_PARTS_MOST, LONG_PART_CHARS, MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 
 /** A print document like the renderer's: cover, table of contents, chapters in main, back cover. */
 function documentWith(chapters: number, charsEach: number): string {
@@ -109,6 +109,19 @@ describe('splitParts', () => {
     // A chapter's elements are numbered from its own ref.
     const refs = selectAll('section.rp-chapter', fromHtml(after[third]!)).flatMap((chapter) => [chapter.properties.dataRef, ...descendants(chapter).filter((element) => element.tagName !== 'span').map((element) => element.properties.dataRef)])
     expect(refs.every((ref) => typeof ref === 'string' && /^rp-\d+(-\d+)?$/u.test(ref))).toBe(true)
+  })
+
+  test('parts kept between builds are smaller, at most KEPT_PARTS_MOST of them, unless a part size is given', () => {
+    // 8 chapters of 7,000 characters: one part by the defaults' minimum, as many kept ones as KEPT_PART_CHARS goes into the text.
+    const html = documentWith(8, 7_000)
+    expect(splitParts(html, {workers: 2}).parts).toHaveLength(1)
+    const kept = splitParts(html, {workers: 2, kept: true}).parts
+    expect(kept).toHaveLength(Math.floor((8 * 7_000) / KEPT_PART_CHARS))
+    // A long document: no more than KEPT_PARTS_MOST parts, each longer instead.
+    expect(splitParts(documentWith(40, 15_000), {workers: 2, kept: true}).parts).toHaveLength(KEPT_PARTS_MOST)
+    expect(splitParts(html, {workers: 2, kept: true, partChars: Infinity}).parts).toHaveLength(1)
+    // Under twice the kept part size of markup: not cut.
+    expect(splitParts(documentWith(2, KEPT_PART_CHARS - 500), {kept: true}).parts).toHaveLength(1)
   })
 
   test('a short document is cut into about one part per worker, never into parts under the minimum', () => {
