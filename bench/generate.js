@@ -454,7 +454,10 @@ export class ChapterWriter {
     this.recs++
     const id = `rec-${this.index + 1}-${this.recs}`
     this.ctx.newTargets.push(id)
-    const axis = r.pick(['prevention', 'detection', 'sanction'])
+    // Drawn as before (the same text follows), but each axis in turn: a short report with an
+    // axis no recommendation names gets an `empty-axis` warning.
+    r.pick(['prevention', 'detection', 'sanction'])
+    const axis = ['prevention', 'detection', 'sanction'][(this.ctx.recommendations = (this.ctx.recommendations ?? 0) + 1) % 3]
     const actors = r.pick(['État', 'Plateformes', 'Législateur', 'Collectivités, associations', 'Éducation nationale', 'Entreprises du numérique'])
     return [
       `:::recommendation{#${id} axis=${axis} actors="${actors}"}`,
