@@ -86,7 +86,10 @@ export interface LayOutOptions {
 export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions): Promise<LaidOutParts> {
   const {pagedUrl, onPart, onLayoutStarted, slots, rank = 0, collectBetweenParts = true, handOver, store, texts} = options
   // A part after the first that an earlier print laid out from the same text, on that side (part-store.ts).
-  const stored = (index: number, startOn: Side) => (store && texts && index > 0 ? store.get(texts[index]!, startOn) : Promise.resolve(undefined))
+  const stored = async (index: number, startOn: Side): Promise<PartLayout & {part: LaidOutPart} | undefined> => {
+    const found = store && texts && index > 0 ? await store.get(texts[index]!, startOn) : undefined
+    return found && {part: found.part, wants: found.wants, pageCount: found.part.pageCount, laidOutOn: startOn}
+  }
   const step = job.step.bind(job)
   const {deadline} = job
   const rootUrl = pathToFileURL(job.root).href + '/'
@@ -158,7 +161,7 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
   const layouts: Array<Awaited<ReturnType<typeof layOut>>> = new Array(files.length)
   const kept = await Promise.all(files.map((_, index) => stored(index, 'right')))
   kept.forEach((found, index) => {
-    if (found) layouts[index] = {part: found.part, wants: found.wants, pageCount: found.part.pageCount, laidOutOn: 'right'}
+    if (found) layouts[index] = found
   })
   // The first part last: laid out last, its page does not hold a renderer (and its memory)
   // while the other parts are laid out beside it.
@@ -176,8 +179,7 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     const relayout = plan.relayout
     await mapLimit(relayout.length, workers, async (at) => {
       const {index, startOn} = relayout[at]!
-      const found = await stored(index, startOn)
-      layouts[index] = found ? {part: found.part, wants: found.wants, pageCount: found.part.pageCount, laidOutOn: startOn} : await layOut(index, startOn)
+      layouts[index] = (await stored(index, startOn)) ?? (await layOut(index, startOn))
     }, lane)
     plan = planMerge(layouts)
   }

@@ -137,7 +137,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
   const job = new PrintJob(browser, root, name, options.timeoutMs, options.signal, options.newPage)
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), options.slots?.size ?? Infinity)
   const html = await job.step('reading the document', readFile(htmlFile, 'utf8'))
-  const {parts} = splitParts(html, {partChars: options.partChars, workers, tree: options.tree, kept: options.partStore !== undefined})
+  const {parts} = splitParts(html, {partChars: options.partChars, workers, tree: options.tree})
   const files = parts.map((_, index) => htmlFile.replace(/\.html$/u, '') + `.part-${index + 1}.html`)
   // Paged.js (with our hook) beside them, for each page to load by its URL: sent through the
   // DevTools protocol instead (page.evaluate), its 900 KB cost the browser process ~0.09 s of

@@ -10,58 +10,46 @@ import {toHtml} from 'hast-util-to-html'
  */
 
 /**
- * Text characters per part at most, unless the document is long (LONG_PART_CHARS): about 40 A4
- * pages of notes-heavy prose. Parts cost a page load each, and a part's own layout grows faster
- * than its length.
+ * Text characters per part by default (PART_CHARS), unless the document is long (MOST_PARTS): its
+ * parts grow instead. The cut depends on the document alone, not on the machine's cores nor on
+ * the layout store: Paged.js does not always break a page at the same place when a chapter sits
+ * at another height in its part (subpixel rounding), so a document cut another way may break a page
+ * elsewhere. Cut by the cores (two parts a worker, of 100,000 or 200,000 characters), the 288-page
+ * benchmark report moved a paragraph and its note to the next page when cut in 12 parts instead
+ * of 4 (bench/README.md, point 61): the same report could give another PDF on another machine.
+ *
+ * Small parts make a rebuild fast: with the layout store (print/part-store.ts) it lays out again
+ * only the edited chapter's part and the first one. The sample report's full edition (~45,000
+ * characters) is 3 parts: the CLI's rebuild after an edit took ~2.55 s instead of ~2.92 s in one
+ * part (medians of 5–6 interleaved), its first build ~3.14 s instead of ~2.90 s. At 100 pages (11
+ * parts instead of 4) a rebuild after a middle chapter was edited took ~5.4 s instead of ~6.6 s;
+ * at 288 pages, in 12 parts, a first build took as long as in 4, at the same peak memory; in 18
+ * parts it took 1 s longer, in 28 parts 3.5 s (bench/README.md, point 61).
  */
-export const DEFAULT_PART_CHARS = 100_000
+export const PART_CHARS = 15_000
+
+/** At most this many parts by default, however long the document (PART_CHARS). */
+export const MOST_PARTS = 12
 
 /**
- * Text characters per part at most in a long document, one with enough text for two such parts a
- * worker. Since notes are placed a paragraph at a time and finished pages frozen, a part's layout
- * grows little faster than its length, and each part costs a page load: the 288-page benchmark
- * report (758,000 characters, 2 workers) paginates ~2 s faster in 4 parts than in 8 (5 of 5
- * interleaved rounds), its peak memory still under stock Paged.js's. A shorter document keeps
- * parts of DEFAULT_PART_CHARS: the 98-page report in 2 parts instead of 4 was ~1 s faster, but
- * its two renderers then held the whole document at once, and the build's peak memory went from
- * 477–488 to 613–637 MB, above stock Paged.js's (bench/README.md, point 29).
- */
-export const LONG_PART_CHARS = 200_000
-
-/**
- * Parts smaller than this cost more than they save: a part opens a browser page (a renderer
- * process at first) and loads Paged.js. The 34-page sample report (about 57,000 characters) and
- * the 28-page benchmark report lay out faster in one part than in two.
+ * With `partChars` given, parts smaller than this are not made: a part opens a browser page (a
+ * renderer process at first) and loads Paged.js.
  */
 export const MIN_PART_CHARS = 50_000
 
-/**
- * Text characters per part at most when each part is kept between builds (`kept`, the layout
- * store: print/part-store.ts), unless the document is long (KEPT_PARTS_MOST). A rebuild then lays
- * out only the edited chapter's part and the first one, and the smaller they are the sooner it is
- * done. The sample report's full edition (~45,000 characters) is then 3 parts instead of one: its
- * CLI rebuild after an edit took ~2.55 s instead of ~2.92 s (medians of 5–6 interleaved), its
- * first build, the store empty, ~3.14 s instead of ~2.90 s. At 100 pages (11 parts instead of 4)
- * a rebuild after a middle chapter was edited took ~5.4 s instead of ~6.6 s (4 pairs); at 288
- * pages a first build was as long, at the same peak memory (bench/README.md, point 61).
- */
-export const KEPT_PART_CHARS = 15_000
-
-/** At most this many parts when they are kept, however long the document: their parts grow instead (KEPT_PART_CHARS). */
-export const KEPT_PARTS_MOST = 12
-
 export interface SplitOptions {
-  /** Text characters a part should not go over (a longer chapter makes a longer part); Infinity: one part. */
+  /**
+   * Text characters a part should not go over (a longer chapter makes a longer part); Infinity:
+   * one part. Default: PART_CHARS, at most MOST_PARTS parts, whatever `workers`.
+   */
   partChars?: number
-  /** Parts laid out at the same time: the number of parts is a multiple of it where sizes allow (not under MIN_PART_CHARS). */
+  /** With `partChars`: parts laid out at the same time, the number of parts a multiple of it where sizes allow (not under MIN_PART_CHARS). */
   workers?: number
   /**
    * The document's tree, when the caller has it (render/document.ts): what parsing `html` gives,
    * asked for only when the document is long enough to cut. It is numbered in place. Undefined: `html` is parsed.
    */
   tree?: () => Root | undefined
-  /** Each part is kept between builds (the layout store): smaller parts, KEPT_PART_CHARS, unless `partChars` is given. */
-  kept?: boolean
 }
 
 export interface DocumentParts {
@@ -79,23 +67,16 @@ export interface DocumentParts {
  * A document too short to cut is returned as it is, numbered by the page instead (tooShortToCut).
  */
 export function splitParts(html: string, options: SplitOptions = {}): DocumentParts {
-  const kept = options.kept === true && options.partChars === undefined
-  if (tooShortToCut(html, options.partChars ?? (kept ? KEPT_PART_CHARS : DEFAULT_PART_CHARS))) return {parts: [html]}
+  const given = options.partChars
+  if (tooShortToCut(html, given ?? PART_CHARS)) return {parts: [html]}
   const tree = options.tree?.() ?? fromHtml(html)
   const body = findBody(tree)
   if (!body) return {parts: [html]}
   numberElements(body)
   const chapters = collectChapters(body)
-  const workers = Math.max(1, options.workers ?? 1)
   const lengths = chapters.map((chapter) => textLength(chapter))
   const total = lengths.reduce((sum, length) => sum + length, 0)
-  const partChars = kept ? Math.max(KEPT_PART_CHARS, Math.ceil(total / KEPT_PARTS_MOST)) : options.partChars
-  const most = partChars ?? DEFAULT_PART_CHARS
-  // As many parts as it takes to stay under the part size (partSize), rounded up to a multiple of the workers so
-  // that they all work until the end (3 parts on 2 workers leave one working alone), but none
-  // under the minimum. Infinity: one part.
-  const wanted = Number.isFinite(most) ? workers * Math.ceil(total / (workers * partSize(total, workers, partChars))) : 1
-  const partOf = balancedParts(chapters, lengths, Math.max(1, Math.min(wanted, Math.floor(total / Math.min(most, MIN_PART_CHARS)))), partChars ?? Infinity)
+  const partOf = given === undefined ? balancedParts(chapters, lengths, Math.max(1, Math.min(MOST_PARTS, Math.floor(total / PART_CHARS))), Math.max(PART_CHARS, Math.ceil(total / MOST_PARTS))) : partsOfSize(chapters, lengths, total, given, options.workers)
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}
   const ranges = partRanges(body, partOf)
@@ -118,10 +99,15 @@ function tooShortToCut(html: string, most: number): boolean {
   return !Number.isFinite(most) || html.length < 2 * Math.min(most, MIN_PART_CHARS)
 }
 
-/** `partChars` when given; else LONG_PART_CHARS where that still makes two parts a worker, DEFAULT_PART_CHARS below. */
-function partSize(total: number, workers: number, partChars: number | undefined): number {
-  if (partChars !== undefined) return partChars
-  return Math.ceil(total / (workers * LONG_PART_CHARS)) >= 2 ? LONG_PART_CHARS : DEFAULT_PART_CHARS
+/**
+ * The cut for a part size given: as many parts as it takes to stay under it, rounded up to a
+ * multiple of the workers so that they all work until the end (3 parts on 2 workers leave one
+ * working alone), but none under the minimum. Infinity: one part.
+ */
+function partsOfSize(chapters: Element[], lengths: number[], total: number, partChars: number, workers = 1): Map<Element, number> {
+  const lanes = Math.max(1, workers)
+  const wanted = Number.isFinite(partChars) ? lanes * Math.ceil(total / (lanes * partChars)) : 1
+  return balancedParts(chapters, lengths, Math.max(1, Math.min(wanted, Math.floor(total / Math.min(partChars, MIN_PART_CHARS)))), partChars)
 }
 
 function findBody(tree: Root): Element | undefined {

@@ -1,7 +1,7 @@
 import {fromHtml} from 'hast-util-from-html'
 import type {Element, Root} from 'hast'
 import {describe, expect, test} from 'vitest'
-import {DEFAULT_PART_CHARS, KEPT_PART_CHARS, KEPT_PARTS_MOST, LONG_PART_CHARS, MIN_PART_CHARS, splitParts} from '../../src/print/split-parts.js'
+import {MIN_PART_CHARS, MOST_PARTS, PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 
 /** A print document like the renderer's: cover, table of contents, chapters in main, back cover. */
 function documentWith(chapters: number, charsEach: number): string {
@@ -51,9 +51,9 @@ describe('splitParts', () => {
     const html = documentWith(3, 100)
     expect(splitParts(html).parts).toEqual([html])
     expect(splitParts(html, {partChars: Infinity}).parts).toEqual([html])
-    // Just under twice the smallest part of markup, whatever its text: not cut.
-    const under = documentWith(2, MIN_PART_CHARS - 500)
-    expect(under.length).toBeLessThan(2 * MIN_PART_CHARS)
+    // Just under twice a part's text of markup, whatever its text: not cut.
+    const under = documentWith(2, PART_CHARS - 500)
+    expect(under.length).toBeLessThan(2 * PART_CHARS)
     expect(splitParts(under).parts).toEqual([under])
     // Smaller parts asked for: the bound follows them.
     expect(splitParts(documentWith(10, 5_000), {partChars: 12_000}).parts.length).toBeGreaterThan(1)
@@ -111,33 +111,31 @@ describe('splitParts', () => {
     expect(refs.every((ref) => typeof ref === 'string' && /^rp-\d+(-\d+)?$/u.test(ref))).toBe(true)
   })
 
-  test('parts kept between builds are smaller, at most KEPT_PARTS_MOST of them, unless a part size is given', () => {
-    // 8 chapters of 7,000 characters: one part by the defaults' minimum, as many kept ones as KEPT_PART_CHARS goes into the text.
+  test('by default the cut depends on the document alone: parts of PART_CHARS, at most MOST_PARTS of them, whatever the workers', () => {
+    // 8 chapters of 7,000 characters: as many parts as PART_CHARS goes into the text, on any number of workers.
     const html = documentWith(8, 7_000)
-    expect(splitParts(html, {workers: 2}).parts).toHaveLength(1)
-    const kept = splitParts(html, {workers: 2, kept: true}).parts
-    expect(kept).toHaveLength(Math.floor((8 * 7_000) / KEPT_PART_CHARS))
-    // A long document: no more than KEPT_PARTS_MOST parts, each longer instead.
-    expect(splitParts(documentWith(40, 15_000), {workers: 2, kept: true}).parts).toHaveLength(KEPT_PARTS_MOST)
-    expect(splitParts(html, {workers: 2, kept: true, partChars: Infinity}).parts).toHaveLength(1)
-    // Under twice the kept part size of markup: not cut.
-    expect(splitParts(documentWith(2, KEPT_PART_CHARS - 500), {kept: true}).parts).toHaveLength(1)
+    for (const workers of [1, 2, 3, 4, 8]) expect(splitParts(html, {workers}).parts).toHaveLength(Math.floor((8 * 7_000) / PART_CHARS))
+    // A long document: no more than MOST_PARTS parts, each longer instead.
+    expect(splitParts(documentWith(40, 15_000), {workers: 2}).parts).toHaveLength(MOST_PARTS)
+    expect(splitParts(documentWith(40, 15_000), {workers: 3}).parts).toHaveLength(MOST_PARTS)
+    expect(splitParts(html, {workers: 2, partChars: Infinity}).parts).toHaveLength(1)
   })
 
-  test('a short document is cut into about one part per worker, never into parts under the minimum', () => {
+  test('with a part size given, a short document is cut into about one part per worker, never into parts under the minimum', () => {
     // 8 chapters of a bit under half the minimum: under 4 minimums of text.
     const each = MIN_PART_CHARS / 2 - 1_000
-    expect(splitParts(documentWith(8, each), {workers: 2}).parts).toHaveLength(2)
-    expect(splitParts(documentWith(8, each), {workers: 4}).parts).toHaveLength(3)
-    expect(splitParts(documentWith(8, each), {workers: 8}).parts).toHaveLength(3)
-    expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4}).parts).toHaveLength(1)
+    const partChars = 100_000
+    expect(splitParts(documentWith(8, each), {workers: 2, partChars}).parts).toHaveLength(2)
+    expect(splitParts(documentWith(8, each), {workers: 4, partChars}).parts).toHaveLength(3)
+    expect(splitParts(documentWith(8, each), {workers: 8, partChars}).parts).toHaveLength(3)
+    expect(splitParts(documentWith(4, MIN_PART_CHARS / 4), {workers: 4, partChars}).parts).toHaveLength(1)
     // Infinity: one part, whatever the workers.
     expect(splitParts(documentWith(8, each), {workers: 4, partChars: Infinity}).parts).toHaveLength(1)
   })
 
-  test('parts are about the same length, a multiple of the workers, none under the minimum', () => {
-    // Parts of 100,000 characters at most (DEFAULT_PART_CHARS), at least 50,000 (MIN_PART_CHARS).
-    const chaptersPerPart = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, options).parts.map((part) => ids(part, 'section.rp-chapter').length)
+  test('with a part size given, parts are about the same length, a multiple of the workers, none under the minimum', () => {
+    // Parts of 100,000 characters at most, at least 50,000 (MIN_PART_CHARS).
+    const chaptersPerPart = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, {partChars: 100_000, ...options}).parts.map((part) => ids(part, 'section.rp-chapter').length)
     // The first part costs 10,000 characters more than its text (FIRST_PART_EXTRA): it has the fewer chapters.
     expect(chaptersPerPart(documentWith(11, 10_000), {})).toEqual([5, 6])
     expect(chaptersPerPart(documentWith(16, 10_000), {})).toEqual([8, 8])
@@ -152,7 +150,7 @@ describe('splitParts', () => {
     const sizes = (lengths: number[], workers: number) => {
       const sections = lengths.map((length, index) => `<section class="rp-chapter" id="c${index + 1}"><h1>C${index + 1}</h1><p>${'x'.repeat(length)}</p></section>`).join('')
       const html = `<!doctype html><html><head><title>T</title></head><body><header class="rp-cover"><h1>Cover</h1></header><main>${sections}</main></body></html>`
-      return splitParts(html, {workers}).parts.map((part) => ids(part, 'section.rp-chapter').length)
+      return splitParts(html, {workers, partChars: 100_000}).parts.map((part) => ids(part, 'section.rp-chapter').length)
     }
     // Uneven chapters: by their middles they went [2, 2, 3, 1], the longest part 80,000 characters; now 60,000 (the first, 70,000 with its cost).
     expect(sizes([30_000, 30_000, 10_000, 10_000, 40_000, 10_000, 30_000, 40_000], 2)).toEqual([2, 3, 2, 1])
@@ -160,17 +158,14 @@ describe('splitParts', () => {
     expect(sizes([300_000, 10_000, 10_000, 10_000], 4)).toEqual([1, 3])
   })
 
-  test('a long document, with text for two parts of 200,000 characters a worker, is cut into such parts', () => {
+  test('a long document is cut into MOST_PARTS parts by default, each as long as that takes', () => {
     const partsOf = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, options).parts.length
-    // 784,000 characters on 2 workers: 4 parts of 196,000, not 8 of 98,000.
-    expect(partsOf(documentWith(16, 49_000), {workers: 2})).toBe(4)
-    expect(partsOf(documentWith(16, 49_000), {workers: 2, partChars: DEFAULT_PART_CHARS})).toBe(8)
-    // 264,000 characters (the 98-page benchmark report): not 2 parts of 132,000, which two
-    // renderers would hold at once, but 4 of 66,000, as before.
-    expect(partsOf(documentWith(16, 16_500), {workers: 2})).toBe(4)
-    // The same 784,000 on 4 workers have text for one long part a worker only: 8 of 100,000.
-    expect(partsOf(documentWith(16, 49_000), {workers: 4})).toBe(8)
-    expect(LONG_PART_CHARS).toBe(2 * DEFAULT_PART_CHARS)
+    // 784,000 characters: 12 parts of ~65,000, on any number of workers; 8 of 98,000 when parts of 100,000 are asked on 2.
+    expect(partsOf(documentWith(16, 49_000), {workers: 2})).toBe(MOST_PARTS)
+    expect(partsOf(documentWith(16, 49_000), {workers: 4})).toBe(MOST_PARTS)
+    expect(partsOf(documentWith(16, 49_000), {workers: 2, partChars: 100_000})).toBe(8)
+    // 264,000 characters (the 98-page benchmark report): 12 parts of two chapters or one.
+    expect(partsOf(documentWith(16, 16_500), {workers: 2})).toBe(MOST_PARTS)
   })
 
   test('a document without chapters, or without a body, is one part', () => {
