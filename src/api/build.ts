@@ -48,7 +48,7 @@ export interface BuildOptions {
   /**
    * Each edition's parts as laid out, kept in the user's cache folder between runs, so that a
    * rebuild lays out again only the parts whose text changed (api/layout-store.ts): the CLI's
-   * default, off here.
+   * default, off here; not used with `reprint`.
    */
   layoutCache?: boolean
 }
