@@ -10,43 +10,26 @@ import {toHtml} from 'hast-util-to-html'
  */
 
 /**
- * How a document is cut depends on the document alone, not on the machine's cores nor on the
- * layout store: Paged.js does not always break a page at the same place when a chapter sits at
- * another height in its part (subpixel rounding), so a document cut another way may break a page
- * elsewhere. Cut in 12 parts instead of 4, the 288-page benchmark report moved a paragraph and its
- * note to the next page (bench/README.md, point 61); the parts were cut by the cores, so the same
- * report could give another PDF on another machine. They are now cut for CUT_LANES lanes,
- * whatever the cores.
- */
-export const CUT_LANES = 2
-
-/**
- * Text characters per part in a short document (under SHORT_TEXT): small parts make a rebuild
- * fast, since with the layout store (print/part-store.ts) it lays out again only the edited
- * chapter's part and the first one. The sample report's full edition (~45,000 characters) is 3
- * parts: the CLI's rebuild after an edit took ~2.55 s instead of ~2.92 s in one part (medians of
- * 5–6 interleaved), its first build ~3.14 s instead of ~2.90 s (point 61).
+ * Text characters per part by default (PART_CHARS), unless the document is long (MOST_PARTS): its
+ * parts grow instead. The cut depends on the document alone, not on the machine's cores nor on
+ * the layout store: Paged.js does not always break a page at the same place when a chapter sits
+ * at another height in its part (subpixel rounding), so a document cut another way may break a page
+ * elsewhere. Cut by the cores (two parts a worker, of 100,000 or 200,000 characters), the 288-page
+ * benchmark report moved a paragraph and its note to the next page when cut in 12 parts instead
+ * of 4 (bench/README.md, point 61): the same report could give another PDF on another machine.
+ *
+ * Small parts make a rebuild fast: with the layout store (print/part-store.ts) it lays out again
+ * only the edited chapter's part and the first one. The sample report's full edition (~45,000
+ * characters) is 3 parts: the CLI's rebuild after an edit took ~2.55 s instead of ~2.92 s in one
+ * part (medians of 5–6 interleaved), its first build ~3.14 s instead of ~2.90 s. At 100 pages (11
+ * parts instead of 4) a rebuild after a middle chapter was edited took ~5.4 s instead of ~6.6 s;
+ * at 288 pages, in 12 parts, a first build took as long as in 4, at the same peak memory; in 18
+ * parts it took 1 s longer, in 28 parts 3.5 s (bench/README.md, point 61).
  */
 export const PART_CHARS = 15_000
 
-/**
- * Text from which a document is cut in parts of DEFAULT_PART_CHARS or LONG_PART_CHARS: in small
- * parts a long one's first build was slower (at 100 pages, 11 parts: the build 0.8 s longer; at
- * 288 pages, 12 parts: renderPdf 3 s longer, point 61).
- */
-export const SHORT_TEXT = 100_000
-
-/** Text characters per part at most in a document of SHORT_TEXT or more: about 40 A4 pages of notes-heavy prose. */
-export const DEFAULT_PART_CHARS = 100_000
-
-/**
- * Text characters per part at most in a long document, one with enough text for two such parts a
- * lane. Since notes are placed a paragraph at a time and finished pages frozen, a part's layout
- * grows little faster than its length, and each part costs a page load: the 288-page benchmark
- * report (758,000 characters, 2 workers) paginates ~2 s faster in 4 parts than in 8 (5 of 5
- * interleaved rounds), its peak memory still under stock Paged.js's (bench/README.md, point 29).
- */
-export const LONG_PART_CHARS = 200_000
+/** At most this many parts by default, however long the document (PART_CHARS). */
+export const MOST_PARTS = 12
 
 /**
  * With `partChars` given, parts smaller than this are not made: a part opens a browser page (a
@@ -57,8 +40,7 @@ export const MIN_PART_CHARS = 50_000
 export interface SplitOptions {
   /**
    * Text characters a part should not go over (a longer chapter makes a longer part); Infinity:
-   * one part. Default: PART_CHARS under SHORT_TEXT, else DEFAULT_PART_CHARS or LONG_PART_CHARS
-   * for CUT_LANES lanes, whatever `workers`.
+   * one part. Default: PART_CHARS, at most MOST_PARTS parts, whatever `workers`.
    */
   partChars?: number
   /** With `partChars`: parts laid out at the same time, the number of parts a multiple of it where sizes allow (not under MIN_PART_CHARS). */
@@ -94,7 +76,7 @@ export function splitParts(html: string, options: SplitOptions = {}): DocumentPa
   const chapters = collectChapters(body)
   const lengths = chapters.map((chapter) => textLength(chapter))
   const total = lengths.reduce((sum, length) => sum + length, 0)
-  const partOf = given !== undefined ? partsOfSize(chapters, lengths, total, given, options.workers) : total < SHORT_TEXT ? balancedParts(chapters, lengths, Math.max(1, Math.floor(total / PART_CHARS)), PART_CHARS) : partsOfSize(chapters, lengths, total, partSize(total), CUT_LANES)
+  const partOf = given === undefined ? balancedParts(chapters, lengths, Math.max(1, Math.min(MOST_PARTS, Math.floor(total / PART_CHARS))), Math.max(PART_CHARS, Math.ceil(total / MOST_PARTS))) : partsOfSize(chapters, lengths, total, given, options.workers)
   const count = chapters.length === 0 ? 1 : partOf.get(chapters[chapters.length - 1]!)! + 1
   if (count === 1) return {parts: [toHtml(tree)]}
   const ranges = partRanges(body, partOf)
@@ -117,13 +99,8 @@ function tooShortToCut(html: string, most: number): boolean {
   return !Number.isFinite(most) || html.length < 2 * Math.min(most, MIN_PART_CHARS)
 }
 
-/** LONG_PART_CHARS where that still makes two parts a lane, DEFAULT_PART_CHARS below. */
-function partSize(total: number): number {
-  return Math.ceil(total / (CUT_LANES * LONG_PART_CHARS)) >= 2 ? LONG_PART_CHARS : DEFAULT_PART_CHARS
-}
-
 /**
- * The cut for a part size: as many parts as it takes to stay under it, rounded up to a
+ * The cut for a part size given: as many parts as it takes to stay under it, rounded up to a
  * multiple of the workers so that they all work until the end (3 parts on 2 workers leave one
  * working alone), but none under the minimum. Infinity: one part.
  */

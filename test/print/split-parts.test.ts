@@ -1,7 +1,7 @@
 import {fromHtml} from 'hast-util-from-html'
 import type {Element, Root} from 'hast'
 import {describe, expect, test} from 'vitest'
-import {DEFAULT_PART_CHARS, LONG_PART_CHARS, MIN_PART_CHARS, PART_CHARS, SHORT_TEXT, splitParts} from '../../src/print/split-parts.js'
+import {MIN_PART_CHARS, MOST_PARTS, PART_CHARS, splitParts} from '../../src/print/split-parts.js'
 
 /** A print document like the renderer's: cover, table of contents, chapters in main, back cover. */
 function documentWith(chapters: number, charsEach: number): string {
@@ -111,13 +111,13 @@ describe('splitParts', () => {
     expect(refs.every((ref) => typeof ref === 'string' && /^rp-\d+(-\d+)?$/u.test(ref))).toBe(true)
   })
 
-  test('by default the cut depends on the document alone, whatever the workers: a short one in parts of PART_CHARS', () => {
+  test('by default the cut depends on the document alone: parts of PART_CHARS, at most MOST_PARTS of them, whatever the workers', () => {
     // 8 chapters of 7,000 characters: as many parts as PART_CHARS goes into the text, on any number of workers.
     const html = documentWith(8, 7_000)
-    expect(8 * 7_000).toBeLessThan(SHORT_TEXT)
     for (const workers of [1, 2, 3, 4, 8]) expect(splitParts(html, {workers}).parts).toHaveLength(Math.floor((8 * 7_000) / PART_CHARS))
-    // From SHORT_TEXT on, parts of DEFAULT_PART_CHARS cut for two lanes, on any number of workers.
-    for (const workers of [1, 2, 4]) expect(splitParts(documentWith(22, 10_000), {workers}).parts).toHaveLength(4)
+    // A long document: no more than MOST_PARTS parts, each longer instead.
+    expect(splitParts(documentWith(40, 15_000), {workers: 2}).parts).toHaveLength(MOST_PARTS)
+    expect(splitParts(documentWith(40, 15_000), {workers: 3}).parts).toHaveLength(MOST_PARTS)
     expect(splitParts(html, {workers: 2, partChars: Infinity}).parts).toHaveLength(1)
   })
 
@@ -158,16 +158,14 @@ describe('splitParts', () => {
     expect(sizes([300_000, 10_000, 10_000, 10_000], 4)).toEqual([1, 3])
   })
 
-  test('a long document, with text for two parts of 200,000 characters a lane, is cut into such parts', () => {
+  test('a long document is cut into MOST_PARTS parts by default, each as long as that takes', () => {
     const partsOf = (html: string, options: Parameters<typeof splitParts>[1]) => splitParts(html, options).parts.length
-    // 784,000 characters: 4 parts of 196,000, not 8 of 98,000, whatever the workers.
-    expect(partsOf(documentWith(16, 49_000), {workers: 2})).toBe(4)
-    expect(partsOf(documentWith(16, 49_000), {workers: 4})).toBe(4)
-    expect(partsOf(documentWith(16, 49_000), {workers: 2, partChars: DEFAULT_PART_CHARS})).toBe(8)
-    // 264,000 characters (the 98-page benchmark report): not 2 parts of 132,000, which two
-    // renderers would hold at once, but 4 of 66,000, as before.
-    expect(partsOf(documentWith(16, 16_500), {workers: 2})).toBe(4)
-    expect(LONG_PART_CHARS).toBe(2 * DEFAULT_PART_CHARS)
+    // 784,000 characters: 12 parts of ~65,000, on any number of workers; 8 of 98,000 when parts of 100,000 are asked on 2.
+    expect(partsOf(documentWith(16, 49_000), {workers: 2})).toBe(MOST_PARTS)
+    expect(partsOf(documentWith(16, 49_000), {workers: 4})).toBe(MOST_PARTS)
+    expect(partsOf(documentWith(16, 49_000), {workers: 2, partChars: 100_000})).toBe(8)
+    // 264,000 characters (the 98-page benchmark report): 12 parts of two chapters or one.
+    expect(partsOf(documentWith(16, 16_500), {workers: 2})).toBe(MOST_PARTS)
   })
 
   test('a document without chapters, or without a body, is one part', () => {
