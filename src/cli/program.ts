@@ -45,7 +45,7 @@ export function createProgram(io: Io, setExit: (code: number) => void): Command 
     .addOption(new Option('--format <format>', 'build one format only').choices(['pdf', 'html']))
     .option('--out <dir>', 'output folder (default: dist inside the report folder)')
     .option('--browser <path>', 'Chromium or Chrome to print with (else PUPPETEER_EXECUTABLE_PATH, @sparticuz/chromium, a system Chromium)')
-    .option('--force', 'build from scratch: every PDF printed again, even when nothing changed')
+    .option('--force', 'build from scratch: every PDF printed again, every part laid out again, even when nothing changed')
     .option('--jobs <n>', 'parts of the PDFs laid out at once, each a browser process (default: the cores, at most 4; 1 uses the least memory)', parsePositive)
     .option('--progress', 'progress lines on stderr (the default on a terminal, outside CI)')
     .option('--no-progress', 'no progress lines')
