@@ -16,6 +16,16 @@ const {temporary} = temporaryFolders()
 
 const laidOut = (pages: number): StoredPart => ({part: {pageCount: pages, packed: `packed-${pages}`}, wants: 'right'})
 
+/** A cache folder holding one part, `<p>A</p>` on the right (3 pages) of the full edition, saved; and the options that open it. */
+async function storeWithOnePart(): Promise<{cache: string; options: {root: string; fingerprint: string; project: string}}> {
+  const cache = await temporary('layout-store-')
+  const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+  const store = openLayoutStore(options)
+  store.edition('full', 'salt').put('<p>A</p>', 'right', laidOut(3))
+  await store.save()
+  return {cache, options}
+}
+
 /** Every entry file under a cache folder's `layouts/`. */
 function entries(cache: string): string[] {
   const root = path.join(cache, 'layouts')
@@ -25,11 +35,7 @@ function entries(cache: string): string[] {
 
 describe('the layout store', () => {
   test('a part comes back for the same text, side and salt only, after a save', async () => {
-    const cache = await temporary('layout-store-')
-    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
-    const first = openLayoutStore(options)
-    first.edition('full', 'salt').put('<p>A</p>', 'right', laidOut(3))
-    await first.save()
+    const {options} = await storeWithOnePart()
     const second = openLayoutStore(options)
     const full = second.edition('full', 'salt')
     expect(await full.get('<p>A</p>', 'right')).toEqual(laidOut(3))
@@ -44,11 +50,7 @@ describe('the layout store', () => {
   })
 
   test('a damaged entry is laid out again, not used', async () => {
-    const cache = await temporary('layout-store-')
-    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
-    const store = openLayoutStore(options)
-    store.edition('full', 'salt').put('<p>A</p>', 'right', laidOut(3))
-    await store.save()
+    const {cache, options} = await storeWithOnePart()
     const [file] = entries(cache)
     for (const damage of ['{"part": {"pageCount": 3', JSON.stringify({part: {pageCount: -1, packed: 'x'}, wants: 'right'}), JSON.stringify({part: {pageCount: 3, packed: ''}, wants: 'up'})]) {
       await writeFile(file!, damage)
