@@ -29,6 +29,11 @@ editions:
   'chapters/intro.md': '# Introduction\n\nUn constat [@enquete-2024] sur la :term[sextorsion].\n'
 }
 
+/** baseProject's rapporteur.yaml in another language, with `extra` settings after it. */
+export function configInLanguage(lang: string, extra = ''): string {
+  return String(baseProject['rapporteur.yaml']).replace('lang: fr', `lang: ${lang}`) + extra
+}
+
 /**
  * Write a project to a fresh temporary folder (or to `into`, made if needed); chapters not in the
  * config are added to the full edition.

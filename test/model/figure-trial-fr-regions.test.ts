@@ -3,7 +3,7 @@ import {check} from '../../src/api/check.js'
 import {numbersOf} from '../../src/model/figures/source-numbers.js'
 import {valueOfText} from '../../src/model/figures/value.js'
 import {expectFlags, flagged} from '../helpers/figure-flags.js'
-import {baseProject, removeProject, writeProject} from '../helpers/project.js'
+import {configInLanguage, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * Development examples from a user trial (NGOs of French-speaking Switzerland, Belgium and Québec):
@@ -11,9 +11,11 @@ import {baseProject, removeProject, writeProject} from '../helpers/project.js'
  * part; not a measure of the detector.
  */
 
-const inLanguage = (lang: string) => String(baseProject['rapporteur.yaml']).replace('lang: fr', `lang: ${lang}`)
-const swiss = inLanguage('fr-CH')
-const belgian = inLanguage('fr-BE')
+/** The first value read of each figure flagged, row after row. */
+const valuesOf = (rows: Awaited<ReturnType<typeof flagged>>) => rows.flatMap((row) => row.figures.map((figure) => figure.value?.[0]?.[0]?.value))
+
+const swiss = configInLanguage('fr-CH')
+const belgian = configInLanguage('fr-BE')
 
 describe('fr-BE, fr-CH: septante, huitante, octante, nonante', () => {
   test('as percentages, ratios and counts, alone or in compounds, with their values', async () => {
@@ -30,7 +32,7 @@ describe('fr-BE, fr-CH: septante, huitante, octante, nonante', () => {
       belgian
     )
     for (const {expected, actual} of rows) expect(actual).toEqual(expected)
-    const values = rows.flatMap((row) => row.figures.map((figure) => figure.value?.[0]?.[0]?.value))
+    const values = valuesOf(rows)
     expect(values).toEqual([70, 90, 98, 100 / 70, 75, 80, 80, 90_000, 72_000, 70, 90])
   })
 
@@ -58,7 +60,7 @@ describe('fr-CH, fr-BE: thousands grouped by apostrophes and points', () => {
       swiss
     )
     for (const {expected, actual} of rows) expect(actual).toEqual(expected)
-    const values = rows.flatMap((row) => row.figures.map((figure) => figure.value?.[0]?.[0]?.value))
+    const values = valuesOf(rows)
     expect(values).toEqual([1_250_000, 1_250_000, 1200.5, 250_000, 1_250_000, 1_250_000.5, 1.25])
   })
 
@@ -108,7 +110,7 @@ describe('a figure ending on an abbreviated unit ends its sentence before a capi
     ))
 
   test('German, which capitalises its nouns, still reads `12 Mio. Menschen` as one sentence', async () => {
-    const [row] = await flagged(['Der Fonds hat 12 Mio. Menschen erreicht [@enquete-2024].'], inLanguage('de'))
+    const [row] = await flagged(['Der Fonds hat 12 Mio. Menschen erreicht [@enquete-2024].'], configInLanguage('de'))
     expect(row!.actual).toEqual([])
   })
 })
@@ -134,7 +136,7 @@ describe('fr-CH, fr-CA: references and helplines that are no figures', () => {
         '2023 QCCA 123 et 2023 QCCQ 4567 le confirment ; voir aussi R. c. Sharpe, 2001 CSC 2.',
         'La Cour a traité ⟦1 234⟧ dossiers en 2023.'
       ],
-      inLanguage('fr-CA')
+      configInLanguage('fr-CA')
     ))
 
   test('helplines: the European 116 numbers, a short code one texts; a count of 116 000 still is a figure', () =>

@@ -4,7 +4,7 @@ import {afterAll, describe, expect, test} from 'vitest'
 import {check} from '../../src/api/check.js'
 import {localeOf} from '../../src/render/citations/locales.js'
 import {renderEdition} from '../../src/render/edition.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {configInLanguage, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * What the report's language, a source's language and a locator as written do to the notes and
@@ -43,18 +43,9 @@ const sources = `- id: smith-2020
   date: 2024-05-02
 `
 
-const config = (lang: string, extra = '') => `title: Example
-organisation: Example Foundation
-lang: ${lang}
-date: 2026-01
-axes:
-  - {id: a, label: A}
-editions:
-  full: {title: Report, files: [chapters/intro.md], output: report}
-${extra}`
 
 async function render(lang: string, chapter: string, files: Record<string, string> = {}) {
-  const dir = await writeProject({'rapporteur.yaml': config(lang), 'sources.yaml': sources, 'chapters/intro.md': chapter, ...files})
+  const dir = await writeProject({'rapporteur.yaml': configInLanguage(lang), 'sources.yaml': sources, 'chapters/intro.md': chapter, ...files})
   made.push(dir)
   const result = await check(dir)
   if (!result.ok) throw new Error('project did not load')
@@ -89,7 +80,7 @@ describe('the region of `lang:` picks the CSL locale', () => {
 
   test('a project style without `default-locale` follows `lang: en-GB` too', async () => {
     const style = '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><title>Plain</title><id>plain</id><updated>2026-01-01T00:00:00+00:00</updated></info><citation><layout suffix="."><group delimiter=", "><text variable="title" quotes="true"/><date variable="issued" form="text"/></group></layout></citation></style>\n'
-    const dir = await writeProject({'rapporteur.yaml': config('en-GB', 'citations: {csl: plain.csl}\n'), 'plain.csl': style, 'sources.yaml': sources, 'chapters/intro.md': '# Intro\n\nA survey [@survey-2025].\n'})
+    const dir = await writeProject({'rapporteur.yaml': configInLanguage('en-GB', 'citations: {csl: plain.csl}\n'), 'plain.csl': style, 'sources.yaml': sources, 'chapters/intro.md': '# Intro\n\nA survey [@survey-2025].\n'})
     made.push(dir)
     const result = await check(dir)
     if (!result.ok) throw new Error('project did not load')
