@@ -61,8 +61,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   // The words' soft hyphens as an earlier build placed them (hyphenation-store.ts), taken up before the first render.
   const hyphenation = options.hyphenationCache && formats.includes('pdf') ? openReportHyphenationStore(dir, options.env) : undefined
   // The parts earlier builds laid out (layout-store.ts): only those whose text changed are laid out
-  // again. Not in a build from scratch (`reprint`, the CLI's --force): a part laid out in another
-  // situation may differ in bytes, never in what the page shows (docs/building.md).
+  // again (the same bytes as laying them all out: docs/building.md). Not in a build from scratch
+  // (`reprint`, the CLI's --force), which lays every part out again.
   const layouts = options.layoutCache && !options.reprint && formats.includes('pdf') ? openReportLayoutStore(dir, options.env) : undefined
   let mathAssets: Promise<void> | undefined
   // Read only once a print is checked for fallback fonts (a few font files' name tables).

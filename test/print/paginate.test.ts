@@ -2,7 +2,7 @@ import {readdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
-import type {Browser} from 'puppeteer-core'
+import type {Browser, CDPSession} from 'puppeteer-core'
 import {describe, expect, onTestFinished, test} from 'vitest'
 import {PrintError} from '../../src/print/deadline.js'
 import {renderPdf} from '../../src/print/paginate.js'
@@ -219,15 +219,12 @@ describe('parts', () => {
       let collections = 0
       const newPage = async () => {
         const page = await browser.newPage()
-        const open = page.createCDPSession.bind(page)
-        page.createCDPSession = async () => {
-          const session = await open()
-          const send = session.send.bind(session) as (method: string, ...rest: unknown[]) => Promise<unknown>
-          ;(session as unknown as {send: typeof send}).send = (method, ...rest) => {
-            if (method === 'HeapProfiler.collectGarbage') collections++
-            return send(method, ...rest)
-          }
-          return session
+        // puppeteer's own session of the page, which page-garbage.ts sends the collection through.
+        const session = (page as unknown as {_client: () => CDPSession})._client()
+        const send = session.send.bind(session) as (method: string, ...rest: unknown[]) => Promise<unknown>
+        ;(session as unknown as {send: typeof send}).send = (method, ...rest) => {
+          if (method === 'HeapProfiler.collectGarbage') collections++
+          return send(method, ...rest)
         }
         return page
       }
@@ -235,10 +232,14 @@ describe('parts', () => {
       expect(result.parts).toBe(3)
       return {collections, pages: (await pdfPages(result.pdf)).map((page) => page.text)}
     }
-    const short = await print(await fixture.page('short-lane.html', chapters(3), rightHand))
+    // Text three times as large on screen (a sheet Paged.js leaves in the page): a part laid out
+    // for the screen (a collection through a session of its own, detached, cleared the page's
+    // print media) breaks its pages elsewhere.
+    const head = `${rightHand}<style media="screen">section.rp-chapter p { font-size: 33pt; }</style>`
+    const short = await print(await fixture.page('short-lane.html', chapters(3), head))
     expect(short.collections).toBe(0)
     // 600,000 characters of markup (a comment in the head, which each part repeats): a long document.
-    const long = await print(await fixture.page('long-lane.html', chapters(3), `${rightHand}<!-- ${'x'.repeat(600_000)} -->`))
+    const long = await print(await fixture.page('long-lane.html', chapters(3), `${head}<!-- ${'x'.repeat(600_000)} -->`))
     // One before each of the two parts after the first, and one in the merged page (COLLECT_AFTER_MERGE_FROM).
     expect(long.collections).toBe(3)
     expect(long.pages).toEqual(short.pages)
