@@ -1,4 +1,5 @@
-import type {CDPSession, Page} from 'puppeteer-core'
+import type {Page} from 'puppeteer-core'
+import {ownSession} from './own-session.js'
 
 /**
  * A full garbage collection in a browser page's renderer (CDP), where a print leaves hundreds of MB
@@ -20,7 +21,7 @@ import type {CDPSession, Page} from 'puppeteer-core'
  * point 62). Where that session cannot be had, print media is set again after the collection.
  */
 export async function collectPageGarbage(page: Page): Promise<void> {
-  const own = (page as unknown as {_client?: () => CDPSession})._client?.()
+  const own = ownSession(page)
   if (own) {
     await own.send('HeapProfiler.collectGarbage')
     return

@@ -1,8 +1,9 @@
 import {mkdir, rm, rmdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {CDPSession, Page} from 'puppeteer-core'
+import type {Page} from 'puppeteer-core'
 import {partPageScript} from './browser-side/parts.js'
+import {ownSession} from './own-session.js'
 import {pagedSource} from './paged-source.js'
 
 /**
@@ -84,9 +85,8 @@ const PAUSES_NOTHING = 'rapporteur-pauses-nothing:'
  * the page was ready ~0.1 s later than the part).
  */
 export async function loadPartShell(page: Page, shell: PartShell, timeoutMs: number): Promise<boolean> {
-  // puppeteer's own session of the page (`_client`, not in its public types): a session of our
-  // own would intercept for itself only.
-  const session = (page as unknown as {_client?: () => CDPSession})._client?.()
+  // puppeteer's own session of the page: a session of our own would intercept for itself only.
+  const session = ownSession(page)
   if (!session) return false
   try {
     await session.send('Fetch.enable', {patterns: [{urlPattern: PAUSES_NOTHING}]})
