@@ -56,7 +56,11 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise
   // updateMetadata: false, or pdf-lib stamps its own Producer and the current time. The whole
   // document in one go (`wholly`): by default pdf-lib waits for a timer every 100 objects read and
   // every 50 written, at least 1 ms each in Node, and a tagged 300-page PDF has ~33,000 objects.
-  const document = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: wholly})
+  return finalizeDocument(await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: wholly}), meta)
+}
+
+/** finalizePdf on a document already read (one joinPdfs made from parts), written once. */
+export async function finalizeDocument(document: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
   // showInWindowTitleBar writes /ViewerPreferences /DisplayDocTitle true (PDF/UA asks for it).
   document.setTitle(meta.title, {showInWindowTitleBar: true})
   document.setAuthor(meta.author)
