@@ -2,12 +2,12 @@ import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObj
 
 /**
  * Where a link points when its target sits in another part: Chromium writes no annotation for a
- * `#id` its own document does not hold, so a part's page has such a link written as this URL
- * followed by the id (`https://rapporteur.invalid/#ch-3`), which it prints as a URI link, and
- * joinPdfs makes it point at the destination again. `.invalid` is reserved (RFC 2606): never a
- * real address, even when a link is left unresolved.
+ * `#id` its own document does not hold, so a part's page has such a link written as this address
+ * followed by the id (`rapporteur-part:#ch-3`), which it prints as a URI link, and joinPdfs makes
+ * it point at the destination again. A scheme of its own, not `https:`: a stylesheet's
+ * `a[href^="http"]` (print.css breaks such addresses anywhere) must not take it for a web link.
  */
-export const CROSS_PART_LINK = 'https://rapporteur.invalid/#'
+export const CROSS_PART_LINK = 'rapporteur-part:#'
 
 /** A place in the joined document: its page (from 0) and a point in PDF units from the page's bottom left. */
 export interface Destination {
