@@ -3,7 +3,7 @@ import path from 'node:path'
 import {z} from 'zod'
 import {cacheRoot} from '../load/cache-root.js'
 import {cacheFolder, type CacheFolderOptions} from '../load/cache-folder.js'
-import type {PartStore, StoredPart} from '../print/part-store.js'
+import type {PartStore, StoredPart, StoredPrint} from '../print/part-store.js'
 import type {Side} from '../print/plan-merge.js'
 import {installFingerprint} from './build-state.js'
 
@@ -22,11 +22,16 @@ import {installFingerprint} from './build-state.js'
  * and those of editions it did not print.
  */
 
-/** Bump when the stored value's shape changes. */
-const FORMAT = 1
+/** Bump when the stored value's shape changes (2: each part's places and linked ids). */
+const FORMAT = 2
 
 const storedSchema = z.object({
-  part: z.object({pageCount: z.number().int().positive(), packed: z.string().min(1)}),
+  part: z.object({
+    pageCount: z.number().int().positive(),
+    places: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.number(), z.number()])),
+    links: z.array(z.string()),
+    packed: z.string().min(1)
+  }),
   wants: z.enum(['right', 'left', 'any'])
 })
 
@@ -51,6 +56,7 @@ export function openLayoutStore(options: CacheFolderOptions): LayoutStore {
     },
     edition(edition, salt) {
       printed.add(edition)
+      const printNameOf = (key: string) => `${edition}.print-${createHash('sha256').update(`${salt}\0`).update(key).digest('hex').slice(0, 40)}.bin`
       const nameOf = (html: string, startOn: Side) => `${edition}.${createHash('sha256').update(`${salt}\0${startOn}\0`).update(html).digest('hex').slice(0, 40)}.json`
       return {
         async get(html, startOn) {
@@ -66,6 +72,17 @@ export function openLayoutStore(options: CacheFolderOptions): LayoutStore {
           const name = nameOf(html, startOn)
           used.add(name)
           fresh.set(name, new TextEncoder().encode(JSON.stringify(laidOut)))
+        },
+        async getPrint(key) {
+          const name = printNameOf(key)
+          const found = readPrint(await folder.read(name))
+          if (found) used.add(name)
+          return found
+        },
+        putPrint(key, printed) {
+          const name = printNameOf(key)
+          used.add(name)
+          fresh.set(name, writePrint(printed))
         }
       }
     },
@@ -86,6 +103,50 @@ export async function openReportLayoutStore(dir: string, env?: NodeJS.ProcessEnv
   return installFingerprint()
     .then((fingerprint) => openLayoutStore({root: cacheRoot(env), fingerprint, project: path.resolve(dir)}))
     .catch(() => undefined)
+}
+
+const printSchema = z.object({
+  preflight: z.object({
+    report: z.object({
+      pageCount: z.number().int().nonnegative(),
+      tocEntries: z.array(z.unknown()),
+      unresolvedRefs: z.array(z.string()),
+      overflows: z.array(z.unknown()),
+      footnotes: z.array(z.unknown()),
+      strandedHeadings: z.array(z.unknown()),
+      fonts: z.array(z.unknown()),
+      images: z.array(z.unknown()),
+      brokenImages: z.array(z.unknown()),
+      splitBoxes: z.array(z.unknown()),
+      crampedTables: z.array(z.unknown())
+    }),
+    images: z.record(z.string(), z.number().int().nonnegative())
+  })
+})
+
+/**
+ * A printed part as one file: the length of its JSON (4 bytes, big-endian), the JSON (what the
+ * preflight read), then the PDF's bytes as Chromium wrote them.
+ */
+function writePrint(printed: StoredPrint): Uint8Array {
+  const json = Buffer.from(JSON.stringify({preflight: printed.preflight}), 'utf8')
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(json.length)
+  return Buffer.concat([length, json, printed.pdf])
+}
+
+/** A printed part read back, or undefined when it is missing, cut short or not what writePrint wrote (printed again). */
+function readPrint(bytes: Buffer | undefined): StoredPrint | undefined {
+  if (!bytes || bytes.length < 4) return undefined
+  const length = bytes.readUInt32BE(0)
+  const pdf = bytes.subarray(4 + length)
+  if (pdf.length < 8 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') return undefined
+  try {
+    const parsed = printSchema.safeParse(JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')))
+    return parsed.success ? {pdf: new Uint8Array(pdf), preflight: parsed.data.preflight as StoredPrint['preflight']} : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function readStored(bytes: Buffer | undefined): StoredPart | undefined {

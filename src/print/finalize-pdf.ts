@@ -52,11 +52,12 @@ const producer = 'rapporteur'
  * document `/ID` hashed from the rest. Chromium's tagging (StructTreeRoot, MarkInfo) and outline
  * are kept as they are. Pure: no clock, no randomness, no files.
  */
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function finalizePdf(pdf: Uint8Array | PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
+  if (pdf instanceof PDFDocument) return finalizeDocument(pdf, meta)
   // updateMetadata: false, or pdf-lib stamps its own Producer and the current time. The whole
   // document in one go (`wholly`): by default pdf-lib waits for a timer every 100 objects read and
   // every 50 written, at least 1 ms each in Node, and a tagged 300-page PDF has ~33,000 objects.
-  return finalizeDocument(await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: wholly}), meta)
+  return finalizeDocument(await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: wholly}), meta)
 }
 
 /** finalizePdf on a document already read (one joinPdfs made from parts), written once. */

@@ -4,15 +4,16 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Root} from 'hast'
 import type {Browser, Page} from 'puppeteer-core'
+import type {PDFDocument} from 'pdf-lib'
 import {installMergeScript, type LaidOutPart} from './browser-side/parts.js'
 import {PrintError} from './deadline.js'
 import {layOutParts, NoBreakBetweenParts, type LaidOutParts} from './lay-out-parts.js'
 import {collectPreflight, type PreflightReport, type PrintProblem} from './preflight.js'
 import {PrintJob} from './print-job.js'
-import {collectPageGarbage} from './page-garbage.js'
 import type {PartStore} from './part-store.js'
 import type {Slots} from './slots.js'
 import {splitParts} from './split-parts.js'
+import {printPartByPart} from './print-parts.js'
 import {holdLayout} from './hold-layout.js'
 import {MAX_WORKERS} from './workers.js'
 import {isAllowedUrl} from './watch-page.js'
@@ -63,7 +64,11 @@ export interface RenderPdfOptions {
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
 export interface RenderPdfResult {
-  pdf: Uint8Array
+  /**
+   * Chromium's PDF; for a document printed part by part, the parts' PDFs joined, not yet written
+   * (finalizePdf takes either; pdfBytes writes it).
+   */
+  pdf: Uint8Array | PDFDocument
   /** Pages laid out (the PDF should have as many: finalizePdf counts them). */
   pageCount: number
   /** Parts the document was laid out in. */
@@ -105,17 +110,6 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
 }
 
 /**
- * Characters of print HTML from which the merged page's garbage is collected before the preflight
- * and the print (page-garbage.ts). Below it the collection costs more than it gives back: at 100
- * pages (395,000 characters) 0.22–0.27 s on the build's longest path for 20–27 MB less at the peak
- * (6 interleaved builds: 457–464 against 481–488 MB of PSS, both under stock Paged.js's). From 198
- * pages (776,000) on it is kept: the peak was the same either way (4 pairs at 198 pages, 584–587
- * against 582–591 MB; 2 at 288 pages, 700–707 against 702–705 MB: it comes while the parts are
- * laid out), and the builds without it were no faster (bench/README.md, point 45).
- */
-const COLLECT_AFTER_MERGE_FROM = 600_000
-
-/**
  * Characters of print HTML from which a page reused for a lane's next part has its garbage
  * collected first (lay-out-parts.ts). At 300 pages a collection takes 0.5–0.7 s and keeps the
  * peak under stock Paged.js's (~690 against 840–915 MB of PSS without it). At 100 pages (395,000
@@ -155,11 +149,14 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
       return await printInParts(browser, {...options, partChars: Infinity, timeoutMs: job.deadline.remaining()}, htmlFile)
     }
     const {host, others, plan} = laidOut
+    if (parts.length > 1) {
+      const printed = await printPartByPart(job, host, others, plan, options.partStore && {store: options.partStore, texts: parts})
+      return {pdf: printed.document, pageCount: printed.pageCount, parts: parts.length, preflight: printed.preflight, problems: [...job.problems(), ...printed.problems]}
+    }
     await job.step('merging the parts', host.evaluate(installMergeScript))
     // One part at a time, each let go of once it is in the page.
     for (let at = 1; others.length > 0; at++) await job.step('merging the parts', host.evaluate(appendPart, others.shift()!, plan.blanksBefore[at]!))
     const pageCount = await job.step('merging the parts', host.evaluate(finishMerge))
-    if (parts.length > 1 && html.length >= COLLECT_AFTER_MERGE_FROM) await job.step('merging the parts', collectPageGarbage(host))
     const preflight = await job.step('checking the pages', collectPreflight(host))
     const pdf = await job.step(
       'printing the PDF',

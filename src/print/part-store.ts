@@ -1,5 +1,6 @@
 import type {LaidOutPart} from './browser-side/parts.js'
 import type {Side} from './plan-merge.js'
+import type {PartPreflight} from './combine-preflight.js'
 
 /**
  * Where a print finds the parts an earlier print laid out (api/layout-store.ts keeps them in the
@@ -15,6 +16,20 @@ export interface PartStore {
   get(html: string, startOn: Side): Promise<StoredPart | undefined>
   /** Keep a part just laid out (cleanly: a part whose page reported a problem is not kept). */
   put(html: string, startOn: Side, laidOut: StoredPart): void
+  /**
+   * A part printed earlier (print-parts.ts) from the same part, numbered and resolved the same
+   * way: `key` says all that (its text, side, first page, the document's page count and the pages
+   * of the other parts' targets it shows).
+   */
+  getPrint(key: string): Promise<StoredPrint | undefined>
+  /** Keep a part just printed (cleanly, as `put`). */
+  putPrint(key: string, printed: StoredPrint): void
+}
+
+/** A printed part as kept: Chromium's PDF of it, and what the preflight read in its page. */
+export interface StoredPrint {
+  pdf: Uint8Array
+  preflight: PartPreflight
 }
 
 /** A laid-out part as kept: its packed pages and page count, and the side its first chapter asks for. */

@@ -1,5 +1,5 @@
 import {deflateSync} from 'node:zlib'
-import {Cache, type PDFDocument, PDFFlateStream, type PDFObject, type PDFRef, PDFStreamWriter} from 'pdf-lib'
+import {Cache, PDFDocument, PDFFlateStream, type PDFObject, type PDFRef, PDFStreamWriter} from 'pdf-lib'
 
 /**
  * Objects per object stream. pdf-lib's save() puts 50 in each and compresses each stream with a
@@ -39,4 +39,9 @@ function compressWithZlib(writer: SizingWriter): void {
     }
     return sizeOf(entry)
   }
+}
+
+/** A print's PDF as bytes: Chromium's as they are, a joined document (print-parts.ts) written. */
+export async function pdfBytes(pdf: Uint8Array | PDFDocument): Promise<Uint8Array> {
+  return pdf instanceof PDFDocument ? serializePdf(pdf) : pdf
 }

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {build} from '../../src/api/build.js'
 import {finalizePdf} from '../../src/print/finalize-pdf.js'
 import {renderPdf, type RenderPdfResult} from '../../src/print/paginate.js'
-import type {PartStore, StoredPart} from '../../src/print/part-store.js'
+import type {PartStore, StoredPart, StoredPrint} from '../../src/print/part-store.js'
 import type {Side} from '../../src/print/plan-merge.js'
 import {pdfPages, startBrowser} from '../print/helpers.js'
 
@@ -41,12 +41,22 @@ async function printHtml(chapterStart: 'right' | 'any'): Promise<{htmlFile: stri
   return {htmlFile: path.join(dir, 'dist', '.print', 'rapport.html'), root: path.join(dir, 'dist')}
 }
 
-/** A part store in memory (src/print/part-store.ts), counting the parts it hands back and those laid out (kept). */
-function memoryStore(): PartStore & {taken: number; laidOut: number} {
+/** A part store in memory (src/print/part-store.ts), counting the parts it hands back and those laid out (kept), and the printed parts it hands back. */
+function memoryStore(): PartStore & {taken: number; laidOut: number; printsTaken: number} {
   const kept = new Map<string, StoredPart>()
+  const prints = new Map<string, StoredPrint>()
   const store = {
     taken: 0,
     laidOut: 0,
+    printsTaken: 0,
+    async getPrint(key: string) {
+      const found = prints.get(key)
+      if (found) store.printsTaken++
+      return found
+    },
+    putPrint(key: string, printed: StoredPrint) {
+      prints.set(key, printed)
+    },
     async get(html: string, startOn: Side) {
       const found = kept.get(`${startOn}\0${html}`)
       if (found) store.taken++
@@ -118,6 +128,8 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     // Only the first part laid out (it is never kept); on any page, parts are also taken on the other side.
     expect(store.laidOut).toBe(0)
     expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 1)
+    // And every part printed as it was (print-parts.ts): nothing about any of them changed.
+    expect(store.printsTaken).toBe(parted.parts)
     expect(Buffer.compare(Buffer.from(await finished(parted)), Buffer.from(await finished(again)))).toBe(0)
     // A paragraph added to the chapter on victims (the same print HTML otherwise).
     const edited = path.join(path.dirname(htmlFile), 'rapport-edited.html')
@@ -130,6 +142,8 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect(store.laidOut).toBeGreaterThanOrEqual(1)
     expect(store.laidOut).toBeLessThanOrEqual(2)
     expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 2)
+    // The parts before the edited one printed as they were; the fresh build below prints every part.
+    expect(store.printsTaken).toBeGreaterThanOrEqual(parted.parts + 1)
     const fresh = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
     const [one, other] = await Promise.all([finished(fresh), finished(fromStore)])
     if (process.env.DUMP_PDF) await Promise.all([writeFile(`/tmp/parts-${chapterStart}-1.pdf`, one), writeFile(`/tmp/parts-${chapterStart}-2.pdf`, other)])

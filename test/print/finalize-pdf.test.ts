@@ -6,6 +6,7 @@ import {afterAll, beforeAll, expect, test, vi} from 'vitest'
 import {finalizePdf, keywordList, type PdfMetadata} from '../../src/print/finalize-pdf.js'
 import {renderPdf} from '../../src/print/paginate.js'
 import {linkTarget} from '../../src/print/link-contents.js'
+import {pdfBytes} from '../../src/print/write-pdf.js'
 import {lorem, makeRoot, paragraphs, startBrowser} from './helpers.js'
 
 let browser: Browser
@@ -36,7 +37,7 @@ const meta: PdfMetadata = {
   creator: 'rapporteur 0.1.0'
 }
 
-const render = async () => (await renderPdf(browser, {htmlFile, root: fixture.root, timeoutMs: 20_000})).pdf
+const render = async () => pdfBytes((await renderPdf(browser, {htmlFile, root: fixture.root, timeoutMs: 20_000})).pdf)
 
 test('keywords are told apart: by commas, by semicolons when one holds a comma', () => {
   expect(keywordList(['Income support', 'Better homes', 'Advice and access'])).toBe('Income support, Better homes, Advice and access')

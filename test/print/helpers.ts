@@ -9,6 +9,8 @@ import {afterAll, beforeAll} from 'vitest'
 import {launchBrowser, resolveBrowser} from '../../src/print/browser.js'
 import {pagedHandlersScript} from '../../src/print/browser-side/handlers.js'
 import {pagedSource} from '../../src/print/paged-source.js'
+import {pdfBytes} from '../../src/print/write-pdf.js'
+import type {PDFDocument} from 'pdf-lib'
 
 /**
  * The one browser of a test file. No skip when none is found: @sparticuz/chromium is a dependency,
@@ -69,9 +71,9 @@ export interface TextRun {
   y: number
 }
 
-/** The text of each page of a PDF (pages[0] is page 1), as runs and as one string. */
-export async function pdfPages(pdf: Uint8Array): Promise<Array<{runs: TextRun[]; text: string}>> {
-  const document = await getDocument({data: pdf.slice(), verbosity: 0}).promise
+/** The text of each page of a PDF (pages[0] is page 1), as runs and as one string; a print's joined document written first. */
+export async function pdfPages(pdf: Uint8Array | PDFDocument): Promise<Array<{runs: TextRun[]; text: string}>> {
+  const document = await getDocument({data: (await pdfBytes(pdf)).slice(), verbosity: 0}).promise
   try {
     const pages = []
     for (let number = 1; number <= document.numPages; number++) {

@@ -33,11 +33,13 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + kee
   }
 
   // Page numbers in the table of contents and on cross-references, once every page exists (and
-  // again once the parts of a document are put together).
-  const resolvePageNumbers = () => {
+  // again once the parts of a document are put together, or with \`elsewhere\`, the pages of the
+  // targets other parts hold, when a part is printed on its own: ../print-parts.ts).
+  const resolvePageNumbers = (elsewhere) => {
     for (const link of document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"], a.rp-ref[href^="#"]')) {
-      const target = document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)))
-      const page = target ? landingPage(target) : null
+      const id = decodeURIComponent(link.getAttribute('href').slice(1))
+      const target = document.getElementById(id)
+      const page = target ? landingPage(target) : elsewhere && Object.hasOwn(elsewhere, id) ? elsewhere[id] : null
       if (!link.matches('.rp-toc__link')) {
         // A target in another part gets its page when the parts are merged (parts.ts calls this
         // again); one that is nowhere loses its page words in the preflight, which reports it.

@@ -1,4 +1,5 @@
 import {pagedHandlersScript} from './handlers.js'
+import {placesFunctions} from './part-print.js'
 
 /**
  * JavaScript run in the page to lay out a document in parts (see ../split-parts.ts): what a part's
@@ -47,7 +48,8 @@ export const partResultScript = String.raw`(async () => {
     } catch {}
   }
   const pageCount = area.querySelectorAll(':scope > .pagedjs_page').length
-  return {pageCount, packed: await window.rapporteurPack({pages: area.innerHTML, rules})}
+  ${placesFunctions}
+  return {pageCount, places: places(area), links: linkedIds(area), packed: await window.rapporteurPack({pages: area.innerHTML, rules})}
 })()`
 
 /**
@@ -80,6 +82,10 @@ export const partPageScript = pagedHandlersScript + installPackScript
 /** A laid-out part as it leaves its page: its page count, and its pages and rules packed (installPackScript). */
 export interface LaidOutPart {
   pageCount: number
+  /** Where each element with an id lands: its page in the part (from 0), x and y in PDF units (part-print.ts). */
+  places: Record<string, [number, number, number]>
+  /** The ids its internal links point at. */
+  links: string[]
   packed: string
 }
 

@@ -23,9 +23,11 @@ export const preflightScript = String.raw`(() => {
   const selectorOf = (element) =>
     element.localName + (element.id ? '#' + element.id : '') + [...element.classList].map((name) => '.' + name).join('')
 
-  const tocEntries = [...document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"]')].map((link) => {
+  // A part printed on its own has its links to other parts written as \`rapporteur-part:#id\` (print-parts.ts).
+  const tocEntries = [...document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"], nav.rp-toc a.rp-toc__link[href^="rapporteur-part:#"]')].map((link) => {
     const page = link.querySelector('.rp-toc__page')
-    return {href: link.getAttribute('href'), page: page && /^\d+$/.test(page.textContent) ? Number(page.textContent) : null}
+    const href = link.getAttribute('href')
+    return {href: href.startsWith('#') ? href : '#' + decodeURIComponent(href.slice(href.indexOf('#') + 1)), page: page && /^\d+$/.test(page.textContent) ? Number(page.textContent) : null}
   })
 
   // A cross-reference whose page was never found prints no page rather than the placeholder.
@@ -125,7 +127,8 @@ export const preflightScript = String.raw`(() => {
 
   // A heading is stranded when nothing with content follows it on its page.
   const strandedHeadings = []
-  for (const page of pages.slice(0, -1)) {
+  // Its last page may end on a heading, unless other parts follow (a part printed on its own).
+  for (const page of document.documentElement.hasAttribute('data-rp-more-pages') ? pages : pages.slice(0, -1)) {
     const area = page.querySelector('.pagedjs_page_content')
     if (!area) continue
     for (const heading of area.querySelectorAll('h1, h2, h3, h4, h5, h6')) {

@@ -1,0 +1,123 @@
+import type {PDFDocument} from 'pdf-lib'
+import type {Page} from 'puppeteer-core'
+import type {LaidOutPart} from './browser-side/parts.js'
+import {installPartPrintScript, partPlacesScript} from './browser-side/part-print.js'
+import {preflightScript} from './browser-side/preflight.js'
+import {combinePreflights, type PartPreflight} from './combine-preflight.js'
+import {CROSS_PART_LINK, joinPdfs, type Destination} from './join-pdfs.js'
+import type {MergePlan} from './plan-merge.js'
+import type {PreflightReport, PrintProblem} from './preflight.js'
+import type {PrintJob} from './print-job.js'
+import type {PartStore} from './part-store.js'
+import {createHash} from 'node:crypto'
+
+/** A document printed part by part: the joined PDF (for finalizePdf), its pages, what the preflight found. */
+export interface PrintedParts {
+  document: PDFDocument
+  pageCount: number
+  preflight: PreflightReport
+  problems: PrintProblem[]
+}
+
+type Places = Pick<LaidOutPart, 'places' | 'links'>
+
+/**
+ * Print a document laid out in parts one part at a time, in the first part's page (`host`), and
+ * join the PDFs (join-pdfs.ts), instead of merging every part's pages into that page and printing
+ * the whole. Why: Chromium's print of the merged document was the build's longest serial step (a
+ * 100-page rebuild spent 2.5–3.1 s after its last layout, merging, laying out the merged pages
+ * again and printing them on one core: bench/README.md, point 63). Each part is shown alone,
+ * numbered from its first page in the whole document, its table of contents and cross-references
+ * resolved with the pages of the other parts' targets (read where each part was laid out), its
+ * links to other parts written for the join, read by the preflight and printed.
+ */
+export async function printPartByPart(job: PrintJob, host: Page, others: LaidOutPart[], plan: MergePlan, kept?: {store: PartStore; texts: readonly string[]}): Promise<PrintedParts> {
+  const first = (await job.step('printing the parts', host.evaluate(partPlacesScript))) as Places
+  const counts = others.map((part) => part.pageCount)
+  const blanks = plan.blanksBefore.filter(Boolean).length
+  counts.unshift(plan.pageCount - blanks - counts.reduce((sum, count) => sum + count, 0))
+  // Where each part starts in the whole document (its blank page, if any, first), and so the page of each id.
+  const starts: number[] = []
+  const pages: Record<string, number> = {}
+  const destinations = new Map<string, Destination>()
+  let next = 1
+  for (const [index, part] of [first, ...others].entries()) {
+    starts.push(next)
+    const opening = next + (plan.blanksBefore[index] ? 1 : 0)
+    for (const [id, [page, x, y]] of Object.entries(part.places)) {
+      pages[id] = opening + page
+      destinations.set(id, {page: opening + page - 1, x, y})
+    }
+    next = opening + counts[index]!
+  }
+  await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))
+  const pdfs: Uint8Array[] = []
+  const preflights: PartPreflight[] = []
+  const all = [first, ...others]
+  const parts = all.length
+  const firstText = kept ? digest(kept.texts[0]!) : ''
+  for (let index = 0; index < parts; index++) {
+    const part = all[index]!
+    // What the part's print depends on besides the store's salt: its text (and the first part's,
+    // whose page it is shown in), where it starts, the document's length, whether parts follow,
+    // and the pages it shows of the targets other parts hold.
+    const elsewhere = Object.fromEntries(part.links.filter((id) => !Object.hasOwn(part.places, id)).map((id) => [id, pages[id] ?? null]))
+    const key = kept && JSON.stringify([digest(kept.texts[index]!), firstText, starts[index], plan.blanksBefore[index], plan.pageCount, index < parts - 1, elsewhere])
+    const stored = key === undefined ? undefined : await kept!.store.getPrint(key)
+    // Let go of each part once it is in the page (or printed before), as the merge did.
+    if (index > 0) all[index] = {places: {}, links: []} as unknown as LaidOutPart
+    if (stored) {
+      pdfs.push(stored.pdf)
+      preflights.push(stored.preflight)
+      continue
+    }
+    if (index > 0) await job.step('printing the parts', host.evaluate(showPart, part as LaidOutPart, plan.blanksBefore[index]!))
+    await job.step('printing the parts', host.evaluate(numberPart, starts[index]!, plan.pageCount, index < parts - 1))
+    await job.step('printing the parts', host.evaluate(resolvePart, pages))
+    const report = (await job.step('checking the pages', host.evaluate(preflightScript))) as PreflightReport
+    const images = (await job.step('checking the pages', host.evaluate(partImages))) as Record<string, number>
+    const problemsBefore = job.problems().length
+    const pdf = await job.step('printing the PDF', host.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: job.deadline.remaining()}))
+    pdfs.push(pdf)
+    preflights.push({report, images})
+    // Kept only when nothing was reported while it printed, as a laid-out part (lay-out-parts.ts).
+    if (key !== undefined && job.problems().length === problemsBefore && problemsBefore === 0) kept!.store.putPrint(key, {pdf, preflight: {report, images}})
+  }
+  const {document, unresolved} = await joinPdfs(pdfs, {destinations})
+  const problems: PrintProblem[] = unresolved.map((id) => ({kind: 'layout', message: `A link to \`#${id}\` in one part of the document found no place to point at in the others`}))
+  return {document, pageCount: plan.pageCount, preflight: combinePreflights(preflights, plan.pageCount), problems}
+}
+
+/** The print that installPartPrintScript put in the page (browser-side/part-print.ts). */
+interface PartPrintInPage {
+  rapporteurPartPrint: {
+    show(part: LaidOutPart, blankBefore: boolean): Promise<void>
+    number(first: number, total: number, more: boolean): number
+    resolve(elsewhere: Record<string, number>): void
+    imageCounts(): Record<string, number>
+  }
+}
+
+/** Run in the page (serialised by puppeteer): another part's pages in place of those there. */
+function showPart(part: LaidOutPart, blankBefore: boolean): Promise<void> {
+  return (window as unknown as PartPrintInPage).rapporteurPartPrint.show(part, blankBefore)
+}
+
+/** Run in the page: the part's pages numbered from `first`. */
+function numberPart(first: number, total: number, more: boolean): number {
+  return (window as unknown as PartPrintInPage).rapporteurPartPrint.number(first, total, more)
+}
+
+/** Run in the page: page references resolved, links to other parts written for the join. */
+function resolvePart(elsewhere: Record<string, number>): void {
+  ;(window as unknown as PartPrintInPage).rapporteurPartPrint.resolve(elsewhere)
+}
+
+/** Run in the page: how often the part shows each image file. */
+function partImages(): Record<string, number> {
+  return (window as unknown as PartPrintInPage).rapporteurPartPrint.imageCounts()
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
