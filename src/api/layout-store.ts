@@ -20,6 +20,11 @@ import {installFingerprint} from './build-state.js'
  * `<cache>/layouts/<rapporteur>/<project>/<edition>.<key>.json` (load/cache-folder.ts), each
  * validated when read (a damaged entry is laid out again). Saving keeps the entries the build used
  * and those of editions it did not print.
+ *
+ * Beside them, each part as printed (print/print-parts.ts), `<edition>.print-<key>.bin`: its
+ * preflight report and Chromium's PDF of it, known by the salt and what the print of a laid-out
+ * part depends on besides (its key, made by print-parts.ts), so that a rebuild prints only the
+ * parts whose print changed (bench/README.md, point 63).
  */
 
 /** Bump when the stored value's shape changes (2: each part's places and linked ids). */

@@ -12,6 +12,9 @@ import {pdfFontNames} from './pdf-fonts.js'
 import {serializePdf} from './write-pdf.js'
 import {describeLinks} from './link-contents.js'
 
+// With pdf-lib, in the one module a build loads lazily for it (scripts/bundle.js keeps pdf-lib in its chunk): print-parts.ts joins the parts' PDFs with it.
+export {joinPdfs} from './join-pdfs.js'
+
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
 export interface PdfMetadata {
   title: string

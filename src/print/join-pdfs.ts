@@ -1,13 +1,7 @@
+import {CROSS_PART_LINK} from './cross-part-link.js'
 import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFRef, PDFString, ParseSpeeds, type PDFContext, type PDFObject} from 'pdf-lib'
 
-/**
- * Where a link points when its target sits in another part: Chromium writes no annotation for a
- * `#id` its own document does not hold, so a part's page has such a link written as this address
- * followed by the id (`rapporteur-part:#ch-3`), which it prints as a URI link, and joinPdfs makes
- * it point at the destination again. A scheme of its own, not `https:`: a stylesheet's
- * `a[href^="http"]` (print.css breaks such addresses anywhere) must not take it for a web link.
- */
-export const CROSS_PART_LINK = 'rapporteur-part:#'
+export {CROSS_PART_LINK}
 
 /** A place in the joined document: its page (from 0) and a point in PDF units from the page's bottom left. */
 export interface Destination {

@@ -80,7 +80,7 @@ export interface LayOutOptions {
 
 /**
  * Lay out every part file with Paged.js, `workers` at a time, then again on the other side those
- * that land there (plan-merge.ts). The first part is laid out last and its page kept for the merge;
+ * that land there (plan-merge.ts). The first part is laid out last and its page kept for the print;
  * the other parts' pages are read out and their browser pages closed.
  */
 export async function layOutParts(job: PrintJob, files: readonly string[], workers: number, options: LayOutOptions): Promise<LaidOutParts> {
@@ -125,7 +125,7 @@ export async function layOutParts(job: PrintJob, files: readonly string[], worke
     if (!written) {
       // By its URL, a file beside the parts (paginate.ts): the browser reads it from disk.
       await step('loading Paged.js', page.addScriptTag({url: pagedUrl}))
-      // With what packs a part's pages for the merge, and unpacks them in the first part's page.
+      // With what packs a part's pages for the print, and unpacks them in the first part's page.
       await step('loading Paged.js', page.addScriptTag({content: shellScript}))
     }
     await step('loading the document', page.evaluate(preloadScript(rootUrl)))

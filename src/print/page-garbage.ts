@@ -3,22 +3,18 @@ import {ownSession} from './own-session.js'
 
 /**
  * A full garbage collection in a browser page's renderer (CDP), where a print leaves hundreds of MB
- * behind that the renderer would otherwise keep while it does the next, larger thing: in the page
- * the parts were merged into, before it is checked and printed (the parts' markup handed to the
- * merge and what Paged.js left behind). At 290 pages the renderer holds about 400 MB less through
- * `page.pdf`, for about 1 s of collection (measured before a lane's parts shared one page), so a
- * document laid out in one part (under some 50 pages) skips it, and so does one whose print HTML is
- * under 600,000 characters (paginate.ts, COLLECT_AFTER_MERGE_FROM). And in a page a lane reuses
- * for its next part, once the last part is read out and its document dropped, in a document as
- * long (COLLECT_BETWEEN_PARTS_FROM, lay-out-parts.ts); a lane's last page is closed, which gives
- * its renderer's memory back without a collection.
+ * behind that the renderer would otherwise keep while it does the next thing: in a page a lane
+ * reuses for its next part, once the last part is read out and its document dropped, in a long
+ * document (600,000 characters of print HTML or more: COLLECT_BETWEEN_PARTS_FROM,
+ * lay-out-parts.ts); a lane's last page is closed, which gives its renderer's memory back without
+ * a collection. (The page the parts were merged into had one before it was printed, until the
+ * parts were printed one at a time: print-parts.ts.)
  *
  * Sent through puppeteer's own session of the page, not a session of our own: Chromium clears the
  * page's emulated media when any DevTools session detaches, so the next part of a long document
- * was laid out for the screen, not for print (PrintJob.openPage), and the merged page was checked
- * for the screen. Page breaks then depended on which page a part was laid out in: a rebuild that
- * laid out one part in a fresh page gave other bytes than a build from scratch (bench/README.md,
- * point 62). Where that session cannot be had, print media is set again after the collection.
+ * was laid out for the screen, not for print (PrintJob.openPage). Page breaks then depended on
+ * which page a part was laid out in: a rebuild that laid out one part in a fresh page gave other
+ * bytes than a build from scratch (bench/README.md, point 62). Where that session cannot be had, print media is set again after the collection.
  */
 export async function collectPageGarbage(page: Page): Promise<void> {
   const own = ownSession(page)

@@ -57,7 +57,8 @@ export interface RenderPdfOptions {
   onLayoutStarted?: () => void
   /**
    * The parts an earlier print laid out (part-store.ts): those whose text and side are the same
-   * are merged as they were kept instead of being laid out again.
+   * are taken as they were kept instead of being laid out again, and those printed before the same
+   * way are not printed again (print-parts.ts).
    */
   partStore?: PartStore
 }
@@ -80,7 +81,8 @@ export interface RenderPdfResult {
 /**
  * Paginate one HTML file with Paged.js and print it to PDF. The document is cut into parts at
  * chapters (split-parts.ts), each laid out in its own page of `browser`, several at a time; the
- * first part's page then takes in the others' pages (browser-side/parts.ts) and is printed. Problems
+ * parts are then printed one by one in the first part's page and their PDFs joined (print-parts.ts),
+ * or a document in one part printed as it is. Problems
  * (blocked requests, script errors, failed files) are collected, not thrown; a timeout, a
  * cancellation or a Paged.js failure throws. Every page is closed and the part files removed.
  */

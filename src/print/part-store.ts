@@ -9,7 +9,7 @@ import type {PartPreflight} from './combine-preflight.js'
  * file laid out on the same side, with the same stylesheets, fonts, images, Paged.js and browser
  * (the store's key), gives those same pages. So a writer's rebuild after editing one chapter lays
  * out only that chapter's part and the first one, which is always laid out: it holds the table of
- * contents and takes the others in (lay-out-parts.ts).
+ * contents and the others are printed in its page (lay-out-parts.ts, print-parts.ts).
  */
 export interface PartStore {
   /** The part laid out earlier from this file's text on `startOn`, or undefined. */

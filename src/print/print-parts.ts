@@ -4,7 +4,8 @@ import type {LaidOutPart} from './browser-side/parts.js'
 import {installPartPrintScript, partPlacesScript} from './browser-side/part-print.js'
 import {preflightScript} from './browser-side/preflight.js'
 import {combinePreflights, type PartPreflight} from './combine-preflight.js'
-import {CROSS_PART_LINK, joinPdfs, type Destination} from './join-pdfs.js'
+import {CROSS_PART_LINK} from './cross-part-link.js'
+import type {Destination} from './join-pdfs.js'
 import type {MergePlan} from './plan-merge.js'
 import type {PreflightReport, PrintProblem} from './preflight.js'
 import type {PrintJob} from './print-job.js'
@@ -83,6 +84,8 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
     // Kept only when nothing was reported while it printed, as a laid-out part (lay-out-parts.ts).
     if (key !== undefined && job.problems().length === problemsBefore && problemsBefore === 0) kept!.store.putPrint(key, {pdf, preflight: {report, images}})
   }
+  // pdf-lib is loaded only now, once the browser has done its part, with finalizePdf (build-editions.ts).
+  const {joinPdfs} = await import('./finalize-pdf.js')
   const {document, unresolved} = await joinPdfs(pdfs, {destinations})
   const problems: PrintProblem[] = unresolved.map((id) => ({kind: 'layout', message: `A link to \`#${id}\` in one part of the document found no place to point at in the others`}))
   return {document, pageCount: plan.pageCount, preflight: combinePreflights(preflights, plan.pageCount), problems}

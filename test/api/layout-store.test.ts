@@ -1,4 +1,4 @@
-import {existsSync, readdirSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
@@ -79,5 +79,28 @@ describe('the layout store', () => {
     expect(await third.edition('full', 'salt').get('<p>C</p>', 'right')).toEqual(laidOut(5))
     expect(await third.edition('synthesis', 'salt').get('<p>S</p>', 'right')).toEqual(laidOut(2))
     expect(entries(cache)).toHaveLength(3)
+  })
+
+  test('a printed part comes back with its PDF and preflight for the same key and salt only; a damaged one is printed again', async () => {
+    const cache = await temporary('layout-store-')
+    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% a part as Chromium printed it\n%%EOF\n')
+    const preflight = {report: {pageCount: 2, tocEntries: [], unresolvedRefs: ['#nowhere'], overflows: [], footnotes: [{id: '1', callPage: 3, notePage: 3}], strandedHeadings: [], fonts: [], images: [], brokenImages: [], splitBoxes: [], crampedTables: []}, images: {'figure.png': 2}}
+    const first = openLayoutStore(options)
+    first.edition('full', 'salt').putPrint('key-1', {pdf, preflight})
+    await first.save()
+    const second = openLayoutStore(options)
+    const found = await second.edition('full', 'salt').getPrint('key-1')
+    expect(found && Buffer.from(found.pdf).equals(Buffer.from(pdf))).toBe(true)
+    expect(found?.preflight).toEqual(preflight)
+    expect(await second.edition('full', 'salt').getPrint('key-2')).toBeUndefined()
+    expect(await second.edition('full', 'other salt').getPrint('key-1')).toBeUndefined()
+    // Cut short, or without a PDF after its header: printed again.
+    const [file] = entries(cache)
+    const bytes = readFileSync(file!)
+    for (const damage of [bytes.subarray(0, 10), bytes.subarray(0, bytes.length - pdf.length), Buffer.concat([bytes.subarray(0, 4), Buffer.from('{"preflight": 1}')])]) {
+      await writeFile(file!, damage)
+      expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
+    }
   })
 })

@@ -9,6 +9,8 @@ import {renderPdf, type RenderPdfResult} from '../../src/print/paginate.js'
 import type {PartStore, StoredPart, StoredPrint} from '../../src/print/part-store.js'
 import type {Side} from '../../src/print/plan-merge.js'
 import {pdfPages, startBrowser} from '../print/helpers.js'
+import {pdfBytes} from '../../src/print/write-pdf.js'
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /**
  * A long document is laid out in parts cut at chapters and merged (src/print/split-parts.ts,
@@ -75,6 +77,46 @@ async function texts(result: RenderPdfResult): Promise<string[]> {
   return (await pdfPages(result.pdf)).map((page) => page.text)
 }
 
+/**
+ * What a reader's PDF viewer shows besides the text: each link as `page: target` (`p<page>` or
+ * the URL), each bookmark as `title → page` indented by its depth, each page's tags (roles, depth first).
+ */
+async function readerView(result: RenderPdfResult): Promise<{links: string[]; outline: string[]; roles: string[]}> {
+  const pdf = await getDocument({data: (await pdfBytes(result.pdf)).slice(), verbosity: 0}).promise
+  try {
+    const pageOf = async (dest: unknown) => {
+      const explicit = typeof dest === 'string' ? await pdf.getDestination(dest) : (dest as unknown[] | null)
+      return explicit ? (await pdf.getPageIndex(explicit[0] as never)) + 1 : null
+    }
+    const outline: string[] = []
+    const walk = async (items: Awaited<ReturnType<typeof pdf.getOutline>>, depth: number): Promise<void> => {
+      for (const item of items ?? []) {
+        outline.push(`${'  '.repeat(depth)}${item.title} → ${await pageOf(item.dest)}`)
+        await walk(item.items, depth + 1)
+      }
+    }
+    await walk(await pdf.getOutline(), 0)
+    const links: string[] = []
+    const roles: string[] = []
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number)
+      for (const annotation of (await page.getAnnotations()) as Array<{subtype: string; url?: string; dest?: unknown}>) {
+        if (annotation.subtype === 'Link') links.push(`${number}: ${annotation.url ?? `p${await pageOf(annotation.dest)}`}`)
+      }
+      const found: string[] = []
+      const visit = (node: {role?: string; children?: unknown[]} | null) => {
+        if (node?.role) found.push(node.role)
+        for (const child of node?.children ?? []) visit(child as typeof node)
+      }
+      visit((await page.getStructTree()) as never)
+      roles.push(found.join(','))
+    }
+    return {links, outline, roles}
+  } finally {
+    await pdf.destroy()
+  }
+}
+
 /** The pages of the document laid out in parts, by chapterStart, for the last test (each build once). */
 const partedPages = new Map<'right' | 'any', number>()
 
@@ -103,6 +145,15 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     const [one, many] = await Promise.all([texts(whole), texts(parted)])
     expect(many.length).toBe(one.length)
     expect(many).toEqual(one)
+  })
+
+  test('links, bookmarks and tags are those of one run: a link to another part goes to the page of its target', async () => {
+    const [one, many] = await Promise.all([readerView(whole), readerView(parted)])
+    // The table of contents links to every chapter, most of them in other parts than its own.
+    expect(many.links.filter((link) => link.startsWith('2: p')).length).toBeGreaterThanOrEqual(10)
+    expect(many.links).toEqual(one.links)
+    expect(many.outline).toEqual(one.outline)
+    expect(many.roles).toEqual(one.roles)
   })
 
   test('a cross-reference gives the page its target is on, in one run and in parts', async () => {
