@@ -56,6 +56,11 @@ export interface RenderPdfOptions {
    */
   onLayoutStarted?: () => void
   /**
+   * Print a document laid out in parts part by part and join the PDFs (print-parts.ts), rather than
+   * merge the parts into one page and print that; default: from PRINT_IN_PARTS_FROM pages.
+   */
+  printInParts?: boolean
+  /**
    * The parts an earlier print laid out (part-store.ts): those whose text and side are the same
    * are taken as they were kept instead of being laid out again, and those printed before the same
    * way are not printed again (print-parts.ts).
@@ -112,6 +117,17 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
 }
 
 /**
+ * Pages from which a document laid out in parts is printed part by part and the PDFs joined
+ * (print-parts.ts) instead of merged into one page and printed whole. Printing part by part costs
+ * a join that reads every part's PDF, and pays where the merged print is long and a rebuild can
+ * take most parts' PDFs from the layout store: at 100 pages (12 parts) a rebuild after an edit
+ * took 3.6–4.0 s instead of 4.9–6.1 s, but the 36-page sample (3 parts) 3.04 s instead of 2.84 s
+ * (means of 6 interleaved rebuilds; bench/README.md, point 63). The choice depends on the
+ * document alone, as the bytes of its PDF must.
+ */
+export const PRINT_IN_PARTS_FROM = 60
+
+/**
  * Characters of print HTML from which a page reused for a lane's next part has its garbage
  * collected first (lay-out-parts.ts). At 300 pages a collection takes 0.5–0.7 s and keeps the
  * peak under stock Paged.js's (~690 against 840–915 MB of PSS without it). At 100 pages (395,000
@@ -151,7 +167,7 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
       return await printInParts(browser, {...options, partChars: Infinity, timeoutMs: job.deadline.remaining()}, htmlFile)
     }
     const {host, others, plan} = laidOut
-    if (parts.length > 1) {
+    if (parts.length > 1 && (options.printInParts ?? plan.pageCount >= PRINT_IN_PARTS_FROM)) {
       const printed = await printPartByPart(job, host, others, plan, options.partStore && {store: options.partStore, texts: parts})
       return {pdf: printed.document, pageCount: printed.pageCount, parts: parts.length, preflight: printed.preflight, problems: [...job.problems(), ...printed.problems]}
     }

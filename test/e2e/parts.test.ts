@@ -13,8 +13,9 @@ import {pdfBytes} from '../../src/print/write-pdf.js'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /**
- * A long document is laid out in parts cut at chapters and merged (src/print/split-parts.ts,
- * browser-side/parts.ts). The proof that this changes nothing: the sample report printed in a
+ * A long document is laid out in parts cut at chapters, printed part by part and the PDFs joined
+ * (src/print/split-parts.ts, print-parts.ts; `printInParts`, which a build does from 60 pages). The
+ * proof that this changes nothing: the sample report printed in a
  * dozen parts, two at a time, has the same text on every page as printed in one Paged.js run,
  * with chapters starting on right-hand pages (blank pages between parts) and on any page
  * (parts laid out again on a left-hand page).
@@ -131,7 +132,7 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     printed = await printHtml(chapterStart)
     const {htmlFile, root} = printed
     whole = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: Infinity, workers: 1, onPart: () => progress.push('whole')})
-    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, partStore: store, onPart: (done, parts) => progress.push(`${done}/${parts}`)})
+    parted = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store, onPart: (done, parts) => progress.push(`${done}/${parts}`)})
     partedPages.set(chapterStart, parted.pageCount)
   }, 120_000)
 
@@ -175,7 +176,7 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
     const finished = (result: RenderPdfResult) => finalizePdf(result.pdf, meta)
     store.laidOut = 0
-    const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, partStore: store})
+    const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store})
     // Only the first part laid out (it is never kept); on any page, parts are also taken on the other side.
     expect(store.laidOut).toBe(0)
     expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 1)
@@ -188,14 +189,14 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     await writeFile(edited, html.replace(/(id="victimes-title"[^>]*>[^<]*<\/h1>)/u, '$1<p>Un paragraphe ajouté à la relecture.</p>'))
     expect(await readFile(edited, 'utf8')).not.toBe(html)
     store.taken = 0
-    const fromStore = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, partStore: store})
+    const fromStore = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store})
     // The edited chapter's part laid out (on any page, maybe again on the other side), the others taken.
     expect(store.laidOut).toBeGreaterThanOrEqual(1)
     expect(store.laidOut).toBeLessThanOrEqual(2)
     expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 2)
     // The parts before the edited one printed as they were; the fresh build below prints every part.
     expect(store.printsTaken).toBeGreaterThanOrEqual(parted.parts + 1)
-    const fresh = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2})
+    const fresh = await renderPdf(browser, {htmlFile: edited, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true})
     const [one, other] = await Promise.all([finished(fresh), finished(fromStore)])
     if (process.env.DUMP_PDF) await Promise.all([writeFile(`/tmp/parts-${chapterStart}-1.pdf`, one), writeFile(`/tmp/parts-${chapterStart}-2.pdf`, other)])
     expect(fromStore.pageCount).toBe(fresh.pageCount)

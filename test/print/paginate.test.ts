@@ -240,8 +240,8 @@ describe('parts', () => {
     expect(short.collections).toBe(0)
     // 600,000 characters of markup (a comment in the head, which each part repeats): a long document.
     const long = await print(await fixture.page('long-lane.html', chapters(3), `${head}<!-- ${'x'.repeat(600_000)} -->`))
-    // One before each of the two parts after the first (the first part's page then prints the
-    // parts one at a time, print-parts.ts: no merged page holding them all).
+    // One before each of the two parts after the first (none in the merged page since the
+    // parts of long documents are printed one at a time: print-parts.ts).
     expect(long.collections).toBe(2)
     expect(long.pages).toEqual(short.pages)
   })
