@@ -1,3 +1,5 @@
+import {partsInPageSource, placesFunctions} from './parts.js'
+
 /**
  * JavaScript run in the page to print a document part by part (../print-parts.ts): where each
  * element with an id lands, read once a part is laid out, and the first part's page showing each
@@ -5,51 +7,12 @@
  * JavaScript source for `page.evaluate`, like handlers.ts.
  */
 
-/**
- * `places(area)`: for each element with an id in the laid-out pages under `area`, where it lands
- * as `[page, x, y]`: its page among the part's pages (from 0) and its box's top left corner in PDF
- * units (1/72 in) from the page's bottom left, where a link's destination points; an element whose
- * first fragment is empty (a section whose heading broke to the next page) lands where its first
- * fragment with content is, as handlers.ts's page references count it.
- * `linkedIds(area)`: the ids the part's internal links point at.
- */
-const placesSource = String.raw`
-  const hasContent = (element) => Boolean(element.textContent.trim() || element.querySelector('img, svg'))
-  const places = (area) => {
-    const pages = [...area.querySelectorAll(':scope > .pagedjs_page')]
-    const indexOf = new Map(pages.map((page, index) => [page, index]))
-    const fragments = new Map()
-    for (const fragment of area.querySelectorAll('[data-split-from]')) {
-      const ref = fragment.dataset.splitFrom
-      if (!fragments.has(ref)) fragments.set(ref, [])
-      fragments.get(ref).push(fragment)
-    }
-    const found = {}
-    for (const element of area.querySelectorAll('.pagedjs_page_content [id], .pagedjs_footnote_area [id]')) {
-      let landing = element
-      if (!hasContent(element)) landing = (fragments.get(element.dataset.ref) || []).find(hasContent) || element
-      const page = landing.closest('.pagedjs_page')
-      if (!page || !indexOf.has(page)) continue
-      const sheet = page.getBoundingClientRect()
-      const box = landing.getBoundingClientRect()
-      const x = Math.round((box.left - sheet.left) * 0.75 * 100) / 100
-      const y = Math.round((sheet.height - (box.top - sheet.top)) * 0.75 * 100) / 100
-      found[element.id] = [indexOf.get(page), x, y]
-    }
-    return found
-  }
-  const linkedIds = (area) => [...new Set([...area.querySelectorAll('a[href^="#"]')].map((link) => decodeURIComponent(link.getAttribute('href').slice(1))).filter(Boolean))]
-`
-
 /** The places and linked ids of the document in the page (the first part's, laid out in its own page). */
 export const partPlacesScript = String.raw`(() => {
-  ${placesSource}
+  ${placesFunctions}
   const area = document.querySelector('.pagedjs_pages')
   return {places: places(area), links: linkedIds(area)}
 })()`
-
-/** For partResultScript (parts.ts): the same functions, to read a part before it is packed. */
-export const placesFunctions = placesSource
 
 /**
  * Installs `window.rapporteurPartPrint` in the first part's page, once it is laid out:
@@ -65,42 +28,15 @@ export const placesFunctions = placesSource
 export function installPartPrintScript(crossPartLink: string): string {
   return String.raw`(() => {
   const area = document.querySelector('.pagedjs_pages')
-  const seen = new Set()
-  const remember = (root) => {
-    for (const element of root.querySelectorAll('[data-ref]:not([data-split-from])')) seen.add(element.dataset.ref)
-  }
-  remember(area)
-  const known = new Set()
-  const sheets = [...document.querySelectorAll('head style')].map((style) => style.sheet).filter(Boolean)
-  for (const sheet of sheets) for (const rule of sheet.cssRules) known.add(rule.cssText)
-  const dynamic = sheets[sheets.length - 1]
-  // A blank page like the ones Paged.js makes, cut from the first part's first page before it goes.
-  const blank = area.querySelector(':scope > .pagedjs_page').cloneNode(true)
-  for (const content of blank.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_inner_content, .pagedjs_margin-content')) content.replaceChildren()
-  for (const box of blank.querySelectorAll('.pagedjs_margin')) box.classList.remove('hasContent')
-  blank.querySelector('.pagedjs_footnote_content')?.classList.add('pagedjs_footnote_empty')
-  blank.querySelector('.pagedjs_area')?.style.setProperty('--pagedjs-footnotes-height', '0px')
-  blank.className = 'pagedjs_page pagedjs_blank_page'
-  blank.removeAttribute('style')
+  ${partsInPageSource}
+  // Cut from the first part's first page before it goes.
+  const blank = blankPage()
 
   const show = async (laidOut, blankBefore) => {
-    const part = await window.rapporteurUnpack(laidOut.packed)
-    const template = document.createElement('template')
-    template.innerHTML = part.pages
-    for (const element of template.content.querySelectorAll('[data-ref]:not([data-split-from])')) {
-      if (!seen.has(element.dataset.ref)) continue
-      element.dataset.splitFrom = element.dataset.ref
-      element.removeAttribute('id')
-    }
-    remember(template.content)
+    const pages = await unpackPart(laidOut)
     area.replaceChildren()
     if (blankBefore) area.append(blank.cloneNode(true))
-    area.append(template.content)
-    for (const rule of part.rules) {
-      if (known.has(rule) || rule.includes('data-page-number')) continue
-      known.add(rule)
-      try { dynamic.insertRule(rule, dynamic.cssRules.length) } catch {}
-    }
+    area.append(pages)
   }
 
   const number = (first, total, more) => {

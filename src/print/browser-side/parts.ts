@@ -1,5 +1,4 @@
 import {pagedHandlersScript} from './handlers.js'
-import {placesFunctions} from './part-print.js'
 
 /**
  * JavaScript run in the page to lay out a document in parts (see ../split-parts.ts): what a part's
@@ -19,6 +18,42 @@ export const partSideScript = String.raw`(() => {
   if (side === 'left' || side === 'verso') return 'left'
   return side === 'page' ? 'any' : 'none'
 })()`
+
+/**
+ * `places(area)`: for each element with an id in the laid-out pages under `area`, where it lands
+ * as `[page, x, y]`: its page among the part's pages (from 0) and its box's top left corner in PDF
+ * units (1/72 in) from the page's bottom left, where a link's destination points; an element whose
+ * first fragment is empty (a section whose heading broke to the next page) lands where its first
+ * fragment with content is, as handlers.ts's page references count it.
+ * `linkedIds(area)`: the ids the part's internal links point at.
+ */
+export const placesFunctions = String.raw`
+  const hasContent = (element) => Boolean(element.textContent.trim() || element.querySelector('img, svg'))
+  const places = (area) => {
+    const pages = [...area.querySelectorAll(':scope > .pagedjs_page')]
+    const indexOf = new Map(pages.map((page, index) => [page, index]))
+    const fragments = new Map()
+    for (const fragment of area.querySelectorAll('[data-split-from]')) {
+      const ref = fragment.dataset.splitFrom
+      if (!fragments.has(ref)) fragments.set(ref, [])
+      fragments.get(ref).push(fragment)
+    }
+    const found = {}
+    for (const element of area.querySelectorAll('.pagedjs_page_content [id], .pagedjs_footnote_area [id]')) {
+      let landing = element
+      if (!hasContent(element)) landing = (fragments.get(element.dataset.ref) || []).find(hasContent) || element
+      const page = landing.closest('.pagedjs_page')
+      if (!page || !indexOf.has(page)) continue
+      const sheet = page.getBoundingClientRect()
+      const box = landing.getBoundingClientRect()
+      const x = Math.round((box.left - sheet.left) * 0.75 * 100) / 100
+      const y = Math.round((sheet.height - (box.top - sheet.top)) * 0.75 * 100) / 100
+      found[element.id] = [indexOf.get(page), x, y]
+    }
+    return found
+  }
+  const linkedIds = (area) => [...new Set([...area.querySelectorAll('a[href^="#"]')].map((link) => decodeURIComponent(link.getAttribute('href').slice(1))).filter(Boolean))]
+`
 
 /**
  * A laid-out part: its pages' markup without the blank page a left-hand start put first (see
@@ -98,8 +133,16 @@ export interface LaidOutPart {
  * continued rather than repeated with their id, and the page numbers of the table of contents and
  * cross-references resolved again.
  */
-export const installMergeScript = String.raw`(() => {
-  const area = document.querySelector('.pagedjs_pages')
+/**
+ * What the merge and the print part by part (part-print.ts) both do in the first part's page,
+ * given its pages' container `area`: `blankPage()`, a blank page like the ones Paged.js makes (the
+ * page frame without content or margin boxes), cut from the first page there; and
+ * `unpackPart(laidOut)`, another part's pages as a fragment, the elements an earlier part started
+ * marked as continued (as Paged.js marks a split element, without their repeated id), and the
+ * rules Paged.js added while laying it out added to the page's, except those keyed to a page
+ * number, which belong to the part's own numbering.
+ */
+export const partsInPageSource = String.raw`
   const seen = new Set()
   const remember = (root) => {
     for (const element of root.querySelectorAll('[data-ref]:not([data-split-from])')) seen.add(element.dataset.ref)
@@ -110,7 +153,6 @@ export const installMergeScript = String.raw`(() => {
   for (const sheet of sheets) for (const rule of sheet.cssRules) known.add(rule.cssText)
   const dynamic = sheets[sheets.length - 1]
 
-  // A blank page like the ones Paged.js makes: the page frame without content or margin boxes.
   const blankPage = () => {
     const page = area.querySelector(':scope > .pagedjs_page').cloneNode(true)
     for (const content of page.querySelectorAll('.pagedjs_page_content, .pagedjs_footnote_inner_content, .pagedjs_margin-content')) content.replaceChildren()
@@ -122,25 +164,33 @@ export const installMergeScript = String.raw`(() => {
     return page
   }
 
-  const append = async (laidOut, blankBefore) => {
+  const unpackPart = async (laidOut) => {
     const part = await window.rapporteurUnpack(laidOut.packed)
     const template = document.createElement('template')
     template.innerHTML = part.pages
-    // Elements already started in an earlier part continue here, as Paged.js marks a split element.
     for (const element of template.content.querySelectorAll('[data-ref]:not([data-split-from])')) {
       if (!seen.has(element.dataset.ref)) continue
       element.dataset.splitFrom = element.dataset.ref
       element.removeAttribute('id')
     }
     remember(template.content)
-    if (blankBefore) area.append(blankPage())
-    area.append(template.content)
     for (const rule of part.rules) {
-      // Rules keyed to a page number belong to the part's own numbering.
       if (known.has(rule) || rule.includes('data-page-number')) continue
       known.add(rule)
       try { dynamic.insertRule(rule, dynamic.cssRules.length) } catch {}
     }
+    return template.content
+  }
+`
+
+export const installMergeScript = String.raw`(() => {
+  const area = document.querySelector('.pagedjs_pages')
+  ${partsInPageSource}
+
+  const append = async (laidOut, blankBefore) => {
+    const pages = await unpackPart(laidOut)
+    if (blankBefore) area.append(blankPage())
+    area.append(pages)
   }
 
   const finish = () => {
