@@ -85,21 +85,27 @@ if (isChild) {
   const launch = (options = {}) => launchBrowser(resolved, {timeoutMs: 60_000, ...options})
 
   const {installMergeScript, partResultScript} = await import('../dist/print/browser-side/parts.js')
+  const {partPlacesScript} = await import('../dist/print/browser-side/part-print.js')
   const {preflightScript} = await import('../dist/print/browser-side/preflight.js')
 
   /**
    * What one `page.evaluate` of renderPdf does, from its script: the merge is installMergeScript,
-   * then a function calling `rapporteurMerge.append` per part, then one calling `rapporteurMerge.finish`.
+   * then a function calling `rapporteurMerge.append` per part, then one calling `rapporteurMerge.finish`;
+   * the print part by part (src/print/print-parts.ts) starts with partPlacesScript, then shows,
+   * numbers and resolves each part (`rapporteurPartPrint`) before its preflight and `page.pdf`.
    */
   const evaluateLabel = (script) => {
     if (typeof script === 'function') {
       const source = String(script)
       if (source.includes('rapporteurMerge.append')) return 'merge-append'
       if (source.includes('rapporteurMerge.finish')) return 'merge-finish'
+      if (source.includes('rapporteurPartPrint')) return 'part-print'
       return 'evaluate'
     }
     if (typeof script !== 'string') return 'evaluate'
     if (script === installMergeScript) return 'merge-install'
+    if (script === partPlacesScript) return 'part-places'
+    if (script.includes('window.rapporteurPartPrint =')) return 'part-print'
     if (script === preflightScript) return 'preflight'
     if (script === partResultScript) return 'collect'
     if (script.includes('Paged.Previewer')) return 'paged.js'
@@ -141,7 +147,10 @@ if (isChild) {
    * renderPdf's wall-clock phases, from its marks: start → first newPage (read, split, write the
    * part files), → start of the merge (open pages, lay out every part, collect, relayouts), the
    * merge, the preflight, page.pdf, → renderPdf's return (close pages, remove the part files),
-   * then finalizePdf; `other` is what falls between them.
+   * then finalizePdf; `other` is what falls between them. A document printed part by part has,
+   * after the layout, `print parts` (each part shown, numbered, resolved, read by the preflight and
+   * printed, or taken as printed before; of it, the preflights' and the prints' sums in brackets)
+   * and `join+close` (the PDFs joined, the pages closed) instead of the merge, preflight and pdf.
    */
   const phasesOf = (marks, start, rendered, end) => {
     const only = (label) => {
@@ -152,19 +161,38 @@ if (isChild) {
     const opens = marks.filter((mark) => mark.label === 'newPage')
     if (!opens.length) throw new Error('renderPdf opened no page: bench/build.js no longer matches src/print/paginate.ts')
     const firstOpen = Math.min(...opens.map((mark) => mark.start))
-    const merge = {start: only('merge-install').start, end: only('merge-finish').end}
-    const preflight = only('preflight')
-    const pdf = only('pdf')
-    const steps = {
-      'split+write': (firstOpen - start) / 1000,
-      'layout parts': (merge.start - firstOpen) / 1000,
-      merge: (merge.end - merge.start) / 1000,
-      preflight: (preflight.end - preflight.start) / 1000,
-      pdf: (pdf.end - pdf.start) / 1000,
-      'close+cleanup': (rendered - pdf.end) / 1000,
-      finalizePdf: (end - rendered) / 1000
+    const inParts = marks.some((mark) => mark.label === 'part-places')
+    const seconds = (from, to) => (to - from) / 1000
+    const summed = (label) => marks.filter((mark) => mark.label === label).reduce((sum, mark) => sum + (mark.end - mark.start) / 1000, 0)
+    let steps
+    if (inParts) {
+      const printStart = only('part-places').start
+      const printEnd = Math.max(printStart, ...marks.filter((mark) => mark.label === 'pdf' || mark.label === 'part-print' || mark.label === 'preflight').map((mark) => mark.end))
+      steps = {
+        'split+write': seconds(start, firstOpen),
+        'layout parts': seconds(firstOpen, printStart),
+        'print parts': seconds(printStart, printEnd),
+        'join+close': seconds(printEnd, rendered),
+        finalizePdf: seconds(rendered, end)
+      }
+      steps.other = seconds(start, end) - Object.values(steps).reduce((a, b) => a + b, 0)
+      steps['(preflights'] = summed('preflight')
+      steps['pdfs)'] = summed('pdf')
+    } else {
+      const merge = {start: only('merge-install').start, end: only('merge-finish').end}
+      const preflight = only('preflight')
+      const pdf = only('pdf')
+      steps = {
+        'split+write': seconds(start, firstOpen),
+        'layout parts': seconds(firstOpen, merge.start),
+        merge: seconds(merge.start, merge.end),
+        preflight: seconds(preflight.start, preflight.end),
+        pdf: seconds(pdf.start, pdf.end),
+        'close+cleanup': seconds(pdf.end, rendered),
+        finalizePdf: seconds(rendered, end)
+      }
+      steps.other = seconds(start, end) - Object.values(steps).reduce((a, b) => a + b, 0)
     }
-    steps.other = (end - start) / 1000 - Object.values(steps).reduce((a, b) => a + b, 0)
     // The Paged.js runs (one per part, plus relayouts): the longest bounds 'layout parts' from below;
     // their sum against 'layout parts' shows how much they overlapped.
     const runs = marks.filter((mark) => mark.label === 'paged.js').map((mark) => (mark.end - mark.start) / 1000)
