@@ -5,6 +5,7 @@ import {cacheRoot} from '../load/cache-root.js'
 import {cacheFolder, type CacheFolderOptions} from '../load/cache-folder.js'
 import type {PartStore, StoredPart, StoredPrint} from '../print/part-store.js'
 import type {Side} from '../print/plan-merge.js'
+import {readPartPreflight} from '../print/preflight-schema.js'
 import {installFingerprint} from './build-state.js'
 
 /**
@@ -22,13 +23,14 @@ import {installFingerprint} from './build-state.js'
  * and those of editions it did not print.
  *
  * Beside them, each part as printed (print/print-parts.ts), `<edition>.print-<key>.bin`: its
- * preflight report and Chromium's PDF of it, known by the salt and what the print of a laid-out
+ * preflight report (read back through print/preflight-schema.ts) and Chromium's PDF of it (with
+ * its SHA-256, checked when read), known by the salt and what the print of a laid-out
  * part depends on besides (its key, made by print-parts.ts), so that a rebuild prints only the
  * parts whose print changed (bench/README.md, point 63).
  */
 
-/** Bump when the stored value's shape changes (2: each part's places and linked ids). */
-const FORMAT = 2
+/** Bump when the stored value's shape changes (2: each part's places and linked ids; 3: printed parts hashed). */
+const FORMAT = 3
 
 const storedSchema = z.object({
   part: z.object({
@@ -110,48 +112,39 @@ export async function openReportLayoutStore(dir: string, env?: NodeJS.ProcessEnv
     .catch(() => undefined)
 }
 
-const printSchema = z.object({
-  preflight: z.object({
-    report: z.object({
-      pageCount: z.number().int().nonnegative(),
-      tocEntries: z.array(z.unknown()),
-      unresolvedRefs: z.array(z.string()),
-      overflows: z.array(z.unknown()),
-      footnotes: z.array(z.unknown()),
-      strandedHeadings: z.array(z.unknown()),
-      fonts: z.array(z.unknown()),
-      images: z.array(z.unknown()),
-      brokenImages: z.array(z.unknown()),
-      splitBoxes: z.array(z.unknown()),
-      crampedTables: z.array(z.unknown())
-    }),
-    images: z.record(z.string(), z.number().int().nonnegative())
-  })
-})
-
 /**
  * A printed part as one file: the length of its JSON (4 bytes, big-endian), the JSON (what the
- * preflight read), then the PDF's bytes as Chromium wrote them.
+ * preflight read, and the SHA-256 of the PDF), then the PDF's bytes as Chromium wrote them.
  */
 function writePrint(printed: StoredPrint): Uint8Array {
-  const json = Buffer.from(JSON.stringify({preflight: printed.preflight}), 'utf8')
+  const json = Buffer.from(JSON.stringify({preflight: printed.preflight, sha256: sha256(printed.pdf)}), 'utf8')
   const length = Buffer.alloc(4)
   length.writeUInt32BE(json.length)
   return Buffer.concat([length, json, printed.pdf])
 }
 
-/** A printed part read back, or undefined when it is missing, cut short or not what writePrint wrote (printed again). */
+/**
+ * A printed part read back, or undefined when it is missing, cut short, damaged (its PDF's bytes
+ * not those hashed when it was kept) or not what writePrint wrote: it is then printed again.
+ */
 function readPrint(bytes: Buffer | undefined): StoredPrint | undefined {
   if (!bytes || bytes.length < 4) return undefined
   const length = bytes.readUInt32BE(0)
   const pdf = bytes.subarray(4 + length)
-  if (pdf.length < 8 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') return undefined
+  if (pdf.length === 0) return undefined
   try {
-    const parsed = printSchema.safeParse(JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')))
-    return parsed.success ? {pdf: new Uint8Array(pdf), preflight: parsed.data.preflight as StoredPrint['preflight']} : undefined
+    const header = z.object({preflight: z.unknown(), sha256: z.string()}).safeParse(JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')))
+    if (!header.success || header.data.sha256 !== sha256(pdf)) return undefined
+    const preflight = readPartPreflight(header.data.preflight)
+    return preflight && {pdf: new Uint8Array(pdf), preflight}
   } catch {
+    // Not JSON (a header cut short): printed again.
     return undefined
   }
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
 }
 
 function readStored(bytes: Buffer | undefined): StoredPart | undefined {

@@ -63,7 +63,7 @@ export async function finalizePdf(pdf: Uint8Array | PDFDocument, meta: PdfMetada
   return finalizeDocument(await PDFDocument.load(pdf, {updateMetadata: false, parseSpeed: wholly}), meta)
 }
 
-/** finalizePdf on a document already read (one joinPdfs made from parts), written once. */
+/** finalizePdf on a document already read (one joinPdfs made from parts), written once; it is finished in place, so once. */
 export async function finalizeDocument(document: PDFDocument, meta: PdfMetadata): Promise<Uint8Array> {
   // showInWindowTitleBar writes /ViewerPreferences /DisplayDocTitle true (PDF/UA asks for it).
   document.setTitle(meta.title, {showInWindowTitleBar: true})

@@ -14,7 +14,8 @@ import {ownSession} from './own-session.js'
  * page's emulated media when any DevTools session detaches, so the next part of a long document
  * was laid out for the screen, not for print (PrintJob.openPage). Page breaks then depended on
  * which page a part was laid out in: a rebuild that laid out one part in a fresh page gave other
- * bytes than a build from scratch (bench/README.md, point 62). Where that session cannot be had, print media is set again after the collection.
+ * bytes than a build from scratch (bench/README.md, point 62). Where that session cannot be had,
+ * print media is set again after the collection.
  */
 export async function collectPageGarbage(page: Page): Promise<void> {
   const own = ownSession(page)

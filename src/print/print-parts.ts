@@ -39,7 +39,8 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
   counts.unshift(plan.pageCount - blanks - counts.reduce((sum, count) => sum + count, 0))
   // Where each part starts in the whole document (its blank page, if any, first), and so the page of each id.
   const starts: number[] = []
-  const pages: Record<string, number> = {}
+  // Without a prototype: an id is the report's (`{#__proto__}` included).
+  const pages: Record<string, number> = Object.create(null) as Record<string, number>
   const destinations = new Map<string, Destination>()
   let next = 1
   for (const [index, part] of [first, ...others].entries()) {
@@ -54,25 +55,29 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
   await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))
   const pdfs: Uint8Array[] = []
   const preflights: PartPreflight[] = []
-  const all = [first, ...others]
-  const parts = all.length
+  // What the loop reads of each part (where its ids land, what it links to), and its pages, let go
+  // of once shown (or printed before), as the merge let go of each part once it was in the page.
+  const layouts: Places[] = [first, ...others.map(({places, links}) => ({places, links}))]
+  const packed: Array<LaidOutPart | undefined> = [undefined, ...others]
+  others.length = 0
+  const parts = layouts.length
   const firstText = kept ? digest(kept.texts[0]!) : ''
   for (let index = 0; index < parts; index++) {
-    const part = all[index]!
+    const part = layouts[index]!
+    const shown = packed[index]
+    packed[index] = undefined
     // What the part's print depends on besides the store's salt: its text (and the first part's,
     // whose page it is shown in), where it starts, the document's length, whether parts follow,
     // and the pages it shows of the targets other parts hold.
     const elsewhere = Object.fromEntries(part.links.filter((id) => !Object.hasOwn(part.places, id)).map((id) => [id, pages[id] ?? null]))
     const key = kept && JSON.stringify([digest(kept.texts[index]!), firstText, starts[index], plan.blanksBefore[index], plan.pageCount, index < parts - 1, elsewhere])
     const stored = key === undefined ? undefined : await kept!.store.getPrint(key)
-    // Let go of each part once it is in the page (or printed before), as the merge did.
-    if (index > 0) all[index] = {places: {}, links: []} as unknown as LaidOutPart
     if (stored) {
       pdfs.push(stored.pdf)
       preflights.push(stored.preflight)
       continue
     }
-    if (index > 0) await job.step('printing the parts', host.evaluate(showPart, part as LaidOutPart, plan.blanksBefore[index]!))
+    if (shown) await job.step('printing the parts', host.evaluate(showPart, shown, plan.blanksBefore[index]!))
     await job.step('printing the parts', host.evaluate(numberPart, starts[index]!, plan.pageCount, index < parts - 1))
     await job.step('printing the parts', host.evaluate(resolvePart, pages))
     const report = (await job.step('checking the pages', host.evaluate(preflightScript))) as PreflightReport
@@ -81,7 +86,7 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
     const pdf = await job.step('printing the PDF', host.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: job.deadline.remaining()}))
     pdfs.push(pdf)
     preflights.push({report, images})
-    // Kept only when nothing was reported while it printed, as a laid-out part (lay-out-parts.ts).
+    // Kept only while the print has reported nothing, as a laid-out part (lay-out-parts.ts).
     if (key !== undefined && job.problems().length === problemsBefore && problemsBefore === 0) kept!.store.putPrint(key, {pdf, preflight: {report, images}})
   }
   // pdf-lib is loaded only now, once the browser has done its part, with finalizePdf (build-editions.ts).

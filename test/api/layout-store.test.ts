@@ -102,5 +102,19 @@ describe('the layout store', () => {
       await writeFile(file!, damage)
       expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
     }
+    // One byte of its PDF changed: not the bytes it was kept with.
+    const flipped = Buffer.from(bytes)
+    flipped[flipped.length - 3] = flipped[flipped.length - 3]! ^ 0xff
+    await writeFile(file!, flipped)
+    expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
+    // A preflight report of another shape (an overflow that is a number), with its PDF whole: printed again.
+    const length = bytes.readUInt32BE(0)
+    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as {preflight: {report: {overflows: unknown[]}}}
+    header.preflight.report.overflows = [1]
+    const json = Buffer.from(JSON.stringify(header))
+    const size = Buffer.alloc(4)
+    size.writeUInt32BE(json.length)
+    await writeFile(file!, Buffer.concat([size, json, bytes.subarray(4 + length)]))
+    expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
   })
 })

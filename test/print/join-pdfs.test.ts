@@ -159,9 +159,19 @@ test('links between parts point at their targets, named by a part or given', asy
   }
 })
 
-test('a cross-part link whose target nothing names is told, not guessed', async () => {
-  const {unresolved} = await openJoined()
-  expect(unresolved).toEqual(['titre-un'])
+test('a cross-part link whose target nothing names is told, not guessed, and left pointing nowhere', async () => {
+  const [one] = await pageCounts()
+  const {unresolved, pdf} = await openJoined()
+  try {
+    expect(unresolved).toEqual(['titre-un'])
+    // Its annotation stays (its tag points at it) but holds no address a reader would try to open.
+    const links = ((await (await pdf.getPage(one! + 1)).getAnnotations()) as Array<{subtype: string; url?: string; unsafeUrl?: string; dest?: unknown}>).filter((item) => item.subtype === 'Link')
+    expect(links.some((link) => link.dest === 'titre-deux')).toBe(true)
+    expect(links.filter((link) => (link.url ?? link.unsafeUrl ?? '').startsWith(CROSS_PART_LINK))).toEqual([])
+    expect(links.filter((link) => link.dest === undefined && link.url === undefined && link.unsafeUrl === undefined)).toHaveLength(1)
+  } finally {
+    await pdf.destroy()
+  }
 })
 
 test('finalizePdf finishes a joined document: artifacts, ids in order, a valid file', async () => {

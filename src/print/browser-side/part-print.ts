@@ -1,4 +1,4 @@
-import {partsInPageSource, placesFunctions} from './parts.js'
+import {idOfHrefSource, partsInPageSource, placesFunctions} from './parts.js'
 
 /**
  * JavaScript run in the page to print a document part by part (../print-parts.ts): where each
@@ -29,6 +29,7 @@ export function installPartPrintScript(crossPartLink: string): string {
   return String.raw`(() => {
   const area = document.querySelector('.pagedjs_pages')
   ${partsInPageSource}
+  ${idOfHrefSource}
   // Cut from the first part's first page before it goes.
   const blank = blankPage()
 
@@ -64,7 +65,7 @@ export function installPartPrintScript(crossPartLink: string): string {
   const resolve = (elsewhere) => {
     window.rapporteurResolvePageNumbers(elsewhere)
     for (const link of area.querySelectorAll('a[href^="#"]')) {
-      const id = decodeURIComponent(link.getAttribute('href').slice(1))
+      const id = idOfHref(link.getAttribute('href'))
       if (Object.hasOwn(elsewhere, id) && !document.getElementById(id)) link.setAttribute('href', ${JSON.stringify(crossPartLink)} + encodeURIComponent(id))
     }
   }

@@ -27,7 +27,18 @@ export const partSideScript = String.raw`(() => {
  * fragment with content is, as handlers.ts's page references count it.
  * `linkedIds(area)`: the ids the part's internal links point at.
  */
-export const placesFunctions = String.raw`
+/** `idOfHref(href)`: the id a `#…` link points at, its percent-encoding undone (as written when that is not well formed). */
+export const idOfHrefSource = String.raw`
+  const idOfHref = (href) => {
+    try {
+      return decodeURIComponent(href.slice(1))
+    } catch {
+      return href.slice(1)
+    }
+  }
+`
+
+export const placesFunctions = idOfHrefSource + String.raw`
   const hasContent = (element) => Boolean(element.textContent.trim() || element.querySelector('img, svg'))
   const places = (area) => {
     const pages = [...area.querySelectorAll(':scope > .pagedjs_page')]
@@ -52,7 +63,7 @@ export const placesFunctions = String.raw`
     }
     return found
   }
-  const linkedIds = (area) => [...new Set([...area.querySelectorAll('a[href^="#"]')].map((link) => decodeURIComponent(link.getAttribute('href').slice(1))).filter(Boolean))]
+  const linkedIds = (area) => [...new Set([...area.querySelectorAll('a[href^="#"]')].map((link) => idOfHref(link.getAttribute('href'))).filter(Boolean))]
 `
 
 /**
