@@ -92,7 +92,8 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
   // pdf-lib is loaded only now, once the browser has done its part, with finalizePdf (build-editions.ts).
   const {joinPdfs} = await import('./finalize-pdf.js')
   const {document, unresolved} = await joinPdfs(pdfs, {destinations})
-  const problems: PrintProblem[] = unresolved.map((id) => ({kind: 'layout', message: `A link to \`#${id}\` in one part of the document found no place to point at in the others`}))
+  // Not a writer's mistake (check stops a link to no id: broken-ref), so said as the print's fault, not placed in the Markdown.
+  const problems: PrintProblem[] = unresolved.map((id) => ({kind: 'layout', message: `Unexpected link to \`#${id}\` left pointing nowhere in the PDF, expected its target's page: the part holding it said nothing of where it landed (a fault of rapporteur's print; please report it)`}))
   return {document, pageCount: plan.pageCount, preflight: combinePreflights(preflights, plan.pageCount), problems}
 }
 
