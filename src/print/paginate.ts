@@ -119,13 +119,15 @@ export async function renderPdf(browser: Browser, options: RenderPdfOptions): Pr
 /**
  * Pages from which a document laid out in parts is printed part by part and the PDFs joined
  * (print-parts.ts) instead of merged into one page and printed whole. Printing part by part costs
- * a join that reads every part's PDF, and pays where the merged print is long and a rebuild can
- * take most parts' PDFs from the layout store: at 100 pages (12 parts) a rebuild after an edit
- * took 3.6–4.0 s instead of 4.9–6.1 s, but the 36-page sample (3 parts) 3.04 s instead of 2.84 s
- * (means of 6 interleaved rebuilds; bench/README.md, point 63). The choice depends on the
- * document alone, as the bytes of its PDF must.
+ * a join that reads every part's PDF, and pays where a rebuild can take most parts' PDFs from the
+ * layout store: at 100 pages (12 parts) a rebuild after an edit took 3.6–4.0 s instead of 4.9–6.1 s
+ * (bench/README.md, point 63). At the sample's 36 pages (3 parts) it paid once a part's stored
+ * print no longer depended on the first part's text (point 64): a rebuild after its first chapter
+ * was edited took 2.59 s instead of 2.69 s (means of 10 interleaved), a build from scratch as long
+ * (3.51 against 3.50 s, 8 interleaved); its PDF is 20% larger (each part embeds its own subsets
+ * of the fonts). The choice depends on the document alone, as the bytes of its PDF must.
  */
-export const PRINT_IN_PARTS_FROM = 60
+export const PRINT_IN_PARTS_FROM = 30
 
 /**
  * Characters of print HTML from which a page reused for a lane's next part has its garbage

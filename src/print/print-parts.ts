@@ -52,7 +52,8 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
     }
     next = opening + counts[index]!
   }
-  await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))
+  // What of the first part's page stays as each part is shown in it (part-print.ts), for the print keys.
+  const hostState = (await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))) as string
   const pdfs: Uint8Array[] = []
   const preflights: PartPreflight[] = []
   // What the loop reads of each part (where its ids land, what it links to), and its pages, let go
@@ -61,16 +62,17 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
   const packed: Array<LaidOutPart | undefined> = [undefined, ...others]
   others.length = 0
   const parts = layouts.length
-  const firstText = kept ? digest(kept.texts[0]!) : ''
+  const shownIn = kept ? digest(hostState) : ''
   for (let index = 0; index < parts; index++) {
     const part = layouts[index]!
     const shown = packed[index]
     packed[index] = undefined
-    // What the part's print depends on besides the store's salt: its text (and the first part's,
-    // whose page it is shown in), where it starts, the document's length, whether parts follow,
-    // and the pages it shows of the targets other parts hold.
+    // What the part's print depends on besides the store's salt: its text, the first part's page
+    // it is shown in (not that part's text: an edit there, a new heading in the table of contents,
+    // reprints only the parts it moves), where it starts, the document's length, whether parts
+    // follow, and the pages it shows of the targets other parts hold.
     const elsewhere = Object.fromEntries(part.links.filter((id) => !Object.hasOwn(part.places, id)).map((id) => [id, pages[id] ?? null]))
-    const key = kept && JSON.stringify([digest(kept.texts[index]!), firstText, starts[index], plan.blanksBefore[index], plan.pageCount, index < parts - 1, elsewhere])
+    const key = kept && JSON.stringify([digest(kept.texts[index]!), shownIn, starts[index], plan.blanksBefore[index], plan.pageCount, index < parts - 1, elsewhere])
     const stored = key === undefined ? undefined : await kept!.store.getPrint(key)
     if (stored) {
       pdfs.push(stored.pdf)

@@ -14,7 +14,7 @@ import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 /**
  * A long document is laid out in parts cut at chapters, printed part by part and the PDFs joined
- * (src/print/split-parts.ts, print-parts.ts; `printInParts`, which a build does from 60 pages). The
+ * (src/print/split-parts.ts, print-parts.ts; `printInParts`, which a build does from 30 pages). The
  * proof that this changes nothing: the sample report printed in a
  * dozen parts, two at a time, has the same text on every page as printed in one Paged.js run,
  * with chapters starting on right-hand pages (blank pages between parts) and on any page
@@ -201,6 +201,27 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     if (process.env.DUMP_PDF) await Promise.all([writeFile(`/tmp/parts-${chapterStart}-1.pdf`, one), writeFile(`/tmp/parts-${chapterStart}-2.pdf`, other)])
     expect(fromStore.pageCount).toBe(fresh.pageCount)
     expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
+  }, 120_000)
+
+  test('an edit to the first part, a chapter title in the table of contents, prints only that part again', async () => {
+    // The other parts are shown in the first part's page to be printed: their stored prints count
+    // that page by what stays of it (its rules, its blank page, all around the pages), not by its
+    // text, which holds the table of contents and the first chapter.
+    const {htmlFile, root} = printed
+    const html = await readFile(htmlFile, 'utf8')
+    const retitled = path.join(path.dirname(htmlFile), 'rapport-retitled.html')
+    await writeFile(retitled, html.replaceAll('sert la pédocriminalité', 'sert la criminalité'))
+    expect((await readFile(retitled, 'utf8')).match(/sert la criminalité/gu)?.length).toBeGreaterThanOrEqual(2)
+    store.printsTaken = 0
+    const fromStore = await renderPdf(browser, {htmlFile: retitled, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store})
+    expect(fromStore.pageCount).toBe(parted.pageCount)
+    expect(store.printsTaken).toBe(parted.parts - 1)
+    const fresh = await renderPdf(browser, {htmlFile: retitled, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true})
+    const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
+    const [one, other] = await Promise.all([finalizePdf(fresh.pdf, meta), finalizePdf(fromStore.pdf, meta)])
+    expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
+    // The new title is in the table of contents the first part printed.
+    expect((await texts(fromStore))[1]).toMatch(/sert la criminalité/u)
   }, 120_000)
 
   test('the preflight sees the same document: table of contents, notes, no unresolved reference', () => {

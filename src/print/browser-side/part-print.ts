@@ -33,6 +33,33 @@ export function installPartPrintScript(crossPartLink: string): string {
   // Cut from the first part's first page before it goes.
   const blank = blankPage()
 
+  // What of the first part's page stays while another part is shown in it, and so may change how
+  // that part prints (a key of its stored print, ../print-parts.ts): the page's rules (the
+  // stylesheets as Paged.js left them, with those it added laying the first part out), the blank
+  // page, and all around the pages' container (its ancestors' attributes, their other children:
+  // the head). Not the first part's pages, which go, nor what does not print: the template of its
+  // source that Paged.js keeps, and scripts (in the head of a part loaded by its URL, not of one
+  // written into a page that had loaded them: part-shell.ts). Paged.js names what it adds with random UUIDs, new in every
+  // layout and only ever matched by the part laid out with them: written as one word, so that the
+  // same page gives the same state. An edit in the first part's text leaves the other parts'
+  // prints stored unless it changes something here (a table-of-contents entry moving to another
+  // page of that part changes Paged.js's rules, and every part is printed again).
+  const hostState = () => {
+    const attributes = (element) => [...element.attributes].map((attribute) => [attribute.name, attribute.value])
+    const printed = (element) => !['script', 'template'].includes(element.localName)
+    const markup = (element) => {
+      const copy = element.cloneNode(true)
+      for (const unprinted of copy.querySelectorAll('script, template')) unprinted.remove()
+      return copy.outerHTML
+    }
+    const around = []
+    for (let at = area; at; at = at.parentElement) {
+      const others = at.parentElement ? [...at.parentElement.children].filter((child) => child !== at && printed(child)).map(markup) : []
+      around.push([at.localName, attributes(at), others])
+    }
+    return JSON.stringify([[...known], blank.outerHTML, around]).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'uuid')
+  }
+
   const show = async (laidOut, blankBefore) => {
     const pages = await unpackPart(laidOut)
     area.replaceChildren()
@@ -81,5 +108,7 @@ export function installPartPrintScript(crossPartLink: string): string {
   }
 
   window.rapporteurPartPrint = {show, number, resolve, imageCounts}
+  // Read now, before another part is shown.
+  return hostState()
 })()`
 }
