@@ -1,5 +1,6 @@
 import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObjectCopier, PDFRef, PDFString, ParseSpeeds, type PDFContext, type PDFObject} from 'pdf-lib'
 import {CROSS_PART_LINK} from './cross-part-link.js'
+import {SubsetTags} from './font-subset-tags.js'
 import {finishStructure, joinStructure, type StructureRoot} from './join-structure.js'
 
 export {CROSS_PART_LINK}
@@ -53,7 +54,8 @@ const joined = new Set([name.Type, name.Pages, name.StructTreeRoot, name.Outline
  * it had printed the whole: one flat page tree, the tag tree (one Document element holding every
  * part's elements, the parent tree numbered again, the element ids kept apart: join-structure.ts), the outline (each part's entries after the last part's), the named
  * destinations, and the links between parts (CROSS_PART_LINK) made internal. The fonts stay as
- * each part embedded them. Pure: bytes in, a document out, for finalizePdf to finish.
+ * each part embedded them (a subset of the glyphs it uses), each subset under a name of its own
+ * (font-subset-tags.ts). Pure: bytes in, a document out, for finalizePdf to finish.
  */
 export async function joinPdfs(parts: readonly Uint8Array[], options: JoinOptions = {}): Promise<JoinedPdf> {
   const document = await PDFDocument.create({updateMetadata: false})
@@ -63,9 +65,11 @@ export async function joinPdfs(parts: readonly Uint8Array[], options: JoinOption
   let structure: StructureRoot | undefined
   let outline: PDFRef | undefined
   let dests: PDFRef | undefined
+  const tags = new SubsetTags()
 
   for (const [index, bytes] of parts.entries()) {
     const part = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+    tags.retag(part.context)
     // One copier a part: every object it reaches is copied once, and references between them
     // (a tag's page, an outline entry's destination) point at the copies.
     const copier = PDFObjectCopier.for(part.context, context)

@@ -126,6 +126,33 @@ test('element ids stay unique across parts, and the ID tree names each element b
   expect(headers).toBeGreaterThanOrEqual(2)
 })
 
+test('each font subset keeps a name of its own: both parts embed the same fonts, each its own subset', async () => {
+  // Chromium tags each PDF's subsets from AAAAAA: both parts hold `AAAAAA+<font>`, with other glyphs.
+  const subsetNames = (document: PDFDocument) => {
+    const found: string[] = []
+    for (const [, object] of document.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('FontDescriptor')) found.push((object.get(PDFName.of('FontName')) as PDFName).decodeText())
+    }
+    return found
+  }
+  const each = await Promise.all(parts.map(async (bytes) => subsetNames(await PDFDocument.load(bytes))))
+  expect(each[0]!.filter((name) => each[1]!.includes(name)).length).toBeGreaterThanOrEqual(1)
+  const {document} = await joinPdfs(parts)
+  const joined = subsetNames(document)
+  expect(joined.length).toBe(each[0]!.length + each[1]!.length)
+  expect(new Set(joined).size).toBe(joined.length)
+  // The same fonts, named with a subset tag (six capitals and +); the first part's as Chromium named them.
+  expect(joined.map((name) => name.replace(/^[A-Z]{6}\+/u, '')).sort()).toEqual([...each[0]!, ...each[1]!].map((name) => name.replace(/^[A-Z]{6}\+/u, '')).sort())
+  expect(joined.every((name) => /^[A-Z]{6}\+/u.test(name))).toBe(true)
+  for (const name of each[0]!) expect(joined).toContain(name)
+  // Each renamed subset's font dictionaries carry its new name too, as its descriptor does.
+  const baseFonts: string[] = []
+  for (const [, object] of document.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('Font') && object.get(PDFName.of('BaseFont')) instanceof PDFName) baseFonts.push((object.get(PDFName.of('BaseFont')) as PDFName).decodeText())
+  }
+  for (const name of baseFonts.filter((font) => /^[A-Z]{6}\+/u.test(font))) expect(joined).toContain(name)
+})
+
 test('the outline holds every part, nested as in each', async () => {
   const {pdf} = await openJoined()
   try {
