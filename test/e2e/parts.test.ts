@@ -203,7 +203,8 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
   }, 120_000)
 
-  test('an edit to the first part, a chapter title in the table of contents, prints only that part again', async () => {
+  // Once (chapters on right-hand pages), for the time of the suite: the key does not depend on the side.
+  test.runIf(chapterStart === 'right')('an edit to the first part, a chapter title in the table of contents, prints only that part again', async () => {
     // The other parts are shown in the first part's page to be printed: their stored prints count
     // that page by what stays of it (its rules, its blank page, all around the pages), not by its
     // text, which holds the table of contents and the first chapter.
