@@ -29,14 +29,14 @@ import {installFingerprint} from './build-state.js'
  * parts whose print changed (bench/README.md, point 63).
  */
 
-/** Bump when the stored value's shape changes (2: each part's places and linked ids; 3: printed parts hashed). */
-const FORMAT = 3
+/** Bump when the stored value's shape changes (2: each part's places and linked ids; 3: printed parts hashed; 4: only the ids whose page a part shows). */
+const FORMAT = 4
 
 const storedSchema = z.object({
   part: z.object({
     pageCount: z.number().int().positive(),
     places: z.record(z.string(), z.tuple([z.number().int().nonnegative(), z.number(), z.number()])),
-    links: z.array(z.string()),
+    pageRefs: z.array(z.string()),
     packed: z.string().min(1)
   }),
   wants: z.enum(['right', 'left', 'any'])

@@ -20,7 +20,7 @@ export interface PrintedParts {
   problems: PrintProblem[]
 }
 
-type Places = Pick<LaidOutPart, 'places' | 'links'>
+type Places = Pick<LaidOutPart, 'places' | 'pageRefs'>
 
 /**
  * Print a document laid out in parts one part at a time, in the first part's page (`host`), and
@@ -53,26 +53,29 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
     next = opening + counts[index]!
   }
   // What of the first part's page stays as each part is shown in it (part-print.ts), for the print keys.
-  const hostState = (await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))) as string
+  const shownIn = (await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))) as {state: string; showsPageCount: boolean}
   const pdfs: Uint8Array[] = []
   const preflights: PartPreflight[] = []
   // What the loop reads of each part (where its ids land, what it links to), and its pages, let go
   // of once shown (or printed before), as the merge let go of each part once it was in the page.
-  const layouts: Places[] = [first, ...others.map(({places, links}) => ({places, links}))]
+  const layouts: Places[] = [first, ...others.map(({places, pageRefs}) => ({places, pageRefs}))]
   const packed: Array<LaidOutPart | undefined> = [undefined, ...others]
   others.length = 0
   const parts = layouts.length
-  const shownIn = kept ? digest(hostState) : ''
+  const page = kept ? digest(shownIn.state) : ''
   for (let index = 0; index < parts; index++) {
     const part = layouts[index]!
     const shown = packed[index]
     packed[index] = undefined
     // What the part's print depends on besides the store's salt: its text, the first part's page
     // it is shown in (not that part's text: an edit there, a new heading in the table of contents,
-    // reprints only the parts it moves), where it starts, the document's length, whether parts
-    // follow, and the pages it shows of the targets other parts hold.
-    const elsewhere = Object.fromEntries(part.links.filter((id) => !Object.hasOwn(part.places, id)).map((id) => [id, pages[id] ?? null]))
-    const key = kept && JSON.stringify([digest(kept.texts[index]!), shownIn, starts[index], plan.blanksBefore[index], plan.pageCount, index < parts - 1, elsewhere])
+    // reprints only the parts it moves), where it starts, whether parts follow, the pages it shows
+    // of the targets other parts hold (not those it only links to: a link to another part is
+    // pointed home by the join), and the document's length where a rule shows it. So an edit that
+    // adds a page reprints the parts after it, the first (its table of contents) and those whose
+    // cross-references it moves, not every part (bench/README.md, point 64).
+    const elsewhere = Object.fromEntries(part.pageRefs.filter((id) => !Object.hasOwn(part.places, id)).map((id) => [id, pages[id] ?? null]))
+    const key = kept && JSON.stringify([digest(kept.texts[index]!), page, starts[index], plan.blanksBefore[index], shownIn.showsPageCount ? plan.pageCount : null, index < parts - 1, elsewhere])
     const stored = key === undefined ? undefined : await kept!.store.getPrint(key)
     if (stored) {
       pdfs.push(stored.pdf)

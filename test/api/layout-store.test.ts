@@ -14,7 +14,7 @@ import {temporaryFolders} from '../helpers/temporary.js'
  */
 const {temporary} = temporaryFolders()
 
-const laidOut = (pages: number): StoredPart => ({part: {pageCount: pages, places: {intro: [0, 56.69, 785.2]}, links: ['intro'], packed: `packed-${pages}`}, wants: 'right'})
+const laidOut = (pages: number): StoredPart => ({part: {pageCount: pages, places: {intro: [0, 56.69, 785.2]}, pageRefs: ['intro'], packed: `packed-${pages}`}, wants: 'right'})
 
 /** A cache folder holding one part, `<p>A</p>` on the right (3 pages) of the full edition, saved; and the options that open it. */
 async function storeWithOnePart(): Promise<{cache: string; options: {root: string; fingerprint: string; project: string}}> {

@@ -225,6 +225,27 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect((await texts(fromStore))[1]).toMatch(/sert la criminalité/u)
   }, 120_000)
 
+  test.runIf(chapterStart === 'right')('an edit that adds pages prints again the parts it moves, not those before it that show no moved page', async () => {
+    // The parts before the edited chapter keep their first page. The document is longer, but no
+    // rule shows its page count, and a link to a moved target is pointed home by the join: only
+    // the pages a part shows (its table of contents, its cross-references) count.
+    const {htmlFile, root} = printed
+    const html = await readFile(htmlFile, 'utf8')
+    const longer = path.join(path.dirname(htmlFile), 'rapport-longer.html')
+    const paragraph = '<p>Un paragraphe ajouté à la relecture, assez long pour pousser la suite du chapitre et les chapitres suivants vers de nouvelles pages, sans chiffre ni référence.</p>'
+    // The chapter after the recommendations, which most cross-references point at.
+    await writeFile(longer, html.replace(/(id="cooperation-internationale-title"[^>]*>[^<]*<\/h1>)/u, `$1${paragraph.repeat(30)}`))
+    expect(await readFile(longer, 'utf8')).not.toBe(html)
+    store.printsTaken = 0
+    const fromStore = await renderPdf(browser, {htmlFile: longer, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store})
+    expect(fromStore.pageCount).toBeGreaterThan(parted.pageCount)
+    expect(store.printsTaken).toBeGreaterThanOrEqual(1)
+    const fresh = await renderPdf(browser, {htmlFile: longer, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true})
+    const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
+    const [one, other] = await Promise.all([finalizePdf(fresh.pdf, meta), finalizePdf(fromStore.pdf, meta)])
+    expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
+  }, 120_000)
+
   test('the preflight sees the same document: table of contents, notes, no unresolved reference', () => {
     expect(parted.pageCount).toBe(whole.pageCount)
     expect(parted.preflight.tocEntries).toEqual(whole.preflight.tocEntries)

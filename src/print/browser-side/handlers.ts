@@ -8,6 +8,13 @@ import {placeNotesScript} from './place-notes.js'
 import {softHyphensScript} from './soft-hyphens.js'
 
 /**
+ * The links that show their target's page once resolvePageNumbers has run (below): the table of
+ * contents' entries and cross-references. A part printed on its own shows the pages of the
+ * targets of these, in other parts, and of no other (print-parts.ts keys its print by them).
+ */
+export const PAGE_REFERENCES = 'nav.rp-toc a.rp-toc__link[href^="#"], a.rp-ref[href^="#"]'
+
+/**
  * Paged.js handlers that run in the page, as plain JavaScript source (injected with a script tag,
  * so no build step or bundler can rewrite it). Each fixes one weak spot of Paged.js 0.4; all hook
  * names are Paged.js's own (a Handler method is registered for the hook of the same name).
@@ -36,7 +43,7 @@ export const pagedHandlersScript = numberElementsScript + placeNotesScript + kee
   // again once the parts of a document are put together, or with \`elsewhere\`, the pages of the
   // targets other parts hold, when a part is printed on its own: ../print-parts.ts).
   const resolvePageNumbers = (elsewhere) => {
-    for (const link of document.querySelectorAll('nav.rp-toc a.rp-toc__link[href^="#"], a.rp-ref[href^="#"]')) {
+    for (const link of document.querySelectorAll(${JSON.stringify(PAGE_REFERENCES)})) {
       const id = decodeURIComponent(link.getAttribute('href').slice(1))
       const target = document.getElementById(id)
       const page = target ? landingPage(target) : elsewhere && Object.hasOwn(elsewhere, id) ? elsewhere[id] : null

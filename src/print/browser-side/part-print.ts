@@ -11,8 +11,19 @@ import {idOfHrefSource, partsInPageSource, placesFunctions} from './parts.js'
 export const partPlacesScript = String.raw`(() => {
   ${placesFunctions}
   const area = document.querySelector('.pagedjs_pages')
-  return {places: places(area), links: linkedIds(area)}
+  return {places: places(area), pageRefs: pageRefIds(area)}
 })()`
+
+/**
+ * Whether any of a page's CSS rules shows the document's page count: `counter(pages)` (which
+ * Paged.js resets from `--pagedjs-page-count`, as `number` below sets it), or any other
+ * use of that property (a size computed from it) but the reset itself. Where none does, a part
+ * prints the same in a longer document (its print key leaves the page count out: ../print-parts.ts).
+ * Run in the page too (its source), so it uses nothing from outside.
+ */
+export function rulesShowPageCount(rules: readonly string[]): boolean {
+  return rules.some((rule) => /\bcounters?\(\s*pages\s*[,)]/u.test(rule) || /var\(\s*--pagedjs-page-count\s*[,)]/u.test(rule.replace(/counter-reset\s*:[^;}]*/gu, '')))
+}
 
 /**
  * Installs `window.rapporteurPartPrint` in the first part's page, once it is laid out:
@@ -107,8 +118,10 @@ export function installPartPrintScript(crossPartLink: string): string {
     return counts
   }
 
+  const showsPageCount = (${rulesShowPageCount.toString()})([...known])
+
   window.rapporteurPartPrint = {show, number, resolve, imageCounts}
   // Read now, before another part is shown.
-  return hostState()
+  return {state: hostState(), showsPageCount}
 })()`
 }

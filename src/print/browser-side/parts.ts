@@ -1,4 +1,4 @@
-import {pagedHandlersScript} from './handlers.js'
+import {PAGE_REFERENCES, pagedHandlersScript} from './handlers.js'
 
 /**
  * JavaScript run in the page to lay out a document in parts (see ../split-parts.ts): what a part's
@@ -25,7 +25,7 @@ export const partSideScript = String.raw`(() => {
  * units (1/72 in) from the page's bottom left, where a link's destination points; an element whose
  * first fragment is empty (a section whose heading broke to the next page) lands where its first
  * fragment with content is, as handlers.ts's page references count it.
- * `linkedIds(area)`: the ids the part's internal links point at.
+ * `pageRefIds(area)`: the ids whose page the part shows, its links in PAGE_REFERENCES point at.
  */
 /** `idOfHref(href)`: the id a `#…` link points at, its percent-encoding undone (as written when that is not well formed). */
 export const idOfHrefSource = String.raw`
@@ -63,7 +63,7 @@ export const placesFunctions = idOfHrefSource + String.raw`
     }
     return found
   }
-  const linkedIds = (area) => [...new Set([...area.querySelectorAll('a[href^="#"]')].map((link) => idOfHref(link.getAttribute('href'))).filter(Boolean))]
+  const pageRefIds = (area) => [...new Set([...area.querySelectorAll(${JSON.stringify(PAGE_REFERENCES)})].map((link) => idOfHref(link.getAttribute('href'))).filter(Boolean))]
 `
 
 /**
@@ -95,7 +95,7 @@ export const partResultScript = String.raw`(async () => {
   }
   const pageCount = area.querySelectorAll(':scope > .pagedjs_page').length
   ${placesFunctions}
-  return {pageCount, places: places(area), links: linkedIds(area), packed: await window.rapporteurPack({pages: area.innerHTML, rules})}
+  return {pageCount, places: places(area), pageRefs: pageRefIds(area), packed: await window.rapporteurPack({pages: area.innerHTML, rules})}
 })()`
 
 /**
@@ -130,8 +130,8 @@ export interface LaidOutPart {
   pageCount: number
   /** Where each element with an id lands: its page in the part (from 0), x and y in PDF units (part-print.ts). */
   places: Record<string, [number, number, number]>
-  /** The ids its internal links point at. */
-  links: string[]
+  /** The ids whose page it shows: its table of contents' and cross-references' targets (PAGE_REFERENCES in handlers.ts). */
+  pageRefs: string[]
   packed: string
 }
 
