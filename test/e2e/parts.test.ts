@@ -73,6 +73,9 @@ function memoryStore(): PartStore & {taken: number; laidOut: number; printsTaken
   return store
 }
 
+/** A print finished as a build finishes it (fixed metadata and date), for comparing bytes. */
+const finished = (result: RenderPdfResult) => finalizePdf(result.pdf, {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'})
+
 /** The page texts, with the running heads and folios (they are part of what must not change). */
 async function texts(result: RenderPdfResult): Promise<string[]> {
   return (await pdfPages(result.pdf)).map((page) => page.text)
@@ -173,8 +176,6 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     // text on the same side. `parted` filled it; the same document then takes every part but the
     // first from it, and a chapter edited takes all but that chapter's part and the first.
     const {htmlFile, root} = printed
-    const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
-    const finished = (result: RenderPdfResult) => finalizePdf(result.pdf, meta)
     store.laidOut = 0
     const again = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store})
     // Only the first part laid out (it is never kept); on any page, parts are also taken on the other side.
@@ -218,8 +219,7 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect(fromStore.pageCount).toBe(parted.pageCount)
     expect(store.printsTaken).toBe(parted.parts - 1)
     const fresh = await renderPdf(browser, {htmlFile: retitled, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true})
-    const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
-    const [one, other] = await Promise.all([finalizePdf(fresh.pdf, meta), finalizePdf(fromStore.pdf, meta)])
+    const [one, other] = await Promise.all([finished(fresh), finished(fromStore)])
     expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
     // The new title is in the table of contents the first part printed.
     expect((await texts(fromStore))[1]).toMatch(/sert la criminalité/u)
@@ -241,8 +241,7 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect(fromStore.pageCount).toBeGreaterThan(parted.pageCount)
     expect(store.printsTaken).toBeGreaterThanOrEqual(1)
     const fresh = await renderPdf(browser, {htmlFile: longer, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true})
-    const meta = {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'}
-    const [one, other] = await Promise.all([finalizePdf(fresh.pdf, meta), finalizePdf(fromStore.pdf, meta)])
+    const [one, other] = await Promise.all([finished(fresh), finished(fromStore)])
     expect(Buffer.compare(Buffer.from(one), Buffer.from(other))).toBe(0)
   }, 120_000)
 

@@ -19,6 +19,7 @@ test('Paged.js setting and resetting the page count does not show it', () => {
 test('a rule showing the page count, or using it otherwise, does', () => {
   expect(rulesShowPageCount([...pagedBase, '.pagedjs_margin-bottom-right > .pagedjs_margin-content::after { content: counter(page) " / " counter(pages); }'])).toBe(true)
   expect(rulesShowPageCount([...pagedBase, '.x::after { content: counters(pages, "."); }'])).toBe(true)
+  expect(rulesShowPageCount([...pagedBase, 'a.last::after { content: target-counter(attr(href), pages); }'])).toBe(true)
   expect(rulesShowPageCount([...pagedBase, '.bar { width: calc(100% / var(--pagedjs-page-count)); }'])).toBe(true)
   expect(rulesShowPageCount([...pagedBase, '.bar { width: calc(100% / var( --pagedjs-page-count, 1)); }'])).toBe(true)
 })

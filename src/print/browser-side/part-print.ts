@@ -16,13 +16,14 @@ export const partPlacesScript = String.raw`(() => {
 
 /**
  * Whether any of a page's CSS rules shows the document's page count: `counter(pages)` (which
- * Paged.js resets from `--pagedjs-page-count`, as `number` below sets it), or any other
+ * Paged.js resets from `--pagedjs-page-count`, as `number` below sets it), `target-counter(…,
+ * pages)` at a target, or any other
  * use of that property (a size computed from it) but the reset itself. Where none does, a part
  * prints the same in a longer document (its print key leaves the page count out: ../print-parts.ts).
  * Run in the page too (its source), so it uses nothing from outside.
  */
 export function rulesShowPageCount(rules: readonly string[]): boolean {
-  return rules.some((rule) => /\bcounters?\(\s*pages\s*[,)]/u.test(rule) || /var\(\s*--pagedjs-page-count\s*[,)]/u.test(rule.replace(/counter-reset\s*:[^;}]*/gu, '')))
+  return rules.some((rule) => /\bcounters?\(\s*pages\s*[,)]/u.test(rule) || /target-counters?\([^;}]*\bpages\b/u.test(rule) || /var\(\s*--pagedjs-page-count\s*[,)]/u.test(rule.replace(/counter-reset\s*:[^;}]*/gu, '')))
 }
 
 /**
