@@ -10,6 +10,7 @@ import {decodePDFRawStream, PDFArray, type PDFDocument, PDFName, PDFRawStream, t
  * were wrapped.
  */
 export function markArtifacts(document: PDFDocument): number {
+  marked.add(document)
   let wrapped = 0
   for (const page of document.getPages()) {
     const contents = page.node.get(PDFName.of('Contents'))
@@ -29,6 +30,23 @@ export function markArtifacts(document: PDFDocument): number {
     if (streams.some((stream, index) => stream !== refs[index])) page.node.set(PDFName.of('Contents'), document.context.obj(streams))
   }
   return wrapped
+}
+
+/**
+ * Documents whose every page went through markArtifacts: those it marked, and a join of parts it
+ * marked one by one (join-pdfs.ts), which finalizePdf then does not read through again (a content
+ * stream it has wrapped holds nothing loose: marking again would only cost the time).
+ */
+const marked = new WeakSet<PDFDocument>()
+
+/** Whether every page of `document` has had its loose content marked (markArtifacts, noteMarked). */
+export function isMarked(document: PDFDocument): boolean {
+  return marked.has(document)
+}
+
+/** Record that every page of `document` came from documents markArtifacts marked. */
+export function noteMarked(document: PDFDocument): void {
+  marked.add(document)
 }
 
 /** A content stream's bytes: Chromium's are Flate-compressed without predictor, which Node's zlib inflates natively. */

@@ -6,14 +6,14 @@ import {addRoleMap} from './role-map.js'
 import {groupFigures} from './figure-groups.js'
 import {renumberStructureIds} from './structure-ids.js'
 import {tagNotes} from './note-tags.js'
-import {markArtifacts} from './artifacts.js'
+import {isMarked, markArtifacts} from './artifacts.js'
 import {makePdfX4, type PdfX} from './pdfx.js'
 import {pdfFontNames} from './pdf-fonts.js'
 import {serializePdf} from './write-pdf.js'
 import {describeLinks} from './link-contents.js'
 
 // With pdf-lib, in the one module a build loads lazily for it (scripts/bundle.js keeps pdf-lib in its chunk): print-parts.ts joins the parts' PDFs with it.
-export {joinPdfs} from './join-pdfs.js'
+export {joinPdfs, readPart} from './join-pdfs.js'
 
 /** The document's metadata; `date` is the report's date, never "now", so builds are reproducible. */
 export interface PdfMetadata {
@@ -81,7 +81,8 @@ export async function finalizeDocument(document: PDFDocument, meta: PdfMetadata)
   meta.onPageCount?.(document.getPageCount())
   if (meta.boxes) setPrintBoxes(document, meta.boxes)
   // Untagged page furniture (running heads, folios, backgrounds) becomes artifacts.
-  if (document.catalog.has(PDFName.of('StructTreeRoot'))) markArtifacts(document)
+  // (A join of parts has had its parts marked as they were read: join-pdfs.ts.)
+  if (document.catalog.has(PDFName.of('StructTreeRoot')) && !isMarked(document)) markArtifacts(document)
   addRoleMap(document)
   // A `<figure>`'s own Figure tag, without Alt around the image's: a Div.
   groupFigures(document)

@@ -2,6 +2,7 @@ import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObj
 import {CROSS_PART_LINK} from './cross-part-link.js'
 import {SubsetTags} from './font-subset-tags.js'
 import {finishStructure, joinStructure, type StructureRoot} from './join-structure.js'
+import {isMarked, markArtifacts, noteMarked} from './artifacts.js'
 
 export {CROSS_PART_LINK}
 
@@ -55,9 +56,11 @@ const joined = new Set([name.Type, name.Pages, name.StructTreeRoot, name.Outline
  * part's elements, the parent tree numbered again, the element ids kept apart: join-structure.ts), the outline (each part's entries after the last part's), the named
  * destinations, and the links between parts (CROSS_PART_LINK) made internal. The fonts stay as
  * each part embedded them (a subset of the glyphs it uses), each subset under a name of its own
- * (font-subset-tags.ts). Pure: bytes in, a document out, for finalizePdf to finish.
+ * (font-subset-tags.ts), and their loose page furniture marked as artifacts (readPart). Each part
+ * is its PDF's bytes or the document readPart made of them, which the join changes (each is joined
+ * once). Pure: parts in, a document out, for finalizePdf to finish.
  */
-export async function joinPdfs(parts: readonly Uint8Array[], options: JoinOptions = {}): Promise<JoinedPdf> {
+export async function joinPdfs(parts: ReadonlyArray<Uint8Array | Promise<PDFDocument>>, options: JoinOptions = {}): Promise<JoinedPdf> {
   const document = await PDFDocument.create({updateMetadata: false})
   const {context, catalog} = document
   const rootRef = catalog.get(name.Pages) as PDFRef
@@ -66,9 +69,11 @@ export async function joinPdfs(parts: readonly Uint8Array[], options: JoinOption
   let outline: PDFRef | undefined
   let dests: PDFRef | undefined
   const tags = new SubsetTags()
+  let everyPartMarked = true
 
-  for (const [index, bytes] of parts.entries()) {
-    const part = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  for (const [index, given] of parts.entries()) {
+    const part = await (given instanceof Uint8Array ? readPart(given) : given)
+    everyPartMarked &&= isMarked(part)
     tags.retag(part.context)
     // One copier a part: every object it reaches is copied once, and references between them
     // (a tag's page, an outline entry's destination) point at the copies.
@@ -96,7 +101,21 @@ export async function joinPdfs(parts: readonly Uint8Array[], options: JoinOption
   if (outline) catalog.set(name.Outlines, outline)
   if (dests) catalog.set(name.Dests, dests)
   const unresolved = resolveCrossPartLinks(document, options.destinations ?? new Map())
+  if (everyPartMarked) noteMarked(document)
   return {document, unresolved}
+}
+
+/**
+ * A part's PDF as the join takes it: read, its untagged page furniture marked as artifacts
+ * (artifacts.ts; page by page, so as well in each part as in the joined document). Apart from
+ * joinPdfs so that a build can read the parts an earlier build printed while the browser lays out
+ * the others (print-parts.ts), where this process would otherwise wait: reading them was most of
+ * the join's ~0.45 s after a 100-page rebuild's last print (bench/README.md, point 65).
+ */
+export async function readPart(bytes: Uint8Array): Promise<PDFDocument> {
+  const part = await PDFDocument.load(bytes, {updateMetadata: false, parseSpeed: ParseSpeeds.Fastest})
+  if (part.catalog.has(name.StructTreeRoot)) markArtifacts(part)
+  return part
 }
 
 /** An object as a reference: registered when it was a direct one. */

@@ -6,7 +6,8 @@ import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type {Browser} from 'puppeteer-core'
 import {afterAll, beforeAll, expect, test} from 'vitest'
 import {finalizeDocument} from '../../src/print/finalize-pdf.js'
-import {CROSS_PART_LINK, joinPdfs} from '../../src/print/join-pdfs.js'
+import {CROSS_PART_LINK, joinPdfs, readPart} from '../../src/print/join-pdfs.js'
+import {isMarked, markArtifacts} from '../../src/print/artifacts.js'
 import {serializePdf} from '../../src/print/write-pdf.js'
 import {lorem, makeRoot, paragraphs, startBrowser} from './helpers.js'
 
@@ -218,4 +219,29 @@ test('finalizePdf finishes a joined document: artifacts, ids in order, a valid f
   const root = finished.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
   const names = root.lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray)
   expect((names.get(0) as PDFString).decodeText()).toBe('id1')
+})
+
+test("each part's loose page furniture is marked as an artifact as the part is read, and the join is not read through again", async () => {
+  // The same parts with a folio outside the tags on every page, as Paged.js's margin boxes print.
+  const furnished: Uint8Array[] = []
+  for (const [index, body] of [first, second].entries()) {
+    const page = await browser.newPage()
+    await page.goto(`file://${await fixture.page(`furnished-${index + 1}.html`, `${body}<div aria-hidden="true" style="position: fixed; bottom: 0">Folio</div>`)}`, {waitUntil: 'load'})
+    furnished.push(await page.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true}))
+    await page.close()
+  }
+  const loose = await Promise.all(furnished.map(async (bytes) => markArtifacts(await PDFDocument.load(bytes))))
+  expect(loose.every((count) => count > 0)).toBe(true)
+  // Read as the join reads it (readPart): marked, and marked once.
+  const read = await readPart(furnished[0]!)
+  expect(isMarked(read)).toBe(true)
+  expect(markArtifacts(read)).toBe(0)
+  // The joined document has nothing loose left, and is known as marked (finalizePdf skips the pass).
+  const {document} = await joinPdfs([furnished[0]!, readPart(furnished[1]!)])
+  expect(isMarked(document)).toBe(true)
+  expect(markArtifacts(document)).toBe(0)
+  // The bytes do not depend on whether a part was read ahead or by the join.
+  const finish = async (joined: PDFDocument) => finalizeDocument(joined, {title: 'Rapport', author: 'Fondation', lang: 'fr', date: new Date(Date.UTC(2026, 0, 1)), creator: 'rapporteur'})
+  const [ahead, inJoin] = await Promise.all([joinPdfs([readPart(furnished[0]!), readPart(furnished[1]!)]), joinPdfs(furnished)])
+  expect(Buffer.compare(Buffer.from(await finish(ahead.document)), Buffer.from(await finish(inJoin.document)))).toBe(0)
 })
