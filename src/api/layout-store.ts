@@ -22,15 +22,15 @@ import {installFingerprint} from './build-state.js'
  * validated when read (a damaged entry is laid out again). Saving keeps the entries the build used
  * and those of editions it did not print.
  *
- * Beside them, each part as printed (print/print-parts.ts), `<edition>.print-<key>.bin`: its
+ * Beside them, each part as printed (print/print-parts.ts), `<edition>.print-<text>-<key>.bin`: its
  * preflight report (read back through print/preflight-schema.ts) and Chromium's PDF of it (with
  * its SHA-256, checked when read), known by the salt and what the print of a laid-out
  * part depends on besides (its key, made by print-parts.ts), so that a rebuild prints only the
  * parts whose print changed (bench/README.md, point 63).
  */
 
-/** Bump when the stored value's shape changes (2: each part's places and linked ids; 3: printed parts hashed; 4: only the ids whose page a part shows). */
-const FORMAT = 4
+/** Bump when the stored value's shape changes (2: each part's places and linked ids; 3: printed parts hashed; 4: only the ids whose page a part shows; 5: a print named by its part's text too). */
+const FORMAT = 5
 
 const storedSchema = z.object({
   part: z.object({
@@ -63,8 +63,14 @@ export function openLayoutStore(options: CacheFolderOptions): LayoutStore {
     },
     edition(edition, salt) {
       printed.add(edition)
-      const printNameOf = (key: string) => `${edition}.print-${createHash('sha256').update(`${salt}\0`).update(key).digest('hex').slice(0, 40)}.bin`
+      // A print's name begins with its part's text's own hash, which readPrintsAhead looks for.
+      const printsOf = (html: string) => `${edition}.print-${createHash('sha256').update(`${salt}\0`).update(html).digest('hex').slice(0, 20)}-`
+      const printNameOf = (html: string, key: string) => `${printsOf(html)}${createHash('sha256').update(`${salt}\0`).update(key).digest('hex').slice(0, 40)}.bin`
       const nameOf = (html: string, startOn: Side) => `${edition}.${createHash('sha256').update(`${salt}\0${startOn}\0`).update(html).digest('hex').slice(0, 40)}.json`
+      // Prints read ahead (readPrintsAhead), by file name, each given once; and whether the print
+      // has begun asking for them, from when nothing more is read ahead.
+      const ahead = new Map<string, Promise<StoredPrint | undefined>>()
+      let asked = false
       return {
         async get(html, startOn) {
           const name = nameOf(html, startOn)
@@ -80,14 +86,44 @@ export function openLayoutStore(options: CacheFolderOptions): LayoutStore {
           used.add(name)
           fresh.set(name, new TextEncoder().encode(JSON.stringify(laidOut)))
         },
-        async getPrint(key) {
-          const name = printNameOf(key)
-          const found = readPrint(await folder.read(name))
+        async getPrint(html, key) {
+          asked = true
+          const name = printNameOf(html, key)
+          const early = ahead.get(name)
+          ahead.delete(name)
+          const found = early ? await early : readPrint(await folder.read(name))
           if (found) used.add(name)
           return found
         },
-        putPrint(key, printed) {
-          const name = printNameOf(key)
+        readPrintsAhead(htmls, read) {
+          // The edition's prints in the folder are those the last build used (save removes the
+          // others); of those, the prints of parts whose text is the same now: after an edit, most
+          // of this build's. One at a time, the event loop turning between two (reading one holds
+          // this thread ~30 ms: the browser's messages go first), and none once the print asks,
+          // when it reads those it needs itself.
+          const reading = async () => {
+            const prefixes = new Set(htmls.map(printsOf))
+            const names = (await folder.names()).filter((name) => prefixes.has(name.slice(0, name.lastIndexOf('-') + 1)))
+            for (const name of names) {
+              if (asked) return
+              if (ahead.has(name)) continue
+              const entry = folder.read(name).then((bytes) => {
+                const found = readPrint(bytes)
+                if (found) {
+                  found.read = read(found.pdf)
+                  found.read.catch(() => {})
+                }
+                return found
+              })
+              ahead.set(name, entry)
+              await entry
+              await new Promise((resolve) => setImmediate(resolve))
+            }
+          }
+          reading().catch(() => {})
+        },
+        putPrint(html, key, printed) {
+          const name = printNameOf(html, key)
           used.add(name)
           fresh.set(name, writePrint(printed))
         }

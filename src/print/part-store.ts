@@ -1,6 +1,7 @@
 import type {LaidOutPart} from './browser-side/parts.js'
 import type {Side} from './plan-merge.js'
 import type {PartPreflight} from './combine-preflight.js'
+import type {PDFDocument} from 'pdf-lib'
 
 /**
  * Where a print finds the parts an earlier print laid out (api/layout-store.ts keeps them in the
@@ -19,17 +20,26 @@ export interface PartStore {
   /**
    * A part printed earlier (print-parts.ts) from the same part, numbered and resolved the same
    * way: `key` says all that (its text, side, first page, the document's page count and the pages
-   * of the other parts' targets it shows).
+   * of the other parts' targets it shows); `html` is the part's text alone, which readPrintsAhead
+   * knows the prints of a part by.
    */
-  getPrint(key: string): Promise<StoredPrint | undefined>
+  getPrint(html: string, key: string): Promise<StoredPrint | undefined>
   /** Keep a part just printed (cleanly, as `put`). */
-  putPrint(key: string, printed: StoredPrint): void
+  putPrint(html: string, key: string, printed: StoredPrint): void
+  /**
+   * Read the parts printed earlier from these texts that the store holds for this print (those of
+   * the last build), and hand each PDF to `read`, one at a time, for getPrint to give with the
+   * bytes. Called when the layout starts (paginate.ts); never throws.
+   */
+  readPrintsAhead(htmls: readonly string[], read: (pdf: Uint8Array) => Promise<PDFDocument>): void
 }
 
 /** A printed part as kept: Chromium's PDF of it, and what the preflight read in its page. */
 export interface StoredPrint {
   pdf: Uint8Array
   preflight: PartPreflight
+  /** The PDF as readPrintsAhead's `read` made it, when it was read ahead: for the join to take once. */
+  read?: Promise<PDFDocument>
 }
 
 /** A laid-out part as kept: its packed pages and page count, and the side its first chapter asks for. */

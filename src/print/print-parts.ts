@@ -54,7 +54,8 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
   }
   // What of the first part's page stays as each part is shown in it (part-print.ts), for the print keys.
   const shownIn = (await job.step('printing the parts', host.evaluate(installPartPrintScript(CROSS_PART_LINK)))) as {state: string; showsPageCount: boolean}
-  const pdfs: Uint8Array[] = []
+  // Each part's PDF, or the document an earlier build's print of it was read into while the browser laid out (part-store.ts).
+  const pdfs: Array<Uint8Array | Promise<PDFDocument>> = []
   const preflights: PartPreflight[] = []
   // What the loop reads of each part (where its ids land, what it links to), and its pages, let go
   // of once shown (or printed before), as the merge let go of each part once it was in the page.
@@ -76,9 +77,9 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
     // cross-references it moves, not every part (bench/README.md, point 64).
     const elsewhere = Object.fromEntries(part.pageRefs.filter((id) => !Object.hasOwn(part.places, id)).map((id) => [id, pages[id] ?? null]))
     const key = kept && JSON.stringify([digest(kept.texts[index]!), page, starts[index], plan.blanksBefore[index], shownIn.showsPageCount ? plan.pageCount : null, index < parts - 1, elsewhere])
-    const stored = key === undefined ? undefined : await kept!.store.getPrint(key)
+    const stored = key === undefined ? undefined : await kept!.store.getPrint(kept!.texts[index]!, key)
     if (stored) {
-      pdfs.push(stored.pdf)
+      pdfs.push(stored.read ?? stored.pdf)
       preflights.push(stored.preflight)
       continue
     }
@@ -89,12 +90,12 @@ export async function printPartByPart(job: PrintJob, host: Page, others: LaidOut
     const images = (await job.step('checking the pages', host.evaluate(partImages))) as Record<string, number>
     const problemsBefore = job.problems().length
     const pdf = await job.step('printing the PDF', host.pdf({preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: job.deadline.remaining()}))
-    pdfs.push(pdf)
+    pdfs.push(readSoon(pdf))
     preflights.push({report, images})
     // Kept only while the print has reported nothing, as a laid-out part (lay-out-parts.ts).
-    if (key !== undefined && job.problems().length === problemsBefore && problemsBefore === 0) kept!.store.putPrint(key, {pdf, preflight: {report, images}})
+    if (key !== undefined && job.problems().length === problemsBefore && problemsBefore === 0) kept!.store.putPrint(kept!.texts[index]!, key, {pdf, preflight: {report, images}})
   }
-  // pdf-lib is loaded only now, once the browser has done its part, with finalizePdf (build-editions.ts).
+  // With pdf-lib, in the module finalizePdf loads lazily (build-editions.ts), once the layout began.
   const {joinPdfs} = await import('./finalize-pdf.js')
   const {document, unresolved} = await joinPdfs(pdfs, {destinations})
   // Not a writer's mistake (check stops a link to no id: broken-ref), so said as the print's fault, not placed in the Markdown.
@@ -130,6 +131,17 @@ function resolvePart(elsewhere: Record<string, number>): void {
 /** Run in the page: how often the part shows each image file. */
 function partImages(): Record<string, number> {
   return (window as unknown as PartPrintInPage).rapporteurPartPrint.imageCounts()
+}
+
+/**
+ * A part's PDF read for the join (join-pdfs.ts) once the event loop turns: while the browser shows
+ * and prints the next part, rather than all in the join after the last.
+ */
+function readSoon(pdf: Uint8Array): Promise<PDFDocument> {
+  const reading = new Promise((resolve) => setImmediate(resolve)).then(async () => (await import('./finalize-pdf.js')).readPart(pdf))
+  // The join awaits it; a print that fails before the join leaves it unread, not unhandled.
+  reading.catch(() => {})
+  return reading
 }
 
 function digest(text: string): string {

@@ -87,26 +87,26 @@ describe('the layout store', () => {
     const pdf = new TextEncoder().encode('%PDF-1.7\n% a part as Chromium printed it\n%%EOF\n')
     const preflight = {report: {pageCount: 2, tocEntries: [], unresolvedRefs: ['#nowhere'], overflows: [], footnotes: [{id: '1', callPage: 3, notePage: 3}], strandedHeadings: [], fonts: [], images: [], brokenImages: [], splitBoxes: [], crampedTables: []}, images: {'figure.png': 2}}
     const first = openLayoutStore(options)
-    first.edition('full', 'salt').putPrint('key-1', {pdf, preflight})
+    first.edition('full', 'salt').putPrint('<p>A</p>', 'key-1', {pdf, preflight})
     await first.save()
     const second = openLayoutStore(options)
-    const found = await second.edition('full', 'salt').getPrint('key-1')
+    const found = await second.edition('full', 'salt').getPrint('<p>A</p>', 'key-1')
     expect(found && Buffer.from(found.pdf).equals(Buffer.from(pdf))).toBe(true)
     expect(found?.preflight).toEqual(preflight)
-    expect(await second.edition('full', 'salt').getPrint('key-2')).toBeUndefined()
-    expect(await second.edition('full', 'other salt').getPrint('key-1')).toBeUndefined()
+    expect(await second.edition('full', 'salt').getPrint('<p>A</p>', 'key-2')).toBeUndefined()
+    expect(await second.edition('full', 'other salt').getPrint('<p>A</p>', 'key-1')).toBeUndefined()
     // Cut short, or without a PDF after its header: printed again.
     const [file] = entries(cache)
     const bytes = readFileSync(file!)
     for (const damage of [bytes.subarray(0, 10), bytes.subarray(0, bytes.length - pdf.length), Buffer.concat([bytes.subarray(0, 4), Buffer.from('{"preflight": 1}')])]) {
       await writeFile(file!, damage)
-      expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
+      expect(await openLayoutStore(options).edition('full', 'salt').getPrint('<p>A</p>', 'key-1')).toBeUndefined()
     }
     // One byte of its PDF changed: not the bytes it was kept with.
     const flipped = Buffer.from(bytes)
     flipped[flipped.length - 3] = flipped[flipped.length - 3]! ^ 0xff
     await writeFile(file!, flipped)
-    expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
+    expect(await openLayoutStore(options).edition('full', 'salt').getPrint('<p>A</p>', 'key-1')).toBeUndefined()
     // A preflight report of another shape (an overflow that is a number), with its PDF whole: printed again.
     const length = bytes.readUInt32BE(0)
     const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as {preflight: {report: {overflows: unknown[]}}}
@@ -115,6 +115,40 @@ describe('the layout store', () => {
     const size = Buffer.alloc(4)
     size.writeUInt32BE(json.length)
     await writeFile(file!, Buffer.concat([size, json, bytes.subarray(4 + length)]))
-    expect(await openLayoutStore(options).edition('full', 'salt').getPrint('key-1')).toBeUndefined()
+    expect(await openLayoutStore(options).edition('full', 'salt').getPrint('<p>A</p>', 'key-1')).toBeUndefined()
+  })
+
+  test('the prints of the parts whose text is the same are read ahead, each given once, and none read once the print asks', async () => {
+    const cache = await temporary('layout-store-')
+    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+    const preflight = {report: {pageCount: 1, tocEntries: [], unresolvedRefs: [], overflows: [], footnotes: [], strandedHeadings: [], fonts: [], images: [], brokenImages: [], splitBoxes: [], crampedTables: []}, images: {}}
+    const pdfOf = (text: string) => new TextEncoder().encode(`%PDF-1.7\n% ${text}\n%%EOF\n`)
+    const first = openLayoutStore(options)
+    const full = first.edition('full', 'salt')
+    for (const part of ['A', 'B', 'C']) full.putPrint(`<p>${part}</p>`, `key-${part}`, {pdf: pdfOf(part), preflight})
+    await first.save()
+    // The text of part C changed: its print is not read ahead. What `read` makes stands for a parsed PDF.
+    const reads: string[] = []
+    const read = async (pdf: Uint8Array) => {
+      const text = Buffer.from(pdf).toString('latin1').split('\n')[1]!
+      reads.push(text)
+      return text as never
+    }
+    const again = openLayoutStore(options).edition('full', 'salt')
+    again.readPrintsAhead(['<p>A</p>', '<p>B</p>', '<p>C, edited</p>'], read)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(reads.sort()).toEqual(['% A', '% B'])
+    const a = await again.getPrint('<p>A</p>', 'key-A')
+    expect(await a?.read).toBe('% A')
+    expect(a && Buffer.from(a.pdf).toString('latin1')).toContain('% A')
+    // Given once: asked again, read from the file, without the document (which the join changed).
+    const twice = await again.getPrint('<p>A</p>', 'key-A')
+    expect(twice?.read).toBeUndefined()
+    expect(twice && Buffer.from(twice.pdf).toString('latin1')).toContain('% A')
+    // Once the print has asked, nothing more is read ahead.
+    again.readPrintsAhead(['<p>C</p>'], read)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(reads).toHaveLength(2)
+    expect((await again.getPrint('<p>C</p>', 'key-C'))?.read).toBeUndefined()
   })
 })

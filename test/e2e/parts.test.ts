@@ -11,6 +11,7 @@ import type {Side} from '../../src/print/plan-merge.js'
 import {pdfPages, startBrowser} from '../print/helpers.js'
 import {pdfBytes} from '../../src/print/write-pdf.js'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type {PDFDocument} from 'pdf-lib'
 
 /**
  * A long document is laid out in parts cut at chapters, printed part by part and the PDFs joined
@@ -44,21 +45,34 @@ async function printHtml(chapterStart: 'right' | 'any'): Promise<{htmlFile: stri
   return {htmlFile: path.join(dir, 'dist', '.print', 'rapport.html'), root: path.join(dir, 'dist')}
 }
 
-/** A part store in memory (src/print/part-store.ts), counting the parts it hands back and those laid out (kept), and the printed parts it hands back. */
-function memoryStore(): PartStore & {taken: number; laidOut: number; printsTaken: number} {
+/**
+ * A part store in memory (src/print/part-store.ts), counting the parts it hands back and those laid
+ * out (kept), the printed parts it hands back, and those of them it hands back read ahead (every
+ * print it holds of a part with the same text, as api/layout-store.ts reads the last build's).
+ */
+function memoryStore(): PartStore & {taken: number; laidOut: number; printsTaken: number; takenRead: number} {
   const kept = new Map<string, StoredPart>()
   const prints = new Map<string, StoredPrint>()
   const store = {
     taken: 0,
     laidOut: 0,
     printsTaken: 0,
-    async getPrint(key: string) {
-      const found = prints.get(key)
-      if (found) store.printsTaken++
-      return found
+    takenRead: 0,
+    async getPrint(html: string, key: string) {
+      const found = prints.get(`${html}\0${key}`)
+      if (!found) return undefined
+      store.printsTaken++
+      // A document read ahead is joined (changed) once: given once.
+      const {read, ...printed} = found
+      delete found.read
+      if (read) store.takenRead++
+      return read ? {...printed, read} : printed
     },
-    putPrint(key: string, printed: StoredPrint) {
-      prints.set(key, printed)
+    putPrint(html: string, key: string, printed: StoredPrint) {
+      prints.set(`${html}\0${key}`, printed)
+    },
+    readPrintsAhead(htmls: readonly string[], read: (pdf: Uint8Array) => Promise<PDFDocument>) {
+      for (const [at, printed] of prints) if (htmls.includes(at.slice(0, at.indexOf('\0')))) printed.read ??= read(printed.pdf)
     },
     async get(html: string, startOn: Side) {
       const found = kept.get(`${startOn}\0${html}`)
@@ -181,8 +195,10 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     // Only the first part laid out (it is never kept); on any page, parts are also taken on the other side.
     expect(store.laidOut).toBe(0)
     expect(store.taken).toBeGreaterThanOrEqual(parted.parts - 1)
-    // And every part printed as it was (print-parts.ts): nothing about any of them changed.
+    // And every part printed as it was (print-parts.ts): nothing about any of them changed, and
+    // each read while the browser laid out the first part (paginate.ts), not in the join after it.
     expect(store.printsTaken).toBe(parted.parts)
+    expect(store.takenRead).toBe(parted.parts)
     expect(Buffer.compare(Buffer.from(await finished(parted)), Buffer.from(await finished(again)))).toBe(0)
     // A paragraph added to the chapter on victims (the same print HTML otherwise).
     const edited = path.join(path.dirname(htmlFile), 'rapport-edited.html')
