@@ -95,6 +95,10 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // Until the last print sent has its first parts laying out, this process is on its critical
     // path (cutting the document, loading the parts): what is rendered next waits for that.
     let handedOver = Promise.resolve()
+    // Once every page is rendered, this process only waits for the prints, which read ahead then
+    // (paginate.ts); never, when the rendering fails (the build stops).
+    let renderingOver = () => {}
+    const rendered = new Promise<void>((resolve) => (renderingOver = resolve))
     for (const edition of formats.includes('pdf') ? editions : []) {
       await handedOver
       const job = await writePrintHtml(edition)
@@ -112,7 +116,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
           await addDiagnostics(model.files, dir, kept.diagnostics)
           return undefined
         }
-        await printEdition(job, slots, rank, layingOut)
+        await printEdition(job, slots, rank, layingOut, rendered)
         return job
       })
       started.finally(layingOut).catch(() => {})
@@ -131,6 +135,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     // Rendering is over: its garbage goes before the browser's largest pages, when the heap is large
     // enough for that to matter (collect-garbage.ts).
     if (printing.length > 0 && worthCollecting(process.memoryUsage().heapTotal)) collectGarbage()
+    renderingOver()
     const printed = (await Promise.all(printing)).filter((job): job is PrintJob => job !== undefined)
     await Promise.all([saved, (await layouts)?.save()])
     // The browser closes (40–65 ms) while the outputs are written; build() waits for it, and
@@ -202,7 +207,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
   }
 
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
-  async function printEdition(job: PrintJob, slots: Slots, rank: number, onLayoutStarted: () => void): Promise<void> {
+  async function printEdition(job: PrintJob, slots: Slots, rank: number, onLayoutStarted: () => void, idle: Promise<void>): Promise<void> {
     if (!browser) return
     const {renderPdf} = await import('../print/paginate.js')
     // pdf-lib is loaded while the browser lays out, not before: this process is then idle.
@@ -223,6 +228,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       newPage: browser.newPage,
       handOver: browser.handOver,
       partStore,
+      idle,
       onLayoutStarted: () => {
         void finalizer().catch(() => {})
         onLayoutStarted()

@@ -66,6 +66,11 @@ export interface RenderPdfOptions {
    * way are not printed again (print-parts.ts).
    */
   partStore?: PartStore
+  /**
+   * Settles once this process has nothing to do but wait for its prints (a build: every page
+   * rendered); default: at once. The parts of `partStore` printed earlier are read from then on.
+   */
+  idle?: Promise<unknown>
 }
 
 /** The PDF as Chromium wrote it (finalizePdf sets its metadata), with what was seen on the way. */
@@ -190,15 +195,18 @@ async function printInParts(browser: Browser, options: RenderPdfOptions, htmlFil
 }
 
 /**
- * The browser lays out: this process has nothing to do until it is done, but read the parts an
+ * The browser lays out: once this process has nothing else to do (`idle`), it reads the parts an
  * earlier build printed, which a rebuild's print mostly takes again (part-store.ts), instead of
  * reading them all in the join after the last print. After a 100-page rebuild the join then took
- * ~0.2 s instead of ~0.45 s, and the rebuild ~0.1 s less: the layout beside the reading is a little
- * slower (bench/README.md, point 65).
+ * ~0.2 s instead of ~0.45 s, and the rebuild ~0.1–0.17 s less: the layout beside the reading is a
+ * little slower. Beside the rendering of other pages, the reading delayed them more than it saved
+ * (bench/README.md, point 65).
  */
 function layoutStarted(options: RenderPdfOptions, parts: readonly string[]): void {
   options.onLayoutStarted?.()
-  options.partStore?.readPrintsAhead(parts, async (pdf) => (await import('./finalize-pdf.js')).readPart(pdf))
+  const store = options.partStore
+  if (!store) return
+  void (options.idle ?? Promise.resolve()).then(() => store.readPrintsAhead(parts, async (pdf) => (await import('./finalize-pdf.js')).readPart(pdf)), () => {})
 }
 
 /** The merge that installMergeScript put in the page (browser-side/parts.ts). */

@@ -200,6 +200,11 @@ describe.each(['right', 'any'] as const)('chapters starting on %s pages', (chapt
     expect(store.printsTaken).toBe(parted.parts)
     expect(store.takenRead).toBe(parted.parts)
     expect(Buffer.compare(Buffer.from(await finished(parted)), Buffer.from(await finished(again)))).toBe(0)
+    // A build still rendering pages in this process (`idle` not settled) reads nothing ahead: the join reads the parts.
+    store.takenRead = 0
+    const busy = await renderPdf(browser, {htmlFile, root, timeoutMs: 60_000, partChars: 3_000, workers: 2, printInParts: true, partStore: store, idle: new Promise(() => {})})
+    expect(store.takenRead).toBe(0)
+    expect(Buffer.compare(Buffer.from(await finished(parted)), Buffer.from(await finished(busy)))).toBe(0)
     // A paragraph added to the chapter on victims (the same print HTML otherwise).
     const edited = path.join(path.dirname(htmlFile), 'rapport-edited.html')
     const html = await readFile(htmlFile, 'utf8')
