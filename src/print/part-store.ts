@@ -29,7 +29,7 @@ export interface PartStore {
   /**
    * Read the parts printed earlier from these texts that the store holds for this print (those of
    * the last build), and hand each PDF to `read`, one at a time, for getPrint to give with the
-   * bytes. Called when the layout starts (paginate.ts); never throws.
+   * bytes. Called once the layout started and this process has nothing else to do (paginate.ts); never throws.
    */
   readPrintsAhead(htmls: readonly string[], read: (pdf: Uint8Array) => Promise<PDFDocument>): void
 }
