@@ -13,7 +13,7 @@ import {PrintJob} from './print-job.js'
 import type {PartStore} from './part-store.js'
 import type {Slots} from './slots.js'
 import {splitParts} from './split-parts.js'
-import {printPartByPart} from './print-parts.js'
+import {printPartByPart, readPartLazily} from './print-parts.js'
 import {holdLayout} from './hold-layout.js'
 import {MAX_WORKERS} from './workers.js'
 import {isAllowedUrl} from './watch-page.js'
@@ -206,7 +206,7 @@ function layoutStarted(options: RenderPdfOptions, parts: readonly string[]): voi
   options.onLayoutStarted?.()
   const store = options.partStore
   if (!store) return
-  void (options.idle ?? Promise.resolve()).then(() => store.readPrintsAhead(parts, async (pdf) => (await import('./finalize-pdf.js')).readPart(pdf)), () => {})
+  void (options.idle ?? Promise.resolve()).then(() => store.readPrintsAhead(parts, readPartLazily), () => {})
 }
 
 /** The merge that installMergeScript put in the page (browser-side/parts.ts). */

@@ -138,10 +138,15 @@ function partImages(): Record<string, number> {
  * and prints the next part, rather than all in the join after the last.
  */
 function readSoon(pdf: Uint8Array): Promise<PDFDocument> {
-  const reading = new Promise((resolve) => setImmediate(resolve)).then(async () => (await import('./finalize-pdf.js')).readPart(pdf))
+  const reading = new Promise((resolve) => setImmediate(resolve)).then(() => readPartLazily(pdf))
   // The join awaits it; a print that fails before the join leaves it unread, not unhandled.
   reading.catch(() => {})
   return reading
+}
+
+/** A part's PDF read as the join takes it (join-pdfs.ts), pdf-lib loaded with finalizePdf's module, lazily (build-editions.ts). */
+export async function readPartLazily(pdf: Uint8Array): Promise<PDFDocument> {
+  return (await import('./finalize-pdf.js')).readPart(pdf)
 }
 
 function digest(text: string): string {

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {describe, expect, test} from 'vitest'
+import {describe, expect, test, vi} from 'vitest'
 import {openLayoutStore} from '../../src/api/layout-store.js'
 import type {StoredPart} from '../../src/print/part-store.js'
 import {temporaryFolders} from '../helpers/temporary.js'
@@ -136,6 +136,8 @@ describe('the layout store', () => {
     }
     const again = openLayoutStore(options).edition('full', 'salt')
     again.readPrintsAhead(['<p>A</p>', '<p>B</p>', '<p>C, edited</p>'], read)
+    await vi.waitFor(() => expect(reads).toHaveLength(2))
+    // And not C's, had there been time for it.
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(reads.sort()).toEqual(['% A', '% B'])
     const a = await again.getPrint('<p>A</p>', 'key-A')
