@@ -4,14 +4,20 @@ import type {Example} from '../../src/check/rule.js'
 import {removeProject, writeProject} from './project.js'
 
 /**
+ * The projects this module made for the test file importing it, removed after its tests: the hook
+ * is registered as the file imports the module, so that a `ruleFindings` made inside a test (where
+ * vitest takes no new hook) leaves no folder behind either (six were left in /tmp by each run).
+ */
+const made: string[] = []
+afterAll(async () => Promise.all(made.splice(0).map((dir) => removeProject(dir))))
+
+/**
  * For a test file about one rule: a function that checks a project made of these files (laid over
  * the base project) and gives that rule's findings as `file:line:column message`, with the end
  * column (`file:line:column-end`) when `endColumn`, the message cut to `length` characters when
  * given. The projects are removed after the file's tests.
  */
 export function ruleFindings(ruleId: string, {length, endColumn = false}: {length?: number; endColumn?: boolean} = {}): (files: Example) => Promise<string[]> {
-  const made: string[] = []
-  afterAll(async () => Promise.all(made.map((dir) => removeProject(dir))))
   return async (files) => {
     const dir = await writeProject(files)
     made.push(dir)
