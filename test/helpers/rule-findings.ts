@@ -1,15 +1,14 @@
-import {afterAll} from 'vitest'
 import {check} from '../../src/api/check.js'
 import type {Example} from '../../src/check/rule.js'
-import {removeProject, writeProject} from './project.js'
+import {writeProject} from './project.js'
+import {temporaryFolders} from './temporary.js'
 
 /**
  * The projects this module made for the test file importing it, removed after its tests: the hook
  * is registered as the file imports the module, so that a `ruleFindings` made inside a test (where
  * vitest takes no new hook) leaves no folder behind either (six were left in /tmp by each run).
  */
-const made: string[] = []
-afterAll(async () => Promise.all(made.splice(0).map((dir) => removeProject(dir))))
+const {keep} = temporaryFolders()
 
 /**
  * For a test file about one rule: a function that checks a project made of these files (laid over
@@ -19,8 +18,7 @@ afterAll(async () => Promise.all(made.splice(0).map((dir) => removeProject(dir))
  */
 export function ruleFindings(ruleId: string, {length, endColumn = false}: {length?: number; endColumn?: boolean} = {}): (files: Example) => Promise<string[]> {
   return async (files) => {
-    const dir = await writeProject(files)
-    made.push(dir)
+    const dir = keep(await writeProject(files))
     const result = await check(dir)
     return result.files.flatMap((file) =>
       file.messages

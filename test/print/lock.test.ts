@@ -1,24 +1,18 @@
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, expect, test} from 'vitest'
+import {expect, test} from 'vitest'
 import {CannotRunError} from '../../src/load/cannot-run.js'
 import {withLock, type LockHolder} from '../../src/print/lock.js'
+import {temporaryFolders} from '../helpers/temporary.js'
 
-/** The folders the tests made, removed once they are done. */
-const made: string[] = []
-afterAll(() => Promise.all(made.map((dir) => rm(dir, {recursive: true, force: true}))))
-
-async function scratchFolder(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-lock-'))
-  made.push(dir)
-  return dir
-}
+/** The folders the tests make, removed once they are done. */
+const {temporary} = temporaryFolders()
 
 /** A lock folder as another process leaves it: its holder file, touched `ageMs` ago. */
 async function heldLock(holder: Partial<LockHolder> | undefined, ageMs = 0): Promise<string> {
-  const dir = await scratchFolder()
+  const dir = await temporary('rapporteur-lock-')
   const lock = path.join(dir, '.rapporteur-build.lock')
   await mkdir(lock)
   const when = new Date(Date.now() - ageMs)
@@ -90,7 +84,7 @@ test('a lock folder with no holder file: given a few seconds to be named, then t
 })
 
 test('the holder keeps its lock fresh while it works, and releases only its own', async () => {
-  const dir = await scratchFolder()
+  const dir = await temporary('rapporteur-lock-')
   const lock = path.join(dir, 'out.lock')
   await withLock(lock, async () => {
     const file = path.join(lock, 'holder.json')
