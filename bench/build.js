@@ -601,25 +601,28 @@ async function metadataOf(model) {
 
 /**
  * The sample report as a writer builds it: `rapporteur build` (the CLI, a fresh Node process each
- * time, both editions, both formats) on a copy of report/, after deleting `dist/.print` (clean:
- * every PDF laid out again), then again with nothing changed. One warm-up, then `rounds` of each.
- * The builds keep their compiled code (src/cli/load-bundle.ts) and the Markdown's trees
- * (src/load/tree-cache.ts) in a cache folder of their own: the warm-up writes them, as a writer's
- * first build does, and the rounds read them, each after one chapter was edited (parsed again).
+ * time, both editions, both formats) on a copy of report/, after deleting `dist/.print` and
+ * editing the first chapter (clean: the full edition printed again, its edited part laid out, the
+ * synthesis, unchanged, taken from the layout store), then again with nothing changed. One warm-up,
+ * then `rounds` of each. The builds keep their caches (compiled code, Markdown trees, citations,
+ * layouts) in a cache folder of their own: the warm-up writes them, as a writer's first build
+ * does, and the rounds read them. And `rounds` builds with the layout store off
+ * (`RAPPORTEUR_LAYOUT_CACHE=off`): every page of both editions laid out and printed again.
  */
 function sampleBuilds(rounds) {
   const dir = mkdtempSync(join(tmpdir(), 'rapporteur-bench-sample-'))
   const report = join(dir, 'report')
   cpSync(join(import.meta.dirname, '..', 'report'), report, {recursive: true, filter: (source) => !source.includes('/dist')})
   const cli = join(import.meta.dirname, '..', 'bin', 'rapporteur.js')
-  const run = () => {
+  const run = (extra = {}) => {
     const start = performance.now()
-    const env = {...process.env, RAPPORTEUR_CACHE: join(dir, 'cache')}
+    const env = {...process.env, RAPPORTEUR_CACHE: join(dir, 'cache'), ...extra}
     const output = execFileSync(process.execPath, [cli, 'build', report, '--no-progress'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env})
     return {seconds: (performance.now() - start) / 1000, output}
   }
   const clean = []
   const unchanged = []
+  const laidOut = []
   let pages = ''
   for (let round = -1; round < rounds; round++) {
     rmSync(join(report, 'dist', '.print'), {recursive: true, force: true})
@@ -627,7 +630,7 @@ function sampleBuilds(rounds) {
     // read from the tree cache the warm-up wrote, as in a writer's rebuild.
     editChapter(join(report, 'chapters', '01-alerte.md'))
     const built = run()
-    pages = [...built.output.matchAll(/\((\d+) pages\)/gu)].map((match) => match[1]).join(' + ')
+    pages = [...built.output.matchAll(/\((\d+) pages/gu)].map((match) => match[1]).join(' + ')
     const again = run()
     if (!again.output.includes('up to date')) throw new Error('the unchanged rebuild of the sample built again')
     if (round >= 0) {
@@ -635,8 +638,15 @@ function sampleBuilds(rounds) {
       unchanged.push(again.seconds)
     }
   }
+  for (let round = 0; round < rounds; round++) {
+    rmSync(join(report, 'dist', '.print'), {recursive: true, force: true})
+    editChapter(join(report, 'chapters', '01-alerte.md'))
+    const built = run({RAPPORTEUR_LAYOUT_CACHE: 'off'})
+    if (built.output.includes('up to date')) throw new Error('the sample built with the layout store off took a PDF as it was')
+    laidOut.push(built.seconds)
+  }
   rmSync(dir, {recursive: true, force: true})
-  return {clean, unchanged, pages}
+  return {clean, unchanged, laidOut, pages}
 }
 
 const median = (values) => {
@@ -678,7 +688,7 @@ if (!isChild) {
   console.log(`browser: ${resolved.executablePath} (${resolved.source}); node ${process.version}; ${options.rounds} rounds after 1 warm-up (${options.roundsLargest} round${options.roundsLargest === 1 ? '' : 's'}${options.warmupLargest ? ' after 1 warm-up' : ', no warm-up'} at ${largestSize} pages)`)
 
   const sample = options.sample ? sampleBuilds(options.rounds) : undefined
-  if (sample) console.log(`\nsample report (${sample.pages} pages): clean build ${sample.clean.map((x) => x.toFixed(2)).join(', ')} s; unchanged ${sample.unchanged.map((x) => x.toFixed(2)).join(', ')} s`)
+  if (sample) console.log(`\nsample report (${sample.pages} pages): clean build ${sample.clean.map((x) => x.toFixed(2)).join(', ')} s; unchanged ${sample.unchanged.map((x) => x.toFixed(2)).join(', ')} s; every page laid out again (layout store off) ${sample.laidOut.map((x) => x.toFixed(2)).join(', ')} s`)
 
   for (const size of options.sizes) {
     const dir = mkdtempSync(join(tmpdir(), `rapporteur-bench-build-${size}-`))
@@ -830,7 +840,7 @@ if (!isChild) {
   if (sample) {
     const clean = median(sample.clean)
     const unchanged = median(sample.unchanged)
-    console.log(`sample report (${sample.pages} pages, both editions, both formats, \`rapporteur build\`): clean ${clean.toFixed(2)} s (< 2.5) ${verdict(clean < 2.5)}; unchanged ${unchanged.toFixed(2)} s (< 1) ${verdict(unchanged < 1)}`)
+    console.log(`sample report (${sample.pages} pages, both editions, both formats, \`rapporteur build\`): clean ${clean.toFixed(2)} s (< 2.5) ${verdict(clean < 2.5)}; unchanged ${unchanged.toFixed(2)} s (< 1) ${verdict(unchanged < 1)}; every page laid out again (layout store off) ${median(sample.laidOut).toFixed(2)} s`)
   }
   if (noisy.length) console.log(`warning: other processes used more than a quarter of a core during: ${noisy.join(', ')}; those times are inflated`)
   console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s; node ${process.version}; ${resolved.source} Chromium`)
@@ -864,6 +874,7 @@ if (!isChild) {
       })),
       sample_clean_s: sample ? round3(median(sample.clean)) : null,
       sample_unchanged_s: sample ? round3(median(sample.unchanged)) : null,
+      sample_laid_out_s: sample ? round3(median(sample.laidOut)) : null,
       ratio_vs_pagedjs_100: round3(g.vsPagedMid),
       ratio_vs_pagedjs_300: round3(g.vsPaged),
       ratio_vs_raw_300: round3(g.vsRaw),

@@ -116,7 +116,8 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
           await addDiagnostics(model.files, dir, kept.diagnostics)
           return undefined
         }
-        await printEdition(job, slots, rank, layingOut, rendered)
+        // Taken from the layout store, it gets its key in `.print/` as if it had been printed.
+        if (!(await takeStoredEdition(job))) await printEdition(job, slots, rank, layingOut, rendered)
         return job
       })
       started.finally(layingOut).catch(() => {})
@@ -206,6 +207,33 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
     return mathAssets
   }
 
+  /**
+   * The key an edition's PDF is kept by in the layout store: its print key, where it is printed
+   * from and the browser's version, as its parts' layouts are (another browser may lay it out otherwise).
+   */
+  async function storedEditionKey(job: PrintJob): Promise<string> {
+    return `${job.hash}\0${job.htmlFile}\0${await (await browser!.get()).version()}`
+  }
+
+  /**
+   * An edition an earlier build printed from the same print HTML, styles, settings and assets, taken
+   * from the layout store (layout-store.ts) instead of laid out: its PDF staged, what its print found
+   * shown again. False when the store has none.
+   */
+  async function takeStoredEdition(job: PrintJob): Promise<boolean> {
+    const store = await layouts
+    if (!store || !browser) return false
+    const stored = await store.getEdition(job.edition, await storedEditionKey(job))
+    if (!stored) return false
+    job.tree = noTree
+    job.built.cached = true
+    job.built.pageCount = stored.pageCount
+    job.findings = stored.diagnostics
+    await addDiagnostics(model.files, dir, stored.diagnostics)
+    await outputs.stage(job.pdfFile, stored.pdf)
+    return true
+  }
+
   /** Paginate an edition's print HTML in the browser, finalise the PDF, stage it, report what the pages show. */
   async function printEdition(job: PrintJob, slots: Slots, rank: number, onLayoutStarted: () => void, idle: Promise<void>): Promise<void> {
     if (!browser) return
@@ -271,6 +299,7 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       return {file: place.path, position: place.position}
     }
     job.findings = findingsOf(model, () => reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families}, locate))
+    ;(await layouts)?.putEdition(job.edition, await storedEditionKey(job), {pdf, pageCount: printed, diagnostics: job.findings})
   }
 }
 

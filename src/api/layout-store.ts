@@ -6,7 +6,8 @@ import {cacheFolder, type CacheFolderOptions} from '../load/cache-folder.js'
 import type {PartStore, StoredPart, StoredPrint} from '../print/part-store.js'
 import type {Side} from '../print/plan-merge.js'
 import {readPartPreflight} from '../print/preflight-schema.js'
-import {installFingerprint} from './build-state.js'
+import type {JsonDiagnostic} from '../diagnostics/to-json.js'
+import {diagnosticSchema, installFingerprint} from './build-state.js'
 
 /**
  * The parts of each edition's print as laid out by earlier builds (print/part-store.ts), kept in
@@ -27,6 +28,13 @@ import {installFingerprint} from './build-state.js'
  * its SHA-256, checked when read), known by the salt and what the print of a laid-out
  * part depends on besides (its key, made by print-parts.ts), so that a rebuild prints only the
  * parts whose print changed (bench/README.md, point 63).
+ *
+ * And each edition's PDF as finalised, `<edition>.edition-<key>.bin`, with its page count and what
+ * its print found, known by the edition's print key (everything its PDF is made from, as
+ * print-key.ts has it) and the browser's version: an edition whose print HTML, styles, settings and
+ * assets are those of the last build is not laid out at all, even where `.print/` no longer holds
+ * its key (a removed output folder, a checkout of another branch and back), as the first part
+ * of a print, which holds the others' page, is never taken from the parts above (point 67).
  */
 
 /** Bump when the stored value's shape changes (2: each part's places and linked ids; 3: printed parts hashed; 4: only the ids whose page a part shows; 5: a print named by its part's text too). */
@@ -49,6 +57,17 @@ export interface LayoutStore {
   save(): Promise<void>
   /** Parts taken from the store so far. */
   readonly taken: number
+  /** An edition's PDF finalised by an earlier build from the same print (`key`: its print key and the browser's version), or undefined. */
+  getEdition(edition: string, key: string): Promise<StoredEdition | undefined>
+  /** Keep an edition's PDF just finalised, with what its print found. */
+  putEdition(edition: string, key: string, stored: StoredEdition): void
+}
+
+/** An edition's PDF as kept: finalised, with its page count and what its print found (print-findings.ts). */
+export interface StoredEdition {
+  pdf: Uint8Array
+  pageCount: number
+  diagnostics: JsonDiagnostic[]
 }
 
 export function openLayoutStore(options: CacheFolderOptions): LayoutStore {
@@ -57,9 +76,22 @@ export function openLayoutStore(options: CacheFolderOptions): LayoutStore {
   const used = new Set<string>()
   const printed = new Set<string>()
   let taken = 0
+  const editionNameOf = (edition: string, key: string) => `${edition}.edition-${createHash('sha256').update(key).digest('hex').slice(0, 40)}.bin`
   return {
     get taken() {
       return taken
+    },
+    // An edition taken whole is not printed: `save` then keeps its parts' entries too, for the next edit.
+    async getEdition(edition, key) {
+      const name = editionNameOf(edition, key)
+      const found = readEdition(await folder.read(name))
+      if (found) used.add(name)
+      return found
+    },
+    putEdition(edition, key, stored) {
+      const name = editionNameOf(edition, key)
+      used.add(name)
+      fresh.set(name, writeEdition(stored))
     },
     edition(edition, salt) {
       printed.add(edition)
@@ -153,10 +185,7 @@ export async function openReportLayoutStore(dir: string, env?: NodeJS.ProcessEnv
  * preflight read, and the SHA-256 of the PDF), then the PDF's bytes as Chromium wrote them.
  */
 function writePrint(printed: StoredPrint): Uint8Array {
-  const json = Buffer.from(JSON.stringify({preflight: printed.preflight, sha256: sha256(printed.pdf)}), 'utf8')
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(json.length)
-  return Buffer.concat([length, json, printed.pdf])
+  return withHeader({preflight: printed.preflight, sha256: sha256(printed.pdf)}, printed.pdf)
 }
 
 /**
@@ -164,17 +193,44 @@ function writePrint(printed: StoredPrint): Uint8Array {
  * not those hashed when it was kept) or not what writePrint wrote: it is then printed again.
  */
 function readPrint(bytes: Buffer | undefined): StoredPrint | undefined {
+  const read = splitHeader(bytes)
+  const header = read && z.object({preflight: z.unknown(), sha256: z.string()}).safeParse(read.header)
+  if (!read || !header?.success || header.data.sha256 !== sha256(read.pdf)) return undefined
+  const preflight = readPartPreflight(header.data.preflight)
+  return preflight && {pdf: new Uint8Array(read.pdf), preflight}
+}
+
+/** An edition's PDF as one file, as writePrint writes a part's: its JSON's length, the JSON (page count, findings, the PDF's SHA-256), the PDF. */
+function writeEdition(stored: StoredEdition): Uint8Array {
+  return withHeader({pageCount: stored.pageCount, diagnostics: stored.diagnostics, sha256: sha256(stored.pdf)}, stored.pdf)
+}
+
+const editionHeaderSchema = z.object({pageCount: z.number().int().nonnegative(), diagnostics: z.array(diagnosticSchema), sha256: z.string()})
+
+/** An edition's PDF read back, or undefined when it is missing, cut short or damaged: it is then printed. */
+function readEdition(bytes: Buffer | undefined): StoredEdition | undefined {
+  const read = splitHeader(bytes)
+  const header = read && editionHeaderSchema.safeParse(read.header)
+  if (!read || !header?.success || header.data.sha256 !== sha256(read.pdf)) return undefined
+  return {pdf: new Uint8Array(read.pdf), pageCount: header.data.pageCount, diagnostics: header.data.diagnostics}
+}
+
+function withHeader(header: unknown, pdf: Uint8Array): Uint8Array {
+  const json = Buffer.from(JSON.stringify(header), 'utf8')
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(json.length)
+  return Buffer.concat([length, json, pdf])
+}
+
+/** The JSON header and the PDF of a file withHeader wrote; undefined when it is not one (cut short, no PDF, not JSON). */
+function splitHeader(bytes: Buffer | undefined): {header: unknown; pdf: Buffer} | undefined {
   if (!bytes || bytes.length < 4) return undefined
   const length = bytes.readUInt32BE(0)
   const pdf = bytes.subarray(4 + length)
   if (pdf.length === 0) return undefined
   try {
-    const header = z.object({preflight: z.unknown(), sha256: z.string()}).safeParse(JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')))
-    if (!header.success || header.data.sha256 !== sha256(pdf)) return undefined
-    const preflight = readPartPreflight(header.data.preflight)
-    return preflight && {pdf: new Uint8Array(pdf), preflight}
+    return {header: JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')), pdf}
   } catch {
-    // Not JSON (a header cut short): printed again.
     return undefined
   }
 }

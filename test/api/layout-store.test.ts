@@ -81,6 +81,51 @@ describe('the layout store', () => {
     expect(entries(cache)).toHaveLength(3)
   })
 
+  test('the PDF of an edition comes back with its page count and findings for the same key only; one taken whole keeps its parts, one printed again replaces it', async () => {
+    const cache = await temporary('layout-store-')
+    const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% an edition as finalised\n%%EOF\n')
+    const diagnostics = [{file: 'templates/print.html', line: 3, column: 5, endLine: 3, endColumn: 20, rule: 'print-missing-file', severity: 'warning' as const, message: 'Unexpected missing file `logo.png`'}]
+    const first = openLayoutStore(options)
+    first.edition('synthesis', 'salt').put('<p>S</p>', 'right', laidOut(2))
+    first.putEdition('synthesis', 'key-1', {pdf, pageCount: 6, diagnostics})
+    await first.save()
+    // A build that takes the synthesis whole: it opens no print of it, and its part stays.
+    const second = openLayoutStore(options)
+    const found = await second.getEdition('synthesis', 'key-1')
+    expect(found && Buffer.from(found.pdf).equals(Buffer.from(pdf))).toBe(true)
+    expect(found?.pageCount).toBe(6)
+    expect(found?.diagnostics).toEqual(diagnostics)
+    expect(await second.getEdition('synthesis', 'key-2')).toBeUndefined()
+    expect(await second.getEdition('full', 'key-1')).toBeUndefined()
+    await second.save()
+    expect(entries(cache)).toHaveLength(2)
+    // Printed again from other inputs: the new PDF replaces the old.
+    const third = openLayoutStore(options)
+    third.edition('synthesis', 'salt').put('<p>S</p>', 'right', laidOut(2))
+    third.putEdition('synthesis', 'key-2', {pdf, pageCount: 7, diagnostics: []})
+    await third.save()
+    const fourth = openLayoutStore(options)
+    expect(await fourth.getEdition('synthesis', 'key-1')).toBeUndefined()
+    expect((await fourth.getEdition('synthesis', 'key-2'))?.pageCount).toBe(7)
+    expect(entries(cache)).toHaveLength(2)
+    // Damaged (cut short, its PDF changed, findings of another shape): printed again.
+    const file = entries(cache).find((name) => name.endsWith('.bin'))!
+    const bytes = readFileSync(file)
+    const flipped = Buffer.from(bytes)
+    flipped[flipped.length - 3] = flipped[flipped.length - 3]! ^ 0xff
+    const length = bytes.readUInt32BE(0)
+    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as {diagnostics: unknown[]}
+    header.diagnostics = [{line: 'three'}]
+    const json = Buffer.from(JSON.stringify(header))
+    const size = Buffer.alloc(4)
+    size.writeUInt32BE(json.length)
+    for (const damage of [bytes.subarray(0, 10), bytes.subarray(0, 4 + length), flipped, Buffer.concat([size, json, bytes.subarray(4 + length)])]) {
+      await writeFile(file, damage)
+      expect(await openLayoutStore(options).getEdition('synthesis', 'key-2')).toBeUndefined()
+    }
+  })
+
   test('a printed part comes back with its PDF and preflight for the same key and salt only; a damaged one is printed again', async () => {
     const cache = await temporary('layout-store-')
     const options = {root: cache, fingerprint: 'f1', project: '/reports/one'}

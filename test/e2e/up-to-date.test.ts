@@ -4,7 +4,7 @@ import path from 'node:path'
 import {afterAll, describe, expect, test} from 'vitest'
 import {main} from '../../src/cli/main.js'
 import {captureIo} from '../helpers/io.js'
-import {removeProject, writeProject} from '../helpers/project.js'
+import {baseProject, removeProject, writeProject} from '../helpers/project.js'
 
 /**
  * `rapporteur build` on a report nothing changed in since the last build says so and stops
@@ -119,6 +119,44 @@ describe('an unchanged report is not built again', () => {
     await writeFile(chapter, good)
     expect((await run(dir)).err).toContain('nothing changed')
   })
+})
+
+describe('an edition whose print is unchanged is taken from the layout store', () => {
+  test('with `.print/` removed and another edition edited, its PDF comes back as it was, not laid out; not with the store off or --force', async () => {
+    const two = `${baseProject['rapporteur.yaml']!.replace('files: [chapters/intro.md]', 'files: [chapters/intro.md, chapters/deux.md]')}  synthesis: {title: Synthèse, files: [chapters/intro.md], output: synthese}\n`
+    const dir = await writeProject({'rapporteur.yaml': two, 'chapters/deux.md': '# Deux\n\nUn second chapitre.\n'})
+    // The user's cache folder, beside the project (not one of its files).
+    const cache = `${dir}.cache`
+    made.push(dir, cache)
+    const pdf = async (env: NodeJS.ProcessEnv = {}, ...args: string[]) => {
+      const io = captureIo(dir, {RAPPORTEUR_CACHE: cache, RAPPORTEUR_LAYOUT_CACHE: 'on', ...env})
+      const code = await main(['build', '.', '--format', 'pdf', '--no-progress', ...args], io)
+      return {code, out: io.out(), err: io.err()}
+    }
+    const first = await pdf()
+    expect(first.code).toBe(0)
+    expect(first.out).not.toContain('up to date')
+    const synthesis = await readFile(path.join(dir, 'dist', 'synthese.pdf'))
+    const edit = async (text: string) => {
+      await rm(path.join(dir, 'dist', '.print'), {recursive: true, force: true})
+      await appendFile(path.join(dir, 'chapters', 'deux.md'), `\n${text}\n`)
+    }
+    await edit('Une phrase de relecture.')
+    const again = await pdf()
+    expect(again.code).toBe(0)
+    // The full edition printed again (its second chapter changed), the synthesis taken as it was.
+    expect(again.out).toMatch(/dist\/rapport\.pdf \(\d+ pages?\)\n/u)
+    expect(again.out).toMatch(/dist\/synthese\.pdf \(\d+ pages?, up to date\)/u)
+    expect(Buffer.compare(await readFile(path.join(dir, 'dist', 'synthese.pdf')), synthesis)).toBe(0)
+    // Its key is back in `.print/`: the next build keeps it from there.
+    await appendFile(path.join(dir, 'notes.txt'), 'un fichier de plus\n')
+    expect((await pdf()).out).toMatch(/dist\/synthese\.pdf \(\d+ pages?, up to date\)/u)
+    // With the store off, or --force, it is printed again.
+    await edit('Une autre phrase.')
+    expect((await pdf({RAPPORTEUR_LAYOUT_CACHE: 'off'})).out).toMatch(/dist\/synthese\.pdf \(\d+ pages?\)\n/u)
+    await edit('Une troisième phrase.')
+    expect((await pdf({}, '--force')).out).toMatch(/dist\/synthese\.pdf \(\d+ pages?\)\n/u)
+  }, 120_000)
 })
 
 describe('the files a build is made from', () => {
