@@ -299,7 +299,10 @@ export async function buildChecked(dir: string, model: ReportModel, options: Bui
       return {file: place.path, position: place.position}
     }
     job.findings = findingsOf(model, () => reportPreflight(model, {edition: job.edition, notes: job.print.notes}, {...result, embeddedFonts: fonts, themeFamilies: families}, locate))
-    ;(await layouts)?.putEdition(job.edition, await storedEditionKey(job), {pdf, pageCount: printed, diagnostics: job.findings})
+    // Kept whole only when the print reported no problem (a file it could not load, a script
+    // error): those can come from outside the key, and `.print/` gone, it is printed again and
+    // says so again, as a part with a problem is not kept (lay-out-parts.ts).
+    if (result.problems.length === 0) (await layouts)?.putEdition(job.edition, await storedEditionKey(job), {pdf, pageCount: printed, diagnostics: job.findings})
   }
 }
 

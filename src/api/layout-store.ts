@@ -57,13 +57,13 @@ export interface LayoutStore {
   save(): Promise<void>
   /** Parts taken from the store so far. */
   readonly taken: number
-  /** An edition's PDF finalised by an earlier build from the same print (`key`: its print key and the browser's version), or undefined. */
+  /** An edition's PDF finalised by an earlier build from the same print (`key`: its print key, where its print HTML is and the browser's version), or undefined. */
   getEdition(edition: string, key: string): Promise<StoredEdition | undefined>
   /** Keep an edition's PDF just finalised, with what its print found. */
   putEdition(edition: string, key: string, stored: StoredEdition): void
 }
 
-/** An edition's PDF as kept: finalised, with its page count and what its print found (print-findings.ts). */
+/** An edition's PDF as kept: finalised, with its page count and what its print found (print-findings.ts); only a print that reported no problem is kept. */
 export interface StoredEdition {
   pdf: Uint8Array
   pageCount: number
@@ -231,6 +231,7 @@ function splitHeader(bytes: Buffer | undefined): {header: unknown; pdf: Buffer} 
   try {
     return {header: JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')), pdf}
   } catch {
+    // Not JSON (a header cut short): printed again.
     return undefined
   }
 }
